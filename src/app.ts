@@ -1,0 +1,74 @@
+// Builds the running application from a Config: database, core, doors, HTTP server, clock.
+// main.ts starts it for real; tests start it with a temp database and a fake Slack.
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config.js";
+import { createCore, type Core } from "./core/core.js";
+import type { Clock } from "./core/ports.js";
+import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
+import { createHttpApp, listen } from "./http/server.js";
+import { startClock, type ClockHandle } from "./jobs/clock.js";
+import type { AppLogger } from "./logger.js";
+import { openDatabase } from "./storage/database.js";
+import { PrismaStore } from "./storage/prismaStore.js";
+
+export interface RunningApp {
+  core: Core;
+  server: http.Server;
+  url: string;
+  slack: SlackDoor | null;
+  clock: ClockHandle | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger: AppLogger;
+  /** Injected in tests; real time otherwise. */
+  clock?: Clock;
+  /** Tests drive ticks themselves. */
+  startScheduler?: boolean;
+}
+
+export async function startApp(config: Config, options: StartOptions): Promise<RunningApp> {
+  const { logger } = options;
+  const db = await openDatabase(config.databaseUrl);
+  const store = new PrismaStore(db.prisma);
+  const core = createCore({
+    store,
+    clock: options.clock ?? (() => new Date()),
+    logger,
+    nudgeGraceMs: config.nudgeGraceMs,
+    admins: config.admins,
+    defaults: {
+      cadence: "weekly",
+      weekday: 1,
+      nudgeMinute: 9 * 60,
+      includeWeekends: false,
+      language: config.defaultLanguage,
+      timezone: config.defaultTimezone,
+    },
+  });
+
+  const httpApp = createHttpApp(store);
+  const slack = config.slack ? await createSlackDoor(config.slack, core, logger, httpApp) : null;
+  const server = await listen(httpApp, config.port);
+  await slack?.start();
+  const clock = options.startScheduler === false ? null : startClock(core);
+  void clock?.tickNow();
+
+  const port = (server.address() as AddressInfo).port;
+  return {
+    core,
+    server,
+    url: `http://127.0.0.1:${port}`,
+    slack,
+    clock,
+    stop: async () => {
+      await clock?.stop();
+      await slack?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// Button clicks on nudges and the App Home. Ack first; the message is updated by the core
+// through the messenger, so Slack and Teams share one answer path.
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { isQuestionKey, isRating } from "../../core/questions.js";
+import type { AnswerResult } from "../../core/nudges.js";
+import { texts } from "../../prompts/texts.js";
+import { ACTION, parseRateValue } from "./blocks.js";
+import { openCheckin } from "./commands.js";
+import { resolveActor, type Actor, type SlackDeps } from "./context.js";
+
+type ButtonBody = BlockAction<ButtonAction>;
+
+export function registerActions(app: App, deps: SlackDeps): void {
+  const { core } = deps;
+
+  app.action<ButtonBody>(new RegExp(`^${ACTION.rate}:[1-5]$`), async ({ ack, body, action, respond }) => {
+    await ack();
+    await guarded(deps, body, respond, async (actor) => {
+      const parsed = parseRateValue(action.value ?? "");
+      if (!parsed || !isQuestionKey(parsed.question) || !isRating(parsed.rating)) return refusal(actor, { ok: false, reason: "not-found" }, respond);
+      const result = await core.nudges.answer({ nudgeId: parsed.nudgeId, platformUserId: actor.userId, question: parsed.question, rating: parsed.rating });
+      await refusal(actor, result, respond);
+    });
+  });
+
+  app.action<ButtonBody>(ACTION.snooze, async ({ ack, body, action, respond }) => {
+    await ack();
+    await guarded(deps, body, respond, async (actor) => refusal(actor, await core.nudges.snooze(action.value ?? "", actor.userId), respond));
+  });
+
+  app.action<ButtonBody>(ACTION.skip, async ({ ack, body, action, respond }) => {
+    await ack();
+    await guarded(deps, body, respond, async (actor) => refusal(actor, await core.nudges.skip(action.value ?? "", actor.userId), respond));
+  });
+
+  app.action<ButtonBody>(ACTION.reflect, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    await guarded(deps, body, respond, async (actor) => {
+      const nudge = await core.store.getNudge(action.value ?? "");
+      const owner = nudge && (await core.store.getTarget(nudge.memberId));
+      if (!nudge || owner?.member.externalId !== actor.userId) return refusal(actor, { ok: false, reason: "not-found" }, respond);
+      await openCheckin(deps, actor, client, body.trigger_id, nudge.id);
+    });
+  });
+
+  app.action<ButtonBody>(ACTION.homeCheckin, async ({ ack, body, client, respond }) => {
+    await ack();
+    await guarded(deps, body, respond, (actor) => openCheckin(deps, actor, client, body.trigger_id));
+  });
+}
+
+/** Tells the clicker privately why nothing happened; a successful answer needs no reply. */
+async function refusal(actor: Actor, result: AnswerResult, respond: (msg: object) => Promise<unknown>) {
+  if (result.ok) return;
+  const t = texts(actor.language);
+  await respond({ response_type: "ephemeral", replace_original: false, text: result.reason === "not-yours" ? t.notYourNudge : t.nudgeGone });
+}
+
+async function guarded(deps: SlackDeps, body: ButtonBody, respond: (msg: object) => Promise<unknown>, work: (actor: Actor) => Promise<void>) {
+  let actor: Actor | null = null;
+  try {
+    actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
+    await work(actor);
+  } catch (error) {
+    deps.core.logger.error({ action: body.actions[0]?.action_id, reason: (error as Error).message }, "button action failed");
+    const text = texts(actor?.language ?? deps.core.defaults.language).genericError;
+    await respond({ response_type: "ephemeral", replace_original: false, text }).catch(() => undefined);
+  }
+}

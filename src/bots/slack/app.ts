@@ -1,0 +1,80 @@
+// The Slack door: a Bolt app on our Express server (HTTP mode) or on Socket Mode, with its
+// listeners registered by kind and its messenger handed to the core.
+import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { Express } from "express";
+import type { SlackConfig } from "../../config.js";
+import type { Core } from "../../core/core.js";
+import type { AppLogger } from "../../logger.js";
+import { registerActions } from "./actions.js";
+import { registerCommands } from "./commands.js";
+import { registerEvents } from "./events.js";
+import { SlackMessenger } from "./messenger.js";
+import { SlackPeople } from "./people.js";
+import { registerViews } from "./views.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackDoor {
+  app: App;
+  /** Connects Socket Mode; a no-op over HTTP, where our server is already listening. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function boltLogger(logger: AppLogger): BoltLogger {
+  const child = logger.child({ component: "bolt" });
+  return {
+    debug: (...msg) => child.debug(msg.map(String).join(" ")),
+    info: (...msg) => child.info(msg.map(String).join(" ")),
+    warn: (...msg) => child.warn(msg.map(String).join(" ")),
+    error: (...msg) => child.error(msg.map(String).join(" ")),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+export async function createSlackDoor(config: SlackConfig, core: Core, logger: AppLogger, server: Express): Promise<SlackDoor> {
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    // A rate-limited call throws with Retry-After, so the outbox reschedules instead of blocking.
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+  };
+  const common = { token: config.botToken, logger: boltLogger(logger), clientOptions, deferInitialization: true };
+  const socketMode = Boolean(config.appToken);
+  const app = socketMode
+    ? new App({ ...common, appToken: config.appToken!, socketMode: true })
+    : new App({
+        ...common,
+        receiver: new ExpressReceiver({
+          signingSecret: config.signingSecret!,
+          app: server,
+          endpoints: SLACK_EVENTS_PATH,
+          // Ack first: Bolt answers Slack as soon as a listener calls ack(), work continues after.
+          processBeforeResponse: false,
+          logger: boltLogger(logger),
+        }),
+      });
+  await app.init();
+
+  const deps = { core, people: new SlackPeople(app.client) };
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerEvents(app, deps);
+  app.error(async (error) => {
+    logger.error({ component: "bolt", code: (error as { code?: string }).code, reason: error.message }, "unhandled Slack listener error");
+  });
+  core.registerMessenger("slack", new SlackMessenger(app.client));
+
+  return {
+    app,
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+  };
+}

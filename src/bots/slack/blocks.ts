@@ -1,0 +1,241 @@
+// Block Kit renderers: pure functions from core view data to Slack JSON. No I/O here.
+import type { KnownBlock, View, Button, PlainTextOption } from "@slack/types";
+import type { Overview } from "../../core/checkins.js";
+import type { Language, Workspace } from "../../core/model.js";
+import type { NudgeView } from "../../core/ports.js";
+import { RATINGS, type QuestionKey, type Rating } from "../../core/questions.js";
+import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
+import { texts } from "../../prompts/texts.js";
+import { formatMinuteOfDay } from "../../core/time.js";
+
+export const ACTION = {
+  rate: "rate", // suffixed with ":<rating>" so ids stay unique within a question's block
+  reflect: "nudge_reflect",
+  snooze: "nudge_snooze",
+  skip: "nudge_skip",
+  homeCheckin: "home_checkin",
+} as const;
+
+export const CALLBACK = { checkin: "checkin_modal", settings: "settings_modal" } as const;
+
+const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
+const md = (text: string) => ({ type: "mrkdwn" as const, text });
+
+/** Button payload for a rating; parsed back by parseRateValue. */
+export function rateValue(nudgeId: string, question: QuestionKey, rating: Rating): string {
+  return `${nudgeId}|${question}|${rating}`;
+}
+
+export function parseRateValue(value: string): { nudgeId: string; question: string; rating: number } | null {
+  const [nudgeId, question, rating] = value.split("|");
+  if (!nudgeId || !question || !rating) return null;
+  return { nudgeId, question, rating: Number(rating) };
+}
+
+function ratingButtons(view: NudgeView, question: QuestionKey): KnownBlock {
+  const chosen = view.ratings[question];
+  return {
+    type: "actions",
+    block_id: `q:${question}`,
+    elements: RATINGS.map((rating): Button => ({
+      type: "button",
+      action_id: `${ACTION.rate}:${rating}`,
+      text: plain(`${rating} · ${RATING_LABEL[view.language][rating]}`),
+      value: rateValue(view.nudgeId, question, rating),
+      ...(chosen === rating ? { style: "primary" as const } : {}),
+    })),
+  };
+}
+
+export function nudgeFallbackText(view: NudgeView): string {
+  return `${texts(view.language).nudgeTitle}: ${view.questions.map((q) => QUESTION_TEXT[view.language][q]).join(" / ")}`;
+}
+
+export function nudgeBlocks(view: NudgeView): KnownBlock[] {
+  const t = texts(view.language);
+  const blocks: KnownBlock[] = [{ type: "header", text: plain(t.nudgeTitle) }];
+  if (view.status === "snoozed") {
+    blocks.push({ type: "section", text: md(t.snoozed(view.snoozedUntil ?? "")) });
+    return blocks;
+  }
+  if (view.status === "skipped") {
+    blocks.push({ type: "section", text: md(t.skipped) });
+    return blocks;
+  }
+  const answered = Object.keys(view.ratings).length > 0;
+  blocks.push({ type: "context", elements: [md(view.questions.length > 1 ? t.nudgeIntroAll : t.nudgeIntro)] });
+  for (const question of view.questions) {
+    blocks.push({ type: "section", text: md(`*${QUESTION_TEXT[view.language][question]}*`) });
+    blocks.push(ratingButtons(view, question));
+    const rating = view.ratings[question];
+    blocks.push({
+      type: "context",
+      elements: [md(rating ? t.answered(rating, RATING_LABEL[view.language][rating]) : t.scaleHint)],
+    });
+  }
+  const footer: Button[] = [{ type: "button", action_id: ACTION.reflect, text: plain(t.addReflection), value: view.nudgeId }];
+  if (!answered) {
+    footer.push({ type: "button", action_id: ACTION.snooze, text: plain(t.snooze), value: view.nudgeId });
+    footer.push({ type: "button", action_id: ACTION.skip, text: plain(t.skip), value: view.nudgeId });
+  }
+  blocks.push({ type: "actions", block_id: "nudge_footer", elements: footer });
+  if (answered) blocks.push({ type: "context", elements: [md(`${t.streak(view.streak)} · ${t.changeHint}`)] });
+  return blocks;
+}
+
+export interface CheckinModalInput {
+  language: Language;
+  nudgeId: string | null;
+  week: string;
+  questions: QuestionKey[];
+  ratings: Partial<Record<QuestionKey, Rating>>;
+  reflections: Partial<Record<QuestionKey, string>>;
+  title: "checkin" | "reflection";
+}
+
+export interface CheckinModalMetadata {
+  nudgeId: string | null;
+  week: string;
+  questions: QuestionKey[];
+  language: Language;
+}
+
+export function checkinModal(input: CheckinModalInput): View {
+  const t = texts(input.language);
+  const blocks: KnownBlock[] = [];
+  for (const question of input.questions) {
+    const options: PlainTextOption[] = RATINGS.map((r) => ({ text: plain(`${r} · ${RATING_LABEL[input.language][r]}`), value: String(r) }));
+    const chosen = input.ratings[question];
+    blocks.push({ type: "section", text: md(`*${QUESTION_TEXT[input.language][question]}*`) });
+    blocks.push({
+      type: "input",
+      block_id: `rating:${question}`,
+      optional: input.questions.length > 1,
+      label: plain(t.ratingLabel),
+      element: {
+        type: "radio_buttons",
+        action_id: "value",
+        options,
+        ...(chosen ? { initial_option: options[chosen - 1] } : {}),
+      },
+    });
+    const reflection = input.reflections[question];
+    blocks.push({
+      type: "input",
+      block_id: `reflection:${question}`,
+      optional: true,
+      label: plain(t.reflectionLabel),
+      element: {
+        type: "plain_text_input",
+        action_id: "value",
+        multiline: true,
+        placeholder: plain(t.reflectionPlaceholder),
+        ...(reflection ? { initial_value: reflection } : {}),
+      },
+    });
+  }
+  const metadata: CheckinModalMetadata = { nudgeId: input.nudgeId, week: input.week, questions: input.questions, language: input.language };
+  return {
+    type: "modal",
+    callback_id: CALLBACK.checkin,
+    private_metadata: JSON.stringify(metadata),
+    title: plain(input.title === "checkin" ? t.checkinTitle : t.reflectionTitle),
+    submit: plain(t.save),
+    close: plain(t.cancel),
+    blocks,
+  };
+}
+
+/** Ratings as a row of bars, one per week: ▁ for 1 … █ for 5, · where unanswered. */
+export function sparkline(ratings: (Rating | null)[]): string {
+  const bars = ["▁", "▃", "▄", "▆", "█"];
+  return ratings.map((r) => (r === null ? "·" : bars[r - 1])).join("");
+}
+
+export function overviewBlocks(overview: Overview, language: Language, pausedUntil: string | null): KnownBlock[] {
+  const t = texts(language);
+  const blocks: KnownBlock[] = [{ type: "header", text: plain(t.meTitle) }];
+  if (pausedUntil) blocks.push({ type: "section", text: md(t.mePaused(pausedUntil)) });
+  if (overview.answers === 0) {
+    blocks.push({ type: "section", text: md(t.meEmpty) });
+  } else {
+    const lines = overview.trends.map((trend) => {
+      const average = trend.average === null ? t.meNoAnswers : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }));
+      return `*${QUESTION_LABEL[language][trend.question]}*  \`${sparkline(trend.ratings)}\`  ${average}`;
+    });
+    blocks.push({ type: "section", text: md(lines.join("\n")) });
+    blocks.push({ type: "context", elements: [md(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`)] });
+  }
+  blocks.push({ type: "context", elements: [md(t.meHelp)] });
+  return blocks;
+}
+
+export function homeView(overview: Overview, language: Language, pausedUntil: string | null, nextNudge: string | null): View {
+  const t = texts(language);
+  const blocks: KnownBlock[] = [
+    { type: "header", text: plain(t.homeTitle) },
+    { type: "section", text: md(t.homeIntro) },
+    {
+      type: "actions",
+      elements: [{ type: "button", action_id: ACTION.homeCheckin, text: plain(t.checkinTitle), style: "primary", value: "home" }],
+    },
+  ];
+  if (nextNudge) blocks.push({ type: "context", elements: [md(t.homeNext(nextNudge))] });
+  blocks.push({ type: "divider" }, ...overviewBlocks(overview, language, pausedUntil));
+  return { type: "home", blocks };
+}
+
+export function settingsModal(workspace: Workspace, language: Language): View {
+  const t = texts(language);
+  const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
+  const cadences = [
+    option(t.cadenceWeekly, "weekly"),
+    option(t.cadenceWorkdays, "workdays"),
+    option(t.cadenceWeeklyAll, "weekly-all"),
+  ];
+  const weekdays = t.weekdays.map((day, i) => option(day, String(i + 1)));
+  const languages = [option("Deutsch", "de"), option("English", "en")];
+  const weekendOption = option(t.settingsWeekendsOption, "on");
+  const select = (blockId: string, label: string, options: PlainTextOption[], value: string): KnownBlock => ({
+    type: "input",
+    block_id: blockId,
+    label: plain(label),
+    element: { type: "static_select", action_id: "value", options, initial_option: options.find((o) => o.value === value) ?? options[0]! },
+  });
+  return {
+    type: "modal",
+    callback_id: CALLBACK.settings,
+    title: plain(t.settingsTitle.slice(0, 24)),
+    submit: plain(t.save),
+    close: plain(t.cancel),
+    blocks: [
+      select("cadence", t.settingsCadence, cadences, workspace.cadence),
+      select("weekday", t.settingsWeekday, weekdays, String(workspace.weekday)),
+      {
+        type: "input",
+        block_id: "time",
+        label: plain(t.settingsTime),
+        element: { type: "timepicker", action_id: "value", initial_time: formatMinuteOfDay(workspace.nudgeMinute) },
+      },
+      select("language", t.settingsLanguage, languages, workspace.language),
+      {
+        type: "input",
+        block_id: "weekends",
+        optional: true,
+        label: plain(t.settingsWeekends),
+        element: {
+          type: "checkboxes",
+          action_id: "value",
+          options: [weekendOption],
+          ...(workspace.includeWeekends ? { initial_options: [weekendOption] } : {}),
+        },
+      },
+    ],
+  };
+}
+
+export function textBlocks(text: string, extra?: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: "section", text: md(text) }];
+  if (extra) blocks.push({ type: "section", text: md(extra) });
+  return blocks;
+}

@@ -1,0 +1,103 @@
+// Slash commands: /cx-admin, /cx-checkin, /cx-me. Each acks at once, then works.
+import type { App, RespondFn, SlashCommand } from "@slack/bolt";
+import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
+import { memberTimeZone } from "../../core/checkins.js";
+import { texts } from "../../prompts/texts.js";
+import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
+import { formatDate, isAdmin, memberOf, resolveActor, type Actor, type SlackDeps } from "./context.js";
+import { mention, mentionedUsers } from "./mrkdwn.js";
+import type { WebClient } from "@slack/web-api";
+
+const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
+
+export function registerCommands(app: App, deps: SlackDeps): void {
+  app.command("/cx-admin", async ({ ack, command, respond, client }) => {
+    await ack();
+    await guarded(deps, command, respond, (actor) => adminCommand(deps, actor, command, respond, client));
+  });
+
+  app.command("/cx-checkin", async ({ ack, command, respond, client }) => {
+    await ack();
+    await guarded(deps, command, respond, (actor) => openCheckin(deps, actor, client, command.trigger_id));
+  });
+
+  app.command("/cx-me", async ({ ack, command, respond }) => {
+    await ack();
+    await guarded(deps, command, respond, (actor) => meCommand(deps, actor, command, respond));
+  });
+}
+
+/** Runs a command body; any failure becomes a friendly reply instead of silence. */
+async function guarded(deps: SlackDeps, command: SlashCommand, respond: RespondFn, body: (actor: Actor) => Promise<void>) {
+  let actor: Actor | null = null;
+  try {
+    actor = await resolveActor(deps, command.team_id, command.user_id);
+    await body(actor);
+  } catch (error) {
+    deps.core.logger.error({ command: command.command, reason: (error as Error).message }, "slash command failed");
+    await respond(ephemeral(texts(actor?.language ?? deps.core.defaults.language).genericError)).catch(() => undefined);
+  }
+}
+
+async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {
+  const t = texts(actor.language);
+  if (!isAdmin(deps, actor)) return void (await respond(ephemeral(t.notAdmin)));
+  const parsed = parseAdminCommand(command.text, mentionedUsers(command.text));
+  const reply = await deps.core.admin.run(parsed, {
+    workspace: actor.workspace,
+    language: actor.language,
+    mention,
+    profile: (userId) => deps.people.profile(userId),
+  });
+  switch (reply.kind) {
+    case "text":
+      return void (await respond(ephemeral(reply.text, reply.withHelp ? t.adminHelp : undefined)));
+    case "open-settings":
+      return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(actor.workspace, actor.language) }));
+    case "nudge-now": {
+      const leaders = await deps.core.store.listLeaders(actor.workspace.id);
+      if (leaders.length === 0) return void (await respond(ephemeral(t.nudgeNowNone)));
+      await respond(ephemeral(t.nudgeNowStarted(leaders.length)));
+      const report = await deps.core.nudges.nudgeNow(actor.workspace);
+      return void (await respond(ephemeral(t.nudgeNowDone(report.sent, report.retrying + report.failed))));
+    }
+  }
+}
+
+export async function openCheckin(deps: SlackDeps, actor: Actor, client: WebClient, triggerId: string, nudgeId?: string) {
+  const member = await memberOf(deps, actor);
+  const current = await deps.core.nudges.current(member, actor.workspace);
+  const chosen = nudgeId ? { ...current, nudgeId } : current;
+  const answers = await deps.core.checkins.answersFor(member, chosen.week);
+  const ratings = Object.fromEntries(answers.map((a) => [a.question, a.rating]));
+  const reflections = Object.fromEntries(answers.filter((a) => a.reflection).map((a) => [a.question, a.reflection!]));
+  const view = checkinModal({ language: actor.language, ...chosen, ratings, reflections, title: nudgeId ? "reflection" : "checkin" });
+  await client.views.open({ trigger_id: triggerId, view });
+}
+
+async function meCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn) {
+  const t = texts(actor.language);
+  const { core } = deps;
+  const parsed = parseMeCommand(command.text);
+  const member = await memberOf(deps, actor);
+  const timeZone = memberTimeZone(member, actor.workspace);
+  switch (parsed.kind) {
+    case "usage":
+      return void (await respond(ephemeral(t.pauseUsage)));
+    case "resume":
+      await core.store.updateMember(member.id, { pausedUntil: null });
+      return void (await respond(ephemeral(t.resumed)));
+    case "pause": {
+      if (!member.isLeader) return void (await respond(ephemeral(t.notALeader)));
+      const until = new Date(core.clock().getTime() + parsed.days * 86400_000);
+      await core.store.updateMember(member.id, { pausedUntil: until });
+      return void (await respond(ephemeral(t.paused(formatDate(until, actor.language, timeZone)))));
+    }
+    case "overview": {
+      const now = core.clock();
+      const overview = await core.checkins.overview(member, actor.workspace, now);
+      const paused = member.pausedUntil && member.pausedUntil > now ? formatDate(member.pausedUntil, actor.language, timeZone) : null;
+      return void (await respond({ response_type: "ephemeral", text: t.meTitle, blocks: overviewBlocks(overview, actor.language, paused) }));
+    }
+  }
+}

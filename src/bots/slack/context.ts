@@ -1,0 +1,50 @@
+// Resolves who and where a Slack request comes from: workspace row, member row, language.
+import type { Core } from "../../core/core.js";
+import type { Language, Member, Workspace } from "../../core/model.js";
+import type { SlackPeople, SlackPerson } from "./people.js";
+
+export interface SlackDeps {
+  core: Core;
+  people: SlackPeople;
+}
+
+export interface Actor {
+  workspace: Workspace;
+  person: SlackPerson | null;
+  language: Language;
+  userId: string;
+}
+
+export async function resolveActor(deps: SlackDeps, teamId: string, userId: string): Promise<Actor> {
+  const { core, people } = deps;
+  const workspace = await core.store.ensureWorkspace("slack", teamId, core.defaults);
+  const person = await people.lookup(userId).catch(() => null);
+  const member = await core.store.findMember(workspace.id, userId);
+  return { workspace, person, userId, language: member?.language ?? person?.language ?? workspace.language };
+}
+
+/** The actor's member row, created on first use, with what Slack told us about them. */
+export async function memberOf(deps: SlackDeps, actor: Actor): Promise<Member> {
+  const { isAdmin: _ignored, ...profile } = actor.person ?? { isAdmin: false };
+  return deps.core.store.ensureMember(actor.workspace.id, actor.userId, profile);
+}
+
+export function isAdmin(deps: SlackDeps, actor: Actor): boolean {
+  return deps.core.admins.has(actor.userId) || Boolean(actor.person?.isAdmin);
+}
+
+/** A date in the person's language, for "paused until …". */
+export function formatDate(date: Date, language: Language, timeZone: string): string {
+  return date.toLocaleDateString(language === "de" ? "de-DE" : "en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" });
+}
+
+export function formatDateTime(date: Date, language: Language, timeZone: string): string {
+  return date.toLocaleString(language === "de" ? "de-DE" : "en-GB", {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}

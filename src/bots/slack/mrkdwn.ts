@@ -1,0 +1,15 @@
+// Slack mrkdwn needs &, < and > escaped in anything a person typed, or "<!channel>" and
+// "<https://evil|bank>" become a ping or a disguised link.
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function mention(userId: string): string {
+  return `<@${userId}>`;
+}
+
+/** User ids mentioned in a slash command's text ("<@U123|anna>" with escaping on, or a bare id). */
+export function mentionedUsers(text: string): string[] {
+  const ids = [...text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m) => m[1]!);
+  return [...new Set(ids)];
+}

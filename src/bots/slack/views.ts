@@ -1,0 +1,88 @@
+// Modal submissions: the check-in/reflection form and the admin settings form.
+import type { App, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
+import { checkReflection, REFLECTION_MAX_LENGTH } from "../../core/checkins.js";
+import { isCadence, isLanguage } from "../../core/model.js";
+import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/questions.js";
+import { parseTimeOfDay } from "../../core/time.js";
+import { scheduleSummary } from "../../core/admin.js";
+import { texts } from "../../prompts/texts.js";
+import { CALLBACK, type CheckinModalMetadata } from "./blocks.js";
+import { isAdmin, memberOf, resolveActor, type SlackDeps } from "./context.js";
+
+type Values = Record<string, Record<string, ViewStateValue>>;
+
+function parseMetadata(raw: string): CheckinModalMetadata | null {
+  try {
+    const data = JSON.parse(raw) as CheckinModalMetadata;
+    if (!Array.isArray(data.questions) || !data.questions.every(isQuestionKey) || typeof data.week !== "string") return null;
+    return { nudgeId: typeof data.nudgeId === "string" ? data.nudgeId : null, week: data.week, questions: data.questions, language: isLanguage(data.language) ? data.language : "en" };
+  } catch {
+    return null;
+  }
+}
+
+export function registerViews(app: App, deps: SlackDeps): void {
+  const { core } = deps;
+
+  app.view<ViewSubmitAction>(CALLBACK.checkin, async ({ ack, body, view, client }) => {
+    const meta = parseMetadata(view.private_metadata);
+    if (!meta) return void (await ack());
+    const t = texts(meta.language);
+    const values = view.state.values as Values;
+    const answers: { question: QuestionKey; rating: Rating | null; reflection: string | null }[] = [];
+    const errors: Record<string, string> = {};
+    for (const question of meta.questions) {
+      const rating = Number(values[`rating:${question}`]?.value?.selected_option?.value);
+      const reflection = checkReflection(values[`reflection:${question}`]?.value?.value);
+      if (!reflection.ok) errors[`reflection:${question}`] = t.reflectionTooLong(REFLECTION_MAX_LENGTH);
+      else answers.push({ question, rating: isRating(rating) ? rating : null, reflection: reflection.value });
+    }
+    const rated = answers.filter((a): a is typeof a & { rating: Rating } => a.rating !== null);
+    if (Object.keys(errors).length === 0 && rated.length === 0) errors[`rating:${meta.questions[0]}`] = t.ratingMissing;
+    if (Object.keys(errors).length > 0) return void (await ack({ response_action: "errors", errors }));
+    await ack();
+
+    try {
+      const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
+      const member = await memberOf(deps, actor);
+      for (const answer of rated) {
+        if (meta.nudgeId) {
+          await core.nudges.answer({ nudgeId: meta.nudgeId, platformUserId: actor.userId, ...answer });
+        } else {
+          await core.checkins.save(member, answer.question, meta.week, answer.rating, answer.reflection);
+        }
+      }
+      // Answers inside a nudge show up in that message; a free check-in gets a short receipt.
+      if (!meta.nudgeId) await client.chat.postMessage({ channel: actor.userId, text: t.checkinSaved });
+    } catch (error) {
+      core.logger.error({ view: CALLBACK.checkin, reason: (error as Error).message }, "saving a check-in failed");
+      await client.chat.postMessage({ channel: body.user.id, text: t.genericError }).catch(() => undefined);
+    }
+  });
+
+  app.view<ViewSubmitAction>(CALLBACK.settings, async ({ ack, body, view, client }) => {
+    const values = view.state.values as Values;
+    const cadence = values.cadence?.value?.selected_option?.value;
+    const weekday = Number(values.weekday?.value?.selected_option?.value);
+    const minute = parseTimeOfDay(values.time?.value?.selected_time ?? "");
+    const language = values.language?.value?.selected_option?.value;
+    const includeWeekends = (values.weekends?.value?.selected_options ?? []).length > 0;
+    await ack();
+    try {
+      const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
+      const t = texts(actor.language);
+      if (!isAdmin(deps, actor)) return void (await client.chat.postMessage({ channel: actor.userId, text: t.notAdmin }));
+      const updated = await core.store.updateWorkspace(actor.workspace.id, {
+        includeWeekends,
+        ...(isCadence(cadence) ? { cadence } : {}),
+        ...(weekday >= 1 && weekday <= 7 ? { weekday } : {}),
+        ...(minute !== null ? { nudgeMinute: minute } : {}),
+        ...(isLanguage(language) ? { language } : {}),
+      });
+      const reply = texts(updated.language);
+      await client.chat.postMessage({ channel: actor.userId, text: `${reply.settingsSaved} ${scheduleSummary(updated, updated.language)}` });
+    } catch (error) {
+      core.logger.error({ view: CALLBACK.settings, reason: (error as Error).message }, "saving settings failed");
+    }
+  });
+}

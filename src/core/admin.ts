@@ -1,0 +1,99 @@
+// Executes admin commands against the store and answers in the admin's language. Platform
+// specifics (who is an admin, how to mention someone, modals) stay in the adapters.
+import type { AdminCommand } from "./commands.js";
+import type { Language, Profile, Workspace, WorkspaceSettings } from "./model.js";
+import type { Clock, Store } from "./ports.js";
+import { texts } from "../prompts/texts.js";
+import { formatMinuteOfDay } from "./time.js";
+
+export interface AdminContext {
+  workspace: Workspace;
+  language: Language;
+  /** How to name a person in a reply on this platform (a mention in Slack, a name in Teams). */
+  mention(externalId: string): string;
+  /** Profile lookup for people about to become leaders (time zone, language, name). */
+  profile(externalId: string): Promise<Profile>;
+}
+
+export type AdminReply =
+  | { kind: "text"; text: string; withHelp?: boolean }
+  | { kind: "open-settings" }
+  | { kind: "nudge-now" };
+
+export function scheduleSummary(workspace: Pick<WorkspaceSettings, "cadence" | "weekday" | "nudgeMinute" | "includeWeekends">, language: Language): string {
+  const t = texts(language);
+  const cadence = { weekly: t.cadenceWeekly, workdays: t.cadenceWorkdays, "weekly-all": t.cadenceWeeklyAll }[workspace.cadence];
+  const day = workspace.cadence === "workdays" ? "" : (t.weekdays[workspace.weekday - 1] ?? "");
+  return t.scheduleSummary(cadence, day, formatMinuteOfDay(workspace.nudgeMinute), workspace.includeWeekends);
+}
+
+export class AdminService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(command: AdminCommand, ctx: AdminContext): Promise<AdminReply> {
+    const t = texts(ctx.language);
+    const { store } = this;
+    const { workspace } = ctx;
+    switch (command.kind) {
+      case "help":
+        return { kind: "text", text: t.adminHelp };
+      case "unknown":
+        return { kind: "text", text: t.unknownAdminCommand(command.text), withHelp: true };
+      case "usage": {
+        const usage = {
+          mentions: t.mentionUsage,
+          schedule: t.scheduleUsage,
+          language: t.languageUsage,
+          timezone: t.timezoneUsage,
+          weekends: t.weekendsUsage,
+        }[command.topic];
+        return { kind: "text", text: usage };
+      }
+      case "leaders-add": {
+        const now = this.clock();
+        for (const externalId of command.people) {
+          const member = await store.ensureMember(workspace.id, externalId, await ctx.profile(externalId));
+          if (!member.isLeader) await store.updateMember(member.id, { isLeader: true, leaderSince: now });
+        }
+        return { kind: "text", text: t.leadersAdded(command.people.map(ctx.mention).join(", ")) };
+      }
+      case "leaders-remove": {
+        for (const externalId of command.people) {
+          const member = await store.findMember(workspace.id, externalId);
+          if (member?.isLeader) await store.updateMember(member.id, { isLeader: false, leaderSince: null });
+        }
+        return { kind: "text", text: t.leadersRemoved(command.people.map(ctx.mention).join(", ")) };
+      }
+      case "leaders-list": {
+        const leaders = await store.listLeaders(workspace.id);
+        if (leaders.length === 0) return { kind: "text", text: t.noLeaders };
+        return { kind: "text", text: t.leadersList(leaders.map((l) => ctx.mention(l.externalId)).join(", "), leaders.length) };
+      }
+      case "schedule": {
+        const updated = await store.updateWorkspace(workspace.id, {
+          cadence: command.cadence,
+          ...(command.weekday !== undefined ? { weekday: command.weekday } : {}),
+          ...(command.minute !== undefined ? { nudgeMinute: command.minute } : {}),
+        });
+        return { kind: "text", text: t.scheduleSaved(scheduleSummary(updated, ctx.language)) };
+      }
+      case "weekends": {
+        const updated = await store.updateWorkspace(workspace.id, { includeWeekends: command.on });
+        return { kind: "text", text: t.scheduleSaved(scheduleSummary(updated, ctx.language)) };
+      }
+      case "language":
+        await store.updateWorkspace(workspace.id, { language: command.language });
+        return { kind: "text", text: texts(command.language).languageSaved };
+      case "timezone":
+        await store.updateWorkspace(workspace.id, { timezone: command.timezone });
+        return { kind: "text", text: t.timezoneSaved(command.timezone) };
+      case "settings":
+        return { kind: "open-settings" };
+      case "nudge-now":
+        return { kind: "nudge-now" };
+    }
+  }
+}

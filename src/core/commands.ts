@@ -1,0 +1,103 @@
+// Parsing of the text commands both platforms share ("/cx-admin …" in Slack, "leaders add …"
+// in Teams). Mentions are extracted by the adapter, since each platform encodes them its own way.
+import { isCadence, isLanguage, type Cadence, type Language } from "./model.js";
+import { isValidTimeZone, parseTimeOfDay } from "./time.js";
+
+export type AdminCommand =
+  | { kind: "help" }
+  | { kind: "unknown"; text: string }
+  | { kind: "leaders-add"; people: string[] }
+  | { kind: "leaders-remove"; people: string[] }
+  | { kind: "leaders-list" }
+  | { kind: "schedule"; cadence: Cadence; weekday?: number; minute?: number }
+  | { kind: "weekends"; on: boolean }
+  | { kind: "language"; language: Language }
+  | { kind: "timezone"; timezone: string }
+  | { kind: "settings" }
+  | { kind: "nudge-now" }
+  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" };
+
+const WEEKDAY_WORDS: Record<string, number> = {
+  mon: 1, monday: 1, mo: 1, montag: 1,
+  tue: 2, tuesday: 2, di: 2, dienstag: 2,
+  wed: 3, wednesday: 3, mi: 3, mittwoch: 3,
+  thu: 4, thursday: 4, do: 4, donnerstag: 4,
+  fri: 5, friday: 5, fr: 5, freitag: 5,
+  sat: 6, saturday: 6, sa: 6, samstag: 6,
+  sun: 7, sunday: 7, so: 7, sonntag: 7,
+};
+
+/** `mentions` are the platform ids of the people mentioned, in order. */
+export function parseAdminCommand(text: string, mentions: string[]): AdminCommand {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const [verb = "help", sub = ""] = words.map((w) => w.toLowerCase());
+  switch (verb) {
+    case "help":
+    case "hilfe":
+      return { kind: "help" };
+    case "leaders":
+    case "leader":
+      if (sub === "list" || sub === "") return { kind: "leaders-list" };
+      if (sub === "add" || sub === "remove") {
+        if (mentions.length === 0) return { kind: "usage", topic: "mentions" };
+        return { kind: sub === "add" ? "leaders-add" : "leaders-remove", people: [...new Set(mentions)] };
+      }
+      return { kind: "unknown", text };
+    case "schedule":
+      return parseSchedule(words.slice(1));
+    case "weekends":
+      if (sub === "on" || sub === "off") return { kind: "weekends", on: sub === "on" };
+      return { kind: "usage", topic: "weekends" };
+    case "language":
+    case "sprache":
+      return isLanguage(sub) ? { kind: "language", language: sub } : { kind: "usage", topic: "language" };
+    case "timezone": {
+      const zone = words[1] ?? "";
+      return zone && isValidTimeZone(zone) ? { kind: "timezone", timezone: zone } : { kind: "usage", topic: "timezone" };
+    }
+    case "settings":
+    case "einstellungen":
+      return { kind: "settings" };
+    case "nudge-now":
+      return { kind: "nudge-now" };
+    default:
+      return { kind: "unknown", text };
+  }
+}
+
+function parseSchedule(args: string[]): AdminCommand {
+  const [cadenceWord, ...rest] = args.map((a) => a.toLowerCase());
+  if (!isCadence(cadenceWord)) return { kind: "usage", topic: "schedule" };
+  const command: AdminCommand & { kind: "schedule" } = { kind: "schedule", cadence: cadenceWord };
+  for (const word of rest) {
+    const weekday = WEEKDAY_WORDS[word.replace(/[.,]$/, "")];
+    const minute = parseTimeOfDay(word);
+    if (weekday !== undefined && cadenceWord !== "workdays") command.weekday = weekday;
+    else if (minute !== null) command.minute = minute;
+    else return { kind: "usage", topic: "schedule" };
+  }
+  return command;
+}
+
+export type MeCommand =
+  | { kind: "overview" }
+  | { kind: "pause"; days: number }
+  | { kind: "resume" }
+  | { kind: "usage" };
+
+export const MAX_PAUSE_DAYS = 26 * 7;
+
+/** "/cx-me", "/cx-me pause 2w" (or 10d), "/cx-me resume". */
+export function parseMeCommand(text: string): MeCommand {
+  const [verb = "", amount = ""] = text.trim().toLowerCase().split(/\s+/);
+  if (verb === "") return { kind: "overview" };
+  if (verb === "resume" || verb === "fortsetzen") return { kind: "resume" };
+  if (verb === "pause" || verb === "pausieren") {
+    const m = /^(\d{1,3})\s*(d|t|w)$/.exec(amount);
+    if (!m) return { kind: "usage" };
+    const days = Number(m[1]) * (m[2] === "w" ? 7 : 1);
+    return days >= 1 && days <= MAX_PAUSE_DAYS ? { kind: "pause", days } : { kind: "usage" };
+  }
+  return { kind: "usage" };
+}
+

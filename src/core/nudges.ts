@@ -1,0 +1,246 @@
+// Nudges: plan which leaders are due (from the database, so restarts lose nothing), record
+// each nudge before sending it (outbox), deliver with backoff, and handle the answers.
+import type { QuestionKey, Rating } from "./questions.js";
+import type { Member, Nudge, Platform, Workspace } from "./model.js";
+import { CheckInService, memberTimeZone } from "./checkins.js";
+import { currentQuestions, latestOccurrence } from "./schedule.js";
+import { DeliveryError, type Clock, type DeliveryTarget, type Logger, type Messenger, type NewNudge, type NudgeView, type Store } from "./ports.js";
+import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "./time.js";
+
+export interface NudgeServiceOptions {
+  store: Store;
+  messengers: Partial<Record<Platform, Messenger>>;
+  clock: Clock;
+  logger: Logger;
+  /** A nudge missed while the bot was down still goes out within this window. */
+  graceMs: number;
+  /** How many sends run at once; platforms rate-limit per app, so keep it modest. */
+  concurrency?: number;
+  maxAttempts?: number;
+}
+
+const CLAIM_BATCH = 200;
+const CLAIM_LEASE_MS = 2 * 60_000;
+const BASE_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+export type AnswerResult =
+  | { ok: true; view: NudgeView }
+  | { ok: false; reason: "not-found" | "not-yours" };
+
+export class NudgeService {
+  private readonly checkins: CheckInService;
+
+  constructor(private readonly options: NudgeServiceOptions) {
+    this.checkins = new CheckInService(options.store);
+  }
+
+  /** One clock tick: record what became due, then deliver everything that is due. */
+  async tick(): Promise<{ planned: number; missed: number } & DeliveryReport> {
+    const now = this.options.clock();
+    const plan = await this.planDue(now);
+    const report = await this.deliverDue(now);
+    return { ...plan, ...report };
+  }
+
+  /** Writes a nudge row for every leader whose latest occurrence has none yet. */
+  async planDue(now: Date): Promise<{ planned: number; missed: number }> {
+    const { store, graceMs } = this.options;
+    const candidates: NewNudge[] = [];
+    for (const { member, workspace } of await store.listActiveLeaders(now)) {
+      const occurrence = latestOccurrence(workspace, memberTimeZone(member, workspace), now);
+      if (!occurrence) continue;
+      // Only occurrences after someone became a leader count, and none inside a pause.
+      if (member.leaderSince && occurrence.dueAt < member.leaderSince) continue;
+      if (member.pausedUntil && member.pausedUntil > occurrence.dueAt) continue;
+      const late = now.getTime() - occurrence.dueAt.getTime();
+      candidates.push({
+        memberId: member.id,
+        slot: occurrence.slot,
+        questions: occurrence.questions,
+        week: occurrence.week,
+        dueAt: occurrence.dueAt,
+        status: late <= graceMs ? "pending" : "missed",
+      });
+    }
+    if (candidates.length === 0) return { planned: 0, missed: 0 };
+    const existing = await store.existingSlots(candidates);
+    const fresh = candidates.filter((c) => !existing.has(`${c.memberId}|${c.slot}`));
+    await store.createNudges(fresh);
+    const missed = fresh.filter((c) => c.status === "missed").length;
+    if (missed > 0) this.options.logger.info({ missed }, "nudges missed beyond the grace window were recorded as missed");
+    return { planned: fresh.length - missed, missed };
+  }
+
+  /** Delivers due nudges in batches until none is left; each nudge is claimed before sending. */
+  async deliverDue(now: Date, onlyIds?: string[]): Promise<DeliveryReport> {
+    const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+    for (;;) {
+      const batch = await this.options.store.claimDueNudges(now, CLAIM_BATCH, CLAIM_LEASE_MS, onlyIds);
+      if (batch.length === 0) return report;
+      await runPool(batch, this.options.concurrency ?? 8, async (nudge) => {
+        report[await this.deliver(nudge, now)]++;
+      });
+    }
+  }
+
+  /** `/cx-admin nudge-now`: the current question(s) to every active leader of a workspace, now. */
+  async nudgeNow(workspace: Workspace): Promise<{ leaders: number } & DeliveryReport> {
+    const { store } = this.options;
+    const now = this.options.clock();
+    const leaders = (await store.listLeaders(workspace.id)).filter((m) => !m.pausedUntil || m.pausedUntil <= now);
+    const slot = `manual:${now.toISOString().slice(0, 16)}`;
+    const rows: NewNudge[] = leaders.map((member) => {
+      const { week, questions } = currentQuestions(workspace, memberTimeZone(member, workspace), now);
+      return { memberId: member.id, slot, questions, week, dueAt: now, status: "pending" };
+    });
+    await store.createNudges(rows);
+    const ids = await store.nudgeIds(rows);
+    return { leaders: leaders.length, ...(await this.deliverDue(now, ids)) };
+  }
+
+  private async deliver(nudge: Nudge, now: Date): Promise<keyof DeliveryReport> {
+    const { store, logger } = this.options;
+    const target = await store.getTarget(nudge.memberId);
+    const messenger = target && this.options.messengers[target.workspace.platform];
+    if (!target || !messenger) {
+      await store.updateNudge(nudge.id, { status: "failed", lastError: "no messenger for this platform", claimedUntil: null });
+      logger.warn({ nudgeId: nudge.id }, "nudge dropped: its platform is not configured");
+      return "failed";
+    }
+    const attempts = nudge.attempts + 1;
+    try {
+      const view = await this.viewFor(nudge, target, now);
+      const ref = await messenger.sendNudge(target, { ...view, status: "sent" });
+      await store.updateNudge(nudge.id, { status: "sent", attempts, sentAt: now, ...ref, lastError: null, claimedUntil: null });
+      return "sent";
+    } catch (error) {
+      const delivery = error instanceof DeliveryError ? error : new DeliveryError(String((error as Error)?.message ?? error));
+      const giveUp = delivery.options.permanent || attempts >= (this.options.maxAttempts ?? 8);
+      const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempts - 1)) * (0.75 + Math.random() * 0.5);
+      const wait = Math.max(delivery.options.retryAfterMs ?? 0, backoff);
+      await store.updateNudge(nudge.id, {
+        status: giveUp ? "failed" : nudge.status,
+        attempts,
+        nextAttemptAt: new Date(now.getTime() + wait),
+        lastError: delivery.message.slice(0, 500),
+        claimedUntil: null,
+      });
+      logger.warn({ nudgeId: nudge.id, attempts, giveUp, retryInMs: giveUp ? undefined : Math.round(wait), reason: delivery.message }, "nudge delivery failed");
+      return giveUp ? "failed" : "retrying";
+    }
+  }
+
+  private async viewFor(nudge: Nudge, target: DeliveryTarget, now: Date): Promise<NudgeView> {
+    const checkIns = await this.options.store.listCheckIns(target.member.id, [nudge.week]);
+    const ratings: Partial<Record<QuestionKey, Rating>> = {};
+    for (const c of checkIns) if (nudge.questions.includes(c.question)) ratings[c.question] = c.rating;
+    const answered = Object.keys(ratings).length > 0;
+    return {
+      nudgeId: nudge.id,
+      language: target.member.language ?? target.workspace.language,
+      questions: nudge.questions,
+      status: nudge.status,
+      ratings,
+      streak: answered ? await this.checkins.streak(target.member, target.workspace, now) : 0,
+    };
+  }
+
+  /**
+   * What `/cx-checkin` should ask: the leader's latest nudge if it belongs to this week (so the
+   * answer also updates that message), else the question(s) the schedule asks this week.
+   */
+  async current(member: Member, workspace: Workspace): Promise<{ nudgeId: string | null; week: string; questions: QuestionKey[] }> {
+    const now = this.options.clock();
+    const planned = currentQuestions(workspace, memberTimeZone(member, workspace), now);
+    const latest = await this.options.store.latestNudge(member.id);
+    if (latest && latest.week === planned.week && latest.status !== "skipped") {
+      return { nudgeId: latest.id, week: latest.week, questions: latest.questions };
+    }
+    return { nudgeId: null, ...planned };
+  }
+
+  /** Loads a nudge for an interaction by `platformUserId`, refusing anyone but its leader. */
+  private async forActor(nudgeId: string, platformUserId: string) {
+    const nudge = await this.options.store.getNudge(nudgeId);
+    const target = nudge && (await this.options.store.getTarget(nudge.memberId));
+    if (!nudge || !target) return { ok: false as const, reason: "not-found" as const };
+    if (target.member.externalId !== platformUserId) return { ok: false as const, reason: "not-yours" as const };
+    return { ok: true as const, nudge, target };
+  }
+
+  /** A rating (and maybe a reflection) for one question of a nudge. Repeats update, never add. */
+  async answer(input: {
+    nudgeId: string;
+    platformUserId: string;
+    question: QuestionKey;
+    rating: Rating;
+    reflection?: string | null;
+  }): Promise<AnswerResult> {
+    const found = await this.forActor(input.nudgeId, input.platformUserId);
+    if (!found.ok) return found;
+    const { nudge, target } = found;
+    if (!nudge.questions.includes(input.question)) return { ok: false, reason: "not-found" };
+    await this.options.store.saveCheckIn({
+      memberId: target.member.id,
+      question: input.question,
+      week: nudge.week,
+      rating: input.rating,
+      reflection: input.reflection,
+      nudgeId: nudge.id,
+    });
+    const updated = await this.options.store.updateNudge(nudge.id, { status: "answered" });
+    return this.refresh(updated, target);
+  }
+
+  /** "Snooze until tomorrow": the same nudge comes back at the same local time tomorrow. */
+  async snooze(nudgeId: string, platformUserId: string): Promise<AnswerResult> {
+    const found = await this.forActor(nudgeId, platformUserId);
+    if (!found.ok) return found;
+    const { target } = found;
+    const now = this.options.clock();
+    const timeZone = memberTimeZone(target.member, target.workspace);
+    const local = localDateTime(now, timeZone);
+    const minute = local.hour * 60 + local.minute;
+    const again = zonedTimeToUtc(addDays(local, 1), minute, timeZone);
+    const updated = await this.options.store.updateNudge(nudgeId, { status: "snoozed", nextAttemptAt: again });
+    return this.refresh(updated, target, formatMinuteOfDay(minute));
+  }
+
+  async skip(nudgeId: string, platformUserId: string): Promise<AnswerResult> {
+    const found = await this.forActor(nudgeId, platformUserId);
+    if (!found.ok) return found;
+    const updated = await this.options.store.updateNudge(nudgeId, { status: "skipped" });
+    return this.refresh(updated, found.target);
+  }
+
+  /** Re-renders the nudge message in place; a failed update is logged, never lost as an answer. */
+  private async refresh(nudge: Nudge, target: DeliveryTarget, snoozedUntil?: string): Promise<AnswerResult> {
+    const view = { ...(await this.viewFor(nudge, target, this.options.clock())), ...(snoozedUntil ? { snoozedUntil } : {}) };
+    const messenger = this.options.messengers[target.workspace.platform];
+    if (messenger && nudge.channelRef && nudge.messageRef) {
+      try {
+        await messenger.updateNudge(target, { channelRef: nudge.channelRef, messageRef: nudge.messageRef }, view);
+      } catch (error) {
+        this.options.logger.warn({ nudgeId: nudge.id, reason: (error as Error).message }, "could not update the nudge message");
+      }
+    }
+    return { ok: true, view };
+  }
+}
+
+/** Runs `work` over `items` with at most `size` in flight. */
+async function runPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+

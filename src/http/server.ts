@@ -1,0 +1,26 @@
+// The one HTTP server: Slack at /slack/events, health at /healthz (Teams joins later).
+import http from "node:http";
+import express, { type Express } from "express";
+import type { Store } from "../core/ports.js";
+
+export function createHttpApp(store: Store): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({ status: "ok", database: "ok" });
+    } catch {
+      res.status(503).json({ status: "degraded", database: "unreachable" });
+    }
+  });
+  return app;
+}
+
+export function listen(app: Express, port: number): Promise<http.Server> {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer(app);
+    server.once("error", reject);
+    server.listen(port, () => resolve(server));
+  });
+}

@@ -1,0 +1,43 @@
+// Composition root: read config, start the app, stop gracefully on SIGTERM/SIGINT.
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { startApp } from "./app.js";
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Kundennah cannot start, configuration problem: ${error.message}`);
+      console.error("See .env.example and the configuration table in README.md.");
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, { logger });
+  const mode = config.slack ? (config.slack.appToken ? "socket mode" : `HTTP at ${app.url}/slack/events`) : "not configured";
+  logger.info({ url: app.url, slack: mode }, `Kundennah is running on port ${new URL(app.url).port}`);
+  if (!config.slack) {
+    logger.warn("Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode); see README.md");
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.stop();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error("Kundennah failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

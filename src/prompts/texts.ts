@@ -1,0 +1,201 @@
+// Every sentence a person reads, in English and German. `de` is typed against `en`, so a
+// missing translation is a compile error. No logic here beyond filling in numbers and names.
+import type { Language } from "../core/model.js";
+
+const en = {
+  nudgeTitle: "Your customer-focus check-in",
+  nudgeIntro: "A minute for yourself: how did this week go?",
+  nudgeIntroAll: "A minute for yourself: the five questions of the week.",
+  scaleHint: "1 = hardly · 5 = fully",
+  addReflection: "Add a reflection",
+  snooze: "Snooze until tomorrow",
+  skip: "Skip",
+  answered: (rating: number, label: string) => `✅ Your answer: *${rating} – ${label}*`,
+  changeHint: "Changed your mind? Just click another rating.",
+  streak: (weeks: number) =>
+    weeks <= 1 ? "🌱 First week of your streak — see you next time." : `🔥 Streak: ${weeks} weeks in a row`,
+  snoozed: (time: string) => `😴 Snoozed. I'll ask again tomorrow at ${time}.`,
+  skipped: "⏭️ Skipped — no worries, see you next time.",
+  notYourNudge: "This check-in belongs to someone else.",
+  nudgeGone: "This check-in is no longer available.",
+
+  reflectionTitle: "Reflection",
+  checkinTitle: "Check-in",
+  save: "Save",
+  cancel: "Cancel",
+  ratingLabel: "Your rating",
+  reflectionLabel: "How did I show it? (optional)",
+  reflectionPlaceholder: "A moment, a conversation, a decision…",
+  reflectionTooLong: (max: number) => `Please keep it under ${max} characters.`,
+  ratingMissing: "Please choose a rating.",
+  checkinSaved: "✅ Saved. Thank you for taking the minute.",
+
+  meTitle: "Your customer focus — last 12 weeks",
+  meEmpty: "No check-ins yet. Answer your next nudge, or start now with `/cx-checkin`.",
+  meAverage: (avg: string) => `avg ${avg}`,
+  meNoAnswers: "no answers yet",
+  mePaused: (until: string) => `⏸️ Nudges paused until ${until}. Resume with \`/cx-me resume\`.`,
+  meHelp: "`/cx-me` your trend · `/cx-me pause 2w` pause nudges · `/cx-me resume` · `/cx-checkin` answer now",
+  paused: (until: string) => `⏸️ Paused. No nudges until ${until}. \`/cx-me resume\` brings them back earlier.`,
+  resumed: "▶️ Welcome back — your nudges are on again.",
+  pauseUsage: "Tell me how long, for example `/cx-me pause 2w` (days: `10d`, weeks: `3w`, at most 26 weeks).",
+  notALeader: "You are not on the leaders list yet, so there is nothing to pause. An admin can add you with `/cx-admin leaders add`.",
+
+  homeTitle: "Kundennah",
+  homeIntro:
+    "Small, regular, honest reflection on customer focus. You get one short question on a schedule; your answers are yours — nobody else sees individual ratings.",
+  homeNext: (when: string) => `Next nudge: ${when}`,
+
+  notAdmin: "Sorry, only workspace admins and the admins named in the Kundennah configuration can do that.",
+  adminHelp: [
+    "*Kundennah admin commands*",
+    "`/cx-admin leaders add @anna @ben` — nudge these people",
+    "`/cx-admin leaders remove @ben` · `/cx-admin leaders list`",
+    "`/cx-admin schedule weekly mon 09:00` — one question a week, rotating (default)",
+    "`/cx-admin schedule workdays 08:30` — Monday care … Friday contact",
+    "`/cx-admin schedule weekly-all fri 16:00` — all five questions once a week",
+    "`/cx-admin weekends on|off` · `/cx-admin language de|en` · `/cx-admin timezone Europe/Berlin`",
+    "`/cx-admin settings` — the same in a form",
+    "`/cx-admin nudge-now` — send the current nudges right away to test the setup",
+  ].join("\n"),
+  unknownAdminCommand: (text: string) => `I don't know \`${text}\`. Here is what I can do:`,
+  mentionUsage: "Mention the people, for example `/cx-admin leaders add @anna @ben`.",
+  leadersAdded: (names: string) => `✅ Added as leaders: ${names}. They will get their first nudge at the next scheduled time.`,
+  leadersRemoved: (names: string) => `Removed from the leaders: ${names}.`,
+  leadersList: (names: string, count: number) => `*Leaders (${count}):* ${names}`,
+  noLeaders: "No leaders yet. Add some with `/cx-admin leaders add @anna @ben`.",
+  scheduleUsage:
+    "Examples: `/cx-admin schedule weekly mon 09:00`, `/cx-admin schedule workdays 08:30`, `/cx-admin schedule weekly-all fri 16:00`.",
+  scheduleSaved: (summary: string) => `✅ Schedule saved: ${summary}.`,
+  languageUsage: "Use `/cx-admin language de` or `/cx-admin language en`.",
+  languageSaved: "✅ Default language: English.",
+  timezoneUsage: "Use an IANA time zone, for example `/cx-admin timezone Europe/Berlin`.",
+  timezoneSaved: (tz: string) => `✅ Default time zone for people without one in their profile: ${tz}.`,
+  weekendsUsage: "Use `/cx-admin weekends on` or `/cx-admin weekends off`.",
+  nudgeNowStarted: (count: number) => `Sending the current nudge to ${count} leader(s)…`,
+  nudgeNowDone: (sent: number, failed: number) =>
+    failed === 0 ? `✅ Sent ${sent} nudge(s).` : `Sent ${sent} nudge(s); ${failed} could not be delivered and will be retried.`,
+  nudgeNowNone: "There are no active leaders to nudge. Add some with `/cx-admin leaders add @anna`.",
+
+  settingsTitle: "Kundennah settings",
+  settingsCadence: "Rhythm",
+  cadenceWeekly: "Weekly — one question, rotating",
+  cadenceWorkdays: "Every workday — Monday care … Friday contact",
+  cadenceWeeklyAll: "Weekly — all five questions",
+  settingsWeekday: "Day (weekly rhythms)",
+  settingsTime: "Time of day (each person's local time)",
+  settingsLanguage: "Default language",
+  settingsWeekends: "Weekends",
+  settingsWeekendsOption: "Also nudge on Saturdays and Sundays",
+  settingsSaved: "✅ Settings saved.",
+  weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+  scheduleSummary: (cadence: string, day: string, time: string, weekends: boolean) =>
+    `${cadence}${day ? `, ${day}` : ""} at ${time}${weekends ? ", weekends included" : ""}`,
+
+  genericError: "Something went wrong on my side, sorry. Please try again in a minute.",
+  weeks: "weeks",
+};
+
+export type Texts = typeof en;
+
+const de: Texts = {
+  nudgeTitle: "Dein Kundenfokus-Check-in",
+  nudgeIntro: "Eine Minute für dich: Wie lief diese Woche?",
+  nudgeIntroAll: "Eine Minute für dich: die fünf Fragen der Woche.",
+  scaleHint: "1 = kaum · 5 = voll und ganz",
+  addReflection: "Gedanken notieren",
+  snooze: "Morgen erinnern",
+  skip: "Überspringen",
+  answered: (rating, label) => `✅ Deine Antwort: *${rating} – ${label}*`,
+  changeHint: "Anders entschieden? Klick einfach eine andere Bewertung.",
+  streak: (weeks) =>
+    weeks <= 1 ? "🌱 Erste Woche deiner Serie — bis zum nächsten Mal." : `🔥 Serie: ${weeks} Wochen in Folge`,
+  snoozed: (time) => `😴 Verschoben. Ich frage morgen um ${time} Uhr wieder.`,
+  skipped: "⏭️ Übersprungen — kein Problem, bis zum nächsten Mal.",
+  notYourNudge: "Dieser Check-in gehört jemand anderem.",
+  nudgeGone: "Dieser Check-in ist nicht mehr verfügbar.",
+
+  reflectionTitle: "Gedanken",
+  checkinTitle: "Check-in",
+  save: "Speichern",
+  cancel: "Abbrechen",
+  ratingLabel: "Deine Bewertung",
+  reflectionLabel: "Wie habe ich es gezeigt? (optional)",
+  reflectionPlaceholder: "Ein Moment, ein Gespräch, eine Entscheidung …",
+  reflectionTooLong: (max) => `Bitte höchstens ${max} Zeichen.`,
+  ratingMissing: "Bitte wähle eine Bewertung.",
+  checkinSaved: "✅ Gespeichert. Danke, dass du dir die Minute genommen hast.",
+
+  meTitle: "Dein Kundenfokus — die letzten 12 Wochen",
+  meEmpty: "Noch keine Check-ins. Beantworte den nächsten Impuls oder starte jetzt mit `/cx-checkin`.",
+  meAverage: (avg) => `Ø ${avg}`,
+  meNoAnswers: "noch keine Antworten",
+  mePaused: (until) => `⏸️ Impulse pausiert bis ${until}. Weiter mit \`/cx-me resume\`.`,
+  meHelp: "`/cx-me` dein Verlauf · `/cx-me pause 2w` Impulse pausieren · `/cx-me resume` · `/cx-checkin` jetzt antworten",
+  paused: (until) => `⏸️ Pausiert. Keine Impulse bis ${until}. Mit \`/cx-me resume\` geht es früher weiter.`,
+  resumed: "▶️ Willkommen zurück — deine Impulse sind wieder aktiv.",
+  pauseUsage: "Sag mir, wie lange, z. B. `/cx-me pause 2w` (Tage: `10d`, Wochen: `3w`, höchstens 26 Wochen).",
+  notALeader: "Du stehst noch nicht auf der Liste der Führungskräfte, es gibt also nichts zu pausieren. Ein Admin kann dich mit `/cx-admin leaders add` hinzufügen.",
+
+  homeTitle: "Kundennah",
+  homeIntro:
+    "Kleine, regelmäßige, ehrliche Reflexion über Kundenfokus. Du bekommst regelmäßig eine kurze Frage; deine Antworten gehören dir — niemand sonst sieht einzelne Bewertungen.",
+  homeNext: (when) => `Nächster Impuls: ${when}`,
+
+  notAdmin: "Das dürfen leider nur Workspace-Admins und die in der Kundennah-Konfiguration genannten Admins.",
+  adminHelp: [
+    "*Kundennah-Admin-Befehle*",
+    "`/cx-admin leaders add @anna @ben` — diese Personen erhalten Impulse",
+    "`/cx-admin leaders remove @ben` · `/cx-admin leaders list`",
+    "`/cx-admin schedule weekly mon 09:00` — eine Frage pro Woche, rotierend (Standard)",
+    "`/cx-admin schedule workdays 08:30` — Montag Kundenwohl … Freitag Kundenkontakt",
+    "`/cx-admin schedule weekly-all fri 16:00` — alle fünf Fragen einmal pro Woche",
+    "`/cx-admin weekends on|off` · `/cx-admin language de|en` · `/cx-admin timezone Europe/Berlin`",
+    "`/cx-admin settings` — dasselbe als Formular",
+    "`/cx-admin nudge-now` — die aktuellen Impulse sofort senden, um die Einrichtung zu testen",
+  ].join("\n"),
+  unknownAdminCommand: (text) => `\`${text}\` kenne ich nicht. Das kann ich:`,
+  mentionUsage: "Erwähne die Personen, z. B. `/cx-admin leaders add @anna @ben`.",
+  leadersAdded: (names) => `✅ Als Führungskräfte hinzugefügt: ${names}. Sie erhalten ihren ersten Impuls zum nächsten geplanten Zeitpunkt.`,
+  leadersRemoved: (names) => `Aus den Führungskräften entfernt: ${names}.`,
+  leadersList: (names, count) => `*Führungskräfte (${count}):* ${names}`,
+  noLeaders: "Noch keine Führungskräfte. Füge welche mit `/cx-admin leaders add @anna @ben` hinzu.",
+  scheduleUsage:
+    "Beispiele: `/cx-admin schedule weekly mon 09:00`, `/cx-admin schedule workdays 08:30`, `/cx-admin schedule weekly-all fri 16:00`.",
+  scheduleSaved: (summary) => `✅ Rhythmus gespeichert: ${summary}.`,
+  languageUsage: "Nutze `/cx-admin language de` oder `/cx-admin language en`.",
+  languageSaved: "✅ Standardsprache: Deutsch.",
+  timezoneUsage: "Nutze eine IANA-Zeitzone, z. B. `/cx-admin timezone Europe/Berlin`.",
+  timezoneSaved: (tz) => `✅ Standard-Zeitzone für Personen ohne Zeitzone im Profil: ${tz}.`,
+  weekendsUsage: "Nutze `/cx-admin weekends on` oder `/cx-admin weekends off`.",
+  nudgeNowStarted: (count) => `Sende den aktuellen Impuls an ${count} Führungskraft/-kräfte …`,
+  nudgeNowDone: (sent, failed) =>
+    failed === 0
+      ? `✅ ${sent} Impuls(e) gesendet.`
+      : `${sent} Impuls(e) gesendet; ${failed} konnten nicht zugestellt werden und werden erneut versucht.`,
+  nudgeNowNone: "Es gibt keine aktiven Führungskräfte. Füge welche mit `/cx-admin leaders add @anna` hinzu.",
+
+  settingsTitle: "Kundennah-Einstellungen",
+  settingsCadence: "Rhythmus",
+  cadenceWeekly: "Wöchentlich — eine Frage, rotierend",
+  cadenceWorkdays: "Jeden Werktag — Montag Kundenwohl … Freitag Kundenkontakt",
+  cadenceWeeklyAll: "Wöchentlich — alle fünf Fragen",
+  settingsWeekday: "Tag (wöchentliche Rhythmen)",
+  settingsTime: "Uhrzeit (Ortszeit der jeweiligen Person)",
+  settingsLanguage: "Standardsprache",
+  settingsWeekends: "Wochenenden",
+  settingsWeekendsOption: "Auch samstags und sonntags erinnern",
+  settingsSaved: "✅ Einstellungen gespeichert.",
+  weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+  scheduleSummary: (cadence, day, time, weekends) =>
+    `${cadence}${day ? `, ${day}` : ""} um ${time} Uhr${weekends ? ", inklusive Wochenende" : ""}`,
+
+  genericError: "Da ist bei mir etwas schiefgelaufen, sorry. Bitte versuch es in einer Minute noch einmal.",
+  weeks: "Wochen",
+};
+
+export const TEXTS: Record<Language, Texts> = { en, de };
+
+export function texts(language: Language): Texts {
+  return TEXTS[language];
+}

@@ -1,0 +1,61 @@
+// Applies the SQL migrations under prisma/migrations/<provider>/ in name order, recording each
+// in `_prisma_migrations` the way `prisma migrate deploy` does, so both tools agree on state.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type BetterSqlite3 from "better-sqlite3";
+
+const MIGRATIONS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL,
+  "checksum" TEXT NOT NULL,
+  "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function readMigrations(provider: "sqlite" | "postgresql"): Migration[] {
+  const dir = path.join(MIGRATIONS_ROOT, provider);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+/** Returns the names of the migrations it applied. Each runs in its own transaction. */
+export function applyMigrations(db: BetterSqlite3.Database, provider: "sqlite"): string[] {
+  db.exec(CREATE_TABLE);
+  const done = new Set(
+    (db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
+      migration_name: string;
+    }[]).map((r) => r.migration_name),
+  );
+  const applied: string[] = [];
+  for (const migration of readMigrations(provider)) {
+    if (done.has(migration.name)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
+      ).run(crypto.randomUUID(), migration.checksum, migration.name);
+    }).immediate();
+    applied.push(migration.name);
+  }
+  return applied;
+}
