@@ -201,7 +201,7 @@ export class PrismaStore implements Store {
     const claimedUntil = new Date(now.getTime() + leaseMs);
     for (const { id } of candidates) {
       // The conditional update is the lock: only one caller can move claimedUntil forward.
-      const { count } = await this.db.nudge.updateMany({ where: { id, ...due }, data: { claimedUntil } });
+      const { count } = await this.db.nudge.updateMany({ where: { ...due, id }, data: { claimedUntil } });
       if (count === 1) claimed.push(toNudge(await this.db.nudge.findUniqueOrThrow({ where: { id } })));
     }
     return claimed;

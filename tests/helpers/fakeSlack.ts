@@ -1,0 +1,146 @@
+// A local stand-in for Slack's Web API (https://slack.com/api/<method>) and for response_url
+// webhooks. It speaks the real wire format — form-encoded or JSON requests, {ok: …} JSON
+// answers, HTTP 429 with Retry-After — and records every call for assertions.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | null;
+}
+
+export interface FakeUser {
+  id: string;
+  tz?: string;
+  locale?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  real_name?: string;
+}
+
+type Failure = { status: number; retryAfter?: number } | { error: string };
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  readonly users = new Map<string, FakeUser>();
+  private readonly failures = new Map<string, Failure[]>();
+  private server!: http.Server;
+  private ts = 1_700_000_000;
+  url = "";
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(name: string): string {
+    return `${this.url}/response/${name}`;
+  }
+
+  addUser(user: FakeUser): void {
+    this.users.set(user.id, user);
+  }
+
+  /** The next calls of `method` fail like Slack would: an HTTP status or an {ok:false} error. */
+  failNext(method: string, ...failures: Failure[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `predicate` holds; the bot works after ack, so effects arrive a little later. */
+  async waitFor<T>(probe: () => T | undefined | false | null, timeoutMs = 5000): Promise<T> {
+    const started = Date.now();
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() - started > timeoutMs) throw new Error("fake Slack: timed out waiting for a call");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const path = req.url ?? "/";
+    const body = parseBody(raw, req.headers["content-type"] ?? "");
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(JSON.stringify(payload));
+    };
+
+    if (path.startsWith("/response/")) {
+      this.responses.push({ path, body });
+      return send(200, { ok: true });
+    }
+    const method = path.replace(/^\/api\//, "").split("?")[0]!;
+    const auth = req.headers.authorization;
+    this.calls.push({ method, args: body, token: auth ? auth.replace(/^Bearer /, "") : ((body.token as string) ?? null) });
+
+    const failure = this.failures.get(method)?.shift();
+    if (failure && "status" in failure) {
+      return send(failure.status, { ok: false, error: "ratelimited" }, failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {});
+    }
+    if (failure) return send(200, { ok: false, error: failure.error });
+    send(200, this.answer(method, body));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://acme.slack.com/", team: "Acme", user: "kundennah", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" };
+      case "users.info": {
+        const user = this.users.get(String(body.user));
+        if (!user) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: { name: user.id.toLowerCase(), real_name: user.real_name ?? user.id, ...user, profile: { display_name: user.real_name ?? "" } } };
+      }
+      case "chat.postMessage": {
+        const channel = String(body.channel);
+        return { ok: true, channel: channel.startsWith("U") ? `D${channel.slice(1)}` : channel, ts: `${++this.ts}.000100`, message: {} };
+      }
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case "views.open":
+      case "views.publish":
+      case "views.update":
+        return { ok: true, view: { id: "V0001" } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** Slack's client sends form fields; structured ones (blocks, view) arrive as JSON strings. */
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return out;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
