@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Entry point for `npx kundennah …`: runs the TypeScript CLI through tsx's loader.
+import { register } from "tsx/esm/api";
+
+register();
+const { runCli } = await import("../src/cli.ts");
+try {
+  await runCli(process.argv.slice(2));
+} catch (error) {
+  const { ConfigError } = await import("../src/config.ts");
+  process.stderr.write(`kundennah: ${error instanceof ConfigError ? `configuration problem: ${error.message}` : error?.message ?? error}\n`);
+  process.exit(1);
+}

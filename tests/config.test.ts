@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+
+describe("loadConfig", () => {
+  it("starts with sensible defaults and no Slack", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: "file:./data/kundennah.db", slack: null, defaultLanguage: "de", nudgeGraceMs: 6 * 3600_000 });
+  });
+
+  it("names the variable and what was expected", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET: required for HTTP mode/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "s" })).toThrow(/SLACK_BOT_TOKEN: expected a bot token/);
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: "s" })).toThrow(/SLACK_BOT_TOKEN: required/);
+    expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT: expected a whole number/);
+    expect(() => loadConfig({ NUDGE_GRACE_HOURS: "-1" })).toThrow(/NUDGE_GRACE_HOURS/);
+    expect(() => loadConfig({ DEFAULT_LANGUAGE: "fr" })).toThrow(/DEFAULT_LANGUAGE: expected "de" or "en"/);
+    expect(() => loadConfig({ DEFAULT_TIMEZONE: "Berlin" })).toThrow(/DEFAULT_TIMEZONE/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+  });
+
+  it("accepts Socket Mode without a signing secret and admins as a list", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", KUNDENNAH_ADMINS: " U1, U2 ,", SLACK_API_URL: "http://127.0.0.1:9/api" });
+    expect(config.slack).toEqual({ botToken: "xoxb-1", signingSecret: null, appToken: "xapp-1", apiUrl: "http://127.0.0.1:9/api/" });
+    expect(config.admins).toEqual(["U1", "U2"]);
+  });
+});
