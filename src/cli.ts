@@ -1,6 +1,6 @@
 // The kundennah command line: `kundennah export checkins --format csv|json`.
 // Reads DATABASE_URL like the bot does; prints to stdout so it composes with shell tools.
-import { loadConfig } from "./config.js";
+import { loadConfig, loadDotEnv } from "./config.js";
 import { openDatabase } from "./storage/database.js";
 import { PrismaStore } from "./storage/prismaStore.js";
 
@@ -31,6 +31,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   const format = formatIndex >= 0 ? rest[formatIndex + 1] : "csv";
   if (format !== "csv" && format !== "json") fail(`--format must be csv or json\n\n${USAGE}`);
 
+  loadDotEnv();
   const config = loadConfig();
   const db = await openDatabase(config.databaseUrl);
   try {

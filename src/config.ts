@@ -1,5 +1,6 @@
 // Configuration, read once from the environment and validated. The only module that reads
 // process.env; a bad value stops the start with a message naming the variable.
+import fs from "node:fs";
 import { isLanguage, type Language } from "./core/model.js";
 import { isValidTimeZone } from "./core/time.js";
 
@@ -87,4 +88,9 @@ export function loadConfig(env: Env = process.env): Config {
     defaultLanguage,
     defaultTimezone,
   };
+}
+
+/** Loads ./.env into the environment when present; variables already set win. */
+export function loadDotEnv(file = ".env"): void {
+  if (fs.existsSync(file)) process.loadEnvFile(file);
 }

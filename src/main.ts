@@ -1,11 +1,12 @@
 // Composition root: read config, start the app, stop gracefully on SIGTERM/SIGINT.
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startApp } from "./app.js";
 
 async function main() {
   let config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
