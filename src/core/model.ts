@@ -35,6 +35,8 @@ export interface Workspace extends Schedule {
   externalId: string;
   language: Language;
   timezone: string;
+  /** Platform user ids an admin named as fellow admins (besides KUNDENNAH_ADMINS and platform admins). */
+  admins: string[];
 }
 
 export type WorkspaceSettings = Pick<Workspace, "cadence" | "weekday" | "nudgeMinute" | "includeWeekends" | "language" | "timezone">;

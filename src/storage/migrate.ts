@@ -38,8 +38,12 @@ export function readMigrations(provider: "sqlite" | "postgresql"): Migration[] {
     });
 }
 
-/** Returns the names of the migrations it applied. Each runs in its own transaction. */
-export function applyMigrations(db: BetterSqlite3.Database, provider: "sqlite"): string[] {
+/**
+ * Returns the names of the migrations it applied. Each runs in its own transaction, with
+ * foreign keys switched off around it: SQLite ignores that pragma inside a transaction, and a
+ * table rebuild (DROP TABLE + rename) would otherwise cascade-delete every referencing row.
+ */
+export function applyMigrations(db: BetterSqlite3.Database, provider: "sqlite", only?: (name: string) => boolean): string[] {
   db.exec(CREATE_TABLE);
   const done = new Set(
     (db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
@@ -47,15 +51,23 @@ export function applyMigrations(db: BetterSqlite3.Database, provider: "sqlite"):
     }[]).map((r) => r.migration_name),
   );
   const applied: string[] = [];
-  for (const migration of readMigrations(provider)) {
-    if (done.has(migration.name)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare(
-        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
-      ).run(crypto.randomUUID(), migration.checksum, migration.name);
-    }).immediate();
-    applied.push(migration.name);
+  const foreignKeys = db.pragma("foreign_keys", { simple: true });
+  db.pragma("foreign_keys = OFF");
+  try {
+    for (const migration of readMigrations(provider)) {
+      if (done.has(migration.name) || (only && !only(migration.name))) continue;
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${migration.name} leaves ${broken.length} broken foreign key(s)`);
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
+        ).run(crypto.randomUUID(), migration.checksum, migration.name);
+      }).immediate();
+      applied.push(migration.name);
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
   }
   return applied;
 }

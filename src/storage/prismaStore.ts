@@ -21,6 +21,7 @@ function toWorkspace(row: WorkspaceRow): Workspace {
     includeWeekends: row.includeWeekends,
     language: row.language as Language,
     timezone: row.timezone,
+    admins: row.admins.split(",").filter(Boolean),
   };
 }
 
@@ -92,8 +93,10 @@ export class PrismaStore implements Store {
     return row && toWorkspace(row);
   }
 
-  async updateWorkspace(id: string, patch: Partial<WorkspaceSettings>): Promise<Workspace> {
-    return toWorkspace(await this.db.workspace.update({ where: { id }, data: patch }));
+  async updateWorkspace(id: string, patch: Partial<WorkspaceSettings> & { admins?: string[] }): Promise<Workspace> {
+    const { admins, ...settings } = patch;
+    const data = admins === undefined ? settings : { ...settings, admins: admins.join(",") };
+    return toWorkspace(await this.db.workspace.update({ where: { id }, data }));
   }
 
   async ensureMember(workspaceId: string, externalId: string, profile?: Profile): Promise<Member> {

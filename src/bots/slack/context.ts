@@ -30,7 +30,7 @@ export async function memberOf(deps: SlackDeps, actor: Actor): Promise<Member> {
 }
 
 export function isAdmin(deps: SlackDeps, actor: Actor): boolean {
-  return deps.core.admins.has(actor.userId) || Boolean(actor.person?.isAdmin);
+  return deps.core.admins.has(actor.userId) || actor.workspace.admins.includes(actor.userId) || Boolean(actor.person?.isAdmin);
 }
 
 /** A date in the person's language, for "paused until …". */
