@@ -11,6 +11,10 @@ import { startClock, type ClockHandle } from "./jobs/clock.js";
 import type { AppLogger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
 import { PrismaStore } from "./storage/prismaStore.js";
+import { PrismaOutboxStore } from "./storage/outboxStore.js";
+import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
+import { loadOrCreateSecret } from "./storage/secrets.js";
+import { createHasher } from "./core/hash.js";
 
 export interface RunningApp {
   core: Core;
@@ -35,6 +39,9 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const store = new PrismaStore(db.prisma);
   const core = createCore({
     store,
+    suggestionStore: new PrismaSuggestionStore(db.prisma),
+    outboxStore: new PrismaOutboxStore(db.prisma),
+    hash: createHasher(await loadOrCreateSecret(db.prisma, "person-hash", config.hashSecret)),
     clock: options.clock ?? (() => new Date()),
     logger,
     nudgeGraceMs: config.nudgeGraceMs,

@@ -1,15 +1,27 @@
 // The kundennah command line: `kundennah export checkins --format csv|json`.
 // Reads DATABASE_URL like the bot does; prints to stdout so it composes with shell tools.
 import { loadConfig, loadDotEnv } from "./config.js";
-import { openDatabase } from "./storage/database.js";
+import { openDatabase, type Db } from "./storage/database.js";
 import { PrismaStore } from "./storage/prismaStore.js";
+import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 
-const USAGE = `usage: kundennah export checkins [--format csv|json]
+const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
 
-  export checkins   every leader check-in: platform, workspace, leader, question,
-                    week, rating, reflection, created and updated timestamps`;
+  export checkins      every leader check-in: platform, workspace, leader, question,
+                       week, rating, reflection, created and updated timestamps
+  export suggestions   every suggestion: number, touchpoint, author (empty when
+                       anonymous), text, status, votes, answer, timestamps`;
 
-const COLUMNS = ["platform", "workspace", "leader", "question", "week", "rating", "reflection", "createdAt", "updatedAt"] as const;
+const EXPORTS = {
+  checkins: {
+    columns: ["platform", "workspace", "leader", "question", "week", "rating", "reflection", "createdAt", "updatedAt"],
+    rows: (db: Db) => new PrismaStore(db).exportCheckIns(),
+  },
+  suggestions: {
+    columns: ["platform", "workspace", "number", "touchpoint", "author", "text", "status", "votes", "responseNote", "createdAt", "respondedAt"],
+    rows: (db: Db) => new PrismaSuggestionStore(db).exportSuggestions(),
+  },
+} as const;
 
 /** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
 export function csvField(value: unknown): string {
@@ -26,7 +38,8 @@ function fail(message: string): never {
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const [command, what, ...rest] = argv;
-  if (command !== "export" || what !== "checkins") fail(USAGE);
+  if (command !== "export" || (what !== "checkins" && what !== "suggestions")) fail(USAGE);
+  const { columns, rows } = EXPORTS[what];
   const formatIndex = rest.indexOf("--format");
   const format = formatIndex >= 0 ? rest[formatIndex + 1] : "csv";
   if (format !== "csv" && format !== "json") fail(`--format must be csv or json\n\n${USAGE}`);
@@ -35,12 +48,12 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   const config = loadConfig();
   const db = await openDatabase(config.databaseUrl);
   try {
-    const store = new PrismaStore(db.prisma);
-    if (format === "csv") out.write(`${COLUMNS.join(",")}\n`);
+    if (format === "csv") out.write(`${columns.join(",")}\n`);
     else out.write("[");
     let first = true;
-    for await (const row of store.exportCheckIns()) {
-      if (format === "csv") out.write(`${COLUMNS.map((c) => csvField(row[c])).join(",")}\n`);
+    for await (const row of rows(db.prisma)) {
+      const record = row as unknown as Record<string, unknown>;
+      if (format === "csv") out.write(`${columns.map((c) => csvField(record[c])).join(",")}\n`);
       else out.write(`${first ? "\n" : ",\n"}${JSON.stringify(row)}`);
       first = false;
     }

@@ -21,6 +21,8 @@ export interface Config {
   nudgeGraceMs: number;
   defaultLanguage: Language;
   defaultTimezone: string;
+  /** Key for hashing people (rate limits, distinct counts); generated and stored when unset. */
+  hashSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
     nudgeGraceMs: integer(env, "NUDGE_GRACE_HOURS", 6, 0, 168) * 3600_000,
     defaultLanguage,
     defaultTimezone,
+    hashSecret: nonEmpty(env, "KUNDENNAH_HASH_SECRET"),
   };
 }
 

@@ -3,7 +3,9 @@
 import type { AdminCommand } from "./commands.js";
 import type { Language, Profile, Workspace, WorkspaceSettings } from "./model.js";
 import type { Clock, Store } from "./ports.js";
+import type { SuggestionStore } from "./suggestions.js";
 import { texts } from "../prompts/texts.js";
+import { suggestionTexts } from "../prompts/suggestionTexts.js";
 import { formatMinuteOfDay } from "./time.js";
 
 export interface AdminContext {
@@ -13,6 +15,8 @@ export interface AdminContext {
   mention(externalId: string): string;
   /** Profile lookup for people about to become leaders (time zone, language, name). */
   profile(externalId: string): Promise<Profile>;
+  /** How to name a channel in a reply; the raw reference when not given. */
+  channel?(ref: string): string;
 }
 
 export type AdminReply =
@@ -30,11 +34,14 @@ export function scheduleSummary(workspace: Pick<WorkspaceSettings, "cadence" | "
 export class AdminService {
   constructor(
     private readonly store: Store,
+    private readonly suggestions: SuggestionStore,
     private readonly clock: Clock,
   ) {}
 
   async run(command: AdminCommand, ctx: AdminContext): Promise<AdminReply> {
     const t = texts(ctx.language);
+    const st = suggestionTexts(ctx.language);
+    const channel = (ref: string) => ctx.channel?.(ref) ?? ref;
     const { store } = this;
     const { workspace } = ctx;
     switch (command.kind) {
@@ -49,6 +56,8 @@ export class AdminService {
           language: t.languageUsage,
           timezone: t.timezoneUsage,
           weekends: t.weekendsUsage,
+          channel: st.channelUsage,
+          "ask-schedule": st.askScheduleUsage,
         }[command.topic];
         return { kind: "text", text: usage };
       }
@@ -90,6 +99,15 @@ export class AdminService {
       case "timezone":
         await store.updateWorkspace(workspace.id, { timezone: command.timezone });
         return { kind: "text", text: t.timezoneSaved(command.timezone) };
+      case "suggestions-channel":
+        await store.updateWorkspace(workspace.id, { suggestionsChannel: command.channel });
+        return { kind: "text", text: st.channelSaved(channel(command.channel)) };
+      case "ask-schedule":
+        await this.suggestions.upsertAskSchedule(workspace.id, command.channel, command.dayOfMonth, command.minute);
+        return { kind: "text", text: st.askScheduleSaved(channel(command.channel), command.dayOfMonth, formatMinuteOfDay(command.minute)) };
+      case "ask-schedule-off":
+        await this.suggestions.deleteAskSchedule(workspace.id, command.channel);
+        return { kind: "text", text: st.askScheduleRemoved(channel(command.channel)) };
       case "settings":
         return { kind: "open-settings" };
       case "nudge-now":

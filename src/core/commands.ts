@@ -15,7 +15,10 @@ export type AdminCommand =
   | { kind: "timezone"; timezone: string }
   | { kind: "settings" }
   | { kind: "nudge-now" }
-  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" };
+  | { kind: "suggestions-channel"; channel: string }
+  | { kind: "ask-schedule"; channel: string; dayOfMonth: number; minute: number }
+  | { kind: "ask-schedule-off"; channel: string }
+  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "channel" | "ask-schedule" };
 
 const WEEKDAY_WORDS: Record<string, number> = {
   mon: 1, monday: 1, mo: 1, montag: 1,
@@ -27,8 +30,8 @@ const WEEKDAY_WORDS: Record<string, number> = {
   sun: 7, sunday: 7, so: 7, sonntag: 7,
 };
 
-/** `mentions` are the platform ids of the people mentioned, in order. */
-export function parseAdminCommand(text: string, mentions: string[]): AdminCommand {
+/** `mentions` and `channels` are the platform ids of the people and channels mentioned, in order. */
+export function parseAdminCommand(text: string, mentions: string[], channels: string[] = []): AdminCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const [verb = "help", sub = ""] = words.map((w) => w.toLowerCase());
   switch (verb) {
@@ -60,6 +63,18 @@ export function parseAdminCommand(text: string, mentions: string[]): AdminComman
       return { kind: "settings" };
     case "nudge-now":
       return { kind: "nudge-now" };
+    case "suggestions-channel":
+      return channels[0] ? { kind: "suggestions-channel", channel: channels[0] } : { kind: "usage", topic: "channel" };
+    case "ask-schedule": {
+      const channel = channels[0];
+      const [, , dayWord = "", timeWord = "10:00"] = words.map((w) => w.toLowerCase());
+      if (!channel) return { kind: "usage", topic: "ask-schedule" };
+      if (dayWord === "off") return { kind: "ask-schedule-off", channel };
+      const dayOfMonth = Number(dayWord);
+      const minute = parseTimeOfDay(timeWord);
+      if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31 || minute === null) return { kind: "usage", topic: "ask-schedule" };
+      return { kind: "ask-schedule", channel, dayOfMonth, minute };
+    }
     default:
       return { kind: "unknown", text };
   }

@@ -37,6 +37,8 @@ export interface Workspace extends Schedule {
   timezone: string;
   /** Platform user ids an admin named as fellow admins (besides KUNDENNAH_ADMINS and platform admins). */
   admins: string[];
+  /** Where new suggestions are posted; null until an admin picks a channel. */
+  suggestionsChannel: string | null;
 }
 
 export type WorkspaceSettings = Pick<Workspace, "cadence" | "weekday" | "nudgeMinute" | "includeWeekends" | "language" | "timezone">;

@@ -4,7 +4,8 @@ import type { QuestionKey, Rating } from "./questions.js";
 import type { Member, Nudge, Platform, Workspace } from "./model.js";
 import { CheckInService, memberTimeZone } from "./checkins.js";
 import { currentQuestions, latestOccurrence } from "./schedule.js";
-import { DeliveryError, type Clock, type DeliveryTarget, type Logger, type Messenger, type NewNudge, type NudgeView, type Store } from "./ports.js";
+import { retryDecision, runPool } from "./retry.js";
+import { type Clock, type DeliveryTarget, type Logger, type Messenger, type NewNudge, type NudgeView, type Store } from "./ports.js";
 import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "./time.js";
 
 export interface NudgeServiceOptions {
@@ -21,8 +22,6 @@ export interface NudgeServiceOptions {
 
 const CLAIM_BATCH = 200;
 const CLAIM_LEASE_MS = 2 * 60_000;
-const BASE_BACKOFF_MS = 30_000;
-const MAX_BACKOFF_MS = 60 * 60_000;
 
 export interface DeliveryReport {
   sent: number;
@@ -121,18 +120,9 @@ export class NudgeService {
       await store.updateNudge(nudge.id, { status: "sent", attempts, sentAt: now, ...ref, lastError: null, claimedUntil: null });
       return "sent";
     } catch (error) {
-      const delivery = error instanceof DeliveryError ? error : new DeliveryError(String((error as Error)?.message ?? error));
-      const giveUp = delivery.options.permanent || attempts >= (this.options.maxAttempts ?? 8);
-      const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempts - 1)) * (0.75 + Math.random() * 0.5);
-      const wait = Math.max(delivery.options.retryAfterMs ?? 0, backoff);
-      await store.updateNudge(nudge.id, {
-        status: giveUp ? "failed" : nudge.status,
-        attempts,
-        nextAttemptAt: new Date(now.getTime() + wait),
-        lastError: delivery.message.slice(0, 500),
-        claimedUntil: null,
-      });
-      logger.warn({ nudgeId: nudge.id, attempts, giveUp, retryInMs: giveUp ? undefined : Math.round(wait), reason: delivery.message }, "nudge delivery failed");
+      const { giveUp, nextAttemptAt, reason } = retryDecision(error, attempts, now, this.options.maxAttempts);
+      await store.updateNudge(nudge.id, { status: giveUp ? "failed" : nudge.status, attempts, nextAttemptAt, lastError: reason, claimedUntil: null });
+      logger.warn({ nudgeId: nudge.id, attempts, giveUp, nextAttemptAt, reason }, "nudge delivery failed");
       return giveUp ? "failed" : "retrying";
     }
   }
@@ -234,13 +224,3 @@ export class NudgeService {
     return { ok: true, view };
   }
 }
-
-/** Runs `work` over `items` with at most `size` in flight. */
-async function runPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(lanes);
-}
-

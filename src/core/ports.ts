@@ -42,7 +42,7 @@ export interface CheckInExportRow {
 export interface Store {
   ensureWorkspace(platform: Platform, externalId: string, defaults: WorkspaceSettings): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | null>;
-  updateWorkspace(id: string, patch: Partial<WorkspaceSettings> & { admins?: string[] }): Promise<Workspace>;
+  updateWorkspace(id: string, patch: Partial<WorkspaceSettings> & { admins?: string[]; suggestionsChannel?: string | null }): Promise<Workspace>;
 
   ensureMember(workspaceId: string, externalId: string, profile?: Profile): Promise<Member>;
   findMember(workspaceId: string, externalId: string): Promise<Member | null>;

@@ -15,8 +15,8 @@ export function startClock(core: Core): ClockHandle {
     if (running) return;
     running = (async () => {
       try {
-        const result = await core.nudges.tick();
-        if (result.planned || result.missed || result.sent || result.failed || result.retrying) core.logger.info(result, "tick");
+        const result = await core.tick();
+        if (Object.values(result).some((n) => n > 0)) core.logger.info(result, "tick");
       } catch (error) {
         core.logger.error({ reason: (error as Error).message }, "tick failed");
       }

@@ -10,7 +10,7 @@ type MemberRow = Awaited<ReturnType<Db["member"]["findFirstOrThrow"]>>;
 type NudgeRow = Awaited<ReturnType<Db["nudge"]["findFirstOrThrow"]>>;
 type CheckInRow = Awaited<ReturnType<Db["checkIn"]["findFirstOrThrow"]>>;
 
-function toWorkspace(row: WorkspaceRow): Workspace {
+export function toWorkspace(row: WorkspaceRow): Workspace {
   return {
     id: row.id,
     platform: row.platform as Platform,
@@ -22,6 +22,7 @@ function toWorkspace(row: WorkspaceRow): Workspace {
     language: row.language as Language,
     timezone: row.timezone,
     admins: row.admins.split(",").filter(Boolean),
+    suggestionsChannel: row.suggestionsChannel,
   };
 }
 
@@ -68,7 +69,7 @@ function profileData(profile: Profile | undefined) {
   return data;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === "P2002";
 }
 
@@ -93,7 +94,7 @@ export class PrismaStore implements Store {
     return row && toWorkspace(row);
   }
 
-  async updateWorkspace(id: string, patch: Partial<WorkspaceSettings> & { admins?: string[] }): Promise<Workspace> {
+  async updateWorkspace(id: string, patch: Parameters<Store["updateWorkspace"]>[1]): Promise<Workspace> {
     const { admins, ...settings } = patch;
     const data = admins === undefined ? settings : { ...settings, admins: admins.join(",") };
     return toWorkspace(await this.db.workspace.update({ where: { id }, data }));

@@ -11,6 +11,7 @@ import { registerEvents } from "./events.js";
 import { SlackMessenger } from "./messenger.js";
 import { SlackPeople } from "./people.js";
 import { registerViews } from "./views.js";
+import { registerSuggestions } from "./suggestions.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -21,10 +22,19 @@ export interface SlackDoor {
   stop(): Promise<void>;
 }
 
+/**
+ * Bolt's and the Web API client's debug output includes whole request and response bodies
+ * (message text, user ids). Only these payload-free debug lines are let through.
+ */
+const SAFE_LIBRARY_DEBUG = /^(apiCall\('[\w.]+'\) (start|end)|initialized|http request url: \S+|http response received)$/;
+
 function boltLogger(logger: AppLogger): BoltLogger {
   const child = logger.child({ component: "bolt" });
   return {
-    debug: (...msg) => child.debug(msg.map(String).join(" ")),
+    debug: (...msg) => {
+      const line = msg.map(String).join(" ");
+      if (SAFE_LIBRARY_DEBUG.test(line)) child.debug(line);
+    },
     info: (...msg) => child.info(msg.map(String).join(" ")),
     warn: (...msg) => child.warn(msg.map(String).join(" ")),
     error: (...msg) => child.error(msg.map(String).join(" ")),
@@ -63,6 +73,7 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
   registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
+  registerSuggestions(app, deps);
   app.error(async (error) => {
     logger.error({ component: "bolt", code: (error as { code?: string }).code, reason: error.message }, "unhandled Slack listener error");
   });

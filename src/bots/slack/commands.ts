@@ -5,10 +5,10 @@ import { memberTimeZone } from "../../core/checkins.js";
 import { texts } from "../../prompts/texts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
 import { formatDate, isAdmin, memberOf, resolveActor, type Actor, type SlackDeps } from "./context.js";
-import { mention, mentionedUsers } from "./mrkdwn.js";
+import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mrkdwn.js";
 import type { WebClient } from "@slack/web-api";
 
-const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
+export const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
 
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command("/cx-admin", async ({ ack, command, respond, client }) => {
@@ -28,7 +28,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 }
 
 /** Runs a command body; any failure becomes a friendly reply instead of silence. */
-async function guarded(deps: SlackDeps, command: SlashCommand, respond: RespondFn, body: (actor: Actor) => Promise<void>) {
+export async function guarded(deps: SlackDeps, command: SlashCommand, respond: RespondFn, body: (actor: Actor) => Promise<void>) {
   let actor: Actor | null = null;
   try {
     actor = await resolveActor(deps, command.team_id, command.user_id);
@@ -42,11 +42,12 @@ async function guarded(deps: SlackDeps, command: SlashCommand, respond: RespondF
 async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {
   const t = texts(actor.language);
   if (!isAdmin(deps, actor)) return void (await respond(ephemeral(t.notAdmin)));
-  const parsed = parseAdminCommand(command.text, mentionedUsers(command.text));
+  const parsed = parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text));
   const reply = await deps.core.admin.run(parsed, {
     workspace: actor.workspace,
     language: actor.language,
     mention,
+    channel: channelMention,
     profile: (userId) => deps.people.profile(userId),
   });
   switch (reply.kind) {

@@ -13,3 +13,12 @@ export function mentionedUsers(text: string): string[] {
   const ids = [...text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m) => m[1]!);
   return [...new Set(ids)];
 }
+
+/** Channel ids mentioned in a slash command's text ("<#C123|name>" with escaping on). */
+export function mentionedChannels(text: string): string[] {
+  return [...new Set([...text.matchAll(/<#([CG][A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m) => m[1]!))];
+}
+
+export function channelMention(channelId: string): string {
+  return `<#${channelId}>`;
+}

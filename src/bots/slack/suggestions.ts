@@ -1,0 +1,178 @@
+// The suggestion box in Slack: /cx-suggest (form, list), /cx-ask, votes, answers.
+// Anonymous submissions never create or touch a member row: no memberOf() on that path.
+import type { App, BlockAction, ButtonAction, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { isLanguage, type Language, type Workspace } from "../../core/model.js";
+import { isResponseStatus, isTouchpoint, SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService, type AskPromptView, type SuggestionMessenger, type SuggestionView } from "../../core/suggestions.js";
+import type { MessageRef } from "../../core/ports.js";
+import { suggestionTexts } from "../../prompts/suggestionTexts.js";
+import { texts } from "../../prompts/texts.js";
+import { ephemeral, guarded } from "./commands.js";
+import { isAdmin, memberOf, resolveActor, type Actor, type SlackDeps } from "./context.js";
+import { toDeliveryError } from "./messenger.js";
+import { answerNotice, askPromptBlocks, listBlocks, respondModal, suggestModal, suggestionPostBlocks, suggestionPostText, SUGGEST_ACTION, SUGGEST_CALLBACK } from "./suggestionBlocks.js";
+
+type Values = Record<string, Record<string, ViewStateValue>>;
+type ButtonBody = BlockAction<ButtonAction>;
+
+export class SlackSuggestionMessenger implements SuggestionMessenger {
+  constructor(private readonly client: WebClient) {}
+
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  async postSuggestion(_workspace: Workspace, channel: string, view: SuggestionView): Promise<MessageRef> {
+    const res = await this.call(() => this.client.chat.postMessage({ channel, text: suggestionPostText(view), blocks: suggestionPostBlocks(view), unfurl_links: false }));
+    return { channelRef: String(res.channel), messageRef: String(res.ts) };
+  }
+
+  async updateSuggestion(_workspace: Workspace, ref: MessageRef, view: SuggestionView): Promise<void> {
+    await this.call(() => this.client.chat.update({ channel: ref.channelRef, ts: ref.messageRef, text: suggestionPostText(view), blocks: suggestionPostBlocks(view) }));
+  }
+
+  async notifyAuthor(_workspace: Workspace, authorExternalId: string, view: SuggestionView): Promise<void> {
+    await this.call(() => this.client.chat.postMessage({ channel: authorExternalId, ...answerNotice(view) }));
+  }
+
+  async postAskPrompt(_workspace: Workspace, channel: string, prompt: AskPromptView): Promise<MessageRef> {
+    const res = await this.call(() => this.client.chat.postMessage({ channel, ...askPromptBlocks(prompt) }));
+    return { channelRef: String(res.channel), messageRef: String(res.ts) };
+  }
+}
+
+function metadataLanguage(raw: string, fallback: Language): Language {
+  try {
+    const language = (JSON.parse(raw) as { language?: unknown }).language;
+    return isLanguage(language) ? language : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function registerSuggestions(app: App, deps: SlackDeps): void {
+  const { core } = deps;
+  core.suggestions.registerMessenger("slack", new SlackSuggestionMessenger(app.client));
+
+  app.command("/cx-suggest", async ({ ack, command, respond, client }) => {
+    await ack();
+    await guarded(deps, command, respond, async (actor) => {
+      if (command.text.trim().toLowerCase() === "list") {
+        const lists = await core.suggestions.browse(actor.workspace);
+        await respond({ response_type: "ephemeral", text: suggestionTexts(actor.language).listTitle, blocks: listBlocks(actor.language, lists) });
+        return;
+      }
+      await client.views.open({ trigger_id: command.trigger_id, view: suggestModal(actor.language, command.text.trim()) });
+    });
+  });
+
+  app.command("/cx-ask", async ({ ack, command, respond }) => {
+    await ack();
+    await guarded(deps, command, respond, async (actor) => {
+      const t = suggestionTexts(actor.language);
+      const leader = await core.store.findMember(actor.workspace.id, actor.userId);
+      if (!leader?.isLeader && !isAdmin(deps, actor)) return void (await respond(ephemeral(t.askNotLeader)));
+      try {
+        await core.suggestions.ask({ workspace: actor.workspace, leader: leader ?? (await memberOf(deps, actor)), channel: command.channel_id, language: actor.language });
+      } catch {
+        return void (await respond(ephemeral(t.askFailed)));
+      }
+      await respond(ephemeral(t.askPosted));
+    });
+  });
+
+  app.action<ButtonBody>(SUGGEST_ACTION.open, async ({ ack, body, client }) => {
+    await ack();
+    const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id).catch(() => null);
+    await client.views.open({ trigger_id: body.trigger_id, view: suggestModal(actor?.language ?? core.defaults.language, "") });
+  });
+
+  app.view<ViewSubmitAction>(SUGGEST_CALLBACK.submit, async ({ ack, body, view, client }) => {
+    const values = view.state.values as Values;
+    const text = values.text?.value?.value ?? "";
+    const touchpoint = values.touchpoint?.value?.selected_option?.value;
+    const anonymous = (values.anonymous?.value?.selected_options ?? []).length > 0;
+    const language = metadataLanguage(view.private_metadata, core.defaults.language);
+    const t = suggestionTexts(language);
+    const invalid = SuggestionService.checkText(text);
+    if (invalid) return void (await ack({ response_action: "errors", errors: { text: invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH) } }));
+
+    let actor: Actor | null = null;
+    try {
+      actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
+      const { isAdmin: _ignored, ...profile } = actor.person ?? { isAdmin: false };
+      const result = await core.suggestions.submit({
+        workspace: actor.workspace,
+        authorExternalId: actor.userId,
+        authorProfile: profile,
+        anonymous,
+        text,
+        touchpoint: isTouchpoint(touchpoint) ? touchpoint : "other",
+      });
+      if (!result.ok) {
+        const message = result.reason === "rate-limited" ? t.rateLimited(SUBMISSIONS_PER_HOUR) : result.reason === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH);
+        return void (await ack({ response_action: "errors", errors: { text: message } }));
+      }
+      await ack();
+      await core.suggestions.deliverPending();
+      await client.chat.postMessage({ channel: actor.userId, text: result.shared ? t.thanksShared(result.suggestion.number) : t.thanksSaved(result.suggestion.number) });
+    } catch (error) {
+      core.logger.error({ view: SUGGEST_CALLBACK.submit, reason: (error as Error).message }, "submitting a suggestion failed");
+      await ack({ response_action: "errors", errors: { text: texts(actor?.language ?? language).genericError } }).catch(() => undefined);
+    }
+  });
+
+  app.action<ButtonBody>(SUGGEST_ACTION.vote, async ({ ack, body, action, respond }) => {
+    await ack();
+    try {
+      const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
+      const voter = await memberOf(deps, actor);
+      // action_ts is unique per click and repeated by a retry of the same click.
+      await core.suggestions.toggleVote({ workspace: actor.workspace, suggestionId: action.value ?? "", voter, actionId: action.action_ts });
+    } catch (error) {
+      core.logger.error({ action: SUGGEST_ACTION.vote, reason: (error as Error).message }, "vote failed");
+      await respond({ response_type: "ephemeral", replace_original: false, text: texts(core.defaults.language).genericError }).catch(() => undefined);
+    }
+  });
+
+  app.action<ButtonBody>(SUGGEST_ACTION.respond, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
+    const member = await core.store.findMember(actor.workspace.id, actor.userId);
+    if (!member?.isLeader && !isAdmin(deps, actor)) {
+      return void (await respond({ response_type: "ephemeral", replace_original: false, text: suggestionTexts(actor.language).notAllowedToRespond }));
+    }
+    const suggestion = await core.suggestions.get(action.value ?? "");
+    if (!suggestion || suggestion.workspaceId !== actor.workspace.id) return;
+    await client.views.open({ trigger_id: body.trigger_id, view: respondModal(actor.language, suggestion) });
+  });
+
+  app.view<ViewSubmitAction>(SUGGEST_CALLBACK.respond, async ({ ack, body, view, client }) => {
+    const values = view.state.values as Values;
+    const status = values.status?.value?.selected_option?.value;
+    const note = values.note?.value?.value ?? null;
+    let suggestionId = "";
+    try {
+      suggestionId = String((JSON.parse(view.private_metadata) as { suggestionId?: unknown }).suggestionId ?? "");
+    } catch {
+      /* a malformed form carries no suggestion: nothing to answer */
+    }
+    await ack();
+    if (!isResponseStatus(status) || !suggestionId) return;
+    try {
+      const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
+      const member = await core.store.findMember(actor.workspace.id, actor.userId);
+      if (!member?.isLeader && !isAdmin(deps, actor)) {
+        return void (await client.chat.postMessage({ channel: actor.userId, text: suggestionTexts(actor.language).notAllowedToRespond }));
+      }
+      await core.suggestions.respond({ workspace: actor.workspace, suggestionId, responder: member ?? (await memberOf(deps, actor)), status, note });
+      await core.suggestions.deliverPending();
+    } catch (error) {
+      core.logger.error({ view: SUGGEST_CALLBACK.respond, reason: (error as Error).message }, "answering a suggestion failed");
+    }
+  });
+}

@@ -1,0 +1,80 @@
+// The outbox: messages that must go out are recorded first, then delivered by kind-specific
+// handlers with the shared retry policy. Enqueueing twice with the same key is a no-op.
+import type { Workspace } from "./model.js";
+import type { Clock, Logger } from "./ports.js";
+import { retryDecision, runPool } from "./retry.js";
+
+export interface OutboxEntry {
+  id: string;
+  workspaceId: string;
+  kind: string;
+  subjectId: string;
+  recipient: string;
+  attempts: number;
+}
+
+export interface NewOutboxEntry {
+  workspaceId: string;
+  kind: string;
+  subjectId: string;
+  recipient: string;
+  /** Identifies the one effect this message stands for, e.g. "answer:<suggestion>:<status>". */
+  dedupeKey: string;
+}
+
+export interface OutboxStore {
+  enqueue(entries: (NewOutboxEntry & { nextAttemptAt: Date })[]): Promise<number>;
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
+  markSent(id: string, at: Date): Promise<void>;
+  markFailedAttempt(id: string, attempts: number, nextAttemptAt: Date, reason: string, giveUp: boolean): Promise<void>;
+  getWorkspace(id: string): Promise<Workspace | null>;
+}
+
+export type OutboxHandler = (entry: OutboxEntry, workspace: Workspace) => Promise<void>;
+
+export class Outbox {
+  private readonly handlers = new Map<string, OutboxHandler>();
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  handle(kind: string, handler: OutboxHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  async enqueue(...entries: NewOutboxEntry[]): Promise<number> {
+    const now = this.clock();
+    return this.store.enqueue(entries.map((entry) => ({ ...entry, nextAttemptAt: now })));
+  }
+
+  async deliverDue(now = this.clock()): Promise<{ sent: number; retrying: number; failed: number }> {
+    const report = { sent: 0, retrying: 0, failed: 0 };
+    for (;;) {
+      const batch = await this.store.claimDue(now, 100, 2 * 60_000);
+      if (batch.length === 0) return report;
+      await runPool(batch, 4, async (entry) => {
+        report[await this.deliver(entry, now)]++;
+      });
+    }
+  }
+
+  private async deliver(entry: OutboxEntry, now: Date): Promise<"sent" | "retrying" | "failed"> {
+    const attempts = entry.attempts + 1;
+    try {
+      const handler = this.handlers.get(entry.kind);
+      const workspace = await this.store.getWorkspace(entry.workspaceId);
+      if (!handler || !workspace) throw new Error(`no handler for ${entry.kind} on this installation`);
+      await handler(entry, workspace);
+      await this.store.markSent(entry.id, now);
+      return "sent";
+    } catch (error) {
+      const decision = retryDecision(error, attempts, now);
+      await this.store.markFailedAttempt(entry.id, attempts, decision.nextAttemptAt, decision.reason, decision.giveUp);
+      this.logger.warn({ outboxId: entry.id, kind: entry.kind, attempts, giveUp: decision.giveUp, reason: decision.reason }, "outbox delivery failed");
+      return decision.giveUp ? "failed" : "retrying";
+    }
+  }
+}

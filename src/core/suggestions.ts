@@ -1,0 +1,281 @@
+// Customer-focused suggestions: submit (validated, rate-limited, optionally anonymous), share
+// in the suggestions channel, vote, answer, and tell the author — through the outbox.
+import type { Language, Member, Platform, Profile, Workspace } from "./model.js";
+import type { Clock, Logger, MessageRef, Store } from "./ports.js";
+import type { Outbox } from "./outbox.js";
+import type { PersonHasher } from "./hash.js";
+import { localDateTime, zonedTimeToUtc } from "./time.js";
+
+export const TOUCHPOINTS = ["product", "service", "sales", "delivery", "billing", "digital", "other"] as const;
+export type Touchpoint = (typeof TOUCHPOINTS)[number];
+export const RESPONSE_STATUSES = ["review", "planned", "done", "declined"] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+export type SuggestionStatus = "new" | ResponseStatus;
+
+export const SUGGESTION_MAX_LENGTH = 2000;
+export const RESPONSE_NOTE_MAX_LENGTH = 1000;
+export const SUBMISSIONS_PER_HOUR = 10;
+const HOUR_MS = 3600_000;
+
+export function isTouchpoint(value: unknown): value is Touchpoint {
+  return typeof value === "string" && (TOUCHPOINTS as readonly string[]).includes(value);
+}
+export function isResponseStatus(value: unknown): value is ResponseStatus {
+  return typeof value === "string" && (RESPONSE_STATUSES as readonly string[]).includes(value);
+}
+
+export interface Suggestion {
+  id: string;
+  workspaceId: string;
+  number: number;
+  text: string;
+  touchpoint: Touchpoint;
+  /** Platform id of the author; null when anonymous (nothing else is stored either). */
+  authorExternalId: string | null;
+  status: SuggestionStatus;
+  responseNote: string | null;
+  responderExternalId: string | null;
+  channelRef: string | null;
+  messageRef: string | null;
+  votes: number;
+  createdAt: Date;
+}
+
+export interface SuggestionExportRow {
+  platform: Platform;
+  workspace: string;
+  number: number;
+  touchpoint: string;
+  author: string | null;
+  text: string;
+  status: string;
+  votes: number;
+  responseNote: string | null;
+  createdAt: Date;
+  respondedAt: Date | null;
+}
+
+export interface SuggestionStore {
+  countSubmissions(keyHash: string, since: Date): Promise<number>;
+  recordSubmission(keyHash: string, at: Date): Promise<void>;
+  purgeSubmissions(before: Date): Promise<void>;
+  createSuggestion(input: { workspaceId: string; text: string; touchpoint: Touchpoint; authorId: string | null }): Promise<Suggestion>;
+  getSuggestion(id: string): Promise<Suggestion | null>;
+  setSuggestionPost(id: string, ref: MessageRef): Promise<void>;
+  /** Flips the voter's vote unless `actionId` was already applied (a platform retry). */
+  toggleVote(suggestionId: string, voterId: string, actionId: string): Promise<void>;
+  /** Returns false when the suggestion already had exactly this answer. */
+  respond(id: string, input: { status: ResponseStatus; note: string | null; responderId: string; at: Date }): Promise<boolean>;
+  listSuggestions(workspaceId: string, order: "recent" | "top", limit: number): Promise<Suggestion[]>;
+  recordAsk(input: { workspaceId: string; memberId: string | null; channelRef: string; promptKey: string; slot?: string }): Promise<string | null>;
+  forgetAsk(id: string): Promise<void>;
+  countAsks(memberId: string, since: Date): Promise<number>;
+  upsertAskSchedule(workspaceId: string, channelRef: string, dayOfMonth: number, minute: number): Promise<void>;
+  deleteAskSchedule(workspaceId: string, channelRef: string): Promise<void>;
+  listAskSchedules(): Promise<{ id: string; workspace: Workspace; channelRef: string; dayOfMonth: number; minute: number }[]>;
+  exportSuggestions(): AsyncIterable<SuggestionExportRow>;
+}
+
+/** How each platform shows suggestions; Slack and Teams each implement it. */
+export interface SuggestionMessenger {
+  postSuggestion(workspace: Workspace, channel: string, view: SuggestionView): Promise<MessageRef>;
+  updateSuggestion(workspace: Workspace, ref: MessageRef, view: SuggestionView): Promise<void>;
+  notifyAuthor(workspace: Workspace, authorExternalId: string, view: SuggestionView): Promise<void>;
+  postAskPrompt(workspace: Workspace, channel: string, prompt: AskPromptView): Promise<MessageRef>;
+}
+
+export interface SuggestionView extends Suggestion {
+  language: Language;
+}
+
+export interface AskPromptView {
+  language: Language;
+  promptKey: string;
+  /** Platform id of the leader asking; null for a scheduled prompt. */
+  askedBy: string | null;
+}
+
+export type SubmitResult =
+  | { ok: true; suggestion: Suggestion; shared: boolean }
+  | { ok: false; reason: "empty" | "too-long" | "rate-limited" };
+
+export const OUTBOX = { post: "suggestion.post", answer: "suggestion.answer" } as const;
+export const ASK_PROMPT_KEYS = ["marketing", "say-no", "fix-one", "learn", "recommend"] as const;
+
+export class SuggestionService {
+  private readonly messengers: Partial<Record<Platform, SuggestionMessenger>> = {};
+
+  constructor(
+    private readonly deps: { store: Store; suggestions: SuggestionStore; outbox: Outbox; clock: Clock; logger: Logger; hash: PersonHasher },
+  ) {
+    deps.outbox.handle(OUTBOX.post, async (entry, workspace) => {
+      const suggestion = await this.require(entry.subjectId);
+      const ref = await this.messenger(workspace).postSuggestion(workspace, entry.recipient, { ...suggestion, language: workspace.language });
+      await deps.suggestions.setSuggestionPost(suggestion.id, ref);
+    });
+    deps.outbox.handle(OUTBOX.answer, async (entry, workspace) => {
+      const suggestion = await this.require(entry.subjectId);
+      const author = await deps.store.findMember(workspace.id, entry.recipient);
+      await this.messenger(workspace).notifyAuthor(workspace, entry.recipient, { ...suggestion, language: author?.language ?? workspace.language });
+    });
+  }
+
+  registerMessenger(platform: Platform, messenger: SuggestionMessenger): void {
+    this.messengers[platform] = messenger;
+  }
+
+  private messenger(workspace: Workspace): SuggestionMessenger {
+    const messenger = this.messengers[workspace.platform];
+    if (!messenger) throw new Error(`suggestions are not set up for ${workspace.platform}`);
+    return messenger;
+  }
+
+  get(id: string): Promise<Suggestion | null> {
+    return this.deps.suggestions.getSuggestion(id);
+  }
+
+  private async require(id: string): Promise<Suggestion> {
+    const suggestion = await this.deps.suggestions.getSuggestion(id);
+    if (!suggestion) throw new Error("suggestion no longer exists");
+    return suggestion;
+  }
+
+  /** The checks that need no database, so a form can show them before anything is stored. */
+  static checkText(text: string): "empty" | "too-long" | null {
+    const trimmed = text.trim();
+    if (!trimmed) return "empty";
+    return trimmed.length > SUGGESTION_MAX_LENGTH ? "too-long" : null;
+  }
+
+  /**
+   * Validates and stores a suggestion and queues its channel post. For an anonymous one no
+   * member row is created or touched: the only trace is an expiring keyed hash for the limit.
+   */
+  async submit(input: { workspace: Workspace; authorExternalId: string; authorProfile?: Profile; anonymous: boolean; text: string; touchpoint: Touchpoint }): Promise<SubmitResult> {
+    const invalid = SuggestionService.checkText(input.text);
+    if (invalid) return { ok: false, reason: invalid };
+    const text = input.text.trim();
+    const { suggestions, store, outbox, clock, hash } = this.deps;
+    const now = clock();
+    const keyHash = hash(`suggest:${input.workspace.id}:${input.authorExternalId}`);
+    await suggestions.purgeSubmissions(new Date(now.getTime() - HOUR_MS));
+    if ((await suggestions.countSubmissions(keyHash, new Date(now.getTime() - HOUR_MS))) >= SUBMISSIONS_PER_HOUR) {
+      return { ok: false, reason: "rate-limited" };
+    }
+    await suggestions.recordSubmission(keyHash, now);
+    const author = input.anonymous ? null : await store.ensureMember(input.workspace.id, input.authorExternalId, input.authorProfile);
+    const suggestion = await suggestions.createSuggestion({ workspaceId: input.workspace.id, text, touchpoint: input.touchpoint, authorId: author?.id ?? null });
+    const channel = input.workspace.suggestionsChannel;
+    if (channel) {
+      await outbox.enqueue({ workspaceId: input.workspace.id, kind: OUTBOX.post, subjectId: suggestion.id, recipient: channel, dedupeKey: `post:${suggestion.id}` });
+    }
+    this.deps.logger.info({ suggestion: suggestion.number, anonymous: input.anonymous }, "suggestion submitted");
+    return { ok: true, suggestion, shared: Boolean(channel) };
+  }
+
+  /**
+   * Sends what submit/respond queued. Adapters call it after acknowledging the platform, so
+   * nobody waits on a channel post; whatever fails here is retried by the clock.
+   */
+  async deliverPending(): Promise<void> {
+    await this.deps.outbox.deliverDue();
+  }
+
+  /** A vote click; `actionId` is the platform's id of this click, so a retry changes nothing. */
+  async toggleVote(input: { workspace: Workspace; suggestionId: string; voter: Member; actionId: string }): Promise<Suggestion | null> {
+    const suggestion = await this.deps.suggestions.getSuggestion(input.suggestionId);
+    if (!suggestion || suggestion.workspaceId !== input.workspace.id) return null;
+    await this.deps.suggestions.toggleVote(suggestion.id, input.voter.id, input.actionId);
+    return this.refreshPost(input.workspace, suggestion.id);
+  }
+
+  /** A leader's or admin's answer. The author is told once per distinct answer, never if anonymous. */
+  async respond(input: { workspace: Workspace; suggestionId: string; responder: Member; status: ResponseStatus; note: string | null }): Promise<Suggestion | null> {
+    const { suggestions, outbox, clock } = this.deps;
+    const suggestion = await suggestions.getSuggestion(input.suggestionId);
+    if (!suggestion || suggestion.workspaceId !== input.workspace.id) return null;
+    const note = input.note?.trim().slice(0, RESPONSE_NOTE_MAX_LENGTH) || null;
+    const changed = await suggestions.respond(suggestion.id, { status: input.status, note, responderId: input.responder.id, at: clock() });
+    if (changed && suggestion.authorExternalId) {
+      await outbox.enqueue({
+        workspaceId: input.workspace.id,
+        kind: OUTBOX.answer,
+        subjectId: suggestion.id,
+        recipient: suggestion.authorExternalId,
+        dedupeKey: `answer:${suggestion.id}:${input.status}:${hashNote(note)}`,
+      });
+    }
+    return this.refreshPost(input.workspace, suggestion.id);
+  }
+
+  private async refreshPost(workspace: Workspace, id: string): Promise<Suggestion> {
+    const suggestion = await this.require(id);
+    if (suggestion.channelRef && suggestion.messageRef) {
+      try {
+        await this.messenger(workspace).updateSuggestion(workspace, { channelRef: suggestion.channelRef, messageRef: suggestion.messageRef }, { ...suggestion, language: workspace.language });
+      } catch (error) {
+        this.deps.logger.warn({ suggestion: suggestion.number, reason: (error as Error).message }, "could not update the suggestion post");
+      }
+    }
+    return suggestion;
+  }
+
+  async browse(workspace: Workspace): Promise<{ recent: Suggestion[]; top: Suggestion[] }> {
+    const [recent, top] = await Promise.all([
+      this.deps.suggestions.listSuggestions(workspace.id, "recent", 5),
+      this.deps.suggestions.listSuggestions(workspace.id, "top", 5),
+    ]);
+    return { recent, top: top.filter((s) => s.votes > 0) };
+  }
+
+  /** `/cx-ask`: posts a rotating prompt in a channel and records that this leader asked. */
+  async ask(input: { workspace: Workspace; leader: Member | null; channel: string; language: Language; slot?: string }): Promise<boolean> {
+    const { suggestions, clock } = this.deps;
+    const promptKey = ASK_PROMPT_KEYS[Math.floor(clock().getTime() / (7 * 86400_000)) % ASK_PROMPT_KEYS.length]!;
+    const id = await suggestions.recordAsk({ workspaceId: input.workspace.id, memberId: input.leader?.id ?? null, channelRef: input.channel, promptKey, ...(input.slot ? { slot: input.slot } : {}) });
+    if (!id) return false; // this scheduled occurrence was already posted
+    try {
+      await this.messenger(input.workspace).postAskPrompt(input.workspace, input.channel, { language: input.language, promptKey, askedBy: input.leader?.externalId ?? null });
+    } catch (error) {
+      // Not posted, so not asked: forget the record and let the next tick (or the leader) retry.
+      await suggestions.forgetAsk(id);
+      throw error;
+    }
+    return true;
+  }
+
+  /** Posts the monthly prompts that are due; the slot key makes each month's post unique. */
+  async askScheduled(now: Date): Promise<number> {
+    let posted = 0;
+    for (const schedule of await this.deps.suggestions.listAskSchedules()) {
+      const month = dueMonth(schedule.dayOfMonth, schedule.minute, schedule.workspace.timezone, now);
+      if (!month) continue;
+      try {
+        const done = await this.ask({ workspace: schedule.workspace, leader: null, channel: schedule.channelRef, language: schedule.workspace.language, slot: `sched:${schedule.id}:${month}` });
+        if (done) posted++;
+      } catch (error) {
+        this.deps.logger.warn({ schedule: schedule.id, reason: (error as Error).message }, "scheduled suggestion prompt failed");
+      }
+    }
+    return posted;
+  }
+}
+
+/** A short stable fingerprint of a note, so a changed note is a new answer worth telling. */
+function hashNote(note: string | null): string {
+  let h = 0;
+  for (const ch of note ?? "") h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * "2026-12" when this month's prompt (day `dayOfMonth`, clamped to the month's length, at
+ * `minute` local time) is due and less than a day old; null otherwise.
+ */
+export function dueMonth(dayOfMonth: number, minute: number, timeZone: string, now: Date): string | null {
+  const local = localDateTime(now, timeZone);
+  const daysInMonth = new Date(Date.UTC(local.year, local.month, 0)).getUTCDate();
+  const dueAt = zonedTimeToUtc({ year: local.year, month: local.month, day: Math.min(dayOfMonth, daysInMonth) }, minute, timeZone);
+  const late = now.getTime() - dueAt.getTime();
+  return late >= 0 && late < 86400_000 ? `${local.year}-${String(local.month).padStart(2, "0")}` : null;
+}

@@ -1,0 +1,51 @@
+// The outbox table on Prisma, with the same claim-by-conditional-update as nudges.
+import type { Db } from "./database.js";
+import type { NewOutboxEntry, OutboxEntry, OutboxStore } from "../core/outbox.js";
+import type { Workspace } from "../core/model.js";
+import { isUniqueViolation, toWorkspace } from "./prismaStore.js";
+
+export class PrismaOutboxStore implements OutboxStore {
+  constructor(private readonly db: Db) {}
+
+  async enqueue(entries: (NewOutboxEntry & { nextAttemptAt: Date })[]): Promise<number> {
+    let created = 0;
+    for (const entry of entries) {
+      try {
+        await this.db.outboxMessage.create({ data: entry });
+        created++;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error; // already queued: the same effect, once
+      }
+    }
+    return created;
+  }
+
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    const due = { status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
+    const candidates = await this.db.outboxMessage.findMany({ where: due, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true } });
+    const claimed: OutboxEntry[] = [];
+    for (const { id } of candidates) {
+      const { count } = await this.db.outboxMessage.updateMany({ where: { ...due, id }, data: { claimedUntil: new Date(now.getTime() + leaseMs) } });
+      if (count !== 1) continue;
+      const row = await this.db.outboxMessage.findUniqueOrThrow({ where: { id } });
+      claimed.push({ id: row.id, workspaceId: row.workspaceId, kind: row.kind, subjectId: row.subjectId, recipient: row.recipient, attempts: row.attempts });
+    }
+    return claimed;
+  }
+
+  async markSent(id: string, at: Date): Promise<void> {
+    await this.db.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: at, claimedUntil: null, lastError: null, attempts: { increment: 1 } } });
+  }
+
+  async markFailedAttempt(id: string, attempts: number, nextAttemptAt: Date, reason: string, giveUp: boolean): Promise<void> {
+    await this.db.outboxMessage.update({
+      where: { id },
+      data: { attempts, nextAttemptAt, lastError: reason, claimedUntil: null, ...(giveUp ? { status: "failed" } : {}) },
+    });
+  }
+
+  async getWorkspace(id: string): Promise<Workspace | null> {
+    const row = await this.db.workspace.findUnique({ where: { id } });
+    return row && toWorkspace(row);
+  }
+}

@@ -1,0 +1,14 @@
+// Secrets the app makes for itself: created once, kept in the database, so hashes stay
+// comparable across restarts and replicas. An operator-provided value always wins.
+import crypto from "node:crypto";
+import type { Db } from "./database.js";
+
+export async function loadOrCreateSecret(db: Db, name: string, provided: string | null): Promise<string> {
+  if (provided) return provided;
+  const existing = await db.appSecret.findUnique({ where: { name } });
+  if (existing) return existing.value;
+  const value = crypto.randomBytes(32).toString("base64url");
+  // Two replicas starting at once: whichever insert wins, both read the stored value back.
+  await db.appSecret.upsert({ where: { name }, create: { name, value }, update: {} });
+  return (await db.appSecret.findUniqueOrThrow({ where: { name } })).value;
+}

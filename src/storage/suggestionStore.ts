@@ -1,0 +1,190 @@
+// Suggestions, votes, the submission throttle and suggestion prompts on Prisma.
+import type { Db } from "./database.js";
+import type { MessageRef } from "../core/ports.js";
+import type { Platform } from "../core/model.js";
+import {
+  isTouchpoint,
+  type ResponseStatus,
+  type Suggestion,
+  type SuggestionExportRow,
+  type SuggestionStatus,
+  type SuggestionStore,
+  type Touchpoint,
+} from "../core/suggestions.js";
+import { isUniqueViolation, toWorkspace } from "./prismaStore.js";
+
+const withPeople = {
+  author: { select: { externalId: true } },
+  responder: { select: { externalId: true } },
+  _count: { select: { votes: { where: { active: true } } } },
+} as const;
+
+type Row = Awaited<ReturnType<Db["suggestion"]["findFirstOrThrow"]>> & {
+  author: { externalId: string } | null;
+  responder: { externalId: string } | null;
+  _count: { votes: number };
+};
+
+function toSuggestion(row: Row): Suggestion {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    number: row.number,
+    text: row.text,
+    touchpoint: isTouchpoint(row.touchpoint) ? row.touchpoint : "other",
+    authorExternalId: row.author?.externalId ?? null,
+    status: row.status as SuggestionStatus,
+    responseNote: row.responseNote,
+    responderExternalId: row.responder?.externalId ?? null,
+    channelRef: row.channelRef,
+    messageRef: row.messageRef,
+    votes: row._count.votes,
+    createdAt: row.createdAt,
+  };
+}
+
+export class PrismaSuggestionStore implements SuggestionStore {
+  constructor(private readonly db: Db) {}
+
+  async countSubmissions(keyHash: string, since: Date): Promise<number> {
+    return this.db.submissionThrottle.count({ where: { keyHash, createdAt: { gte: since } } });
+  }
+
+  async recordSubmission(keyHash: string, at: Date): Promise<void> {
+    await this.db.submissionThrottle.create({ data: { keyHash, createdAt: at } });
+  }
+
+  async purgeSubmissions(before: Date): Promise<void> {
+    await this.db.submissionThrottle.deleteMany({ where: { createdAt: { lt: before } } });
+  }
+
+  async createSuggestion(input: { workspaceId: string; text: string; touchpoint: Touchpoint; authorId: string | null }): Promise<Suggestion> {
+    // The running number is max + 1; two submissions racing for it retry on the unique key.
+    for (let attempt = 0; ; attempt++) {
+      const last = await this.db.suggestion.findFirst({ where: { workspaceId: input.workspaceId }, orderBy: { number: "desc" }, select: { number: true } });
+      try {
+        const row = await this.db.suggestion.create({ data: { ...input, number: (last?.number ?? 0) + 1 }, include: withPeople });
+        return toSuggestion(row);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async getSuggestion(id: string): Promise<Suggestion | null> {
+    const row = await this.db.suggestion.findUnique({ where: { id }, include: withPeople });
+    return row && toSuggestion(row);
+  }
+
+  async setSuggestionPost(id: string, ref: MessageRef): Promise<void> {
+    await this.db.suggestion.update({ where: { id }, data: ref });
+  }
+
+  async toggleVote(suggestionId: string, voterId: string, actionId: string): Promise<void> {
+    const key = { suggestionId_voterId: { suggestionId, voterId } };
+    const existing = await this.db.suggestionVote.findUnique({ where: key });
+    if (!existing) {
+      try {
+        await this.db.suggestionVote.create({ data: { suggestionId, voterId, lastActionId: actionId } });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error; // the retried click won the race
+      }
+      return;
+    }
+    // Conditional on the last action so a retried click (same id) cannot flip it back.
+    await this.db.suggestionVote.updateMany({
+      where: { id: existing.id, lastActionId: { not: actionId } },
+      data: { active: !existing.active, lastActionId: actionId },
+    });
+  }
+
+  async respond(id: string, input: { status: ResponseStatus; note: string | null; responderId: string; at: Date }): Promise<boolean> {
+    const row = await this.db.suggestion.findUnique({ where: { id }, select: { status: true, responseNote: true } });
+    if (!row || (row.status === input.status && row.responseNote === input.note)) return false;
+    await this.db.suggestion.update({
+      where: { id },
+      data: { status: input.status, responseNote: input.note, responderId: input.responderId, respondedAt: input.at },
+    });
+    return true;
+  }
+
+  async listSuggestions(workspaceId: string, order: "recent" | "top", limit: number): Promise<Suggestion[]> {
+    const rows = await this.db.suggestion.findMany({
+      where: { workspaceId },
+      orderBy: order === "recent" ? { createdAt: "desc" } : [{ votes: { _count: "desc" } }, { createdAt: "desc" }],
+      take: limit,
+      include: withPeople,
+    });
+    return rows.map(toSuggestion);
+  }
+
+  async recordAsk(input: { workspaceId: string; memberId: string | null; channelRef: string; promptKey: string; slot?: string }): Promise<string | null> {
+    try {
+      return (await this.db.askPrompt.create({ data: input })).id;
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async forgetAsk(id: string): Promise<void> {
+    await this.db.askPrompt.deleteMany({ where: { id } });
+  }
+
+  async countAsks(memberId: string, since: Date): Promise<number> {
+    return this.db.askPrompt.count({ where: { memberId, createdAt: { gte: since } } });
+  }
+
+  async upsertAskSchedule(workspaceId: string, channelRef: string, dayOfMonth: number, minute: number): Promise<void> {
+    await this.db.askSchedule.upsert({
+      where: { workspaceId_channelRef: { workspaceId, channelRef } },
+      create: { workspaceId, channelRef, dayOfMonth, minute },
+      update: { dayOfMonth, minute },
+    });
+  }
+
+  async deleteAskSchedule(workspaceId: string, channelRef: string): Promise<void> {
+    await this.db.askSchedule.deleteMany({ where: { workspaceId, channelRef } });
+  }
+
+  async listAskSchedules() {
+    const rows = await this.db.askSchedule.findMany();
+    const workspaces = new Map(
+      (await this.db.workspace.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.workspaceId))] } } })).map((w) => [w.id, toWorkspace(w)]),
+    );
+    return rows.flatMap((r) => {
+      const workspace = workspaces.get(r.workspaceId);
+      return workspace ? [{ id: r.id, workspace, channelRef: r.channelRef, dayOfMonth: r.dayOfMonth, minute: r.minute }] : [];
+    });
+  }
+
+  async *exportSuggestions(): AsyncIterable<SuggestionExportRow> {
+    let cursor: string | undefined;
+    for (;;) {
+      const rows = await this.db.suggestion.findMany({
+        take: 500,
+        ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+        orderBy: { id: "asc" },
+        include: { ...withPeople, workspace: true },
+      });
+      for (const row of rows) {
+        const s = toSuggestion(row);
+        yield {
+          platform: row.workspace.platform as Platform,
+          workspace: row.workspace.externalId,
+          number: s.number,
+          touchpoint: s.touchpoint,
+          author: s.authorExternalId,
+          text: s.text,
+          status: s.status,
+          votes: s.votes,
+          responseNote: s.responseNote,
+          createdAt: s.createdAt,
+          respondedAt: row.respondedAt,
+        };
+      }
+      if (rows.length < 500) return;
+      cursor = rows[rows.length - 1]!.id;
+    }
+  }
+}
