@@ -1,0 +1,17 @@
+// Customer-presence classification: does a team-chat message talk about the company's
+// customers, and if so, how does it frame them? Implementations may be the built-in
+// rule-based classifier (builtinClassifier.ts) or remote/model-backed ones.
+
+export type Tone = "positive" | "neutral" | "negative";
+
+/** `tone` is null exactly when `customer` is false. */
+export interface PresenceVerdict {
+  customer: boolean;
+  tone: Tone | null;
+}
+
+export interface PresenceClassifier {
+  readonly name: string;
+  /** Classifies a batch; the result has one verdict per input text, in order. */
+  classify(texts: readonly string[]): Promise<PresenceVerdict[]>;
+}
