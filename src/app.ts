@@ -13,6 +13,7 @@ import { openDatabase } from "./storage/database.js";
 import { PrismaStore } from "./storage/prismaStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
+import { PrismaPresenceStore } from "./storage/presenceStore.js";
 import { loadOrCreateSecret } from "./storage/secrets.js";
 import { createHasher } from "./core/hash.js";
 
@@ -41,6 +42,11 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     store,
     suggestionStore: new PrismaSuggestionStore(db.prisma),
     outboxStore: new PrismaOutboxStore(db.prisma),
+    presenceStore: new PrismaPresenceStore(db.prisma),
+    llmClassifier: null,
+    summarizer: null,
+    presenceMinAuthors: config.presenceMinAuthors,
+    presenceRetentionWeeks: config.presenceRetentionWeeks,
     hash: createHasher(await loadOrCreateSecret(db.prisma, "person-hash", config.hashSecret)),
     clock: options.clock ?? (() => new Date()),
     logger,

@@ -23,6 +23,10 @@ export interface Config {
   defaultTimezone: string;
   /** Key for hashing people (rate limits, distinct counts); generated and stored when unset. */
   hashSecret: string | null;
+  /** Channel figures only when at least this many distinct people wrote that week. */
+  presenceMinAuthors: number;
+  /** Presence signals older than this are deleted. */
+  presenceRetentionWeeks: number;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +94,8 @@ export function loadConfig(env: Env = process.env): Config {
     defaultLanguage,
     defaultTimezone,
     hashSecret: nonEmpty(env, "KUNDENNAH_HASH_SECRET"),
+    presenceMinAuthors: integer(env, "PRESENCE_MIN_AUTHORS", 3, 2, 1000),
+    presenceRetentionWeeks: integer(env, "PRESENCE_RETENTION_WEEKS", 26, 9, 520),
   };
 }
 

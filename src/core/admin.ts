@@ -6,6 +6,9 @@ import type { Clock, Store } from "./ports.js";
 import type { SuggestionStore } from "./suggestions.js";
 import { texts } from "../prompts/texts.js";
 import { suggestionTexts } from "../prompts/suggestionTexts.js";
+import { presenceTexts } from "../prompts/presenceTexts.js";
+import type { PresenceService } from "./presence/service.js";
+import type { PresenceStore } from "./presence/model.js";
 import { formatMinuteOfDay } from "./time.js";
 
 export interface AdminContext {
@@ -22,7 +25,12 @@ export interface AdminContext {
 export type AdminReply =
   | { kind: "text"; text: string; withHelp?: boolean }
   | { kind: "open-settings" }
-  | { kind: "nudge-now" };
+  | { kind: "nudge-now" }
+  | { kind: "digest-now" };
+
+function digestWhen(workspace: Pick<Workspace, "digestWeekday" | "digestMinute">, language: Language): string {
+  return presenceTexts(language).digestWhen(texts(language).weekdays[workspace.digestWeekday - 1] ?? "", formatMinuteOfDay(workspace.digestMinute));
+}
 
 export function scheduleSummary(workspace: Pick<WorkspaceSettings, "cadence" | "weekday" | "nudgeMinute" | "includeWeekends">, language: Language): string {
   const t = texts(language);
@@ -33,16 +41,23 @@ export function scheduleSummary(workspace: Pick<WorkspaceSettings, "cadence" | "
 
 export class AdminService {
   constructor(
-    private readonly store: Store,
-    private readonly suggestions: SuggestionStore,
-    private readonly clock: Clock,
+    private readonly deps: {
+      store: Store;
+      suggestions: SuggestionStore;
+      presence: PresenceService;
+      presenceStore: PresenceStore;
+      clock: Clock;
+      /** Whether an LLM classifier is configured at all (OPENAI_API_KEY). */
+      llmAvailable: boolean;
+    },
   ) {}
 
   async run(command: AdminCommand, ctx: AdminContext): Promise<AdminReply> {
     const t = texts(ctx.language);
     const st = suggestionTexts(ctx.language);
     const channel = (ref: string) => ctx.channel?.(ref) ?? ref;
-    const { store } = this;
+    const { store, suggestions, presence, presenceStore } = this.deps;
+    const pt = presenceTexts(ctx.language);
     const { workspace } = ctx;
     switch (command.kind) {
       case "help":
@@ -58,11 +73,13 @@ export class AdminService {
           weekends: t.weekendsUsage,
           channel: st.channelUsage,
           "ask-schedule": st.askScheduleUsage,
+          presence: pt.presenceUsage,
+          "digest-time": pt.digestTimeUsage,
         }[command.topic];
         return { kind: "text", text: usage };
       }
       case "leaders-add": {
-        const now = this.clock();
+        const now = this.deps.clock();
         for (const externalId of command.people) {
           const member = await store.ensureMember(workspace.id, externalId, await ctx.profile(externalId));
           if (!member.isLeader) await store.updateMember(member.id, { isLeader: true, leaderSince: now });
@@ -103,11 +120,32 @@ export class AdminService {
         await store.updateWorkspace(workspace.id, { suggestionsChannel: command.channel });
         return { kind: "text", text: st.channelSaved(channel(command.channel)) };
       case "ask-schedule":
-        await this.suggestions.upsertAskSchedule(workspace.id, command.channel, command.dayOfMonth, command.minute);
+        await suggestions.upsertAskSchedule(workspace.id, command.channel, command.dayOfMonth, command.minute);
         return { kind: "text", text: st.askScheduleSaved(channel(command.channel), command.dayOfMonth, formatMinuteOfDay(command.minute)) };
       case "ask-schedule-off":
-        await this.suggestions.deleteAskSchedule(workspace.id, command.channel);
+        await suggestions.deleteAskSchedule(workspace.id, command.channel);
         return { kind: "text", text: st.askScheduleRemoved(channel(command.channel)) };
+      case "channel-exclude":
+        return { kind: "text", text: pt.excluded(channel(command.channel), await presence.exclude(workspace, command.channel)) };
+      case "channel-include":
+        await presence.include(workspace, command.channel);
+        return { kind: "text", text: pt.included(channel(command.channel)) };
+      case "digest-channel":
+        await presenceStore.addDigestTarget(workspace.id, command.channel);
+        return { kind: "text", text: pt.digestChannelAdded(channel(command.channel), digestWhen(workspace, ctx.language)) };
+      case "digest-channel-remove":
+        await presenceStore.removeDigestTarget(workspace.id, command.channel);
+        return { kind: "text", text: pt.digestChannelRemoved(channel(command.channel)) };
+      case "digest-time": {
+        const updated = await store.updateWorkspace(workspace.id, { digestWeekday: command.weekday, digestMinute: command.minute });
+        return { kind: "text", text: pt.digestTimeSaved(digestWhen(updated, ctx.language)) };
+      }
+      case "digest-now":
+        return { kind: "digest-now" };
+      case "presence-llm":
+        if (command.on && !this.deps.llmAvailable) return { kind: "text", text: pt.llmNotConfigured };
+        await store.updateWorkspace(workspace.id, { presenceLlm: command.on });
+        return { kind: "text", text: command.on ? pt.llmOn : pt.llmOff };
       case "settings":
         return { kind: "open-settings" };
       case "nudge-now":

@@ -18,7 +18,14 @@ export type AdminCommand =
   | { kind: "suggestions-channel"; channel: string }
   | { kind: "ask-schedule"; channel: string; dayOfMonth: number; minute: number }
   | { kind: "ask-schedule-off"; channel: string }
-  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "channel" | "ask-schedule" };
+  | { kind: "channel-exclude"; channel: string }
+  | { kind: "channel-include"; channel: string }
+  | { kind: "digest-channel"; channel: string }
+  | { kind: "digest-channel-remove"; channel: string }
+  | { kind: "digest-time"; weekday: number; minute: number }
+  | { kind: "digest-now" }
+  | { kind: "presence-llm"; on: boolean }
+  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "channel" | "ask-schedule" | "presence" | "digest-time" };
 
 const WEEKDAY_WORDS: Record<string, number> = {
   mon: 1, monday: 1, mo: 1, montag: 1,
@@ -65,6 +72,26 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
       return { kind: "nudge-now" };
     case "suggestions-channel":
       return channels[0] ? { kind: "suggestions-channel", channel: channels[0] } : { kind: "usage", topic: "channel" };
+    case "channel": {
+      const channel = channels[0];
+      if (!channel || (sub !== "exclude" && sub !== "include")) return { kind: "usage", topic: "presence" };
+      return { kind: sub === "exclude" ? "channel-exclude" : "channel-include", channel };
+    }
+    case "digest-channel": {
+      const channel = channels[0];
+      if (!channel) return { kind: "usage", topic: "channel" };
+      return sub === "remove" ? { kind: "digest-channel-remove", channel } : { kind: "digest-channel", channel };
+    }
+    case "digest-now":
+      return { kind: "digest-now" };
+    case "digest-time": {
+      const weekday = WEEKDAY_WORDS[words[1]?.toLowerCase() ?? ""];
+      const minute = parseTimeOfDay(words[2] ?? "");
+      return weekday !== undefined && minute !== null ? { kind: "digest-time", weekday, minute } : { kind: "usage", topic: "digest-time" };
+    }
+    case "presence":
+      if (sub === "llm" && (words[2] === "on" || words[2] === "off")) return { kind: "presence-llm", on: words[2] === "on" };
+      return { kind: "usage", topic: "presence" };
     case "ask-schedule": {
       const channel = channels[0];
       const [, , dayWord = "", timeWord = "10:00"] = words.map((w) => w.toLowerCase());

@@ -7,11 +7,22 @@ import type { Clock, Logger, Messenger, Store } from "./ports.js";
 import { Outbox, type OutboxStore } from "./outbox.js";
 import { SuggestionService, type SuggestionStore } from "./suggestions.js";
 import type { PersonHasher } from "./hash.js";
+import type { PresenceStore } from "./presence/model.js";
+import type { PresenceClassifier } from "./presence/classifier.js";
+import type { DigestSummarizer } from "./presence/summary.js";
+import { builtinClassifier } from "./presence/builtinClassifier.js";
+import { PresenceService } from "./presence/service.js";
 
 export interface CoreOptions {
   store: Store;
   suggestionStore: SuggestionStore;
   outboxStore: OutboxStore;
+  presenceStore: PresenceStore;
+  /** The LLM classifier (falling back to the built-in one), when OPENAI_API_KEY is set. */
+  llmClassifier: PresenceClassifier | null;
+  summarizer: DigestSummarizer | null;
+  presenceMinAuthors: number;
+  presenceRetentionWeeks: number;
   /** Keyed hash for people (rate limits, distinct counts); never reversible without the secret. */
   hash: PersonHasher;
   clock: Clock;
@@ -33,6 +44,7 @@ export interface Core {
   checkins: CheckInService;
   admin: AdminService;
   suggestions: SuggestionService;
+  presence: PresenceService;
   outbox: Outbox;
   /** One clock tick: nudges, queued messages, scheduled suggestion prompts. */
   tick(): Promise<Record<string, number>>;
@@ -58,6 +70,19 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger,
     hash: options.hash,
   });
+  const presence = new PresenceService({
+    store: options.presenceStore,
+    outbox,
+    clock: options.clock,
+    logger: options.logger,
+    hash: options.hash,
+    builtin: builtinClassifier,
+    llm: options.llmClassifier,
+    summarizer: options.summarizer,
+    minAuthors: options.presenceMinAuthors,
+    retentionWeeks: options.presenceRetentionWeeks,
+  });
+  let lastRetention = 0;
   return {
     store: options.store,
     clock: options.clock,
@@ -66,19 +91,37 @@ export function createCore(options: CoreOptions): Core {
     admins: new Set(options.admins),
     nudges,
     checkins: new CheckInService(options.store),
-    admin: new AdminService(options.store, options.suggestionStore, options.clock),
+    admin: new AdminService({
+      store: options.store,
+      suggestions: options.suggestionStore,
+      presence,
+      presenceStore: options.presenceStore,
+      clock: options.clock,
+      llmAvailable: options.llmClassifier !== null,
+    }),
     suggestions,
+    presence,
     outbox,
     tick: async () => {
+      const now = options.clock();
       const nudgeReport = await nudges.tick();
-      const outboxReport = await outbox.deliverDue(options.clock());
-      const prompts = await suggestions.askScheduled(options.clock());
+      const digests = await presence.scheduleDigests(now);
+      const outboxReport = await outbox.deliverDue(now);
+      const prompts = await suggestions.askScheduled(now);
+      // Retention is a sweep over an indexed column: hourly is plenty.
+      let expiredSignals = 0;
+      if (now.getTime() - lastRetention >= 3600_000) {
+        lastRetention = now.getTime();
+        expiredSignals = await presence.retention(now);
+      }
       return {
         ...nudgeReport,
         outboxSent: outboxReport.sent,
         outboxRetrying: outboxReport.retrying,
         outboxFailed: outboxReport.failed,
         prompts,
+        digests,
+        expiredSignals,
       };
     },
     registerMessenger: (platform, messenger) => {

@@ -39,6 +39,11 @@ export interface Workspace extends Schedule {
   admins: string[];
   /** Where new suggestions are posted; null until an admin picks a channel. */
   suggestionsChannel: string | null;
+  /** Whether channel messages may go to the LLM classifier (sends text to a third party). */
+  presenceLlm: boolean;
+  /** When the weekly digest goes out: ISO weekday and minute of day, workspace time zone. */
+  digestWeekday: number;
+  digestMinute: number;
 }
 
 export type WorkspaceSettings = Pick<Workspace, "cadence" | "weekday" | "nudgeMinute" | "includeWeekends" | "language" | "timezone">;

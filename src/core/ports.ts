@@ -42,7 +42,10 @@ export interface CheckInExportRow {
 export interface Store {
   ensureWorkspace(platform: Platform, externalId: string, defaults: WorkspaceSettings): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | null>;
-  updateWorkspace(id: string, patch: Partial<WorkspaceSettings> & { admins?: string[]; suggestionsChannel?: string | null }): Promise<Workspace>;
+  updateWorkspace(
+    id: string,
+    patch: Partial<WorkspaceSettings> & Partial<Pick<Workspace, "admins" | "suggestionsChannel" | "presenceLlm" | "digestWeekday" | "digestMinute">>,
+  ): Promise<Workspace>;
 
   ensureMember(workspaceId: string, externalId: string, profile?: Profile): Promise<Member>;
   findMember(workspaceId: string, externalId: string): Promise<Member | null>;

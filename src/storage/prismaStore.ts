@@ -23,6 +23,9 @@ export function toWorkspace(row: WorkspaceRow): Workspace {
     timezone: row.timezone,
     admins: row.admins.split(",").filter(Boolean),
     suggestionsChannel: row.suggestionsChannel,
+    presenceLlm: row.presenceLlm,
+    digestWeekday: row.digestWeekday,
+    digestMinute: row.digestMinute,
   };
 }
 

@@ -26,6 +26,9 @@ export class FakeSlack {
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
   readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, Failure[]>();
+  /** conversations.history pages per channel, served in order with next_cursor links. */
+  readonly history = new Map<string, object[][]>();
+  readonly uploads: { path: string; bytes: Buffer }[] = [];
   private server!: http.Server;
   private ts = 1_700_000_000;
   url = "";
@@ -85,6 +88,11 @@ export class FakeSlack {
       res.end(JSON.stringify(payload));
     };
 
+    if (path.startsWith("/upload/")) {
+      this.uploads.push({ path, bytes: Buffer.concat(chunks) });
+      res.writeHead(200, { "content-type": "text/plain" });
+      return res.end("OK");
+    }
     if (path.startsWith("/response/")) {
       this.responses.push({ path, body });
       return send(200, { ok: true });
@@ -116,6 +124,16 @@ export class FakeSlack {
       }
       case "chat.update":
         return { ok: true, channel: body.channel, ts: body.ts };
+      case "conversations.history": {
+        const pages = this.history.get(String(body.channel)) ?? [[]];
+        const index = body.cursor ? Number(String(body.cursor).replace("page-", "")) : 0;
+        const next = index + 1 < pages.length ? `page-${index + 1}` : "";
+        return { ok: true, messages: pages[index] ?? [], has_more: Boolean(next), response_metadata: { next_cursor: next } };
+      }
+      case "files.getUploadURLExternal":
+        return { ok: true, upload_url: `${this.url}/upload/F${this.ts}`, file_id: `F${this.ts}` };
+      case "files.completeUploadExternal":
+        return { ok: true, files: (body.files as { id: string }[] | undefined)?.map((f) => ({ id: f.id })) ?? [] };
       case "views.open":
       case "views.publish":
       case "views.update":

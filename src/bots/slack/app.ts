@@ -12,6 +12,7 @@ import { SlackMessenger } from "./messenger.js";
 import { SlackPeople } from "./people.js";
 import { registerViews } from "./views.js";
 import { registerSuggestions } from "./suggestions.js";
+import { registerPresence } from "./presence.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -74,6 +75,7 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
   registerViews(app, deps);
   registerEvents(app, deps);
   registerSuggestions(app, deps);
+  registerPresence(app, deps);
   app.error(async (error) => {
     logger.error({ component: "bolt", code: (error as { code?: string }).code, reason: error.message }, "unhandled Slack listener error");
   });

@@ -3,6 +3,7 @@ import type { App, RespondFn, SlashCommand } from "@slack/bolt";
 import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
 import { memberTimeZone } from "../../core/checkins.js";
 import { texts } from "../../prompts/texts.js";
+import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
 import { formatDate, isAdmin, memberOf, resolveActor, type Actor, type SlackDeps } from "./context.js";
 import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mrkdwn.js";
@@ -55,6 +56,9 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
       return void (await respond(ephemeral(reply.text, reply.withHelp ? t.adminHelp : undefined)));
     case "open-settings":
       return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(actor.workspace, actor.language) }));
+    case "digest-now":
+      await deps.core.presence.preview(actor.workspace, actor.userId, actor.language);
+      return void (await respond(ephemeral(presenceTexts(actor.language).digestPreviewSent)));
     case "nudge-now": {
       const leaders = await deps.core.store.listLeaders(actor.workspace.id);
       if (leaders.length === 0) return void (await respond(ephemeral(t.nudgeNowNone)));

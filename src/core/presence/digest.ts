@@ -1,0 +1,90 @@
+// The weekly digest from aggregate counts: pure arithmetic, no I/O. Channels where fewer than
+// `minAuthors` distinct people wrote in a week are folded into "other channels".
+import type { Language } from "../model.js";
+import type { ChannelFigures, DigestReport, LeaderWeekStats, SuggestionWeekStats, WeekCounts } from "./model.js";
+
+export const TREND_WEEKS = 8;
+
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+function figures(channelRef: string | null, byWeek: Map<string, WeekCounts>, weeks: string[], minAuthors: number): ChannelFigures {
+  const visible = (week: string) => {
+    const c = byWeek.get(week);
+    return c && c.authors >= minAuthors ? c : undefined;
+  };
+  const trend = weeks.map((week) => {
+    const c = visible(week);
+    return c ? share(c.customer, c.messages) : null;
+  });
+  const current = visible(weeks[weeks.length - 1]!);
+  const now = trend[trend.length - 1] ?? null;
+  const before = trend[trend.length - 2] ?? null;
+  return {
+    channelRef,
+    messages: current?.messages ?? 0,
+    customerShare: now,
+    positiveShare: current ? share(current.positive, current.customer) : null,
+    negativeShare: current ? share(current.negative, current.customer) : null,
+    change: now !== null && before !== null ? (now - before) * 100 : null,
+    trend,
+  };
+}
+
+function byWeek(rows: WeekCounts[]): Map<string, WeekCounts> {
+  return new Map(rows.map((r) => [r.week, r]));
+}
+
+export interface DigestInput {
+  language: Language;
+  /** The TREND_WEEKS week labels, oldest first; the last one is the reported week. */
+  weeks: string[];
+  channelWeeks: WeekCounts[];
+  workspaceWeeks: WeekCounts[];
+  /** Counts of the folded channels combined (distinct authors across them), per week. */
+  otherWeeks: WeekCounts[];
+  leaders: LeaderWeekStats;
+  suggestions: SuggestionWeekStats;
+  minAuthors: number;
+  bullets?: string[];
+}
+
+/** The channels whose reported week has too few distinct authors to be shown on their own. */
+export function foldedChannels(channelWeeks: WeekCounts[], week: string, minAuthors: number): string[] {
+  return channelWeeks.filter((c) => c.week === week && c.authors < minAuthors).map((c) => c.channelRef);
+}
+
+export function buildDigest(input: DigestInput): DigestReport {
+  const { weeks, minAuthors } = input;
+  const week = weeks[weeks.length - 1]!;
+  const perChannel = new Map<string, WeekCounts[]>();
+  for (const row of input.channelWeeks) perChannel.set(row.channelRef, [...(perChannel.get(row.channelRef) ?? []), row]);
+  const channels = [...perChannel.entries()]
+    .filter(([, rows]) => rows.some((r) => r.week === week && r.authors >= minAuthors))
+    .map(([ref, rows]) => figures(ref, byWeek(rows), weeks, minAuthors))
+    .sort((a, b) => b.messages - a.messages);
+  const otherFigures = figures(null, byWeek(input.otherWeeks), weeks, minAuthors);
+  return {
+    week,
+    weeks,
+    language: input.language,
+    channels,
+    other: otherFigures.messages > 0 ? otherFigures : null,
+    workspace: figures(null, byWeek(input.workspaceWeeks), weeks, minAuthors),
+    leaders: { ...input.leaders, answeredShare: share(input.leaders.answered, input.leaders.nudged) },
+    suggestions: input.suggestions,
+    bullets: input.bullets ?? [],
+    minAuthors,
+  };
+}
+
+/** Aggregates for the optional LLM summary: numbers and channel ids only, never text. */
+export function summaryFacts(report: DigestReport): Record<string, unknown> {
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 10);
+  return {
+    week: report.week,
+    workspace: { messages: report.workspace.messages, customerSharePercent: round(report.workspace.customerShare), changePoints: report.workspace.change, positivePercent: round(report.workspace.positiveShare), negativePercent: round(report.workspace.negativeShare), trendPercent: report.workspace.trend.map(round) },
+    channels: report.channels.slice(0, 20).map((c, i) => ({ channel: `channel-${i + 1}`, messages: c.messages, customerSharePercent: round(c.customerShare), changePoints: c.change, negativePercent: round(c.negativeShare) })),
+    leadersAnsweredPercent: round(report.leaders.answeredShare),
+    newSuggestions: report.suggestions.created,
+  };
+}

@@ -1,0 +1,116 @@
+// Presence signals and the ports the presence feature talks through.
+import type { Language, Platform, Workspace } from "../model.js";
+import type { MessageRef } from "../ports.js";
+import type { QuestionKey } from "../questions.js";
+import type { Tone } from "./classifier.js";
+
+/** A channel message as the platform door hands it over. The text is used, never stored. */
+export interface ChannelMessage {
+  /** Platform delivery id (Slack event_id); retries repeat it. */
+  eventId?: string;
+  channelRef: string;
+  messageRef: string;
+  authorId: string;
+  text: string;
+  at: Date;
+}
+
+export interface Signal {
+  workspaceId: string;
+  channelRef: string;
+  messageRef: string;
+  day: string;
+  week: string;
+  customer: boolean;
+  tone: Tone | null;
+  classifier: string;
+  authorHash: string;
+}
+
+/** Counts for one channel (or a whole workspace) in one week. */
+export interface WeekCounts {
+  channelRef: string;
+  week: string;
+  messages: number;
+  customer: number;
+  positive: number;
+  negative: number;
+  authors: number;
+}
+
+export interface LeaderWeekStats {
+  nudged: number;
+  answered: number;
+  /** Per question: answers and distinct leaders answering; the average only with enough leaders. */
+  questions: { question: QuestionKey; leaders: number; average: number | null }[];
+}
+
+export interface SuggestionWeekStats {
+  created: number;
+  /** Share of suggestions from the last 8 weeks that got an answer. */
+  answeredShare: number | null;
+  top: { number: number; text: string; votes: number }[];
+}
+
+export type ChannelState = "tracked" | "excluded" | "unknown";
+
+export interface PresenceStore {
+  /** false when this platform event id was handled before. */
+  markEventProcessed(eventId: string, at: Date): Promise<boolean>;
+  pruneEvents(before: Date): Promise<void>;
+  channelState(workspaceId: string, channelRef: string): Promise<ChannelState>;
+  /** Starts measuring a channel; returns false when it was already tracked. */
+  trackChannel(workspaceId: string, channelRef: string): Promise<boolean>;
+  setExcluded(workspaceId: string, channelRef: string, excluded: boolean): Promise<void>;
+  /** Forgets a channel entirely: its row and every signal. */
+  forgetChannel(workspaceId: string, channelRef: string): Promise<void>;
+  deleteChannelSignals(workspaceId: string, channelRef: string): Promise<number>;
+  markBaseline(workspaceId: string, channelRef: string, at: Date): Promise<void>;
+  upsertSignals(signals: Signal[]): Promise<void>;
+  deleteSignal(workspaceId: string, channelRef: string, messageRef: string): Promise<void>;
+  deleteSignalsBefore(before: Date): Promise<number>;
+  /** Per channel and week, for the given weeks. */
+  channelWeeks(workspaceId: string, weeks: string[]): Promise<WeekCounts[]>;
+  /** Whole-workspace (or the given channels') counts per week, with distinct authors across them. */
+  combinedWeeks(workspaceId: string, weeks: string[], channelRefs?: string[]): Promise<WeekCounts[]>;
+  leaderStats(workspaceId: string, week: string, minLeaders: number): Promise<LeaderWeekStats>;
+  suggestionStats(workspaceId: string, weekStart: Date, weekEnd: Date): Promise<SuggestionWeekStats>;
+  addDigestTarget(workspaceId: string, channelRef: string): Promise<void>;
+  removeDigestTarget(workspaceId: string, channelRef: string): Promise<void>;
+  digestTargets(): Promise<{ workspace: Workspace; channelRefs: string[] }[]>;
+}
+
+export interface ChannelFigures {
+  /** null for "other channels" and for the whole workspace */
+  channelRef: string | null;
+  messages: number;
+  customerShare: number | null;
+  positiveShare: number | null;
+  negativeShare: number | null;
+  /** Change of the customer share against the week before, in percentage points. */
+  change: number | null;
+  /** Customer share per week, oldest first (8 weeks); null where too few people wrote. */
+  trend: (number | null)[];
+}
+
+export interface DigestReport {
+  week: string;
+  weeks: string[];
+  language: Language;
+  channels: ChannelFigures[];
+  other: ChannelFigures | null;
+  workspace: ChannelFigures;
+  leaders: LeaderWeekStats & { answeredShare: number | null };
+  suggestions: SuggestionWeekStats;
+  bullets: string[];
+  minAuthors: number;
+}
+
+/** How each platform shows presence things. */
+export interface PresenceMessenger {
+  postNotice(workspace: Workspace, channelRef: string, language: Language): Promise<void>;
+  postDigest(workspace: Workspace, channelRef: string, report: DigestReport): Promise<MessageRef>;
+  sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<void>;
+}
+
+export type PresencePlatforms = Partial<Record<Platform, PresenceMessenger>>;

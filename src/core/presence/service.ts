@@ -1,0 +1,213 @@
+// Customer presence: ingest channel messages as signals (never text), honour exclusions and
+// retention, and build and schedule the weekly digest through the outbox.
+import type { Language, Platform, Workspace } from "../model.js";
+import type { Clock, Logger } from "../ports.js";
+import type { Outbox } from "../outbox.js";
+import type { PersonHasher } from "../hash.js";
+import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../time.js";
+import type { PresenceClassifier } from "./classifier.js";
+import { buildDigest, foldedChannels, summaryFacts, TREND_WEEKS } from "./digest.js";
+import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal } from "./model.js";
+import type { DigestSummarizer } from "./summary.js";
+
+export interface PresenceOptions {
+  store: PresenceStore;
+  outbox: Outbox;
+  clock: Clock;
+  logger: Logger;
+  hash: PersonHasher;
+  builtin: PresenceClassifier;
+  /** The LLM classifier (with built-in fallback), when configured; used only where switched on. */
+  llm: PresenceClassifier | null;
+  summarizer: DigestSummarizer | null;
+  minAuthors: number;
+  retentionWeeks: number;
+}
+
+export const DIGEST_OUTBOX = "presence.digest";
+const EVENT_MEMORY_MS = 3 * 86400_000;
+const DIGEST_LATE_LIMIT_MS = 24 * 3600_000;
+
+export class PresenceService {
+  private readonly messengers: Partial<Record<Platform, PresenceMessenger>> = {};
+
+  constructor(private readonly options: PresenceOptions) {
+    options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace) => {
+      const report = await this.report(workspace, entry.subjectId);
+      await this.messenger(workspace).postDigest(workspace, entry.recipient, report);
+    });
+  }
+
+  registerMessenger(platform: Platform, messenger: PresenceMessenger): void {
+    this.messengers[platform] = messenger;
+  }
+
+  private messenger(workspace: Workspace): PresenceMessenger {
+    const messenger = this.messengers[workspace.platform];
+    if (!messenger) throw new Error(`presence is not set up for ${workspace.platform}`);
+    return messenger;
+  }
+
+  private classifierFor(workspace: Workspace): PresenceClassifier {
+    return workspace.presenceLlm && this.options.llm ? this.options.llm : this.options.builtin;
+  }
+
+  /**
+   * New or edited messages. Retried deliveries (same event id) are skipped; the same message
+   * twice updates one signal. Messages in excluded channels leave nothing behind.
+   */
+  async ingest(workspace: Workspace, messages: ChannelMessage[]): Promise<number> {
+    const { store, clock } = this.options;
+    const fresh: ChannelMessage[] = [];
+    for (const message of messages) {
+      if (message.eventId && !(await store.markEventProcessed(message.eventId, clock()))) continue;
+      const state = await store.channelState(workspace.id, message.channelRef);
+      if (state === "excluded") continue;
+      // A message from a channel we never saw join (the bot was there before install) starts tracking it.
+      if (state === "unknown") await store.trackChannel(workspace.id, message.channelRef);
+      fresh.push(message);
+    }
+    if (fresh.length === 0) return 0;
+    const classifier = this.classifierFor(workspace);
+    const verdicts = await classifier.classify(fresh.map((m) => m.text));
+    const signals: Signal[] = fresh.map((message, i) => {
+      const local = localDateTime(message.at, workspace.timezone);
+      return {
+        workspaceId: workspace.id,
+        channelRef: message.channelRef,
+        messageRef: message.messageRef,
+        day: formatLocalDate(local),
+        week: isoWeek(local),
+        customer: verdicts[i]!.customer,
+        tone: verdicts[i]!.tone,
+        classifier: classifier.name,
+        authorHash: this.options.hash(`presence:${workspace.id}:${message.authorId}`),
+      };
+    });
+    await store.upsertSignals(signals);
+    return signals.length;
+  }
+
+  async remove(workspace: Workspace, channelRef: string, messageRef: string, eventId?: string): Promise<void> {
+    if (eventId && !(await this.options.store.markEventProcessed(eventId, this.options.clock()))) return;
+    await this.options.store.deleteSignal(workspace.id, channelRef, messageRef);
+  }
+
+  /** The bot joined a channel: track it and say what is measured (once per join). */
+  async joined(workspace: Workspace, channelRef: string): Promise<boolean> {
+    const fresh = await this.options.store.trackChannel(workspace.id, channelRef);
+    if (fresh) await this.messenger(workspace).postNotice(workspace, channelRef, workspace.language);
+    return fresh;
+  }
+
+  /** The bot left or was removed: stop measuring and forget the channel's signals. */
+  async left(workspace: Workspace, channelRef: string): Promise<void> {
+    await this.options.store.forgetChannel(workspace.id, channelRef);
+  }
+
+  async exclude(workspace: Workspace, channelRef: string): Promise<number> {
+    await this.options.store.setExcluded(workspace.id, channelRef, true);
+    return this.options.store.deleteChannelSignals(workspace.id, channelRef);
+  }
+
+  async include(workspace: Workspace, channelRef: string): Promise<void> {
+    await this.options.store.setExcluded(workspace.id, channelRef, false);
+  }
+
+  /** Reads history pages into signals (the 4-week baseline); each page is ingested as it comes. */
+  async baseline(workspace: Workspace, channelRef: string, pages: AsyncIterable<ChannelMessage[]>): Promise<number> {
+    let total = 0;
+    let page = 0;
+    for await (const messages of pages) {
+      total += await this.ingest(workspace, messages);
+      page++;
+      this.options.logger.info({ channel: channelRef, page, messages: total }, "presence baseline: reading channel history");
+    }
+    await this.options.store.markBaseline(workspace.id, channelRef, this.options.clock());
+    this.options.logger.info({ channel: channelRef, messages: total }, "presence baseline complete");
+    return total;
+  }
+
+  /** Deletes signals past the retention limit and forgets old event ids. */
+  async retention(now: Date): Promise<number> {
+    const { store, retentionWeeks } = this.options;
+    await store.pruneEvents(new Date(now.getTime() - EVENT_MEMORY_MS));
+    return store.deleteSignalsBefore(new Date(now.getTime() - retentionWeeks * 7 * 86400_000));
+  }
+
+  /** The digest for `week` (an ISO week label) in the workspace's language. */
+  async report(workspace: Workspace, week: string, language: Language = workspace.language): Promise<DigestReport> {
+    const { store, minAuthors } = this.options;
+    const weeks = weeksEndingWith(week);
+    const channelWeeks = await store.channelWeeks(workspace.id, weeks);
+    const folded = foldedChannels(channelWeeks, week, minAuthors);
+    const { start, end } = weekBounds(week, workspace.timezone);
+    const [workspaceWeeks, otherWeeks, leaders, suggestions] = await Promise.all([
+      store.combinedWeeks(workspace.id, weeks),
+      folded.length ? store.combinedWeeks(workspace.id, weeks, folded) : Promise.resolve([]),
+      store.leaderStats(workspace.id, week, minAuthors),
+      store.suggestionStats(workspace.id, start, end),
+    ]);
+    const report = buildDigest({ language, weeks, channelWeeks, workspaceWeeks, otherWeeks, leaders, suggestions, minAuthors });
+    if (workspace.presenceLlm && this.options.summarizer) {
+      report.bullets = await this.options.summarizer.summarize(summaryFacts(report), language).catch(() => []);
+    }
+    return report;
+  }
+
+  /** Queues each target's digest once per week when its time has come (Monday 09:00 by default). */
+  async scheduleDigests(now: Date): Promise<number> {
+    let queued = 0;
+    for (const { workspace, channelRefs } of await this.options.store.digestTargets()) {
+      const due = digestDue(workspace, now);
+      if (!due) continue;
+      for (const channelRef of channelRefs) {
+        queued += await this.options.outbox.enqueue({
+          workspaceId: workspace.id,
+          kind: DIGEST_OUTBOX,
+          subjectId: due.week,
+          recipient: channelRef,
+          dedupeKey: `digest:${workspace.id}:${channelRef}:${due.week}`,
+        });
+      }
+    }
+    return queued;
+  }
+
+  /** `/cx-admin digest-now`: last week's digest, privately to the asking admin. */
+  async preview(workspace: Workspace, userId: string, language: Language): Promise<void> {
+    const local = localDateTime(this.options.clock(), workspace.timezone);
+    const report = await this.report(workspace, isoWeek(addDays(local, -7)), language);
+    await this.messenger(workspace).sendDigestPreview(workspace, userId, report);
+  }
+}
+
+/** The TREND_WEEKS ISO week labels ending with `week`, oldest first. */
+export function weeksEndingWith(week: string): string[] {
+  const { monday } = mondayOf(week);
+  return recentWeeks(monday, TREND_WEEKS);
+}
+
+function mondayOf(week: string) {
+  const [yearText, weekText] = week.split("-W");
+  const year = Number(yearText);
+  const jan4 = { year, month: 1, day: 4 };
+  const mondayWeek1 = addDays(jan4, -(isoWeekday(jan4) - 1));
+  return { monday: addDays(mondayWeek1, (Number(weekText) - 1) * 7) };
+}
+
+/** The instants a week starts and ends in a time zone. */
+export function weekBounds(week: string, timeZone: string): { start: Date; end: Date } {
+  const { monday } = mondayOf(week);
+  return { start: zonedTimeToUtc(monday, 0, timeZone), end: zonedTimeToUtc(addDays(monday, 7), 0, timeZone) };
+}
+
+/** When the workspace's digest moment of this week has passed (by less than a day): the week it reports. */
+export function digestDue(workspace: Workspace, now: Date): { week: string } | null {
+  const local = localDateTime(now, workspace.timezone);
+  const day = addDays(local, workspace.digestWeekday - local.weekday);
+  const dueAt = zonedTimeToUtc(day, workspace.digestMinute, workspace.timezone);
+  const late = now.getTime() - dueAt.getTime();
+  if (late < 0 || late >= DIGEST_LATE_LIMIT_MS) return null;
+  return { week: isoWeek(addDays(day, -7)) };
+}

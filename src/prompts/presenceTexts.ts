@@ -1,0 +1,94 @@
+// Texts of customer presence and the weekly digest, English and German.
+import type { Language } from "../core/model.js";
+
+const en = {
+  notice:
+    "👋 Hi, I'm *Kundennah*. In this channel I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least three people wrote. An admin can switch this off with `/cx-admin channel exclude #this-channel`, or simply remove me from the channel.",
+  excluded: (channel: string, deleted: number) => `✅ ${channel} is no longer measured; ${deleted} stored signal(s) were deleted.`,
+  included: (channel: string) => `✅ ${channel} is measured again from now on.`,
+  digestChannelAdded: (channel: string, when: string) => `✅ The weekly digest goes to ${channel} ${when}. Preview it now with \`/cx-admin digest-now\`.`,
+  digestChannelRemoved: (channel: string) => `${channel} no longer receives the weekly digest.`,
+  digestTimeSaved: (when: string) => `✅ The weekly digest goes out ${when}.`,
+  digestWhen: (day: string, time: string) => `every ${day} at ${time}`,
+  llmOn: "✅ The LLM classifier is on. Channel message text is now sent to the configured OpenAI-compatible service for classification (never stored). `/cx-admin presence llm off` switches it off.",
+  llmOff: "✅ The LLM classifier is off; the built-in classifier runs on this server only.",
+  llmNotConfigured: "The LLM classifier needs `OPENAI_API_KEY` in the bot's configuration first.",
+  presenceUsage: "Use `/cx-admin channel exclude #channel`, `/cx-admin channel include #channel` or `/cx-admin presence llm on|off`.",
+  digestTimeUsage: "For example `/cx-admin digest-time mon 09:00`.",
+  digestPreviewSent: "📬 I sent you a preview of last week's digest as a direct message.",
+
+  digestTitle: (week: string) => `Customer presence — week ${week}`,
+  digestIntro: (minAuthors: number) =>
+    `How often customers came up in team conversation, and in what tone. Channels where fewer than ${minAuthors} people wrote are combined under "other channels". No message is stored.`,
+  previewNote: "Preview — only you see this.",
+  workspaceLabel: "Whole workspace",
+  otherChannels: "Other channels",
+  line: (messages: string, share: string, change: string, positive: string, negative: string) =>
+    `${messages} messages · *${share}* about customers ${change} · 😊 ${positive} · 😟 ${negative} of those`,
+  noChange: "",
+  change: (points: string) => `(${points} pts)`,
+  notEnough: "too few people wrote",
+  trend: "8-week trend",
+  moreChannels: (n: number) => `…and ${n} more channels.`,
+  noData: "No channel messages were measured this week. Invite me to team channels to start.",
+  leadersTitle: "Leaders",
+  leadersLine: (answered: string, nudged: number) => `${answered} of ${nudged} nudges answered`,
+  leadersNone: "No nudges went out this week.",
+  leadersAverages: "Average rating per question",
+  leadersHidden: (minAuthors: number) => `(shown when at least ${minAuthors} leaders answered)`,
+  suggestionsTitle: "Suggestions",
+  suggestionsLine: (created: number, answered: string) => `${created} new this week · ${answered} of the last 8 weeks' suggestions answered`,
+  suggestionsTop: "Top voted",
+  bulletsTitle: "What moved this week",
+  chartTitle: (week: string) => `Share of messages about customers, 8 weeks to ${week}`,
+};
+
+export type PresenceTexts = typeof en;
+
+const de: PresenceTexts = {
+  notice:
+    "👋 Hallo, ich bin *Kundennah*. In diesem Kanal zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens drei Personen geschrieben haben. Ein Admin kann das mit `/cx-admin channel exclude #dieser-kanal` ausschalten, oder ihr entfernt mich einfach aus dem Kanal.",
+  excluded: (channel, deleted) => `✅ ${channel} wird nicht mehr gemessen; ${deleted} gespeicherte Signal(e) wurden gelöscht.`,
+  included: (channel) => `✅ ${channel} wird ab jetzt wieder gemessen.`,
+  digestChannelAdded: (channel, when) => `✅ Der Wochenbericht geht ${when} an ${channel}. Vorschau jetzt mit \`/cx-admin digest-now\`.`,
+  digestChannelRemoved: (channel) => `${channel} erhält den Wochenbericht nicht mehr.`,
+  digestTimeSaved: (when) => `✅ Der Wochenbericht geht ${when} raus.`,
+  digestWhen: (day, time) => `jeden ${day} um ${time} Uhr`,
+  llmOn: "✅ Der LLM-Klassifikator ist an. Kanalnachrichten werden jetzt zur Einordnung an den konfigurierten OpenAI-kompatiblen Dienst gesendet (nie gespeichert). `/cx-admin presence llm off` schaltet ihn aus.",
+  llmOff: "✅ Der LLM-Klassifikator ist aus; der eingebaute Klassifikator läuft nur auf diesem Server.",
+  llmNotConfigured: "Der LLM-Klassifikator braucht zuerst `OPENAI_API_KEY` in der Konfiguration des Bots.",
+  presenceUsage: "Nutze `/cx-admin channel exclude #kanal`, `/cx-admin channel include #kanal` oder `/cx-admin presence llm on|off`.",
+  digestTimeUsage: "Zum Beispiel `/cx-admin digest-time mon 09:00`.",
+  digestPreviewSent: "📬 Ich habe dir eine Vorschau des Berichts der letzten Woche als Direktnachricht geschickt.",
+
+  digestTitle: (week) => `Kundenpräsenz — Woche ${week}`,
+  digestIntro: (minAuthors) =>
+    `Wie oft Kunden in Teamgesprächen vorkamen und in welchem Ton. Kanäle, in denen weniger als ${minAuthors} Personen geschrieben haben, sind unter „Weitere Kanäle“ zusammengefasst. Keine Nachricht wird gespeichert.`,
+  previewNote: "Vorschau — nur du siehst das.",
+  workspaceLabel: "Gesamter Workspace",
+  otherChannels: "Weitere Kanäle",
+  line: (messages, share, change, positive, negative) =>
+    `${messages} Nachrichten · *${share}* über Kunden ${change} · 😊 ${positive} · 😟 ${negative} davon`,
+  noChange: "",
+  change: (points) => `(${points} Pkt.)`,
+  notEnough: "zu wenige Personen",
+  trend: "Verlauf 8 Wochen",
+  moreChannels: (n) => `… und ${n} weitere Kanäle.`,
+  noData: "Diese Woche wurden keine Kanalnachrichten gemessen. Lade mich in Teamkanäle ein, um zu starten.",
+  leadersTitle: "Führungskräfte",
+  leadersLine: (answered, nudged) => `${answered} von ${nudged} Impulsen beantwortet`,
+  leadersNone: "Diese Woche gingen keine Impulse raus.",
+  leadersAverages: "Durchschnittliche Bewertung pro Frage",
+  leadersHidden: (minAuthors) => `(sichtbar, wenn mindestens ${minAuthors} Führungskräfte geantwortet haben)`,
+  suggestionsTitle: "Vorschläge",
+  suggestionsLine: (created, answered) => `${created} neu diese Woche · ${answered} der Vorschläge der letzten 8 Wochen beantwortet`,
+  suggestionsTop: "Meiste Stimmen",
+  bulletsTitle: "Was sich diese Woche bewegt hat",
+  chartTitle: (week) => `Anteil der Nachrichten über Kunden, 8 Wochen bis ${week}`,
+};
+
+const TEXTS: Record<Language, PresenceTexts> = { en, de };
+
+export function presenceTexts(language: Language): PresenceTexts {
+  return TEXTS[language];
+}

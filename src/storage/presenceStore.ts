@@ -1,0 +1,194 @@
+// Presence signals, tracked channels, processed events and digest targets on Prisma. The
+// weekly figures are computed by the database (GROUP BY), so a digest over millions of
+// signals reads a few thousand rows, not millions.
+import { Prisma } from "./generated/client.js";
+import type { Db } from "./database.js";
+import type { ChannelState, LeaderWeekStats, PresenceStore, Signal, SuggestionWeekStats, WeekCounts } from "../core/presence/model.js";
+import { isQuestionKey, QUESTION_KEYS } from "../core/questions.js";
+import type { Workspace } from "../core/model.js";
+import { isUniqueViolation, toWorkspace } from "./prismaStore.js";
+
+type CountRow = { channelRef?: string; week: string; messages: unknown; customer: unknown; positive: unknown; negative: unknown; authors: unknown };
+
+const num = (value: unknown) => Number(value ?? 0);
+
+function toCounts(row: CountRow, channelRef = row.channelRef ?? ""): WeekCounts {
+  return {
+    channelRef,
+    week: row.week,
+    messages: num(row.messages),
+    customer: num(row.customer),
+    positive: num(row.positive),
+    negative: num(row.negative),
+    authors: num(row.authors),
+  };
+}
+
+/** The counted columns, portable between SQLite and PostgreSQL (no SUM over booleans). */
+const COUNTS = Prisma.sql`COUNT(*) AS "messages",
+  SUM(CASE WHEN "customer" THEN 1 ELSE 0 END) AS "customer",
+  SUM(CASE WHEN "tone" = 'positive' THEN 1 ELSE 0 END) AS "positive",
+  SUM(CASE WHEN "tone" = 'negative' THEN 1 ELSE 0 END) AS "negative",
+  COUNT(DISTINCT "authorHash") AS "authors"`;
+
+export class PrismaPresenceStore implements PresenceStore {
+  /** Channel states are read for every message; they change rarely and only through us. */
+  private readonly states = new Map<string, ChannelState>();
+
+  constructor(private readonly db: Db) {}
+
+  async markEventProcessed(eventId: string, at: Date): Promise<boolean> {
+    try {
+      await this.db.processedEvent.create({ data: { id: eventId, createdAt: at } });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async pruneEvents(before: Date): Promise<void> {
+    await this.db.processedEvent.deleteMany({ where: { createdAt: { lt: before } } });
+  }
+
+  async channelState(workspaceId: string, channelRef: string): Promise<ChannelState> {
+    const key = `${workspaceId}|${channelRef}`;
+    const cached = this.states.get(key);
+    if (cached) return cached;
+    const row = await this.db.trackedChannel.findUnique({ where: { workspaceId_channelRef: { workspaceId, channelRef } } });
+    const state: ChannelState = row ? (row.excluded ? "excluded" : "tracked") : "unknown";
+    if (state !== "unknown") this.states.set(key, state);
+    return state;
+  }
+
+  async trackChannel(workspaceId: string, channelRef: string): Promise<boolean> {
+    this.states.delete(`${workspaceId}|${channelRef}`);
+    try {
+      await this.db.trackedChannel.create({ data: { workspaceId, channelRef } });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async setExcluded(workspaceId: string, channelRef: string, excluded: boolean): Promise<void> {
+    this.states.delete(`${workspaceId}|${channelRef}`);
+    await this.db.trackedChannel.upsert({
+      where: { workspaceId_channelRef: { workspaceId, channelRef } },
+      create: { workspaceId, channelRef, excluded },
+      update: { excluded },
+    });
+  }
+
+  async forgetChannel(workspaceId: string, channelRef: string): Promise<void> {
+    this.states.delete(`${workspaceId}|${channelRef}`);
+    await this.db.$transaction([
+      this.db.trackedChannel.deleteMany({ where: { workspaceId, channelRef } }),
+      this.db.presenceSignal.deleteMany({ where: { workspaceId, channelRef } }),
+    ]);
+  }
+
+  async deleteChannelSignals(workspaceId: string, channelRef: string): Promise<number> {
+    return (await this.db.presenceSignal.deleteMany({ where: { workspaceId, channelRef } })).count;
+  }
+
+  async markBaseline(workspaceId: string, channelRef: string, at: Date): Promise<void> {
+    await this.db.trackedChannel.updateMany({ where: { workspaceId, channelRef }, data: { baselineAt: at } });
+  }
+
+  async upsertSignals(signals: Signal[]): Promise<void> {
+    for (const signal of signals) {
+      const { workspaceId, channelRef, messageRef, ...data } = signal;
+      await this.db.presenceSignal.upsert({
+        where: { workspaceId_channelRef_messageRef: { workspaceId, channelRef, messageRef } },
+        create: signal,
+        // An edit re-classifies; the day, week and author stay those of the original message.
+        update: { customer: data.customer, tone: data.tone, classifier: data.classifier },
+      });
+    }
+  }
+
+  async deleteSignal(workspaceId: string, channelRef: string, messageRef: string): Promise<void> {
+    await this.db.presenceSignal.deleteMany({ where: { workspaceId, channelRef, messageRef } });
+  }
+
+  async deleteSignalsBefore(before: Date): Promise<number> {
+    return (await this.db.presenceSignal.deleteMany({ where: { createdAt: { lt: before } } })).count;
+  }
+
+  async channelWeeks(workspaceId: string, weeks: string[]): Promise<WeekCounts[]> {
+    const rows = await this.db.$queryRaw<CountRow[]>`
+      SELECT "channelRef", "week", ${COUNTS}
+      FROM "PresenceSignal"
+      WHERE "workspaceId" = ${workspaceId} AND "week" IN (${Prisma.join(weeks)})
+      GROUP BY "channelRef", "week"`;
+    return rows.map((r) => toCounts(r));
+  }
+
+  async combinedWeeks(workspaceId: string, weeks: string[], channelRefs?: string[]): Promise<WeekCounts[]> {
+    const onlyChannels = channelRefs ? Prisma.sql`AND "channelRef" IN (${Prisma.join(channelRefs)})` : Prisma.empty;
+    const rows = await this.db.$queryRaw<CountRow[]>`
+      SELECT "week", ${COUNTS}
+      FROM "PresenceSignal"
+      WHERE "workspaceId" = ${workspaceId} AND "week" IN (${Prisma.join(weeks)}) ${onlyChannels}
+      GROUP BY "week"`;
+    return rows.map((r) => toCounts(r, "*"));
+  }
+
+  async leaderStats(workspaceId: string, week: string, minLeaders: number): Promise<LeaderWeekStats> {
+    const inWorkspace = { member: { workspaceId } };
+    const [nudged, answered, perQuestion] = await Promise.all([
+      this.db.nudge.count({ where: { ...inWorkspace, week, sentAt: { not: null } } }),
+      this.db.nudge.count({ where: { ...inWorkspace, week, sentAt: { not: null }, status: "answered" } }),
+      this.db.checkIn.groupBy({ by: ["question"], where: { ...inWorkspace, week }, _count: { memberId: true }, _avg: { rating: true } }),
+    ]);
+    // One check-in per leader, question and week (unique key), so the count is the number of leaders.
+    const byQuestion = new Map(perQuestion.filter((q) => isQuestionKey(q.question)).map((q) => [q.question, q]));
+    return {
+      nudged,
+      answered,
+      questions: QUESTION_KEYS.map((question) => {
+        const row = byQuestion.get(question);
+        const leaders = row?._count.memberId ?? 0;
+        // An average of one or two leaders would reveal individual ratings.
+        return { question, leaders, average: leaders >= minLeaders ? (row?._avg.rating ?? null) : null };
+      }),
+    };
+  }
+
+  async suggestionStats(workspaceId: string, weekStart: Date, weekEnd: Date): Promise<SuggestionWeekStats> {
+    const eightWeeksBack = new Date(weekEnd.getTime() - 8 * 7 * 86400_000);
+    const recent = { workspaceId, createdAt: { gte: eightWeeksBack, lt: weekEnd } };
+    const [created, total, answered, top] = await Promise.all([
+      this.db.suggestion.count({ where: { workspaceId, createdAt: { gte: weekStart, lt: weekEnd } } }),
+      this.db.suggestion.count({ where: recent }),
+      this.db.suggestion.count({ where: { ...recent, status: { not: "new" } } }),
+      this.db.suggestion.findMany({
+        where: recent,
+        orderBy: [{ votes: { _count: "desc" } }, { createdAt: "desc" }],
+        take: 3,
+        select: { number: true, text: true, _count: { select: { votes: { where: { active: true } } } } },
+      }),
+    ]);
+    return {
+      created,
+      answeredShare: total > 0 ? answered / total : null,
+      top: top.filter((s) => s._count.votes > 0).map((s) => ({ number: s.number, text: s.text.slice(0, 120), votes: s._count.votes })),
+    };
+  }
+
+  async addDigestTarget(workspaceId: string, channelRef: string): Promise<void> {
+    await this.db.digestTarget.upsert({ where: { workspaceId_channelRef: { workspaceId, channelRef } }, create: { workspaceId, channelRef }, update: {} });
+  }
+
+  async removeDigestTarget(workspaceId: string, channelRef: string): Promise<void> {
+    await this.db.digestTarget.deleteMany({ where: { workspaceId, channelRef } });
+  }
+
+  async digestTargets(): Promise<{ workspace: Workspace; channelRefs: string[] }[]> {
+    const targets = await this.db.digestTarget.findMany();
+    const workspaces = await this.db.workspace.findMany({ where: { id: { in: [...new Set(targets.map((t) => t.workspaceId))] } } });
+    return workspaces.map((w) => ({ workspace: toWorkspace(w), channelRefs: targets.filter((t) => t.workspaceId === w.id).map((t) => t.channelRef) }));
+  }
+}

@@ -1,0 +1,65 @@
+// Digest arithmetic against figures computed by hand.
+import { describe, expect, it } from "vitest";
+import { buildDigest, foldedChannels } from "../../src/core/presence/digest.js";
+import { digestDue, weekBounds, weeksEndingWith } from "../../src/core/presence/service.js";
+import type { WeekCounts } from "../../src/core/presence/model.js";
+import type { Workspace } from "../../src/core/model.js";
+
+const weeks = weeksEndingWith("2026-W48");
+const counts = (channelRef: string, week: string, messages: number, customer: number, positive: number, negative: number, authors: number): WeekCounts => ({
+  channelRef, week, messages, customer, positive, negative, authors,
+});
+
+describe("buildDigest", () => {
+  it("computes shares, change and trend per channel and folds small channels", () => {
+    expect(weeks).toEqual(["2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48"]);
+    const channelWeeks = [
+      counts("CSUP", "2026-W47", 50, 10, 5, 1, 4), // 20 %
+      counts("CSUP", "2026-W48", 40, 12, 6, 3, 5), // 30 %, +10 pts, positive 50 %, negative 25 %
+      counts("CDEV", "2026-W48", 20, 1, 0, 0, 3), // 5 %, no previous week
+      counts("CTINY", "2026-W48", 9, 3, 3, 0, 2), // too few authors: folded
+    ];
+    expect(foldedChannels(channelWeeks, "2026-W48", 3)).toEqual(["CTINY"]);
+    const report = buildDigest({
+      language: "en",
+      weeks,
+      channelWeeks,
+      workspaceWeeks: [counts("*", "2026-W47", 50, 10, 5, 1, 4), counts("*", "2026-W48", 69, 16, 9, 3, 9)],
+      otherWeeks: [counts("*", "2026-W48", 9, 3, 3, 0, 2)],
+      leaders: { nudged: 8, answered: 6, questions: [] },
+      suggestions: { created: 2, answeredShare: 0.5, top: [] },
+      minAuthors: 3,
+    });
+    const sup = report.channels.find((c) => c.channelRef === "CSUP")!;
+    expect(sup.messages).toBe(40);
+    expect(sup.customerShare).toBeCloseTo(0.3);
+    expect(sup.change).toBeCloseTo(10);
+    expect(sup.positiveShare).toBeCloseTo(0.5);
+    expect(sup.negativeShare).toBeCloseTo(0.25);
+    expect(sup.trend).toEqual([null, null, null, null, null, null, 0.2, 0.3]);
+    const dev = report.channels.find((c) => c.channelRef === "CDEV")!;
+    expect(dev.customerShare).toBeCloseTo(0.05);
+    expect(dev.change).toBeNull();
+    expect(report.channels.map((c) => c.channelRef)).toEqual(["CSUP", "CDEV"]);
+    // The folded bucket itself has only two authors: not shown either.
+    expect(report.other?.customerShare ?? null).toBeNull();
+    expect(report.workspace.customerShare).toBeCloseTo(16 / 69);
+    expect(report.workspace.change).toBeCloseTo((16 / 69 - 0.2) * 100);
+    expect(report.leaders.answeredShare).toBeCloseTo(0.75);
+  });
+});
+
+describe("digest timing", () => {
+  const workspace = { timezone: "Europe/Berlin", digestWeekday: 1, digestMinute: 540 } as Workspace;
+  it("is due from Monday 09:00 local for a day, and reports the week before", () => {
+    expect(digestDue(workspace, new Date("2026-11-30T07:59:00Z"))).toBeNull();
+    expect(digestDue(workspace, new Date("2026-11-30T08:00:00Z"))).toEqual({ week: "2026-W48" });
+    expect(digestDue(workspace, new Date("2026-12-01T07:59:00Z"))).toEqual({ week: "2026-W48" });
+    expect(digestDue(workspace, new Date("2026-12-01T08:00:00Z"))).toBeNull();
+  });
+  it("knows where a week begins and ends in a time zone", () => {
+    const { start, end } = weekBounds("2026-W48", "Europe/Berlin");
+    expect(start.toISOString()).toBe("2026-11-22T23:00:00.000Z");
+    expect(end.toISOString()).toBe("2026-11-29T23:00:00.000Z");
+  });
+});

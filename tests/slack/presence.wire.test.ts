@@ -1,0 +1,154 @@
+// Customer presence over the wire: Events API deliveries (with retries, edits and deletes),
+// the join notice and 4-week baseline, exclusion, and the weekly digest — without any message
+// text at rest or in logs.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { classifyMessage } from "../../src/core/presence/builtinClassifier.js";
+import { startHarness, type Harness } from "../helpers/harness.js";
+import { eventCallback, FORM, JSON_TYPE, post, sign, slashCommand } from "../helpers/slackRequests.js";
+
+const CANARY = "CANARY-7f3a";
+let h: Harness;
+let db: Database.Database;
+const rows = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+const ts = (iso: string, n = 0) => `${Math.floor(new Date(iso).getTime() / 1000)}.${String(n).padStart(6, "0")}`;
+
+const sendEvent = (event: object, eventId: string) => post(h.eventsUrl, sign(eventCallback(event, eventId), JSON_TYPE));
+const message = (channel: string, user: string, text: string, at: string, extra: object = {}) => ({
+  type: "message", channel, user, text, ts: ts(at), channel_type: "channel", event_ts: ts(at), ...extra,
+});
+const admin = async (text: string, reply: string) => {
+  await post(h.eventsUrl, sign(slashCommand("/cx-admin", text, "UADMIN", h.slack.responseUrl(reply)), FORM));
+  return h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${reply}`)?.body);
+};
+
+// Week 48 of 2026 runs from Monday 23 to Sunday 29 November.
+const W48 = [
+  { user: "UA", text: `Der Kunde hat sich sehr über unseren schnellen Service gefreut, danke an alle! ${CANARY}`, at: "2026-11-24T09:00:00Z" },
+  { user: "UB", text: "Die Pipeline ist wieder grün.", at: "2026-11-24T10:00:00Z" },
+  { user: "UC", text: `Customers keep complaining about the slow checkout, we need to fix it. ${CANARY}`, at: "2026-11-25T10:00:00Z" },
+  { user: "UD", text: "Lunch at 12?", at: "2026-11-25T11:00:00Z" },
+  { user: "UA", text: "Our client loved the new dashboard 🎉", at: "2026-11-26T10:00:00Z" },
+];
+
+beforeAll(async () => {
+  h = await startHarness({ now: "2026-11-23T10:00:00Z" });
+  h.slack.addUser({ id: "UADMIN", is_admin: true, locale: "en-US", tz: "Europe/Berlin" });
+  db = new Database(path.join(h.dir, "kundennah.db"), { readonly: true });
+  await admin("language en", "lang");
+  expect(String((await admin("digest-channel <#CHR|hr-cx>", "digest")).text)).toContain("every Monday at 09:00");
+});
+
+afterAll(async () => {
+  db?.close();
+  await h?.stop();
+});
+
+describe("customer presence in Slack", () => {
+  it("on joining, posts what it measures and reads a 4-week baseline, waiting out a 429", async () => {
+    h.slack.history.set("CSUP", [
+      [{ type: "message", user: "UA", text: `Kundenfeedback war super ${CANARY}`, ts: ts("2026-11-17T09:00:00Z") }, { type: "message", subtype: "channel_join", user: "UX", text: "joined", ts: ts("2026-11-17T09:01:00Z") }],
+      [{ type: "message", user: "UB", text: "Deploy ist durch", ts: ts("2026-11-18T09:00:00Z") }, { type: "message", bot_id: "B1", text: "bot says customers", ts: ts("2026-11-18T09:01:00Z") }],
+    ]);
+    h.slack.failNext("conversations.history", { status: 429, retryAfter: 0 });
+    await sendEvent({ type: "member_joined_channel", user: "UBOT", channel: "CSUP", channel_type: "C", team: "T0001", event_ts: "1" }, "EvJoin1");
+    const notice = await h.slack.waitFor(() => h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CSUP"));
+    expect(String(notice.args.text)).toContain("never store the messages themselves");
+    expect(String(notice.args.text)).toContain("/cx-admin channel exclude");
+    await h.slack.waitFor(() => rows(`SELECT baselineAt FROM TrackedChannel WHERE channelRef = 'CSUP'`)[0]?.baselineAt);
+    expect(rows(`SELECT messageRef, week FROM PresenceSignal ORDER BY messageRef`)).toEqual([
+      { messageRef: ts("2026-11-17T09:00:00Z"), week: "2026-W47" },
+      { messageRef: ts("2026-11-18T09:00:00Z"), week: "2026-W47" },
+    ]);
+    expect(h.slack.callsOf("conversations.history")).toHaveLength(3);
+    // The same join delivered again neither posts a second notice nor reads history again.
+    await sendEvent({ type: "member_joined_channel", user: "UBOT", channel: "CSUP", channel_type: "C", team: "T0001", event_ts: "1" }, "EvJoin2");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "CSUP")).toHaveLength(1);
+  });
+
+  it("counts each message once across retries, re-classifies edits and forgets deletes", async () => {
+    for (const [i, m] of W48.entries()) {
+      for (let retry = 0; retry < (i === 0 ? 3 : 1); retry++) {
+        expect((await sendEvent(message("CSUP", m.user, m.text, m.at), `EvW48-${i}`)).status).toBe(200);
+      }
+    }
+    // Noise that must not count: a bot, a join, a DM, the bot itself.
+    await sendEvent(message("CSUP", "UZ", "customers!", "2026-11-26T11:00:00Z", { bot_id: "B9", subtype: "bot_message" }), "EvNoise1");
+    await sendEvent(message("CSUP", "UZ", "has joined", "2026-11-26T11:01:00Z", { subtype: "channel_join" }), "EvNoise2");
+    await sendEvent(message("DUA", "UA", "customer stuff", "2026-11-26T11:02:00Z", { channel_type: "im" }), "EvNoise3");
+    await sendEvent(message("CSUP", "UBOT", "customer digest", "2026-11-26T11:03:00Z"), "EvNoise4");
+    await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE week = '2026-W48'`)[0]!.n === 5);
+
+    // "Lunch at 12?" is edited into a customer message; the delete removes the dashboard line.
+    await sendEvent({ type: "message", subtype: "message_changed", channel: "CSUP", channel_type: "channel", ts: ts("2026-11-27T09:00:00Z"), message: { user: "UD", text: "Lunch with our biggest customer at 12, they are thrilled with the rollout!", ts: ts(W48[3]!.at) } }, "EvEdit");
+    await sendEvent({ type: "message", subtype: "message_deleted", channel: "CSUP", channel_type: "channel", ts: ts("2026-11-27T09:01:00Z"), deleted_ts: ts(W48[4]!.at) }, "EvDelete");
+    await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE week = '2026-W48'`)[0]!.n === 4);
+    const lunch = rows(`SELECT customer, tone FROM PresenceSignal WHERE messageRef = '${ts(W48[3]!.at)}'`)[0]!;
+    expect(lunch).toEqual({ customer: 1, tone: "positive" });
+
+    const expected = [W48[0]!, W48[1]!, W48[2]!].map((m) => classifyMessage(m.text));
+    const stored = rows(`SELECT customer, tone FROM PresenceSignal WHERE week = '2026-W48' AND messageRef != '${ts(W48[3]!.at)}' ORDER BY messageRef`);
+    expect(stored).toEqual(expected.map((v) => ({ customer: v.customer ? 1 : 0, tone: v.tone })));
+    expect(rows(`SELECT COUNT(DISTINCT authorHash) AS n FROM PresenceSignal WHERE week = '2026-W48'`)).toEqual([{ n: 4 }]);
+  });
+
+  it("folds a channel where too few people wrote and posts the digest once on Monday 09:00", async () => {
+    await sendEvent(message("CTINY", "UA", "Customer call went great", "2026-11-24T12:00:00Z"), "EvTiny1");
+    await sendEvent(message("CTINY", "UB", "Kunde ist zufrieden", "2026-11-24T12:05:00Z"), "EvTiny2");
+    await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = 'CTINY'`)[0]!.n === 2);
+
+    h.clock.set("2026-11-30T07:59:00Z");
+    expect((await h.app.core.tick()).digests).toBe(0);
+    h.clock.set("2026-11-30T08:00:00Z"); // Monday 09:00 in Berlin
+    const tick = await h.app.core.tick();
+    expect(tick).toMatchObject({ digests: 1, outboxSent: 1 });
+    const digest = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CHR")!;
+    const text = JSON.stringify(digest.args.blocks);
+    const sup = rows(`SELECT COUNT(*) AS messages, SUM(customer) AS customer FROM PresenceSignal WHERE channelRef = 'CSUP' AND week = '2026-W48'`)[0]!;
+    const share = Math.round((Number(sup.customer) / Number(sup.messages)) * 100);
+    expect(text).toContain("Customer presence — week 2026-W48");
+    expect(text).toContain(`<#CSUP>`);
+    expect(text).toContain(`4 messages · *${share}%* about customers`);
+    expect(text).not.toContain("<#CTINY>");
+    expect(text).not.toContain(CANARY);
+    const upload = h.slack.uploads[0]!;
+    expect(upload.bytes.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    expect(h.slack.callsOf("files.completeUploadExternal")[0]!.args.channel_id).toBe("CHR");
+
+    h.clock.set("2026-11-30T08:01:00Z");
+    expect((await h.app.core.tick()).digests).toBe(0);
+    expect(h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "CHR")).toHaveLength(1);
+  });
+
+  it("sends an admin a private preview with digest-now", async () => {
+    const reply = await admin("digest-now", "preview");
+    expect(String(reply.text)).toContain("preview of last week's digest");
+    const dm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UADMIN")!;
+    expect(JSON.stringify(dm.args.blocks)).toContain("Preview — only you see this.");
+  });
+
+  it("stops measuring an excluded channel and deletes its signals; leaving forgets a channel", async () => {
+    const reply = await admin("channel exclude <#CSUP|support>", "exclude");
+    expect(String(reply.text)).toContain("6 stored signal(s) were deleted");
+    await sendEvent(message("CSUP", "UA", "customers love it", "2026-12-01T09:00:00Z"), "EvAfterExclude");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = 'CSUP'`)).toEqual([{ n: 0 }]);
+
+    await sendEvent({ type: "channel_left", channel: "CTINY", actor_id: "UA", event_ts: "2" }, "EvLeft");
+    await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = 'CTINY'`)[0]!.n === 0);
+    expect(rows(`SELECT channelRef FROM TrackedChannel`)).toEqual([{ channelRef: "CSUP" }]);
+  });
+
+  it("keeps no message text anywhere: not in the database files, not in the logs", async () => {
+    await h.app.stop();
+    const bytes = fs.readdirSync(h.dir).map((f) => fs.readFileSync(path.join(h.dir, f)).toString("utf8")).join("");
+    expect(bytes).not.toContain(CANARY);
+    expect(bytes).not.toContain("Pipeline ist wieder");
+    expect(h.logs.join("")).not.toContain(CANARY);
+    expect(h.logs.join("")).toContain("presence baseline complete");
+    h = await startHarness({ now: "2026-12-01T10:00:00Z", dir: h.dir });
+  });
+});
