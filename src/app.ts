@@ -6,11 +6,13 @@ import type { Config } from "./config.js";
 import { createCore, type Core } from "./core/core.js";
 import type { Clock } from "./core/ports.js";
 import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
+import { createTeamsDoor, type TeamsDoor, type TeamsDoorOptions } from "./bots/teams/door.js";
 import { createHttpApp, listen } from "./http/server.js";
 import { startClock, type ClockHandle } from "./jobs/clock.js";
 import type { AppLogger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
 import { PrismaStore } from "./storage/prismaStore.js";
+import { PrismaConversationStore } from "./storage/conversationStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
@@ -22,6 +24,7 @@ export interface RunningApp {
   server: http.Server;
   url: string;
   slack: SlackDoor | null;
+  teams: TeamsDoor | null;
   clock: ClockHandle | null;
   stop(): Promise<void>;
 }
@@ -32,6 +35,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Tests drive ticks themselves. */
   startScheduler?: boolean;
+  /** Tests shorten the Teams delivery backoff. */
+  teams?: TeamsDoorOptions;
 }
 
 export async function startApp(config: Config, options: StartOptions): Promise<RunningApp> {
@@ -64,6 +69,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
 
   const httpApp = createHttpApp(store);
   const slack = config.slack ? await createSlackDoor(config.slack, core, logger, httpApp) : null;
+  const teams = config.teams ? createTeamsDoor(config.teams, core, logger, httpApp, new PrismaConversationStore(db.prisma), options.teams) : null;
   const server = await listen(httpApp, config.port);
   await slack?.start();
   const clock = options.startScheduler === false ? null : startClock(core);
@@ -75,10 +81,12 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     server,
     url: `http://127.0.0.1:${port}`,
     slack,
+    teams,
     clock,
     stop: async () => {
       await clock?.stop();
       await slack?.stop();
+      await teams?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await db.close();

@@ -12,11 +12,23 @@ export interface SlackConfig {
   apiUrl: string | null;
 }
 
+export type TeamsAppType = "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
+
+/**
+ * Teams either runs against Azure Bot Service (an app id; every request carries a Bot
+ * Framework token) or in local mode for the Agents Playground (no credentials, loopback only).
+ */
+export type TeamsConfig =
+  | { mode: "azure"; appId: string; appPassword: string | null; tenantId: string | null; appType: TeamsAppType }
+  | { mode: "local" };
+
 export interface Config {
   port: number;
   databaseUrl: string;
   logLevel: string;
   slack: SlackConfig | null;
+  /** null: Teams switched off (Slack is configured and no Teams settings are given). */
+  teams: TeamsConfig | null;
   admins: string[];
   nudgeGraceMs: number;
   defaultLanguage: Language;
@@ -71,6 +83,38 @@ function readSlack(env: Env): SlackConfig | null {
   return { botToken, signingSecret, appToken, apiUrl: apiUrl && (apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`) };
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const APP_TYPES: Record<string, TeamsAppType> = { singletenant: "SingleTenant", multitenant: "MultiTenant", userassignedmsi: "UserAssignedMSI" };
+
+function readTeams(env: Env, slackConfigured: boolean): TeamsConfig | null {
+  const appId = nonEmpty(env, "MICROSOFT_APP_ID");
+  const appPassword = nonEmpty(env, "MICROSOFT_APP_PASSWORD");
+  const tenantId = nonEmpty(env, "MICROSOFT_APP_TENANT_ID");
+  const typeRaw = nonEmpty(env, "MICROSOFT_APP_TYPE");
+  const localRaw = (nonEmpty(env, "TEAMS_LOCAL_MODE") ?? "").toLowerCase();
+  if (localRaw && !["true", "false", "1", "0"].includes(localRaw)) throw new ConfigError("TEAMS_LOCAL_MODE", `expected true or false, got "${localRaw}"`);
+  if (!appId) {
+    // MICROSOFT_APP_TYPE alone is fine: .env.example carries its default.
+    if (appPassword || tenantId) {
+      throw new ConfigError("MICROSOFT_APP_ID", "required when MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set (the Azure Bot's Microsoft App ID, a GUID)");
+    }
+    // With no platform configured at all, start in local mode so there is something to try.
+    const local = localRaw === "true" || localRaw === "1" || (!slackConfigured && localRaw === "");
+    return local ? { mode: "local" } : null;
+  }
+  if (localRaw === "true" || localRaw === "1") throw new ConfigError("TEAMS_LOCAL_MODE", "cannot be on while MICROSOFT_APP_ID is set (local mode is unauthenticated)");
+  if (!GUID.test(appId)) throw new ConfigError("MICROSOFT_APP_ID", `expected the Azure Bot's Microsoft App ID, a GUID such as 00000000-0000-0000-0000-000000000000`);
+  const appType = APP_TYPES[(typeRaw ?? "SingleTenant").toLowerCase()];
+  if (!appType) throw new ConfigError("MICROSOFT_APP_TYPE", `expected SingleTenant (default), MultiTenant or UserAssignedMSI, got "${typeRaw}"`);
+  if (tenantId && !GUID.test(tenantId)) throw new ConfigError("MICROSOFT_APP_TENANT_ID", "expected the Microsoft Entra tenant id, a GUID");
+  if (appType !== "MultiTenant" && !tenantId) {
+    throw new ConfigError("MICROSOFT_APP_TENANT_ID", `required for MICROSOFT_APP_TYPE=${appType} (the directory/tenant id of the bot's app registration)`);
+  }
+  if (appType === "UserAssignedMSI" && appPassword) throw new ConfigError("MICROSOFT_APP_PASSWORD", "must be empty for MICROSOFT_APP_TYPE=UserAssignedMSI (the managed identity needs no secret)");
+  if (appType !== "UserAssignedMSI" && !appPassword) throw new ConfigError("MICROSOFT_APP_PASSWORD", `required for MICROSOFT_APP_TYPE=${appType} (a client secret of the bot's app registration)`);
+  return { mode: "azure", appId, appPassword, tenantId: appType === "MultiTenant" ? null : tenantId, appType };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = nonEmpty(env, "DATABASE_URL") ?? "file:./data/kundennah.db";
   if (!databaseUrl.startsWith("file:")) {
@@ -84,11 +128,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) {
     throw new ConfigError("LOG_LEVEL", `expected one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
   }
+  const slack = readSlack(env);
   return {
     port: integer(env, "PORT", 3000, 0, 65535),
     databaseUrl,
     logLevel,
-    slack: readSlack(env),
+    slack,
+    teams: readTeams(env, slack !== null),
     admins: (nonEmpty(env, "KUNDENNAH_ADMINS") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     nudgeGraceMs: integer(env, "NUDGE_GRACE_HOURS", 6, 0, 168) * 3600_000,
     defaultLanguage,

@@ -19,9 +19,17 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, { logger });
   const mode = config.slack ? (config.slack.appToken ? "socket mode" : `HTTP at ${app.url}/slack/events`) : "not configured";
-  logger.info({ url: app.url, slack: mode }, `Kundennah is running on port ${new URL(app.url).port}`);
+  const teams = config.teams ? (config.teams.mode === "local" ? "local mode (unauthenticated, loopback only)" : `${config.teams.appType} at ${app.url}/api/messages`) : "not configured";
+  logger.info({ url: app.url, slack: mode, teams }, `Kundennah is running on port ${new URL(app.url).port}`);
   if (!config.slack) {
     logger.warn("Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode); see README.md");
+  }
+  if (config.teams?.mode === "local") {
+    const endpoint = `http://localhost:${new URL(app.url).port}/api/messages`;
+    logger.info(
+      { endpoint },
+      `Teams local mode: chat with the bot in the Microsoft 365 Agents Playground — run \`npm run dev\`, or start it yourself with \`TEAMSAPPTESTER_BROWSER=none npx agentsplayground start -e ${endpoint} -c msteams\` and open the URL it prints`,
+    );
   }
 
   let stopping = false;

@@ -1,4 +1,4 @@
-// The one HTTP server: Slack at /slack/events, health at /healthz (Teams joins later).
+// The one HTTP server: Slack at /slack/events, Teams at /api/messages, health at /healthz.
 import http from "node:http";
 import express, { type Express } from "express";
 import type { Store } from "../core/ports.js";

@@ -96,6 +96,30 @@ const en = {
 
   genericError: "Something went wrong on my side, sorry. Please try again in a minute.",
   weeks: "weeks",
+
+  teamsWelcome:
+    "👋 Hi, I'm *Kundennah*. Once an admin adds you as a leader, I'll send you one short customer-focus question on a schedule, right here. Your answers are yours — nobody else sees individual ratings. Type `help` to see what I can do.",
+  teamsLocalHint:
+    "🧪 Local try-out (no Azure account, not authenticated): everyone here is an admin. Try `leaders add me`, then `nudge-now`.",
+  teamsHelp: [
+    "*What you can type here*",
+    "`checkin` — answer the current question now",
+    "`me` — your last 12 weeks per question, privately",
+    "`pause 2w` — pause your nudges (days `10d`, weeks `3w`, at most 26 weeks) · `resume`",
+    "`help` — this list",
+  ].join("\n"),
+  teamsAdminHelp: [
+    "*Admin commands*",
+    "`leaders add @Anna @Ben` — nudge these people (`leaders add me` adds yourself)",
+    "`leaders remove @Ben` · `leaders list`",
+    "`schedule weekly mon 09:00` — one question a week, rotating (default)",
+    "`schedule workdays 08:30` — Monday care … Friday contact",
+    "`schedule weekly-all fri 16:00` — all five questions once a week",
+    "`weekends on|off` · `language de|en` · `timezone Europe/Berlin`",
+    "`nudge-now` — send the current nudges right away to test the setup",
+  ].join("\n"),
+  teamsSettings: (summary: string) => `Current schedule: ${summary}. Change it with \`schedule weekly mon 09:00\` (see \`help\`).`,
+  teamsPersonalOnly: "Let's talk about this in our personal chat — open Kundennah from the app bar and type `help` there.",
 };
 
 export type Texts = typeof en;
@@ -196,6 +220,30 @@ const de: Texts = {
 
   genericError: "Da ist bei mir etwas schiefgelaufen, sorry. Bitte versuch es in einer Minute noch einmal.",
   weeks: "Wochen",
+
+  teamsWelcome:
+    "👋 Hallo, ich bin *Kundennah*. Sobald ein Admin dich als Führungskraft hinzufügt, schicke ich dir hier regelmäßig eine kurze Frage zum Kundenfokus. Deine Antworten gehören dir — niemand sonst sieht einzelne Bewertungen. Schreib `help`, um zu sehen, was ich kann.",
+  teamsLocalHint:
+    "🧪 Lokaler Testbetrieb (ohne Azure-Konto, nicht authentifiziert): hier ist jede Person Admin. Probier `leaders add me`, dann `nudge-now`.",
+  teamsHelp: [
+    "*Was du hier schreiben kannst*",
+    "`checkin` — die aktuelle Frage jetzt beantworten",
+    "`me` — deine letzten 12 Wochen pro Frage, nur für dich",
+    "`pause 2w` — Impulse pausieren (Tage `10d`, Wochen `3w`, höchstens 26 Wochen) · `resume`",
+    "`help` — diese Liste",
+  ].join("\n"),
+  teamsAdminHelp: [
+    "*Admin-Befehle*",
+    "`leaders add @Anna @Ben` — diese Personen erhalten Impulse (`leaders add me` fügt dich selbst hinzu)",
+    "`leaders remove @Ben` · `leaders list`",
+    "`schedule weekly mon 09:00` — eine Frage pro Woche, rotierend (Standard)",
+    "`schedule workdays 08:30` — Montag Kundenwohl … Freitag Kundenkontakt",
+    "`schedule weekly-all fri 16:00` — alle fünf Fragen einmal pro Woche",
+    "`weekends on|off` · `language de|en` · `timezone Europe/Berlin`",
+    "`nudge-now` — die aktuellen Impulse sofort senden, um die Einrichtung zu testen",
+  ].join("\n"),
+  teamsSettings: (summary) => `Aktueller Rhythmus: ${summary}. Ändern mit \`schedule weekly mon 09:00\` (siehe \`help\`).`,
+  teamsPersonalOnly: "Lass uns das in unserem persönlichen Chat besprechen — öffne Kundennah in der App-Leiste und schreib dort `help`.",
 };
 
 export const TEXTS: Record<Language, Texts> = { en, de };

@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config.js";
 import { startApp, type RunningApp } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
 import { FakeSlack } from "./fakeSlack.js";
+import { FakeTeamsConnector } from "./fakeTeamsConnector.js";
 import { SIGNING_SECRET } from "./slackRequests.js";
 
 export class TestClock {
@@ -28,15 +29,32 @@ export interface Harness {
   dir: string;
   logs: string[];
   eventsUrl: string;
+  /** Set when started with `teams`: the fake Bot Connector and the bot's /api/messages. */
+  teams: FakeTeamsConnector | null;
+  messagesUrl: string;
   stop(): Promise<void>;
+}
+
+export interface TeamsHarnessOptions {
+  /** Azure mode with this app id (requests need a Bot Framework token); local mode otherwise. */
+  appId?: string;
 }
 
 export function tempDir(prefix = "kundennah-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startHarness(options: { now?: string; env?: Record<string, string>; dir?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { now?: string; env?: Record<string, string>; dir?: string; teams?: TeamsHarnessOptions | true } = {},
+): Promise<Harness> {
   const slack = await new FakeSlack().start();
+  const teams = options.teams ? await new FakeTeamsConnector().start() : null;
+  const teamsOptions = options.teams === true ? {} : options.teams;
+  const teamsEnv: Record<string, string> = !teamsOptions
+    ? {}
+    : teamsOptions.appId
+      ? { MICROSOFT_APP_ID: teamsOptions.appId, MICROSOFT_APP_PASSWORD: "test-secret", MICROSOFT_APP_TENANT_ID: "72f988bf-86f1-41af-91ab-2d7cd011db47" }
+      : { TEAMS_LOCAL_MODE: "true" };
   const dir = options.dir ?? tempDir();
   const clock = new TestClock(new Date(options.now ?? "2026-11-23T08:00:00Z"));
   const logs: string[] = [];
@@ -53,9 +71,16 @@ export async function startHarness(options: { now?: string; env?: Record<string,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: "debug",
+    ...teamsEnv,
     ...options.env,
   });
-  const app = await startApp(config, { logger: createLogger(config.logLevel, sink), clock: clock.now, startScheduler: false });
+  const app = await startApp(config, {
+    logger: createLogger(config.logLevel, sink),
+    clock: clock.now,
+    startScheduler: false,
+    // Short backoff so retry tests take milliseconds; Retry-After is still honoured.
+    ...(teams ? { teams: { retryPolicy: { attempts: 4, baseDelayMs: 20, maxDelayMs: 5_000 } } } : {}),
+  });
   return {
     app,
     slack,
@@ -63,9 +88,12 @@ export async function startHarness(options: { now?: string; env?: Record<string,
     dir,
     logs,
     eventsUrl: `${app.url}/slack/events`,
+    teams,
+    messagesUrl: `${app.url}/api/messages`,
     stop: async () => {
       await app.stop();
       await slack.stop();
+      await teams?.stop();
     },
   };
 }

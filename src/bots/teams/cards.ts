@@ -1,0 +1,145 @@
+// Adaptive Card renderers (schema 1.5): pure functions from core view data to card JSON.
+// Buttons are Action.Execute (Universal Actions: the card is replaced by the invoke response)
+// with an Action.Submit fallback for clients without it (the answer arrives as a message with
+// `value`, and the card is updated through the connector instead).
+import type { Overview } from "../../core/checkins.js";
+import { REFLECTION_MAX_LENGTH } from "../../core/checkins.js";
+import type { Language } from "../../core/model.js";
+import type { NudgeView } from "../../core/ports.js";
+import { RATINGS, type QuestionKey } from "../../core/questions.js";
+import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
+import { texts } from "../../prompts/texts.js";
+import { teamsText } from "./markdown.js";
+
+export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+
+export type CardVerb = "rate" | "snooze" | "skip";
+
+/** What every button carries back. `week` is set for a check-in outside a nudge (nudgeId null). */
+export interface CardActionData {
+  verb: CardVerb;
+  nudgeId: string | null;
+  week?: string;
+  question?: QuestionKey;
+  rating?: number;
+}
+
+/** A nudge (or a `checkin`) as the card shows it: the core's view plus the leader's own reflections. */
+export interface CheckinCardModel extends Omit<NudgeView, "nudgeId"> {
+  nudgeId: string | null;
+  week: string;
+  reflections: Partial<Record<QuestionKey, string>>;
+  /** A friendly problem with the last submit, e.g. a reflection that is too long. */
+  error?: string;
+}
+
+type Json = Record<string, unknown>;
+
+export const reflectionInputId = (question: QuestionKey) => `reflection_${question}`;
+
+function action(title: string, data: CardActionData, style?: "positive"): Json {
+  const payload = { ...data };
+  return {
+    type: "Action.Execute",
+    title,
+    verb: data.verb,
+    data: payload,
+    ...(style ? { style } : {}),
+    fallback: { type: "Action.Submit", title, data: payload },
+  };
+}
+
+const textBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text: teamsText(text), wrap: true, ...extra });
+
+export function card(body: Json[]): Json {
+  return {
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    type: "AdaptiveCard",
+    version: "1.5",
+    body,
+    msteams: { width: "Full" },
+  };
+}
+
+/** The nudge: per question the 1–5 scale and a reflection field; snooze and skip until answered. */
+export function checkinCard(model: CheckinCardModel): Json {
+  const t = texts(model.language);
+  const lang = model.language;
+  const body: Json[] = [textBlock(t.nudgeTitle, { size: "Medium", weight: "Bolder" })];
+  if (model.status === "snoozed") return card([...body, textBlock(t.snoozed(model.snoozedUntil ?? ""))]);
+  if (model.status === "skipped") return card([...body, textBlock(t.skipped)]);
+
+  const answered = Object.keys(model.ratings).length > 0;
+  const base = { nudgeId: model.nudgeId, ...(model.nudgeId ? {} : { week: model.week }) };
+  body.push(textBlock(model.questions.length > 1 ? t.nudgeIntroAll : t.nudgeIntro, { isSubtle: true, spacing: "Small" }));
+  for (const question of model.questions) {
+    const chosen = model.ratings[question];
+    body.push(textBlock(QUESTION_TEXT[lang][question], { weight: "Bolder", spacing: "Medium" }));
+    body.push({
+      type: "ActionSet",
+      actions: RATINGS.map((rating) =>
+        action(`${rating} · ${RATING_LABEL[lang][rating]}`, { verb: "rate", ...base, question, rating }, chosen === rating ? "positive" : undefined),
+      ),
+    });
+    body.push(textBlock(chosen ? t.answered(chosen, RATING_LABEL[lang][chosen]) : t.scaleHint, { isSubtle: !chosen, spacing: "Small", size: "Small" }));
+    body.push({
+      type: "Input.Text",
+      id: reflectionInputId(question),
+      label: t.reflectionLabel,
+      placeholder: t.reflectionPlaceholder,
+      isMultiline: true,
+      maxLength: REFLECTION_MAX_LENGTH,
+      // Echoed into an input value (plain text, never markdown), only to the leader themself.
+      ...(model.reflections[question] ? { value: model.reflections[question] } : {}),
+    });
+  }
+  if (model.error) body.push(textBlock(`⚠️ ${model.error}`, { color: "Attention" }));
+  if (answered) {
+    body.push(textBlock(`${t.streak(model.streak)} · ${t.changeHint}`, { isSubtle: true, size: "Small" }));
+  } else if (model.nudgeId) {
+    body.push({ type: "ActionSet", actions: [action(t.snooze, { verb: "snooze", nudgeId: model.nudgeId }), action(t.skip, { verb: "skip", nudgeId: model.nudgeId })] });
+  }
+  return card(body);
+}
+
+/** Ratings as a row of bars, one per week: ▁ for 1 … █ for 5, · where unanswered. */
+function sparkline(ratings: (number | null)[]): string {
+  const bars = ["▁", "▃", "▄", "▆", "█"];
+  return ratings.map((r) => (r === null ? "·" : bars[r - 1])).join("");
+}
+
+/** `me`: the leader's own trend per question, as a card only they receive. */
+export function overviewCard(overview: Overview, language: Language, pausedUntil: string | null): Json {
+  const t = texts(language);
+  const body: Json[] = [textBlock(t.meTitle, { size: "Medium", weight: "Bolder" })];
+  if (pausedUntil) body.push(textBlock(t.mePaused(pausedUntil)));
+  if (overview.answers === 0) {
+    body.push(textBlock(t.meEmpty));
+  } else {
+    body.push({
+      type: "FactSet",
+      facts: overview.trends.map((trend) => ({
+        title: QUESTION_LABEL[language][trend.question],
+        value: `${sparkline(trend.ratings)}  ${trend.average === null ? t.meNoAnswers : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }))}`,
+      })),
+    });
+    body.push(textBlock(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`, { isSubtle: true, size: "Small" }));
+  }
+  return card(body);
+}
+
+/** Reads a button's data back, from an Action.Execute invoke or an Action.Submit message value. */
+export function parseActionData(value: unknown): (CardActionData & { inputs: Record<string, unknown> }) | null {
+  if (!value || typeof value !== "object") return null;
+  const v = value as Record<string, unknown>;
+  if (v.verb !== "rate" && v.verb !== "snooze" && v.verb !== "skip") return null;
+  const nudgeId = typeof v.nudgeId === "string" && v.nudgeId ? v.nudgeId : null;
+  return {
+    verb: v.verb,
+    nudgeId,
+    ...(typeof v.week === "string" ? { week: v.week } : {}),
+    ...(typeof v.question === "string" ? { question: v.question as QuestionKey } : {}),
+    ...(v.rating !== undefined ? { rating: Number(v.rating) } : {}),
+    inputs: v,
+  };
+}

@@ -1,0 +1,150 @@
+// Text commands in the personal chat: checkin, me, pause 2w, resume, help — and for admins
+// leaders add/remove/list, schedule …, weekends, language, timezone, nudge-now. Parsing and
+// execution live in the core; this file turns Teams input into core calls and replies.
+import { TeamsInfo, TurnContext, type Activity, type Mention } from "botbuilder";
+import { scheduleSummary } from "../../core/admin.js";
+import { memberTimeZone } from "../../core/checkins.js";
+import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
+import type { Language } from "../../core/model.js";
+import { texts } from "../../prompts/texts.js";
+import { isAdmin, personKey, type TeamsActor } from "./actor.js";
+import { currentModel } from "./cardActions.js";
+import { checkinCard, overviewCard } from "./cards.js";
+import { escapeMarkdown, inertCode, teamsText } from "./markdown.js";
+import type { TeamsDeps } from "./turn.js";
+
+export interface Replies {
+  text(text: string): Promise<void>;
+  card(card: Record<string, unknown>): Promise<void>;
+}
+
+/** The words of a message without the bot's @mention; other mentions become "@Name". */
+export function commandText(activity: Partial<Activity>): string {
+  const withoutBot = TurnContext.removeRecipientMention(activity) ?? activity.text ?? "";
+  return withoutBot
+    .replace(/<at>(.*?)<\/at>/gi, "@$1")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .trim();
+}
+
+const ME_WORDS = new Set(["me", "mich", "myself"]);
+
+/** People named in a leaders command: Teams mention entities, plus "me" for yourself. */
+async function mentionedPeople(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, words: string[]) {
+  const names = new Map<string, string>();
+  const mentions = (context.activity.entities ?? []).filter((e): e is Mention & { type: string } => e.type === "mention") as unknown as Mention[];
+  for (const mention of mentions) {
+    const person = mention.mentioned as { id: string; name?: string; aadObjectId?: string } | undefined;
+    if (!person?.id || person.id === context.activity.recipient?.id) continue;
+    // Prefer the AAD object id (how we key people); the roster knows it when the mention lacks it.
+    const aadObjectId = person.aadObjectId ?? (await TeamsInfo.getMember(context, person.id).then((m) => m.aadObjectId, () => undefined));
+    names.set(await personKey(deps.core, actor.workspace, { id: person.id, aadObjectId: aadObjectId ?? null }), person.name ?? "");
+  }
+  if (words.slice(2).some((w) => ME_WORDS.has(w.toLowerCase()))) names.set(actor.userId, actor.member.displayName ?? "");
+  return names;
+}
+
+export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, reply: Replies): Promise<void> {
+  const { core } = deps;
+  const t = texts(actor.language);
+  const text = commandText(context.activity);
+  const words = text.split(/\s+/).filter(Boolean);
+  const verb = (words[0] ?? "help").toLowerCase();
+  const admin = isAdmin(core, actor, deps.localMode);
+
+  switch (verb) {
+    case "help":
+    case "hilfe":
+      return reply.text(teamsText(admin ? `${t.teamsHelp}\n\n${t.teamsAdminHelp}` : t.teamsHelp));
+    case "checkin":
+    case "check-in": {
+      // Personal answers stay in the personal chat; admin commands also work in a team or group chat.
+      if (!actor.personal) return reply.text(teamsText(t.teamsPersonalOnly));
+      const current = await core.nudges.current(actor.member, actor.workspace);
+      const model = await currentModel(core, actor, current.nudgeId, current.week);
+      return model ? reply.card(checkinCard({ ...model, status: Object.keys(model.ratings).length ? "answered" : "sent" })) : reply.text(teamsText(t.nudgeGone));
+    }
+    case "me":
+    case "ich":
+      if (!actor.personal) return reply.text(teamsText(t.teamsPersonalOnly));
+      return meCommand(deps, actor, words.slice(1).join(" "), reply);
+    case "pause":
+    case "pausieren":
+    case "resume":
+    case "fortsetzen":
+      if (!actor.personal) return reply.text(teamsText(t.teamsPersonalOnly));
+      return meCommand(deps, actor, text, reply);
+  }
+
+  const names = await mentionedPeople(deps, context, actor, words);
+  const parsed = parseAdminCommand(text, [...names.keys()]);
+  if (parsed.kind === "unknown") {
+    const help = admin ? `${t.teamsHelp}\n\n${t.teamsAdminHelp}` : t.teamsHelp;
+    return reply.text(`${teamsText(t.unknownAdminCommand(inertCode(text)))}\n\n${teamsText(help)}`);
+  }
+  if (!admin) return reply.text(teamsText(t.notAdmin));
+  if (parsed.kind === "help") return reply.text(teamsText(`${t.teamsHelp}\n\n${t.teamsAdminHelp}`));
+
+  const known = new Map((await core.store.listLeaders(actor.workspace.id)).map((m) => [m.externalId, m.displayName ?? ""]));
+  const nameOf = (externalId: string) => escapeMarkdown(names.get(externalId) || known.get(externalId) || externalId);
+  const result = await core.admin.run(parsed, {
+    workspace: actor.workspace,
+    language: actor.language,
+    mention: nameOf,
+    profile: async (externalId) => (names.get(externalId) ? { displayName: names.get(externalId)! } : {}),
+  });
+  switch (result.kind) {
+    case "text":
+      return reply.text(teamsText(result.text));
+    case "open-settings":
+      // No settings form in Teams (yet): show the schedule and how to change it.
+      return reply.text(teamsText(t.teamsSettings(scheduleSummary(actor.workspace, actor.language))));
+    case "nudge-now":
+      return nudgeNow(deps, context, actor, reply);
+  }
+}
+
+/** Ack first: say that it started, deliver in the background, report back proactively. */
+async function nudgeNow(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, reply: Replies): Promise<void> {
+  const t = texts(actor.language);
+  const leaders = await deps.core.store.listLeaders(actor.workspace.id);
+  if (leaders.length === 0) return reply.text(teamsText(t.nudgeNowNone));
+  await reply.text(teamsText(t.nudgeNowStarted(leaders.length)));
+  const reference = TurnContext.getConversationReference(context.activity);
+  deps.background(async () => {
+    const report = await deps.core.nudges.nudgeNow(actor.workspace);
+    await deps.sayProactively(reference, teamsText(t.nudgeNowDone(report.sent, report.retrying + report.failed)));
+  }, "nudge-now");
+}
+
+async function meCommand(deps: TeamsDeps, actor: TeamsActor, args: string, reply: Replies): Promise<void> {
+  const { core } = deps;
+  const t = texts(actor.language);
+  const member = actor.member;
+  const timeZone = memberTimeZone(member, actor.workspace);
+  const parsed = parseMeCommand(args);
+  switch (parsed.kind) {
+    case "usage":
+      return reply.text(teamsText(t.pauseUsage));
+    case "resume":
+      await core.store.updateMember(member.id, { pausedUntil: null });
+      return reply.text(teamsText(t.resumed));
+    case "pause": {
+      if (!member.isLeader) return reply.text(teamsText(t.notALeader));
+      const until = new Date(core.clock().getTime() + parsed.days * 86400_000);
+      await core.store.updateMember(member.id, { pausedUntil: until });
+      return reply.text(teamsText(t.paused(formatDate(until, actor.language, timeZone))));
+    }
+    case "overview": {
+      const now = core.clock();
+      const overview = await core.checkins.overview(member, actor.workspace, now);
+      const paused = member.pausedUntil && member.pausedUntil > now ? formatDate(member.pausedUntil, actor.language, timeZone) : null;
+      return reply.card(overviewCard(overview, actor.language, paused));
+    }
+  }
+}
+
+function formatDate(date: Date, language: Language, timeZone: string): string {
+  return date.toLocaleDateString(language === "de" ? "de-DE" : "en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" });
+}

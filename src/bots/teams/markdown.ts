@@ -1,0 +1,37 @@
+// Teams renders a markdown subset in messages and card TextBlocks. Our texts are written once,
+// Slack-style (*bold*, `code`, /cx-… slash commands), so they are reworded here for Teams;
+// whatever a person typed is escaped so it cannot turn into a link, a mention or formatting.
+
+/** Slack slash commands in shared texts → the words a person types to the bot in Teams. */
+const COMMAND_WORDING: [RegExp, string][] = [
+  [/\/cx-admin /g, ""],
+  [/\/cx-me (pause|resume)/g, "$1"],
+  [/\/cx-me\b/g, "me"],
+  [/\/cx-checkin\b/g, "checkin"],
+];
+
+/** A shared (trusted) text, ready for a Teams message or TextBlock. */
+export function teamsText(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of COMMAND_WORDING) out = out.replace(pattern, replacement);
+  // *bold* → **bold**, but leave `code spans` alone.
+  return out
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith("`") ? part : part.replace(/(^|[^*\w])\*([^*\n]+)\*(?!\w)/g, "$1**$2**")))
+    .join("");
+}
+
+/** User-provided text (a name, a command word) made inert for Teams markdown. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1")
+    .replace(/\r?\n/g, " ");
+}
+
+/** User text that a shared text puts inside a `code span`: no backticks or angle brackets to break out. */
+export function inertCode(text: string): string {
+  return text.replace(/`/g, "ʼ").replace(/</g, "‹").replace(/>/g, "›").replace(/\s+/g, " ").trim().slice(0, 200);
+}

@@ -1,0 +1,80 @@
+// Delivers nudges into a leader's personal chat: proactively, through the stored conversation
+// reference, and always through withDeliveryRetries. A 403/404 switches the reference off, so
+// later nudges fail at once (permanently) instead of knocking on a closed door.
+import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
+import type { Core } from "../../core/core.js";
+import type { Member } from "../../core/model.js";
+import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/ports.js";
+import type { ConversationStore } from "../../storage/conversationStore.js";
+import type { TeamsAdapter } from "./auth.js";
+import { checkinCard, type CheckinCardModel } from "./cards.js";
+import { parseReference } from "./conversations.js";
+import { ConversationGoneError, withDeliveryRetries, type RetryPolicy } from "./delivery.js";
+
+export interface Proactive {
+  adapter: TeamsAdapter;
+  appId: string;
+  conversations: ConversationStore;
+  retryPolicy: RetryPolicy;
+}
+
+/**
+ * Runs `work` in the member's personal chat. Errors come out as DeliveryErrors; a 403/404
+ * marks the conversation inactive until the app is installed again.
+ */
+export async function inPersonalChat<T>(deps: Proactive, member: Member, work: (context: TurnContext) => Promise<T>): Promise<T> {
+  const stored = await deps.conversations.get(member.id);
+  if (!stored) throw new DeliveryError("teams: no personal chat with this person yet (app not installed)", { permanent: true });
+  if (!stored.active) throw new DeliveryError("teams: the app was removed for this person", { permanent: true });
+  let result: T | undefined;
+  try {
+    await deps.adapter.continueConversationAsync(deps.appId, parseReference(stored.reference), async (context) => {
+      result = await work(newMessagesOnly(context));
+    });
+  } catch (error) {
+    if (error instanceof ConversationGoneError) await deps.conversations.deactivate(member.id);
+    throw error instanceof DeliveryError ? error : new DeliveryError(`teams: ${(error as Error).message}`);
+  }
+  return result as T;
+}
+
+/**
+ * The SDK's continuation activity has a random id, which sendActivity would turn into a replyToId.
+ * Without it, a proactive message is a new message in the chat (POST …/activities), as it should be.
+ */
+export function newMessagesOnly(context: TurnContext): TurnContext {
+  delete (context.activity as { id?: string }).id;
+  return context;
+}
+
+/** The card for a nudge, with the leader's own reflections of that week filled in. */
+export async function nudgeCardModel(core: Core, member: Member, view: NudgeView, week?: string): Promise<CheckinCardModel> {
+  const nudgeWeek = week ?? (await core.store.getNudge(view.nudgeId))?.week ?? "";
+  const answers = nudgeWeek ? await core.checkins.answersFor(member, nudgeWeek) : [];
+  const reflections = Object.fromEntries(answers.filter((a) => a.reflection && view.questions.includes(a.question)).map((a) => [a.question, a.reflection!]));
+  return { ...view, week: nudgeWeek, reflections };
+}
+
+export class TeamsMessenger implements Messenger {
+  constructor(
+    private readonly core: Core,
+    private readonly deps: Proactive,
+  ) {}
+
+  async sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef> {
+    const model = await nudgeCardModel(this.core, target.member, view);
+    return inPersonalChat(this.deps, target.member, async (context) => {
+      const sent = await withDeliveryRetries("send nudge", () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(checkinCard(model)))), this.deps.retryPolicy);
+      if (!sent?.id) throw new DeliveryError("teams: the connector returned no activity id");
+      return { channelRef: context.activity.conversation.id, messageRef: sent.id };
+    });
+  }
+
+  async updateNudge(target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void> {
+    const model = await nudgeCardModel(this.core, target.member, view);
+    await inPersonalChat(this.deps, target.member, async (context) => {
+      const update = { ...MessageFactory.attachment(CardFactory.adaptiveCard(checkinCard(model))), id: ref.messageRef };
+      await withDeliveryRetries("update nudge", () => context.updateActivity(update), this.deps.retryPolicy);
+    });
+  }
+}
