@@ -16,6 +16,9 @@ import { PrismaConversationStore } from "./storage/conversationStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
+import { builtinClassifier } from "./core/presence/builtinClassifier.js";
+import { createLlmClassifier } from "./llm/openAiClassifier.js";
+import { OpenAiSummarizer } from "./llm/openAiSummarizer.js";
 import { loadOrCreateSecret } from "./storage/secrets.js";
 import { createHasher } from "./core/hash.js";
 
@@ -48,8 +51,10 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     suggestionStore: new PrismaSuggestionStore(db.prisma),
     outboxStore: new PrismaOutboxStore(db.prisma),
     presenceStore: new PrismaPresenceStore(db.prisma),
-    llmClassifier: null,
-    summarizer: null,
+    llmClassifier: config.openai
+      ? createLlmClassifier(config.openai, builtinClassifier, (reason, count) => logger.warn({ reason, count }, "LLM classifier fell back to the built-in one"))
+      : null,
+    summarizer: config.openai ? new OpenAiSummarizer(config.openai) : null,
     presenceMinAuthors: config.presenceMinAuthors,
     presenceRetentionWeeks: config.presenceRetentionWeeks,
     hash: createHasher(await loadOrCreateSecret(db.prisma, "person-hash", config.hashSecret)),

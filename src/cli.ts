@@ -4,8 +4,10 @@ import { loadConfig, loadDotEnv } from "./config.js";
 import { openDatabase, type Db } from "./storage/database.js";
 import { PrismaStore } from "./storage/prismaStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
+import { runClassify } from "./cliClassify.js";
 
 const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
+       kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl
 
   export checkins      every leader check-in: platform, workspace, leader, question,
                        week, rating, reflection, created and updated timestamps
@@ -38,6 +40,11 @@ function fail(message: string): never {
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const [command, what, ...rest] = argv;
+  if (command === "classify") {
+    loadDotEnv();
+    process.exitCode = await runClassify(argv.slice(1), process.stdin, out, process.env);
+    return;
+  }
   if (command !== "export" || (what !== "checkins" && what !== "suggestions")) fail(USAGE);
   const { columns, rows } = EXPORTS[what];
   const formatIndex = rest.indexOf("--format");

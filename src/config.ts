@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { isLanguage, type Language } from "./core/model.js";
 import { isValidTimeZone } from "./core/time.js";
+import { readOpenAiConfig, type OpenAiConfig } from "./llm/config.js";
 
 export interface SlackConfig {
   botToken: string;
@@ -39,6 +40,8 @@ export interface Config {
   presenceMinAuthors: number;
   /** Presence signals older than this are deleted. */
   presenceRetentionWeeks: number;
+  /** The optional LLM (any OpenAI-compatible endpoint); null without OPENAI_API_KEY. */
+  openai: OpenAiConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     hashSecret: nonEmpty(env, "KUNDENNAH_HASH_SECRET"),
     presenceMinAuthors: integer(env, "PRESENCE_MIN_AUTHORS", 3, 2, 1000),
     presenceRetentionWeeks: integer(env, "PRESENCE_RETENTION_WEEKS", 26, 9, 520),
+    openai: readOpenAiConfig(env),
   };
 }
 

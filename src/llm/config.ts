@@ -1,0 +1,75 @@
+// Settings for the optional OpenAI-compatible LLM (presence classification and digest bullets).
+// Read by src/config.ts from the environment it is given; this module never touches process.env.
+//
+// OPENAI_BASE_URL points at any OpenAI-compatible Chat Completions endpoint, including the
+// path prefix the server expects: https://api.openai.com/v1 (the default),
+// https://RESOURCE.openai.azure.com/openai/v1 for Azure OpenAI (OPENAI_MODEL is then the
+// deployment name), or a self-hosted server such as http://localhost:8000/v1.
+import { ConfigError } from "../config.js";
+
+export interface OpenAiConfig {
+  apiKey: string;
+  /** null: OpenAI's own API. */
+  baseUrl: string | null;
+  model: string;
+  /** Per HTTP attempt. */
+  timeoutMs: number;
+  /** Messages per request. */
+  batchSize: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export const OPENAI_DEFAULTS = { model: "gpt-4o-mini", timeoutMs: 20_000, batchSize: 25 } as const;
+
+function value(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  return raw ? raw : null;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = value(env, name);
+  if (raw === null) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) {
+    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function baseUrl(env: Env): string | null {
+  const raw = value(env, "OPENAI_BASE_URL");
+  if (raw === null) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new ConfigError("OPENAI_BASE_URL", `expected an http(s) URL such as https://api.openai.com/v1, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, "");
+}
+
+/** null when OPENAI_API_KEY is unset: the LLM features are then unavailable. */
+export function readOpenAiConfig(env: Env): OpenAiConfig | null {
+  const apiKey = value(env, "OPENAI_API_KEY");
+  const base = baseUrl(env);
+  if (apiKey === null) {
+    const stray = ["OPENAI_BASE_URL", "OPENAI_MODEL"].find((name) => value(env, name) !== null);
+    if (stray) {
+      throw new ConfigError("OPENAI_API_KEY", `required when ${stray} is set (for a server that needs no key, any non-empty value)`);
+    }
+    return null;
+  }
+  const model = value(env, "OPENAI_MODEL") ?? OPENAI_DEFAULTS.model;
+  if (/\s/.test(model)) throw new ConfigError("OPENAI_MODEL", `expected a model or deployment name without spaces, got "${model}"`);
+  return {
+    apiKey,
+    baseUrl: base,
+    model,
+    timeoutMs: wholeNumber(env, "OPENAI_TIMEOUT_MS", OPENAI_DEFAULTS.timeoutMs, 1_000, 600_000),
+    batchSize: wholeNumber(env, "OPENAI_BATCH_SIZE", OPENAI_DEFAULTS.batchSize, 1, 100),
+  };
+}
