@@ -4,13 +4,14 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.js";
 import { createCore, type Core } from "./core/core.js";
-import type { Clock } from "./core/ports.js";
+import type { Clock, LeaseStore } from "./core/ports.js";
 import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
 import { createTeamsDoor, type TeamsDoor, type TeamsDoorOptions } from "./bots/teams/door.js";
 import { createHttpApp, listen } from "./http/server.js";
 import { startClock, type ClockHandle } from "./jobs/clock.js";
 import type { AppLogger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
+import { PrismaLeaseStore } from "./storage/leaseStore.js";
 import { PrismaStore } from "./storage/prismaStore.js";
 import { PrismaConversationStore } from "./storage/conversationStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
@@ -28,6 +29,7 @@ export interface RunningApp {
   url: string;
   slack: SlackDoor | null;
   teams: TeamsDoor | null;
+  lease: LeaseStore;
   clock: ClockHandle | null;
   stop(): Promise<void>;
 }
@@ -44,7 +46,8 @@ export interface StartOptions {
 
 export async function startApp(config: Config, options: StartOptions): Promise<RunningApp> {
   const { logger } = options;
-  const db = await openDatabase(config.databaseUrl);
+  // One process per SQLite file: a second one is refused (PostgreSQL is the way to replicas).
+  const db = await openDatabase(config.databaseUrl, { exclusive: true });
   const store = new PrismaStore(db.prisma);
   const core = createCore({
     store,
@@ -77,7 +80,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const teams = config.teams ? createTeamsDoor(config.teams, core, logger, httpApp, new PrismaConversationStore(db.prisma), options.teams) : null;
   const server = await listen(httpApp, config.port);
   await slack?.start();
-  const clock = options.startScheduler === false ? null : startClock(core);
+  const lease = new PrismaLeaseStore(db.prisma);
+  const clock = options.startScheduler === false ? null : startClock(core, lease);
   void clock?.tickNow();
 
   const port = (server.address() as AddressInfo).port;
@@ -87,6 +91,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     url: `http://127.0.0.1:${port}`,
     slack,
     teams,
+    lease,
     clock,
     stop: async () => {
       await clock?.stop();

@@ -120,8 +120,8 @@ function readTeams(env: Env, slackConfigured: boolean): TeamsConfig | null {
 
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = nonEmpty(env, "DATABASE_URL") ?? "file:./data/kundennah.db";
-  if (!databaseUrl.startsWith("file:")) {
-    throw new ConfigError("DATABASE_URL", `expected a SQLite URL such as file:./data/kundennah.db, got "${databaseUrl.split(":")[0]}:…"`);
+  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError("DATABASE_URL", `expected file:./data/kundennah.db (SQLite) or postgresql://user@host:5432/db, got "${databaseUrl.split(":")[0]}:…"`);
   }
   const defaultLanguage = (nonEmpty(env, "DEFAULT_LANGUAGE") ?? "de").toLowerCase();
   if (!isLanguage(defaultLanguage)) throw new ConfigError("DEFAULT_LANGUAGE", `expected "de" or "en", got "${defaultLanguage}"`);

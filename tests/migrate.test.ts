@@ -3,7 +3,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations } from "../src/storage/migrate.js";
+import { applySqliteMigrations, readMigrations } from "../src/storage/migrate.js";
 import { tempDir } from "./helpers/harness.js";
 
 describe("applyMigrations", () => {
@@ -12,17 +12,17 @@ describe("applyMigrations", () => {
     expect(all.length).toBeGreaterThan(1);
     const db = new Database(path.join(tempDir(), "upgrade.db"));
     db.pragma("foreign_keys = ON");
-    expect(applyMigrations(db, "sqlite", (name) => name === all[0])).toEqual([all[0]]);
+    expect(applySqliteMigrations(db, (name) => name === all[0])).toEqual([all[0]]);
     db.exec(`INSERT INTO Workspace (id, platform, externalId, updatedAt) VALUES ('w1', 'slack', 'T1', CURRENT_TIMESTAMP);
              INSERT INTO Member (id, workspaceId, externalId, isLeader, updatedAt) VALUES ('m1', 'w1', 'U1', 1, CURRENT_TIMESTAMP);
              INSERT INTO CheckIn (id, memberId, question, week, rating, updatedAt) VALUES ('c1', 'm1', 'care', '2026-W48', 4, CURRENT_TIMESTAMP);`);
 
-    expect(applyMigrations(db, "sqlite")).toEqual(all.slice(1));
+    expect(applySqliteMigrations(db)).toEqual(all.slice(1));
     expect(db.prepare(`SELECT COUNT(*) AS n FROM Member`).get()).toEqual({ n: 1 });
     expect(db.prepare(`SELECT COUNT(*) AS n FROM CheckIn`).get()).toEqual({ n: 1 });
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     // A second start applies nothing.
-    expect(applyMigrations(db, "sqlite")).toEqual([]);
+    expect(applySqliteMigrations(db)).toEqual([]);
     db.close();
   });
 });

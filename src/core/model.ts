@@ -81,6 +81,11 @@ export interface Nudge {
   nextAttemptAt: Date;
   channelRef: string | null;
   messageRef: string | null;
+  /**
+   * True when an earlier claim of this nudge ran out without an outcome: that sender may have
+   * died after the platform accepted the message, so look before sending again.
+   */
+  interrupted?: boolean;
 }
 
 export interface CheckIn {

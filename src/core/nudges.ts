@@ -115,8 +115,9 @@ export class NudgeService {
     }
     const attempts = nudge.attempts + 1;
     try {
-      const view = await this.viewFor(nudge, target, now);
-      const ref = await messenger.sendNudge(target, { ...view, status: "sent" });
+      const earlier = nudge.interrupted && messenger.findSentNudge ? await messenger.findSentNudge(target, nudge.id, nudge.nextAttemptAt) : null;
+      if (earlier) logger.info({ nudgeId: nudge.id }, "an interrupted send had been delivered; recording it instead of sending again");
+      const ref = earlier ?? (await messenger.sendNudge(target, { ...(await this.viewFor(nudge, target, now)), status: "sent" }));
       await store.updateNudge(nudge.id, { status: "sent", attempts, sentAt: now, ...ref, lastError: null, claimedUntil: null });
       return "sent";
     } catch (error) {

@@ -121,6 +121,18 @@ export interface MessageRef {
 export interface Messenger {
   sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef>;
   updateNudge(target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void>;
+  /**
+   * Finds a nudge message that was already delivered (platforms that can tag messages), so a
+   * sender that died between the platform's accept and our record does not cause a double.
+   */
+  findSentNudge?(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null>;
+}
+
+/** Time-limited ownership of scheduled work, so only one replica runs it at a time. */
+export interface LeaseStore {
+  /** Takes or renews `name` for `holder` until now + ttl; false while someone else holds it. */
+  tryAcquire(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
 }
 
 /** A failed delivery, classified so the outbox knows whether and when to try again. */

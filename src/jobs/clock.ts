@@ -1,7 +1,15 @@
 // The clock: one node-schedule job a minute asks the core for due work. Nothing per leader
-// lives in memory; a tick that is still running when the next minute starts is skipped.
+// lives in memory. Every replica ticks, but only the holder of the scheduler lease works; a
+// dead holder's lease runs out after LEASE_TTL_MS and the next tick elsewhere takes over.
+import crypto from "node:crypto";
+import os from "node:os";
 import schedule from "node-schedule";
 import type { Core } from "../core/core.js";
+import type { LeaseStore } from "../core/ports.js";
+
+export const SCHEDULER_LEASE = "scheduler";
+/** Longer than a tick interval, so a live holder always renews in time; short enough that a dead one is replaced within two minutes. */
+export const LEASE_TTL_MS = 90_000;
 
 export interface ClockHandle {
   stop(): Promise<void>;
@@ -9,14 +17,24 @@ export interface ClockHandle {
   tickNow(): Promise<void>;
 }
 
-export function startClock(core: Core): ClockHandle {
+export function instanceId(): string {
+  return `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+}
+
+/** One scheduled tick on one replica: the work runs only while this replica holds the lease. */
+export async function leasedTick(core: Core, lease: LeaseStore, holder: string): Promise<Record<string, number> | null> {
+  if (!(await lease.tryAcquire(SCHEDULER_LEASE, holder, LEASE_TTL_MS, core.clock()))) return null;
+  return core.tick();
+}
+
+export function startClock(core: Core, lease: LeaseStore, holder = instanceId()): ClockHandle {
   let running: Promise<void> | null = null;
   const tick = async () => {
-    if (running) return;
+    if (running) return; // the previous tick is still at work: skip, never overlap
     running = (async () => {
       try {
-        const result = await core.tick();
-        if (Object.values(result).some((n) => n > 0)) core.logger.info(result, "tick");
+        const result = await leasedTick(core, lease, holder);
+        if (result && Object.values(result).some((n) => n > 0)) core.logger.info(result, "tick");
       } catch (error) {
         core.logger.error({ reason: (error as Error).message }, "tick failed");
       }
@@ -31,6 +49,8 @@ export function startClock(core: Core): ClockHandle {
     stop: async () => {
       job.cancel();
       await running;
+      // Hand over at once instead of letting the other replicas wait for the lease to expire.
+      await lease.release(SCHEDULER_LEASE, holder).catch(() => undefined);
     },
   };
 }

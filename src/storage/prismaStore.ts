@@ -203,13 +203,21 @@ export class PrismaStore implements Store {
       ...(onlyIds ? { id: { in: onlyIds } } : {}),
       ...free,
     };
-    const candidates = await this.db.nudge.findMany({ where: due, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true } });
+    const candidates = await this.db.nudge.findMany({
+      where: due,
+      orderBy: { nextAttemptAt: "asc" },
+      take: limit,
+      select: { id: true, claimedUntil: true },
+    });
     const claimed: Nudge[] = [];
     const claimedUntil = new Date(now.getTime() + leaseMs);
-    for (const { id } of candidates) {
+    for (const candidate of candidates) {
       // The conditional update is the lock: only one caller can move claimedUntil forward.
-      const { count } = await this.db.nudge.updateMany({ where: { ...due, id }, data: { claimedUntil } });
-      if (count === 1) claimed.push(toNudge(await this.db.nudge.findUniqueOrThrow({ where: { id } })));
+      const { count } = await this.db.nudge.updateMany({ where: { ...due, id: candidate.id }, data: { claimedUntil } });
+      if (count !== 1) continue;
+      const nudge = toNudge(await this.db.nudge.findUniqueOrThrow({ where: { id: candidate.id } }));
+      // Every outcome clears claimedUntil; one still set means its sender never finished.
+      claimed.push({ ...nudge, interrupted: candidate.claimedUntil !== null });
     }
     return claimed;
   }

@@ -8,6 +8,8 @@ export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
   token: string | null;
+  /** What the fake answered (absent while a delayed answer is pending). */
+  result?: Record<string, unknown>;
 }
 
 export interface FakeUser {
@@ -29,6 +31,8 @@ export class FakeSlack {
   /** conversations.history pages per channel, served in order with next_cursor links. */
   readonly history = new Map<string, object[][]>();
   readonly uploads: { path: string; bytes: Buffer }[] = [];
+  /** Milliseconds to hold each answer of a method, to simulate a slow Slack. */
+  readonly delays = new Map<string, number>();
   private server!: http.Server;
   private ts = 1_700_000_000;
   url = "";
@@ -99,14 +103,18 @@ export class FakeSlack {
     }
     const method = path.replace(/^\/api\//, "").split("?")[0]!;
     const auth = req.headers.authorization;
-    this.calls.push({ method, args: body, token: auth ? auth.replace(/^Bearer /, "") : ((body.token as string) ?? null) });
+    const call: RecordedCall = { method, args: body, token: auth ? auth.replace(/^Bearer /, "") : ((body.token as string) ?? null) };
+    this.calls.push(call);
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
 
     const failure = this.failures.get(method)?.shift();
     if (failure && "status" in failure) {
       return send(failure.status, { ok: false, error: "ratelimited" }, failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {});
     }
     if (failure) return send(200, { ok: false, error: failure.error });
-    send(200, this.answer(method, body));
+    call.result = this.answer(method, body);
+    send(200, call.result);
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -124,8 +132,19 @@ export class FakeSlack {
       }
       case "chat.update":
         return { ok: true, channel: body.channel, ts: body.ts };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
       case "conversations.history": {
-        const pages = this.history.get(String(body.channel)) ?? [[]];
+        const channel = String(body.channel);
+        if (!this.history.has(channel) && channel.startsWith("D")) {
+          // A DM's history is what was posted to that person, with message metadata.
+          const user = `U${channel.slice(1)}`;
+          const messages = this.callsOf("chat.postMessage")
+            .filter((c) => c.args.channel === user)
+            .map((c) => ({ type: "message", ts: c.result?.ts ?? `${this.ts}.000100`, bot_id: "BBOT", text: c.args.text, metadata: c.args.metadata }));
+          return { ok: true, messages: messages.reverse(), has_more: false, response_metadata: { next_cursor: "" } };
+        }
+        const pages = this.history.get(channel) ?? [[]];
         const index = body.cursor ? Number(String(body.cursor).replace("page-", "")) : 0;
         const next = index + 1 < pages.length ? `page-${index + 1}` : "";
         return { ok: true, messages: pages[index] ?? [], has_more: Boolean(next), response_metadata: { next_cursor: next } };

@@ -1,5 +1,6 @@
-// Starts the real application — HTTP server, Bolt, Prisma on a SQLite file in a temp dir —
-// with Slack's Web API pointed at a FakeSlack and a clock the test controls.
+// Starts the real application — HTTP server, Bolt, Prisma on a SQLite file in a temp dir (or a
+// fresh PostgreSQL database, see database.ts) — with Slack's Web API pointed at a FakeSlack and
+// a clock the test controls.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { createLogger } from "../../src/logger.js";
 import { FakeSlack } from "./fakeSlack.js";
 import { FakeTeamsConnector } from "./fakeTeamsConnector.js";
 import { SIGNING_SECRET } from "./slackRequests.js";
+import { databaseUrlFor, queryRows, storedText } from "./database.js";
 
 export class TestClock {
   constructor(public current: Date) {}
@@ -32,6 +34,11 @@ export interface Harness {
   /** Set when started with `teams`: the fake Bot Connector and the bot's /api/messages. */
   teams: FakeTeamsConnector | null;
   messagesUrl: string;
+  databaseUrl: string;
+  /** Reads the app's database (SQLite or PostgreSQL) synchronously; booleans come back as 1/0. */
+  rows(sql: string): Record<string, unknown>[];
+  /** All data at rest as text, for privacy assertions. */
+  storedText(): string;
   stop(): Promise<void>;
 }
 
@@ -64,9 +71,10 @@ export async function startHarness(
       done();
     },
   });
+  const databaseUrl = databaseUrlFor(dir);
   const config = loadConfig({
     PORT: "0",
-    DATABASE_URL: `file:${path.join(dir, "kundennah.db")}`,
+    DATABASE_URL: databaseUrl,
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
@@ -74,13 +82,20 @@ export async function startHarness(
     ...teamsEnv,
     ...options.env,
   });
-  const app = await startApp(config, {
-    logger: createLogger(config.logLevel, sink),
-    clock: clock.now,
-    startScheduler: false,
-    // Short backoff so retry tests take milliseconds; Retry-After is still honoured.
-    ...(teams ? { teams: { retryPolicy: { attempts: 4, baseDelayMs: 20, maxDelayMs: 5_000 } } } : {}),
-  });
+  let app: RunningApp;
+  try {
+    app = await startApp(config, {
+      logger: createLogger(config.logLevel, sink),
+      clock: clock.now,
+      startScheduler: false,
+      // Short backoff so retry tests take milliseconds; Retry-After is still honoured.
+      ...(teams ? { teams: { retryPolicy: { attempts: 4, baseDelayMs: 20, maxDelayMs: 5_000 } } } : {}),
+    });
+  } catch (error) {
+    await slack.stop();
+    await teams?.stop();
+    throw error;
+  }
   return {
     app,
     slack,
@@ -90,6 +105,9 @@ export async function startHarness(
     eventsUrl: `${app.url}/slack/events`,
     teams,
     messagesUrl: `${app.url}/api/messages`,
+    databaseUrl,
+    rows: (sql) => queryRows(databaseUrl, sql),
+    storedText: () => storedText(databaseUrl),
     stop: async () => {
       await app.stop();
       await slack.stop();

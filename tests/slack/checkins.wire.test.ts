@@ -1,15 +1,12 @@
 // The leader check-in flow over the wire: signed Slack requests into the real server, the
 // bot's Web API calls captured by a fake Slack, the answers checked in the real database.
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import { buttonClick, eventCallback, FORM, JSON_TYPE, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
 
 let h: Harness;
-let db: Database.Database;
 
-const rows = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Record<string, unknown>[];
+const rows = (sql: string) => h.rows(sql);
 const command = (name: string, text: string, user: string, reply: string) =>
   post(h.eventsUrl, sign(slashCommand(name, text, user, h.slack.responseUrl(reply)), FORM));
 const replyTo = (name: string, index = 0) =>
@@ -28,11 +25,9 @@ beforeAll(async () => {
   h.slack.addUser({ id: "UANNA", tz: "Europe/Berlin", locale: "en-US", real_name: "Anna" });
   h.slack.addUser({ id: "UBEN", tz: "America/New_York", locale: "de-DE", real_name: "Ben" });
   h.slack.addUser({ id: "UBOB", tz: "Europe/Berlin", locale: "en-GB" });
-  db = new Database(path.join(h.dir, "kundennah.db"), { readonly: true });
 });
 
 afterAll(async () => {
-  db?.close();
   await h?.stop();
 });
 
@@ -41,14 +36,14 @@ describe("Slack check-ins over signed HTTP", () => {
     const res = await command("/cx-admin", "leaders add <@UANNA|anna> <@UBEN|ben>", "UADMIN", "add");
     expect(res.status).toBe(200);
     expect(String((await replyTo("add")).text)).toContain("Als Führungskräfte hinzugefügt: <@UANNA>, <@UBEN>");
-    expect(rows(`SELECT externalId, timezone, language FROM Member WHERE isLeader = 1 ORDER BY externalId`)).toEqual([
+    expect(rows(`SELECT externalId, timezone, language FROM Member WHERE isLeader ORDER BY externalId`)).toEqual([
       { externalId: "UANNA", timezone: "Europe/Berlin", language: "en" },
       { externalId: "UBEN", timezone: "America/New_York", language: "de" },
     ]);
 
     await command("/cx-admin", "leaders add <@UBOB|bob>", "UBOB", "refused");
     expect(String((await replyTo("refused")).text)).toMatch(/only workspace admins/);
-    expect(rows(`SELECT * FROM Member WHERE externalId = 'UBOB' AND isLeader = 1`)).toHaveLength(0);
+    expect(rows(`SELECT * FROM Member WHERE externalId = 'UBOB' AND isLeader`)).toHaveLength(0);
   });
 
   it("nudge-now sends each leader a DM with five labelled rating buttons, snooze and skip", async () => {

@@ -1,9 +1,6 @@
 // Customer presence over the wire: Events API deliveries (with retries, edits and deletes),
 // the join notice and 4-week baseline, exclusion, and the weekly digest — without any message
 // text at rest or in logs.
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classifyMessage } from "../../src/core/presence/builtinClassifier.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
@@ -11,8 +8,7 @@ import { eventCallback, FORM, JSON_TYPE, post, sign, slashCommand } from "../hel
 
 const CANARY = "CANARY-7f3a";
 let h: Harness;
-let db: Database.Database;
-const rows = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+const rows = (sql: string) => h.rows(sql);
 const ts = (iso: string, n = 0) => `${Math.floor(new Date(iso).getTime() / 1000)}.${String(n).padStart(6, "0")}`;
 
 const sendEvent = (event: object, eventId: string) => post(h.eventsUrl, sign(eventCallback(event, eventId), JSON_TYPE));
@@ -36,13 +32,11 @@ const W48 = [
 beforeAll(async () => {
   h = await startHarness({ now: "2026-11-23T10:00:00Z" });
   h.slack.addUser({ id: "UADMIN", is_admin: true, locale: "en-US", tz: "Europe/Berlin" });
-  db = new Database(path.join(h.dir, "kundennah.db"), { readonly: true });
   await admin("language en", "lang");
   expect(String((await admin("digest-channel <#CHR|hr-cx>", "digest")).text)).toContain("every Monday at 09:00");
 });
 
 afterAll(async () => {
-  db?.close();
   await h?.stop();
 });
 
@@ -107,7 +101,7 @@ describe("customer presence in Slack", () => {
     expect(tick).toMatchObject({ digests: 1, outboxSent: 1 });
     const digest = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CHR")!;
     const text = JSON.stringify(digest.args.blocks);
-    const sup = rows(`SELECT COUNT(*) AS messages, SUM(customer) AS customer FROM PresenceSignal WHERE channelRef = 'CSUP' AND week = '2026-W48'`)[0]!;
+    const sup = rows(`SELECT COUNT(*) AS messages, SUM(CASE WHEN customer THEN 1 ELSE 0 END) AS customer FROM PresenceSignal WHERE channelRef = 'CSUP' AND week = '2026-W48'`)[0]!;
     const share = Math.round((Number(sup.customer) / Number(sup.messages)) * 100);
     expect(text).toContain("Customer presence — week 2026-W48");
     expect(text).toContain(`<#CSUP>`);
@@ -144,7 +138,7 @@ describe("customer presence in Slack", () => {
 
   it("keeps no message text anywhere: not in the database files, not in the logs", async () => {
     await h.app.stop();
-    const bytes = fs.readdirSync(h.dir).map((f) => fs.readFileSync(path.join(h.dir, f)).toString("utf8")).join("");
+    const bytes = h.storedText();
     expect(bytes).not.toContain(CANARY);
     expect(bytes).not.toContain("Pipeline ist wieder");
     expect(h.logs.join("")).not.toContain(CANARY);

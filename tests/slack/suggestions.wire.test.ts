@@ -1,15 +1,11 @@
 // The suggestion box over the wire: submit → shared post → vote → answer → author told,
 // anonymity without a trace, escaping, limits, and idempotence under retries.
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import { buttonClick, FORM, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
 
 let h: Harness;
-let db: Database.Database;
-const rows = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+const rows = (sql: string) => h.rows(sql);
 const command = (name: string, text: string, user: string, reply: string, channel?: string) => {
   const body = slashCommand(name, text, user, h.slack.responseUrl(reply));
   return post(h.eventsUrl, sign(channel ? body.replace("C0GENERAL", channel) : body, FORM));
@@ -54,7 +50,6 @@ beforeAll(async () => {
   h.slack.addUser({ id: "UEMMA", locale: "en-US", tz: "Europe/Berlin" });
   h.slack.addUser({ id: "UANON7", locale: "de-DE", tz: "Europe/Berlin" });
   h.slack.addUser({ id: "UVOTER", locale: "en-US", tz: "Europe/Berlin" });
-  db = new Database(path.join(h.dir, "kundennah.db"), { readonly: true });
   await command("/cx-admin", "suggestions-channel <#CIDEAS|customer-ideas>", "UADMIN", "channel");
   expect(String((await replyTo("channel")).text)).toContain("<#CIDEAS>");
   await command("/cx-admin", "language en", "UADMIN", "language");
@@ -62,7 +57,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db?.close();
   await h?.stop();
 });
 
@@ -143,7 +137,7 @@ describe("suggestions in Slack", () => {
     expect(JSON.stringify(shared)).not.toContain("UANON7");
     await h.app.stop();
     await h.slack.stop(); // flush SQLite's WAL into the file before reading its bytes
-    const bytes = fs.readdirSync(h.dir).map((f) => fs.readFileSync(path.join(h.dir, f)).toString("latin1")).join("");
+    const bytes = h.storedText();
     expect(bytes).toContain("shorter hold music");
     expect(bytes).not.toContain("UANON7");
     expect(h.logs.join("")).not.toContain("UANON7");

@@ -3,6 +3,8 @@ import { ErrorCode, type WebClient } from "@slack/web-api";
 import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/ports.js";
 import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
 
+const NUDGE_METADATA = "kundennah_nudge";
+
 /** Errors that will not go away by trying again: the person or the app is gone. */
 const PERMANENT = new Set([
   "user_not_found",
@@ -39,8 +41,23 @@ export class SlackMessenger implements Messenger {
         channel: target.member.externalId,
         text: nudgeFallbackText(view),
         blocks: nudgeBlocks(view),
+        // Tags the message so findSentNudge can recognise it after a crash.
+        metadata: { event_type: NUDGE_METADATA, event_payload: { nudge_id: view.nudgeId } },
       });
       return { channelRef: String(res.channel), messageRef: String(res.ts) };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  async findSentNudge(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null> {
+    try {
+      const open = await this.client.conversations.open({ users: target.member.externalId });
+      const channel = open.channel?.id;
+      if (!channel) return null;
+      const history = await this.client.conversations.history({ channel, oldest: String(since.getTime() / 1000 - 60), limit: 50, include_all_metadata: true });
+      const sent = history.messages?.find((m) => m.metadata?.event_type === NUDGE_METADATA && (m.metadata.event_payload as Record<string, unknown> | undefined)?.nudge_id === nudgeId);
+      return sent?.ts ? { channelRef: channel, messageRef: sent.ts } : null;
     } catch (error) {
       throw toDeliveryError(error);
     }

@@ -1,0 +1,70 @@
+// SQLite as the single-process default: WAL, a busy timeout, no "database is locked" under 50
+// concurrent writers, and a clear refusal of a second server process on the same file.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { startHarness, tempDir, type Harness } from "./helpers/harness.js";
+import { testDatabase } from "./helpers/database.js";
+import { FORM, post, sign, viewSubmission } from "./helpers/slackRequests.js";
+
+const running: Harness[] = [];
+afterEach(async () => {
+  while (running.length) await running.pop()!.stop();
+});
+
+describe.skipIf(testDatabase !== "sqlite")("SQLite", () => {
+  it("runs in WAL mode and takes 50 concurrent writers while another connection writes too", async () => {
+    const h = await startHarness({ now: "2026-11-24T09:00:00Z" });
+    running.push(h);
+    const file = h.databaseUrl.slice("file:".length);
+    const other = new Database(file, { timeout: 10_000 });
+    expect(other.pragma("journal_mode", { simple: true })).toBe("wal");
+    // Another process-like writer holding short write transactions the whole time.
+    let otherWrites = 0;
+    const busy = setInterval(() => {
+      other.transaction(() => other.prepare(`INSERT INTO ProcessedEvent (id, createdAt) VALUES (?, ?)`).run(`other-${otherWrites++}`, new Date().toISOString()))();
+    }, 1);
+    const submissions = Array.from({ length: 50 }, (_, i) =>
+      post(
+        h.eventsUrl,
+        sign(
+          viewSubmission({
+            userId: `UW${String(i).padStart(3, "0")}`,
+            callbackId: "suggestion_modal",
+            privateMetadata: JSON.stringify({ language: "en" }),
+            values: { text: { value: { value: `Idea number ${i}` } }, touchpoint: { value: { selected_option: { value: "product" } } }, anonymous: { value: { selected_options: [] } } },
+          }),
+          FORM,
+        ),
+      ),
+    );
+    const results = await Promise.all(submissions);
+    clearInterval(busy);
+    other.close();
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
+    expect(results.filter((r) => r.text.includes("errors"))).toEqual([]);
+    expect(h.rows(`SELECT COUNT(*) AS n FROM Suggestion`)).toEqual([{ n: 50 }]);
+    expect(h.rows(`SELECT COUNT(DISTINCT number) AS n FROM Suggestion`)).toEqual([{ n: 50 }]);
+    expect(otherWrites).toBeGreaterThan(0);
+    expect(h.logs.join("")).not.toMatch(/database is locked|SQLITE_BUSY/);
+  });
+
+  it("refuses a second server process on the same file, and takes over a stale lock", async () => {
+    const dir = tempDir();
+    const lock = path.join(dir, "kundennah.db.lock");
+    const other = spawn("sleep", ["30"]);
+    try {
+      fs.writeFileSync(lock, String(other.pid));
+      await expect(startHarness({ dir })).rejects.toThrow(/Another Kundennah process \(pid \d+\) is already using .*kundennah\.db.*use PostgreSQL/);
+    } finally {
+      other.kill();
+    }
+    await new Promise((resolve) => other.once("exit", resolve));
+    // Its process is gone now: the lock is stale and the next start takes it over.
+    const h = await startHarness({ dir });
+    running.push(h);
+    expect(fs.readFileSync(lock, "utf8")).toBe(String(process.pid));
+  });
+});
