@@ -24,3 +24,15 @@ describe("loadConfig", () => {
     expect(config.admins).toEqual(["U1", "U2"]);
   });
 });
+
+describe(".env.example", () => {
+  it("starts the bot as shipped: copying it to .env is a valid configuration", async () => {
+    const { parseEnv } = await import("node:util");
+    const fs = await import("node:fs");
+    const env = parseEnv(fs.readFileSync(".env.example", "utf8"));
+    const config = loadConfig(env);
+    expect(config.databaseUrl).toBe("file:./data/kundennah.db");
+    expect(config.openai).toBeNull();
+    expect(config.presenceMinAuthors).toBe(3);
+  });
+});
