@@ -3,7 +3,7 @@
 // chunk's verdicts before reading on, so memory stays flat for any input size.
 import { once } from "node:events";
 import { StringDecoder } from "node:string_decoder";
-import { ConfigError } from "./config.js";
+import { ConfigError } from "./env.js";
 import { builtinClassifier } from "./core/presence/builtinClassifier.js";
 import type { PresenceClassifier } from "./core/presence/classifier.js";
 import { readOpenAiConfig } from "./llm/config.js";

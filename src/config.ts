@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { isLanguage, type Language } from "./core/model.js";
 import { isValidTimeZone } from "./core/time.js";
 import { readOpenAiConfig, type OpenAiConfig } from "./llm/config.js";
+import { ConfigError, envInteger as integer, envValue as nonEmpty, type Env } from "./env.js";
 
 export interface SlackConfig {
   botToken: string;
@@ -44,29 +45,7 @@ export interface Config {
   openai: OpenAiConfig | null;
 }
 
-export class ConfigError extends Error {
-  constructor(variable: string, expected: string) {
-    super(`${variable}: ${expected}`);
-    this.name = "ConfigError";
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function nonEmpty(env: Env, name: string): string | null {
-  const value = env[name]?.trim();
-  return value ? value : null;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = nonEmpty(env, name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
+export { ConfigError };
 
 function readSlack(env: Env): SlackConfig | null {
   const botToken = nonEmpty(env, "SLACK_BOT_TOKEN");

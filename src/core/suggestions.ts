@@ -5,6 +5,7 @@ import type { Clock, Logger, MessageRef, Store } from "./ports.js";
 import type { Outbox } from "./outbox.js";
 import type { PersonHasher } from "./hash.js";
 import { localDateTime, zonedTimeToUtc } from "./time.js";
+import { PlatformRegistry } from "./platforms.js";
 
 export const TOUCHPOINTS = ["product", "service", "sales", "delivery", "billing", "digital", "other"] as const;
 export type Touchpoint = (typeof TOUCHPOINTS)[number];
@@ -103,7 +104,7 @@ export const OUTBOX = { post: "suggestion.post", answer: "suggestion.answer" } a
 export const ASK_PROMPT_KEYS = ["marketing", "say-no", "fix-one", "learn", "recommend"] as const;
 
 export class SuggestionService {
-  private readonly messengers: Partial<Record<Platform, SuggestionMessenger>> = {};
+  private readonly messengers = new PlatformRegistry<SuggestionMessenger>("suggestions");
 
   constructor(
     private readonly deps: { store: Store; suggestions: SuggestionStore; outbox: Outbox; clock: Clock; logger: Logger; hash: PersonHasher },
@@ -121,13 +122,11 @@ export class SuggestionService {
   }
 
   registerMessenger(platform: Platform, messenger: SuggestionMessenger): void {
-    this.messengers[platform] = messenger;
+    this.messengers.register(platform, messenger);
   }
 
   private messenger(workspace: Workspace): SuggestionMessenger {
-    const messenger = this.messengers[workspace.platform];
-    if (!messenger) throw new Error(`suggestions are not set up for ${workspace.platform}`);
-    return messenger;
+    return this.messengers.for(workspace);
   }
 
   get(id: string): Promise<Suggestion | null> {

@@ -5,7 +5,7 @@
 // path prefix the server expects: https://api.openai.com/v1 (the default),
 // https://RESOURCE.openai.azure.com/openai/v1 for Azure OpenAI (OPENAI_MODEL is then the
 // deployment name), or a self-hosted server such as http://localhost:8000/v1.
-import { ConfigError } from "../config.js";
+import { ConfigError, envInteger, envValue as value, type Env } from "../env.js";
 
 export interface OpenAiConfig {
   apiKey: string;
@@ -18,24 +18,7 @@ export interface OpenAiConfig {
   batchSize: number;
 }
 
-type Env = Record<string, string | undefined>;
-
 export const OPENAI_DEFAULTS = { model: "gpt-4o-mini", timeoutMs: 20_000, batchSize: 25 } as const;
-
-function value(env: Env, name: string): string | null {
-  const raw = env[name]?.trim();
-  return raw ? raw : null;
-}
-
-function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = value(env, name);
-  if (raw === null) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) {
-    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return n;
-}
 
 function baseUrl(env: Env): string | null {
   const raw = value(env, "OPENAI_BASE_URL");
@@ -69,7 +52,7 @@ export function readOpenAiConfig(env: Env): OpenAiConfig | null {
     apiKey,
     baseUrl: base,
     model,
-    timeoutMs: wholeNumber(env, "OPENAI_TIMEOUT_MS", OPENAI_DEFAULTS.timeoutMs, 1_000, 600_000),
-    batchSize: wholeNumber(env, "OPENAI_BATCH_SIZE", OPENAI_DEFAULTS.batchSize, 1, 100),
+    timeoutMs: envInteger(env, "OPENAI_TIMEOUT_MS", OPENAI_DEFAULTS.timeoutMs, 1_000, 600_000),
+    batchSize: envInteger(env, "OPENAI_BATCH_SIZE", OPENAI_DEFAULTS.batchSize, 1, 100),
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from "./database.js";
 import type { CheckIn, Language, Member, Nudge, NudgeStatus, Platform, Profile, Workspace, WorkspaceSettings } from "../core/model.js";
 import type { CheckInExportRow, DeliveryTarget, LeaderWithWorkspace, NewNudge, Store } from "../core/ports.js";
 import { isQuestionKey, type QuestionKey, type Rating } from "../core/questions.js";
+import { byIdPages, PAGE_SIZE } from "./paging.js";
 
 type WorkspaceRow = Awaited<ReturnType<Db["workspace"]["findFirstOrThrow"]>>;
 type MemberRow = Awaited<ReturnType<Db["member"]["findFirstOrThrow"]>>;
@@ -269,29 +270,21 @@ export class PrismaStore implements Store {
   }
 
   async *exportCheckIns(): AsyncIterable<CheckInExportRow> {
-    let cursor: string | undefined;
-    for (;;) {
-      const rows = await this.db.checkIn.findMany({
-        take: 500,
-        ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-        orderBy: { id: "asc" },
-        include: { member: { include: { workspace: true } } },
-      });
-      for (const row of rows) {
-        yield {
-          platform: row.member.workspace.platform as Platform,
-          workspace: row.member.workspace.externalId,
-          leader: row.member.externalId,
-          question: row.question as QuestionKey,
-          week: row.week,
-          rating: row.rating,
-          reflection: row.reflection,
-          createdAt: row.createdAt,
-          updatedAt: row.updatedAt,
-        };
-      }
-      if (rows.length < 500) return;
-      cursor = rows[rows.length - 1]!.id;
+    const rows = byIdPages((after) =>
+      this.db.checkIn.findMany({ take: PAGE_SIZE, ...after, orderBy: { id: "asc" }, include: { member: { include: { workspace: true } } } }),
+    );
+    for await (const row of rows) {
+      yield {
+        platform: row.member.workspace.platform as Platform,
+        workspace: row.member.workspace.externalId,
+        leader: row.member.externalId,
+        question: row.question as QuestionKey,
+        week: row.week,
+        rating: row.rating,
+        reflection: row.reflection,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+      };
     }
   }
 

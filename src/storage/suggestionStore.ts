@@ -12,6 +12,7 @@ import {
   type Touchpoint,
 } from "../core/suggestions.js";
 import { isUniqueViolation, toWorkspace } from "./prismaStore.js";
+import { byIdPages, PAGE_SIZE } from "./paging.js";
 
 const withPeople = {
   author: { select: { externalId: true } },
@@ -159,32 +160,24 @@ export class PrismaSuggestionStore implements SuggestionStore {
   }
 
   async *exportSuggestions(): AsyncIterable<SuggestionExportRow> {
-    let cursor: string | undefined;
-    for (;;) {
-      const rows = await this.db.suggestion.findMany({
-        take: 500,
-        ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-        orderBy: { id: "asc" },
-        include: { ...withPeople, workspace: true },
-      });
-      for (const row of rows) {
-        const s = toSuggestion(row);
-        yield {
-          platform: row.workspace.platform as Platform,
-          workspace: row.workspace.externalId,
-          number: s.number,
-          touchpoint: s.touchpoint,
-          author: s.authorExternalId,
-          text: s.text,
-          status: s.status,
-          votes: s.votes,
-          responseNote: s.responseNote,
-          createdAt: s.createdAt,
-          respondedAt: row.respondedAt,
-        };
-      }
-      if (rows.length < 500) return;
-      cursor = rows[rows.length - 1]!.id;
+    const rows = byIdPages((after) =>
+      this.db.suggestion.findMany({ take: PAGE_SIZE, ...after, orderBy: { id: "asc" }, include: { ...withPeople, workspace: true } }),
+    );
+    for await (const row of rows) {
+      const s = toSuggestion(row);
+      yield {
+        platform: row.workspace.platform as Platform,
+        workspace: row.workspace.externalId,
+        number: s.number,
+        touchpoint: s.touchpoint,
+        author: s.authorExternalId,
+        text: s.text,
+        status: s.status,
+        votes: s.votes,
+        responseNote: s.responseNote,
+        createdAt: s.createdAt,
+        respondedAt: row.respondedAt,
+      };
     }
   }
 }

@@ -1,6 +1,7 @@
 // Customer presence: ingest channel messages as signals (never text), honour exclusions and
 // retention, and build and schedule the weekly digest through the outbox.
 import type { Language, Platform, Workspace } from "../model.js";
+import { PlatformRegistry } from "../platforms.js";
 import type { Clock, Logger } from "../ports.js";
 import type { Outbox } from "../outbox.js";
 import type { PersonHasher } from "../hash.js";
@@ -29,7 +30,7 @@ const EVENT_MEMORY_MS = 3 * 86400_000;
 const DIGEST_LATE_LIMIT_MS = 24 * 3600_000;
 
 export class PresenceService {
-  private readonly messengers: Partial<Record<Platform, PresenceMessenger>> = {};
+  private readonly messengers = new PlatformRegistry<PresenceMessenger>("presence");
 
   constructor(private readonly options: PresenceOptions) {
     options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace) => {
@@ -39,13 +40,11 @@ export class PresenceService {
   }
 
   registerMessenger(platform: Platform, messenger: PresenceMessenger): void {
-    this.messengers[platform] = messenger;
+    this.messengers.register(platform, messenger);
   }
 
   private messenger(workspace: Workspace): PresenceMessenger {
-    const messenger = this.messengers[workspace.platform];
-    if (!messenger) throw new Error(`presence is not set up for ${workspace.platform}`);
-    return messenger;
+    return this.messengers.for(workspace);
   }
 
   private classifierFor(workspace: Workspace): PresenceClassifier {
