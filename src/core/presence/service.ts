@@ -26,6 +26,7 @@ export interface PresenceOptions {
 }
 
 export const DIGEST_OUTBOX = "presence.digest";
+export const NOTICE_OUTBOX = "presence.notice";
 const EVENT_MEMORY_MS = 3 * 86400_000;
 const DIGEST_LATE_LIMIT_MS = 24 * 3600_000;
 
@@ -36,6 +37,9 @@ export class PresenceService {
     options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace) => {
       const report = await this.report(workspace, entry.subjectId);
       await this.messenger(workspace).postDigest(workspace, entry.recipient, report);
+    });
+    options.outbox.handle(NOTICE_OUTBOX, async (entry, workspace) => {
+      await this.messenger(workspace).postNotice(workspace, entry.recipient, workspace.language);
     });
   }
 
@@ -92,10 +96,23 @@ export class PresenceService {
     await this.options.store.deleteSignal(workspace.id, channelRef, messageRef);
   }
 
-  /** The bot joined a channel: track it and say what is measured (once per join). */
+  /**
+   * The bot joined a channel: track it and say what is measured. The notice goes through the
+   * outbox — people are promised it, so a failed post is retried, and a repeated join event
+   * does not post it twice.
+   */
   async joined(workspace: Workspace, channelRef: string): Promise<boolean> {
     const fresh = await this.options.store.trackChannel(workspace.id, channelRef);
-    if (fresh) await this.messenger(workspace).postNotice(workspace, channelRef, workspace.language);
+    if (fresh) {
+      await this.options.outbox.enqueue({
+        workspaceId: workspace.id,
+        kind: NOTICE_OUTBOX,
+        subjectId: channelRef,
+        recipient: channelRef,
+        dedupeKey: `notice:${workspace.id}:${channelRef}:${this.options.clock().toISOString()}`,
+      });
+      await this.options.outbox.deliverDue();
+    }
     return fresh;
   }
 
