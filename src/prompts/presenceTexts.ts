@@ -41,6 +41,16 @@ const en = {
   suggestionsTop: "Top voted",
   bulletsTitle: "What moved this week",
   chartTitle: (week: string) => `Share of messages about customers, 8 weeks to ${week}`,
+  teamsNotice:
+    "👋 Hi, I'm *Kundennah*. Here I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least three people wrote. An admin can switch this off by typing `@Kundennah channel exclude` in the channel, or simply remove me.",
+  teamsChannelUsage: "Type `@Kundennah digest-channel` in the team channel that should receive the weekly digest (`digest-channel remove` to stop).",
+  teamsPresenceUsage: "In the channel itself, type `@Kundennah channel exclude` or `@Kundennah channel include`; anywhere: `presence llm on|off`.",
+  teamsChannelLabel: (n: number) => `Channel ${n}`,
+  teamsAdminHint: [
+    "*Customer presence* (in a team channel, mentioning me):",
+    "`digest-channel` — the weekly digest goes to this channel · `digest-time mon 09:00` · `digest-now` — a private preview",
+    "`channel exclude` / `channel include` — stop or resume measuring this channel · `presence llm on|off`",
+  ].join("\n"),
 };
 
 export type PresenceTexts = typeof en;
@@ -85,6 +95,16 @@ const de: PresenceTexts = {
   suggestionsTop: "Meiste Stimmen",
   bulletsTitle: "Was sich diese Woche bewegt hat",
   chartTitle: (week) => `Anteil der Nachrichten über Kunden, 8 Wochen bis ${week}`,
+  teamsNotice:
+    "👋 Hallo, ich bin *Kundennah*. Hier zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens drei Personen geschrieben haben. Ein Admin kann das ausschalten, indem er im Kanal `@Kundennah channel exclude` schreibt, oder ihr entfernt mich einfach.",
+  teamsChannelUsage: "Schreib `@Kundennah digest-channel` in den Teamkanal, der den Wochenbericht erhalten soll (`digest-channel remove` zum Beenden).",
+  teamsPresenceUsage: "Schreib im Kanal selbst `@Kundennah channel exclude` oder `@Kundennah channel include`; überall: `presence llm on|off`.",
+  teamsChannelLabel: (n) => `Kanal ${n}`,
+  teamsAdminHint: [
+    "*Kundenpräsenz* (in einem Teamkanal, mit Erwähnung von mir):",
+    "`digest-channel` — der Wochenbericht geht in diesen Kanal · `digest-time mon 09:00` · `digest-now` — eine private Vorschau",
+    "`channel exclude` / `channel include` — diesen Kanal nicht mehr / wieder messen · `presence llm on|off`",
+  ].join("\n"),
 };
 
 const TEXTS: Record<Language, PresenceTexts> = { en, de };

@@ -70,6 +70,19 @@ const en = {
   askScheduleSaved: (channel: string, day: number, time: string) => `✅ Every month on day ${day} at ${time}, I'll ask ${channel} for suggestions.`,
   askScheduleRemoved: (channel: string) => `Monthly suggestion prompts for ${channel} are switched off.`,
   askScheduleUsage: "For example `/cx-admin ask-schedule #team 1 10:00` (day of month, time) or `/cx-admin ask-schedule #team off`.",
+  teamsMessageActionTitle: "Suggest from this message",
+  teamsChannelUsage: "Type `@Kundennah suggestions-channel` in the team channel that should receive new suggestions.",
+  teamsAskInChannel: "Type `@Kundennah ask` in the team channel you want to ask for suggestions.",
+  teamsAskScheduleUsage: "In the team channel, type `@Kundennah ask-schedule 1 10:00` (day of month, time) or `@Kundennah ask-schedule off`.",
+  teamsThisChannel: (grammaticalCase: "nom" | "acc" | "dat"): string => (grammaticalCase === "nom" ? "This channel" : "this channel"),
+  teamsNoResponseStatus: "Please choose a status.",
+  teamsSuggestHint: "`suggest` — share a customer-focused suggestion (`suggest your idea` prefills it) · `suggestions` — recent and top-voted ones",
+  teamsLeaderHint: "In a team channel: `@Kundennah ask` — ask the channel for suggestions (leaders)",
+  teamsAdminHint: [
+    "In a team channel, mentioning me:",
+    "`suggestions-channel` — post new suggestions in this channel",
+    "`ask-schedule 1 10:00` — ask this channel every month (`ask-schedule off` to stop)",
+  ].join("\n"),
 };
 
 export type SuggestionTexts = typeof en;
@@ -141,6 +154,19 @@ const de: SuggestionTexts = {
   askScheduleSaved: (channel, day, time) => `✅ Jeden Monat am ${day}. um ${time} Uhr frage ich ${channel} nach Vorschlägen.`,
   askScheduleRemoved: (channel) => `Monatliche Vorschlagsfragen für ${channel} sind ausgeschaltet.`,
   askScheduleUsage: "Zum Beispiel `/cx-admin ask-schedule #team 1 10:00` (Tag im Monat, Uhrzeit) oder `/cx-admin ask-schedule #team off`.",
+  teamsMessageActionTitle: "Aus dieser Nachricht vorschlagen",
+  teamsChannelUsage: "Schreib `@Kundennah suggestions-channel` in den Teamkanal, der neue Vorschläge erhalten soll.",
+  teamsAskInChannel: "Schreib `@Kundennah ask` in den Teamkanal, den du nach Vorschlägen fragen möchtest.",
+  teamsAskScheduleUsage: "Schreib im Teamkanal `@Kundennah ask-schedule 1 10:00` (Tag im Monat, Uhrzeit) oder `@Kundennah ask-schedule off`.",
+  teamsThisChannel: (grammaticalCase) => ({ nom: "Dieser Kanal", acc: "diesen Kanal", dat: "diesem Kanal" })[grammaticalCase],
+  teamsNoResponseStatus: "Bitte wähle einen Status.",
+  teamsSuggestHint: "`suggest` — einen kundenfokussierten Vorschlag teilen (`suggest deine Idee` füllt ihn vor) · `suggestions` — neueste und beliebteste",
+  teamsLeaderHint: "In einem Teamkanal: `@Kundennah ask` — den Kanal nach Vorschlägen fragen (Führungskräfte)",
+  teamsAdminHint: [
+    "In einem Teamkanal, mit Erwähnung von mir:",
+    "`suggestions-channel` — neue Vorschläge in diesem Kanal posten",
+    "`ask-schedule 1 10:00` — diesen Kanal jeden Monat fragen (`ask-schedule off` zum Beenden)",
+  ].join("\n"),
 };
 
 const TEXTS: Record<Language, SuggestionTexts> = { en, de };

@@ -5,32 +5,18 @@ import type { ChannelFigures, DigestReport } from "../../core/presence/model.js"
 import { QUESTION_LABEL } from "../../prompts/questions.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
+import { count, decimal, percent, points, sparkline } from "../../prompts/format.js";
+
+export { percent };
 
 /** Slack allows 50 blocks a message; the digest keeps room for its other sections. */
 const MAX_CHANNEL_LINES = 60;
 
-const locale = (language: Language) => (language === "de" ? "de-DE" : "en-GB");
-
-export function percent(value: number | null, language: Language): string {
-  return value === null ? "–" : new Intl.NumberFormat(locale(language), { style: "percent", maximumFractionDigits: 0 }).format(value);
-}
-
-function points(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(value);
-}
-
-function sparkline(trend: (number | null)[]): string {
-  const bars = "▁▂▃▄▅▆▇█";
-  const max = Math.max(0.0001, ...trend.map((v) => v ?? 0));
-  return trend.map((v) => (v === null ? "·" : bars[Math.min(7, Math.round((v / max) * 7))])).join("");
-}
-
 function figuresLine(label: string, f: ChannelFigures, language: Language): string {
   const t = presenceTexts(language);
   if (f.customerShare === null) return `*${label}* — ${t.notEnough}`;
-  const count = new Intl.NumberFormat(locale(language)).format(f.messages);
   const change = f.change === null ? t.noChange : t.change(points(f.change, language));
-  return `*${label}* \`${sparkline(f.trend)}\`\n${t.line(count, percent(f.customerShare, language), change, percent(f.positiveShare, language), percent(f.negativeShare, language))}`;
+  return `*${label}* \`${sparkline(f.trend)}\`\n${t.line(count(f.messages, language), percent(f.customerShare, language), change, percent(f.positiveShare, language), percent(f.negativeShare, language))}`;
 }
 
 export function digestText(report: DigestReport): string {
@@ -71,7 +57,7 @@ export function digestBlocks(report: DigestReport, options: { preview?: boolean 
   blocks.push({ type: "divider" });
   const leaders = report.leaders;
   const averages = leaders.questions
-    .map((q) => `${QUESTION_LABEL[language][q.question]} ${q.average === null ? "–" : q.average.toLocaleString(locale(language), { maximumFractionDigits: 1 })}`)
+    .map((q) => `${QUESTION_LABEL[language][q.question]} ${decimal(q.average, language)}`)
     .join(" · ");
   blocks.push({
     type: "section",

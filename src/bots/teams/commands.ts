@@ -7,7 +7,12 @@ import { memberTimeZone } from "../../core/checkins.js";
 import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
 import type { Language } from "../../core/model.js";
 import { texts } from "../../prompts/texts.js";
+import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { suggestionTexts } from "../../prompts/suggestionTexts.js";
+import type { AdminCommand } from "../../core/commands.js";
 import { isAdmin, personKey, type TeamsActor } from "./actor.js";
+import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
+import { askCommand } from "./suggestions.js";
 import { currentModel } from "./cardActions.js";
 import { checkinCard, overviewCard } from "./cards.js";
 import { escapeMarkdown, inertCode, teamsText } from "./markdown.js";
@@ -36,7 +41,8 @@ async function mentionedPeople(deps: TeamsDeps, context: TurnContext, actor: Tea
   const mentions = (context.activity.entities ?? []).filter((e): e is Mention & { type: string } => e.type === "mention") as unknown as Mention[];
   for (const mention of mentions) {
     const person = mention.mentioned as { id: string; name?: string; aadObjectId?: string } | undefined;
-    if (!person?.id || person.id === context.activity.recipient?.id) continue;
+    // The bot itself and channel mentions ("19:…") are not people.
+    if (!person?.id || person.id === context.activity.recipient?.id || person.id.startsWith("19:")) continue;
     // Prefer the AAD object id (how we key people); the roster knows it when the mention lacks it.
     const aadObjectId = person.aadObjectId ?? (await TeamsInfo.getMember(context, person.id).then((m) => m.aadObjectId, () => undefined));
     names.set(await personKey(deps.core, actor.workspace, { id: person.id, aadObjectId: aadObjectId ?? null }), person.name ?? "");
@@ -52,11 +58,15 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
   const words = text.split(/\s+/).filter(Boolean);
   const verb = (words[0] ?? "help").toLowerCase();
   const admin = isAdmin(core, actor, deps.localMode);
+  const help = helpText(actor, admin);
 
   switch (verb) {
     case "help":
     case "hilfe":
-      return reply.text(teamsText(admin ? `${t.teamsHelp}\n\n${t.teamsAdminHelp}` : t.teamsHelp));
+      return reply.text(help);
+    case "ask":
+    case "fragen":
+      return askCommand(deps, context, actor, reply);
     case "checkin":
     case "check-in": {
       // Personal answers stay in the personal chat; admin commands also work in a team or group chat.
@@ -78,13 +88,29 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
   }
 
   const names = await mentionedPeople(deps, context, actor, words);
-  const parsed = parseAdminCommand(text, [...names.keys()]);
+  // Channels: a channel @mention, else the team channel (or group chat) the command is typed in.
+  const channelMentions = mentionedChannels(context.activity);
+  const here = isSharedConversation(context.activity) ? channelRefOf(context.activity) : null;
+  const channels = channelMentions.length ? channelMentions.map((c) => c.id) : here ? [here] : [];
+  // "ask-schedule 1 10:00" names no channel in Teams: the one it is typed in stands where Slack has "#channel".
+  const adminText = verb === "ask-schedule" && channelMentions.length === 0 ? [words[0], "#here", ...words.slice(1)].join(" ") : text;
+  const parsed = parseAdminCommand(adminText, [...names.keys()], channels);
   if (parsed.kind === "unknown") {
-    const help = admin ? `${t.teamsHelp}\n\n${t.teamsAdminHelp}` : t.teamsHelp;
-    return reply.text(`${teamsText(t.unknownAdminCommand(inertCode(text)))}\n\n${teamsText(help)}`);
+    return reply.text(`${teamsText(t.unknownAdminCommand(inertCode(text)))}\n\n${help}`);
   }
   if (!admin) return reply.text(teamsText(t.notAdmin));
-  if (parsed.kind === "help") return reply.text(teamsText(`${t.teamsHelp}\n\n${t.teamsAdminHelp}`));
+  if (parsed.kind === "help") return reply.text(help);
+  if (parsed.kind === "usage" && (parsed.topic === "channel" || parsed.topic === "presence" || parsed.topic === "ask-schedule")) {
+    const st = suggestionTexts(actor.language);
+    const pt = presenceTexts(actor.language);
+    const usage = parsed.topic === "presence" ? pt.teamsPresenceUsage : parsed.topic === "ask-schedule" ? st.teamsAskScheduleUsage : verb === "digest-channel" ? pt.teamsChannelUsage : st.teamsChannelUsage;
+    return reply.text(teamsText(usage));
+  }
+  const channelName = (ref: string) => {
+    const mentioned = channelMentions.find((c) => c.id === ref)?.name || deps.channels.nameOf(ref);
+    if (mentioned) return `"${escapeMarkdown(mentioned)}"`;
+    return suggestionTexts(actor.language).teamsThisChannel(grammaticalCase(parsed));
+  };
 
   const known = new Map((await core.store.listLeaders(actor.workspace.id)).map((m) => [m.externalId, m.displayName ?? ""]));
   const nameOf = (externalId: string) => escapeMarkdown(names.get(externalId) || known.get(externalId) || externalId);
@@ -92,6 +118,7 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
     workspace: actor.workspace,
     language: actor.language,
     mention: nameOf,
+    channel: channelName,
     profile: async (externalId) => (names.get(externalId) ? { displayName: names.get(externalId)! } : {}),
   });
   switch (result.kind) {
@@ -102,7 +129,41 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
       return reply.text(teamsText(t.teamsSettings(scheduleSummary(actor.workspace, actor.language))));
     case "nudge-now":
       return nudgeNow(deps, context, actor, reply);
+    case "digest-now":
+      try {
+        await core.presence.preview(actor.workspace, actor.userId, actor.language);
+      } catch (error) {
+        // No personal chat with this admin yet (or it was removed): ask them to open one.
+        core.logger.warn({ reason: (error as Error).message }, "teams: digest preview not delivered");
+        return reply.text(teamsText(t.teamsPersonalOnly));
+      }
+      return reply.text(teamsText(presenceTexts(actor.language).digestPreviewSent));
   }
+}
+
+/** How "this channel" reads in the sentence the core answers with (German needs the case). */
+function grammaticalCase(command: AdminCommand): "nom" | "acc" | "dat" {
+  switch (command.kind) {
+    case "suggestions-channel":
+      return "dat";
+    case "channel-exclude":
+    case "channel-include":
+    case "digest-channel-remove":
+      return "nom";
+    default:
+      return "acc";
+  }
+}
+
+/** `help`: what everyone can type, plus the leader's and the admin's commands. */
+function helpText(actor: TeamsActor, admin: boolean): string {
+  const t = texts(actor.language);
+  const st = suggestionTexts(actor.language);
+  const pt = presenceTexts(actor.language);
+  const parts = [t.teamsHelp, st.teamsSuggestHint];
+  if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint);
+  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint);
+  return teamsText(parts.join("\n\n"));
 }
 
 /** Ack first: say that it started, deliver in the background, report back proactively. */

@@ -9,7 +9,10 @@ import type { AppLogger } from "../../logger.js";
 import type { ConversationStore } from "../../storage/conversationStore.js";
 import { admit, createAdapter, type TeamsAdapter } from "./auth.js";
 import { DEFAULT_RETRY_POLICY, withDeliveryRetries, type RetryPolicy } from "./delivery.js";
+import { ChannelReferences } from "./channels.js";
 import { newMessagesOnly, TeamsMessenger } from "./messenger.js";
+import { TeamsPresence, TeamsPresenceMessenger } from "./presence.js";
+import { TeamsSuggestionMessenger } from "./suggestions.js";
 import { handleTurn, type TeamsDeps } from "./turn.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -55,7 +58,11 @@ export function createTeamsDoor(
   });
 
   const pending = new Set<Promise<void>>();
+  const channels = new ChannelReferences(core, conversations, appId);
+  const proactive = { adapter, appId, conversations, retryPolicy, channels };
   const deps: TeamsDeps = {
+    channels,
+    presence: new TeamsPresence(core, proactive),
     core,
     conversations,
     retryPolicy,
@@ -73,7 +80,9 @@ export function createTeamsDoor(
       });
     },
   };
-  core.registerMessenger("teams", new TeamsMessenger(core, { adapter, appId, conversations, retryPolicy }));
+  core.registerMessenger("teams", new TeamsMessenger(core, proactive));
+  core.suggestions.registerMessenger("teams", new TeamsSuggestionMessenger(core, proactive));
+  core.presence.registerMessenger("teams", new TeamsPresenceMessenger(core, proactive));
 
   if (config.mode === "local") {
     log.warn(

@@ -35,3 +35,39 @@ export function escapeMarkdown(text: string): string {
 export function inertCode(text: string): string {
   return text.replace(/`/g, "ʼ").replace(/</g, "‹").replace(/>/g, "›").replace(/\s+/g, " ").trim().slice(0, 200);
 }
+
+/**
+ * User text (a suggestion, a note) for an Adaptive Card TextBlock, shown literally: every markdown
+ * character and the angle brackets are backslash-escaped, so `[x](y)` cannot become a link,
+ * `<at>…</at>` cannot become a mention and `<b>` stays text. Line breaks are kept as paragraphs.
+ */
+export function escapeCardText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/([\\`*_{}[\]()#+\-.!|~<>&])/g, "\\$1"))
+    .join("\n\n");
+}
+
+/** What escapeCardText undoes when rendered: for tests and for measuring length. */
+export function unescapeCardText(text: string): string {
+  return text.replace(/\n\n/g, "\n").replace(/\\([\\`*_{}[\]()#+\-.!|~<>&])/g, "$1");
+}
+
+/** A Teams message body (often HTML: <p>, <at>, entities) as the plain text a person wrote. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/(p|div|li|h\d)>/gi, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, "&")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -4,10 +4,14 @@ import { ActivityTypes, CardFactory, MessageFactory, type ConversationReference,
 import type { Core } from "../../core/core.js";
 import { texts } from "../../prompts/texts.js";
 import type { ConversationStore } from "../../storage/conversationStore.js";
-import { isAdmin, resolveActor, type TeamsActor } from "./actor.js";
+import { isAdmin, resolveActor, tenantOf, type TeamsActor } from "./actor.js";
 import { handleCardAction, type CardOutcome } from "./cardActions.js";
 import { ADAPTIVE_CARD } from "./cards.js";
-import { runCommand, type Replies } from "./commands.js";
+import { isSharedConversation, mentionsBot, type ChannelReferences } from "./channels.js";
+import { commandText, runCommand, type Replies } from "./commands.js";
+import type { TeamsPresence } from "./presence.js";
+import { isSuggestionVerb } from "./suggestionCards.js";
+import { handleSuggestionAction, listCommand, onFetchTask, onSubmitAction, resolveVisitor, suggestCommand } from "./suggestions.js";
 import { isInstallation, isUninstallation, rememberConversation } from "./conversations.js";
 import { withDeliveryRetries, type RetryPolicy } from "./delivery.js";
 import { teamsText } from "./markdown.js";
@@ -21,36 +25,83 @@ export interface TeamsDeps {
   /** Work that continues after the HTTP answer (ack first); tracked so stop() can wait for it. */
   background(work: () => Promise<void>, what: string): void;
   sayProactively(reference: Partial<ConversationReference>, text: string): Promise<void>;
+  /** Where channels are (serviceUrl, names, a team's channels), learned from every activity. */
+  channels: ChannelReferences;
+  presence: TeamsPresence;
+}
+
+const SUGGEST_WORDS = new Set(["suggest", "vorschlagen", "idee"]);
+const LIST_WORDS = new Set(["suggestions", "vorschläge", "vorschlaege"]);
+
+/** What a card button sent: Action.Execute data (with its verb) or an Action.Submit message value. */
+function cardData(activity: TurnContext["activity"], isCardInvoke: boolean): Record<string, unknown> | null {
+  if (isCardInvoke) {
+    const value = activity.value as { action?: { data?: unknown; verb?: string } } | undefined;
+    return { ...(value?.action?.data as object | undefined), ...(value?.action?.verb ? { verb: value.action.verb } : {}) };
+  }
+  if (activity.type === ActivityTypes.Message && activity.value && typeof activity.value === "object" && !activity.text) return activity.value as Record<string, unknown>;
+  return null;
 }
 
 export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const { activity } = context;
+  deps.channels.learn(activity, tenantOf(activity));
   const isCardInvoke = activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action";
+  const isMessageAction = activity.type === ActivityTypes.Invoke && (activity.name === "composeExtension/fetchTask" || activity.name === "composeExtension/submitAction");
   let actor: TeamsActor | null = null;
   try {
     if (activity.type === ActivityTypes.InstallationUpdate || activity.type === ActivityTypes.ConversationUpdate) {
       return await onConversationUpdate(deps, context);
     }
+    // Customer presence: edits and deletes of channel and group-chat messages (resource-specific consent).
+    if (activity.type === ActivityTypes.MessageUpdate) return isSharedConversation(activity) ? await quietly(deps, "messageUpdate", () => deps.presence.update(activity)) : undefined;
+    if (activity.type === ActivityTypes.MessageDelete) return isSharedConversation(activity) ? await quietly(deps, "messageDelete", () => deps.presence.remove(activity)) : undefined;
+    if (activity.name === "composeExtension/fetchTask") return await onFetchTask(deps, context);
+    if (activity.name === "composeExtension/submitAction") return await onSubmitAction(deps, context);
     if (!isCardInvoke && activity.type !== ActivityTypes.Message) return;
+
+    // Suggestion cards come first: opening and submitting the form must not create a member row.
+    const data = cardData(activity, isCardInvoke);
+    if (data && isSuggestionVerb(data.verb)) {
+      const outcome = await handleSuggestionAction(deps, context, data.verb, data);
+      return isCardInvoke ? await invokeResponse(context, outcome) : await onSubmit(deps, context, null, outcome);
+    }
+    if (!data) {
+      // In a channel or group chat, whatever is not addressed to the bot is conversation to measure.
+      if (isSharedConversation(activity) && !mentionsBot(activity)) return await quietly(deps, "message", () => deps.presence.message(activity));
+      const verb = (commandText(activity).split(/\s+/)[0] ?? "").toLowerCase();
+      if (SUGGEST_WORDS.has(verb) || LIST_WORDS.has(verb)) {
+        const visitor = await resolveVisitor(deps.core, activity);
+        if (LIST_WORDS.has(verb)) return await listCommand(deps.core, visitor, replies(deps, context));
+        return await suggestCommand(visitor, commandText(activity).slice(verb.length).trim(), replies(deps, context));
+      }
+    }
+
     actor = await resolveActor(deps.core, activity);
     // A person who writes to us in their personal chat can be reached there, install event or not.
     if (actor.personal) await rememberConversation(deps.conversations, actor.member.id, activity);
 
-    if (isCardInvoke) {
-      const value = activity.value as { action?: { data?: unknown; verb?: string } } | undefined;
-      const data = { ...(value?.action?.data as object | undefined), ...(value?.action?.verb ? { verb: value.action.verb } : {}) };
-      return await invokeResponse(context, await handleCardAction(deps.core, actor, data));
-    }
-    if (activity.value && typeof activity.value === "object" && !activity.text) {
+    if (isCardInvoke) return await invokeResponse(context, await handleCardAction(deps.core, actor, data));
+    if (data) {
       // Action.Submit (the fallback): the answer arrives as a message; update the card it came from.
-      return await onSubmit(deps, context, actor, await handleCardAction(deps.core, actor, activity.value));
+      return await onSubmit(deps, context, actor, await handleCardAction(deps.core, actor, data));
     }
     await runCommand(deps, context, actor, replies(deps, context));
   } catch (error) {
     deps.core.logger.error({ activity: activity.type, name: activity.name, reason: (error as Error).message }, "teams turn failed");
     const text = teamsText(texts(actor?.language ?? deps.core.defaults.language).genericError);
     if (isCardInvoke) await invokeResponse(context, { kind: "text", text }).catch(() => undefined);
+    else if (isMessageAction) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { task: { type: "message", value: text } } } }).catch(() => undefined);
     else await context.sendActivity(text).catch(() => undefined);
+  }
+}
+
+/** Measuring must never talk back into a channel: a failure is logged (without any text) and that is all. */
+async function quietly(deps: TeamsDeps, what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    deps.core.logger.error({ activity: what, reason: (error as Error).message }, "measuring customer presence failed");
   }
 }
 
@@ -70,10 +121,11 @@ async function invokeResponse(context: TurnContext, outcome: CardOutcome): Promi
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
-async function onSubmit(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, outcome: CardOutcome): Promise<void> {
+async function onSubmit(deps: TeamsDeps, context: TurnContext, actor: TeamsActor | null, outcome: CardOutcome): Promise<void> {
   const cardMessageId = context.activity.replyToId;
   if (outcome.kind === "text" || !cardMessageId) {
-    return replies(deps, context).text(outcome.kind === "text" ? outcome.text : teamsText(texts(actor.language).checkinSaved));
+    if (outcome.kind === "card" && !actor) return replies(deps, context).card(outcome.card);
+    return replies(deps, context).text(outcome.kind === "text" ? outcome.text : teamsText(texts(actor?.language ?? deps.core.defaults.language).checkinSaved));
   }
   // The core has already updated the nudge message itself; any other card (a `checkin`) is ours to update.
   const nudge = outcome.nudgeId ? await deps.core.store.getNudge(outcome.nudgeId) : null;
@@ -84,7 +136,8 @@ async function onSubmit(deps: TeamsDeps, context: TurnContext, actor: TeamsActor
 
 async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const { activity } = context;
-  // Only the personal scope matters for check-ins; team and group installs need no reference.
+  // Only the personal scope matters for check-ins; in a team or group chat it is presence.
+  if (isSharedConversation(activity)) return quietly(deps, "conversationUpdate", () => deps.presence.conversationUpdate(activity));
   if ((activity.conversation?.conversationType ?? "personal") !== "personal") return;
   if (isUninstallation(activity)) {
     const actor = await resolveActor(deps.core, activity);

@@ -1,0 +1,95 @@
+// The weekly HR/CX digest as an Adaptive Card: figures per channel, other channels, the whole
+// workspace, leaders, suggestions, the optional summary bullets, and the 8-week trend as a small
+// PNG inside the card (a data: URI). Numbers are formatted for the reader's locale. The card stays
+// under Teams' 28 KB message limit: channel lines are capped, and the chart is the first to go.
+import type { ChannelFigures, DigestReport } from "../../core/presence/model.js";
+import { count, decimal, percent, points, sparkline } from "../../prompts/format.js";
+import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { QUESTION_LABEL } from "../../prompts/questions.js";
+import { trendChartPng } from "../../render/trendChart.js";
+import { card } from "./cards.js";
+import { escapeCardText, teamsText } from "./markdown.js";
+
+type Json = Record<string, unknown>;
+
+const MAX_CHANNEL_LINES = 30;
+/** Teams refuses messages over ~28 KB; leave room for the activity around the card. */
+export const MAX_CARD_BYTES = 26_000;
+
+const textBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text, wrap: true, ...extra });
+
+/** `label` is already safe markdown (escaped if it came from Teams). */
+function figuresBlock(label: string, f: ChannelFigures, report: DigestReport): Json {
+  const { language } = report;
+  const t = presenceTexts(language);
+  if (f.customerShare === null) return textBlock(`**${label}** — ${t.notEnough}`, { spacing: "Small" });
+  const change = f.change === null ? t.noChange : t.change(points(f.change, language));
+  const line = t.line(count(f.messages, language), percent(f.customerShare, language), change, percent(f.positiveShare, language), percent(f.negativeShare, language));
+  return textBlock(`**${label}** \`${sparkline(f.trend)}\`\n\n${teamsText(line)}`, { spacing: "Small" });
+}
+
+export interface DigestCardOptions {
+  preview?: boolean;
+  /** A channel's display name when known (null otherwise: it is then numbered). */
+  channelName?: (channelRef: string) => string | null;
+  /** Leave the chart out (used when the card would be too large). */
+  withoutChart?: boolean;
+}
+
+export function digestCard(report: DigestReport, options: DigestCardOptions = {}): Json {
+  const { language } = report;
+  const t = presenceTexts(language);
+  const body: Json[] = [textBlock(t.digestTitle(report.week), { size: "Large", weight: "Bolder" })];
+  if (options.preview) body.push(textBlock(t.previewNote, { color: "Accent", spacing: "None" }));
+  body.push(textBlock(t.digestIntro(report.minAuthors), { isSubtle: true, size: "Small" }));
+
+  if (report.workspace.messages === 0 && report.channels.length === 0) {
+    body.push(textBlock(t.noData));
+  } else {
+    body.push(figuresBlock(t.workspaceLabel, report.workspace, report));
+    report.channels.slice(0, MAX_CHANNEL_LINES).forEach((c, i) => {
+      const name = c.channelRef ? options.channelName?.(c.channelRef) : null;
+      body.push(figuresBlock(name ? escapeCardText(name) : t.teamsChannelLabel(i + 1), c, report));
+    });
+    if (report.other) body.push(figuresBlock(t.otherChannels, report.other, report));
+    if (report.channels.length > MAX_CHANNEL_LINES) body.push(textBlock(t.moreChannels(report.channels.length - MAX_CHANNEL_LINES), { isSubtle: true }));
+    if (!options.withoutChart && report.workspace.trend.some((v) => v !== null)) {
+      const title = t.chartTitle(report.week);
+      body.push(textBlock(title, { weight: "Bolder", spacing: "Medium" }));
+      body.push({
+        type: "Image",
+        url: `data:image/png;base64,${trendChartPng(report.workspace.trend, report.weeks).toString("base64")}`,
+        altText: title,
+        size: "Stretch",
+      });
+    }
+  }
+
+  if (report.bullets.length > 0) {
+    body.push(textBlock(`**${t.bulletsTitle}**`, { spacing: "Medium" }));
+    body.push(textBlock(report.bullets.map((b) => `- ${escapeCardText(b.replace(/\s+/g, " "))}`).join("\n"), { spacing: "Small" }));
+  }
+
+  const leaders = report.leaders;
+  const averages = leaders.questions.map((q) => `${QUESTION_LABEL[language][q.question]} ${decimal(q.average, language)}`).join(" · ");
+  body.push(textBlock(`**${t.leadersTitle}**`, { separator: true, spacing: "Medium" }));
+  body.push(
+    textBlock(
+      leaders.nudged === 0
+        ? t.leadersNone
+        : `${t.leadersLine(percent(leaders.answeredShare, language), leaders.nudged)}\n\n${t.leadersAverages}: ${averages} ${t.leadersHidden(report.minAuthors)}`,
+      { spacing: "Small" },
+    ),
+  );
+
+  const s = report.suggestions;
+  body.push(textBlock(`**${t.suggestionsTitle}**`, { spacing: "Medium" }));
+  body.push(textBlock(t.suggestionsLine(s.created, percent(s.answeredShare, language)), { spacing: "Small" }));
+  if (s.top.length > 0) {
+    body.push(textBlock(`_${t.suggestionsTop}_`, { spacing: "Small" }));
+    for (const x of s.top) body.push(textBlock(`#${x.number} (👍 ${x.votes}) ${escapeCardText(x.text.slice(0, 200).replace(/\s+/g, " "))}`, { spacing: "None" }));
+  }
+  const result = card(body);
+  if (!options.withoutChart && Buffer.byteLength(JSON.stringify(result)) > MAX_CARD_BYTES) return digestCard(report, { ...options, withoutChart: true });
+  return result;
+}
