@@ -1,8 +1,6 @@
 // With MICROSOFT_APP_ID set, /api/messages admits only requests carrying a valid Bot Framework
 // token. A positive test would need a token signed by Microsoft and its OpenID metadata, which
 // this machine cannot reach; the refusals are what we can (and must) prove here.
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import { install, message, postActivity, type TeamsPerson } from "../helpers/teamsActivities.js";
@@ -18,16 +16,13 @@ function forgedToken(issuer: string): string {
 }
 
 let h: Harness;
-let db: Database.Database;
-const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) => Number(h.rows(`SELECT COUNT(*) AS n FROM ${table}`)[0]!.n);
 
 beforeAll(async () => {
   h = await startHarness({ teams: { appId: APP_ID } });
-  db = new Database(path.join(h.dir, "kundennah.db"), { readonly: true });
 });
 
 afterAll(async () => {
-  db?.close();
   await h?.stop();
 });
 

@@ -2,9 +2,7 @@
 // /api/messages, every reply and proactive message captured by a fake Bot Connector (the
 // activities' serviceUrl), the answers checked in the real database.
 import { execFile } from "node:child_process";
-import path from "node:path";
 import { promisify } from "node:util";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import type { ConnectorCall, FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
@@ -26,9 +24,8 @@ const BEN: TeamsPerson = { id: "29:1ben", aadObjectId: "aad-ben", name: "Ben", l
 
 let h: Harness;
 let connector: FakeTeamsConnector;
-let db: Database.Database;
 
-const rows = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Record<string, unknown>[];
+const rows = (sql: string) => h.rows(sql);
 const post = (body: unknown) => postActivity(h.messagesUrl, body);
 const say = (person: TeamsPerson, text: string, mentions: { id: string; name: string }[] = []) => post(message(connector.url, person, text, mentions));
 const textsTo = (person: TeamsPerson) => connector.messages().filter((c) => c.conversationId === conversationIdOf(person) && typeof c.body.text === "string").map((c) => String(c.body.text));
@@ -51,11 +48,9 @@ beforeAll(async () => {
   h = await startHarness({ now: "2026-11-23T08:00:00Z", teams: true, env: { KUNDENNAH_ADMINS: "aad-admin" } });
   connector = h.teams!;
   for (const p of [ADMIN, ANNA, BEN]) connector.addUser({ id: p.id, aadObjectId: p.aadObjectId!, name: p.name });
-  db = new Database(path.join(h.dir, "kundennah.db"), { readonly: true });
 });
 
 afterAll(async () => {
-  db?.close();
   await h?.stop();
 });
 
@@ -96,7 +91,7 @@ describe("Teams check-ins over /api/messages", () => {
     expect(res.status).toBe(200);
     expect(textsTo(ADMIN).at(-1)).toContain("Als Führungskräfte hinzugefügt: Anna, Ben");
     // Mentions carry the Teams id; the roster gives the AAD object id we key people by.
-    expect(rows(`SELECT externalId FROM Member WHERE isLeader = 1 ORDER BY externalId`)).toEqual([{ externalId: "aad-anna" }, { externalId: "aad-ben" }]);
+    expect(rows(`SELECT externalId FROM Member WHERE isLeader ORDER BY externalId`)).toEqual([{ externalId: "aad-anna" }, { externalId: "aad-ben" }]);
     expect(connector.delivered("member").map((c) => c.activityId)).toEqual(expect.arrayContaining([ANNA.id, BEN.id]));
 
     await say(ADMIN, "leaders list");
@@ -214,7 +209,7 @@ describe("Teams check-ins over /api/messages", () => {
 
   it("shows Teams check-ins in the export CLI", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ["bin/kundennah.mjs", "export", "checkins", "--format", "csv"], {
-      env: { ...process.env, DATABASE_URL: `file:${path.join(h.dir, "kundennah.db")}` },
+      env: { ...process.env, DATABASE_URL: h.databaseUrl },
     });
     expect(stdout).toContain(`teams,${TENANT},aad-anna,ask,2026-W48,5,Asked the whole team,`);
   });

@@ -1,8 +1,6 @@
 // Proactive delivery against a misbehaving Bot Connector: 429 is retried (Retry-After honoured)
 // and delivered, 502 is retried a bounded number of times and handed back to the outbox, and
 // 403 (app removed) switches the conversation reference off until the next installation.
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import type { FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
@@ -13,10 +11,9 @@ const ANNA: TeamsPerson = { id: "29:1anna", aadObjectId: "aad-anna", name: "Anna
 
 let h: Harness;
 let connector: FakeTeamsConnector;
-let db: Database.Database;
 let workspace: Workspace;
 
-const rows = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+const rows = (sql: string) => h.rows(sql);
 const sends = () => connector.calls.filter((c) => c.kind === "send" && c.conversationId === conversationIdOf(ANNA) && Array.isArray(c.body.attachments));
 const refActive = () => rows(`SELECT active FROM ConversationRef`)[0]!.active;
 
@@ -24,7 +21,6 @@ beforeAll(async () => {
   // Monday 23 November 2026, 09:00 in Berlin: Anna's weekly nudge is due.
   h = await startHarness({ now: "2026-11-23T08:00:00Z", teams: true });
   connector = h.teams!;
-  db = new Database(path.join(h.dir, "kundennah.db"), { readonly: true });
   await postActivity(h.messagesUrl, install(connector.url, ANNA));
   // Local mode without configured admins: the one person on this machine may administrate.
   await postActivity(h.messagesUrl, message(connector.url, ANNA, "leaders add me"));
@@ -35,7 +31,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db?.close();
   await h?.stop();
 });
 
