@@ -60,14 +60,20 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant at which the wall clock in `timeZone` shows `date` at `minuteOfDay`.
- * A time skipped by a daylight-saving jump resolves to an instant just after the jump.
+ * The instant at which the wall clock in `timeZone` shows `date` at `minuteOfDay`. A time that
+ * occurs twice (clocks going back) resolves to the first; a time skipped by clocks going
+ * forward resolves to the same distance after the jump (02:30 on a 02:00→03:00 day is 03:30),
+ * east and west of UTC alike.
  */
 export function zonedTimeToUtc(date: LocalDate, minuteOfDay: number, timeZone: string): Date {
   const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
-  const guess = wall - zoneOffsetMs(new Date(wall), timeZone);
-  // The offset at the guess can differ from the offset at `wall` near a transition.
-  return new Date(wall - zoneOffsetMs(new Date(guess), timeZone));
+  // The offsets in force half a day before and after cover both sides of any transition.
+  const before = wall - zoneOffsetMs(new Date(wall - 12 * 3600_000), timeZone);
+  const after = wall - zoneOffsetMs(new Date(wall + 12 * 3600_000), timeZone);
+  const shows = (instant: number) => zoneOffsetMs(new Date(instant), timeZone) === wall - instant;
+  const matching = [before, after].filter(shows).sort((a, b) => a - b);
+  // No instant shows a skipped wall time; the pre-jump offset lands just after the jump.
+  return new Date(matching[0] ?? before);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -1,7 +1,7 @@
 // When leaders are due, in their own time zones, across daylight-saving changes.
 import { describe, expect, it } from "vitest";
 import { latestOccurrence, nextOccurrence, questionsFor } from "../../src/core/schedule.js";
-import { isoWeek, zonedTimeToUtc } from "../../src/core/time.js";
+import { isoWeek, localDateTime, zonedTimeToUtc } from "../../src/core/time.js";
 import type { Schedule } from "../../src/core/model.js";
 
 const weekly: Schedule = { cadence: "weekly", weekday: 1, nudgeMinute: 9 * 60, includeWeekends: false };
@@ -21,8 +21,27 @@ describe("zonedTimeToUtc", () => {
     expect(zonedTimeToUtc({ year: 2026, month: 3, day: 30 }, 540, "Europe/Berlin").toISOString()).toBe("2026-03-30T07:00:00.000Z");
     expect(zonedTimeToUtc({ year: 2026, month: 10, day: 26 }, 540, "Europe/Berlin").toISOString()).toBe("2026-10-26T08:00:00.000Z");
     expect(zonedTimeToUtc({ year: 2026, month: 11, day: 2 }, 540, "America/New_York").toISOString()).toBe("2026-11-02T14:00:00.000Z");
-    // 02:30 does not exist in Berlin on 29 March; it resolves to just after the jump.
+    // 02:30 does not exist in Berlin on 29 March; it resolves to just after the jump (03:30 CEST).
     expect(zonedTimeToUtc({ year: 2026, month: 3, day: 29 }, 150, "Europe/Berlin").toISOString()).toBe("2026-03-29T01:30:00.000Z");
+  });
+
+  it("resolves skipped and repeated times west of UTC too", () => {
+    // New York skips 02:00–03:00 on 8 March 2026: 02:30 becomes 03:30 EDT.
+    expect(zonedTimeToUtc({ year: 2026, month: 3, day: 8 }, 150, "America/New_York").toISOString()).toBe("2026-03-08T07:30:00.000Z");
+    // 01:30 on 1 November 2026 happens twice in New York; the first (EDT) is meant.
+    expect(zonedTimeToUtc({ year: 2026, month: 11, day: 1 }, 90, "America/New_York").toISOString()).toBe("2026-11-01T05:30:00.000Z");
+    // Santiago skips midnight on 6 September 2026 (00:00 → 01:00): midnight stays on that day.
+    const santiago = zonedTimeToUtc({ year: 2026, month: 9, day: 6 }, 0, "America/Santiago");
+    expect(santiago.toISOString()).toBe("2026-09-06T04:00:00.000Z");
+    // Every minute of a year in several zones maps back to the same wall clock when it exists.
+    for (const zone of ["America/New_York", "America/Santiago", "Australia/Lord_Howe", "Asia/Kolkata", "Europe/Berlin"]) {
+      for (let day = 0; day < 366; day += 3) {
+        const d = new Date(Date.UTC(2026, 0, 1 + day));
+        const date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+        const instant = zonedTimeToUtc(date, 9 * 60, zone);
+        expect(localDateTime(instant, zone)).toMatchObject({ ...date, hour: 9, minute: 0 });
+      }
+    }
   });
 });
 
