@@ -32,7 +32,8 @@ const en = {
   moreChannels: (n: number) => `…and ${n} more channels.`,
   noData: "No channel messages were measured this week. Invite me to team channels to start.",
   leadersTitle: "Leaders",
-  leadersLine: (answered: string, nudged: number) => `${answered} of ${nudged} nudges answered`,
+  leadersLine: (answered: string | null, nudged: number, minAuthors: number) =>
+    answered === null ? `Shown when at least ${minAuthors} leaders were nudged.` : `${answered} of ${nudged} nudges answered`,
   leadersNone: "No nudges went out this week.",
   leadersAverages: "Average rating per question",
   leadersHidden: (minAuthors: number) => `(shown when at least ${minAuthors} leaders answered)`,
@@ -86,7 +87,8 @@ const de: PresenceTexts = {
   moreChannels: (n) => `… und ${n} weitere Kanäle.`,
   noData: "Diese Woche wurden keine Kanalnachrichten gemessen. Lade mich in Teamkanäle ein, um zu starten.",
   leadersTitle: "Führungskräfte",
-  leadersLine: (answered, nudged) => `${answered} von ${nudged} Impulsen beantwortet`,
+  leadersLine: (answered, nudged, minAuthors) =>
+    answered === null ? `Sichtbar, wenn mindestens ${minAuthors} Führungskräfte Impulse erhalten haben.` : `${answered} von ${nudged} Impulsen beantwortet`,
   leadersNone: "Diese Woche gingen keine Impulse raus.",
   leadersAverages: "Durchschnittliche Bewertung pro Frage",
   leadersHidden: (minAuthors) => `(sichtbar, wenn mindestens ${minAuthors} Führungskräfte geantwortet haben)`,

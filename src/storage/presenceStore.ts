@@ -138,7 +138,8 @@ export class PrismaPresenceStore implements PresenceStore {
 
   async leaderStats(workspaceId: string, week: string, minLeaders: number): Promise<LeaderWeekStats> {
     const inWorkspace = { member: { workspaceId } };
-    const [nudged, answered, perQuestion] = await Promise.all([
+    const [nudgedLeaders, nudged, answered, perQuestion] = await Promise.all([
+      this.db.nudge.groupBy({ by: ["memberId"], where: { ...inWorkspace, week, sentAt: { not: null } } }),
       this.db.nudge.count({ where: { ...inWorkspace, week, sentAt: { not: null } } }),
       this.db.nudge.count({ where: { ...inWorkspace, week, sentAt: { not: null }, status: "answered" } }),
       this.db.checkIn.groupBy({ by: ["question"], where: { ...inWorkspace, week }, _count: { memberId: true }, _avg: { rating: true } }),
@@ -146,6 +147,7 @@ export class PrismaPresenceStore implements PresenceStore {
     // One check-in per leader, question and week (unique key), so the count is the number of leaders.
     const byQuestion = new Map(perQuestion.filter((q) => isQuestionKey(q.question)).map((q) => [q.question, q]));
     return {
+      leaders: nudgedLeaders.length,
       nudged,
       answered,
       questions: QUESTION_KEYS.map((question) => {

@@ -26,7 +26,7 @@ describe("buildDigest", () => {
       channelWeeks,
       workspaceWeeks: [counts("*", "2026-W47", 50, 10, 5, 1, 4), counts("*", "2026-W48", 69, 16, 9, 3, 9)],
       otherWeeks: [counts("*", "2026-W48", 9, 3, 3, 0, 2)],
-      leaders: { nudged: 8, answered: 6, questions: [] },
+      leaders: { leaders: 4, nudged: 8, answered: 6, questions: [] },
       suggestions: { created: 2, answeredShare: 0.5, top: [] },
       minAuthors: 3,
     });
@@ -41,11 +41,30 @@ describe("buildDigest", () => {
     expect(dev.customerShare).toBeCloseTo(0.05);
     expect(dev.change).toBeNull();
     expect(report.channels.map((c) => c.channelRef)).toEqual(["CSUP", "CDEV"]);
-    // The folded bucket itself has only two authors: not shown either.
-    expect(report.other?.customerShare ?? null).toBeNull();
-    expect(report.workspace.customerShare).toBeCloseTo(16 / 69);
-    expect(report.workspace.change).toBeCloseTo((16 / 69 - 0.2) * 100);
+    // The folded bucket itself has only two authors: not shown, and neither is the workspace
+    // line of that week — it minus CSUP and CDEV would give away CTINY's figures.
+    expect(report.other).toBeNull();
+    expect(report.workspace.customerShare).toBeNull();
+    expect(report.workspace.trend).toEqual([null, null, null, null, null, null, 0.2, null]);
     expect(report.leaders.answeredShare).toBeCloseTo(0.75);
+  });
+
+  it("shows the workspace line when the folded channels together are a large enough group", () => {
+    const channelWeeks = [counts("CSUP", "2026-W48", 40, 12, 6, 3, 5), counts("CA", "2026-W48", 5, 1, 1, 0, 2), counts("CB", "2026-W48", 6, 2, 0, 1, 2)];
+    const report = buildDigest({
+      language: "de",
+      weeks,
+      channelWeeks,
+      workspaceWeeks: [counts("*", "2026-W48", 51, 15, 7, 4, 8)],
+      otherWeeks: [counts("*", "2026-W48", 11, 3, 1, 1, 4)],
+      leaders: { leaders: 2, nudged: 2, answered: 1, questions: [] },
+      suggestions: { created: 0, answeredShare: null, top: [] },
+      minAuthors: 3,
+    });
+    expect(report.other?.customerShare).toBeCloseTo(3 / 11);
+    expect(report.workspace.customerShare).toBeCloseTo(15 / 51);
+    // Two nudged leaders are fewer than three: their answer rate stays hidden.
+    expect(report.leaders.answeredShare).toBeNull();
   });
 });
 

@@ -92,7 +92,9 @@ describe("customer presence in Slack", () => {
   it("folds a channel where too few people wrote and posts the digest once on Monday 09:00", async () => {
     await sendEvent(message("CTINY", "UA", "Customer call went great", "2026-11-24T12:00:00Z"), "EvTiny1");
     await sendEvent(message("CTINY", "UB", "Kunde ist zufrieden", "2026-11-24T12:05:00Z"), "EvTiny2");
-    await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = 'CTINY'`)[0]!.n === 2);
+    // A second small channel: on their own both are too small, together three people wrote.
+    await sendEvent(message("CSMALL", "UC", "Wir haben die Kundin zurückgerufen.", "2026-11-24T12:10:00Z"), "EvSmall1");
+    await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef IN ('CTINY', 'CSMALL')`)[0]!.n === 3);
 
     h.clock.set("2026-11-30T07:59:00Z");
     expect((await h.app.core.tick()).digests).toBe(0);
@@ -107,6 +109,9 @@ describe("customer presence in Slack", () => {
     expect(text).toContain(`<#CSUP>`);
     expect(text).toContain(`4 messages · *${share}%* about customers`);
     expect(text).not.toContain("<#CTINY>");
+    expect(text).not.toContain("<#CSMALL>");
+    expect(text).toContain("*Other channels*");
+    expect(text).toContain("*Whole workspace*");
     expect(text).not.toContain(CANARY);
     const upload = h.slack.uploads[0]!;
     expect(upload.bytes.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
@@ -133,7 +138,7 @@ describe("customer presence in Slack", () => {
 
     await sendEvent({ type: "channel_left", channel: "CTINY", actor_id: "UA", event_ts: "2" }, "EvLeft");
     await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = 'CTINY'`)[0]!.n === 0);
-    expect(rows(`SELECT channelRef FROM TrackedChannel`)).toEqual([{ channelRef: "CSUP" }]);
+    expect(rows(`SELECT channelRef FROM TrackedChannel ORDER BY channelRef`)).toEqual([{ channelRef: "CSMALL" }, { channelRef: "CSUP" }]);
   });
 
   it("keeps no message text anywhere: not in the database files, not in the logs", async () => {

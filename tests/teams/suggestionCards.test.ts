@@ -18,7 +18,7 @@ const report = (channels: number, language: "de" | "en" = "en"): DigestReport =>
   channels: Array.from({ length: channels }, (_, i) => figures(`19:channel-${i}@thread.tacv2`, 1234 - i)),
   other: figures(null, 12),
   workspace: figures(null, 12345),
-  leaders: { nudged: 8, answered: 6, answeredShare: 0.75, questions: [{ question: "care", leaders: 4, average: 3.5 }] },
+  leaders: { leaders: 3, nudged: 8, answered: 6, answeredShare: 0.75, questions: [{ question: "care", leaders: 4, average: 3.5 }] },
   suggestions: { created: 3, answeredShare: 0.5, top: [{ number: 7, text: "[evil](https://x) <at>Boss</at>", votes: 4 }] },
   bullets: ["*Support* mentioned customers more"],
   minAuthors: 3,

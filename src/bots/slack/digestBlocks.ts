@@ -64,7 +64,7 @@ export function digestBlocks(report: DigestReport, options: { preview?: boolean 
     text: md(
       leaders.nudged === 0
         ? `*${t.leadersTitle}*\n${t.leadersNone}`
-        : `*${t.leadersTitle}*\n${t.leadersLine(percent(leaders.answeredShare, language), leaders.nudged)}\n${t.leadersAverages}: ${averages} ${t.leadersHidden(report.minAuthors)}`,
+        : `*${t.leadersTitle}*\n${t.leadersLine(leaders.answeredShare === null ? null : percent(leaders.answeredShare, language), leaders.nudged, report.minAuthors)}\n${t.leadersAverages}: ${averages} ${t.leadersHidden(report.minAuthors)}`,
     ),
   });
 

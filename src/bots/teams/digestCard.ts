@@ -77,7 +77,7 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
     textBlock(
       leaders.nudged === 0
         ? t.leadersNone
-        : `${t.leadersLine(percent(leaders.answeredShare, language), leaders.nudged)}\n\n${t.leadersAverages}: ${averages} ${t.leadersHidden(report.minAuthors)}`,
+        : `${t.leadersLine(leaders.answeredShare === null ? null : percent(leaders.answeredShare, language), leaders.nudged, report.minAuthors)}\n\n${t.leadersAverages}: ${averages} ${t.leadersHidden(report.minAuthors)}`,
       { spacing: "Small" },
     ),
   );

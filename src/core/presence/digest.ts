@@ -7,10 +7,16 @@ export const TREND_WEEKS = 8;
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-function figures(channelRef: string | null, byWeek: Map<string, WeekCounts>, weeks: string[], minAuthors: number): ChannelFigures {
+function figures(
+  channelRef: string | null,
+  byWeek: Map<string, WeekCounts>,
+  weeks: string[],
+  minAuthors: number,
+  allowed: (week: string) => boolean = () => true,
+): ChannelFigures {
   const visible = (week: string) => {
     const c = byWeek.get(week);
-    return c && c.authors >= minAuthors ? c : undefined;
+    return c && c.authors >= minAuthors && allowed(week) ? c : undefined;
   };
   const trend = weeks.map((week) => {
     const c = visible(week);
@@ -40,7 +46,7 @@ export interface DigestInput {
   weeks: string[];
   channelWeeks: WeekCounts[];
   workspaceWeeks: WeekCounts[];
-  /** Counts of the folded channels combined (distinct authors across them), per week. */
+  /** Per week: the channels with too few authors that week, combined (distinct authors across them). */
   otherWeeks: WeekCounts[];
   leaders: LeaderWeekStats;
   suggestions: SuggestionWeekStats;
@@ -48,7 +54,7 @@ export interface DigestInput {
   bullets?: string[];
 }
 
-/** The channels whose reported week has too few distinct authors to be shown on their own. */
+/** The channels with too few distinct authors in `week` to be shown on their own. */
 export function foldedChannels(channelWeeks: WeekCounts[], week: string, minAuthors: number): string[] {
   return channelWeeks.filter((c) => c.week === week && c.authors < minAuthors).map((c) => c.channelRef);
 }
@@ -62,15 +68,24 @@ export function buildDigest(input: DigestInput): DigestReport {
     .filter(([, rows]) => rows.some((r) => r.week === week && r.authors >= minAuthors))
     .map(([ref, rows]) => figures(ref, byWeek(rows), weeks, minAuthors))
     .sort((a, b) => b.messages - a.messages);
-  const otherFigures = figures(null, byWeek(input.otherWeeks), weeks, minAuthors);
+  const other = byWeek(input.otherWeeks);
+  const otherFigures = figures(null, other, weeks, minAuthors);
+  // The whole workspace minus the channels shown is the folded rest: show a week's workspace
+  // figures only when that rest is itself large enough (or empty), or subtraction would reveal it.
+  const restIsSafe = (w: string) => {
+    const folded = foldedChannels(input.channelWeeks, w, minAuthors);
+    return folded.length === 0 || (other.get(w)?.authors ?? 0) >= minAuthors;
+  };
+  // "1 of 1 nudges answered" would describe one person: leader figures need a group too.
+  const leadersShown = input.leaders.leaders >= minAuthors;
   return {
     week,
     weeks,
     language: input.language,
     channels,
-    other: otherFigures.messages > 0 ? otherFigures : null,
-    workspace: figures(null, byWeek(input.workspaceWeeks), weeks, minAuthors),
-    leaders: { ...input.leaders, answeredShare: share(input.leaders.answered, input.leaders.nudged) },
+    other: otherFigures.customerShare !== null ? otherFigures : null,
+    workspace: figures(null, byWeek(input.workspaceWeeks), weeks, minAuthors, restIsSafe),
+    leaders: { ...input.leaders, answeredShare: leadersShown ? share(input.leaders.answered, input.leaders.nudged) : null },
     suggestions: input.suggestions,
     bullets: input.bullets ?? [],
     minAuthors,

@@ -1,5 +1,5 @@
 // Presence signals and the ports the presence feature talks through.
-import type { Language, Platform, Workspace } from "../model.js";
+import type { Language, Workspace } from "../model.js";
 import type { MessageRef } from "../ports.js";
 import type { QuestionKey } from "../questions.js";
 import type { Tone } from "./classifier.js";
@@ -39,6 +39,8 @@ export interface WeekCounts {
 }
 
 export interface LeaderWeekStats {
+  /** Distinct leaders who were sent a nudge that week. */
+  leaders: number;
   nudged: number;
   answered: number;
   /** Per question: answers and distinct leaders answering; the average only with enough leaders. */
@@ -71,7 +73,7 @@ export interface PresenceStore {
   deleteSignalsBefore(before: Date): Promise<number>;
   /** Per channel and week, for the given weeks. */
   channelWeeks(workspaceId: string, weeks: string[]): Promise<WeekCounts[]>;
-  /** Whole-workspace (or the given channels') counts per week, with distinct authors across them. */
+  /** Whole-workspace counts per week (or the given channels' combined), with distinct authors across them. */
   combinedWeeks(workspaceId: string, weeks: string[], channelRefs?: string[]): Promise<WeekCounts[]>;
   leaderStats(workspaceId: string, week: string, minLeaders: number): Promise<LeaderWeekStats>;
   suggestionStats(workspaceId: string, weekStart: Date, weekEnd: Date): Promise<SuggestionWeekStats>;
@@ -100,6 +102,7 @@ export interface DigestReport {
   channels: ChannelFigures[];
   other: ChannelFigures | null;
   workspace: ChannelFigures;
+  /** answeredShare is null when fewer than minAuthors leaders were nudged. */
   leaders: LeaderWeekStats & { answeredShare: number | null };
   suggestions: SuggestionWeekStats;
   bullets: string[];
@@ -113,4 +116,3 @@ export interface PresenceMessenger {
   sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<void>;
 }
 
-export type PresencePlatforms = Partial<Record<Platform, PresenceMessenger>>;

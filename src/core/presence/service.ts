@@ -156,11 +156,18 @@ export class PresenceService {
     const { store, minAuthors } = this.options;
     const weeks = weeksEndingWith(week);
     const channelWeeks = await store.channelWeeks(workspace.id, weeks);
-    const folded = foldedChannels(channelWeeks, week, minAuthors);
     const { start, end } = weekBounds(week, workspace.timezone);
-    const [workspaceWeeks, otherWeeks, leaders, suggestions] = await Promise.all([
+    // Each week folds its own small channels: one combined count per week (distinct authors).
+    const otherWeeks = (
+      await Promise.all(
+        weeks.map((w) => {
+          const folded = foldedChannels(channelWeeks, w, minAuthors);
+          return folded.length ? store.combinedWeeks(workspace.id, [w], folded) : Promise.resolve([]);
+        }),
+      )
+    ).flat();
+    const [workspaceWeeks, leaders, suggestions] = await Promise.all([
       store.combinedWeeks(workspace.id, weeks),
-      folded.length ? store.combinedWeeks(workspace.id, weeks, folded) : Promise.resolve([]),
       store.leaderStats(workspace.id, week, minAuthors),
       store.suggestionStats(workspace.id, start, end),
     ]);
