@@ -28,6 +28,8 @@ export interface OutboxStore {
   markSent(id: string, at: Date): Promise<void>;
   markFailedAttempt(id: string, attempts: number, nextAttemptAt: Date, reason: string, giveUp: boolean): Promise<void>;
   getWorkspace(id: string): Promise<Workspace | null>;
+  /** Removes the entry with this key, so the same effect can be queued afresh later. */
+  forget(dedupeKey: string): Promise<void>;
 }
 
 export type OutboxHandler = (entry: OutboxEntry, workspace: Workspace) => Promise<void>;
@@ -48,6 +50,15 @@ export class Outbox {
   async enqueue(...entries: NewOutboxEntry[]): Promise<number> {
     const now = this.clock();
     return this.store.enqueue(entries.map((entry) => ({ ...entry, nextAttemptAt: now })));
+  }
+
+  async forget(dedupeKey: string): Promise<void> {
+    await this.store.forget(dedupeKey);
+  }
+
+  /** Starts delivering without waiting for it (e.g. inside a platform request); failures are logged and retried by the clock. */
+  kick(): void {
+    this.deliverDue().catch((error: Error) => this.logger.warn({ reason: error.message }, "outbox delivery failed; the clock retries"));
   }
 
   async deliverDue(now = this.clock()): Promise<{ sent: number; retrying: number; failed: number }> {

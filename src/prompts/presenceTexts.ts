@@ -3,7 +3,8 @@ import type { Language } from "../core/model.js";
 
 const en = {
   notice:
-    "👋 Hi, I'm *Kundennah*. In this channel I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least three people wrote. An admin can switch this off with `/cx-admin channel exclude #this-channel`, or simply remove me from the channel.",
+    (minAuthors: number) =>
+      `👋 Hi, I'm *Kundennah*. In this channel I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off with \`/cx-admin channel exclude #this-channel\`, or simply remove me from the channel.`,
   excluded: (channel: string, deleted: number) => `✅ ${channel} is no longer measured; ${deleted} stored signal(s) were deleted.`,
   included: (channel: string) => `✅ ${channel} is measured again from now on.`,
   digestChannelAdded: (channel: string, when: string) => `✅ The weekly digest goes to ${channel} ${when}. Preview it now with \`/cx-admin digest-now\`.`,
@@ -43,7 +44,8 @@ const en = {
   bulletsTitle: "What moved this week",
   chartTitle: (week: string) => `Share of messages about customers, 8 weeks to ${week}`,
   teamsNotice:
-    "👋 Hi, I'm *Kundennah*. Here I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least three people wrote. An admin can switch this off by typing `@Kundennah channel exclude` in the channel, or simply remove me.",
+    (minAuthors: number) =>
+      `👋 Hi, I'm *Kundennah*. Here I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off by typing \`@Kundennah channel exclude\` in the channel, or simply remove me.`,
   teamsChannelUsage: "Type `@Kundennah digest-channel` in the team channel that should receive the weekly digest (`digest-channel remove` to stop).",
   teamsPresenceUsage: "In the channel itself, type `@Kundennah channel exclude` or `@Kundennah channel include`; anywhere: `presence llm on|off`.",
   teamsChannelLabel: (n: number) => `Channel ${n}`,
@@ -58,7 +60,8 @@ export type PresenceTexts = typeof en;
 
 const de: PresenceTexts = {
   notice:
-    "👋 Hallo, ich bin *Kundennah*. In diesem Kanal zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens drei Personen geschrieben haben. Ein Admin kann das mit `/cx-admin channel exclude #dieser-kanal` ausschalten, oder ihr entfernt mich einfach aus dem Kanal.",
+    (minAuthors: number) =>
+      `👋 Hallo, ich bin *Kundennah*. In diesem Kanal zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das mit \`/cx-admin channel exclude #dieser-kanal\` ausschalten, oder ihr entfernt mich einfach aus dem Kanal.`,
   excluded: (channel, deleted) => `✅ ${channel} wird nicht mehr gemessen; ${deleted} gespeicherte Signal(e) wurden gelöscht.`,
   included: (channel) => `✅ ${channel} wird ab jetzt wieder gemessen.`,
   digestChannelAdded: (channel, when) => `✅ Der Wochenbericht geht ${when} an ${channel}. Vorschau jetzt mit \`/cx-admin digest-now\`.`,
@@ -98,7 +101,8 @@ const de: PresenceTexts = {
   bulletsTitle: "Was sich diese Woche bewegt hat",
   chartTitle: (week) => `Anteil der Nachrichten über Kunden, 8 Wochen bis ${week}`,
   teamsNotice:
-    "👋 Hallo, ich bin *Kundennah*. Hier zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens drei Personen geschrieben haben. Ein Admin kann das ausschalten, indem er im Kanal `@Kundennah channel exclude` schreibt, oder ihr entfernt mich einfach.",
+    (minAuthors: number) =>
+      `👋 Hallo, ich bin *Kundennah*. Hier zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das ausschalten, indem er im Kanal \`@Kundennah channel exclude\` schreibt, oder ihr entfernt mich einfach.`,
   teamsChannelUsage: "Schreib `@Kundennah digest-channel` in den Teamkanal, der den Wochenbericht erhalten soll (`digest-channel remove` zum Beenden).",
   teamsPresenceUsage: "Schreib im Kanal selbst `@Kundennah channel exclude` oder `@Kundennah channel include`; überall: `presence llm on|off`.",
   teamsChannelLabel: (n) => `Kanal ${n}`,

@@ -44,6 +44,10 @@ export class PrismaOutboxStore implements OutboxStore {
     });
   }
 
+  async forget(dedupeKey: string): Promise<void> {
+    await this.db.outboxMessage.deleteMany({ where: { dedupeKey } });
+  }
+
   async getWorkspace(id: string): Promise<Workspace | null> {
     const row = await this.db.workspace.findUnique({ where: { id } });
     return row && toWorkspace(row);

@@ -113,8 +113,8 @@ export class PrismaPresenceStore implements PresenceStore {
     await this.db.presenceSignal.deleteMany({ where: { workspaceId, channelRef, messageRef } });
   }
 
-  async deleteSignalsBefore(before: Date): Promise<number> {
-    return (await this.db.presenceSignal.deleteMany({ where: { createdAt: { lt: before } } })).count;
+  async deleteSignalsBefore(day: string): Promise<number> {
+    return (await this.db.presenceSignal.deleteMany({ where: { day: { lt: day } } })).count;
   }
 
   async channelWeeks(workspaceId: string, weeks: string[]): Promise<WeekCounts[]> {

@@ -95,6 +95,10 @@ describe("customer presence in Slack", () => {
     // A second small channel: on their own both are too small, together three people wrote.
     await sendEvent(message("CSMALL", "UC", "Wir haben die Kundin zurückgerufen.", "2026-11-24T12:10:00Z"), "EvSmall1");
     await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef IN ('CTINY', 'CSMALL')`)[0]!.n === 3);
+    // No join event was seen for these channels: each is told what is measured all the same.
+    for (const channel of ["CTINY", "CSMALL"]) {
+      await h.slack.waitFor(() => h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === channel && String(c.args.text).includes("never store")));
+    }
 
     h.clock.set("2026-11-30T07:59:00Z");
     expect((await h.app.core.tick()).digests).toBe(0);
@@ -139,6 +143,13 @@ describe("customer presence in Slack", () => {
     await sendEvent({ type: "channel_left", channel: "CTINY", actor_id: "UA", event_ts: "2" }, "EvLeft");
     await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = 'CTINY'`)[0]!.n === 0);
     expect(rows(`SELECT channelRef FROM TrackedChannel ORDER BY channelRef`)).toEqual([{ channelRef: "CSMALL" }, { channelRef: "CSUP" }]);
+  });
+
+  it("deletes signals once the message is older than the retention limit", async () => {
+    expect(Number(rows(`SELECT COUNT(*) AS n FROM PresenceSignal`)[0]!.n)).toBeGreaterThan(0);
+    h.clock.set("2027-06-01T12:00:00Z"); // 27 weeks after the last message
+    expect((await h.app.core.tick()).expiredSignals).toBeGreaterThan(0);
+    expect(rows(`SELECT COUNT(*) AS n FROM PresenceSignal`)).toEqual([{ n: 0 }]);
   });
 
   it("keeps no message text anywhere: not in the database files, not in the logs", async () => {

@@ -34,9 +34,9 @@ const tsToDate = (ts: string) => new Date(Math.round(Number(ts) * 1000));
 export class SlackPresenceMessenger implements PresenceMessenger {
   constructor(private readonly client: WebClient) {}
 
-  async postNotice(_workspace: Workspace, channelRef: string, language: Workspace["language"]): Promise<void> {
+  async postNotice(_workspace: Workspace, channelRef: string, language: Workspace["language"], minAuthors: number): Promise<void> {
     try {
-      await this.client.chat.postMessage({ channel: channelRef, text: presenceTexts(language).notice });
+      await this.client.chat.postMessage({ channel: channelRef, text: presenceTexts(language).notice(minAuthors) });
     } catch (error) {
       throw toDeliveryError(error);
     }

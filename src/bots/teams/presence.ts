@@ -24,9 +24,9 @@ export class TeamsPresenceMessenger implements PresenceMessenger {
     private readonly deps: Proactive & ChannelPoster,
   ) {}
 
-  async postNotice(workspace: Workspace, channelRef: string, language: Language): Promise<void> {
+  async postNotice(workspace: Workspace, channelRef: string, language: Language, minAuthors: number): Promise<void> {
     await inChannel(this.deps, workspace, channelRef, async (context) => {
-      await withDeliveryRetries("presence notice", () => context.sendActivity(MessageFactory.text(teamsText(presenceTexts(language).teamsNotice))), this.deps.retryPolicy);
+      await withDeliveryRetries("presence notice", () => context.sendActivity(MessageFactory.text(teamsText(presenceTexts(language).teamsNotice(minAuthors)))), this.deps.retryPolicy);
     });
   }
 

@@ -70,7 +70,8 @@ export interface PresenceStore {
   markBaseline(workspaceId: string, channelRef: string, at: Date): Promise<void>;
   upsertSignals(signals: Signal[]): Promise<void>;
   deleteSignal(workspaceId: string, channelRef: string, messageRef: string): Promise<void>;
-  deleteSignalsBefore(before: Date): Promise<number>;
+  /** Deletes signals of messages written before `day` ("YYYY-MM-DD"). */
+  deleteSignalsBefore(day: string): Promise<number>;
   /** Per channel and week, for the given weeks. */
   channelWeeks(workspaceId: string, weeks: string[]): Promise<WeekCounts[]>;
   /** Whole-workspace counts per week (or the given channels' combined), with distinct authors across them. */
@@ -111,7 +112,8 @@ export interface DigestReport {
 
 /** How each platform shows presence things. */
 export interface PresenceMessenger {
-  postNotice(workspace: Workspace, channelRef: string, language: Language): Promise<void>;
+  /** The notice of what is measured, naming the minimum group size in force. */
+  postNotice(workspace: Workspace, channelRef: string, language: Language, minAuthors: number): Promise<void>;
   postDigest(workspace: Workspace, channelRef: string, report: DigestReport): Promise<MessageRef>;
   sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<void>;
 }

@@ -39,7 +39,7 @@ export class PresenceService {
       await this.messenger(workspace).postDigest(workspace, entry.recipient, report);
     });
     options.outbox.handle(NOTICE_OUTBOX, async (entry, workspace) => {
-      await this.messenger(workspace).postNotice(workspace, entry.recipient, workspace.language);
+      await this.messenger(workspace).postNotice(workspace, entry.recipient, workspace.language, options.minAuthors);
     });
   }
 
@@ -66,8 +66,9 @@ export class PresenceService {
       if (message.eventId && !(await store.markEventProcessed(message.eventId, clock()))) continue;
       const state = await store.channelState(workspace.id, message.channelRef);
       if (state === "excluded") continue;
-      // A message from a channel we never saw join (the bot was there before install) starts tracking it.
-      if (state === "unknown") await store.trackChannel(workspace.id, message.channelRef);
+      // A channel we never saw join (the bot was there before install, or the join event was
+      // missed) gets its notice now, before anything from it is counted.
+      if (state === "unknown") await this.joined(workspace, message.channelRef);
       fresh.push(message);
     }
     if (fresh.length === 0) return 0;
@@ -97,28 +98,28 @@ export class PresenceService {
   }
 
   /**
-   * The bot joined a channel: track it and say what is measured. The notice goes through the
-   * outbox — people are promised it, so a failed post is retried, and a repeated join event
-   * does not post it twice.
+   * The bot joined a channel: say what is measured, then track it. The notice is queued first
+   * (through the outbox, so a failed post is retried) and keyed by channel, so a repeated join
+   * event cannot post it twice and a crash between the two steps cannot measure unannounced.
    */
   async joined(workspace: Workspace, channelRef: string): Promise<boolean> {
+    await this.options.outbox.enqueue({
+      workspaceId: workspace.id,
+      kind: NOTICE_OUTBOX,
+      subjectId: channelRef,
+      recipient: channelRef,
+      dedupeKey: noticeKey(workspace, channelRef),
+    });
     const fresh = await this.options.store.trackChannel(workspace.id, channelRef);
-    if (fresh) {
-      await this.options.outbox.enqueue({
-        workspaceId: workspace.id,
-        kind: NOTICE_OUTBOX,
-        subjectId: channelRef,
-        recipient: channelRef,
-        dedupeKey: `notice:${workspace.id}:${channelRef}:${this.options.clock().toISOString()}`,
-      });
-      await this.options.outbox.deliverDue();
-    }
+    this.options.outbox.kick();
     return fresh;
   }
 
   /** The bot left or was removed: stop measuring and forget the channel's signals. */
   async left(workspace: Workspace, channelRef: string): Promise<void> {
     await this.options.store.forgetChannel(workspace.id, channelRef);
+    // Invited again later, the channel is told again.
+    await this.options.outbox.forget(noticeKey(workspace, channelRef));
   }
 
   async exclude(workspace: Workspace, channelRef: string): Promise<number> {
@@ -144,11 +145,16 @@ export class PresenceService {
     return total;
   }
 
-  /** Deletes signals past the retention limit and forgets old event ids. */
+  /** Deletes signals of messages older than the retention limit and forgets old event ids. */
   async retention(now: Date): Promise<number> {
     const { store, retentionWeeks } = this.options;
     await store.pruneEvents(new Date(now.getTime() - EVENT_MEMORY_MS));
-    return store.deleteSignalsBefore(new Date(now.getTime() - retentionWeeks * 7 * 86400_000));
+    // By the day the message was written (a baseline reads weeks-old messages today).
+    return store.deleteSignalsBefore(new Date(now.getTime() - retentionWeeks * 7 * 86400_000).toISOString().slice(0, 10));
+  }
+
+  get minAuthors(): number {
+    return this.options.minAuthors;
   }
 
   /** The digest for `week` (an ISO week label) in the workspace's language. */
@@ -233,4 +239,8 @@ export function digestDue(workspace: Workspace, now: Date): { week: string } | n
   const late = now.getTime() - dueAt.getTime();
   if (late < 0 || late >= DIGEST_LATE_LIMIT_MS) return null;
   return { week: isoWeek(addDays(day, -7)) };
+}
+
+function noticeKey(workspace: Workspace, channelRef: string): string {
+  return `notice:${workspace.id}:${channelRef}`;
 }
