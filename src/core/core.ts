@@ -68,7 +68,6 @@ export function createCore(options: CoreOptions): Core {
     outbox,
     clock: options.clock,
     logger: options.logger,
-    hash: options.hash,
   });
   const presence = new PresenceService({
     store: options.presenceStore,
@@ -113,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
       if (now.getTime() - lastRetention >= 3600_000) {
         lastRetention = now.getTime();
         expiredSignals = await presence.retention(now);
+        await suggestions.purgeLimiter(now);
       }
       return {
         ...nudgeReport,

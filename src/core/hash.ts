@@ -6,3 +6,30 @@ export type PersonHasher = (value: string) => string;
 export function createHasher(secret: string): PersonHasher {
   return (value) => crypto.createHmac("sha256", secret).update(value).digest("base64url");
 }
+
+/**
+ * Hashes with keys that live only in this process's memory and change every period. Used for
+ * the suggestion rate limit: nothing in the database (where the limit's rows are) can turn a
+ * hash back into a person, not even with the database's own secrets, and after two periods not
+ * even this process can. `hashes` returns the current and the previous period's hash, so a
+ * window that spans a key change still counts every row.
+ */
+export class RotatingHasher {
+  private keys: { period: number; current: PersonHasher; previous: PersonHasher } | null = null;
+
+  constructor(
+    private readonly clock: () => Date,
+    private readonly periodMs = 3600_000,
+  ) {}
+
+  hashes(value: string): [current: string, previous: string] {
+    const period = Math.floor(this.clock().getTime() / this.periodMs);
+    if (!this.keys || this.keys.period !== period) {
+      const fresh = () => createHasher(crypto.randomBytes(32).toString("base64url"));
+      // Consecutive periods keep the old key as "previous"; after a gap both are new.
+      const previous = this.keys && this.keys.period === period - 1 ? this.keys.current : fresh();
+      this.keys = { period, current: fresh(), previous };
+    }
+    return [this.keys.current(value), this.keys.previous(value)];
+  }
+}

@@ -3,7 +3,7 @@
 import type { Language, Member, Platform, Profile, Workspace } from "./model.js";
 import type { Clock, Logger, MessageRef, Store } from "./ports.js";
 import type { Outbox } from "./outbox.js";
-import type { PersonHasher } from "./hash.js";
+import { RotatingHasher } from "./hash.js";
 import { localDateTime, zonedTimeToUtc } from "./time.js";
 import { PlatformRegistry } from "./platforms.js";
 
@@ -57,7 +57,7 @@ export interface SuggestionExportRow {
 }
 
 export interface SuggestionStore {
-  countSubmissions(keyHash: string, since: Date): Promise<number>;
+  countSubmissions(keyHashes: string[], since: Date): Promise<number>;
   recordSubmission(keyHash: string, at: Date): Promise<void>;
   purgeSubmissions(before: Date): Promise<void>;
   createSuggestion(input: { workspaceId: string; text: string; touchpoint: Touchpoint; authorId: string | null }): Promise<Suggestion>;
@@ -105,10 +105,13 @@ export const ASK_PROMPT_KEYS = ["marketing", "say-no", "fix-one", "learn", "reco
 
 export class SuggestionService {
   private readonly messengers = new PlatformRegistry<SuggestionMessenger>("suggestions");
+  /** Keys only in memory: the rate-limit rows can never be linked to a person (see RotatingHasher). */
+  private readonly limiterHash: RotatingHasher;
 
   constructor(
-    private readonly deps: { store: Store; suggestions: SuggestionStore; outbox: Outbox; clock: Clock; logger: Logger; hash: PersonHasher },
+    private readonly deps: { store: Store; suggestions: SuggestionStore; outbox: Outbox; clock: Clock; logger: Logger },
   ) {
+    this.limiterHash = new RotatingHasher(deps.clock);
     deps.outbox.handle(OUTBOX.post, async (entry, workspace) => {
       const suggestion = await this.require(entry.subjectId);
       const ref = await this.messenger(workspace).postSuggestion(workspace, entry.recipient, { ...suggestion, language: workspace.language });
@@ -139,6 +142,11 @@ export class SuggestionService {
     return suggestion;
   }
 
+  /** Deletes rate-limit rows older than the window (also run by the clock, so none outlive it). */
+  async purgeLimiter(now: Date): Promise<void> {
+    await this.deps.suggestions.purgeSubmissions(new Date(now.getTime() - HOUR_MS));
+  }
+
   /** The checks that need no database, so a form can show them before anything is stored. */
   static checkText(text: string): "empty" | "too-long" | null {
     const trimmed = text.trim();
@@ -154,14 +162,14 @@ export class SuggestionService {
     const invalid = SuggestionService.checkText(input.text);
     if (invalid) return { ok: false, reason: invalid };
     const text = input.text.trim();
-    const { suggestions, store, outbox, clock, hash } = this.deps;
+    const { suggestions, store, outbox, clock } = this.deps;
     const now = clock();
-    const keyHash = hash(`suggest:${input.workspace.id}:${input.authorExternalId}`);
+    const hashes = this.limiterHash.hashes(`suggest:${input.workspace.id}:${input.authorExternalId}`);
     await suggestions.purgeSubmissions(new Date(now.getTime() - HOUR_MS));
-    if ((await suggestions.countSubmissions(keyHash, new Date(now.getTime() - HOUR_MS))) >= SUBMISSIONS_PER_HOUR) {
+    if ((await suggestions.countSubmissions(hashes, new Date(now.getTime() - HOUR_MS))) >= SUBMISSIONS_PER_HOUR) {
       return { ok: false, reason: "rate-limited" };
     }
-    await suggestions.recordSubmission(keyHash, now);
+    await suggestions.recordSubmission(hashes[0], now);
     const author = input.anonymous ? null : await store.ensureMember(input.workspace.id, input.authorExternalId, input.authorProfile);
     const suggestion = await suggestions.createSuggestion({ workspaceId: input.workspace.id, text, touchpoint: input.touchpoint, authorId: author?.id ?? null });
     const channel = input.workspace.suggestionsChannel;

@@ -47,8 +47,8 @@ function toSuggestion(row: Row): Suggestion {
 export class PrismaSuggestionStore implements SuggestionStore {
   constructor(private readonly db: Db) {}
 
-  async countSubmissions(keyHash: string, since: Date): Promise<number> {
-    return this.db.submissionThrottle.count({ where: { keyHash, createdAt: { gte: since } } });
+  async countSubmissions(keyHashes: string[], since: Date): Promise<number> {
+    return this.db.submissionThrottle.count({ where: { keyHash: { in: keyHashes }, createdAt: { gte: since } } });
   }
 
   async recordSubmission(keyHash: string, at: Date): Promise<void> {

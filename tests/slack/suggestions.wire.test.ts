@@ -73,13 +73,19 @@ describe("suggestions in Slack", () => {
   it("shares a submission in the channel with escaped text, then votes toggle once per click", async () => {
     const res = await submitForm("UEMMA", "Ping <!channel> & see <https://evil.example|our bank> <@UADMIN>");
     expect(res.status).toBe(200);
+    // The form turns into a private thank-you (no DM that would sit in the person's history).
+    const answer = JSON.parse(res.text) as { response_action: string; view: object };
+    expect(answer.response_action).toBe("update");
+    expect(JSON.stringify(answer.view)).toContain("Suggestion #1 is shared");
     const shared = await h.slack.waitFor(() => posts()[0]);
     const blocks = JSON.stringify(shared.args.blocks);
     expect(blocks).toContain("&lt;!channel&gt; &amp; see &lt;https://evil.example|our bank&gt; &lt;@UADMIN&gt;");
     expect(blocks).not.toContain("<!channel>");
+    // The notification text is mrkdwn too.
+    expect(String(shared.args.text)).toContain("&lt;!channel&gt;");
+    expect(String(shared.args.text)).not.toContain("<!channel>");
     expect(blocks).toContain("by <@UEMMA>");
     expect(blocks).toContain("Service & support");
-    await h.slack.waitFor(() => h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UEMMA" && String(c.args.text).includes("#1")));
 
     const id = rows(`SELECT id FROM Suggestion WHERE number = 1`)[0]!.id as string;
     await click("UVOTER", "suggestion_vote", id, "1700000100.000001");
@@ -135,6 +141,8 @@ describe("suggestions in Slack", () => {
     const shared = await h.slack.waitFor(() => posts().find((c) => JSON.stringify(c.args.blocks).includes("shorter hold music")));
     expect(JSON.stringify(shared.args.blocks)).toContain("_anonymous_");
     expect(JSON.stringify(shared)).not.toContain("UANON7");
+    // Not even a thank-you DM ties the person to the idea, and Slack was not asked about them.
+    expect(h.slack.calls.filter((c) => JSON.stringify(c.args).includes("UANON7"))).toEqual([]);
     await h.app.stop();
     await h.slack.stop(); // flush SQLite's WAL into the file before reading its bytes
     const bytes = h.storedText();
@@ -151,17 +159,19 @@ describe("suggestions in Slack", () => {
     const before = rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n as number;
     expect(JSON.parse((await submitForm("UEMMA", "   ")).text)).toEqual({ response_action: "errors", errors: { text: "Please write your suggestion first." } });
     expect(JSON.parse((await submitForm("UEMMA", "x".repeat(2001))).text)).toEqual({ response_action: "errors", errors: { text: "Please keep it under 2000 characters." } });
-    for (let i = 0; i < 9; i++) expect((await submitForm("UEMMA", `Idea ${i}`)).text).toBe("");
+    // The limit's keys live in memory (see RotatingHasher): this app was restarted above, so the
+    // hour starts afresh here — ten are accepted, the eleventh is not.
+    for (let i = 0; i < 10; i++) expect(JSON.parse((await submitForm("UEMMA", `Idea ${i}`)).text).response_action).toBe("update");
     const limited = JSON.parse((await submitForm("UEMMA", "One too many")).text);
     expect(limited.errors.text).toContain("up to 10 per hour");
-    expect(rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n).toBe(before + 9);
+    expect(rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n).toBe(before + 10);
   });
 
   it("lists suggestions privately and posts a /cx-ask prompt with a form button", async () => {
     await command("/cx-suggest", "list", "UEMMA", "list");
     const list = await replyTo("list");
     expect(list.response_type).toBe("ephemeral");
-    expect(JSON.stringify(list.blocks)).toContain("#11 · Service & support · 👍 0 · New — Idea 8");
+    expect(JSON.stringify(list.blocks)).toContain("#12 · Service & support · 👍 0 · New — Idea 9");
 
     await command("/cx-ask", "", "UEMMA", "ask-refused", "CTEAM");
     expect(String((await replyTo("ask-refused")).text)).toContain("is for leaders");

@@ -56,7 +56,8 @@ async function refusal(actor: Actor, result: AnswerResult, respond: (msg: object
   await respond({ response_type: "ephemeral", replace_original: false, text: result.reason === "not-yours" ? t.notYourNudge : t.nudgeGone });
 }
 
-async function guarded(deps: SlackDeps, body: ButtonBody, respond: (msg: object) => Promise<unknown>, work: (actor: Actor) => Promise<void>) {
+/** Runs a button handler; a failure becomes a friendly private reply in the clicker's language. */
+export async function guarded(deps: SlackDeps, body: ButtonBody, respond: (msg: object) => Promise<unknown>, work: (actor: Actor) => Promise<void>) {
   let actor: Actor | null = null;
   try {
     actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);

@@ -57,8 +57,21 @@ export function suggestModal(language: Language, prefill: string): View {
   };
 }
 
+/** The notification text: Slack reads it as mrkdwn too, so the idea is escaped here as well. */
 export function suggestionPostText(view: SuggestionView): string {
-  return `${suggestionTexts(view.language).postTitle(view.number)}: ${view.text.slice(0, 150)}`;
+  return `${suggestionTexts(view.language).postTitle(view.number)}: ${escapeMrkdwn(view.text.slice(0, 150))}`;
+}
+
+/** Replaces the submitted form with a thank-you: private, and no DM that would tie a person to an anonymous idea. */
+export function thanksView(language: Language, text: string): View {
+  const t = suggestionTexts(language);
+  return {
+    type: "modal",
+    callback_id: "suggestion_thanks",
+    title: plain(t.modalTitle),
+    close: plain(t.close),
+    blocks: [{ type: "section", text: md(text) }],
+  };
 }
 
 export function suggestionPostBlocks(view: SuggestionView): KnownBlock[] {

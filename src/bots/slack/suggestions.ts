@@ -8,9 +8,10 @@ import type { MessageRef } from "../../core/ports.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { texts } from "../../prompts/texts.js";
 import { ephemeral, guarded } from "./commands.js";
-import { isAdmin, memberOf, resolveActor, type Actor, type SlackDeps } from "./context.js";
+import { guarded as guardedAction } from "./actions.js";
+import { isAdmin, memberOf, resolveActor, type SlackDeps } from "./context.js";
 import { toDeliveryError } from "./messenger.js";
-import { answerNotice, askPromptBlocks, listBlocks, respondModal, suggestModal, suggestionPostBlocks, suggestionPostText, SUGGEST_ACTION, SUGGEST_CALLBACK } from "./suggestionBlocks.js";
+import { answerNotice, askPromptBlocks, listBlocks, respondModal, suggestModal, suggestionPostBlocks, suggestionPostText, SUGGEST_ACTION, SUGGEST_CALLBACK, thanksView } from "./suggestionBlocks.js";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 type ButtonBody = BlockAction<ButtonAction>;
@@ -101,14 +102,13 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
     const invalid = SuggestionService.checkText(text);
     if (invalid) return void (await ack({ response_action: "errors", errors: { text: invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH) } }));
 
-    let actor: Actor | null = null;
     try {
-      actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
-      const { isAdmin: _ignored, ...profile } = actor.person ?? { isAdmin: false };
+      // Only the database before the answer: Slack wants it within 3 seconds, and a profile
+      // lookup is not needed to store an idea (nor wanted for an anonymous one).
+      const workspace = await core.store.ensureWorkspace("slack", body.team?.id ?? body.user.team_id ?? "", core.defaults);
       const result = await core.suggestions.submit({
-        workspace: actor.workspace,
-        authorExternalId: actor.userId,
-        authorProfile: profile,
+        workspace,
+        authorExternalId: body.user.id,
         anonymous,
         text,
         touchpoint: isTouchpoint(touchpoint) ? touchpoint : "other",
@@ -117,38 +117,35 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
         const message = result.reason === "rate-limited" ? t.rateLimited(SUBMISSIONS_PER_HOUR) : result.reason === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH);
         return void (await ack({ response_action: "errors", errors: { text: message } }));
       }
-      await ack();
+      const thanks = result.shared ? t.thanksShared(result.suggestion.number) : t.thanksSaved(result.suggestion.number);
+      await ack({ response_action: "update", view: thanksView(language, thanks) });
       await core.suggestions.deliverPending();
-      await client.chat.postMessage({ channel: actor.userId, text: result.shared ? t.thanksShared(result.suggestion.number) : t.thanksSaved(result.suggestion.number) });
     } catch (error) {
       core.logger.error({ view: SUGGEST_CALLBACK.submit, reason: (error as Error).message }, "submitting a suggestion failed");
-      await ack({ response_action: "errors", errors: { text: texts(actor?.language ?? language).genericError } }).catch(() => undefined);
+      await ack({ response_action: "errors", errors: { text: texts(language).genericError } }).catch(() => undefined);
     }
   });
 
   app.action<ButtonBody>(SUGGEST_ACTION.vote, async ({ ack, body, action, respond }) => {
     await ack();
-    try {
-      const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
+    await guardedAction(deps, body, respond, async (actor) => {
       const voter = await memberOf(deps, actor);
       // action_ts is unique per click and repeated by a retry of the same click.
       await core.suggestions.toggleVote({ workspace: actor.workspace, suggestionId: action.value ?? "", voter, actionId: action.action_ts });
-    } catch (error) {
-      core.logger.error({ action: SUGGEST_ACTION.vote, reason: (error as Error).message }, "vote failed");
-      await respond({ response_type: "ephemeral", replace_original: false, text: texts(core.defaults.language).genericError }).catch(() => undefined);
-    }
+    });
   });
 
   app.action<ButtonBody>(SUGGEST_ACTION.respond, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
-    const member = await core.store.findMember(actor.workspace.id, actor.userId);
-    if (!member?.isLeader && !isAdmin(deps, actor)) {
-      return void (await respond({ response_type: "ephemeral", replace_original: false, text: suggestionTexts(actor.language).notAllowedToRespond }));
-    }
-    const suggestion = await core.suggestions.get(action.value ?? "");
-    if (!suggestion || suggestion.workspaceId !== actor.workspace.id) return;
-    await client.views.open({ trigger_id: body.trigger_id, view: respondModal(actor.language, suggestion) });
+    await guardedAction(deps, body, respond, async (actor) => {
+      const member = await core.store.findMember(actor.workspace.id, actor.userId);
+      if (!member?.isLeader && !isAdmin(deps, actor)) {
+        return void (await respond({ response_type: "ephemeral", replace_original: false, text: suggestionTexts(actor.language).notAllowedToRespond }));
+      }
+      const suggestion = await core.suggestions.get(action.value ?? "");
+      if (!suggestion || suggestion.workspaceId !== actor.workspace.id) return;
+      await client.views.open({ trigger_id: body.trigger_id, view: respondModal(actor.language, suggestion) });
+    });
   });
 
   app.view<ViewSubmitAction>(SUGGEST_CALLBACK.respond, async ({ ack, body, view, client }) => {
