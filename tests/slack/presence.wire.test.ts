@@ -133,6 +133,17 @@ describe("customer presence in Slack", () => {
     expect(JSON.stringify(dm.args.blocks)).toContain("Preview — only you see this.");
   });
 
+  it("posts a digest once even when its chart cannot be uploaded", async () => {
+    h.slack.failNext("files.getUploadURLExternal", { error: "not_in_channel" });
+    h.clock.set("2026-12-07T08:00:00Z");
+    expect(await h.app.core.tick()).toMatchObject({ digests: 1, outboxSent: 1, outboxRetrying: 0 });
+    h.clock.set("2026-12-07T09:00:00Z");
+    expect(await h.app.core.tick()).toMatchObject({ digests: 0, outboxSent: 0, outboxRetrying: 0 });
+    const digests = h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "CHR");
+    expect(digests.map((c) => String(c.args.text))).toEqual(["Customer presence — week 2026-W48", "Customer presence — week 2026-W49"]);
+    expect(h.logs.join("")).toContain("the digest chart could not be uploaded");
+  });
+
   it("stops measuring an excluded channel and deletes its signals; leaving forgets a channel", async () => {
     const reply = await admin("channel exclude <#CSUP|support>", "exclude");
     expect(String(reply.text)).toContain("6 stored signal(s) were deleted");

@@ -39,7 +39,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       const nudge = await core.store.getNudge(action.value ?? "");
       const owner = nudge && (await core.store.getTarget(nudge.memberId));
       if (!nudge || owner?.member.externalId !== actor.userId) return refusal(actor, { ok: false, reason: "not-found" }, respond);
-      await openCheckin(deps, actor, client, body.trigger_id, nudge.id);
+      await openCheckin(deps, actor, client, body.trigger_id, nudge);
     });
   });
 

@@ -2,6 +2,7 @@
 import type { App, RespondFn, SlashCommand } from "@slack/bolt";
 import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
 import { memberTimeZone } from "../../core/checkins.js";
+import type { Nudge } from "../../core/model.js";
 import { texts } from "../../prompts/texts.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
@@ -69,14 +70,14 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
   }
 }
 
-export async function openCheckin(deps: SlackDeps, actor: Actor, client: WebClient, triggerId: string, nudgeId?: string) {
+/** The check-in form: for a given nudge its own week and questions, else the current ones. */
+export async function openCheckin(deps: SlackDeps, actor: Actor, client: WebClient, triggerId: string, nudge?: Nudge) {
   const member = await memberOf(deps, actor);
-  const current = await deps.core.nudges.current(member, actor.workspace);
-  const chosen = nudgeId ? { ...current, nudgeId } : current;
+  const chosen = nudge ? { nudgeId: nudge.id, week: nudge.week, questions: nudge.questions } : await deps.core.nudges.current(member, actor.workspace);
   const answers = await deps.core.checkins.answersFor(member, chosen.week);
   const ratings = Object.fromEntries(answers.map((a) => [a.question, a.rating]));
   const reflections = Object.fromEntries(answers.filter((a) => a.reflection).map((a) => [a.question, a.reflection!]));
-  const view = checkinModal({ language: actor.language, ...chosen, ratings, reflections, title: nudgeId ? "reflection" : "checkin" });
+  const view = checkinModal({ language: actor.language, ...chosen, ratings, reflections, title: nudge ? "reflection" : "checkin" });
   await client.views.open({ trigger_id: triggerId, view });
 }
 

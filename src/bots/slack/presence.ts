@@ -32,7 +32,10 @@ interface SlackMessage {
 const tsToDate = (ts: string) => new Date(Math.round(Number(ts) * 1000));
 
 export class SlackPresenceMessenger implements PresenceMessenger {
-  constructor(private readonly client: WebClient) {}
+  constructor(
+    private readonly client: WebClient,
+    private readonly onChartError: (reason: string) => void,
+  ) {}
 
   async postNotice(_workspace: Workspace, channelRef: string, language: Workspace["language"], minAuthors: number): Promise<void> {
     try {
@@ -57,18 +60,25 @@ export class SlackPresenceMessenger implements PresenceMessenger {
     await this.uploadChart(String(res.channel), report, String(res.ts));
   }
 
-  /** The 8-week trend as an image, in the digest's thread so the two stay together. */
+  /**
+   * The 8-week trend as an image, in the digest's thread so the two stay together. Best effort:
+   * the digest is already posted, and retrying the whole delivery for a chart would post it twice.
+   */
   private async uploadChart(channelId: string, report: DigestReport, threadTs: string): Promise<void> {
     if (report.workspace.trend.every((v) => v === null)) return;
     const title = presenceTexts(report.language).chartTitle(report.week);
-    await this.client.filesUploadV2({
-      channel_id: channelId,
-      thread_ts: threadTs,
-      file: trendChartPng(report.workspace.trend, report.weeks),
-      filename: `customer-presence-${report.week}.png`,
-      title,
-      alt_text: title,
-    });
+    try {
+      await this.client.filesUploadV2({
+        channel_id: channelId,
+        thread_ts: threadTs,
+        file: trendChartPng(report.workspace.trend, report.weeks),
+        filename: `customer-presence-${report.week}.png`,
+        title,
+        alt_text: title,
+      });
+    } catch (error) {
+      this.onChartError((error as Error).message);
+    }
   }
 }
 
@@ -97,7 +107,10 @@ async function* channelHistory(client: WebClient, channel: string, now: Date, lo
 
 export function registerPresence(app: App, deps: SlackDeps): void {
   const { core } = deps;
-  core.presence.registerMessenger("slack", new SlackPresenceMessenger(app.client));
+  core.presence.registerMessenger(
+    "slack",
+    new SlackPresenceMessenger(app.client, (reason) => core.logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted")),
+  );
   const workspaceOf = (teamId: string) => core.store.ensureWorkspace("slack", teamId, core.defaults);
 
   app.event("message", async ({ event, body, context }) => {

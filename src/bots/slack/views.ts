@@ -35,6 +35,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
       const rating = Number(values[`rating:${question}`]?.value?.selected_option?.value);
       const reflection = checkReflection(values[`reflection:${question}`]?.value?.value);
       if (!reflection.ok) errors[`reflection:${question}`] = t.reflectionTooLong(REFLECTION_MAX_LENGTH);
+      // A reflection belongs to a rating; rather than drop it silently, ask for the rating.
+      else if (reflection.value && !isRating(rating)) errors[`rating:${question}`] = t.ratingMissing;
       else answers.push({ question, rating: isRating(rating) ? rating : null, reflection: reflection.value });
     }
     const rated = answers.filter((a): a is typeof a & { rating: Rating } => a.rating !== null);
@@ -45,15 +47,19 @@ export function registerViews(app: App, deps: SlackDeps): void {
     try {
       const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
       const member = await memberOf(deps, actor);
+      let lost = false;
       for (const answer of rated) {
         if (meta.nudgeId) {
-          await core.nudges.answer({ nudgeId: meta.nudgeId, platformUserId: actor.userId, ...answer });
+          const result = await core.nudges.answer({ nudgeId: meta.nudgeId, platformUserId: actor.userId, ...answer });
+          lost ||= !result.ok;
         } else {
           await core.checkins.save(member, answer.question, meta.week, answer.rating, answer.reflection);
         }
       }
-      // Answers inside a nudge show up in that message; a free check-in gets a short receipt.
-      if (!meta.nudgeId) await client.chat.postMessage({ channel: actor.userId, text: t.checkinSaved });
+      // Answers inside a nudge show up in that message; a free check-in gets a short receipt,
+      // and an answer the nudge no longer takes is not lost without a word.
+      if (lost) await client.chat.postMessage({ channel: actor.userId, text: t.nudgeGone });
+      else if (!meta.nudgeId) await client.chat.postMessage({ channel: actor.userId, text: t.checkinSaved });
     } catch (error) {
       core.logger.error({ view: CALLBACK.checkin, reason: (error as Error).message }, "saving a check-in failed");
       await client.chat.postMessage({ channel: body.user.id, text: t.genericError }).catch(() => undefined);
