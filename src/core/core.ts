@@ -46,8 +46,12 @@ export interface Core {
   suggestions: SuggestionService;
   presence: PresenceService;
   outbox: Outbox;
-  /** One clock tick: nudges, queued messages, scheduled suggestion prompts. */
-  tick(): Promise<Record<string, number>>;
+  /**
+   * One clock tick: nudges, queued messages, scheduled suggestion prompts, retention.
+   * `stillLeading` is asked between the phases; when it says no (the scheduler lease went to
+   * another replica) the tick stops there.
+   */
+  tick(stillLeading?: () => Promise<boolean>): Promise<Record<string, number>>;
   /** Adapters register how they deliver on their platform. */
   registerMessenger(platform: Platform, messenger: Messenger): void;
 }
@@ -101,28 +105,23 @@ export function createCore(options: CoreOptions): Core {
     suggestions,
     presence,
     outbox,
-    tick: async () => {
+    tick: async (stillLeading = async () => true) => {
       const now = options.clock();
-      const nudgeReport = await nudges.tick();
-      const digests = await presence.scheduleDigests(now);
+      const report: Record<string, number> = { ...(await nudges.tick()) };
+      if (!(await stillLeading())) return report;
+      report.digests = await presence.scheduleDigests(now);
       const outboxReport = await outbox.deliverDue(now);
-      const prompts = await suggestions.askScheduled(now);
+      Object.assign(report, { outboxSent: outboxReport.sent, outboxRetrying: outboxReport.retrying, outboxFailed: outboxReport.failed });
+      if (!(await stillLeading())) return report;
+      report.prompts = await suggestions.askScheduled(now);
       // Retention is a sweep over an indexed column: hourly is plenty.
-      let expiredSignals = 0;
+      report.expiredSignals = 0;
       if (now.getTime() - lastRetention >= 3600_000) {
         lastRetention = now.getTime();
-        expiredSignals = await presence.retention(now);
+        report.expiredSignals = await presence.retention(now);
         await suggestions.purgeLimiter(now);
       }
-      return {
-        ...nudgeReport,
-        outboxSent: outboxReport.sent,
-        outboxRetrying: outboxReport.retrying,
-        outboxFailed: outboxReport.failed,
-        prompts,
-        digests,
-        expiredSignals,
-      };
+      return report;
     },
     registerMessenger: (platform, messenger) => {
       messengers[platform] = messenger;

@@ -4,7 +4,7 @@ import type { QuestionKey, Rating } from "./questions.js";
 import type { Member, Nudge, Platform, Workspace } from "./model.js";
 import { CheckInService, memberTimeZone } from "./checkins.js";
 import { currentQuestions, latestOccurrence } from "./schedule.js";
-import { retryDecision, runPool } from "./retry.js";
+import { laterOf, retryDecision, runPool } from "./retry.js";
 import { type Clock, type DeliveryTarget, type Logger, type Messenger, type NewNudge, type NudgeView, type Store } from "./ports.js";
 import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "./time.js";
 
@@ -81,10 +81,13 @@ export class NudgeService {
   async deliverDue(now: Date, onlyIds?: string[]): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
     for (;;) {
-      const batch = await this.options.store.claimDueNudges(now, CLAIM_BATCH, CLAIM_LEASE_MS, onlyIds);
+      // Each batch is claimed at the current time, so a long tick never hands out claims that
+      // have already run out (which would let another sender take the same nudge).
+      const at = laterOf(now, this.options.clock());
+      const batch = await this.options.store.claimDueNudges(at, CLAIM_BATCH, CLAIM_LEASE_MS, onlyIds);
       if (batch.length === 0) return report;
       await runPool(batch, this.options.concurrency ?? 8, async (nudge) => {
-        report[await this.deliver(nudge, now)]++;
+        report[await this.deliver(nudge, at)]++;
       });
     }
   }

@@ -2,7 +2,7 @@
 // handlers with the shared retry policy. Enqueueing twice with the same key is a no-op.
 import type { Workspace } from "./model.js";
 import type { Clock, Logger } from "./ports.js";
-import { retryDecision, runPool } from "./retry.js";
+import { laterOf, retryDecision, runPool } from "./retry.js";
 
 export interface OutboxEntry {
   id: string;
@@ -64,10 +64,11 @@ export class Outbox {
   async deliverDue(now = this.clock()): Promise<{ sent: number; retrying: number; failed: number }> {
     const report = { sent: 0, retrying: 0, failed: 0 };
     for (;;) {
-      const batch = await this.store.claimDue(now, 100, 2 * 60_000);
+      const at = laterOf(now, this.clock()); // fresh claims for every batch of a long run
+      const batch = await this.store.claimDue(at, 100, 2 * 60_000);
       if (batch.length === 0) return report;
       await runPool(batch, 4, async (entry) => {
-        report[await this.deliver(entry, now)]++;
+        report[await this.deliver(entry, at)]++;
       });
     }
   }

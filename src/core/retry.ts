@@ -33,3 +33,7 @@ export async function runPool<T>(items: T[], size: number, work: (item: T) => Pr
   });
   await Promise.all(lanes);
 }
+
+export function laterOf(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}

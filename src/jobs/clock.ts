@@ -23,8 +23,10 @@ export function instanceId(): string {
 
 /** One scheduled tick on one replica: the work runs only while this replica holds the lease. */
 export async function leasedTick(core: Core, lease: LeaseStore, holder: string): Promise<Record<string, number> | null> {
-  if (!(await lease.tryAcquire(SCHEDULER_LEASE, holder, LEASE_TTL_MS, core.clock()))) return null;
-  return core.tick();
+  const renew = () => lease.tryAcquire(SCHEDULER_LEASE, holder, LEASE_TTL_MS, core.clock());
+  if (!(await renew())) return null;
+  // Renewed between the phases of a long tick; lost to another replica, the tick stops.
+  return core.tick(renew);
 }
 
 export function startClock(core: Core, lease: LeaseStore, holder = instanceId()): ClockHandle {

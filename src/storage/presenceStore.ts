@@ -51,6 +51,10 @@ export class PrismaPresenceStore implements PresenceStore {
     await this.db.processedEvent.deleteMany({ where: { createdAt: { lt: before } } });
   }
 
+  async forgetEvents(eventIds: string[]): Promise<void> {
+    if (eventIds.length) await this.db.processedEvent.deleteMany({ where: { id: { in: eventIds } } });
+  }
+
   async channelState(workspaceId: string, channelRef: string): Promise<ChannelState> {
     const key = `${workspaceId}|${channelRef}`;
     const cached = this.states.get(key);

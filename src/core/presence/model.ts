@@ -60,6 +60,7 @@ export interface PresenceStore {
   /** false when this platform event id was handled before. */
   markEventProcessed(eventId: string, at: Date): Promise<boolean>;
   pruneEvents(before: Date): Promise<void>;
+  forgetEvents(eventIds: string[]): Promise<void>;
   channelState(workspaceId: string, channelRef: string): Promise<ChannelState>;
   /** Starts measuring a channel; returns false when it was already tracked. */
   trackChannel(workspaceId: string, channelRef: string): Promise<boolean>;

@@ -72,6 +72,17 @@ export class PresenceService {
       fresh.push(message);
     }
     if (fresh.length === 0) return 0;
+    try {
+      return await this.storeSignals(workspace, fresh);
+    } catch (error) {
+      // Not stored, so not handled: let the platform's retry of these events count them.
+      await store.forgetEvents(fresh.flatMap((m) => (m.eventId ? [m.eventId] : []))).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async storeSignals(workspace: Workspace, fresh: ChannelMessage[]): Promise<number> {
+    const { store } = this.options;
     const classifier = this.classifierFor(workspace);
     const verdicts = await classifier.classify(fresh.map((m) => m.text));
     const signals: Signal[] = fresh.map((message, i) => {
