@@ -98,6 +98,19 @@ export class AdminService {
         if (leaders.length === 0) return { kind: "text", text: t.noLeaders };
         return { kind: "text", text: t.leadersList(leaders.map((l) => ctx.mention(l.externalId)).join(", "), leaders.length) };
       }
+      case "admins-add":
+      case "admins-remove": {
+        const current = new Set(workspace.admins);
+        for (const person of command.people) {
+          if (command.kind === "admins-add") current.add(person);
+          else current.delete(person);
+        }
+        await store.updateWorkspace(workspace.id, { admins: [...current] });
+        const names = command.people.map(ctx.mention).join(", ");
+        return { kind: "text", text: command.kind === "admins-add" ? t.adminsAdded(names) : t.adminsRemoved(names) };
+      }
+      case "admins-list":
+        return { kind: "text", text: workspace.admins.length ? t.adminsList(workspace.admins.map(ctx.mention).join(", ")) : t.noAdmins };
       case "schedule": {
         const updated = await store.updateWorkspace(workspace.id, {
           cadence: command.cadence,

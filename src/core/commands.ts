@@ -9,6 +9,9 @@ export type AdminCommand =
   | { kind: "leaders-add"; people: string[] }
   | { kind: "leaders-remove"; people: string[] }
   | { kind: "leaders-list" }
+  | { kind: "admins-add"; people: string[] }
+  | { kind: "admins-remove"; people: string[] }
+  | { kind: "admins-list" }
   | { kind: "schedule"; cadence: Cadence; weekday?: number; minute?: number }
   | { kind: "weekends"; on: boolean }
   | { kind: "language"; language: Language }
@@ -51,6 +54,13 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
       if (sub === "add" || sub === "remove") {
         if (mentions.length === 0) return { kind: "usage", topic: "mentions" };
         return { kind: sub === "add" ? "leaders-add" : "leaders-remove", people: [...new Set(mentions)] };
+      }
+      return { kind: "unknown", text };
+    case "admins":
+      if (sub === "list" || sub === "") return { kind: "admins-list" };
+      if (sub === "add" || sub === "remove") {
+        if (mentions.length === 0) return { kind: "usage", topic: "mentions" };
+        return { kind: sub === "add" ? "admins-add" : "admins-remove", people: [...new Set(mentions)] };
       }
       return { kind: "unknown", text };
     case "schedule":

@@ -44,6 +44,16 @@ describe("Slack check-ins over signed HTTP", () => {
     await command("/cx-admin", "leaders add <@UBOB|bob>", "UBOB", "refused");
     expect(String((await replyTo("refused")).text)).toMatch(/only workspace admins/);
     expect(rows(`SELECT * FROM Member WHERE externalId = 'UBOB' AND isLeader`)).toHaveLength(0);
+
+    // An admin can name more admins; then Bob may, and after removal he may not again.
+    await command("/cx-admin", "admins add <@UBOB|bob>", "UADMIN", "admins-add");
+    expect(String((await replyTo("admins-add")).text)).toContain("<@UBOB>");
+    await command("/cx-admin", "leaders list", "UBOB", "bob-list");
+    expect(String((await replyTo("bob-list")).text)).toContain("<@UANNA>");
+    await command("/cx-admin", "admins remove <@UBOB|bob>", "UADMIN", "admins-remove");
+    await replyTo("admins-remove");
+    await command("/cx-admin", "leaders list", "UBOB", "bob-list-2");
+    expect(String((await replyTo("bob-list-2")).text)).toMatch(/only workspace admins/);
   });
 
   it("nudge-now sends each leader a DM with five labelled rating buttons, snooze and skip", async () => {
