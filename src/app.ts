@@ -78,7 +78,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const httpApp = createHttpApp(store);
   const slack = config.slack ? await createSlackDoor(config.slack, core, logger, httpApp) : null;
   const teams = config.teams ? createTeamsDoor(config.teams, core, logger, httpApp, new PrismaConversationStore(db.prisma), options.teams) : null;
-  const server = await listen(httpApp, config.port);
+  // Teams local mode accepts unauthenticated activities: then nothing but this machine may connect.
+  const server = await listen(httpApp, config.port, config.teams?.mode === "local" ? "127.0.0.1" : undefined);
   await slack?.start();
   const lease = new PrismaLeaseStore(db.prisma);
   const clock = options.startScheduler === false ? null : startClock(core, lease);

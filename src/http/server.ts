@@ -17,10 +17,12 @@ export function createHttpApp(store: Store): Express {
   return app;
 }
 
-export function listen(app: Express, port: number): Promise<http.Server> {
+/** `host` narrows where the server listens (127.0.0.1 for the unauthenticated Teams local mode). */
+export function listen(app: Express, port: number, host?: string): Promise<http.Server> {
   return new Promise((resolve, reject) => {
     const server = http.createServer(app);
     server.once("error", reject);
-    server.listen(port, () => resolve(server));
+    if (host) server.listen(port, host, () => resolve(server));
+    else server.listen(port, () => resolve(server));
   });
 }

@@ -77,6 +77,14 @@ describe("suggestions in Teams", () => {
     expect(texts(form)).not.toContain("emma");
   });
 
+  it("opens the form only in the personal chat, never in a channel where everyone would see it", async () => {
+    const before = connector.delivered("reply").length;
+    await post(channelCommand(connector.url, VOTER, IDEAS, "suggest My secret idea"));
+    const reply = await connector.waitFor(() => connector.delivered("reply").slice(before).find((c) => c.conversationId.startsWith(IDEAS.id)));
+    expect(JSON.stringify(reply.body)).toContain("personal chat");
+    expect(JSON.stringify(connector.delivered("reply").slice(before))).not.toContain("My secret idea");
+  });
+
   it("posts a submission in the suggestions channel, escaped, with the author mentioned", async () => {
     const res = await submit(EMMA, { language: "en", text: EVIL });
     expect(texts(invokeCard(res))).toContain("Suggestion #1 is shared");

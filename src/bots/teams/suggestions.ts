@@ -118,7 +118,12 @@ export class TeamsSuggestionMessenger implements SuggestionMessenger {
 }
 
 /** `suggest [text]`: the form, prefilled. Nothing is stored about the person. */
+/**
+ * `suggest [idea]` opens the form — in the personal chat only: in a channel the prefilled card
+ * would show the idea, and who asked for the form, to everyone before anything is submitted.
+ */
 export async function suggestCommand(visitor: Visitor, prefill: string, reply: Replies): Promise<void> {
+  if (!visitor.personal) return reply.text(teamsText(texts(visitor.language).teamsPersonalOnly));
   await reply.card(suggestFormCard(visitor.language, { text: prefill }));
 }
 
