@@ -29,6 +29,14 @@ export interface DeliveryReport {
   failed: number;
 }
 
+export interface RefreshOptions {
+  /**
+   * false when the caller shows the refreshed message itself (a Teams Action.Execute answers
+   * with the new card): a second update of the same card would race it.
+   */
+  updateMessage?: boolean;
+}
+
 export type AnswerResult =
   | { ok: true; view: NudgeView }
   | { ok: false; reason: "not-found" | "not-yours" };
@@ -170,13 +178,10 @@ export class NudgeService {
   }
 
   /** A rating (and maybe a reflection) for one question of a nudge. Repeats update, never add. */
-  async answer(input: {
-    nudgeId: string;
-    platformUserId: string;
-    question: QuestionKey;
-    rating: Rating;
-    reflection?: string | null;
-  }): Promise<AnswerResult> {
+  async answer(
+    input: { nudgeId: string; platformUserId: string; question: QuestionKey; rating: Rating; reflection?: string | null },
+    options: RefreshOptions = {},
+  ): Promise<AnswerResult> {
     const found = await this.forActor(input.nudgeId, input.platformUserId);
     if (!found.ok) return found;
     const { nudge, target } = found;
@@ -190,11 +195,11 @@ export class NudgeService {
       nudgeId: nudge.id,
     });
     const updated = await this.options.store.updateNudge(nudge.id, { status: "answered" });
-    return this.refresh(updated, target);
+    return this.refresh(updated, target, options);
   }
 
   /** "Snooze until tomorrow": the same nudge comes back at the same local time tomorrow. */
-  async snooze(nudgeId: string, platformUserId: string): Promise<AnswerResult> {
+  async snooze(nudgeId: string, platformUserId: string, options: RefreshOptions = {}): Promise<AnswerResult> {
     const found = await this.forActor(nudgeId, platformUserId);
     if (!found.ok) return found;
     const { target } = found;
@@ -204,21 +209,22 @@ export class NudgeService {
     const minute = local.hour * 60 + local.minute;
     const again = zonedTimeToUtc(addDays(local, 1), minute, timeZone);
     const updated = await this.options.store.updateNudge(nudgeId, { status: "snoozed", nextAttemptAt: again });
-    return this.refresh(updated, target, formatMinuteOfDay(minute));
+    return this.refresh(updated, target, { ...options, snoozedUntil: formatMinuteOfDay(minute) });
   }
 
-  async skip(nudgeId: string, platformUserId: string): Promise<AnswerResult> {
+  async skip(nudgeId: string, platformUserId: string, options: RefreshOptions = {}): Promise<AnswerResult> {
     const found = await this.forActor(nudgeId, platformUserId);
     if (!found.ok) return found;
     const updated = await this.options.store.updateNudge(nudgeId, { status: "skipped" });
-    return this.refresh(updated, found.target);
+    return this.refresh(updated, found.target, options);
   }
 
   /** Re-renders the nudge message in place; a failed update is logged, never lost as an answer. */
-  private async refresh(nudge: Nudge, target: DeliveryTarget, snoozedUntil?: string): Promise<AnswerResult> {
+  private async refresh(nudge: Nudge, target: DeliveryTarget, options: RefreshOptions & { snoozedUntil?: string }): Promise<AnswerResult> {
+    const { snoozedUntil, updateMessage = true } = options;
     const view = { ...(await this.viewFor(nudge, target, this.options.clock())), ...(snoozedUntil ? { snoozedUntil } : {}) };
     const messenger = this.options.messengers[target.workspace.platform];
-    if (messenger && nudge.channelRef && nudge.messageRef) {
+    if (updateMessage && messenger && nudge.channelRef && nudge.messageRef) {
       try {
         await messenger.updateNudge(target, { channelRef: nudge.channelRef, messageRef: nudge.messageRef }, view);
       } catch (error) {

@@ -59,6 +59,11 @@ const en = {
   askPosted: "✅ Your question is posted. Ideas will appear in the suggestions channel.",
   askNotLeader: "`/cx-ask` is for leaders. An admin can add you with `/cx-admin leaders add`.",
   askFailed: "I could not post in this channel. Please invite me first (`/invite @Kundennah`).",
+  teamsThanksSaved: (n: number) =>
+    `🙌 Thank you! Suggestion #${n} is saved. It will be visible to everyone once an admin picks a suggestions channel (\`@Kundennah suggestions-channel\` in that channel).`,
+  teamsAskNotLeader: "`ask` is for leaders. An admin can add you with `leaders add`.",
+  teamsAskFailed: "I could not post in this channel. Please add me to the team first.",
+  teamsListEmpty: "No suggestions yet. Start with `suggest`.",
   prompts: {
     marketing: "Just suppose you were our head of marketing: what would you change first?",
     "say-no": "What do customers ask us for that we keep saying no to — and should we?",
@@ -144,6 +149,11 @@ const de: SuggestionTexts = {
   askPosted: "✅ Deine Frage ist gepostet. Ideen erscheinen im Vorschlagskanal.",
   askNotLeader: "`/cx-ask` ist für Führungskräfte. Ein Admin kann dich mit `/cx-admin leaders add` hinzufügen.",
   askFailed: "Ich konnte in diesem Kanal nicht posten. Bitte lade mich zuerst ein (`/invite @Kundennah`).",
+  teamsThanksSaved: (n) =>
+    `🙌 Danke! Vorschlag #${n} ist gespeichert. Alle sehen ihn, sobald ein Admin einen Vorschlagskanal wählt (\`@Kundennah suggestions-channel\` in diesem Kanal).`,
+  teamsAskNotLeader: "`ask` ist für Führungskräfte. Ein Admin kann dich mit `leaders add` hinzufügen.",
+  teamsAskFailed: "Ich konnte in diesem Kanal nicht posten. Bitte füge mich zuerst dem Team hinzu.",
+  teamsListEmpty: "Noch keine Vorschläge. Starte mit `suggest`.",
   prompts: {
     marketing: "Angenommen, du wärst unsere Marketingleitung: Was würdest du als Erstes ändern?",
     "say-no": "Worum bitten uns Kunden, wozu wir immer wieder Nein sagen — und sollten wir das?",

@@ -17,14 +17,16 @@ export type CardOutcome =
 
 const WEEK = /^\d{4}-W\d{2}$/;
 
-export async function handleCardAction(core: Core, actor: TeamsActor, value: unknown): Promise<CardOutcome> {
+/** `returnsCard`: the caller answers with the card (Action.Execute), so the core need not update it too. */
+export async function handleCardAction(core: Core, actor: TeamsActor, value: unknown, returnsCard = false): Promise<CardOutcome> {
+  const refresh = { updateMessage: !returnsCard };
   const t = texts(actor.language);
   const data = parseActionData(value);
   if (!data) return { kind: "text", text: teamsText(t.nudgeGone) };
 
   if (data.verb === "snooze" || data.verb === "skip") {
     if (!data.nudgeId) return { kind: "text", text: teamsText(t.nudgeGone) };
-    const result = data.verb === "snooze" ? await core.nudges.snooze(data.nudgeId, actor.userId) : await core.nudges.skip(data.nudgeId, actor.userId);
+    const result = data.verb === "snooze" ? await core.nudges.snooze(data.nudgeId, actor.userId, refresh) : await core.nudges.skip(data.nudgeId, actor.userId, refresh);
     return fromResult(core, actor, result, data.nudgeId);
   }
 
@@ -41,7 +43,7 @@ export async function handleCardAction(core: Core, actor: TeamsActor, value: unk
   }
 
   if (data.nudgeId) {
-    const result = await core.nudges.answer({ nudgeId: data.nudgeId, platformUserId: actor.userId, question, rating, reflection: reflection.value });
+    const result = await core.nudges.answer({ nudgeId: data.nudgeId, platformUserId: actor.userId, question, rating, reflection: reflection.value }, refresh);
     return fromResult(core, actor, result, data.nudgeId);
   }
   // A `checkin` outside any nudge: stored for the week the card was shown in.

@@ -184,7 +184,7 @@ export function answerNoticeCard(view: SuggestionView): Json {
 export function listCard(language: Language, lists: { recent: Suggestion[]; top: Suggestion[] }): Json {
   const t = suggestionTexts(language);
   const body: Json[] = [textBlock(t.listTitle, { size: "Medium", weight: "Bolder" })];
-  if (lists.recent.length === 0) return card([...body, textBlock(t.listEmpty.replace("/cx-suggest", "suggest"))]);
+  if (lists.recent.length === 0) return card([...body, textBlock(t.teamsListEmpty)]);
   const line = (s: Suggestion) =>
     `${teamsText(t.listLine(s.number, t.touchpoint[s.touchpoint], s.votes, t.status[s.status], "")).replace(/ — $/, "")} — ${escapeCardText(s.text.slice(0, 140).replace(/\s+/g, " "))}`;
   body.push(textBlock(t.listRecent, { weight: "Bolder" }), ...lists.recent.map((s) => ({ type: "TextBlock", text: line(s), wrap: true, spacing: "Small" })));

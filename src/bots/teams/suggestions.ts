@@ -164,8 +164,8 @@ async function submit(deps: TeamsDeps, activity: Partial<Activity>, inputs: Json
   }
   // Ack first: the channel post goes out after the answer, retried by the clock if it fails.
   deps.background(() => core.suggestions.deliverPending(), "suggestion delivery");
-  const thanks = result.shared ? t.thanksShared(result.suggestion.number) : t.thanksSaved(result.suggestion.number);
-  return { ok: true, thanks: teamsText(thanks).replace("suggestions-channel #channel", "@Kundennah suggestions-channel").replace("suggestions-channel #kanal", "@Kundennah suggestions-channel") };
+  const thanks = result.shared ? t.thanksShared(result.suggestion.number) : t.teamsThanksSaved(result.suggestion.number);
+  return { ok: true, thanks: teamsText(thanks) };
 }
 
 /** A suggestion button or form (Action.Execute, or its Action.Submit fallback). */
@@ -248,12 +248,12 @@ async function invokeBody(context: TurnContext, body: Json): Promise<void> {
 export async function askCommand(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, reply: Replies): Promise<void> {
   const { core } = deps;
   const t = suggestionTexts(actor.language);
-  if (!actor.member.isLeader && !isAdmin(core, actor, deps.localMode)) return reply.text(teamsText(t.askNotLeader.replace("`/cx-ask`", "`ask`")));
+  if (!actor.member.isLeader && !isAdmin(core, actor, deps.localMode)) return reply.text(teamsText(t.teamsAskNotLeader));
   if (actor.personal) return reply.text(teamsText(t.teamsAskInChannel));
   try {
     await core.suggestions.ask({ workspace: actor.workspace, leader: actor.member, channel: channelRefOf(context.activity), language: actor.language });
   } catch {
-    return reply.text(teamsText(t.askFailed.replace(" (`/invite @Kundennah`)", "")));
+    return reply.text(teamsText(t.teamsAskFailed));
   }
   await reply.text(teamsText(t.askPosted));
 }

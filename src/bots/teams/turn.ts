@@ -81,7 +81,7 @@ export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise
     // A person who writes to us in their personal chat can be reached there, install event or not.
     if (actor.personal) await rememberConversation(deps.conversations, actor.member.id, activity);
 
-    if (isCardInvoke) return await invokeResponse(context, await handleCardAction(deps.core, actor, data));
+    if (isCardInvoke) return await invokeResponse(context, await handleCardAction(deps.core, actor, data, true));
     if (data) {
       // Action.Submit (the fallback): the answer arrives as a message; update the card it came from.
       return await onSubmit(deps, context, actor, await handleCardAction(deps.core, actor, data));
