@@ -3,6 +3,7 @@
 import { QUESTION_KEYS, type QuestionKey, type Rating } from "./questions.js";
 import type { CheckIn, Member, Workspace } from "./model.js";
 import type { Store } from "./ports.js";
+import type { MeCommand } from "./commands.js";
 import { addDays, isoWeek, localDateTime, recentWeeks } from "./time.js";
 
 export const REFLECTION_MAX_LENGTH = 2000;
@@ -69,8 +70,37 @@ export interface Overview {
   answers: number;
 }
 
+/** What `/cx-me …` (Slack) or `me …` (Teams) did, for the door to render. */
+export type MeOutcome =
+  | { kind: "usage" }
+  | { kind: "resumed" }
+  | { kind: "not-leader" }
+  | { kind: "paused"; until: Date }
+  | { kind: "overview"; overview: Overview; pausedUntil: Date | null };
+
 export class CheckInService {
   constructor(private readonly store: Store) {}
+
+  /** The leader's own commands: the overview, pause for a while, resume. */
+  async me(member: Member, workspace: Workspace, command: MeCommand, now: Date): Promise<MeOutcome> {
+    switch (command.kind) {
+      case "usage":
+        return { kind: "usage" };
+      case "resume":
+        await this.store.updateMember(member.id, { pausedUntil: null });
+        return { kind: "resumed" };
+      case "pause": {
+        if (!member.isLeader) return { kind: "not-leader" };
+        const until = new Date(now.getTime() + command.days * 86400_000);
+        await this.store.updateMember(member.id, { pausedUntil: until });
+        return { kind: "paused", until };
+      }
+      case "overview": {
+        const overview = await this.overview(member, workspace, now);
+        return { kind: "overview", overview, pausedUntil: member.pausedUntil && member.pausedUntil > now ? member.pausedUntil : null };
+      }
+    }
+  }
 
   /** An answer given outside a nudge (for example `/cx-checkin`): same rules, same row per week. */
   async save(member: Member, question: QuestionKey, week: string, rating: Rating, reflection?: string | null): Promise<CheckIn> {

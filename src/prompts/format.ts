@@ -22,6 +22,21 @@ export function decimal(value: number | null, language: Language): string {
   return value === null ? "–" : value.toLocaleString(locale(language), { maximumFractionDigits: 1 });
 }
 
+/** A date in the reader's language and time zone ("8 December 2026", "8. Dezember 2026"). */
+export function longDate(date: Date, language: Language, timeZone: string): string {
+  return date.toLocaleDateString(locale(language), { timeZone, day: "numeric", month: "long", year: "numeric" });
+}
+
+export function longDateTime(date: Date, language: Language, timeZone: string): string {
+  return date.toLocaleString(locale(language), { timeZone, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+}
+
+/** 1–5 ratings over the weeks: ▁ for 1 … █ for 5, · where unanswered. */
+export function ratingSparkline(ratings: (number | null)[]): string {
+  const bars = ["▁", "▃", "▄", "▆", "█"];
+  return ratings.map((r) => (r === null ? "·" : bars[r - 1])).join("");
+}
+
 /** Shares over the weeks as bars, "·" where too few people wrote. */
 export function sparkline(trend: (number | null)[]): string {
   const bars = "▁▂▃▄▅▆▇█";

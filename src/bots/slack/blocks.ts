@@ -6,6 +6,7 @@ import type { NudgeView } from "../../core/ports.js";
 import { RATINGS, type QuestionKey, type Rating } from "../../core/questions.js";
 import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
 import { texts } from "../../prompts/texts.js";
+import { ratingSparkline } from "../../prompts/format.js";
 import { formatMinuteOfDay } from "../../core/time.js";
 
 export const ACTION = {
@@ -146,12 +147,6 @@ export function checkinModal(input: CheckinModalInput): View {
   };
 }
 
-/** Ratings as a row of bars, one per week: ▁ for 1 … █ for 5, · where unanswered. */
-export function sparkline(ratings: (Rating | null)[]): string {
-  const bars = ["▁", "▃", "▄", "▆", "█"];
-  return ratings.map((r) => (r === null ? "·" : bars[r - 1])).join("");
-}
-
 export function overviewBlocks(overview: Overview, language: Language, pausedUntil: string | null): KnownBlock[] {
   const t = texts(language);
   const blocks: KnownBlock[] = [{ type: "header", text: plain(t.meTitle) }];
@@ -161,7 +156,7 @@ export function overviewBlocks(overview: Overview, language: Language, pausedUnt
   } else {
     const lines = overview.trends.map((trend) => {
       const average = trend.average === null ? t.meNoAnswers : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }));
-      return `*${QUESTION_LABEL[language][trend.question]}*  \`${sparkline(trend.ratings)}\`  ${average}`;
+      return `*${QUESTION_LABEL[language][trend.question]}*  \`${ratingSparkline(trend.ratings)}\`  ${average}`;
     });
     blocks.push({ type: "section", text: md(lines.join("\n")) });
     blocks.push({ type: "context", elements: [md(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`)] });

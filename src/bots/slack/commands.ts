@@ -6,7 +6,8 @@ import type { Nudge } from "../../core/model.js";
 import { texts } from "../../prompts/texts.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
-import { formatDate, isAdmin, memberOf, resolveActor, type Actor, type SlackDeps } from "./context.js";
+import { isAdmin, memberOf, resolveActor, type Actor, type SlackDeps } from "./context.js";
+import { longDate } from "../../prompts/format.js";
 import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mrkdwn.js";
 import type { WebClient } from "@slack/web-api";
 
@@ -83,27 +84,21 @@ export async function openCheckin(deps: SlackDeps, actor: Actor, client: WebClie
 
 async function meCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn) {
   const t = texts(actor.language);
-  const { core } = deps;
-  const parsed = parseMeCommand(command.text);
   const member = await memberOf(deps, actor);
   const timeZone = memberTimeZone(member, actor.workspace);
-  switch (parsed.kind) {
+  const outcome = await deps.core.checkins.me(member, actor.workspace, parseMeCommand(command.text), deps.core.clock());
+  switch (outcome.kind) {
     case "usage":
       return void (await respond(ephemeral(t.pauseUsage)));
-    case "resume":
-      await core.store.updateMember(member.id, { pausedUntil: null });
+    case "resumed":
       return void (await respond(ephemeral(t.resumed)));
-    case "pause": {
-      if (!member.isLeader) return void (await respond(ephemeral(t.notALeader)));
-      const until = new Date(core.clock().getTime() + parsed.days * 86400_000);
-      await core.store.updateMember(member.id, { pausedUntil: until });
-      return void (await respond(ephemeral(t.paused(formatDate(until, actor.language, timeZone)))));
-    }
+    case "not-leader":
+      return void (await respond(ephemeral(t.notALeader)));
+    case "paused":
+      return void (await respond(ephemeral(t.paused(longDate(outcome.until, actor.language, timeZone)))));
     case "overview": {
-      const now = core.clock();
-      const overview = await core.checkins.overview(member, actor.workspace, now);
-      const paused = member.pausedUntil && member.pausedUntil > now ? formatDate(member.pausedUntil, actor.language, timeZone) : null;
-      return void (await respond({ response_type: "ephemeral", text: t.meTitle, blocks: overviewBlocks(overview, actor.language, paused) }));
+      const paused = outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone);
+      return void (await respond({ response_type: "ephemeral", text: t.meTitle, blocks: overviewBlocks(outcome.overview, actor.language, paused) }));
     }
   }
 }

@@ -32,19 +32,3 @@ export async function memberOf(deps: SlackDeps, actor: Actor): Promise<Member> {
 export function isAdmin(deps: SlackDeps, actor: Actor): boolean {
   return deps.core.admins.has(actor.userId) || actor.workspace.admins.includes(actor.userId) || Boolean(actor.person?.isAdmin);
 }
-
-/** A date in the person's language, for "paused until …". */
-export function formatDate(date: Date, language: Language, timeZone: string): string {
-  return date.toLocaleDateString(language === "de" ? "de-DE" : "en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" });
-}
-
-export function formatDateTime(date: Date, language: Language, timeZone: string): string {
-  return date.toLocaleString(language === "de" ? "de-DE" : "en-GB", {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-}

@@ -3,7 +3,8 @@ import type { App } from "@slack/bolt";
 import { memberTimeZone } from "../../core/checkins.js";
 import { nextOccurrence } from "../../core/schedule.js";
 import { homeView } from "./blocks.js";
-import { formatDate, formatDateTime, memberOf, resolveActor, type SlackDeps } from "./context.js";
+import { memberOf, resolveActor, type SlackDeps } from "./context.js";
+import { longDate, longDateTime } from "../../prompts/format.js";
 
 export function registerEvents(app: App, deps: SlackDeps): void {
   const { core } = deps;
@@ -15,11 +16,11 @@ export function registerEvents(app: App, deps: SlackDeps): void {
       const now = core.clock();
       const timeZone = memberTimeZone(member, actor.workspace);
       const overview = await core.checkins.overview(member, actor.workspace, now);
-      const paused = member.pausedUntil && member.pausedUntil > now ? formatDate(member.pausedUntil, actor.language, timeZone) : null;
+      const paused = member.pausedUntil && member.pausedUntil > now ? longDate(member.pausedUntil, actor.language, timeZone) : null;
       const next = member.isLeader && !paused ? nextOccurrence(actor.workspace, timeZone, now) : null;
       await client.views.publish({
         user_id: event.user,
-        view: homeView(overview, actor.language, paused, next ? formatDateTime(next.dueAt, actor.language, timeZone) : null),
+        view: homeView(overview, actor.language, paused, next ? longDateTime(next.dueAt, actor.language, timeZone) : null),
       });
     } catch (error) {
       core.logger.error({ event: "app_home_opened", reason: (error as Error).message }, "publishing the App Home failed");

@@ -2,6 +2,7 @@
 // Buttons are Action.Execute (Universal Actions: the card is replaced by the invoke response)
 // with an Action.Submit fallback for clients without it (the answer arrives as a message with
 // `value`, and the card is updated through the connector instead).
+import { ratingSparkline } from "../../prompts/format.js";
 import type { Overview } from "../../core/checkins.js";
 import { REFLECTION_MAX_LENGTH } from "../../core/checkins.js";
 import type { Language } from "../../core/model.js";
@@ -103,10 +104,6 @@ export function checkinCard(model: CheckinCardModel): Json {
 }
 
 /** Ratings as a row of bars, one per week: ▁ for 1 … █ for 5, · where unanswered. */
-function sparkline(ratings: (number | null)[]): string {
-  const bars = ["▁", "▃", "▄", "▆", "█"];
-  return ratings.map((r) => (r === null ? "·" : bars[r - 1])).join("");
-}
 
 /** `me`: the leader's own trend per question, as a card only they receive. */
 export function overviewCard(overview: Overview, language: Language, pausedUntil: string | null): Json {
@@ -120,7 +117,7 @@ export function overviewCard(overview: Overview, language: Language, pausedUntil
       type: "FactSet",
       facts: overview.trends.map((trend) => ({
         title: QUESTION_LABEL[language][trend.question],
-        value: `${sparkline(trend.ratings)}  ${trend.average === null ? t.meNoAnswers : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }))}`,
+        value: `${ratingSparkline(trend.ratings)}  ${trend.average === null ? t.meNoAnswers : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }))}`,
       })),
     });
     body.push(textBlock(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`, { isSubtle: true, size: "Small" }));

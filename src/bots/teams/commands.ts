@@ -7,6 +7,7 @@ import { memberTimeZone } from "../../core/checkins.js";
 import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
 import type { Language } from "../../core/model.js";
 import { texts } from "../../prompts/texts.js";
+import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import type { AdminCommand } from "../../core/commands.js";
@@ -180,32 +181,20 @@ async function nudgeNow(deps: TeamsDeps, context: TurnContext, actor: TeamsActor
 }
 
 async function meCommand(deps: TeamsDeps, actor: TeamsActor, args: string, reply: Replies): Promise<void> {
-  const { core } = deps;
   const t = texts(actor.language);
-  const member = actor.member;
-  const timeZone = memberTimeZone(member, actor.workspace);
-  const parsed = parseMeCommand(args);
-  switch (parsed.kind) {
+  const timeZone = memberTimeZone(actor.member, actor.workspace);
+  const outcome = await deps.core.checkins.me(actor.member, actor.workspace, parseMeCommand(args), deps.core.clock());
+  switch (outcome.kind) {
     case "usage":
       return reply.text(teamsText(t.pauseUsage));
-    case "resume":
-      await core.store.updateMember(member.id, { pausedUntil: null });
+    case "resumed":
       return reply.text(teamsText(t.resumed));
-    case "pause": {
-      if (!member.isLeader) return reply.text(teamsText(t.notALeader));
-      const until = new Date(core.clock().getTime() + parsed.days * 86400_000);
-      await core.store.updateMember(member.id, { pausedUntil: until });
-      return reply.text(teamsText(t.paused(formatDate(until, actor.language, timeZone))));
-    }
-    case "overview": {
-      const now = core.clock();
-      const overview = await core.checkins.overview(member, actor.workspace, now);
-      const paused = member.pausedUntil && member.pausedUntil > now ? formatDate(member.pausedUntil, actor.language, timeZone) : null;
-      return reply.card(overviewCard(overview, actor.language, paused));
-    }
+    case "not-leader":
+      return reply.text(teamsText(t.notALeader));
+    case "paused":
+      return reply.text(teamsText(t.paused(longDate(outcome.until, actor.language, timeZone))));
+    case "overview":
+      return reply.card(overviewCard(outcome.overview, actor.language, outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone)));
   }
 }
 
-function formatDate(date: Date, language: Language, timeZone: string): string {
-  return date.toLocaleDateString(language === "de" ? "de-DE" : "en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" });
-}

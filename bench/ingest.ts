@@ -1,0 +1,182 @@
+// 2. Ingestion: signed Slack `message` events (event_callback JSON, unique event_id, channel
+// messages in German and English from several authors) per second, end to end over HTTP:
+// signature check, dedupe, classification, signal write. Bolt acks events at once and we work
+// after the ack, so the clock stops when the last PresenceSignal row is in the database.
+// Baseline: the same requests against a bare Bolt app (acks only). Target: ≥ 1,000 events/s on SQLite.
+//   npm run bench -- ingest [--events 10000] [--concurrency 50] [--warmup 500] [--databases sqlite,postgresql]
+// 1 % of the events are sent twice with the same event_id (Slack's retries): they must not count.
+import http from "node:http";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { sign, JSON_TYPE } from "../tests/helpers/slackRequests.js";
+import { messages } from "./lib/corpus.js";
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  TEAM_ID,
+  flag,
+  heading,
+  intFlag,
+  machine,
+  main,
+  note,
+  postgresAvailable,
+  result,
+  runLoad,
+  scratchPostgres,
+  startChild,
+  startFakeSlack,
+  summarize,
+  table,
+  tempDir,
+  verdict,
+  type PreparedRequest,
+} from "./lib/common.js";
+import { performance } from "node:perf_hooks";
+
+const CHANNELS = 50;
+const AUTHORS = 40;
+
+let seq = 0;
+const texts = messages(20_000, 11);
+
+function messageEvent(i: number): { body: string; eventId: string } {
+  const n = seq++;
+  const ts = `${1_763_000_000 + n}.${String(n % 1_000_000).padStart(6, "0")}`;
+  const channel = `C${String(n % CHANNELS).padStart(8, "0")}`;
+  const user = `U${String((n * 7) % AUTHORS).padStart(8, "0")}`;
+  const eventId = `Ev${String(n).padStart(10, "0")}`;
+  const body = JSON.stringify({
+    token: "deprecated-verification-token",
+    team_id: TEAM_ID,
+    api_app_id: "A0KUNDENNAH",
+    event: { type: "message", channel, channel_type: "channel", user, text: texts[i % texts.length], ts, event_ts: ts, team: TEAM_ID },
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(Number(ts)),
+    authorizations: [{ team_id: TEAM_ID, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  });
+  return { body, eventId };
+}
+
+/** `count` unique events plus `dupShare` of them again (same body and event id, retry headers). */
+function events(count: number, dupShare: number): PreparedRequest[] {
+  const out: PreparedRequest[] = [];
+  const dups: PreparedRequest[] = [];
+  for (let i = 0; i < count; i++) {
+    const { body } = messageEvent(i);
+    out.push(sign(body, JSON_TYPE, { secret: SIGNING_SECRET }));
+    if (dupShare > 0 && i % Math.round(1 / dupShare) === 0) {
+      const retry = sign(body, JSON_TYPE, { secret: SIGNING_SECRET });
+      dups.push({ body: retry.body, headers: { ...retry.headers, "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    }
+  }
+  // Retries arrive a little later than their originals.
+  const merged: PreparedRequest[] = [];
+  const step = Math.max(1, Math.floor(out.length / Math.max(1, dups.length)));
+  for (let i = 0, d = 0; i < out.length; i++) {
+    merged.push(out[i]!);
+    if (i % step === step - 1 && d < dups.length) merged.push(dups[d++]!);
+  }
+  return merged;
+}
+
+interface Counter {
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
+
+function sqliteCounter(file: string): Counter {
+  let db: Database.Database | null = null;
+  return {
+    count: async () => {
+      db ??= new Database(file, { readonly: true, fileMustExist: true });
+      return (db.prepare(`SELECT COUNT(*) AS n FROM "PresenceSignal"`).get() as { n: number }).n;
+    },
+    close: async () => void db?.close(),
+  };
+}
+
+async function postgresCounter(url: string): Promise<Counter> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    count: async () => Number((await client.query(`SELECT COUNT(*) AS n FROM "PresenceSignal"`)).rows[0].n),
+    close: () => client.end(),
+  };
+}
+
+main(async () => {
+  const total = intFlag("events", 10_000);
+  const concurrency = intFlag("concurrency", 50);
+  const warmup = intFlag("warmup", 500);
+  const databases = (flag("databases") ?? "sqlite,postgresql").split(",");
+  heading(`Ingestion: ${total.toLocaleString("en-US")} message events at concurrency ${concurrency}`);
+  note(machine());
+  const slack = await startFakeSlack();
+  const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: "0", LOG_LEVEL: "info" };
+
+  // Baseline first: a bare Bolt app acking the same kind of requests.
+  const bare = await startChild("bench/servers/bareBolt.mjs", env, { plain: true });
+  const bareAgent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  await runLoad(`${bare.url}/slack/events`, events(warmup, 0), concurrency, bareAgent);
+  const bareRun = await runLoad(`${bare.url}/slack/events`, events(total, 0.01), concurrency, bareAgent);
+  if (bareRun.errors) throw new Error(`bare Bolt: ${bareRun.errors} failed (${bareRun.firstError})`);
+  const bareRate = (bareRun.latencies.length / bareRun.elapsedMs) * 1000;
+  await bare.stop();
+
+  const rows: (string | number)[][] = [["server / database", "events", "acked in s", "ack p99 ms", "all stored in s", "events/s", "vs bare Bolt"]];
+  rows.push(["bare Bolt (ack only)", bareRun.latencies.length, bareRun.elapsedMs / 1000, summarize(bareRun.latencies).p99, "-", bareRate, "1.00"]);
+  const figures: Record<string, unknown> = { events: total, concurrency, bareRate };
+
+  for (const database of databases) {
+    if (database === "postgresql" && !postgresAvailable()) {
+      note("PostgreSQL is not reachable: skipped");
+      continue;
+    }
+    const dir = tempDir(`ingest-${database}`);
+    const url = database === "sqlite" ? `file:${dir}/kundennah.db` : scratchPostgres("ingest");
+    const ours = await startChild("bench/servers/kundennah.ts", { ...env, DATABASE_URL: url });
+    const counter = database === "sqlite" ? sqliteCounter(`${dir}/kundennah.db`) : await postgresCounter(url);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+    const waitForRows = async (expected: number, timeoutMs: number) => {
+      const started = performance.now();
+      for (;;) {
+        const n = await counter.count();
+        if (n >= expected) return n;
+        if (performance.now() - started > timeoutMs) return n;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    };
+    // Warm-up: JIT, prepared statements, the channels' first sighting (trackChannel), caches.
+    const warm = await runLoad(`${ours.url}/slack/events`, events(warmup, 0), concurrency, agent);
+    if (warm.errors) throw new Error(`${database}: warm-up failed (${warm.firstError})`);
+    await waitForRows(warmup, 120_000);
+
+    const timeoutMs = intFlag("timeout-seconds", 300) * 1000;
+    const t0 = performance.now();
+    const run = await runLoad(`${ours.url}/slack/events`, events(total, 0.01), concurrency, agent);
+    const ackedMs = performance.now() - t0;
+    if (run.errors) throw new Error(`${database}: ${run.errors} failed (${run.firstError})`);
+    const stored = (await waitForRows(warmup + total, timeoutMs)) - warmup;
+    const doneMs = performance.now() - t0;
+    // Give stragglers a moment, then check that retried events were not counted twice.
+    await new Promise((r) => setTimeout(r, 500));
+    const final = (await counter.count()) - warmup;
+    const rate = (stored / doneMs) * 1000;
+    rows.push([`kundennah, ${database}`, run.latencies.length, ackedMs / 1000, summarize(run.latencies).p99, doneMs / 1000, rate, (rate / bareRate).toFixed(2)]);
+    if (stored < total) note(`${database}: only ${stored} of ${total} signals after ${timeoutMs / 1000} s — the rate shown is for those`);
+    if (final !== total) note(`${database}: ${final} signals for ${total} unique events (duplicates counted twice or events lost!)`);
+    else note(`${database}: ${final} signals for ${total} unique events + ${run.latencies.length - total} retried deliveries: dedupe holds`);
+    figures[`${database}Rate`] = rate;
+    figures[`${database}AckedS`] = ackedMs / 1000;
+    figures[`${database}StoredS`] = doneMs / 1000;
+    await counter.close();
+    agent.destroy();
+    await ours.stop();
+  }
+  table(rows);
+  if (typeof figures.sqliteRate === "number") verdict(figures.sqliteRate >= 1000, `SQLite: ${Math.round(figures.sqliteRate)} events/s end to end (target ≥ 1,000)`);
+  result("ingest", figures);
+});
