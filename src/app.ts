@@ -6,7 +6,7 @@ import type { Config } from "./config.js";
 import { createCore, type Core } from "./core/core.js";
 import type { Clock, LeaseStore } from "./core/ports.js";
 import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
-import { createTeamsDoor, type TeamsDoor, type TeamsDoorOptions } from "./bots/teams/door.js";
+import type { TeamsDoor, TeamsDoorOptions } from "./bots/teams/door.js";
 import { createHttpApp, listen } from "./http/server.js";
 import { startClock, type ClockHandle } from "./jobs/clock.js";
 import type { AppLogger } from "./logger.js";
@@ -18,8 +18,6 @@ import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
 import { builtinClassifier } from "./core/presence/builtinClassifier.js";
-import { createLlmClassifier } from "./llm/openAiClassifier.js";
-import { OpenAiSummarizer } from "./llm/openAiSummarizer.js";
 import { loadOrCreateSecret } from "./storage/secrets.js";
 import { createHasher } from "./core/hash.js";
 
@@ -44,6 +42,16 @@ export interface StartOptions {
   teams?: TeamsDoorOptions;
 }
 
+/** The LLM classifier and summarizer, loaded (with the openai package) only when configured. */
+async function llmParts(config: Config, logger: AppLogger) {
+  if (!config.openai) return { llmClassifier: null, summarizer: null };
+  const [{ createLlmClassifier }, { OpenAiSummarizer }] = await Promise.all([import("./llm/openAiClassifier.js"), import("./llm/openAiSummarizer.js")]);
+  return {
+    llmClassifier: createLlmClassifier(config.openai, builtinClassifier, (reason, count) => logger.warn({ reason, count }, "LLM classifier fell back to the built-in one")),
+    summarizer: new OpenAiSummarizer(config.openai),
+  };
+}
+
 export async function startApp(config: Config, options: StartOptions): Promise<RunningApp> {
   const { logger } = options;
   // One process per SQLite file: a second one is refused (PostgreSQL is the way to replicas).
@@ -54,10 +62,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     suggestionStore: new PrismaSuggestionStore(db.prisma),
     outboxStore: new PrismaOutboxStore(db.prisma),
     presenceStore: new PrismaPresenceStore(db.prisma),
-    llmClassifier: config.openai
-      ? createLlmClassifier(config.openai, builtinClassifier, (reason, count) => logger.warn({ reason, count }, "LLM classifier fell back to the built-in one"))
-      : null,
-    summarizer: config.openai ? new OpenAiSummarizer(config.openai) : null,
+    ...(await llmParts(config, logger)),
     presenceMinAuthors: config.presenceMinAuthors,
     presenceRetentionWeeks: config.presenceRetentionWeeks,
     hash: createHasher(await loadOrCreateSecret(db.prisma, "person-hash", config.hashSecret)),
@@ -77,7 +82,10 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
 
   const httpApp = createHttpApp(store);
   const slack = config.slack ? await createSlackDoor(config.slack, core, logger, httpApp) : null;
-  const teams = config.teams ? createTeamsDoor(config.teams, core, logger, httpApp, new PrismaConversationStore(db.prisma), options.teams) : null;
+  // Each door and optional part is loaded only when configured: botbuilder alone is ~50 MB.
+  const teams = config.teams
+    ? (await import("./bots/teams/door.js")).createTeamsDoor(config.teams, core, logger, httpApp, new PrismaConversationStore(db.prisma), options.teams)
+    : null;
   // Teams local mode accepts unauthenticated activities: then nothing but this machine may connect.
   const server = await listen(httpApp, config.port, config.teams?.mode === "local" ? "127.0.0.1" : undefined);
   await slack?.start();

@@ -94,7 +94,7 @@ export class NudgeService {
       const at = laterOf(now, this.options.clock());
       const batch = await this.options.store.claimDueNudges(at, CLAIM_BATCH, CLAIM_LEASE_MS, onlyIds);
       if (batch.length === 0) return report;
-      await runPool(batch, this.options.concurrency ?? 8, async (nudge) => {
+      await runPool(batch, this.options.concurrency ?? 16, async (nudge) => {
         report[await this.deliver(nudge, at)]++;
       });
     }

@@ -20,8 +20,13 @@ export function asDeliveryError(error: unknown): DeliveryError {
 export function retryDecision(error: unknown, attempts: number, now: Date, maxAttempts = MAX_ATTEMPTS): RetryDecision {
   const delivery = asDeliveryError(error);
   const giveUp = Boolean(delivery.options.permanent) || attempts >= maxAttempts;
-  const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempts - 1)) * (0.75 + Math.random() * 0.5);
-  const wait = Math.max(delivery.options.retryAfterMs ?? 0, backoff);
+  // A platform that says when to come back (429 Retry-After) is taken at its word, plus a little
+  // jitter so a crowd of retries does not return in the same instant; otherwise back off.
+  const retryAfter = delivery.options.retryAfterMs;
+  const wait =
+    retryAfter !== undefined
+      ? retryAfter + Math.random() * 1000
+      : Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempts - 1)) * (0.75 + Math.random() * 0.5);
   return { giveUp, nextAttemptAt: new Date(now.getTime() + wait), reason: delivery.message.slice(0, 500) };
 }
 

@@ -4,12 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client.js";
-import { PrismaClient as PrismaPgClient } from "./generated-pg/client.js";
-import { applyPostgresMigrations, applySqliteMigrations, type Provider } from "./migrate.js";
+import { applySqliteMigrations, type Provider } from "./migrate.js";
 
 /**
  * Both generated clients expose the same models and methods (the PostgreSQL schema is derived
@@ -107,7 +104,14 @@ async function openSqlite(file: string): Promise<OpenedDatabase> {
   return { prisma, provider: "sqlite", close: () => prisma.$disconnect() };
 }
 
+/** PostgreSQL's driver, adapter and client are loaded only for PostgreSQL (memory for SQLite users). */
 async function openPostgres(connectionString: string): Promise<OpenedDatabase> {
+  const [{ default: pg }, { PrismaPg }, { PrismaClient: PrismaPgClient }, { applyPostgresMigrations }] = await Promise.all([
+    import("pg"),
+    import("@prisma/adapter-pg"),
+    import("./generated-pg/client.js"),
+    import("./migrate.js"),
+  ]);
   const client = new pg.Client({ connectionString });
   try {
     await client.connect();

@@ -1,6 +1,7 @@
 // Presence signals, tracked channels, processed events and digest targets on Prisma. The
 // weekly figures are computed by the database (GROUP BY), so a digest over millions of
 // signals reads a few thousand rows, not millions.
+import crypto from "node:crypto";
 import { Prisma } from "./generated/client.js";
 import type { Db } from "./database.js";
 import type { ChannelState, LeaderWeekStats, PresenceStore, Signal, SuggestionWeekStats, WeekCounts } from "../core/presence/model.js";
@@ -37,14 +38,15 @@ export class PrismaPresenceStore implements PresenceStore {
 
   constructor(private readonly db: Db) {}
 
-  async markEventProcessed(eventId: string, at: Date): Promise<boolean> {
-    try {
-      await this.db.processedEvent.create({ data: { id: eventId, createdAt: at } });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  async markEventsProcessed(eventIds: string[], at: Date): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    // One statement for a whole batch; the rows that conflict are the retried deliveries.
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      INSERT INTO "ProcessedEvent" ("id", "createdAt")
+      VALUES ${Prisma.join(eventIds.map((id) => Prisma.sql`(${id}, ${at})`))}
+      ON CONFLICT ("id") DO NOTHING
+      RETURNING "id"`;
+    return new Set(rows.map((r) => r.id));
   }
 
   async pruneEvents(before: Date): Promise<void> {
@@ -102,15 +104,19 @@ export class PrismaPresenceStore implements PresenceStore {
   }
 
   async upsertSignals(signals: Signal[]): Promise<void> {
-    for (const signal of signals) {
-      const { workspaceId, channelRef, messageRef, ...data } = signal;
-      await this.db.presenceSignal.upsert({
-        where: { workspaceId_channelRef_messageRef: { workspaceId, channelRef, messageRef } },
-        create: signal,
-        // An edit re-classifies; the day, week and author stay those of the original message.
-        update: { customer: data.customer, tone: data.tone, classifier: data.classifier },
-      });
-    }
+    if (signals.length === 0) return;
+    const now = new Date();
+    // One statement per batch. An edit re-classifies; the day, week and author stay those of
+    // the original message.
+    const values = signals.map(
+      (s) =>
+        Prisma.sql`(${crypto.randomUUID()}, ${s.workspaceId}, ${s.channelRef}, ${s.messageRef}, ${s.day}, ${s.week}, ${s.customer}, ${s.tone}, ${s.classifier}, ${s.authorHash}, ${now}, ${now})`,
+    );
+    await this.db.$executeRaw`
+      INSERT INTO "PresenceSignal" ("id", "workspaceId", "channelRef", "messageRef", "day", "week", "customer", "tone", "classifier", "authorHash", "createdAt", "updatedAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("workspaceId", "channelRef", "messageRef") DO UPDATE SET
+        "customer" = excluded."customer", "tone" = excluded."tone", "classifier" = excluded."classifier", "updatedAt" = excluded."updatedAt"`;
   }
 
   async deleteSignal(workspaceId: string, channelRef: string, messageRef: string): Promise<void> {

@@ -77,18 +77,33 @@ export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === "P2002";
 }
 
+/**
+ * Every request starts by finding its workspace; settings change rarely. A short cache saves a
+ * query per request, and a change made on another replica shows up within WORKSPACE_TTL_MS.
+ */
+const WORKSPACE_TTL_MS = 10_000;
+
 export class PrismaStore implements Store {
+  private readonly workspaces = new Map<string, { at: number; workspace: Workspace }>();
+
   constructor(private readonly db: Db) {}
 
+  private remember(workspace: Workspace): Workspace {
+    this.workspaces.set(`${workspace.platform}|${workspace.externalId}`, { at: Date.now(), workspace });
+    return workspace;
+  }
+
   async ensureWorkspace(platform: Platform, externalId: string, defaults: WorkspaceSettings): Promise<Workspace> {
+    const cached = this.workspaces.get(`${platform}|${externalId}`);
+    if (cached && Date.now() - cached.at < WORKSPACE_TTL_MS) return cached.workspace;
     const key = { platform_externalId: { platform, externalId } };
     const found = await this.db.workspace.findUnique({ where: key });
-    if (found) return toWorkspace(found);
+    if (found) return this.remember(toWorkspace(found));
     try {
-      return toWorkspace(await this.db.workspace.create({ data: { platform, externalId, ...defaults } }));
+      return this.remember(toWorkspace(await this.db.workspace.create({ data: { platform, externalId, ...defaults } })));
     } catch (error) {
       // Two first requests of a new workspace can race; the loser reads the winner's row.
-      if (isUniqueViolation(error)) return toWorkspace(await this.db.workspace.findUniqueOrThrow({ where: key }));
+      if (isUniqueViolation(error)) return this.remember(toWorkspace(await this.db.workspace.findUniqueOrThrow({ where: key })));
       throw error;
     }
   }
@@ -101,7 +116,7 @@ export class PrismaStore implements Store {
   async updateWorkspace(id: string, patch: Parameters<Store["updateWorkspace"]>[1]): Promise<Workspace> {
     const { admins, ...settings } = patch;
     const data = admins === undefined ? settings : { ...settings, admins: admins.join(",") };
-    return toWorkspace(await this.db.workspace.update({ where: { id }, data }));
+    return this.remember(toWorkspace(await this.db.workspace.update({ where: { id }, data })));
   }
 
   async ensureMember(workspaceId: string, externalId: string, profile?: Profile): Promise<Member> {

@@ -60,11 +60,13 @@ async function refusal(actor: Actor, result: AnswerResult, respond: (msg: object
 export async function guarded(deps: SlackDeps, body: ButtonBody, respond: (msg: object) => Promise<unknown>, work: (actor: Actor) => Promise<void>) {
   let actor: Actor | null = null;
   try {
-    actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
-    await work(actor);
+    await deps.afterAck.run(async () => {
+      actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
+      await work(actor);
+    });
   } catch (error) {
     deps.core.logger.error({ action: body.actions[0]?.action_id, reason: (error as Error).message }, "button action failed");
-    const text = texts(actor?.language ?? deps.core.defaults.language).genericError;
+    const text = texts((actor as Actor | null)?.language ?? deps.core.defaults.language).genericError;
     await respond({ response_type: "ephemeral", replace_original: false, text }).catch(() => undefined);
   }
 }

@@ -10,6 +10,7 @@ import { registerCommands } from "./commands.js";
 import { registerEvents } from "./events.js";
 import { SlackMessenger } from "./messenger.js";
 import { SlackPeople } from "./people.js";
+import { AfterAckQueue } from "./afterAck.js";
 import { registerViews } from "./views.js";
 import { registerSuggestions } from "./suggestions.js";
 import { registerPresence } from "./presence.js";
@@ -69,7 +70,7 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
       });
   await app.init();
 
-  const deps = { core, people: new SlackPeople(app.client) };
+  const deps = { core, people: new SlackPeople(app.client), afterAck: new AfterAckQueue() };
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -34,11 +34,13 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 export async function guarded(deps: SlackDeps, command: SlashCommand, respond: RespondFn, body: (actor: Actor) => Promise<void>) {
   let actor: Actor | null = null;
   try {
-    actor = await resolveActor(deps, command.team_id, command.user_id);
-    await body(actor);
+    await deps.afterAck.run(async () => {
+      actor = await resolveActor(deps, command.team_id, command.user_id);
+      await body(actor);
+    });
   } catch (error) {
     deps.core.logger.error({ command: command.command, reason: (error as Error).message }, "slash command failed");
-    await respond(ephemeral(texts(actor?.language ?? deps.core.defaults.language).genericError)).catch(() => undefined);
+    await respond(ephemeral(texts((actor as Actor | null)?.language ?? deps.core.defaults.language).genericError)).catch(() => undefined);
   }
 }
 

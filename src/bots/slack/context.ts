@@ -2,10 +2,13 @@
 import type { Core } from "../../core/core.js";
 import type { Language, Member, Workspace } from "../../core/model.js";
 import type { SlackPeople, SlackPerson } from "./people.js";
+import type { AfterAckQueue } from "./afterAck.js";
 
 export interface SlackDeps {
   core: Core;
   people: SlackPeople;
+  /** Where follow-up work waits after ack(), so acks never queue behind it. */
+  afterAck: AfterAckQueue;
 }
 
 export interface Actor {

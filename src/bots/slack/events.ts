@@ -11,6 +11,12 @@ export function registerEvents(app: App, deps: SlackDeps): void {
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
     try {
+      await deps.afterAck.run(() => publishHome());
+    } catch (error) {
+      core.logger.error({ event: "app_home_opened", reason: (error as Error).message }, "publishing the App Home failed");
+    }
+
+    async function publishHome() {
       const actor = await resolveActor(deps, body.team_id, event.user);
       const member = await memberOf(deps, actor);
       const now = core.clock();
@@ -22,8 +28,6 @@ export function registerEvents(app: App, deps: SlackDeps): void {
         user_id: event.user,
         view: homeView(overview, actor.language, paused, next ? longDateTime(next.dueAt, actor.language, timeZone) : null),
       });
-    } catch (error) {
-      core.logger.error({ event: "app_home_opened", reason: (error as Error).message }, "publishing the App Home failed");
     }
   });
 }

@@ -9,6 +9,7 @@ import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { trendChartPng } from "../../render/trendChart.js";
 import { digestBlocks, digestText } from "./digestBlocks.js";
 import { toDeliveryError } from "./messenger.js";
+import { IngestBatcher } from "../../core/presence/batcher.js";
 import type { SlackDeps } from "./context.js";
 
 /** Message subtypes that are people talking; everything else (joins, topics, bots) is skipped. */
@@ -112,6 +113,7 @@ export function registerPresence(app: App, deps: SlackDeps): void {
     new SlackPresenceMessenger(app.client, (reason) => core.logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted")),
   );
   const workspaceOf = (teamId: string) => core.store.ensureWorkspace("slack", teamId, core.defaults);
+  const batcher = new IngestBatcher(core.presence);
 
   app.event("message", async ({ event, body, context }) => {
     const message = event as unknown as SlackMessage;
@@ -120,14 +122,20 @@ export function registerPresence(app: App, deps: SlackDeps): void {
       const workspace = await workspaceOf(body.team_id);
       const eventId = body.event_id as string | undefined;
       if (message.subtype === "message_deleted") {
+        await batcher.flushWorkspace(workspace.id).catch(() => undefined); // the message first, then its delete
         return void (await core.presence.remove(workspace, message.channel, message.deleted_ts ?? message.ts, eventId));
       }
       const edited = message.subtype === "message_changed";
       const inner = edited ? message.message : message;
       if (!inner || (!edited && !CONVERSATION_SUBTYPES.has(message.subtype)) || inner.bot_id || !inner.user || inner.user === context.botUserId) return;
-      await core.presence.ingest(workspace, [
-        { ...(eventId ? { eventId } : {}), channelRef: message.channel, messageRef: inner.ts, authorId: inner.user, text: inner.text ?? "", at: tsToDate(inner.ts) },
-      ]);
+      await batcher.add(workspace, {
+        ...(eventId ? { eventId } : {}),
+        channelRef: message.channel,
+        messageRef: inner.ts,
+        authorId: inner.user,
+        text: inner.text ?? "",
+        at: tsToDate(inner.ts),
+      });
     } catch (error) {
       core.logger.error({ event: "message", reason: (error as Error).message }, "measuring a message failed");
     }

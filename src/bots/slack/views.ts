@@ -45,6 +45,13 @@ export function registerViews(app: App, deps: SlackDeps): void {
     await ack();
 
     try {
+      await deps.afterAck.run(() => saveAnswers(meta));
+    } catch (error) {
+      core.logger.error({ view: CALLBACK.checkin, reason: (error as Error).message }, "saving a check-in failed");
+      await client.chat.postMessage({ channel: body.user.id, text: t.genericError }).catch(() => undefined);
+    }
+
+    async function saveAnswers(meta: CheckinModalMetadata) {
       const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
       const member = await memberOf(deps, actor);
       let lost = false;
@@ -60,9 +67,6 @@ export function registerViews(app: App, deps: SlackDeps): void {
       // and an answer the nudge no longer takes is not lost without a word.
       if (lost) await client.chat.postMessage({ channel: actor.userId, text: t.nudgeGone });
       else if (!meta.nudgeId) await client.chat.postMessage({ channel: actor.userId, text: t.checkinSaved });
-    } catch (error) {
-      core.logger.error({ view: CALLBACK.checkin, reason: (error as Error).message }, "saving a check-in failed");
-      await client.chat.postMessage({ channel: body.user.id, text: t.genericError }).catch(() => undefined);
     }
   });
 

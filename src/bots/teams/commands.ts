@@ -5,7 +5,6 @@ import { TeamsInfo, TurnContext, type Activity, type Mention } from "botbuilder"
 import { scheduleSummary } from "../../core/admin.js";
 import { memberTimeZone } from "../../core/checkins.js";
 import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
-import type { Language } from "../../core/model.js";
 import { texts } from "../../prompts/texts.js";
 import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";

@@ -57,8 +57,8 @@ export interface SuggestionWeekStats {
 export type ChannelState = "tracked" | "excluded" | "unknown";
 
 export interface PresenceStore {
-  /** false when this platform event id was handled before. */
-  markEventProcessed(eventId: string, at: Date): Promise<boolean>;
+  /** Records platform event ids as handled; returns those that were new (the others are retries). */
+  markEventsProcessed(eventIds: string[], at: Date): Promise<Set<string>>;
   pruneEvents(before: Date): Promise<void>;
   forgetEvents(eventIds: string[]): Promise<void>;
   channelState(workspaceId: string, channelRef: string): Promise<ChannelState>;

@@ -61,9 +61,12 @@ export class PresenceService {
    */
   async ingest(workspace: Workspace, messages: ChannelMessage[]): Promise<number> {
     const { store, clock } = this.options;
+    const newIds = await store.markEventsProcessed(messages.flatMap((m) => (m.eventId ? [m.eventId] : [])), clock());
     const fresh: ChannelMessage[] = [];
+    const seen = new Set<string>(); // the same event twice in one batch counts once too
     for (const message of messages) {
-      if (message.eventId && !(await store.markEventProcessed(message.eventId, clock()))) continue;
+      if (message.eventId && (!newIds.has(message.eventId) || seen.has(message.eventId))) continue;
+      if (message.eventId) seen.add(message.eventId);
       const state = await store.channelState(workspace.id, message.channelRef);
       if (state === "excluded") continue;
       // A channel we never saw join (the bot was there before install, or the join event was
@@ -104,7 +107,7 @@ export class PresenceService {
   }
 
   async remove(workspace: Workspace, channelRef: string, messageRef: string, eventId?: string): Promise<void> {
-    if (eventId && !(await this.options.store.markEventProcessed(eventId, this.options.clock()))) return;
+    if (eventId && !(await this.options.store.markEventsProcessed([eventId], this.options.clock())).has(eventId)) return;
     await this.options.store.deleteSignal(workspace.id, channelRef, messageRef);
   }
 
