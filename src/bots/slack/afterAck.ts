@@ -6,7 +6,7 @@ export class AfterAckQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly slots = 4) {}
+  constructor(private readonly slots = 2) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.slots) await new Promise<void>((resolve) => this.waiting.push(resolve));
