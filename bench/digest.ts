@@ -19,7 +19,8 @@ import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
 import { createCore } from "../src/core/core.js";
 import { createHasher } from "../src/core/hash.js";
 import type { Workspace } from "../src/core/model.js";
-import { flag, fmt, heading, intFlag, listFlag, machine, main, median, note, postgresAvailable, result, rng, scratchPostgres, table, tempDir, verdict } from "./lib/common.js";
+import { signalRows } from "./lib/seed.js";
+import { flag, fmt, heading, intFlag, listFlag, machine, main, median, note, postgresAvailable, result, scratchPostgres, table, tempDir, verdict } from "./lib/common.js";
 
 const CHANNELS = 1000;
 const WEEK = "2026-W47";
@@ -28,27 +29,6 @@ const AUTHOR_POOL = Array.from({ length: 8000 }, (_, i) => crypto.createHash("sh
 const AUTHORS_PER_CHANNEL = 25;
 const STAMP = "2026-11-20T10:00:00.000+00:00";
 
-/** Signal number i (0-based, across all sizes): channel i % 1000, authors from the channel's own 25. */
-function* signalRows(from: number, to: number, workspaceId: string) {
-  const random = rng(from + 1);
-  for (let i = from; i < to; i++) {
-    const channel = i % CHANNELS;
-    const customer = random() < 0.35;
-    const r = random();
-    yield {
-      id: `cbench${i.toString(36).padStart(19, "0")}`,
-      workspaceId,
-      channelRef: `C${String(channel).padStart(10, "0")}`,
-      messageRef: `${1_763_000_000 + Math.floor(i / CHANNELS)}.${String(i % 1_000_000).padStart(6, "0")}`,
-      day: DAYS[i % 7]!,
-      week: WEEK,
-      customer: customer ? 1 : 0,
-      tone: customer ? (r < 0.5 ? "neutral" : r < 0.85 ? "positive" : "negative") : null,
-      classifier: "builtin",
-      authorHash: AUTHOR_POOL[(channel * 7 + Math.floor(random() * AUTHORS_PER_CHANNEL)) % AUTHOR_POOL.length]!,
-    };
-  }
-}
 
 interface Target {
   name: string;
@@ -90,7 +70,7 @@ async function sqliteTarget(): Promise<Target> {
       const chunk = 200_000;
       for (let start = from; start < to; start += chunk) {
         raw.transaction(() => {
-          for (const row of signalRows(start, Math.min(to, start + chunk), workspace.id)) insert.run(row);
+          for (const row of signalRows(start, Math.min(to, start + chunk), workspace.id, WEEK, DAYS, CHANNELS)) insert.run(row);
         })();
       }
       raw.pragma("synchronous = FULL");
@@ -129,7 +109,7 @@ async function postgresTarget(): Promise<Target> {
         if (!psql.stdin.write(buffer.join(""))) await new Promise((r) => psql.stdin.once("drain", r));
         buffer = [];
       };
-      for (const r of signalRows(from, to, workspace.id)) {
+      for (const r of signalRows(from, to, workspace.id, WEEK, DAYS, CHANNELS)) {
         buffer.push(`${r.id},${r.workspaceId},${r.channelRef},${r.messageRef},${r.day},${r.week},${r.customer ? "t" : "f"},${esc(r.tone)},${r.classifier},${r.authorHash},${STAMP},${STAMP}\n`);
         if (buffer.length >= 10_000) await flush();
       }
