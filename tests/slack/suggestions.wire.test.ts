@@ -87,6 +87,8 @@ describe("suggestions in Slack", () => {
     expect(blocks).toContain("by <@UEMMA>");
     expect(blocks).toContain("Service & support");
 
+    // The post's address is recorded right after Slack answers; votes update that post.
+    await h.slack.waitFor(() => rows(`SELECT messageRef FROM Suggestion WHERE number = 1`)[0]?.messageRef);
     const id = rows(`SELECT id FROM Suggestion WHERE number = 1`)[0]!.id as string;
     await click("UVOTER", "suggestion_vote", id, "1700000100.000001");
     await h.slack.waitFor(() => h.slack.callsOf("chat.update").find((c) => JSON.stringify(c.args.blocks).includes("1 vote")));

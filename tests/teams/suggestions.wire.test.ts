@@ -97,6 +97,8 @@ describe("suggestions in Teams", () => {
     expect(shared.msteams?.entities).toEqual([{ type: "mention", text: "<at>Emma</at>", mentioned: { id: "aad-emma", name: "Emma" } }]);
     expect(json).toContain("Service & support");
     expect(json).toContain("0 votes");
+    // The post's address is recorded right after the connector answers.
+    await connector.waitFor(() => rows(`SELECT channelRef FROM Suggestion WHERE number = 1`)[0]?.channelRef);
     expect(rows(`SELECT channelRef FROM Suggestion WHERE number = 1`)).toEqual([{ channelRef: IDEAS.id }]);
   });
 
