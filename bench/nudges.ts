@@ -131,7 +131,7 @@ main(async () => {
     `rate-limit floor: each leader is its own DM channel, so Slack's ~1 msg/s per channel never binds; the floor is the longest chain of consecutive 429s ` +
       `(${idealChain} here) × Retry-After (1 s) = ${idealChain} s of waiting, plus the sending work itself (${((ideal.wallMs - ideal.waitedMs) / 1000).toFixed(1)} s for the ideal sender at ${CONCURRENCY} in flight)`,
   );
-  note(`ours: retried nudges wait max(Retry-After, exponential backoff from 30 s) and are picked up by the next minute's tick, so the last DM went out ${fmt(simulatedS)} s (simulated) after the first tick`);
+  note(`ours: retried nudges wait their Retry-After (plus up to 1 s of jitter) and go out with the next minute's tick, so the last DM went out ${fmt(simulatedS)} s (simulated) after the first tick`);
   const allOnce = delivered === leaders && twice === 0 && sent === leaders;
   verdict(allOnce, `${fmt(delivered)} of ${fmt(leaders)} leaders got a DM, ${twice} got more than one, ${fmt(sent)} nudges recorded as sent`);
   if (!allOnce) process.exitCode = 1;
