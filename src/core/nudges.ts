@@ -5,7 +5,7 @@ import type { Member, Nudge, Platform, Workspace } from "./model.js";
 import { CheckInService, memberTimeZone } from "./checkins.js";
 import { currentQuestions, latestOccurrence } from "./schedule.js";
 import { laterOf, retryDecision, runPool } from "./retry.js";
-import { type Clock, type DeliveryTarget, type Logger, type Messenger, type NewNudge, type NudgeView, type Store } from "./ports.js";
+import { type Clock, type MessageRef, type DeliveryTarget, type Logger, type Messenger, type NewNudge, type NudgeView, type Store } from "./ports.js";
 import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "./time.js";
 
 export interface NudgeServiceOptions {
@@ -126,7 +126,7 @@ export class NudgeService {
     }
     const attempts = nudge.attempts + 1;
     try {
-      const earlier = nudge.interrupted && messenger.findSentNudge ? await messenger.findSentNudge(target, nudge.id, nudge.nextAttemptAt) : null;
+      const earlier = nudge.interrupted ? await this.findSent(messenger, target, nudge) : null;
       if (earlier) logger.info({ nudgeId: nudge.id }, "an interrupted send had been delivered; recording it instead of sending again");
       const ref = earlier ?? (await messenger.sendNudge(target, { ...(await this.viewFor(nudge, target, now)), status: "sent" }));
       await store.updateNudge(nudge.id, { status: "sent", attempts, sentAt: now, ...ref, lastError: null, claimedUntil: null });
@@ -136,6 +136,17 @@ export class NudgeService {
       await store.updateNudge(nudge.id, { status: giveUp ? "failed" : nudge.status, attempts, nextAttemptAt, lastError: reason, claimedUntil: null });
       logger.warn({ nudgeId: nudge.id, attempts, giveUp, nextAttemptAt, reason }, "nudge delivery failed");
       return giveUp ? "failed" : "retrying";
+    }
+  }
+
+  /** Whether an interrupted send was delivered after all; if the platform cannot tell, send (a double beats a loss). */
+  private async findSent(messenger: Messenger, target: DeliveryTarget, nudge: Nudge): Promise<MessageRef | null> {
+    if (!messenger.findSentNudge) return null;
+    try {
+      return await messenger.findSentNudge(target, nudge.id, nudge.nextAttemptAt);
+    } catch (error) {
+      this.options.logger.warn({ nudgeId: nudge.id, reason: (error as Error).message }, "could not check whether an interrupted nudge was delivered; sending it");
+      return null;
     }
   }
 

@@ -66,7 +66,11 @@ describe("scheduled nudges", () => {
     await Promise.all([second.app.core.nudges.tick(), second.app.core.nudges.tick()]);
     expect(second.slack.callsOf("chat.postMessage")).toHaveLength(0); // still held by the dead tick
     second.clock.set("2026-11-23T08:03:00Z"); // the claim has expired
+    // The interrupted sends are looked up first; one lookup fails (say, a missing scope): that
+    // nudge is sent anyway rather than given up.
+    second.slack.failNext("conversations.open", { error: "missing_scope" });
     await Promise.all([second.app.core.nudges.tick(), second.app.core.nudges.tick(), second.app.core.nudges.tick()]);
+    expect(second.logs.join("")).toContain("could not check whether an interrupted nudge was delivered");
     expect(dmsTo(second, "UA")).toHaveLength(1);
     expect(dmsTo(second, "UB")).toHaveLength(1);
     expect(second.rows(`SELECT status, COUNT(*) AS n FROM Nudge GROUP BY status`)).toEqual([{ status: "sent", n: 2 }]);
