@@ -67,15 +67,20 @@ export class PrismaPresenceStore implements PresenceStore {
     return state;
   }
 
-  async trackChannel(workspaceId: string, channelRef: string): Promise<boolean> {
+  async trackChannel(workspaceId: string, channelRef: string, groupRef?: string): Promise<boolean> {
     this.states.delete(`${workspaceId}|${channelRef}`);
     try {
-      await this.db.trackedChannel.create({ data: { workspaceId, channelRef } });
+      await this.db.trackedChannel.create({ data: { workspaceId, channelRef, ...(groupRef ? { groupRef } : {}) } });
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
       throw error;
     }
+  }
+
+  async channelsOfGroup(workspaceId: string, groupRef: string): Promise<string[]> {
+    const rows = await this.db.trackedChannel.findMany({ where: { workspaceId, groupRef }, select: { channelRef: true } });
+    return rows.map((r) => r.channelRef);
   }
 
   async setExcluded(workspaceId: string, channelRef: string, excluded: boolean): Promise<void> {

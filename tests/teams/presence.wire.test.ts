@@ -154,11 +154,16 @@ describe("customer presence in Teams", () => {
     expect(await admin(SUPPORT, "channel include", "measured again")).toContain(`"Support" is measured again`);
   });
 
-  it("forgets the team's channels when removed from the team", async () => {
+  it("forgets all the team's channels when removed from the team, also after a restart", async () => {
     await post(channelMessage(connector.url, A, GENERAL, "Kundentermin morgen", { id: "1700000000301", at: "2026-12-01T10:00:00Z" }));
-    await connector.waitFor(() => signals(GENERAL.id) === 1);
+    await post(channelMessage(connector.url, B, SUPPORT, "Der Kunde ist zufrieden", { id: "1700000000302", at: "2026-12-01T10:05:00Z" }));
+    await connector.waitFor(() => signals(GENERAL.id) === 1 && signals(SUPPORT.id) === 1);
+    // A new process knows the team's channels only from the database.
+    await h.stop();
+    h = await startHarness({ now: "2026-12-01T10:10:00Z", dir: h.dir, teams: true });
+    connector = h.teams!;
     await post(botRemoved(connector.url, ADMIN, GENERAL));
-    await connector.waitFor(() => signals(GENERAL.id) === 0);
+    await connector.waitFor(() => signals(GENERAL.id) === 0 && signals(SUPPORT.id) === 0);
     expect(rows(`SELECT COUNT(*) AS n FROM TrackedChannel`)).toEqual([{ n: 0 }]);
   });
 

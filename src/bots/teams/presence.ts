@@ -70,11 +70,11 @@ export class TeamsPresence {
    * A channel the bot sees for the first time (with RSC it reads every channel of a team, not only
    * the one it was added in) gets the notice before anything there is measured.
    */
-  private async ensureJoined(workspace: Workspace, channelRef: string): Promise<void> {
+  private async ensureJoined(workspace: Workspace, channelRef: string, team: string | null): Promise<void> {
     const key = `${workspace.id}|${channelRef}`;
     if (this.known.has(key)) return;
     try {
-      await this.core.presence.joined(workspace, channelRef);
+      await this.core.presence.joined(workspace, channelRef, team ?? undefined);
     } catch (error) {
       this.core.logger.warn({ reason: (error as Error).message }, "teams: could not post the presence notice");
     }
@@ -86,11 +86,12 @@ export class TeamsPresence {
     if (isFromBot(activity) || !activity.id) return;
     const workspace = await this.workspace(activity);
     const channelRef = channelRefOf(activity);
-    await this.ensureJoined(workspace, channelRef);
+    await this.ensureJoined(workspace, channelRef, teamOf(activity));
     await this.core.presence.ingest(workspace, [
       {
         eventId: `teams:${channelRef}:${activity.id}`,
         channelRef,
+        ...(teamOf(activity) ? { groupRef: teamOf(activity)! } : {}),
         messageRef: activity.id,
         authorId: activity.from?.aadObjectId ?? activity.from!.id,
         text: plainText(activity.text ?? ""),
@@ -136,14 +137,18 @@ export class TeamsPresence {
     }
     if (isUninstallation(activity)) {
       const team = teamOf(activity);
+      // The team's channels as stored (so a restart or another replica forgets them too), plus
+      // any this process has seen but not yet stored.
+      const stored = team ? await this.core.presence.leftGroup(workspace, team) : [];
       const channels = new Set([channelRef, ...(team ? (this.deps.channels.teamChannels.get(team) ?? []) : [])]);
-      for (const ref of channels) await this.forget(workspace, ref);
+      for (const ref of channels) if (!stored.includes(ref)) await this.forget(workspace, ref);
+      for (const ref of stored) this.known.delete(`${workspace.id}|${ref}`);
       if (team) this.deps.channels.teamChannels.delete(team);
       return;
     }
     if (isInstallation(activity)) {
       this.known.delete(`${workspace.id}|${channelRef}`);
-      await this.ensureJoined(workspace, channelRef);
+      await this.ensureJoined(workspace, channelRef, teamOf(activity));
     }
   }
 

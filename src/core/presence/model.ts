@@ -9,6 +9,8 @@ export interface ChannelMessage {
   /** Platform delivery id (Slack event_id); retries repeat it. */
   eventId?: string;
   channelRef: string;
+  /** The group the channel belongs to (a Teams team id), when the platform has one. */
+  groupRef?: string;
   messageRef: string;
   authorId: string;
   text: string;
@@ -63,7 +65,9 @@ export interface PresenceStore {
   forgetEvents(eventIds: string[]): Promise<void>;
   channelState(workspaceId: string, channelRef: string): Promise<ChannelState>;
   /** Starts measuring a channel; returns false when it was already tracked. */
-  trackChannel(workspaceId: string, channelRef: string): Promise<boolean>;
+  trackChannel(workspaceId: string, channelRef: string, groupRef?: string): Promise<boolean>;
+  /** Channels tracked as part of a group (a Teams team). */
+  channelsOfGroup(workspaceId: string, groupRef: string): Promise<string[]>;
   setExcluded(workspaceId: string, channelRef: string, excluded: boolean): Promise<void>;
   /** Forgets a channel entirely: its row and every signal. */
   forgetChannel(workspaceId: string, channelRef: string): Promise<void>;

@@ -71,7 +71,7 @@ export class PresenceService {
       if (state === "excluded") continue;
       // A channel we never saw join (the bot was there before install, or the join event was
       // missed) gets its notice now, before anything from it is counted.
-      if (state === "unknown") await this.joined(workspace, message.channelRef);
+      if (state === "unknown") await this.joined(workspace, message.channelRef, message.groupRef);
       fresh.push(message);
     }
     if (fresh.length === 0) return 0;
@@ -116,7 +116,7 @@ export class PresenceService {
    * (through the outbox, so a failed post is retried) and keyed by channel, so a repeated join
    * event cannot post it twice and a crash between the two steps cannot measure unannounced.
    */
-  async joined(workspace: Workspace, channelRef: string): Promise<boolean> {
+  async joined(workspace: Workspace, channelRef: string, groupRef?: string): Promise<boolean> {
     await this.options.outbox.enqueue({
       workspaceId: workspace.id,
       kind: NOTICE_OUTBOX,
@@ -124,7 +124,7 @@ export class PresenceService {
       recipient: channelRef,
       dedupeKey: noticeKey(workspace, channelRef),
     });
-    const fresh = await this.options.store.trackChannel(workspace.id, channelRef);
+    const fresh = await this.options.store.trackChannel(workspace.id, channelRef, groupRef);
     this.options.outbox.kick();
     return fresh;
   }
@@ -134,6 +134,13 @@ export class PresenceService {
     await this.options.store.forgetChannel(workspace.id, channelRef);
     // Invited again later, the channel is told again.
     await this.options.outbox.forget(noticeKey(workspace, channelRef));
+  }
+
+  /** The bot was removed from a group (a Teams team): every channel tracked as part of it is forgotten. */
+  async leftGroup(workspace: Workspace, groupRef: string): Promise<string[]> {
+    const channels = await this.options.store.channelsOfGroup(workspace.id, groupRef);
+    for (const channelRef of channels) await this.left(workspace, channelRef);
+    return channels;
   }
 
   async exclude(workspace: Workspace, channelRef: string): Promise<number> {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TrackedChannel" ADD COLUMN "groupRef" TEXT;
+
