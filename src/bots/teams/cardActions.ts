@@ -44,7 +44,7 @@ export async function handleCardAction(core: Core, actor: TeamsActor, value: unk
 
   if (data.nudgeId) {
     const result = await core.nudges.answer({ nudgeId: data.nudgeId, platformUserId: actor.userId, question, rating, reflection: reflection.value }, refresh);
-    return fromResult(core, actor, result, data.nudgeId);
+    return fromResult(core, actor, result, data.nudgeId, data.inputs);
   }
   // A `checkin` outside any nudge: stored for the week the card was shown in.
   if (!data.week || !WEEK.test(data.week)) return { kind: "text", text: teamsText(t.nudgeGone) };
@@ -53,10 +53,19 @@ export async function handleCardAction(core: Core, actor: TeamsActor, value: unk
   return model ? { kind: "card", card: checkinCard(model), nudgeId: null } : { kind: "text", text: teamsText(t.checkinSaved) };
 }
 
-async function fromResult(core: Core, actor: TeamsActor, result: AnswerResult, nudgeId: string): Promise<CardOutcome> {
+async function fromResult(core: Core, actor: TeamsActor, result: AnswerResult, nudgeId: string, inputs: Record<string, unknown> = {}): Promise<CardOutcome> {
   const t = texts(actor.language);
   if (!result.ok) return { kind: "text", text: teamsText(result.reason === "not-yours" ? t.notYourNudge : t.nudgeGone) };
-  return { kind: "card", card: checkinCard(await nudgeCardModel(core, actor.member, result.view)), nudgeId };
+  const model = await nudgeCardModel(core, actor.member, result.view);
+  // Reflections typed next to questions not rated yet stay in their fields instead of being wiped
+  // by the refreshed card; they are stored with that question's rating.
+  const typed = Object.fromEntries(
+    result.view.questions.flatMap((q) => {
+      const value = inputs[reflectionInputId(q)];
+      return typeof value === "string" && value.trim() && !model.reflections[q] ? [[q, value]] : [];
+    }),
+  );
+  return { kind: "card", card: checkinCard({ ...model, reflections: { ...model.reflections, ...typed } }), nudgeId };
 }
 
 /**
