@@ -49,7 +49,6 @@ export interface Store {
 
   ensureMember(workspaceId: string, externalId: string, profile?: Profile): Promise<Member>;
   findMember(workspaceId: string, externalId: string): Promise<Member | null>;
-  getMember(id: string): Promise<Member | null>;
   updateMember(id: string, patch: Partial<Pick<Member, "isLeader" | "leaderSince" | "pausedUntil">> & Profile): Promise<Member>;
   listLeaders(workspaceId: string): Promise<Member[]>;
   /** Every leader of every workspace who is not paused at `at` (pauses ending later still count). */

@@ -70,7 +70,6 @@ export interface SuggestionStore {
   listSuggestions(workspaceId: string, order: "recent" | "top", limit: number): Promise<Suggestion[]>;
   recordAsk(input: { workspaceId: string; memberId: string | null; channelRef: string; promptKey: string; slot?: string }): Promise<string | null>;
   forgetAsk(id: string): Promise<void>;
-  countAsks(memberId: string, since: Date): Promise<number>;
   upsertAskSchedule(workspaceId: string, channelRef: string, dayOfMonth: number, minute: number): Promise<void>;
   deleteAskSchedule(workspaceId: string, channelRef: string): Promise<void>;
   listAskSchedules(): Promise<{ id: string; workspace: Workspace; channelRef: string; dayOfMonth: number; minute: number }[]>;

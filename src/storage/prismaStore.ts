@@ -134,11 +134,6 @@ export class PrismaStore implements Store {
     return row && toMember(row);
   }
 
-  async getMember(id: string): Promise<Member | null> {
-    const row = await this.db.member.findUnique({ where: { id } });
-    return row && toMember(row);
-  }
-
   async updateMember(
     id: string,
     patch: Partial<Pick<Member, "isLeader" | "leaderSince" | "pausedUntil">> & Profile,

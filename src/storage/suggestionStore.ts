@@ -132,10 +132,6 @@ export class PrismaSuggestionStore implements SuggestionStore {
     await this.db.askPrompt.deleteMany({ where: { id } });
   }
 
-  async countAsks(memberId: string, since: Date): Promise<number> {
-    return this.db.askPrompt.count({ where: { memberId, createdAt: { gte: since } } });
-  }
-
   async upsertAskSchedule(workspaceId: string, channelRef: string, dayOfMonth: number, minute: number): Promise<void> {
     await this.db.askSchedule.upsert({
       where: { workspaceId_channelRef: { workspaceId, channelRef } },

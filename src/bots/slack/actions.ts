@@ -6,7 +6,7 @@ import type { AnswerResult } from "../../core/nudges.js";
 import { texts } from "../../prompts/texts.js";
 import { ACTION, parseRateValue } from "./blocks.js";
 import { openCheckin } from "./commands.js";
-import { resolveActor, type Actor, type SlackDeps } from "./context.js";
+import { afterAckWork, type Actor, type SlackDeps } from "./context.js";
 
 type ButtonBody = BlockAction<ButtonAction>;
 
@@ -58,15 +58,14 @@ async function refusal(actor: Actor, result: AnswerResult, respond: (msg: object
 
 /** Runs a button handler; a failure becomes a friendly private reply in the clicker's language. */
 export async function guarded(deps: SlackDeps, body: ButtonBody, respond: (msg: object) => Promise<unknown>, work: (actor: Actor) => Promise<void>) {
-  let actor: Actor | null = null;
-  try {
-    await deps.afterAck.run(async () => {
-      actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
-      await work(actor);
-    });
-  } catch (error) {
-    deps.core.logger.error({ action: body.actions[0]?.action_id, reason: (error as Error).message }, "button action failed");
-    const text = texts((actor as Actor | null)?.language ?? deps.core.defaults.language).genericError;
-    await respond({ response_type: "ephemeral", replace_original: false, text }).catch(() => undefined);
-  }
+  await afterAckWork(
+    deps,
+    { teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id },
+    {
+      log: { action: body.actions[0]?.action_id },
+      message: "button action failed",
+      reply: (text) => respond({ response_type: "ephemeral", replace_original: false, text }),
+    },
+    work,
+  );
 }

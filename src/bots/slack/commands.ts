@@ -6,7 +6,7 @@ import type { Nudge } from "../../core/model.js";
 import { texts } from "../../prompts/texts.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
-import { isAdmin, memberOf, resolveActor, type Actor, type SlackDeps } from "./context.js";
+import { afterAckWork, isAdmin, memberOf, type Actor, type SlackDeps } from "./context.js";
 import { longDate } from "../../prompts/format.js";
 import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mrkdwn.js";
 import type { WebClient } from "@slack/web-api";
@@ -32,16 +32,12 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 
 /** Runs a command body; any failure becomes a friendly reply instead of silence. */
 export async function guarded(deps: SlackDeps, command: SlashCommand, respond: RespondFn, body: (actor: Actor) => Promise<void>) {
-  let actor: Actor | null = null;
-  try {
-    await deps.afterAck.run(async () => {
-      actor = await resolveActor(deps, command.team_id, command.user_id);
-      await body(actor);
-    });
-  } catch (error) {
-    deps.core.logger.error({ command: command.command, reason: (error as Error).message }, "slash command failed");
-    await respond(ephemeral(texts((actor as Actor | null)?.language ?? deps.core.defaults.language).genericError)).catch(() => undefined);
-  }
+  await afterAckWork(
+    deps,
+    { teamId: command.team_id, userId: command.user_id },
+    { log: { command: command.command }, message: "slash command failed", reply: (text) => respond(ephemeral(text)) },
+    body,
+  );
 }
 
 async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {

@@ -3,6 +3,7 @@ import type { Core } from "../../core/core.js";
 import type { Language, Member, Workspace } from "../../core/model.js";
 import type { SlackPeople, SlackPerson } from "./people.js";
 import type { AfterAckQueue } from "./afterAck.js";
+import { texts } from "../../prompts/texts.js";
 
 export interface SlackDeps {
   core: Core;
@@ -34,4 +35,27 @@ export async function memberOf(deps: SlackDeps, actor: Actor): Promise<Member> {
 
 export function isAdmin(deps: SlackDeps, actor: Actor): boolean {
   return deps.core.admins.has(actor.userId) || actor.workspace.admins.includes(actor.userId) || Boolean(actor.person?.isAdmin);
+}
+
+/**
+ * Runs the work that follows an ack() in an after-ack slot. A failure is logged (without any
+ * payload) and becomes a friendly private reply in the person's language, never silence.
+ */
+export async function afterAckWork(
+  deps: SlackDeps,
+  who: { teamId: string; userId: string },
+  failure: { log: Record<string, unknown>; message: string; reply: (text: string) => Promise<unknown> },
+  work: (actor: Actor) => Promise<void>,
+): Promise<void> {
+  let language: Language | null = null;
+  try {
+    await deps.afterAck.run(async () => {
+      const actor = await resolveActor(deps, who.teamId, who.userId);
+      language = actor.language;
+      await work(actor);
+    });
+  } catch (error) {
+    deps.core.logger.error({ ...failure.log, reason: (error as Error).message }, failure.message);
+    await failure.reply(texts(language ?? deps.core.defaults.language).genericError).catch(() => undefined);
+  }
 }
