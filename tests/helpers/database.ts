@@ -12,7 +12,11 @@ export type TestDatabase = "sqlite" | "postgresql";
 
 export const testDatabase: TestDatabase = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-export const TEST_DB_PREFIX = "kntest_suite_"; // benchmarks use kntest_bench_: a test run never drops theirs
+/**
+ * One prefix per checkout, so two checkouts' suites on one server never drop each other's
+ * databases (benchmarks use kntest_bench_, so a test run never drops theirs either).
+ */
+export const TEST_DB_PREFIX = `kntest_suite_${crypto.createHash("sha1").update(process.cwd()).digest("hex").slice(0, 6)}_`;
 
 function psql(url: string, sql: string): string {
   return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
