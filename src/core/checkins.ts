@@ -102,11 +102,6 @@ export class CheckInService {
     }
   }
 
-  /** An answer given outside a nudge (for example `/cx-checkin`): same rules, same row per week. */
-  async save(member: Member, question: QuestionKey, week: string, rating: Rating, reflection?: string | null): Promise<CheckIn> {
-    return this.store.saveCheckIn({ memberId: member.id, question, week, rating, reflection });
-  }
-
   async answersFor(member: Member, week: string): Promise<CheckIn[]> {
     return this.store.listCheckIns(member.id, [week]);
   }

@@ -37,9 +37,16 @@ export interface RefreshOptions {
   updateMessage?: boolean;
 }
 
-export type AnswerResult =
-  | { ok: true; view: NudgeView }
-  | { ok: false; reason: "not-found" | "not-yours" };
+/** Why an answer was not taken; each door tells the person in their language. */
+export type CheckInRefusal = { ok: false; reason: "not-found" | "not-yours" | "not-leader" };
+
+export type AnswerResult = { ok: true; view: NudgeView } | CheckInRefusal;
+
+/** What a check-in outside a nudge asks: the server's choice of week and questions. */
+export type CheckInChoice = { ok: true; nudgeId: string | null; week: string; questions: QuestionKey[] } | { ok: false; reason: "not-leader" };
+
+/** Where a check-in outside a nudge was stored: always the week the server chose. */
+export type CheckInResult = { ok: true; nudgeId: string | null; week: string } | CheckInRefusal;
 
 export class NudgeService {
   private readonly checkins: CheckInService;
@@ -169,7 +176,7 @@ export class NudgeService {
    * What `/cx-checkin` should ask: the leader's latest nudge if it belongs to this week (so the
    * answer also updates that message), else the question(s) the schedule asks this week.
    */
-  async current(member: Member, workspace: Workspace): Promise<{ nudgeId: string | null; week: string; questions: QuestionKey[] }> {
+  private async current(member: Member, workspace: Workspace): Promise<{ nudgeId: string | null; week: string; questions: QuestionKey[] }> {
     const now = this.options.clock();
     const planned = currentQuestions(workspace, memberTimeZone(member, workspace), now);
     const latest = await this.options.store.latestNudge(member.id);
@@ -177,6 +184,32 @@ export class NudgeService {
       return { nudgeId: latest.id, week: latest.week, questions: latest.questions };
     }
     return { nudgeId: null, ...planned };
+  }
+
+  /**
+   * What `/cx-checkin` (or Teams `checkin`) offers: only leaders check in, since every answer
+   * counts for the leaders' figures of its week.
+   */
+  async checkInFor(member: Member, workspace: Workspace): Promise<CheckInChoice> {
+    if (!member.isLeader) return { ok: false, reason: "not-leader" };
+    return { ok: true, ...(await this.current(member, workspace)) };
+  }
+
+  /**
+   * An answer outside a nudge. The week and the questions are the server's current ones, never
+   * what a form or card sent back, so nobody can write into a week whose figures were shown.
+   * With a nudge for this week the answer goes to it (and updates its message).
+   */
+  async checkIn(member: Member, workspace: Workspace, input: { question: QuestionKey; rating: Rating; reflection?: string | null }): Promise<CheckInResult> {
+    const choice = await this.checkInFor(member, workspace);
+    if (!choice.ok) return choice;
+    if (!choice.questions.includes(input.question)) return { ok: false, reason: "not-found" };
+    if (choice.nudgeId) {
+      const result = await this.answer({ nudgeId: choice.nudgeId, platformUserId: member.externalId, ...input });
+      return result.ok ? { ok: true, nudgeId: choice.nudgeId, week: choice.week } : result;
+    }
+    await this.options.store.saveCheckIn({ memberId: member.id, week: choice.week, ...input });
+    return { ok: true, nudgeId: null, week: choice.week };
   }
 
   /** Loads a nudge for an interaction by `platformUserId`, refusing anyone but its leader. */
@@ -196,6 +229,8 @@ export class NudgeService {
     const found = await this.forActor(input.nudgeId, input.platformUserId);
     if (!found.ok) return found;
     const { nudge, target } = found;
+    // Someone no longer on the leaders list keeps the old message, but adds no answers.
+    if (!target.member.isLeader) return { ok: false, reason: "not-leader" };
     if (!nudge.questions.includes(input.question)) return { ok: false, reason: "not-found" };
     await this.options.store.saveCheckIn({
       memberId: target.member.id,

@@ -1,6 +1,7 @@
 // Every sentence a person reads, in English and German. `de` is typed against `en`, so a
 // missing translation is a compile error. No logic here beyond filling in numbers and names.
 import type { Language } from "../core/model.js";
+import type { CheckInRefusal } from "../core/nudges.js";
 
 const en = {
   nudgeTitle: "Your customer-focus check-in",
@@ -18,6 +19,7 @@ const en = {
   skipped: "⏭️ Skipped — no worries, see you next time.",
   notYourNudge: "This check-in belongs to someone else.",
   nudgeGone: "This check-in is no longer available.",
+  checkinLeadersOnly: "Check-ins are for leaders, and you are not on the leaders list. An admin can add you with `/cx-admin leaders add`.",
 
   reflectionTitle: "Reflection",
   checkinTitle: "Check-in",
@@ -145,6 +147,7 @@ const de: Texts = {
   skipped: "⏭️ Übersprungen — kein Problem, bis zum nächsten Mal.",
   notYourNudge: "Dieser Check-in gehört jemand anderem.",
   nudgeGone: "Dieser Check-in ist nicht mehr verfügbar.",
+  checkinLeadersOnly: "Check-ins sind für Führungskräfte, und du stehst nicht auf der Liste der Führungskräfte. Ein Admin kann dich mit `/cx-admin leaders add` hinzufügen.",
 
   reflectionTitle: "Gedanken",
   checkinTitle: "Check-in",
@@ -260,4 +263,9 @@ export const TEXTS: Record<Language, Texts> = { en, de };
 
 export function texts(language: Language): Texts {
   return TEXTS[language];
+}
+
+/** What a person is told when the core did not take their check-in. */
+export function checkInRefusalText(t: Texts, reason: CheckInRefusal["reason"]): string {
+  return { "not-found": t.nudgeGone, "not-yours": t.notYourNudge, "not-leader": t.checkinLeadersOnly }[reason];
 }

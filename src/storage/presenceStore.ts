@@ -32,6 +32,16 @@ const COUNTS = Prisma.sql`COUNT(*) AS "messages",
   SUM(CASE WHEN "tone" = 'negative' THEN 1 ELSE 0 END) AS "negative",
   COUNT(DISTINCT "authorHash") AS "authors"`;
 
+function toLeaderStats(row: { leaders: number; nudged: number; answered: number; questions: string }): LeaderWeekStats {
+  const kept = new Map((JSON.parse(row.questions) as LeaderWeekStats["questions"]).map((q) => [q.question, q]));
+  return {
+    leaders: row.leaders,
+    nudged: row.nudged,
+    answered: row.answered,
+    questions: QUESTION_KEYS.map((question) => ({ question, leaders: kept.get(question)?.leaders ?? 0, average: kept.get(question)?.average ?? null })),
+  };
+}
+
 export class PrismaPresenceStore implements PresenceStore {
   /** Channel states are read for every message; they change rarely and only through us. */
   private readonly states = new Map<string, ChannelState>();
@@ -151,13 +161,16 @@ export class PrismaPresenceStore implements PresenceStore {
     return rows.map((r) => toCounts(r, "*"));
   }
 
-  async leaderStats(workspaceId: string, week: string, minLeaders: number): Promise<LeaderWeekStats> {
-    const inWorkspace = { member: { workspaceId } };
+  async leaderStats(workspaceId: string, week: string): Promise<LeaderWeekStats> {
+    const sent = { member: { workspaceId }, week, sentAt: { not: null } };
+    // Only the answers of leaders who were sent a nudge for this week, and only for this week:
+    // anyone else's check-in (or an answer given for another week) is not a leader figure.
+    const answersOfNudged = { week, member: { workspaceId, nudges: { some: { week, sentAt: { not: null } } } } };
     const [nudgedLeaders, nudged, answered, perQuestion] = await Promise.all([
-      this.db.nudge.groupBy({ by: ["memberId"], where: { ...inWorkspace, week, sentAt: { not: null } } }),
-      this.db.nudge.count({ where: { ...inWorkspace, week, sentAt: { not: null } } }),
-      this.db.nudge.count({ where: { ...inWorkspace, week, sentAt: { not: null }, status: "answered" } }),
-      this.db.checkIn.groupBy({ by: ["question"], where: { ...inWorkspace, week }, _count: { memberId: true }, _avg: { rating: true } }),
+      this.db.nudge.groupBy({ by: ["memberId"], where: sent }),
+      this.db.nudge.count({ where: sent }),
+      this.db.nudge.count({ where: { ...sent, status: "answered" } }),
+      this.db.checkIn.groupBy({ by: ["question"], where: answersOfNudged, _count: { memberId: true }, _avg: { rating: true } }),
     ]);
     // One check-in per leader, question and week (unique key), so the count is the number of leaders.
     const byQuestion = new Map(perQuestion.filter((q) => isQuestionKey(q.question)).map((q) => [q.question, q]));
@@ -167,11 +180,25 @@ export class PrismaPresenceStore implements PresenceStore {
       answered,
       questions: QUESTION_KEYS.map((question) => {
         const row = byQuestion.get(question);
-        const leaders = row?._count.memberId ?? 0;
-        // An average of one or two leaders would reveal individual ratings.
-        return { question, leaders, average: leaders >= minLeaders ? (row?._avg.rating ?? null) : null };
+        return { question, leaders: row?._count.memberId ?? 0, average: row?._avg.rating ?? null };
       }),
     };
+  }
+
+  async frozenLeaderStats(workspaceId: string, week: string): Promise<LeaderWeekStats | null> {
+    const row = await this.db.leaderWeekFigures.findUnique({ where: { workspaceId_week: { workspaceId, week } } });
+    return row && toLeaderStats(row);
+  }
+
+  async freezeLeaderStats(workspaceId: string, week: string, stats: LeaderWeekStats): Promise<LeaderWeekStats> {
+    const { leaders, nudged, answered } = stats;
+    try {
+      await this.db.leaderWeekFigures.create({ data: { workspaceId, week, leaders, nudged, answered, questions: JSON.stringify(stats.questions) } });
+    } catch (error) {
+      // Another replica (or a digest racing a preview) froze the week first: its figures stand.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return (await this.frozenLeaderStats(workspaceId, week))!;
   }
 
   async suggestionStats(workspaceId: string, weekStart: Date, weekEnd: Date): Promise<SuggestionWeekStats> {

@@ -3,7 +3,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { isQuestionKey, isRating } from "../../core/questions.js";
 import type { AnswerResult } from "../../core/nudges.js";
-import { texts } from "../../prompts/texts.js";
+import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { ACTION, parseRateValue } from "./blocks.js";
 import { openCheckin } from "./commands.js";
 import { afterAckWork, type Actor, type SlackDeps } from "./context.js";
@@ -39,21 +39,25 @@ export function registerActions(app: App, deps: SlackDeps): void {
       const nudge = await core.store.getNudge(action.value ?? "");
       const owner = nudge && (await core.store.getTarget(nudge.memberId));
       if (!nudge || owner?.member.externalId !== actor.userId) return refusal(actor, { ok: false, reason: "not-found" }, respond);
-      await openCheckin(deps, actor, client, body.trigger_id, nudge);
+      await openCheckin(deps, actor, client, body.trigger_id, (text) => respond(privately(text)), nudge);
     });
   });
 
   app.action<ButtonBody>(ACTION.homeCheckin, async ({ ack, body, client, respond }) => {
     await ack();
-    await guarded(deps, body, respond, (actor) => openCheckin(deps, actor, client, body.trigger_id));
+    // The App Home has no response_url: a refusal goes to the person's DM.
+    await guarded(deps, body, respond, (actor) =>
+      openCheckin(deps, actor, client, body.trigger_id, (text) => client.chat.postMessage({ channel: actor.userId, text })),
+    );
   });
 }
+
+const privately = (text: string) => ({ response_type: "ephemeral" as const, replace_original: false, text });
 
 /** Tells the clicker privately why nothing happened; a successful answer needs no reply. */
 async function refusal(actor: Actor, result: AnswerResult, respond: (msg: object) => Promise<unknown>) {
   if (result.ok) return;
-  const t = texts(actor.language);
-  await respond({ response_type: "ephemeral", replace_original: false, text: result.reason === "not-yours" ? t.notYourNudge : t.nudgeGone });
+  await respond(privately(checkInRefusalText(texts(actor.language), result.reason)));
 }
 
 /** Runs a button handler; a failure becomes a friendly private reply in the clicker's language. */
@@ -64,7 +68,7 @@ export async function guarded(deps: SlackDeps, body: ButtonBody, respond: (msg: 
     {
       log: { action: body.actions[0]?.action_id },
       message: "button action failed",
-      reply: (text) => respond({ response_type: "ephemeral", replace_original: false, text }),
+      reply: (text) => respond(privately(text)),
     },
     work,
   );

@@ -87,16 +87,15 @@ export function nudgeBlocks(view: NudgeView): KnownBlock[] {
 export interface CheckinModalInput {
   language: Language;
   nudgeId: string | null;
-  week: string;
   questions: QuestionKey[];
   ratings: Partial<Record<QuestionKey, Rating>>;
   reflections: Partial<Record<QuestionKey, string>>;
   title: "checkin" | "reflection";
 }
 
+/** What the form carries to its submission. No week: the server chooses it when the answer arrives. */
 export interface CheckinModalMetadata {
   nudgeId: string | null;
-  week: string;
   questions: QuestionKey[];
   language: Language;
 }
@@ -135,7 +134,7 @@ export function checkinModal(input: CheckinModalInput): View {
       },
     });
   }
-  const metadata: CheckinModalMetadata = { nudgeId: input.nudgeId, week: input.week, questions: input.questions, language: input.language };
+  const metadata: CheckinModalMetadata = { nudgeId: input.nudgeId, questions: input.questions, language: input.language };
   return {
     type: "modal",
     callback_id: CALLBACK.checkin,

@@ -3,7 +3,7 @@ import type { App, RespondFn, SlashCommand } from "@slack/bolt";
 import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
 import { memberTimeZone } from "../../core/checkins.js";
 import type { Nudge } from "../../core/model.js";
-import { texts } from "../../prompts/texts.js";
+import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
 import { afterAckWork, isAdmin, memberOf, type Actor, type SlackDeps } from "./context.js";
@@ -21,7 +21,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 
   app.command("/cx-checkin", async ({ ack, command, respond, client }) => {
     await ack();
-    await guarded(deps, command, respond, (actor) => openCheckin(deps, actor, client, command.trigger_id));
+    await guarded(deps, command, respond, (actor) => openCheckin(deps, actor, client, command.trigger_id, (text) => respond(ephemeral(text))));
   });
 
   app.command("/cx-me", async ({ ack, command, respond }) => {
@@ -69,14 +69,25 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
   }
 }
 
-/** The check-in form: for a given nudge its own week and questions, else the current ones. */
-export async function openCheckin(deps: SlackDeps, actor: Actor, client: WebClient, triggerId: string, nudge?: Nudge) {
+/**
+ * The check-in form: for a given nudge its own week and questions, else what the core offers
+ * now — or, when it offers nothing (not a leader), the reason through `refuse`.
+ */
+export async function openCheckin(
+  deps: SlackDeps,
+  actor: Actor,
+  client: WebClient,
+  triggerId: string,
+  refuse: (text: string) => Promise<unknown>,
+  nudge?: Nudge,
+) {
   const member = await memberOf(deps, actor);
-  const chosen = nudge ? { nudgeId: nudge.id, week: nudge.week, questions: nudge.questions } : await deps.core.nudges.current(member, actor.workspace);
+  const chosen = nudge ? { ok: true as const, nudgeId: nudge.id, week: nudge.week, questions: nudge.questions } : await deps.core.nudges.checkInFor(member, actor.workspace);
+  if (!chosen.ok) return void (await refuse(checkInRefusalText(texts(actor.language), chosen.reason)));
   const answers = await deps.core.checkins.answersFor(member, chosen.week);
   const ratings = Object.fromEntries(answers.map((a) => [a.question, a.rating]));
   const reflections = Object.fromEntries(answers.filter((a) => a.reflection).map((a) => [a.question, a.reflection!]));
-  const view = checkinModal({ language: actor.language, ...chosen, ratings, reflections, title: nudge ? "reflection" : "checkin" });
+  const view = checkinModal({ language: actor.language, nudgeId: chosen.nudgeId, questions: chosen.questions, ratings, reflections, title: nudge ? "reflection" : "checkin" });
   await client.views.open({ trigger_id: triggerId, view });
 }
 

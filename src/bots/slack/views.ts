@@ -5,7 +5,8 @@ import { isCadence, isLanguage } from "../../core/model.js";
 import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/questions.js";
 import { parseTimeOfDay } from "../../core/time.js";
 import { scheduleSummary } from "../../core/admin.js";
-import { texts } from "../../prompts/texts.js";
+import { checkInRefusalText, texts } from "../../prompts/texts.js";
+import type { CheckInRefusal } from "../../core/nudges.js";
 import { CALLBACK, type CheckinModalMetadata } from "./blocks.js";
 import { isAdmin, memberOf, resolveActor, type SlackDeps } from "./context.js";
 
@@ -14,8 +15,8 @@ type Values = Record<string, Record<string, ViewStateValue>>;
 function parseMetadata(raw: string): CheckinModalMetadata | null {
   try {
     const data = JSON.parse(raw) as CheckinModalMetadata;
-    if (!Array.isArray(data.questions) || !data.questions.every(isQuestionKey) || typeof data.week !== "string") return null;
-    return { nudgeId: typeof data.nudgeId === "string" ? data.nudgeId : null, week: data.week, questions: data.questions, language: isLanguage(data.language) ? data.language : "en" };
+    if (!Array.isArray(data.questions) || !data.questions.every(isQuestionKey)) return null;
+    return { nudgeId: typeof data.nudgeId === "string" ? data.nudgeId : null, questions: data.questions, language: isLanguage(data.language) ? data.language : "en" };
   } catch {
     return null;
   }
@@ -54,19 +55,18 @@ export function registerViews(app: App, deps: SlackDeps): void {
     async function saveAnswers(meta: CheckinModalMetadata) {
       const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
       const member = await memberOf(deps, actor);
-      let lost = false;
+      let refused: CheckInRefusal | null = null;
       for (const answer of rated) {
-        if (meta.nudgeId) {
-          const result = await core.nudges.answer({ nudgeId: meta.nudgeId, platformUserId: actor.userId, ...answer });
-          lost ||= !result.ok;
-        } else {
-          await core.checkins.save(member, answer.question, meta.week, answer.rating, answer.reflection);
-        }
+        const result = meta.nudgeId
+          ? await core.nudges.answer({ nudgeId: meta.nudgeId, platformUserId: actor.userId, ...answer })
+          : await core.nudges.checkIn(member, actor.workspace, answer);
+        if (!result.ok) refused ??= result;
       }
       // Answers inside a nudge show up in that message; a free check-in gets a short receipt,
-      // and an answer the nudge no longer takes is not lost without a word.
-      if (lost) await client.chat.postMessage({ channel: actor.userId, text: t.nudgeGone });
-      else if (!meta.nudgeId) await client.chat.postMessage({ channel: actor.userId, text: t.checkinSaved });
+      // and an answer the core did not take is not lost without a word.
+      const reply = texts(actor.language);
+      if (refused) await client.chat.postMessage({ channel: actor.userId, text: checkInRefusalText(reply, refused.reason) });
+      else if (!meta.nudgeId) await client.chat.postMessage({ channel: actor.userId, text: reply.checkinSaved });
     }
   });
 

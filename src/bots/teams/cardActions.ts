@@ -3,9 +3,9 @@
 // the answer idempotently (a second submit changes the row) and updates the nudge card.
 import type { Core } from "../../core/core.js";
 import { checkReflection } from "../../core/checkins.js";
-import type { AnswerResult } from "../../core/nudges.js";
+import type { AnswerResult, CheckInRefusal } from "../../core/nudges.js";
 import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/questions.js";
-import { texts } from "../../prompts/texts.js";
+import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import type { TeamsActor } from "./actor.js";
 import { checkinCard, parseActionData, reflectionInputId, type CheckinCardModel } from "./cards.js";
 import { teamsText } from "./markdown.js";
@@ -14,8 +14,6 @@ import { nudgeCardModel } from "./messenger.js";
 export type CardOutcome =
   | { kind: "card"; card: Record<string, unknown>; nudgeId: string | null }
   | { kind: "text"; text: string };
-
-const WEEK = /^\d{4}-W\d{2}$/;
 
 /** `returnsCard`: the caller answers with the card (Action.Execute), so the core need not update it too. */
 export async function handleCardAction(core: Core, actor: TeamsActor, value: unknown, returnsCard = false): Promise<CardOutcome> {
@@ -36,9 +34,9 @@ export async function handleCardAction(core: Core, actor: TeamsActor, value: unk
   const reflection = checkReflection(typeof typed === "string" ? typed : null);
   if (!reflection.ok) {
     // Nothing is stored; the card comes back with the text still in the field and a hint.
-    const model = await currentModel(core, actor, data.nudgeId, data.week);
-    if (!model) return { kind: "text", text: teamsText(t.reflectionTooLong(reflection.maxLength)) };
-    const withTyped = { ...model, reflections: { ...model.reflections, [question]: String(typed) }, error: t.reflectionTooLong(reflection.maxLength) };
+    const shown = await currentModel(core, actor, data.nudgeId);
+    if (!shown.ok) return refused(actor, shown);
+    const withTyped = { ...shown.model, reflections: { ...shown.model.reflections, [question]: String(typed) }, error: t.reflectionTooLong(reflection.maxLength) };
     return { kind: "card", card: checkinCard(withTyped), nudgeId: data.nudgeId };
   }
 
@@ -46,16 +44,19 @@ export async function handleCardAction(core: Core, actor: TeamsActor, value: unk
     const result = await core.nudges.answer({ nudgeId: data.nudgeId, platformUserId: actor.userId, question, rating, reflection: reflection.value }, refresh);
     return fromResult(core, actor, result, data.nudgeId, data.inputs);
   }
-  // A `checkin` outside any nudge: stored for the week the card was shown in.
-  if (!data.week || !WEEK.test(data.week)) return { kind: "text", text: teamsText(t.nudgeGone) };
-  await core.checkins.save(actor.member, question, data.week, rating, reflection.value);
-  const model = await currentModel(core, actor, null, data.week, [question]);
-  return model ? { kind: "card", card: checkinCard(model), nudgeId: null } : { kind: "text", text: teamsText(t.checkinSaved) };
+  // A `checkin` outside any nudge: the core picks the week, whatever the card data says.
+  const result = await core.nudges.checkIn(actor.member, actor.workspace, { question, rating, reflection: reflection.value });
+  if (!result.ok) return refused(actor, result);
+  const shown = await currentModel(core, actor, result.nudgeId);
+  return shown.ok ? { kind: "card", card: checkinCard(shown.model), nudgeId: result.nudgeId } : { kind: "text", text: teamsText(t.checkinSaved) };
+}
+
+function refused(actor: TeamsActor, refusal: CheckInRefusal): CardOutcome {
+  return { kind: "text", text: teamsText(checkInRefusalText(texts(actor.language), refusal.reason)) };
 }
 
 async function fromResult(core: Core, actor: TeamsActor, result: AnswerResult, nudgeId: string, inputs: Record<string, unknown> = {}): Promise<CardOutcome> {
-  const t = texts(actor.language);
-  if (!result.ok) return { kind: "text", text: teamsText(result.reason === "not-yours" ? t.notYourNudge : t.nudgeGone) };
+  if (!result.ok) return refused(actor, result);
   const model = await nudgeCardModel(core, actor.member, result.view);
   // Reflections typed next to questions not rated yet stay in their fields instead of being wiped
   // by the refreshed card; they are stored with that question's rating.
@@ -68,43 +69,42 @@ async function fromResult(core: Core, actor: TeamsActor, result: AnswerResult, n
   return { kind: "card", card: checkinCard({ ...model, reflections: { ...model.reflections, ...typed } }), nudgeId };
 }
 
+type Shown = { ok: true; model: CheckinCardModel } | CheckInRefusal;
+
 /**
- * The card as it stands: for a nudge, rebuilt from the nudge; for a free check-in, from the
- * week's answers (`questions`: what the card asked, when that week is no longer the current one).
+ * The card as it stands: for a nudge, rebuilt from the nudge; otherwise what the core offers
+ * now (this week's nudge if there is one) — or why it offers nothing.
  */
-export async function currentModel(
-  core: Core,
-  actor: TeamsActor,
-  nudgeId: string | null,
-  week?: string,
-  questions?: QuestionKey[],
-): Promise<CheckinCardModel | null> {
-  const now = core.clock();
-  if (nudgeId) {
-    const nudge = await core.store.getNudge(nudgeId);
-    if (!nudge || nudge.memberId !== actor.member.id) return null;
-    const answers = await core.checkins.answersFor(actor.member, nudge.week);
-    const ratings = ratingsOf(answers.filter((a) => nudge.questions.includes(a.question)));
-    const streak = Object.keys(ratings).length ? await core.checkins.streak(actor.member, actor.workspace, now) : 0;
-    const view = { nudgeId, language: actor.language, questions: nudge.questions, status: nudge.status, ratings, streak };
-    return nudgeCardModel(core, actor.member, view, nudge.week);
-  }
-  const current = await core.nudges.current(actor.member, actor.workspace);
-  const shownWeek = week ?? current.week;
-  const asked = shownWeek === current.week ? current.questions : (questions ?? current.questions);
-  const answers = (await core.checkins.answersFor(actor.member, shownWeek)).filter((a) => asked.includes(a.question));
+export async function currentModel(core: Core, actor: TeamsActor, nudgeId: string | null): Promise<Shown> {
+  if (nudgeId) return nudgeModel(core, actor, nudgeId);
+  const choice = await core.nudges.checkInFor(actor.member, actor.workspace);
+  if (!choice.ok) return choice;
+  if (choice.nudgeId) return nudgeModel(core, actor, choice.nudgeId);
+  const answers = (await core.checkins.answersFor(actor.member, choice.week)).filter((a) => choice.questions.includes(a.question));
   const ratings = ratingsOf(answers);
   const answered = Object.keys(ratings).length > 0;
   return {
-    nudgeId: null,
-    week: shownWeek,
-    language: actor.language,
-    questions: asked,
-    status: answered ? "answered" : "sent",
-    ratings,
-    streak: answered ? await core.checkins.streak(actor.member, actor.workspace, now) : 0,
-    reflections: Object.fromEntries(answers.filter((a) => a.reflection).map((a) => [a.question, a.reflection!])),
+    ok: true,
+    model: {
+      nudgeId: null,
+      language: actor.language,
+      questions: choice.questions,
+      status: answered ? "answered" : "sent",
+      ratings,
+      streak: answered ? await core.checkins.streak(actor.member, actor.workspace, core.clock()) : 0,
+      reflections: Object.fromEntries(answers.filter((a) => a.reflection).map((a) => [a.question, a.reflection!])),
+    },
   };
+}
+
+async function nudgeModel(core: Core, actor: TeamsActor, nudgeId: string): Promise<Shown> {
+  const nudge = await core.store.getNudge(nudgeId);
+  if (!nudge || nudge.memberId !== actor.member.id) return { ok: false, reason: "not-found" };
+  const answers = await core.checkins.answersFor(actor.member, nudge.week);
+  const ratings = ratingsOf(answers.filter((a) => nudge.questions.includes(a.question)));
+  const streak = Object.keys(ratings).length ? await core.checkins.streak(actor.member, actor.workspace, core.clock()) : 0;
+  const view = { nudgeId, language: actor.language, questions: nudge.questions, status: nudge.status, ratings, streak };
+  return { ok: true, model: await nudgeCardModel(core, actor.member, view, nudge.week) };
 }
 
 function ratingsOf(answers: { question: QuestionKey; rating: Rating }[]): Partial<Record<QuestionKey, Rating>> {

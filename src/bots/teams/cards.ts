@@ -16,11 +16,13 @@ export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 
 export type CardVerb = "rate" | "snooze" | "skip";
 
-/** What every button carries back. `week` is set for a check-in outside a nudge (nudgeId null). */
+/**
+ * What every button carries back (nudgeId null for a check-in outside a nudge). No week: the
+ * server chooses it, so a crafted payload cannot write into another week.
+ */
 export interface CardActionData {
   verb: CardVerb;
   nudgeId: string | null;
-  week?: string;
   question?: QuestionKey;
   rating?: number;
 }
@@ -28,7 +30,6 @@ export interface CardActionData {
 /** A nudge (or a `checkin`) as the card shows it: the core's view plus the leader's own reflections. */
 export interface CheckinCardModel extends Omit<NudgeView, "nudgeId"> {
   nudgeId: string | null;
-  week: string;
   reflections: Partial<Record<QuestionKey, string>>;
   /** A friendly problem with the last submit, e.g. a reflection that is too long. */
   error?: string;
@@ -71,7 +72,7 @@ export function checkinCard(model: CheckinCardModel): Json {
   if (model.status === "skipped") return card([...body, textBlock(t.skipped)]);
 
   const answered = Object.keys(model.ratings).length > 0;
-  const base = { nudgeId: model.nudgeId, ...(model.nudgeId ? {} : { week: model.week }) };
+  const base = { nudgeId: model.nudgeId };
   body.push(textBlock(model.questions.length > 1 ? t.nudgeIntroAll : t.nudgeIntro, { isSubtle: true, spacing: "Small" }));
   for (const question of model.questions) {
     const chosen = model.ratings[question];
@@ -134,7 +135,6 @@ export function parseActionData(value: unknown): (CardActionData & { inputs: Rec
   return {
     verb: v.verb,
     nudgeId,
-    ...(typeof v.week === "string" ? { week: v.week } : {}),
     ...(typeof v.question === "string" ? { question: v.question as QuestionKey } : {}),
     ...(v.rating !== undefined ? { rating: Number(v.rating) } : {}),
     inputs: v,

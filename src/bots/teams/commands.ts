@@ -5,7 +5,7 @@ import { TeamsInfo, TurnContext, type Activity, type Mention } from "botbuilder"
 import { scheduleSummary } from "../../core/admin.js";
 import { memberTimeZone } from "../../core/checkins.js";
 import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
-import { texts } from "../../prompts/texts.js";
+import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
@@ -71,9 +71,9 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
     case "check-in": {
       // Personal answers stay in the personal chat; admin commands also work in a team or group chat.
       if (!actor.personal) return reply.text(teamsText(t.teamsPersonalOnly));
-      const current = await core.nudges.current(actor.member, actor.workspace);
-      const model = await currentModel(core, actor, current.nudgeId, current.week);
-      return model ? reply.card(checkinCard({ ...model, status: Object.keys(model.ratings).length ? "answered" : "sent" })) : reply.text(teamsText(t.nudgeGone));
+      const shown = await currentModel(core, actor, null);
+      if (!shown.ok) return reply.text(teamsText(checkInRefusalText(t, shown.reason)));
+      return reply.card(checkinCard({ ...shown.model, status: Object.keys(shown.model.ratings).length ? "answered" : "sent" }));
     }
     case "me":
     case "ich":

@@ -52,7 +52,7 @@ export async function nudgeCardModel(core: Core, member: Member, view: NudgeView
   const nudgeWeek = week ?? (await core.store.getNudge(view.nudgeId))?.week ?? "";
   const answers = nudgeWeek ? await core.checkins.answersFor(member, nudgeWeek) : [];
   const reflections = Object.fromEntries(answers.filter((a) => a.reflection && view.questions.includes(a.question)).map((a) => [a.question, a.reflection!]));
-  return { ...view, week: nudgeWeek, reflections };
+  return { ...view, reflections };
 }
 
 export class TeamsMessenger implements Messenger {

@@ -40,12 +40,13 @@ export interface WeekCounts {
   authors: number;
 }
 
+/** The leaders' figures of one week: only leaders sent a nudge for it, and only their answers for it. */
 export interface LeaderWeekStats {
   /** Distinct leaders who were sent a nudge that week. */
   leaders: number;
   nudged: number;
   answered: number;
-  /** Per question: answers and distinct leaders answering; the average only with enough leaders. */
+  /** Per question: how many of those leaders answered, and their average rating. */
   questions: { question: QuestionKey; leaders: number; average: number | null }[];
 }
 
@@ -81,7 +82,12 @@ export interface PresenceStore {
   channelWeeks(workspaceId: string, weeks: string[]): Promise<WeekCounts[]>;
   /** Whole-workspace counts per week (or the given channels' combined), with distinct authors across them. */
   combinedWeeks(workspaceId: string, weeks: string[], channelRefs?: string[]): Promise<WeekCounts[]>;
-  leaderStats(workspaceId: string, week: string, minLeaders: number): Promise<LeaderWeekStats>;
+  /** A week's leader figures as they stand now, every average included (the core hides small groups). */
+  leaderStats(workspaceId: string, week: string): Promise<LeaderWeekStats>;
+  /** The figures frozen for a week when its digest was first computed, if it was. */
+  frozenLeaderStats(workspaceId: string, week: string): Promise<LeaderWeekStats | null>;
+  /** Keeps `stats` as the week's frozen figures unless others were kept first; returns the kept ones. */
+  freezeLeaderStats(workspaceId: string, week: string, stats: LeaderWeekStats): Promise<LeaderWeekStats>;
   suggestionStats(workspaceId: string, weekStart: Date, weekEnd: Date): Promise<SuggestionWeekStats>;
   addDigestTarget(workspaceId: string, channelRef: string): Promise<void>;
   removeDigestTarget(workspaceId: string, channelRef: string): Promise<void>;

@@ -8,6 +8,7 @@ import type { PersonHasher } from "../hash.js";
 import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../time.js";
 import type { PresenceClassifier } from "./classifier.js";
 import { buildDigest, foldedChannels, summaryFacts, TREND_WEEKS } from "./digest.js";
+import { leaderFigures } from "./leaderFigures.js";
 import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal } from "./model.js";
 import type { DigestSummarizer } from "./summary.js";
 
@@ -195,7 +196,7 @@ export class PresenceService {
     ).flat();
     const [workspaceWeeks, leaders, suggestions] = await Promise.all([
       store.combinedWeeks(workspace.id, weeks),
-      store.leaderStats(workspace.id, week, minAuthors),
+      leaderFigures(store, workspace.id, week, minAuthors),
       store.suggestionStats(workspace.id, start, end),
     ]);
     const report = buildDigest({ language, weeks, channelWeeks, workspaceWeeks, otherWeeks, leaders, suggestions, minAuthors });
