@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, string> = {
   digest: "4. digest computation at 1M, 2M, 5M signals (10M with --sizes 1M,2M,5M,10M)",
   nudges: "5. nudge fan-out to 10,000 leaders with 10 % 429s",
   memory: "6. RSS idle and with 10,000 leaders and 1M signals",
+  charts: "7. digest trend chart, Vega-Lite spec to PNG, vs vega and resvg alone",
 };
 
 const args = process.argv.slice(2);

@@ -1,5 +1,9 @@
 // Texts of customer presence and the weekly digest, English and German.
 import type { Language } from "../core/model.js";
+import type { Tone } from "../core/presence/classifier.js";
+
+/** "2026-W07" → 7 */
+const weekNumber = (isoWeek: string) => Number(isoWeek.slice(isoWeek.indexOf("W") + 1));
 
 const en = {
   notice:
@@ -42,7 +46,13 @@ const en = {
   suggestionsLine: (created: number, answered: string) => `${created} new this week · ${answered} of the last 8 weeks' suggestions answered`,
   suggestionsTop: "Top voted",
   bulletsTitle: "What moved this week",
-  chartTitle: (week: string) => `Share of messages about customers, 8 weeks to ${week}`,
+  chartTitle: (weeks: number, week: string) => `Share of messages about customers, ${weeks} weeks to ${week}`,
+  chartWeek: (isoWeek: string) => `W${weekNumber(isoWeek)}`,
+  chartAxis: "Share of all messages",
+  chartAxisPercent: "Share of all messages (%)",
+  /** Tone is how the team speaks about customers, not how customers feel. */
+  toneTitle: "How the team speaks about customers",
+  tones: { positive: "appreciative", neutral: "factual", negative: "disparaging" } as Record<Tone, string>,
   teamsNotice:
     (minAuthors: number) =>
       `👋 Hi, I'm *Kundennah*. Here I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off by typing \`@Kundennah channel exclude\` in the channel, or simply remove me.`,
@@ -99,7 +109,12 @@ const de: PresenceTexts = {
   suggestionsLine: (created, answered) => `${created} neu diese Woche · ${answered} der Vorschläge der letzten 8 Wochen beantwortet`,
   suggestionsTop: "Meiste Stimmen",
   bulletsTitle: "Was sich diese Woche bewegt hat",
-  chartTitle: (week) => `Anteil der Nachrichten über Kunden, 8 Wochen bis ${week}`,
+  chartTitle: (weeks, week) => `Anteil der Nachrichten über Kunden, ${weeks} Wochen bis ${week}`,
+  chartWeek: (isoWeek) => `KW ${weekNumber(isoWeek)}`,
+  chartAxis: "Anteil aller Nachrichten",
+  chartAxisPercent: "Anteil aller Nachrichten (%)",
+  toneTitle: "Wie das Team über Kunden spricht",
+  tones: { positive: "wertschätzend", neutral: "sachlich", negative: "abwertend" },
   teamsNotice:
     (minAuthors: number) =>
       `👋 Hallo, ich bin *Kundennah*. Hier zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das ausschalten, indem er im Kanal \`@Kundennah channel exclude\` schreibt, oder ihr entfernt mich einfach.`,

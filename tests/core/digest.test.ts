@@ -46,6 +46,9 @@ describe("buildDigest", () => {
     expect(report.other).toBeNull();
     expect(report.workspace.customerShare).toBeNull();
     expect(report.workspace.trend).toEqual([null, null, null, null, null, null, 0.2, null]);
+    // The tone trend follows the same rules: W47 shown (5 appreciative, 4 factual, 1 disparaging
+    // of 50 messages), W48 withheld like the share, never a zero.
+    expect(report.workspace.toneTrend).toEqual([null, null, null, null, null, null, { positive: 0.1, neutral: 0.08, negative: 0.02 }, null]);
     expect(report.leaders.answeredShare).toBeCloseTo(0.75);
   });
 
@@ -63,6 +66,11 @@ describe("buildDigest", () => {
     });
     expect(report.other?.customerShare).toBeCloseTo(3 / 11);
     expect(report.workspace.customerShare).toBeCloseTo(15 / 51);
+    const tones = report.workspace.toneTrend[weeks.length - 1]!;
+    expect(tones.positive).toBeCloseTo(7 / 51);
+    expect(tones.neutral).toBeCloseTo(4 / 51);
+    expect(tones.negative).toBeCloseTo(4 / 51);
+    expect(tones.positive + tones.neutral + tones.negative).toBeCloseTo(report.workspace.customerShare!);
     // Two nudged leaders are fewer than three: their answer rate stays hidden.
     expect(report.leaders.answeredShare).toBeNull();
   });

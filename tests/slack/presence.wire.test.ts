@@ -2,8 +2,11 @@
 // the join notice and 4-week baseline, exclusion, and the weekly digest — without any message
 // text at rest or in logs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SLACK_CHART_SCALE } from "../../src/bots/slack/presence.js";
+import { PRESENCE_TREND_SIZE } from "../../src/charts/presenceTrend.js";
 import { classifyMessage } from "../../src/core/presence/builtinClassifier.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
+import { decodePng, pngWithin } from "../helpers/png.js";
 import { eventCallback, FORM, JSON_TYPE, post, sign, slashCommand } from "../helpers/slackRequests.js";
 
 const CANARY = "CANARY-7f3a";
@@ -117,8 +120,12 @@ describe("customer presence in Slack", () => {
     expect(text).toContain("*Other channels*");
     expect(text).toContain("*Whole workspace*");
     expect(text).not.toContain(CANARY);
+    // The chart goes up (multipart, as Slack's client sends it) as the Vega-Lite chart's PNG, drawn
+    // at twice its size for dense screens.
     const upload = h.slack.uploads[0]!;
-    expect(upload.bytes.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    const chart = decodePng(pngWithin(upload.bytes));
+    expect([chart.width, chart.height]).toEqual([PRESENCE_TREND_SIZE.width * SLACK_CHART_SCALE, PRESENCE_TREND_SIZE.height * SLACK_CHART_SCALE]);
+    expect(h.slack.callsOf("files.getUploadURLExternal")[0]!.args).toMatchObject({ filename: "customer-presence-2026-W48.png", alt_text: "Share of messages about customers, 8 weeks to 2026-W48" });
     expect(h.slack.callsOf("files.completeUploadExternal")[0]!.args.channel_id).toBe("CHR");
 
     h.clock.set("2026-11-30T08:01:00Z");

@@ -3,8 +3,10 @@
 // weekly digest card in the HR/CX channel on Monday 09:00 exactly once, the digest-now preview in
 // personal chat, exclusion and removal — and no message text in the database files or the logs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PRESENCE_TREND_SIZE } from "../../src/charts/presenceTrend.js";
 import { classifyMessage } from "../../src/core/presence/builtinClassifier.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
+import { decodePng } from "../helpers/png.js";
 import type { ConnectorCall, FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
 import {
   BOT,
@@ -128,7 +130,11 @@ describe("customer presence in Teams", () => {
     expect(card).toContain("Customer presence — week 2026-W48");
     expect(card).toContain("**Support**");
     expect(card).toContain("4 messages · **75%** about customers");
-    expect(card).toContain('"url":"data:image/png;base64,iVBORw0KGgo');
+    // The trend is Teams' own chart, with the Vega-Lite chart's PNG for clients that cannot draw it.
+    const chart = (cardOf(digest).body as Record<string, unknown>[]).find((e) => e.type === "Chart.VerticalBar.Grouped")!;
+    expect(chart).toMatchObject({ stacked: true, title: "Share of messages about customers, 8 weeks to 2026-W48", fallback: { type: "Image" } });
+    const png = decodePng(Buffer.from(String((chart.fallback as { url: string }).url).replace(/^data:image\/png;base64,/, ""), "base64"));
+    expect([png.width, png.height]).toEqual([PRESENCE_TREND_SIZE.width, PRESENCE_TREND_SIZE.height]);
     expect(card).not.toContain(CANARY);
     expect(Buffer.byteLength(JSON.stringify(digest.body))).toBeLessThan(28_000);
 

@@ -6,7 +6,8 @@ import type { Workspace } from "../../core/model.js";
 import type { ChannelMessage, DigestReport, PresenceMessenger } from "../../core/presence/model.js";
 import type { MessageRef } from "../../core/ports.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
-import { trendChartPng } from "../../render/trendChart.js";
+import { presenceTrendSpec } from "../../charts/presenceTrend.js";
+import { chartPng } from "../../charts/render.js";
 import { digestBlocks, digestText } from "./digestBlocks.js";
 import { toDeliveryError } from "./messenger.js";
 import { IngestBatcher } from "../../core/presence/batcher.js";
@@ -31,6 +32,9 @@ interface SlackMessage {
 }
 
 const tsToDate = (ts: string) => new Date(Math.round(Number(ts) * 1000));
+
+/** Slack shows an uploaded image at up to its width: twice the chart's size keeps it sharp on dense screens. */
+export const SLACK_CHART_SCALE = 2;
 
 export class SlackPresenceMessenger implements PresenceMessenger {
   constructor(
@@ -67,12 +71,13 @@ export class SlackPresenceMessenger implements PresenceMessenger {
    */
   private async uploadChart(channelId: string, report: DigestReport, threadTs: string): Promise<void> {
     if (report.workspace.trend.every((v) => v === null)) return;
-    const title = presenceTexts(report.language).chartTitle(report.week);
+    const title = presenceTexts(report.language).chartTitle(report.weeks.length, report.week);
     try {
+      const spec = presenceTrendSpec({ weeks: report.weeks, tones: report.workspace.toneTrend }, report.language);
       await this.client.filesUploadV2({
         channel_id: channelId,
         thread_ts: threadTs,
-        file: trendChartPng(report.workspace.trend, report.weeks),
+        file: await chartPng(spec, SLACK_CHART_SCALE),
         filename: `customer-presence-${report.week}.png`,
         title,
         alt_text: title,

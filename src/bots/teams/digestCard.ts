@@ -1,13 +1,14 @@
 // The weekly HR/CX digest as an Adaptive Card: figures per channel, other channels, the whole
-// workspace, leaders, suggestions, the optional summary bullets, and the 8-week trend as a small
-// PNG inside the card (a data: URI). Numbers are formatted for the reader's locale. The card stays
-// under Teams' 28 KB message limit: channel lines are capped, and the chart is the first to go.
+// workspace, leaders, suggestions, the optional summary bullets, and the 8-week trend as a chart
+// Teams draws itself, with the PNG (a data: URI) for clients that cannot. Numbers are formatted
+// for the reader's locale. The card stays under Teams' 28 KB message limit: channel lines are
+// capped, and the PNG fallback is the first to go.
 import type { ChannelFigures, DigestReport } from "../../core/presence/model.js";
 import { count, decimal, percent, points, sparkline } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { QUESTION_LABEL } from "../../prompts/questions.js";
-import { trendChartPng } from "../../render/trendChart.js";
 import { card } from "./cards.js";
+import { trendChartElement } from "./digestChart.js";
 import { escapeCardText, teamsText } from "./markdown.js";
 
 type Json = Record<string, unknown>;
@@ -32,8 +33,8 @@ export interface DigestCardOptions {
   preview?: boolean;
   /** A channel's display name when known (null otherwise: it is then numbered). */
   channelName?: (channelRef: string) => string | null;
-  /** Leave the chart out (used when the card would be too large). */
-  withoutChart?: boolean;
+  /** The trend chart as PNG (presenceTrendSpec), shown where Teams cannot draw the chart itself. */
+  chartPng?: Buffer;
 }
 
 export function digestCard(report: DigestReport, options: DigestCardOptions = {}): Json {
@@ -53,15 +54,9 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
     });
     if (report.other) body.push(figuresBlock(t.otherChannels, report.other, report));
     if (report.channels.length > MAX_CHANNEL_LINES) body.push(textBlock(t.moreChannels(report.channels.length - MAX_CHANNEL_LINES), { isSubtle: true }));
-    if (!options.withoutChart && report.workspace.trend.some((v) => v !== null)) {
-      const title = t.chartTitle(report.week);
-      body.push(textBlock(title, { weight: "Bolder", spacing: "Medium" }));
-      body.push({
-        type: "Image",
-        url: `data:image/png;base64,${trendChartPng(report.workspace.trend, report.weeks).toString("base64")}`,
-        altText: title,
-        size: "Stretch",
-      });
+    if (report.workspace.trend.some((v) => v !== null)) {
+      const view = { weeks: report.weeks, tones: report.workspace.toneTrend };
+      body.push({ ...trendChartElement(view, language, options.chartPng ?? null), spacing: "Medium" });
     }
   }
 
@@ -90,6 +85,6 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
     for (const x of s.top) body.push(textBlock(`#${x.number} (👍 ${x.votes}) ${escapeCardText(x.text.slice(0, 200).replace(/\s+/g, " "))}`, { spacing: "None" }));
   }
   const result = card(body);
-  if (!options.withoutChart && Buffer.byteLength(JSON.stringify(result)) > MAX_CARD_BYTES) return digestCard(report, { ...options, withoutChart: true });
+  if (options.chartPng && Buffer.byteLength(JSON.stringify(result)) > MAX_CARD_BYTES) return digestCard(report, { ...options, chartPng: undefined });
   return result;
 }

@@ -5,6 +5,8 @@
 // it forgets the channels. There is no history baseline in Teams: reading past messages would
 // need Microsoft Graph application permissions this app does not ask for.
 import { CardFactory, MessageFactory, type Activity } from "botbuilder";
+import { presenceTrendSpec } from "../../charts/presenceTrend.js";
+import { chartPng } from "../../charts/render.js";
 import type { Core } from "../../core/core.js";
 import type { Language, Workspace } from "../../core/model.js";
 import type { DigestReport, PresenceMessenger } from "../../core/presence/model.js";
@@ -30,8 +32,19 @@ export class TeamsPresenceMessenger implements PresenceMessenger {
     });
   }
 
+  /** The trend as PNG for the card's fallback; a chart that fails to render costs only the fallback. */
+  private async chartPng(report: DigestReport): Promise<Buffer | undefined> {
+    if (report.workspace.trend.every((v) => v === null)) return undefined;
+    try {
+      return await chartPng(presenceTrendSpec({ weeks: report.weeks, tones: report.workspace.toneTrend }, report.language));
+    } catch (error) {
+      this.core.logger.warn({ reason: (error as Error).message }, "the digest chart could not be rendered; the card has Teams' own chart only");
+      return undefined;
+    }
+  }
+
   async postDigest(workspace: Workspace, channelRef: string, report: DigestReport): Promise<MessageRef> {
-    const card = digestCard(report, { channelName: (ref) => this.deps.channels.nameOf(ref) });
+    const card = digestCard(report, { channelName: (ref) => this.deps.channels.nameOf(ref), chartPng: await this.chartPng(report) });
     return inChannel(this.deps, workspace, channelRef, async (context) => {
       const sent = await withDeliveryRetries("post digest", () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))), this.deps.retryPolicy);
       if (!sent?.id) throw new DeliveryError("teams: the connector returned no activity id");
@@ -42,7 +55,7 @@ export class TeamsPresenceMessenger implements PresenceMessenger {
   async sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<void> {
     const member = await this.core.store.findMember(workspace.id, userId);
     if (!member) throw new DeliveryError("teams: no personal chat with this admin", { permanent: true });
-    const card = digestCard(report, { preview: true, channelName: (ref) => this.deps.channels.nameOf(ref) });
+    const card = digestCard(report, { preview: true, channelName: (ref) => this.deps.channels.nameOf(ref), chartPng: await this.chartPng(report) });
     await inPersonalChat(this.deps, member, async (context) => {
       await withDeliveryRetries("digest preview", () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))), this.deps.retryPolicy);
     });

@@ -1,11 +1,15 @@
 // The weekly digest from aggregate counts: pure arithmetic, no I/O. Channels where fewer than
 // `minAuthors` distinct people wrote in a week are folded into "other channels".
 import type { Language } from "../model.js";
-import type { ChannelFigures, DigestReport, LeaderWeekStats, SuggestionWeekStats, WeekCounts } from "./model.js";
+import type { ChannelFigures, DigestReport, LeaderWeekStats, SuggestionWeekStats, ToneShares, WeekCounts } from "./model.js";
 
 export const TREND_WEEKS = 8;
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/** A message about customers with neither tone counted is factual. */
+const toneShares = (c: WeekCounts): ToneShares | null =>
+  c.messages > 0 ? { positive: c.positive / c.messages, neutral: (c.customer - c.positive - c.negative) / c.messages, negative: c.negative / c.messages } : null;
 
 function figures(
   channelRef: string | null,
@@ -22,6 +26,10 @@ function figures(
     const c = visible(week);
     return c ? share(c.customer, c.messages) : null;
   });
+  const toneTrend = weeks.map((week) => {
+    const c = visible(week);
+    return c ? toneShares(c) : null;
+  });
   const current = visible(weeks[weeks.length - 1]!);
   const now = trend[trend.length - 1] ?? null;
   const before = trend[trend.length - 2] ?? null;
@@ -33,6 +41,7 @@ function figures(
     negativeShare: current ? share(current.negative, current.customer) : null,
     change: now !== null && before !== null ? (now - before) * 100 : null,
     trend,
+    toneTrend,
   };
 }
 

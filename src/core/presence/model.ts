@@ -105,7 +105,12 @@ export interface ChannelFigures {
   change: number | null;
   /** Customer share per week, oldest first (8 weeks); null where too few people wrote. */
   trend: (number | null)[];
+  /** The same weeks split by tone, each a share of all messages (together they make `trend`); null where `trend` is. */
+  toneTrend: (ToneShares | null)[];
 }
+
+/** Shares of all messages that were about customers in each tone. */
+export type ToneShares = Record<Tone, number>;
 
 export interface DigestReport {
   week: string;
