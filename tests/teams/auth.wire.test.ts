@@ -119,3 +119,35 @@ describe.each(APP_TYPES)("Teams authentication, MICROSOFT_APP_TYPE=$name", (type
     }
   });
 });
+
+describe("Activities from other Bot Framework channels", () => {
+  // With Web Chat or Direct Line enabled on the Azure Bot, the client chooses its own from.id and
+  // tenant, and the Bot Framework signs those activities with the same keys as Teams' ones.
+  const type = APP_TYPES[0]!;
+  let h: Harness;
+  const leaders = () => h.rows("SELECT externalId FROM Member WHERE isLeader").map((r) => r.externalId);
+  const leadersAddMe = (channelId: string) => ({ ...message(h.teams!.url, ANNA, "leaders add me"), channelId });
+  const token = () => identity.channelToken({ aud: type.appId, serviceUrl: h.teams!.url });
+
+  beforeAll(async () => {
+    h = await startHarness({ teams: { appId: type.appId }, env: { MICROSOFT_APP_TYPE: type.name, ...type.env, KUNDENNAH_ADMINS: ANNA.aadObjectId! } });
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it("are refused with 403, even correctly signed and posing as an admin", async () => {
+    for (const channelId of ["webchat", "directline"]) {
+      const res = await postActivity(h.messagesUrl, leadersAddMe(channelId), bearer(token()));
+      expect(res.status, channelId).toBe(403);
+    }
+    expect(leaders()).toEqual([]);
+    expect(h.teams!.calls).toHaveLength(0);
+  });
+
+  it("while the same activity from Teams is served", async () => {
+    expect((await postActivity(h.messagesUrl, leadersAddMe("msteams"), bearer(token()))).status).toBe(200);
+    expect(leaders()).toEqual([ANNA.aadObjectId]);
+  });
+});
