@@ -8,6 +8,7 @@ import type { Clock, LeaseStore } from "./core/ports.js";
 import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
 import type { TeamsDoor, TeamsDoorOptions } from "./bots/teams/door.js";
 import { createHttpApp, listen } from "./http/server.js";
+import { answerErrorsAsJson } from "./http/errors.js";
 import { startClock, type ClockHandle } from "./jobs/clock.js";
 import type { AppLogger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
@@ -86,6 +87,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const teams = config.teams
     ? (await import("./bots/teams/door.js")).createTeamsDoor(config.teams, core, logger, httpApp, new PrismaConversationStore(db.prisma), options.teams)
     : null;
+  answerErrorsAsJson(httpApp, logger);
   // Teams local mode accepts unauthenticated activities: then nothing but this machine may connect.
   const server = await listen(httpApp, config.port, config.teams?.mode === "local" ? "127.0.0.1" : undefined);
   await slack?.start();

@@ -14,6 +14,7 @@ import { AfterAckQueue } from "./afterAck.js";
 import { registerViews } from "./views.js";
 import { registerSuggestions } from "./suggestions.js";
 import { registerPresence } from "./presence.js";
+import { guardSlackRequests } from "./requestGuard.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -55,6 +56,7 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
   };
   const common = { token: config.botToken, logger: boltLogger(logger), clientOptions, deferInitialization: true };
   const socketMode = Boolean(config.appToken);
+  if (!socketMode) guardSlackRequests(server, SLACK_EVENTS_PATH);
   const app = socketMode
     ? new App({ ...common, appToken: config.appToken!, socketMode: true })
     : new App({

@@ -43,14 +43,33 @@ export type Admission = { ok: true; auth: AuthenticateRequestResult } | { ok: fa
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
+/**
+ * Headers that reverse proxies, load balancers and CDNs add (standard, de facto and vendor ones:
+ * nginx, Cloudflare, Akamai, Fastly, Azure Front Door and App Service). A proxy on this machine
+ * connects from loopback on behalf of anyone, so any one of them makes a request non-local.
+ */
+const PROXY_HEADER = /^(forwarded|via|x-forwarded(-.+)?|x-real-ip|x-client-ip|client-ip|true-client-ip|cf-connecting-ip|fastly-client-ip|akamai-client-ip|x-cluster-client-ip|x-original-forwarded-for|x-arr-clientip|x-azure-clientip|x-azure-socketip|x-envoy-external-address)$/;
+
 /** A request that went through a proxy is not local, even if the proxy runs on this machine. */
 export function isLocalRequest(req: Request): boolean {
-  const forwarded = req.headers["x-forwarded-for"] ?? req.headers.forwarded;
-  return LOOPBACK.test(req.socket.remoteAddress ?? "") && !forwarded;
+  return LOOPBACK.test(req.socket.remoteAddress ?? "") && !Object.keys(req.headers).some((name) => PROXY_HEADER.test(name));
 }
+
+/**
+ * Only Teams activities. With Web Chat or Direct Line enabled on the Azure Bot, the client picks
+ * its own from.id and tenant, and the Bot Framework signs those activities with the same keys, so
+ * someone could pose as an id in KUNDENNAH_ADMINS. The Agents Playground sends msteams too.
+ */
+const TEAMS_CHANNEL = "msteams";
 
 /** Decides whether an activity may run, before any of our code sees it. */
 export async function admit(adapter: TeamsAdapter, config: TeamsConfig, req: Request, activity: Activity): Promise<Admission> {
+  const admission = await authenticate(adapter, config, req, activity);
+  if (admission.ok && activity.channelId !== TEAMS_CHANNEL) return { ok: false, status: 403, reason: "not a Microsoft Teams activity" };
+  return admission;
+}
+
+async function authenticate(adapter: TeamsAdapter, config: TeamsConfig, req: Request, activity: Activity): Promise<Admission> {
   const header = String(req.headers.authorization ?? "");
   if (config.mode === "local") {
     if (!isLocalRequest(req)) return { ok: false, status: 403, reason: "local mode accepts activities from this machine only" };

@@ -1,12 +1,13 @@
 // The Teams door: /api/messages on our Express server, the Bot Framework adapter behind it, and
 // the messenger the core uses for nudges. botbuilder is imported only under src/bots/teams, so
 // moving to the Microsoft 365 Agents SDK stays a change of this folder.
-import express, { type Express } from "express";
+import type { Express } from "express";
 import type { Activity, ConversationReference, TurnContext } from "botbuilder";
 import type { TeamsConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
 import type { AppLogger } from "../../logger.js";
 import type { ConversationStore } from "../../storage/conversationStore.js";
+import { readJsonBody } from "../../http/bodyLimit.js";
 import { admit, createAdapter, type TeamsAdapter } from "./auth.js";
 import { DEFAULT_RETRY_POLICY, withDeliveryRetries, type RetryPolicy } from "./delivery.js";
 import { ChannelReferences } from "./channels.js";
@@ -91,7 +92,7 @@ export function createTeamsDoor(
     );
   }
 
-  server.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
+  server.post(TEAMS_MESSAGES_PATH, ...readJsonBody(), async (req, res) => {
     const activity = req.body as Activity | undefined;
     if (!activity || typeof activity !== "object" || typeof activity.type !== "string") {
       res.status(400).json({ error: "expected a Bot Framework activity" });
