@@ -28,6 +28,8 @@ export interface CoreOptions {
   clock: Clock;
   logger: Logger;
   nudgeGraceMs: number;
+  /** How long a claimed nudge or outbox message stays with its sender (defaults: 2 minutes). */
+  claimLeaseMs?: number;
   /** Settings a new workspace starts with. */
   defaults: WorkspaceSettings;
   /** Platform user ids with admin rights in addition to the platform's own admins. */
@@ -64,8 +66,9 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock,
     logger: options.logger,
     graceMs: options.nudgeGraceMs,
+    ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
   });
-  const outbox = new Outbox(options.outboxStore, options.clock, options.logger);
+  const outbox = new Outbox(options.outboxStore, options.clock, options.logger, options.claimLeaseMs);
   const suggestions = new SuggestionService({
     store: options.store,
     suggestions: options.suggestionStore,

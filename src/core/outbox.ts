@@ -41,6 +41,8 @@ export class Outbox {
     private readonly store: OutboxStore,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** How long a claimed entry stays with its sender before another may take it over. */
+    private readonly leaseMs = 2 * 60_000,
   ) {}
 
   handle(kind: string, handler: OutboxHandler): void {
@@ -65,7 +67,7 @@ export class Outbox {
     const report = { sent: 0, retrying: 0, failed: 0 };
     for (;;) {
       const at = laterOf(now, this.clock()); // fresh claims for every batch of a long run
-      const batch = await this.store.claimDue(at, 100, 2 * 60_000);
+      const batch = await this.store.claimDue(at, 100, this.leaseMs);
       if (batch.length === 0) return report;
       await runPool(batch, 4, async (entry) => {
         report[await this.deliver(entry, at)]++;
