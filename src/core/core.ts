@@ -113,10 +113,10 @@ export function createCore(options: CoreOptions): Core {
       const report: Record<string, number> = { ...(await nudges.tick()) };
       if (!(await stillLeading())) return report;
       report.digests = await presence.scheduleDigests(now);
+      report.prompts = await suggestions.askScheduled(now);
       const outboxReport = await outbox.deliverDue(now);
       Object.assign(report, { outboxSent: outboxReport.sent, outboxRetrying: outboxReport.retrying, outboxFailed: outboxReport.failed });
       if (!(await stillLeading())) return report;
-      report.prompts = await suggestions.askScheduled(now);
       // Retention is a sweep over an indexed column: hourly is plenty.
       report.expiredSignals = 0;
       if (now.getTime() - lastRetention >= 3600_000) {

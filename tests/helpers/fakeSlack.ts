@@ -38,6 +38,7 @@ export class FakeSlack {
    * never arrives: what a sender sees when it dies, or its connection does, mid-request.
    */
   readonly unanswered = new Set<string>();
+  private readonly held: (() => void)[] = [];
   private server!: http.Server;
   private posts = 0;
   url = "";
@@ -77,6 +78,11 @@ export class FakeSlack {
   /** The next calls of `method` fail like Slack would: an HTTP status or an {ok:false} error. */
   failNext(method: string, ...failures: Failure[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /** Finally answers the calls held back by `unanswered` (their senders were only slow). */
+  answerHeld(): void {
+    for (const answer of this.held.splice(0)) answer();
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -122,8 +128,9 @@ export class FakeSlack {
     if (delay) await new Promise((r) => setTimeout(r, delay));
 
     if (this.unanswered.has(method)) {
-      call.result = this.answer(method, body);
-      return; // the request stays open until the caller gives up or dies
+      const result = (call.result = this.answer(method, body));
+      this.held.push(() => send(200, result));
+      return; // the request stays open until answerHeld(), or until the caller gives up or dies
     }
     const failure = this.failures.get(method)?.shift();
     if (failure && "status" in failure) {
