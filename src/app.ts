@@ -70,6 +70,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     clock: options.clock ?? (() => new Date()),
     logger,
     nudgeGraceMs: config.nudgeGraceMs,
+    ...(config.leaseMs ? { claimLeaseMs: config.leaseMs } : {}),
     admins: config.admins,
     defaults: {
       cadence: "weekly",
@@ -92,7 +93,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const server = await listen(httpApp, config.port, config.teams?.mode === "local" ? "127.0.0.1" : undefined);
   await slack?.start();
   const lease = new PrismaLeaseStore(db.prisma);
-  const clock = options.startScheduler === false ? null : startClock(core, lease);
+  const clock = options.startScheduler === false ? null : startClock(core, lease, undefined, config.leaseMs ?? undefined);
   void clock?.tickNow();
 
   const port = (server.address() as AddressInfo).port;

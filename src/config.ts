@@ -43,6 +43,11 @@ export interface Config {
   presenceRetentionWeeks: number;
   /** The optional LLM (any OpenAI-compatible endpoint); null without OPENAI_API_KEY. */
   openai: OpenAiConfig | null;
+  /**
+   * How long the claims of a process that died (on the scheduler, on messages it was sending)
+   * block the others; null keeps the built-in defaults. Tests shorten it to restart in seconds.
+   */
+  leaseMs: number | null;
 }
 
 export { ConfigError };
@@ -125,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     presenceMinAuthors: integer(env, "PRESENCE_MIN_AUTHORS", 3, 2, 1000),
     presenceRetentionWeeks: integer(env, "PRESENCE_RETENTION_WEEKS", 26, 9, 520),
     openai: readOpenAiConfig(env),
+    leaseMs: nonEmpty(env, "KUNDENNAH_LEASE_SECONDS") ? integer(env, "KUNDENNAH_LEASE_SECONDS", 0, 1, 3600) * 1000 : null,
   };
 }
 

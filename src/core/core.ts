@@ -28,6 +28,8 @@ export interface CoreOptions {
   clock: Clock;
   logger: Logger;
   nudgeGraceMs: number;
+  /** How long a claimed nudge or outbox message stays with its sender (defaults: 2 minutes). */
+  claimLeaseMs?: number;
   /** Settings a new workspace starts with. */
   defaults: WorkspaceSettings;
   /** Platform user ids with admin rights in addition to the platform's own admins. */
@@ -64,8 +66,9 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock,
     logger: options.logger,
     graceMs: options.nudgeGraceMs,
+    ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
   });
-  const outbox = new Outbox(options.outboxStore, options.clock, options.logger);
+  const outbox = new Outbox(options.outboxStore, options.clock, options.logger, options.claimLeaseMs);
   const suggestions = new SuggestionService({
     store: options.store,
     suggestions: options.suggestionStore,
@@ -110,10 +113,10 @@ export function createCore(options: CoreOptions): Core {
       const report: Record<string, number> = { ...(await nudges.tick()) };
       if (!(await stillLeading())) return report;
       report.digests = await presence.scheduleDigests(now);
+      report.prompts = await suggestions.askScheduled(now);
       const outboxReport = await outbox.deliverDue(now);
       Object.assign(report, { outboxSent: outboxReport.sent, outboxRetrying: outboxReport.retrying, outboxFailed: outboxReport.failed });
       if (!(await stillLeading())) return report;
-      report.prompts = await suggestions.askScheduled(now);
       // Retention is a sweep over an indexed column: hourly is plenty.
       report.expiredSignals = 0;
       if (now.getTime() - lastRetention >= 3600_000) {

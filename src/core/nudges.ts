@@ -18,6 +18,8 @@ export interface NudgeServiceOptions {
   /** How many sends run at once; platforms rate-limit per app, so keep it modest. */
   concurrency?: number;
   maxAttempts?: number;
+  /** How long a claimed nudge stays with its sender before another may take it over. */
+  claimLeaseMs?: number;
 }
 
 const CLAIM_BATCH = 200;
@@ -99,7 +101,7 @@ export class NudgeService {
       // Each batch is claimed at the current time, so a long tick never hands out claims that
       // have already run out (which would let another sender take the same nudge).
       const at = laterOf(now, this.options.clock());
-      const batch = await this.options.store.claimDueNudges(at, CLAIM_BATCH, CLAIM_LEASE_MS, onlyIds);
+      const batch = await this.options.store.claimDueNudges(at, CLAIM_BATCH, this.options.claimLeaseMs ?? CLAIM_LEASE_MS, onlyIds);
       if (batch.length === 0) return report;
       await runPool(batch, this.options.concurrency ?? 16, async (nudge) => {
         report[await this.deliver(nudge, at)]++;

@@ -2,7 +2,7 @@
 // in the suggestions channel, vote, answer, and tell the author — through the outbox.
 import type { Language, Member, Platform, Profile, Workspace } from "./model.js";
 import type { Clock, Logger, MessageRef, Store } from "./ports.js";
-import type { Outbox } from "./outbox.js";
+import type { Outbox, SentLookup } from "./outbox.js";
 import { RotatingHasher } from "./hash.js";
 import { localDateTime, zonedTimeToUtc } from "./time.js";
 import { PlatformRegistry } from "./platforms.js";
@@ -76,12 +76,15 @@ export interface SuggestionStore {
   exportSuggestions(): AsyncIterable<SuggestionExportRow>;
 }
 
-/** How each platform shows suggestions; Slack and Teams each implement it. */
-export interface SuggestionMessenger {
-  postSuggestion(workspace: Workspace, channel: string, view: SuggestionView): Promise<MessageRef>;
+/**
+ * How each platform shows suggestions; Slack and Teams each implement it. `tag` names the
+ * outbox entry a post delivers (see SentLookup); a prompt a leader asks for now has none.
+ */
+export interface SuggestionMessenger extends SentLookup {
+  postSuggestion(workspace: Workspace, channel: string, view: SuggestionView, tag: string): Promise<MessageRef>;
   updateSuggestion(workspace: Workspace, ref: MessageRef, view: SuggestionView): Promise<void>;
-  notifyAuthor(workspace: Workspace, authorExternalId: string, view: SuggestionView): Promise<void>;
-  postAskPrompt(workspace: Workspace, channel: string, prompt: AskPromptView): Promise<MessageRef>;
+  notifyAuthor(workspace: Workspace, authorExternalId: string, view: SuggestionView, tag: string): Promise<void>;
+  postAskPrompt(workspace: Workspace, channel: string, prompt: AskPromptView, tag?: string): Promise<MessageRef>;
 }
 
 export interface SuggestionView extends Suggestion {
@@ -99,7 +102,7 @@ export type SubmitResult =
   | { ok: true; suggestion: Suggestion; shared: boolean }
   | { ok: false; reason: "empty" | "too-long" | "rate-limited" };
 
-export const OUTBOX = { post: "suggestion.post", answer: "suggestion.answer" } as const;
+export const OUTBOX = { post: "suggestion.post", answer: "suggestion.answer", ask: "suggestion.ask" } as const;
 export const ASK_PROMPT_KEYS = ["marketing", "say-no", "fix-one", "learn", "recommend"] as const;
 
 export class SuggestionService {
@@ -111,15 +114,22 @@ export class SuggestionService {
     private readonly deps: { store: Store; suggestions: SuggestionStore; outbox: Outbox; clock: Clock; logger: Logger },
   ) {
     this.limiterHash = new RotatingHasher(deps.clock);
-    deps.outbox.handle(OUTBOX.post, async (entry, workspace) => {
+    deps.outbox.handle(OUTBOX.post, async (entry, workspace, once) => {
       const suggestion = await this.require(entry.subjectId);
-      const ref = await this.messenger(workspace).postSuggestion(workspace, entry.recipient, { ...suggestion, language: workspace.language });
+      const messenger = this.messenger(workspace);
+      const ref = await once(messenger, (tag) => messenger.postSuggestion(workspace, entry.recipient, { ...suggestion, language: workspace.language }, tag));
       await deps.suggestions.setSuggestionPost(suggestion.id, ref);
     });
-    deps.outbox.handle(OUTBOX.answer, async (entry, workspace) => {
+    deps.outbox.handle(OUTBOX.answer, async (entry, workspace, once) => {
       const suggestion = await this.require(entry.subjectId);
       const author = await deps.store.findMember(workspace.id, entry.recipient);
-      await this.messenger(workspace).notifyAuthor(workspace, entry.recipient, { ...suggestion, language: author?.language ?? workspace.language });
+      const messenger = this.messenger(workspace);
+      await once(messenger, (tag) => messenger.notifyAuthor(workspace, entry.recipient, { ...suggestion, language: author?.language ?? workspace.language }, tag));
+    });
+    // A scheduled prompt: the entry's subject is the prompt's key.
+    deps.outbox.handle(OUTBOX.ask, async (entry, workspace, once) => {
+      const messenger = this.messenger(workspace);
+      await once(messenger, (tag) => messenger.postAskPrompt(workspace, entry.recipient, { language: workspace.language, promptKey: entry.subjectId, askedBy: null }, tag));
     });
   }
 
@@ -234,37 +244,43 @@ export class SuggestionService {
     return { recent, top: top.filter((s) => s.votes > 0) };
   }
 
-  /** `/cx-ask`: posts a rotating prompt in a channel and records that this leader asked. */
-  async ask(input: { workspace: Workspace; leader: Member | null; channel: string; language: Language; slot?: string }): Promise<boolean> {
+  /**
+   * `/cx-ask`: posts a rotating prompt in a channel now and records that this leader asked.
+   * The leader is waiting for the answer, so this is no outbox message: a failed post is
+   * reported to them (and forgotten), and nothing posts it again on its own.
+   */
+  async ask(input: { workspace: Workspace; leader: Member; channel: string; language: Language }): Promise<void> {
     const { suggestions, clock } = this.deps;
-    const promptKey = ASK_PROMPT_KEYS[Math.floor(clock().getTime() / (7 * 86400_000)) % ASK_PROMPT_KEYS.length]!;
-    const id = await suggestions.recordAsk({ workspaceId: input.workspace.id, memberId: input.leader?.id ?? null, channelRef: input.channel, promptKey, ...(input.slot ? { slot: input.slot } : {}) });
-    if (!id) return false; // this scheduled occurrence was already posted
+    const promptKey = promptKeyAt(clock());
+    const id = await suggestions.recordAsk({ workspaceId: input.workspace.id, memberId: input.leader.id, channelRef: input.channel, promptKey });
     try {
-      await this.messenger(input.workspace).postAskPrompt(input.workspace, input.channel, { language: input.language, promptKey, askedBy: input.leader?.externalId ?? null });
+      await this.messenger(input.workspace).postAskPrompt(input.workspace, input.channel, { language: input.language, promptKey, askedBy: input.leader.externalId });
     } catch (error) {
-      // Not posted, so not asked: forget the record and let the next tick (or the leader) retry.
-      await suggestions.forgetAsk(id);
+      if (id) await suggestions.forgetAsk(id); // not posted, so not asked
       throw error;
     }
-    return true;
   }
 
-  /** Posts the monthly prompts that are due; the slot key makes each month's post unique. */
+  /** Queues the monthly prompts that are due; the slot key makes each month's prompt unique. */
   async askScheduled(now: Date): Promise<number> {
-    let posted = 0;
+    let queued = 0;
     for (const schedule of await this.deps.suggestions.listAskSchedules()) {
       const month = dueMonth(schedule.dayOfMonth, schedule.minute, schedule.workspace.timezone, now);
       if (!month) continue;
-      try {
-        const done = await this.ask({ workspace: schedule.workspace, leader: null, channel: schedule.channelRef, language: schedule.workspace.language, slot: `sched:${schedule.id}:${month}` });
-        if (done) posted++;
-      } catch (error) {
-        this.deps.logger.warn({ schedule: schedule.id, reason: (error as Error).message }, "scheduled suggestion prompt failed");
-      }
+      const slot = `sched:${schedule.id}:${month}`;
+      const promptKey = promptKeyAt(now);
+      const { workspace, channelRef } = schedule;
+      // Queued before it is recorded, so a crash between the two cannot lose the month's prompt.
+      queued += await this.deps.outbox.enqueue({ workspaceId: workspace.id, kind: OUTBOX.ask, subjectId: promptKey, recipient: channelRef, dedupeKey: `ask:${slot}` });
+      await this.deps.suggestions.recordAsk({ workspaceId: workspace.id, memberId: null, channelRef, promptKey, slot });
     }
-    return posted;
+    return queued;
   }
+}
+
+/** This week's prompt; they rotate weekly. */
+function promptKeyAt(now: Date): string {
+  return ASK_PROMPT_KEYS[Math.floor(now.getTime() / (7 * 86400_000)) % ASK_PROMPT_KEYS.length]!;
 }
 
 /** A short stable fingerprint of a note, so a changed note is a new answer worth telling. */

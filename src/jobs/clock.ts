@@ -22,20 +22,20 @@ export function instanceId(): string {
 }
 
 /** One scheduled tick on one replica: the work runs only while this replica holds the lease. */
-export async function leasedTick(core: Core, lease: LeaseStore, holder: string): Promise<Record<string, number> | null> {
-  const renew = () => lease.tryAcquire(SCHEDULER_LEASE, holder, LEASE_TTL_MS, core.clock());
+export async function leasedTick(core: Core, lease: LeaseStore, holder: string, ttlMs = LEASE_TTL_MS): Promise<Record<string, number> | null> {
+  const renew = () => lease.tryAcquire(SCHEDULER_LEASE, holder, ttlMs, core.clock());
   if (!(await renew())) return null;
   // Renewed between the phases of a long tick; lost to another replica, the tick stops.
   return core.tick(renew);
 }
 
-export function startClock(core: Core, lease: LeaseStore, holder = instanceId()): ClockHandle {
+export function startClock(core: Core, lease: LeaseStore, holder = instanceId(), ttlMs = LEASE_TTL_MS): ClockHandle {
   let running: Promise<void> | null = null;
   const tick = async () => {
     if (running) return; // the previous tick is still at work: skip, never overlap
     running = (async () => {
       try {
-        const result = await leasedTick(core, lease, holder);
+        const result = await leasedTick(core, lease, holder, ttlMs);
         if (result && Object.values(result).some((n) => n > 0)) core.logger.info(result, "tick");
       } catch (error) {
         core.logger.error({ reason: (error as Error).message }, "tick failed");

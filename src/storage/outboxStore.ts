@@ -7,7 +7,7 @@ import { isUniqueViolation, toWorkspace } from "./prismaStore.js";
 export class PrismaOutboxStore implements OutboxStore {
   constructor(private readonly db: Db) {}
 
-  async enqueue(entries: (NewOutboxEntry & { nextAttemptAt: Date })[]): Promise<number> {
+  async enqueue(entries: (NewOutboxEntry & { createdAt: Date; nextAttemptAt: Date })[]): Promise<number> {
     let created = 0;
     for (const entry of entries) {
       try {
@@ -22,13 +22,15 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
     const due = { status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
-    const candidates = await this.db.outboxMessage.findMany({ where: due, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true } });
+    const candidates = await this.db.outboxMessage.findMany({ where: due, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true, claimedUntil: true } });
     const claimed: OutboxEntry[] = [];
-    for (const { id } of candidates) {
+    for (const { id, claimedUntil } of candidates) {
       const { count } = await this.db.outboxMessage.updateMany({ where: { ...due, id }, data: { claimedUntil: new Date(now.getTime() + leaseMs) } });
       if (count !== 1) continue;
       const row = await this.db.outboxMessage.findUniqueOrThrow({ where: { id } });
-      claimed.push({ id: row.id, workspaceId: row.workspaceId, kind: row.kind, subjectId: row.subjectId, recipient: row.recipient, attempts: row.attempts });
+      // A known outcome clears claimedUntil; one still set means the last attempt left it open.
+      const interrupted = claimedUntil !== null;
+      claimed.push({ id: row.id, workspaceId: row.workspaceId, kind: row.kind, subjectId: row.subjectId, recipient: row.recipient, attempts: row.attempts, interrupted, createdAt: row.createdAt });
     }
     return claimed;
   }
@@ -42,6 +44,11 @@ export class PrismaOutboxStore implements OutboxStore {
       where: { id },
       data: { attempts, nextAttemptAt, lastError: reason, claimedUntil: null, ...(giveUp ? { status: "failed" } : {}) },
     });
+  }
+
+  async postpone(id: string, nextAttemptAt: Date, reason: string): Promise<void> {
+    // claimedUntil stays set (running out when the entry is due again): the outcome is still open.
+    await this.db.outboxMessage.update({ where: { id }, data: { nextAttemptAt, lastError: reason, claimedUntil: nextAttemptAt } });
   }
 
   async forget(dedupeKey: string): Promise<void> {

@@ -33,9 +33,23 @@ export class FakeSlack {
   readonly uploads: { path: string; bytes: Buffer }[] = [];
   /** Milliseconds to hold each answer of a method, to simulate a slow Slack. */
   readonly delays = new Map<string, number>();
+  /**
+   * Methods whose calls Slack carries out (a post shows up in the history) but whose answer
+   * never arrives: what a sender sees when it dies, or its connection does, mid-request.
+   */
+  readonly unanswered = new Set<string>();
+  private readonly held: (() => void)[] = [];
   private server!: http.Server;
-  private ts = 1_700_000_000;
+  private posts = 0;
   url = "";
+
+  /** Slack stamps a message with its own time; here that is the time of the app under test. */
+  constructor(private readonly clock: () => Date = () => new Date()) {}
+
+  /** A message ts as Slack writes it: seconds, then a part that keeps it unique. */
+  private nextTs(): string {
+    return `${Math.floor(this.clock().getTime() / 1000)}.${String(++this.posts).padStart(6, "0")}`;
+  }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
@@ -64,6 +78,11 @@ export class FakeSlack {
   /** The next calls of `method` fail like Slack would: an HTTP status or an {ok:false} error. */
   failNext(method: string, ...failures: Failure[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /** Finally answers the calls held back by `unanswered` (their senders were only slow). */
+  answerHeld(): void {
+    for (const answer of this.held.splice(0)) answer();
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -108,6 +127,11 @@ export class FakeSlack {
     const delay = this.delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
 
+    if (this.unanswered.has(method)) {
+      const result = (call.result = this.answer(method, body));
+      this.held.push(() => send(200, result));
+      return; // the request stays open until answerHeld(), or until the caller gives up or dies
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure && "status" in failure) {
       return send(failure.status, { ok: false, error: "ratelimited" }, failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {});
@@ -115,6 +139,20 @@ export class FakeSlack {
     if (failure) return send(200, { ok: false, error: failure.error });
     call.result = this.answer(method, body);
     send(200, call.result);
+  }
+
+  /**
+   * What the bot posted to a conversation (a DM "D…" holds the posts to user "U…"), newest
+   * first, from `oldest` on; message metadata only when asked for, as Slack does.
+   */
+  private posted(channel: string, query: Record<string, unknown>): object[] {
+    const target = channel.startsWith("D") ? `U${channel.slice(1)}` : channel;
+    const oldest = Number(query.oldest ?? 0);
+    const withMetadata = query.include_all_metadata === true || query.include_all_metadata === "true";
+    return this.callsOf("chat.postMessage")
+      .filter((c) => c.args.channel === target && c.result?.ok && Number(c.result.ts) > oldest)
+      .map((c) => ({ type: "message", ts: c.result!.ts, bot_id: "BBOT", text: c.args.text, ...(withMetadata && c.args.metadata ? { metadata: c.args.metadata } : {}) }))
+      .reverse();
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -128,7 +166,7 @@ export class FakeSlack {
       }
       case "chat.postMessage": {
         const channel = String(body.channel);
-        return { ok: true, channel: channel.startsWith("U") ? `D${channel.slice(1)}` : channel, ts: `${++this.ts}.000100`, message: {} };
+        return { ok: true, channel: channel.startsWith("U") ? `D${channel.slice(1)}` : channel, ts: this.nextTs(), message: {} };
       }
       case "chat.update":
         return { ok: true, channel: body.channel, ts: body.ts };
@@ -136,21 +174,14 @@ export class FakeSlack {
         return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
       case "conversations.history": {
         const channel = String(body.channel);
-        if (!this.history.has(channel) && channel.startsWith("D")) {
-          // A DM's history is what was posted to that person, with message metadata.
-          const user = `U${channel.slice(1)}`;
-          const messages = this.callsOf("chat.postMessage")
-            .filter((c) => c.args.channel === user)
-            .map((c) => ({ type: "message", ts: c.result?.ts ?? `${this.ts}.000100`, bot_id: "BBOT", text: c.args.text, metadata: c.args.metadata }));
-          return { ok: true, messages: messages.reverse(), has_more: false, response_metadata: { next_cursor: "" } };
-        }
-        const pages = this.history.get(channel) ?? [[]];
+        if (!this.history.has(channel)) return { ok: true, messages: this.posted(channel, body), has_more: false, response_metadata: { next_cursor: "" } };
+        const pages = this.history.get(channel)!;
         const index = body.cursor ? Number(String(body.cursor).replace("page-", "")) : 0;
         const next = index + 1 < pages.length ? `page-${index + 1}` : "";
         return { ok: true, messages: pages[index] ?? [], has_more: Boolean(next), response_metadata: { next_cursor: next } };
       }
       case "files.getUploadURLExternal":
-        return { ok: true, upload_url: `${this.url}/upload/F${this.ts}`, file_id: `F${this.ts}` };
+        return { ok: true, upload_url: `${this.url}/upload/F${this.posts}`, file_id: `F${this.posts}` };
       case "files.completeUploadExternal":
         return { ok: true, files: (body.files as { id: string }[] | undefined)?.map((f) => ({ id: f.id })) ?? [] };
       case "views.open":

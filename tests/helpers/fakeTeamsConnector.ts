@@ -28,6 +28,9 @@ export class FakeTeamsConnector {
   readonly calls: ConnectorCall[] = [];
   readonly users = new Map<string, TeamsUser>();
   private readonly failures = new Map<ConnectorCallKind, Failure[]>();
+  /** Calls the connector carries out but never answers: what a sender sees when it dies mid-request. */
+  readonly unanswered = new Set<ConnectorCallKind>();
+  private readonly held: (() => void)[] = [];
   private server!: http.Server;
   private nextId = 1;
   url = "";
@@ -42,6 +45,11 @@ export class FakeTeamsConnector {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Finally answers the calls held back by `unanswered`. */
+  answerHeld(): void {
+    for (const answer of this.held.splice(0)) answer();
   }
 
   addUser(user: TeamsUser): void {
@@ -113,8 +121,11 @@ export class FakeTeamsConnector {
       }
       case "update":
         return send(200, { id: activityId });
-      default:
-        return send(200, { id: `activity-${this.nextId++}` });
+      default: {
+        const id = `activity-${this.nextId++}`;
+        if (this.unanswered.has(kind)) return void this.held.push(() => send(200, { id }));
+        return send(200, { id });
+      }
     }
   }
 }

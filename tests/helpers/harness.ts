@@ -54,7 +54,8 @@ export function tempDir(prefix = "kundennah-test-"): string {
 export async function startHarness(
   options: { now?: string; env?: Record<string, string>; dir?: string; teams?: TeamsHarnessOptions | true } = {},
 ): Promise<Harness> {
-  const slack = await new FakeSlack().start();
+  const clock = new TestClock(new Date(options.now ?? "2026-11-23T08:00:00Z"));
+  const slack = await new FakeSlack(clock.now).start();
   const teams = options.teams ? await new FakeTeamsConnector().start() : null;
   const teamsOptions = options.teams === true ? {} : options.teams;
   const teamsEnv: Record<string, string> = !teamsOptions
@@ -63,7 +64,6 @@ export async function startHarness(
       ? { MICROSOFT_APP_ID: teamsOptions.appId, MICROSOFT_APP_PASSWORD: "test-secret", MICROSOFT_APP_TENANT_ID: "72f988bf-86f1-41af-91ab-2d7cd011db47" }
       : { TEAMS_LOCAL_MODE: "true" };
   const dir = options.dir ?? tempDir();
-  const clock = new TestClock(new Date(options.now ?? "2026-11-23T08:00:00Z"));
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

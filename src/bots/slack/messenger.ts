@@ -1,9 +1,49 @@
-// Delivers nudges as Slack DMs and maps Web API failures to retry decisions for the outbox.
+// Delivers nudges as Slack DMs, maps Web API failures to retry decisions for the outbox, and
+// finds a post again by the message metadata it was tagged with (after a crash mid-send).
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/ports.js";
 import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
 
 const NUDGE_METADATA = "kundennah_nudge";
+const OUTBOX_METADATA = "kundennah_outbox";
+/** Pages of conversation history a lookup reads at most (200 messages each). */
+const LOOKUP_PAGES = 5;
+const USER_ID = /^[UW][A-Z0-9]+$/;
+
+type Metadata = { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
+
+/** Tags a post with the outbox entry it delivers; none for posts outside the outbox. */
+export function outboxMetadata(tag: string | undefined) {
+  return tag ? { metadata: { event_type: OUTBOX_METADATA, event_payload: { outbox_id: tag } } } : {};
+}
+
+/** The post tagged for outbox entry `tag` since `since`, in a channel or in the DM with a person (a user id). */
+export function findOutboxPost(client: WebClient, conversation: string, tag: string, since: Date): Promise<MessageRef | null> {
+  return findTagged(client, conversation, since, (m) => m?.event_type === OUTBOX_METADATA && m.event_payload?.outbox_id === tag);
+}
+
+/**
+ * Reads the conversation's history since `since`, newest first, for a message whose metadata
+ * matches. Failures come out as DeliveryErrors; so does giving up after LOOKUP_PAGES pages
+ * (the caller then cannot tell, and sends).
+ */
+async function findTagged(client: WebClient, conversation: string, since: Date, matches: (metadata: Metadata) => boolean): Promise<MessageRef | null> {
+  try {
+    const channel = USER_ID.test(conversation) ? (await client.conversations.open({ users: conversation })).channel?.id : conversation;
+    if (!channel) return null;
+    let cursor: string | undefined;
+    for (let page = 0; page < LOOKUP_PAGES; page++) {
+      const history = await client.conversations.history({ channel, oldest: String(since.getTime() / 1000), limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      const sent = history.messages?.find((m) => matches(m.metadata as Metadata));
+      if (sent?.ts) return { channelRef: channel, messageRef: sent.ts };
+      cursor = history.response_metadata?.next_cursor || undefined;
+      if (!cursor) return null;
+    }
+  } catch (error) {
+    throw toDeliveryError(error);
+  }
+  throw new DeliveryError(`slack: no tagged message among the latest ${LOOKUP_PAGES * 200} of the conversation`);
+}
 
 /** Errors that will not go away by trying again: the person or the app is gone. */
 const PERMANENT = new Set([
@@ -50,17 +90,9 @@ export class SlackMessenger implements Messenger {
     }
   }
 
-  async findSentNudge(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null> {
-    try {
-      const open = await this.client.conversations.open({ users: target.member.externalId });
-      const channel = open.channel?.id;
-      if (!channel) return null;
-      const history = await this.client.conversations.history({ channel, oldest: String(since.getTime() / 1000 - 60), limit: 50, include_all_metadata: true });
-      const sent = history.messages?.find((m) => m.metadata?.event_type === NUDGE_METADATA && (m.metadata.event_payload as Record<string, unknown> | undefined)?.nudge_id === nudgeId);
-      return sent?.ts ? { channelRef: channel, messageRef: sent.ts } : null;
-    } catch (error) {
-      throw toDeliveryError(error);
-    }
+  findSentNudge(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null> {
+    // A minute earlier, in case Slack's clock and ours disagree a little.
+    return findTagged(this.client, target.member.externalId, new Date(since.getTime() - 60_000), (m) => m?.event_type === NUDGE_METADATA && m.event_payload?.nudge_id === nudgeId);
   }
 
   async updateNudge(_target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void> {

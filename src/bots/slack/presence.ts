@@ -9,7 +9,7 @@ import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { presenceTrendSpec } from "../../charts/presenceTrend.js";
 import { chartPng } from "../../charts/render.js";
 import { digestBlocks, digestText } from "./digestBlocks.js";
-import { toDeliveryError } from "./messenger.js";
+import { findOutboxPost, outboxMetadata, toDeliveryError } from "./messenger.js";
 import { IngestBatcher } from "../../core/presence/batcher.js";
 import type { SlackDeps } from "./context.js";
 
@@ -42,22 +42,26 @@ export class SlackPresenceMessenger implements PresenceMessenger {
     private readonly onChartError: (reason: string) => void,
   ) {}
 
-  async postNotice(_workspace: Workspace, channelRef: string, language: Workspace["language"], minAuthors: number): Promise<void> {
+  async postNotice(_workspace: Workspace, channelRef: string, language: Workspace["language"], minAuthors: number, tag: string): Promise<void> {
     try {
-      await this.client.chat.postMessage({ channel: channelRef, text: presenceTexts(language).notice(minAuthors) });
+      await this.client.chat.postMessage({ channel: channelRef, text: presenceTexts(language).notice(minAuthors), ...outboxMetadata(tag) });
     } catch (error) {
       throw toDeliveryError(error);
     }
   }
 
-  async postDigest(_workspace: Workspace, channelRef: string, report: DigestReport): Promise<MessageRef> {
+  async postDigest(_workspace: Workspace, channelRef: string, report: DigestReport, tag: string): Promise<MessageRef> {
     try {
-      const res = await this.client.chat.postMessage({ channel: channelRef, text: digestText(report), blocks: digestBlocks(report), unfurl_links: false });
+      const res = await this.client.chat.postMessage({ channel: channelRef, text: digestText(report), blocks: digestBlocks(report), unfurl_links: false, ...outboxMetadata(tag) });
       await this.uploadChart(channelRef, report, String(res.ts));
       return { channelRef: String(res.channel), messageRef: String(res.ts) };
     } catch (error) {
       throw toDeliveryError(error);
     }
+  }
+
+  findSent(_workspace: Workspace, channelRef: string, tag: string, since: Date): Promise<MessageRef | null> {
+    return findOutboxPost(this.client, channelRef, tag, since);
   }
 
   async sendDigestPreview(_workspace: Workspace, userId: string, report: DigestReport): Promise<void> {

@@ -10,7 +10,7 @@ import { texts } from "../../prompts/texts.js";
 import { ephemeral, guarded } from "./commands.js";
 import { guarded as guardedAction } from "./actions.js";
 import { isAdmin, memberOf, resolveActor, type SlackDeps } from "./context.js";
-import { toDeliveryError } from "./messenger.js";
+import { findOutboxPost, outboxMetadata, toDeliveryError } from "./messenger.js";
 import { answerNotice, askPromptBlocks, listBlocks, respondModal, suggestModal, suggestionPostBlocks, suggestionPostText, SUGGEST_ACTION, SUGGEST_CALLBACK, thanksView } from "./suggestionBlocks.js";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -27,8 +27,8 @@ export class SlackSuggestionMessenger implements SuggestionMessenger {
     }
   }
 
-  async postSuggestion(_workspace: Workspace, channel: string, view: SuggestionView): Promise<MessageRef> {
-    const res = await this.call(() => this.client.chat.postMessage({ channel, text: suggestionPostText(view), blocks: suggestionPostBlocks(view), unfurl_links: false }));
+  async postSuggestion(_workspace: Workspace, channel: string, view: SuggestionView, tag: string): Promise<MessageRef> {
+    const res = await this.call(() => this.client.chat.postMessage({ channel, text: suggestionPostText(view), blocks: suggestionPostBlocks(view), unfurl_links: false, ...outboxMetadata(tag) }));
     return { channelRef: String(res.channel), messageRef: String(res.ts) };
   }
 
@@ -36,13 +36,17 @@ export class SlackSuggestionMessenger implements SuggestionMessenger {
     await this.call(() => this.client.chat.update({ channel: ref.channelRef, ts: ref.messageRef, text: suggestionPostText(view), blocks: suggestionPostBlocks(view) }));
   }
 
-  async notifyAuthor(_workspace: Workspace, authorExternalId: string, view: SuggestionView): Promise<void> {
-    await this.call(() => this.client.chat.postMessage({ channel: authorExternalId, ...answerNotice(view) }));
+  async notifyAuthor(_workspace: Workspace, authorExternalId: string, view: SuggestionView, tag: string): Promise<void> {
+    await this.call(() => this.client.chat.postMessage({ channel: authorExternalId, ...answerNotice(view), ...outboxMetadata(tag) }));
   }
 
-  async postAskPrompt(_workspace: Workspace, channel: string, prompt: AskPromptView): Promise<MessageRef> {
-    const res = await this.call(() => this.client.chat.postMessage({ channel, ...askPromptBlocks(prompt) }));
+  async postAskPrompt(_workspace: Workspace, channel: string, prompt: AskPromptView, tag?: string): Promise<MessageRef> {
+    const res = await this.call(() => this.client.chat.postMessage({ channel, ...askPromptBlocks(prompt), ...outboxMetadata(tag) }));
     return { channelRef: String(res.channel), messageRef: String(res.ts) };
+  }
+
+  findSent(_workspace: Workspace, conversation: string, tag: string, since: Date): Promise<MessageRef | null> {
+    return findOutboxPost(this.client, conversation, tag, since);
   }
 }
 

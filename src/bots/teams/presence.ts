@@ -20,6 +20,10 @@ import { digestCard } from "./digestCard.js";
 import { plainText, teamsText } from "./markdown.js";
 import { inPersonalChat, type Proactive } from "./messenger.js";
 
+/**
+ * No findSent: the Bot Connector cannot read sent activities back (it has no GET for a
+ * conversation's activities), so an outbox entry interrupted mid-send is sent again.
+ */
 export class TeamsPresenceMessenger implements PresenceMessenger {
   constructor(
     private readonly core: Core,

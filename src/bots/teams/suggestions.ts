@@ -76,6 +76,10 @@ export async function postCardFor(core: Core, workspace: Workspace, view: Sugges
   return suggestionPostCard(view, await authorOf(core, workspace, view.authorExternalId));
 }
 
+/**
+ * No findSent: the Bot Connector cannot read sent activities back (it has no GET for a
+ * conversation's activities), so an outbox entry interrupted mid-send is sent again.
+ */
 export class TeamsSuggestionMessenger implements SuggestionMessenger {
   constructor(
     private readonly core: Core,

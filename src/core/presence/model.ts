@@ -1,5 +1,6 @@
 // Presence signals and the ports the presence feature talks through.
 import type { Language, Workspace } from "../model.js";
+import type { SentLookup } from "../outbox.js";
 import type { MessageRef } from "../ports.js";
 import type { QuestionKey } from "../questions.js";
 import type { Tone } from "./classifier.js";
@@ -126,11 +127,11 @@ export interface DigestReport {
   minAuthors: number;
 }
 
-/** How each platform shows presence things. */
-export interface PresenceMessenger {
+/** How each platform shows presence things. `tag` names the outbox entry a post delivers (see SentLookup). */
+export interface PresenceMessenger extends SentLookup {
   /** The notice of what is measured, naming the minimum group size in force. */
-  postNotice(workspace: Workspace, channelRef: string, language: Language, minAuthors: number): Promise<void>;
-  postDigest(workspace: Workspace, channelRef: string, report: DigestReport): Promise<MessageRef>;
+  postNotice(workspace: Workspace, channelRef: string, language: Language, minAuthors: number, tag: string): Promise<void>;
+  postDigest(workspace: Workspace, channelRef: string, report: DigestReport, tag: string): Promise<MessageRef>;
   sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<void>;
 }
 

@@ -35,12 +35,13 @@ export class PresenceService {
   private readonly messengers = new PlatformRegistry<PresenceMessenger>("presence");
 
   constructor(private readonly options: PresenceOptions) {
-    options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace) => {
-      const report = await this.report(workspace, entry.subjectId);
-      await this.messenger(workspace).postDigest(workspace, entry.recipient, report);
+    options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace, once) => {
+      const messenger = this.messenger(workspace);
+      await once(messenger, async (tag) => messenger.postDigest(workspace, entry.recipient, await this.report(workspace, entry.subjectId), tag));
     });
-    options.outbox.handle(NOTICE_OUTBOX, async (entry, workspace) => {
-      await this.messenger(workspace).postNotice(workspace, entry.recipient, workspace.language, options.minAuthors);
+    options.outbox.handle(NOTICE_OUTBOX, async (entry, workspace, once) => {
+      const messenger = this.messenger(workspace);
+      await once(messenger, (tag) => messenger.postNotice(workspace, entry.recipient, workspace.language, options.minAuthors, tag));
     });
   }
 
