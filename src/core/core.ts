@@ -23,6 +23,8 @@ export interface CoreOptions {
   summarizer: DigestSummarizer | null;
   presenceMinAuthors: number;
   presenceRetentionWeeks: number;
+  /** Makes rows deleted so far unrecoverable from the storage files; run after each retention sweep. False when busy. */
+  scrubDeleted(): Promise<boolean>;
   /** Keyed hash for people (rate limits, distinct counts); never reversible without the secret. */
   hash: PersonHasher;
   clock: Clock;
@@ -120,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
         lastRetention = now.getTime();
         report.expiredSignals = await presence.retention(now);
         await suggestions.purgeLimiter(now);
+        if (!(await options.scrubDeleted())) options.logger.warn({}, "the database was busy: deleted rows are scrubbed from its files at the next hourly sweep");
       }
       return report;
     },
