@@ -4,6 +4,7 @@ import type { Language, Member, Platform, Profile, Workspace } from "./model.js"
 import type { Clock, Logger, MessageRef, Store } from "./ports.js";
 import type { Outbox } from "./outbox.js";
 import { SubmissionLimiter } from "./submissionLimiter.js";
+import { cleanUserText } from "./userText.js";
 import { localDateTime, zonedTimeToUtc } from "./time.js";
 import { PlatformRegistry } from "./platforms.js";
 
@@ -139,9 +140,9 @@ export class SuggestionService {
 
   /** The checks that need no database, so a form can show them before anything is stored. */
   static checkText(text: string): "empty" | "too-long" | null {
-    const trimmed = text.trim();
-    if (!trimmed) return "empty";
-    return trimmed.length > SUGGESTION_MAX_LENGTH ? "too-long" : null;
+    const stored = cleanUserText(text);
+    if (!stored) return "empty";
+    return stored.length > SUGGESTION_MAX_LENGTH ? "too-long" : null;
   }
 
   /**
@@ -150,9 +151,9 @@ export class SuggestionService {
    * hourly limit lives in memory.
    */
   async submit(input: { workspace: Workspace; authorExternalId: string; authorProfile?: Profile; anonymous: boolean; text: string; touchpoint: Touchpoint }): Promise<SubmitResult> {
-    const invalid = SuggestionService.checkText(input.text);
+    const text = cleanUserText(input.text);
+    const invalid = SuggestionService.checkText(text);
     if (invalid) return { ok: false, reason: invalid };
-    const text = input.text.trim();
     const { suggestions, store, outbox } = this.deps;
     const slot = this.limiter.take(`suggest:${input.workspace.id}:${input.authorExternalId}`);
     if (!slot) return { ok: false, reason: "rate-limited" };
@@ -193,7 +194,7 @@ export class SuggestionService {
     const { suggestions, outbox, clock } = this.deps;
     const suggestion = await suggestions.getSuggestion(input.suggestionId);
     if (!suggestion || suggestion.workspaceId !== input.workspace.id) return null;
-    const note = input.note?.trim().slice(0, RESPONSE_NOTE_MAX_LENGTH) || null;
+    const note = cleanUserText(input.note ?? "").slice(0, RESPONSE_NOTE_MAX_LENGTH) || null;
     const changed = await suggestions.respond(suggestion.id, { status: input.status, note, responderId: input.responder.id, at: clock() });
     if (changed && suggestion.authorExternalId) {
       await outbox.enqueue({

@@ -235,6 +235,38 @@ describe("suggestions in Slack", () => {
     expect([...values(anonymous)].filter((v) => namedValues.has(v))).toEqual([]);
   });
 
+  it("stores suggestion texts and answers without NUL and control characters, judging length and emptiness on what is stored", async () => {
+    h.slack.addUser({ id: "UNULL", locale: "en-US", tz: "Europe/Berlin" });
+    const before = rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n as number;
+    expect(JSON.parse((await submitForm("UNULL", "\u0000 \u0000\u0007\r\n")).text)).toEqual({ response_action: "errors", errors: { text: "Please write your suggestion first." } });
+    expect(rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n).toBe(before);
+
+    expect(JSON.parse((await submitForm("UNULL", "Call back\u0000 within\u001b 24h\r\n\tthanks")).text).response_action).toBe("update");
+    const id = (await settled("Call back within 24h\n\tthanks")).id as string;
+    // 2000 characters once the NULs are gone: not too long.
+    expect(JSON.parse((await submitForm("UNULL", `${"x".repeat(1999)}\u0000\u0000y`)).text).response_action).toBe("update");
+    expect(rows(`SELECT LENGTH(text) AS n FROM Suggestion WHERE text LIKE 'xxx%'`)).toEqual([{ n: 2000 }]);
+
+    const answer = await post(
+      h.eventsUrl,
+      sign(
+        viewSubmission({
+          userId: "UADMIN",
+          callbackId: "suggestion_respond_modal",
+          privateMetadata: JSON.stringify({ suggestionId: id }),
+          values: {
+            status: { value: { type: "static_select", selected_option: { value: "planned" } } },
+            note: { value: { type: "plain_text_input", value: "In Q1\u0000, promised\u0008" } },
+          },
+        }),
+        FORM,
+      ),
+    );
+    expect(answer.status).toBe(200);
+    await h.slack.waitFor(() => rows(`SELECT responseNote FROM Suggestion WHERE id = '${id}' AND status = 'planned'`)[0]);
+    expect(rows(`SELECT responseNote FROM Suggestion WHERE id = '${id}'`)).toEqual([{ responseNote: "In Q1, promised" }]);
+  });
+
   it("does not count a submission the database refused against the hourly limit", async () => {
     h.slack.addUser({ id: "UUNLUCKY", locale: "en-US", tz: "Europe/Berlin" });
     h.clock.set("2026-12-03T09:00:00Z");

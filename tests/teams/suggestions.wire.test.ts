@@ -264,6 +264,23 @@ describe("suggestions in Teams", () => {
     expect([...values(anonymous)].filter((v) => namedValues.has(v))).toEqual([]);
   });
 
+  it("stores suggestion texts and answers without NUL and control characters, judging length and emptiness on what is stored", async () => {
+    const person: TeamsPerson = { id: "29:1nul", aadObjectId: "aad-nul", name: "Nula", locale: "en-US" };
+    const before = rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n;
+    expect(texts(invokeCard(await submit(person, { language: "en", text: "\u0000 \u0000\u0007\r\n" })))).toContain("Please write your suggestion first.");
+    expect(rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n).toBe(before);
+
+    expect(texts(invokeCard(await submit(person, { language: "en", text: "Call back\u0000 within\u001b 24h\r\n\tthanks" })))).toContain("Thank you");
+    const id = (await settled("Call back within 24h\n\tthanks")).id as string;
+    // 2000 characters once the NULs are gone: not too long.
+    expect(texts(invokeCard(await submit(person, { language: "en", text: `${"x".repeat(1999)}\u0000\u0000y` })))).toContain("Thank you");
+    expect(rows(`SELECT LENGTH(text) AS n FROM Suggestion WHERE text LIKE 'xxx%'`)).toEqual([{ n: 2000 }]);
+
+    const answered = invokeCard(await post(channelExecute(connector.url, ADMIN, IDEAS, "suggestion.respond", { suggestionId: id, status: "planned", note: "In Q1\u0000, promised\u0008" })));
+    expect(texts(answered)).toContain("Planned");
+    expect(rows(`SELECT responseNote FROM Suggestion WHERE id = '${id}'`)).toEqual([{ responseNote: "In Q1, promised" }]);
+  });
+
   it("does not count a submission the database refused against the hourly limit", async () => {
     const person: TeamsPerson = { id: "29:1unlucky", aadObjectId: "aad-unlucky", name: "Una", locale: "en-US" };
     h.clock.set("2026-11-26T09:00:00Z");
