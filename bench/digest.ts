@@ -142,6 +142,7 @@ function coreFor(target: Target) {
     summarizer: null,
     presenceMinAuthors: 3,
     presenceRetentionWeeks: 26,
+    scrubDeleted: target.opened.scrubDeleted,
     hash: createHasher("bench"),
     clock: () => new Date("2026-11-23T08:00:00Z"),
     logger: logger as never,

@@ -66,6 +66,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     ...(await llmParts(config, logger)),
     presenceMinAuthors: config.presenceMinAuthors,
     presenceRetentionWeeks: config.presenceRetentionWeeks,
+    scrubDeleted: db.scrubDeleted,
     hash: createHasher(await loadOrCreateSecret(db.prisma, "person-hash", config.hashSecret)),
     clock: options.clock ?? (() => new Date()),
     logger,

@@ -35,7 +35,7 @@ export interface Config {
   nudgeGraceMs: number;
   defaultLanguage: Language;
   defaultTimezone: string;
-  /** Key for hashing people (rate limits, distinct counts); generated and stored when unset. */
+  /** Key for hashing people (distinct authors in presence figures); generated and stored when unset. */
   hashSecret: string | null;
   /** Channel figures only when at least this many distinct people wrote that week. */
   presenceMinAuthors: number;

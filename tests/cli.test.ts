@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { csvField } from "../src/cli.js";
 import { openDatabase } from "../src/storage/database.js";
 import { PrismaStore } from "../src/storage/prismaStore.js";
+import { PAGE_SIZE } from "../src/storage/paging.js";
 import { tempDir } from "./helpers/harness.js";
 
 const run = promisify(execFile);
@@ -39,6 +40,19 @@ describe("kundennah export checkins", () => {
         ["ask", 2, null],
       ]),
     );
+  });
+
+  it("exports suggestions in their running-number order, across pages, although their ids are random", async () => {
+    const url = `file:${path.join(tempDir(), "export.db")}`;
+    const db = await openDatabase(url);
+    const defaults = { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "de", timezone: "Europe/Berlin" } as const;
+    const ws = await new PrismaStore(db.prisma).ensureWorkspace("slack", "T0001", defaults);
+    const count = PAGE_SIZE + 20;
+    await db.prisma.suggestion.createMany({ data: Array.from({ length: count }, (_, i) => ({ workspaceId: ws.id, number: i + 1, text: `Idea ${i + 1}`, touchpoint: "other" })) });
+    await db.close();
+    const json = await run(process.execPath, ["bin/kundennah.mjs", "export", "suggestions", "--format", "json"], { env: { ...process.env, DATABASE_URL: url }, maxBuffer: 64 * 1024 * 1024 });
+    const rows = JSON.parse(json.stdout) as { number: number }[];
+    expect(rows.map((r) => r.number)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
   });
 
   it("explains its usage on a wrong call", async () => {

@@ -1,5 +1,6 @@
 // SQLite as the single-process default: WAL, a busy timeout, no "database is locked" under 50
-// concurrent writers, and a clear refusal of a second server process on the same file.
+// concurrent writers, a clear refusal of a second server process on the same file, and
+// deleted rows that are really gone from the files.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,7 +8,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, tempDir, type Harness } from "./helpers/harness.js";
 import { testDatabase } from "./helpers/database.js";
-import { FORM, post, sign, viewSubmission } from "./helpers/slackRequests.js";
+import { FORM, post, sign, slashCommand, viewSubmission } from "./helpers/slackRequests.js";
 
 const running: Harness[] = [];
 afterEach(async () => {
@@ -66,5 +67,41 @@ describe.skipIf(testDatabase !== "sqlite")("SQLite", () => {
     const h = await startHarness({ dir });
     running.push(h);
     expect(fs.readFileSync(lock, "utf8")).toBe(String(process.pid));
+  });
+
+  it("leaves no trace of a deleted row in the database file, its WAL or its shared memory once the hourly sweep ran", async () => {
+    const h = await startHarness({ now: "2026-11-24T09:00:00Z" });
+    running.push(h);
+    h.slack.addUser({ id: "UADMIN", is_admin: true, locale: "en-US", tz: "Europe/Berlin" });
+    const admin = async (text: string, reply: string) => {
+      await post(h.eventsUrl, sign(slashCommand("/cx-admin", text, "UADMIN", h.slack.responseUrl(reply)), FORM));
+      return h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${reply}`)?.body);
+    };
+    const canary = "CCANARY7Q3ZXW";
+    await admin(`ask-schedule <#${canary}|secret-project> 1 10:00`, "on");
+    expect(h.rows(`SELECT channelRef FROM AskSchedule`)).toEqual([{ channelRef: canary }]);
+    await admin(`ask-schedule <#${canary}|secret-project> off`, "off");
+    expect(h.rows(`SELECT channelRef FROM AskSchedule`)).toEqual([]);
+
+    const file = h.databaseUrl.slice("file:".length);
+    const holders = () => ["", "-wal", "-shm"].map((suffix) => file + suffix).filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(canary));
+
+    // A reader in the middle of a read (a backup, say) keeps the WAL: the sweep does not wait
+    // for it (the process would stand still), it says so and tries again an hour later.
+    const reader = new Database(file, { readonly: true });
+    reader.exec("BEGIN");
+    reader.prepare(`SELECT COUNT(*) FROM AskSchedule`).get();
+    await h.app.core.tick();
+    expect(h.logs.join("")).toContain("the database was busy");
+    expect(holders().map((f) => path.basename(f))).toEqual(["kundennah.db-wal"]);
+    reader.exec("COMMIT");
+    reader.close();
+
+    // secure_delete zeroed the row where it stood; the sweep checkpoints the WAL, which still
+    // held the page as it was before the delete, and truncates it.
+    h.clock.advance(3600_000);
+    await h.app.core.tick();
+    expect(holders()).toEqual([]);
+    expect(fs.existsSync(file)).toBe(true);
   });
 });

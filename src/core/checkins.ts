@@ -5,15 +5,16 @@ import type { CheckIn, Member, Workspace } from "./model.js";
 import type { Store } from "./ports.js";
 import type { MeCommand } from "./commands.js";
 import { addDays, isoWeek, localDateTime, recentWeeks } from "./time.js";
+import { cleanUserText } from "./userText.js";
 
 export const REFLECTION_MAX_LENGTH = 2000;
 export const OVERVIEW_WEEKS = 12;
 
 export type ReflectionCheck = { ok: true; value: string | null } | { ok: false; maxLength: number };
 
-/** Trims a reflection; empty becomes null, too long is refused (nothing is cut silently). */
+/** Cleans a reflection; empty becomes null, too long is refused (nothing is cut silently). */
 export function checkReflection(text: string | null | undefined): ReflectionCheck {
-  const value = (text ?? "").trim();
+  const value = cleanUserText(text ?? "");
   if (value.length > REFLECTION_MAX_LENGTH) return { ok: false, maxLength: REFLECTION_MAX_LENGTH };
   return { ok: true, value: value || null };
 }

@@ -23,7 +23,9 @@ export interface CoreOptions {
   summarizer: DigestSummarizer | null;
   presenceMinAuthors: number;
   presenceRetentionWeeks: number;
-  /** Keyed hash for people (rate limits, distinct counts); never reversible without the secret. */
+  /** Makes rows deleted so far unrecoverable from the storage files; run after each retention sweep. False when busy. */
+  scrubDeleted(): Promise<boolean>;
+  /** Keyed hash for people (distinct authors in presence figures); never reversible without the secret. */
   hash: PersonHasher;
   clock: Clock;
   logger: Logger;
@@ -122,7 +124,7 @@ export function createCore(options: CoreOptions): Core {
       if (now.getTime() - lastRetention >= 3600_000) {
         lastRetention = now.getTime();
         report.expiredSignals = await presence.retention(now);
-        await suggestions.purgeLimiter(now);
+        if (!(await options.scrubDeleted())) options.logger.warn({}, "the database was busy: deleted rows are scrubbed from its files at the next hourly sweep");
       }
       return report;
     },

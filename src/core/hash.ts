@@ -9,10 +9,10 @@ export function createHasher(secret: string): PersonHasher {
 
 /**
  * Hashes with keys that live only in this process's memory and change every period. Used for
- * the suggestion rate limit: nothing in the database (where the limit's rows are) can turn a
- * hash back into a person, not even with the database's own secrets, and after two periods not
- * even this process can. `hashes` returns the current and the previous period's hash, so a
- * window that spans a key change still counts every row.
+ * the suggestion rate limit (see SubmissionLimiter): nothing outside this process can turn a
+ * hash back into a person, and after two periods not even this process can. `hashes` returns
+ * the current and the previous period's hash, so a window that spans a key change still counts
+ * every submission.
  */
 export class RotatingHasher {
   private keys: { period: number; current: PersonHasher; previous: PersonHasher } | null = null;

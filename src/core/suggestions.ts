@@ -3,7 +3,8 @@
 import type { Language, Member, Platform, Profile, Workspace } from "./model.js";
 import type { Clock, Logger, MessageRef, Store } from "./ports.js";
 import type { Outbox, SentLookup } from "./outbox.js";
-import { RotatingHasher } from "./hash.js";
+import { SubmissionLimiter } from "./submissionLimiter.js";
+import { cleanUserText } from "./userText.js";
 import { localDateTime, zonedTimeToUtc } from "./time.js";
 import { PlatformRegistry } from "./platforms.js";
 
@@ -16,7 +17,6 @@ export type SuggestionStatus = "new" | ResponseStatus;
 export const SUGGESTION_MAX_LENGTH = 2000;
 export const RESPONSE_NOTE_MAX_LENGTH = 1000;
 export const SUBMISSIONS_PER_HOUR = 10;
-const HOUR_MS = 3600_000;
 
 export function isTouchpoint(value: unknown): value is Touchpoint {
   return typeof value === "string" && (TOUCHPOINTS as readonly string[]).includes(value);
@@ -57,9 +57,6 @@ export interface SuggestionExportRow {
 }
 
 export interface SuggestionStore {
-  countSubmissions(keyHashes: string[], since: Date): Promise<number>;
-  recordSubmission(keyHash: string, at: Date): Promise<void>;
-  purgeSubmissions(before: Date): Promise<void>;
   createSuggestion(input: { workspaceId: string; text: string; touchpoint: Touchpoint; authorId: string | null }): Promise<Suggestion>;
   getSuggestion(id: string): Promise<Suggestion | null>;
   setSuggestionPost(id: string, ref: MessageRef): Promise<void>;
@@ -107,13 +104,13 @@ export const ASK_PROMPT_KEYS = ["marketing", "say-no", "fix-one", "learn", "reco
 
 export class SuggestionService {
   private readonly messengers = new PlatformRegistry<SuggestionMessenger>("suggestions");
-  /** Keys only in memory: the rate-limit rows can never be linked to a person (see RotatingHasher). */
-  private readonly limiterHash: RotatingHasher;
+  /** In memory only: a durable rate-limit row would tie a person's anonymous suggestions to their named ones. */
+  private readonly limiter: SubmissionLimiter;
 
   constructor(
     private readonly deps: { store: Store; suggestions: SuggestionStore; outbox: Outbox; clock: Clock; logger: Logger },
   ) {
-    this.limiterHash = new RotatingHasher(deps.clock);
+    this.limiter = new SubmissionLimiter(deps.clock, SUBMISSIONS_PER_HOUR);
     deps.outbox.handle(OUTBOX.post, async (entry, workspace, once) => {
       const suggestion = await this.require(entry.subjectId);
       const messenger = this.messenger(workspace);
@@ -151,36 +148,33 @@ export class SuggestionService {
     return suggestion;
   }
 
-  /** Deletes rate-limit rows older than the window (also run by the clock, so none outlive it). */
-  async purgeLimiter(now: Date): Promise<void> {
-    await this.deps.suggestions.purgeSubmissions(new Date(now.getTime() - HOUR_MS));
-  }
-
   /** The checks that need no database, so a form can show them before anything is stored. */
   static checkText(text: string): "empty" | "too-long" | null {
-    const trimmed = text.trim();
-    if (!trimmed) return "empty";
-    return trimmed.length > SUGGESTION_MAX_LENGTH ? "too-long" : null;
+    const stored = cleanUserText(text);
+    if (!stored) return "empty";
+    return stored.length > SUGGESTION_MAX_LENGTH ? "too-long" : null;
   }
 
   /**
-   * Validates and stores a suggestion and queues its channel post. For an anonymous one no
-   * member row is created or touched: the only trace is an expiring keyed hash for the limit.
+   * Validates and stores a suggestion and queues its channel post. For an anonymous one
+   * nothing but the suggestion is written: no member row is created or touched, and the
+   * hourly limit lives in memory.
    */
   async submit(input: { workspace: Workspace; authorExternalId: string; authorProfile?: Profile; anonymous: boolean; text: string; touchpoint: Touchpoint }): Promise<SubmitResult> {
-    const invalid = SuggestionService.checkText(input.text);
+    const text = cleanUserText(input.text);
+    const invalid = SuggestionService.checkText(text);
     if (invalid) return { ok: false, reason: invalid };
-    const text = input.text.trim();
-    const { suggestions, store, outbox, clock } = this.deps;
-    const now = clock();
-    const hashes = this.limiterHash.hashes(`suggest:${input.workspace.id}:${input.authorExternalId}`);
-    await suggestions.purgeSubmissions(new Date(now.getTime() - HOUR_MS));
-    if ((await suggestions.countSubmissions(hashes, new Date(now.getTime() - HOUR_MS))) >= SUBMISSIONS_PER_HOUR) {
-      return { ok: false, reason: "rate-limited" };
+    const { suggestions, store, outbox } = this.deps;
+    const slot = this.limiter.take(`suggest:${input.workspace.id}:${input.authorExternalId}`);
+    if (!slot) return { ok: false, reason: "rate-limited" };
+    let suggestion: Suggestion;
+    try {
+      const author = input.anonymous ? null : await store.ensureMember(input.workspace.id, input.authorExternalId, input.authorProfile);
+      suggestion = await suggestions.createSuggestion({ workspaceId: input.workspace.id, text, touchpoint: input.touchpoint, authorId: author?.id ?? null });
+    } catch (error) {
+      slot.release(); // nothing was stored, so it does not count against the limit
+      throw error;
     }
-    await suggestions.recordSubmission(hashes[0], now);
-    const author = input.anonymous ? null : await store.ensureMember(input.workspace.id, input.authorExternalId, input.authorProfile);
-    const suggestion = await suggestions.createSuggestion({ workspaceId: input.workspace.id, text, touchpoint: input.touchpoint, authorId: author?.id ?? null });
     const channel = input.workspace.suggestionsChannel;
     if (channel) {
       await outbox.enqueue({ workspaceId: input.workspace.id, kind: OUTBOX.post, subjectId: suggestion.id, recipient: channel, dedupeKey: `post:${suggestion.id}` });
@@ -210,7 +204,7 @@ export class SuggestionService {
     const { suggestions, outbox, clock } = this.deps;
     const suggestion = await suggestions.getSuggestion(input.suggestionId);
     if (!suggestion || suggestion.workspaceId !== input.workspace.id) return null;
-    const note = input.note?.trim().slice(0, RESPONSE_NOTE_MAX_LENGTH) || null;
+    const note = cleanUserText(input.note ?? "").slice(0, RESPONSE_NOTE_MAX_LENGTH) || null;
     const changed = await suggestions.respond(suggestion.id, { status: input.status, note, responderId: input.responder.id, at: clock() });
     if (changed && suggestion.authorExternalId) {
       await outbox.enqueue({

@@ -17,6 +17,12 @@ export type Db = InstanceType<typeof PrismaClient>;
 export interface OpenedDatabase {
   prisma: Db;
   provider: Provider;
+  /**
+   * Makes the rows deleted so far unrecoverable from the database's files, as far as the
+   * database allows (see openSqlite; PostgreSQL offers no such guarantee, so it does nothing).
+   * False when the database was too busy to finish; a later call catches up.
+   */
+  scrubDeleted(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -87,13 +93,22 @@ function lockSqliteFile(file: string): () => void {
   throw new DatabaseInUseError(`Could not take the lock ${lock}`);
 }
 
+/**
+ * Deleted rows must not linger: with secure_delete SQLite overwrites them with zeros where they
+ * stood (in their page, or a whole freed page) instead of only marking the space free. It is a
+ * per-connection setting, so every connection the app opens sets it.
+ */
+const SECURE_DELETE = "secure_delete = ON";
+
 async function openSqlite(file: string): Promise<OpenedDatabase> {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // Migrate and tune with a plain connection first: WAL lets readers run beside the writer.
+  // Migrations drop tables too (the old submission ledger), so this one zeroes as well.
   const raw = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     raw.pragma("journal_mode = WAL");
     raw.pragma("foreign_keys = ON");
+    raw.pragma(SECURE_DELETE);
     applySqliteMigrations(raw);
   } finally {
     raw.close();
@@ -101,7 +116,26 @@ async function openSqlite(file: string): Promise<OpenedDatabase> {
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
   await prisma.$connect();
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  return { prisma, provider: "sqlite", close: () => prisma.$disconnect() };
+  await prisma.$queryRawUnsafe(`PRAGMA ${SECURE_DELETE}`);
+  return { prisma, provider: "sqlite", scrubDeleted: async () => scrubSqlite(file), close: () => prisma.$disconnect() };
+}
+
+/**
+ * The WAL still holds each page as it was before a delete until a checkpoint copies the zeroed
+ * page into the file; TRUNCATE then empties the WAL. On a connection of its own that never
+ * waits: the app's connection would wait out its busy timeout for a reader (a backup, say),
+ * and better-sqlite3 waits synchronously, so the whole process would stand still.
+ */
+function scrubSqlite(file: string): boolean {
+  if (file === ":memory:") return true;
+  const scrub = new Database(file, { timeout: 0 });
+  try {
+    scrub.pragma(SECURE_DELETE);
+    const [result] = scrub.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+    return result?.busy === 0;
+  } finally {
+    scrub.close();
+  }
 }
 
 /** PostgreSQL's driver, adapter and client are loaded only for PostgreSQL (memory for SQLite users). */
@@ -121,5 +155,7 @@ async function openPostgres(connectionString: string): Promise<OpenedDatabase> {
   }
   const prisma = new PrismaPgClient({ adapter: new PrismaPg({ connectionString, max: 10 }) }) as unknown as Db;
   await prisma.$connect();
-  return { prisma, provider: "postgresql", close: () => prisma.$disconnect() };
+  // Deleted rows stay in PostgreSQL's pages until VACUUM lets new rows overwrite them; nothing
+  // short of rewriting the table (VACUUM FULL, an exclusive lock) removes them at once.
+  return { prisma, provider: "postgresql", scrubDeleted: async () => true, close: () => prisma.$disconnect() };
 }

@@ -1,4 +1,5 @@
-// Streams a large table in id order, a page at a time, so exports of any size use constant memory.
+// Streams a large table a page at a time, with the last row's id as the cursor, so exports of
+// any size use constant memory. The order is the caller's (it must be total).
 export const PAGE_SIZE = 500;
 
 export async function* byIdPages<T extends { id: string }>(page: (after: { skip?: 1; cursor?: { id: string } }) => Promise<T[]>): AsyncIterable<T> {

@@ -1,4 +1,4 @@
-// Suggestions, votes, the submission throttle and suggestion prompts on Prisma.
+// Suggestions, votes and suggestion prompts on Prisma.
 import type { Db } from "./database.js";
 import type { MessageRef } from "../core/ports.js";
 import type { Platform } from "../core/model.js";
@@ -46,18 +46,6 @@ function toSuggestion(row: Row): Suggestion {
 
 export class PrismaSuggestionStore implements SuggestionStore {
   constructor(private readonly db: Db) {}
-
-  async countSubmissions(keyHashes: string[], since: Date): Promise<number> {
-    return this.db.submissionThrottle.count({ where: { keyHash: { in: keyHashes }, createdAt: { gte: since } } });
-  }
-
-  async recordSubmission(keyHash: string, at: Date): Promise<void> {
-    await this.db.submissionThrottle.create({ data: { keyHash, createdAt: at } });
-  }
-
-  async purgeSubmissions(before: Date): Promise<void> {
-    await this.db.submissionThrottle.deleteMany({ where: { createdAt: { lt: before } } });
-  }
 
   async createSuggestion(input: { workspaceId: string; text: string; touchpoint: Touchpoint; authorId: string | null }): Promise<Suggestion> {
     // The running number is max + 1; two submissions racing for it retry on the unique key.
@@ -156,8 +144,9 @@ export class PrismaSuggestionStore implements SuggestionStore {
   }
 
   async *exportSuggestions(): AsyncIterable<SuggestionExportRow> {
+    // Ids are random, so the order is the workspace's running number; the cursor is still the id.
     const rows = byIdPages((after) =>
-      this.db.suggestion.findMany({ take: PAGE_SIZE, ...after, orderBy: { id: "asc" }, include: { ...withPeople, workspace: true } }),
+      this.db.suggestion.findMany({ take: PAGE_SIZE, ...after, orderBy: [{ workspaceId: "asc" }, { number: "asc" }], include: { ...withPeople, workspace: true } }),
     );
     for await (const row of rows) {
       const s = toSuggestion(row);

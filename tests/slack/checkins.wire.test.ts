@@ -157,7 +157,8 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(JSON.parse(tooLong.text)).toEqual({ response_action: "errors", errors: { "reflection:ask": "Please keep it under 2000 characters." } });
     expect(rows(`SELECT rating, reflection FROM CheckIn`)).toEqual([{ rating: 5, reflection: null }]);
 
-    const ok = await submit("  Called two customers after the outage.  ");
+    // NUL (which PostgreSQL cannot store) and other control characters are dropped, not refused.
+    const ok = await submit("  Called two\u0000 customers after the outage.\u0007  ");
     expect(ok.status).toBe(200);
     await h.slack.waitFor(() => rows(`SELECT reflection FROM CheckIn WHERE reflection IS NOT NULL`)[0]);
     expect(rows(`SELECT rating, reflection FROM CheckIn`)).toEqual([{ rating: 4, reflection: "Called two customers after the outage." }]);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import { buttonClick, FORM, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
+import { changedTables, refuseSuggestionsContaining, snapshotTables, type TableChange } from "../helpers/tables.js";
 
 let h: Harness;
 const rows = (sql: string) => h.rows(sql);
@@ -30,6 +31,14 @@ function submitForm(user: string, text: string, opts: { anonymous?: boolean; tou
     ),
   );
 }
+
+/** Stored, posted, and its outbox entry settled: nothing about it changes any more. */
+const settled = (text: string) =>
+  h.slack.waitFor(
+    () => rows(`SELECT s.id FROM Suggestion s JOIN OutboxMessage o ON o.subjectId = s.id WHERE s.text = '${text}' AND s.messageRef IS NOT NULL AND o.status = 'sent'`)[0],
+  );
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const GENERIC_ERROR = "Something went wrong on my side, sorry. Please try again in a minute.";
 
 const posts = () => h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "CIDEAS");
 const click = (user: string, actionId: string, value: string, actionTs: string) =>
@@ -194,5 +203,82 @@ describe("suggestions in Slack", () => {
     h.clock.set("2026-12-01T09:01:00Z");
     expect((await h.app.core.tick()).prompts).toBe(0);
     expect(h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "CSALES")).toHaveLength(1);
+  });
+
+  it("leaves nothing at rest that ties a person's anonymous suggestion to their named one", async () => {
+    h.slack.addUser({ id: "UTWOHATS", locale: "en-US", tz: "Europe/Berlin" });
+    h.clock.set("2026-12-02T09:00:00Z"); // 10:00 in Berlin
+    const before = snapshotTables(h.databaseUrl);
+    await submitForm("UTWOHATS", "Named: call back within 24 hours");
+    await settled("Named: call back within 24 hours");
+    const afterNamed = snapshotTables(h.databaseUrl);
+    h.clock.advance(12 * 60_000);
+    expect(JSON.parse((await submitForm("UTWOHATS", "Anonymous: stop the hold music", { anonymous: true })).text).response_action).toBe("update");
+    await settled("Anonymous: stop the hold music");
+    const named = changedTables(before, afterNamed);
+    const anonymous = changedTables(afterNamed, snapshotTables(h.databaseUrl));
+
+    // The anonymous submission wrote its suggestion and the queued channel post of it; no other
+    // row was written or changed (no rate-limit ledger, no moved timestamp on the person's row).
+    expect(Object.keys(anonymous).sort()).toEqual(["OutboxMessage", "Suggestion"]);
+    expect([anonymous.Suggestion!.removed, anonymous.OutboxMessage!.removed]).toEqual([[], []]);
+    expect(anonymous.Suggestion!.added).toEqual([expect.objectContaining({ text: "Anonymous: stop the hold music", authorId: null, responderId: null })]);
+    const suggestion = anonymous.Suggestion!.added[0]!;
+    expect(anonymous.OutboxMessage!.added).toEqual([expect.objectContaining({ subjectId: suggestion.id, recipient: "CIDEAS" })]);
+    // Random ids: a cuid would carry its creation time and a per-process counter.
+    for (const row of [suggestion, anonymous.OutboxMessage!.added[0]!]) expect(row.id).toMatch(UUID_V4);
+    // Nothing the two submissions wrote is shared but the workspace they belong to.
+    const workspaceId = suggestion.workspaceId;
+    const values = (changes: Record<string, TableChange>) =>
+      new Set(Object.values(changes).flatMap((c) => c.added.flatMap((row) => Object.values(row))).filter((v) => typeof v === "string" && v.length >= 16 && v !== workspaceId));
+    const namedValues = values(named);
+    expect([...values(anonymous)].filter((v) => namedValues.has(v))).toEqual([]);
+  });
+
+  it("stores suggestion texts and answers without NUL and control characters, judging length and emptiness on what is stored", async () => {
+    h.slack.addUser({ id: "UNULL", locale: "en-US", tz: "Europe/Berlin" });
+    const before = rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n as number;
+    expect(JSON.parse((await submitForm("UNULL", "\u0000 \u0000\u0007\r\n")).text)).toEqual({ response_action: "errors", errors: { text: "Please write your suggestion first." } });
+    expect(rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n).toBe(before);
+
+    expect(JSON.parse((await submitForm("UNULL", "Call back\u0000 within\u001b 24h\r\n\tthanks")).text).response_action).toBe("update");
+    const id = (await settled("Call back within 24h\n\tthanks")).id as string;
+    // 2000 characters once the NULs are gone: not too long.
+    expect(JSON.parse((await submitForm("UNULL", `${"x".repeat(1999)}\u0000\u0000y`)).text).response_action).toBe("update");
+    expect(rows(`SELECT LENGTH(text) AS n FROM Suggestion WHERE text LIKE 'xxx%'`)).toEqual([{ n: 2000 }]);
+
+    const answer = await post(
+      h.eventsUrl,
+      sign(
+        viewSubmission({
+          userId: "UADMIN",
+          callbackId: "suggestion_respond_modal",
+          privateMetadata: JSON.stringify({ suggestionId: id }),
+          values: {
+            status: { value: { type: "static_select", selected_option: { value: "planned" } } },
+            note: { value: { type: "plain_text_input", value: "In Q1\u0000, promised\u0008" } },
+          },
+        }),
+        FORM,
+      ),
+    );
+    expect(answer.status).toBe(200);
+    await h.slack.waitFor(() => rows(`SELECT responseNote FROM Suggestion WHERE id = '${id}' AND status = 'planned'`)[0]);
+    expect(rows(`SELECT responseNote FROM Suggestion WHERE id = '${id}'`)).toEqual([{ responseNote: "In Q1, promised" }]);
+  });
+
+  it("does not count a submission the database refused against the hourly limit", async () => {
+    h.slack.addUser({ id: "UUNLUCKY", locale: "en-US", tz: "Europe/Berlin" });
+    h.clock.set("2026-12-03T09:00:00Z");
+    refuseSuggestionsContaining(h.databaseUrl, "REFUSED-BY-DB");
+    for (let i = 0; i < 10; i++) {
+      const refused = await submitForm("UUNLUCKY", `REFUSED-BY-DB idea ${i}`, { anonymous: i % 2 === 0 });
+      expect(JSON.parse(refused.text)).toEqual({ response_action: "errors", errors: { text: GENERIC_ERROR } });
+    }
+    // Named and anonymous share the person's in-memory limit: ten, then no more this hour.
+    for (let i = 0; i < 10; i++) expect(JSON.parse((await submitForm("UUNLUCKY", `Working idea ${i}`, { anonymous: i % 2 === 1 })).text).response_action).toBe("update");
+    expect(JSON.parse((await submitForm("UUNLUCKY", "One too many", { anonymous: true })).text).errors.text).toContain("up to 10 per hour");
+    // Let the channel posts go out before the app stops.
+    await h.slack.waitFor(() => rows(`SELECT COUNT(*) AS n FROM OutboxMessage WHERE status <> 'sent'`)[0]!.n === 0);
   });
 });

@@ -19,6 +19,7 @@ import {
   type TeamsPerson,
 } from "../helpers/teamsActivities.js";
 import { unescapeCardText } from "../../src/bots/teams/markdown.js";
+import { changedTables, refuseSuggestionsContaining, snapshotTables, type TableChange } from "../helpers/tables.js";
 
 const ADMIN: TeamsPerson = { id: "29:1admin", aadObjectId: "aad-admin", name: "Ada Admin", locale: "en-US" };
 const EMMA: TeamsPerson = { id: "29:1emma", aadObjectId: "aad-emma", name: "Emma", locale: "en-US" };
@@ -46,6 +47,13 @@ const texts = (card: Card) => JSON.stringify(card);
 const inputs = (card: Card) => Object.fromEntries(card.body.filter((b) => String(b.type).startsWith("Input.")).map((b) => [b.id, b]));
 const submit = (person: TeamsPerson, data: Record<string, unknown>) =>
   post(executeAction(connector.url, person, "suggestion.submit", { verb: "suggestion.submit", touchpoint: "service", anonymous: "false", ...data }));
+/** Stored, posted, and its outbox entry settled: nothing about it changes any more. */
+const settled = (text: string) =>
+  connector.waitFor(
+    () => rows(`SELECT s.id FROM Suggestion s JOIN OutboxMessage o ON o.subjectId = s.id WHERE s.text = '${text}' AND s.messageRef IS NOT NULL AND o.status = 'sent'`)[0],
+  );
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const GENERIC_ERROR = "Something went wrong on my side, sorry. Please try again in a minute.";
 const suggestionId = (n: number) => rows(`SELECT id FROM Suggestion WHERE number = ${n}`)[0]!.id as string;
 
 beforeAll(async () => {
@@ -223,5 +231,70 @@ describe("suggestions in Teams", () => {
     await h.slack.stop();
     await connector.stop();
     h = await startHarness({ now: "2026-11-24T10:00:00Z", dir: h.dir, teams: true });
+    connector = h.teams!;
+  });
+
+  it("leaves nothing at rest that ties a person's anonymous suggestion to their named one", async () => {
+    const person: TeamsPerson = { id: "29:1twohats", aadObjectId: "aad-twohats", name: "Tom Twohats", locale: "en-US" };
+    h.clock.set("2026-11-25T09:00:00Z"); // 10:00 in Berlin
+    const before = snapshotTables(h.databaseUrl);
+    expect(texts(invokeCard(await submit(person, { language: "en", text: "Named: call back within 24 hours" })))).toContain("Thank you");
+    await settled("Named: call back within 24 hours");
+    const afterNamed = snapshotTables(h.databaseUrl);
+    h.clock.advance(12 * 60_000);
+    expect(texts(invokeCard(await submit(person, { language: "en", text: "Anonymous: stop the hold music", anonymous: "true" })))).toContain("Thank you");
+    await settled("Anonymous: stop the hold music");
+    const named = changedTables(before, afterNamed);
+    const anonymous = changedTables(afterNamed, snapshotTables(h.databaseUrl));
+
+    // The anonymous submission wrote its suggestion and the queued channel post of it; no other
+    // row was written or changed (no rate-limit ledger, no moved timestamp on the person's row).
+    expect(Object.keys(anonymous).sort()).toEqual(["OutboxMessage", "Suggestion"]);
+    expect([anonymous.Suggestion!.removed, anonymous.OutboxMessage!.removed]).toEqual([[], []]);
+    expect(anonymous.Suggestion!.added).toEqual([expect.objectContaining({ text: "Anonymous: stop the hold music", authorId: null, responderId: null })]);
+    const suggestion = anonymous.Suggestion!.added[0]!;
+    expect(anonymous.OutboxMessage!.added).toEqual([expect.objectContaining({ subjectId: suggestion.id, recipient: IDEAS.id })]);
+    // Random ids: a cuid would carry its creation time and a per-process counter.
+    for (const row of [suggestion, anonymous.OutboxMessage!.added[0]!]) expect(row.id).toMatch(UUID_V4);
+    // Nothing the two submissions wrote is shared but the workspace and the channel they belong to.
+    const shared = new Set([suggestion.workspaceId, IDEAS.id]);
+    const values = (changes: Record<string, TableChange>) =>
+      new Set(Object.values(changes).flatMap((c) => c.added.flatMap((row) => Object.values(row))).filter((v) => typeof v === "string" && v.length >= 16 && !shared.has(v)));
+    const namedValues = values(named);
+    expect([...values(anonymous)].filter((v) => namedValues.has(v))).toEqual([]);
+  });
+
+  it("stores suggestion texts and answers without NUL and control characters, judging length and emptiness on what is stored", async () => {
+    const person: TeamsPerson = { id: "29:1nul", aadObjectId: "aad-nul", name: "Nula", locale: "en-US" };
+    const before = rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n;
+    expect(texts(invokeCard(await submit(person, { language: "en", text: "\u0000 \u0000\u0007\r\n" })))).toContain("Please write your suggestion first.");
+    expect(rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n).toBe(before);
+
+    expect(texts(invokeCard(await submit(person, { language: "en", text: "Call back\u0000 within\u001b 24h\r\n\tthanks" })))).toContain("Thank you");
+    const id = (await settled("Call back within 24h\n\tthanks")).id as string;
+    // 2000 characters once the NULs are gone: not too long.
+    expect(texts(invokeCard(await submit(person, { language: "en", text: `${"x".repeat(1999)}\u0000\u0000y` })))).toContain("Thank you");
+    expect(rows(`SELECT LENGTH(text) AS n FROM Suggestion WHERE text LIKE 'xxx%'`)).toEqual([{ n: 2000 }]);
+
+    const answered = invokeCard(await post(channelExecute(connector.url, ADMIN, IDEAS, "suggestion.respond", { suggestionId: id, status: "planned", note: "In Q1\u0000, promised\u0008" })));
+    expect(texts(answered)).toContain("Planned");
+    expect(rows(`SELECT responseNote FROM Suggestion WHERE id = '${id}'`)).toEqual([{ responseNote: "In Q1, promised" }]);
+  });
+
+  it("does not count a submission the database refused against the hourly limit", async () => {
+    const person: TeamsPerson = { id: "29:1unlucky", aadObjectId: "aad-unlucky", name: "Una", locale: "en-US" };
+    h.clock.set("2026-11-26T09:00:00Z");
+    refuseSuggestionsContaining(h.databaseUrl, "REFUSED-BY-DB");
+    for (let i = 0; i < 10; i++) {
+      // The form comes back with the problem in the form's language, and what was typed kept.
+      const refused = invokeCard(await submit(person, { language: "en", text: `REFUSED-BY-DB idea ${i}`, anonymous: String(i % 2 === 0) }));
+      expect(texts(refused)).toContain(GENERIC_ERROR);
+      expect(inputs(refused).text).toMatchObject({ value: `REFUSED-BY-DB idea ${i}` });
+    }
+    // Named and anonymous share the person's in-memory limit: ten, then no more this hour.
+    for (let i = 0; i < 10; i++) expect(texts(invokeCard(await submit(person, { language: "en", text: `Working idea ${i}`, anonymous: String(i % 2 === 1) })))).toContain("Thank you");
+    expect(texts(invokeCard(await submit(person, { language: "en", text: "One too many", anonymous: "true" })))).toContain("You can send up to 10 per hour");
+    // Let the channel posts go out before the app stops.
+    await connector.waitFor(() => rows(`SELECT COUNT(*) AS n FROM OutboxMessage WHERE status <> 'sent'`)[0]!.n === 0);
   });
 });

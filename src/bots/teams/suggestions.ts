@@ -13,6 +13,7 @@ import {
   SUGGESTION_MAX_LENGTH,
   SuggestionService,
   type AskPromptView,
+  type SubmitResult,
   type SuggestionMessenger,
   type SuggestionView,
 } from "../../core/suggestions.js";
@@ -152,14 +153,21 @@ async function submit(deps: TeamsDeps, activity: Partial<Activity>, inputs: Json
   const invalid = SuggestionService.checkText(text);
   if (invalid) return again(invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH));
 
-  const result = await core.suggestions.submit({
-    workspace: visitor.workspace,
-    authorExternalId: visitor.userId,
-    ...(anonymous ? {} : { authorProfile: profileOf(activity) }),
-    anonymous,
-    text,
-    touchpoint,
-  });
+  let result: SubmitResult;
+  try {
+    result = await core.suggestions.submit({
+      workspace: visitor.workspace,
+      authorExternalId: visitor.userId,
+      ...(anonymous ? {} : { authorProfile: profileOf(activity) }),
+      anonymous,
+      text,
+      touchpoint,
+    });
+  } catch (error) {
+    // The form comes back in its own language with what was typed, so nothing is lost.
+    core.logger.error({ verb: SUGGESTION_VERB.submit, reason: (error as Error).message }, "submitting a suggestion failed");
+    return again(texts(language).genericError);
+  }
   if (!result.ok) return again(result.reason === "rate-limited" ? t.rateLimited(SUBMISSIONS_PER_HOUR) : result.reason === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH));
   if (!anonymous && visitor.personal) {
     // A named author is told about answers in this chat.
