@@ -1,4 +1,4 @@
-// The kundennah command line: `kundennah export checkins --format csv|json`.
+// The kundennah command line: exports, the classifier, the Slack manifest and backups.
 // Reads DATABASE_URL like the bot does; prints to stdout so it composes with shell tools.
 import { loadConfig, loadDotEnv } from "./config.js";
 import { openDatabase, type Db } from "./storage/database.js";
@@ -8,19 +8,25 @@ import { runClassify } from "./cliClassify.js";
 
 const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
        kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl
+       kundennah help
 
-  export checkins      every leader check-in: platform, workspace, leader, question,
-                       week, rating, reflection, created and updated timestamps
-  export suggestions   every suggestion: number, touchpoint, author (empty when
-                       anonymous), text, status, votes, answer, timestamps`;
+  export checkins      every leader check-in: platform, workspace, leader id and name,
+                       question, week, rating, reflection, created and updated timestamps
+  export suggestions   every suggestion: number, touchpoint, author id and name (empty
+                       when anonymous), text, status, votes, answer, timestamps
+  classify             customer presence for a file of messages (kundennah classify --help)
+
+  export reads DATABASE_URL (and ./.env) like the bot; a relative file: path
+  counts from the current directory, and a database that is not there is refused.
+  Exit codes: 0 done, 1 failed, 2 wrong usage, 78 configuration problem.`;
 
 const EXPORTS = {
   checkins: {
-    columns: ["platform", "workspace", "leader", "question", "week", "rating", "reflection", "createdAt", "updatedAt"],
+    columns: ["platform", "workspace", "leader", "leaderName", "question", "week", "rating", "reflection", "createdAt", "updatedAt"],
     rows: (db: Db) => new PrismaStore(db).exportCheckIns(),
   },
   suggestions: {
-    columns: ["platform", "workspace", "number", "touchpoint", "author", "text", "status", "votes", "responseNote", "createdAt", "respondedAt"],
+    columns: ["platform", "workspace", "number", "touchpoint", "author", "authorName", "text", "status", "votes", "responseNote", "createdAt", "respondedAt"],
     rows: (db: Db) => new PrismaSuggestionStore(db).exportSuggestions(),
   },
 } as const;
@@ -38,14 +44,29 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const isHelp = (arg: string | undefined) => arg === "help" || arg === "--help" || arg === "-h";
+
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<void> {
-  const [command, what, ...rest] = argv;
-  if (command === "classify") {
-    loadDotEnv();
-    process.exitCode = await runClassify(argv.slice(1), process.stdin, out, process.env);
+  const [command, ...args] = argv;
+  if (isHelp(command)) {
+    out.write(`${USAGE}\n`);
     return;
   }
-  if (command !== "export" || (what !== "checkins" && what !== "suggestions")) fail(USAGE);
+  if (command === "classify") {
+    loadDotEnv();
+    process.exitCode = await runClassify(args, process.stdin, out, process.env);
+    return;
+  }
+  if (command === "export" && isHelp(args[0])) {
+    out.write(`${USAGE}\n`);
+    return;
+  }
+  if (command === "export") return exportRows(args, out);
+  fail(command ? `unknown command: ${command}\n\n${USAGE}` : USAGE);
+}
+
+async function exportRows([what, ...rest]: string[], out: NodeJS.WritableStream): Promise<void> {
+  if (what !== "checkins" && what !== "suggestions") fail(USAGE);
   const { columns, rows } = EXPORTS[what];
   const formatIndex = rest.indexOf("--format");
   const format = formatIndex >= 0 ? rest[formatIndex + 1] : "csv";
@@ -53,7 +74,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
 
   loadDotEnv();
   const config = loadConfig();
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { createIfMissing: false });
   try {
     if (format === "csv") out.write(`${columns.join(",")}\n`);
     else out.write("[");

@@ -59,8 +59,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const createIfMissing = options.createIfMissing ?? true;
   if (provider === "postgresql") return openPostgres(url, createIfMissing);
   if (provider === "sqlite") {
-    const file = sqliteFileOf(url);
-    if (!createIfMissing && file !== ":memory:" && !fs.existsSync(file)) throw missingSqliteFile(url, file);
+    const file = createIfMissing ? sqliteFileOf(url) : existingSqliteFile(url);
     const unlock = options.exclusive && file !== ":memory:" ? lockSqliteFile(file) : () => undefined;
     try {
       const opened = await openSqlite(file);
@@ -129,9 +128,12 @@ async function openSqlite(file: string): Promise<OpenedDatabase> {
   return { prisma, provider: "sqlite", close: () => prisma.$disconnect() };
 }
 
-function missingSqliteFile(url: string, file: string): ConfigError {
+/** The file of a SQLite DATABASE_URL that must be there already (for exports and backups). */
+export function existingSqliteFile(url: string): string {
+  const file = sqliteFileOf(url);
+  if (file === ":memory:" || fs.existsSync(file)) return file;
   const relative = !path.isAbsolute(url.replace(/^file:/, ""));
-  return new ConfigError(
+  throw new ConfigError(
     "DATABASE_URL",
     `there is no database at ${file}${relative ? ` (a relative path counts from the current directory, ${process.cwd()})` : ""}. ` +
       "Run this where the bot runs (its .env is read from there), or set DATABASE_URL to the bot's database, e.g. " +

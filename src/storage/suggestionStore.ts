@@ -157,7 +157,12 @@ export class PrismaSuggestionStore implements SuggestionStore {
 
   async *exportSuggestions(): AsyncIterable<SuggestionExportRow> {
     const rows = byIdPages((after) =>
-      this.db.suggestion.findMany({ take: PAGE_SIZE, ...after, orderBy: { id: "asc" }, include: { ...withPeople, workspace: true } }),
+      this.db.suggestion.findMany({
+        take: PAGE_SIZE,
+        ...after,
+        orderBy: { id: "asc" },
+        include: { ...withPeople, author: { select: { externalId: true, displayName: true } }, workspace: true },
+      }),
     );
     for await (const row of rows) {
       const s = toSuggestion(row);
@@ -167,6 +172,7 @@ export class PrismaSuggestionStore implements SuggestionStore {
         number: s.number,
         touchpoint: s.touchpoint,
         author: s.authorExternalId,
+        authorName: row.author?.displayName ?? null,
         text: s.text,
         status: s.status,
         votes: s.votes,
