@@ -1,13 +1,15 @@
-// The kundennah command line: exports, the classifier, the Slack manifest and backups.
+// The kundennah command line: exports, the classifier and the Slack manifest.
 // Reads DATABASE_URL like the bot does; prints to stdout so it composes with shell tools.
 import { loadConfig, loadDotEnv } from "./config.js";
 import { openDatabase, type Db } from "./storage/database.js";
 import { PrismaStore } from "./storage/prismaStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { runClassify } from "./cliClassify.js";
+import { runSlackManifest, SLACK_MANIFEST_USAGE } from "./cliSlackManifest.js";
 
 const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
        kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl
+       kundennah slack-manifest --host bot.example.com | --socket-mode
        kundennah help
 
   export checkins      every leader check-in: platform, workspace, leader id and name,
@@ -15,6 +17,8 @@ const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
   export suggestions   every suggestion: number, touchpoint, author id and name (empty
                        when anonymous), text, status, votes, answer, timestamps
   classify             customer presence for a file of messages (kundennah classify --help)
+  slack-manifest       the Slack app manifest for your host, ready to paste
+                       (kundennah slack-manifest --help)
 
   export reads DATABASE_URL (and ./.env) like the bot; a relative file: path
   counts from the current directory, and a database that is not there is refused.
@@ -55,6 +59,11 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   if (command === "classify") {
     loadDotEnv();
     process.exitCode = await runClassify(args, process.stdin, out, process.env);
+    return;
+  }
+  if (command === "slack-manifest") {
+    if (isHelp(args[0])) out.write(`${SLACK_MANIFEST_USAGE}\n`);
+    else process.exitCode = runSlackManifest(args, out, process.stderr);
     return;
   }
   if (command === "export" && isHelp(args[0])) {

@@ -2,9 +2,11 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { csvField } from "../src/cli.js";
+import { runSlackManifest } from "../src/cliSlackManifest.js";
 import { openDatabase, sqliteFileOf } from "../src/storage/database.js";
 import { PrismaStore } from "../src/storage/prismaStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
@@ -112,7 +114,7 @@ describe("kundennah help and usage", () => {
       const help = await kundennah([flag]);
       expect(help.code, flag).toBe(0);
       expect(help.stdout).toContain("usage: kundennah export checkins|suggestions");
-      expect(help.stdout).toContain("kundennah classify");
+      expect(help.stdout).toContain("kundennah slack-manifest --host bot.example.com | --socket-mode");
     }
   }, 60_000);
 
@@ -125,5 +127,67 @@ describe("kundennah help and usage", () => {
     expect(nothing.code).toBe(2);
     const wrongExport = await kundennah(["export", "everything"]);
     expect(wrongExport).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: kundennah export checkins") });
+  }, 60_000);
+});
+
+/** Every string in the manifest that is a URL. */
+function urlsIn(value: unknown): string[] {
+  if (typeof value === "string") return /^https?:\/\//.test(value) ? [value] : [];
+  if (value && typeof value === "object") return Object.values(value).flatMap(urlsIn);
+  return [];
+}
+
+describe("kundennah slack-manifest", () => {
+  const shipped = JSON.parse(fs.readFileSync("manifests/slack/manifest.json", "utf8"));
+
+  it("fills in every request URL for the host", async () => {
+    const printed = await kundennah(["slack-manifest", "--host", "bot.example.com"]);
+    expect(printed.code).toBe(0);
+    const manifest = JSON.parse(printed.stdout);
+    expect(printed.stdout).not.toContain("YOUR-HOST");
+    expect(urlsIn(manifest)).toEqual(Array(7).fill("https://bot.example.com/slack/events"));
+    expect(manifest.features.slash_commands.map((c: { url: string }) => c.url)).toEqual(Array(5).fill("https://bot.example.com/slack/events"));
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+    // Everything else is the shipped manifest.
+    expect(manifest.oauth_config).toEqual(shipped.oauth_config);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(shipped.settings.event_subscriptions.bot_events);
+
+    const withPort = JSON.parse((await kundennah(["slack-manifest", "--host=https://Bot.Example.com:8443/"])).stdout);
+    expect(new Set(urlsIn(withPort))).toEqual(new Set(["https://bot.example.com:8443/slack/events"]));
+  }, 60_000);
+
+  it("switches Socket Mode on and leaves out the request URLs for local development", async () => {
+    const printed = await kundennah(["slack-manifest", "--socket-mode"]);
+    expect(printed.code).toBe(0);
+    const manifest = JSON.parse(printed.stdout);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(urlsIn(manifest)).toEqual([]);
+    expect(printed.stdout).not.toContain("YOUR-HOST");
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(shipped.features.slash_commands.map((c: { command: string }) => c.command));
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  }, 60_000);
+
+  it("refuses hosts Slack cannot call, with the reason", async () => {
+    const refused = await kundennah(["slack-manifest", "--host", "http://bot.example.com"]);
+    expect(refused).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("over HTTPS only") });
+
+    const cases: [string[], string][] = [
+      [["--host", "bot.example.com/slack/events"], "without a path"],
+      [["--host", "YOUR-HOST"], "replace YOUR-HOST"],
+      [["--host", "localhost"], "expected a public host name"],
+      [["--host", "bot example.com"], "expected a public host name"],
+      [["--host", "bot.example.com:99999"], "from 1 to 65535"],
+      [["--host"], "--host is required"],
+      [[], "--host is required"],
+      [["--socket-mode", "--host", "bot.example.com"], "--socket-mode needs no --host"],
+      [["--hots", "bot.example.com"], "unknown argument: --hots"],
+    ];
+    for (const [args, reason] of cases) {
+      const out = new PassThrough();
+      const errors = new PassThrough();
+      expect(runSlackManifest(args, out, errors), args.join(" ")).toBe(2);
+      expect(String(errors.read()), args.join(" ")).toContain(reason);
+      expect(out.read()).toBeNull();
+    }
   }, 60_000);
 });
