@@ -115,6 +115,7 @@ describe("kundennah help and usage", () => {
       expect(help.code, flag).toBe(0);
       expect(help.stdout).toContain("usage: kundennah export checkins|suggestions");
       expect(help.stdout).toContain("kundennah slack-manifest --host bot.example.com | --socket-mode");
+      expect(help.stdout).toContain("kundennah backup FILE");
     }
   }, 60_000);
 
