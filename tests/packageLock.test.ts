@@ -5,13 +5,14 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 
 describe("package-lock.json", () => {
-  it("matches package.json's name, version, engines and dependencies", () => {
+  it("matches package.json's name, version, engines, licence and dependencies", () => {
     const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
     const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
     const root = lock.packages[""];
     expect({ name: lock.name, version: lock.version }).toEqual({ name: pkg.name, version: pkg.version });
     expect(root.engines).toEqual(pkg.engines);
     expect(root.bin).toEqual(pkg.bin);
+    expect(root.license).toEqual(pkg.license);
     expect(root.dependencies).toEqual(pkg.dependencies);
     expect(root.devDependencies).toEqual(pkg.devDependencies);
     for (const name of [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]) {
