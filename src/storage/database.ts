@@ -137,7 +137,7 @@ export function existingSqliteFile(url: string): string {
     "DATABASE_URL",
     `there is no database at ${file}${relative ? ` (a relative path counts from the current directory, ${process.cwd()})` : ""}. ` +
       "Run this where the bot runs (its .env is read from there), or set DATABASE_URL to the bot's database, e.g. " +
-      "DATABASE_URL=file:/srv/kundennah/data/kundennah.db. Nothing was created.",
+      "DATABASE_URL=file:/var/lib/kundennah/kundennah.db. Nothing was created.",
   );
 }
 
@@ -176,8 +176,8 @@ interface PostgresTarget {
 }
 
 function postgresTarget(client: pg.Client): PostgresTarget {
-  // Without a user the driver uses the operating system user, and the database defaults to the user.
-  const user = client.user ?? process.env.PGUSER ?? process.env.USER ?? "";
+  // The driver fills in what the URL leaves out (PGUSER, the operating system user); the database defaults to the user.
+  const user = client.user ?? "";
   return { host: client.host, port: client.port, database: client.database ?? user, user };
 }
 
