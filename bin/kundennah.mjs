@@ -8,6 +8,10 @@ try {
   await runCli(process.argv.slice(2));
 } catch (error) {
   const { ConfigError } = await import("../src/config.ts");
-  process.stderr.write(`kundennah: ${error instanceof ConfigError ? `configuration problem: ${error.message}` : error?.message ?? error}\n`);
+  if (error instanceof ConfigError) {
+    process.stderr.write(`kundennah: configuration problem: ${error.message}\n`);
+    process.exit(78); // EX_CONFIG, as the server
+  }
+  process.stderr.write(`kundennah: ${error?.message ?? error}\n`);
   process.exit(1);
 }

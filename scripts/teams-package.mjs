@@ -31,6 +31,17 @@ export function renderManifest(template, env) {
   });
 }
 
+/**
+ * Where the manifest still carries the shipped example.com URLs, as "developer.privacyUrl"
+ * paths. Teams shows these links to everyone who installs the app, so they must be the
+ * organisation's own pages; the package is still written, for trying it out in a test tenant.
+ */
+export function exampleUrls(manifest, at = "") {
+  if (typeof manifest === "string") return /^https?:\/\/([^/]*\.)?example\.(com|org|net)([:/]|$)/i.test(manifest) ? [at] : [];
+  if (!manifest || typeof manifest !== "object") return [];
+  return Object.entries(manifest).flatMap(([key, value]) => exampleUrls(value, at ? `${at}.${key}` : key));
+}
+
 /** A ZIP archive of `files` ({ name, data }) without compression — every unzip and Teams read it. */
 export function storeZip(files) {
   const locals = [];
@@ -87,14 +98,21 @@ export function buildPackage(env, out = path.join(ROOT, "dist/kundennah-teams.zi
   ];
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, storeZip(files));
-  return out;
+  return { out, placeholders: exampleUrls(JSON.parse(manifest)) };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   if (fs.existsSync(path.join(ROOT, ".env"))) process.loadEnvFile(path.join(ROOT, ".env"));
   try {
-    const out = buildPackage(process.env, process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+    const { out, placeholders } = buildPackage(process.env, process.argv[2] ? path.resolve(process.argv[2]) : undefined);
     console.log(`wrote ${path.relative(process.cwd(), out)} — upload it in Teams (Apps → Manage your apps → Upload an app) or the Teams admin center`);
+    if (placeholders.length) {
+      console.warn(
+        `teams:package: WARNING — ${placeholders.join(", ")} still point${placeholders.length === 1 ? "s" : ""} to example.com. ` +
+          "Teams shows these links to everyone who installs the app: put your organisation's own pages (website, privacy " +
+          "statement, terms of use) into manifests/teams/manifest.json before you upload this package beyond a test tenant.",
+      );
+    }
   } catch (error) {
     console.error(`teams:package: ${error.message}`);
     process.exit(1);

@@ -57,6 +57,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const { logger } = options;
   // One process per SQLite file: a second one is refused (PostgreSQL is the way to replicas).
   const db = await openDatabase(config.databaseUrl, { exclusive: true });
+  if (db.createdDatabase) logger.info({ database: db.createdDatabase }, `created the PostgreSQL database "${db.createdDatabase}" (it did not exist)`);
   const store = new PrismaStore(db.prisma);
   const core = createCore({
     store,

@@ -4,18 +4,8 @@ import { createLogger } from "./logger.js";
 import { startApp } from "./app.js";
 
 async function main() {
-  let config;
-  try {
-    loadDotEnv();
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Kundennah cannot start, configuration problem: ${error.message}`);
-      console.error("See .env.example and the configuration table in README.md.");
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  loadDotEnv();
+  const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, { logger });
   const mode = config.slack ? (config.slack.appToken ? "socket mode" : `HTTP at ${app.url}/slack/events`) : "not configured";
@@ -47,6 +37,12 @@ async function main() {
 }
 
 main().catch((error) => {
+  // Also raised after the config is read, e.g. by a DATABASE_URL that names no reachable database.
+  if (error instanceof ConfigError) {
+    console.error(`Kundennah cannot start, configuration problem: ${error.message}`);
+    console.error("See .env.example and the configuration table in README.md.");
+    process.exit(78); // EX_CONFIG
+  }
   console.error("Kundennah failed to start:", error instanceof Error ? error.message : error);
   process.exit(1);
 });

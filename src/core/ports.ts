@@ -31,6 +31,8 @@ export interface CheckInExportRow {
   platform: Platform;
   workspace: string;
   leader: string;
+  /** The leader's display name as the platform last reported it; null when never reported. */
+  leaderName: string | null;
   question: QuestionKey;
   week: string;
   rating: number;

@@ -48,6 +48,8 @@ export interface SuggestionExportRow {
   number: number;
   touchpoint: string;
   author: string | null;
+  /** The author's display name; null when anonymous or never reported. */
+  authorName: string | null;
   text: string;
   status: string;
   votes: number;

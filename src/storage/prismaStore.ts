@@ -288,6 +288,7 @@ export class PrismaStore implements Store {
         platform: row.member.workspace.platform as Platform,
         workspace: row.member.workspace.externalId,
         leader: row.member.externalId,
+        leaderName: row.member.displayName,
         question: row.question as QuestionKey,
         week: row.week,
         rating: row.rating,

@@ -146,7 +146,12 @@ export class PrismaSuggestionStore implements SuggestionStore {
   async *exportSuggestions(): AsyncIterable<SuggestionExportRow> {
     // Ids are random, so the order is the workspace's running number; the cursor is still the id.
     const rows = byIdPages((after) =>
-      this.db.suggestion.findMany({ take: PAGE_SIZE, ...after, orderBy: [{ workspaceId: "asc" }, { number: "asc" }], include: { ...withPeople, workspace: true } }),
+      this.db.suggestion.findMany({
+        take: PAGE_SIZE,
+        ...after,
+        orderBy: [{ workspaceId: "asc" }, { number: "asc" }],
+        include: { ...withPeople, author: { select: { externalId: true, displayName: true } }, workspace: true },
+      }),
     );
     for await (const row of rows) {
       const s = toSuggestion(row);
@@ -156,6 +161,7 @@ export class PrismaSuggestionStore implements SuggestionStore {
         number: s.number,
         touchpoint: s.touchpoint,
         author: s.authorExternalId,
+        authorName: row.author?.displayName ?? null,
         text: s.text,
         status: s.status,
         votes: s.votes,

@@ -211,7 +211,7 @@ describe("Teams check-ins over /api/messages", () => {
     const { stdout } = await promisify(execFile)(process.execPath, ["bin/kundennah.mjs", "export", "checkins", "--format", "csv"], {
       env: { ...process.env, DATABASE_URL: h.databaseUrl },
     });
-    expect(stdout).toContain(`teams,${TENANT},aad-anna,ask,2026-W48,5,Asked the whole team,`);
+    expect(stdout).toContain(`teams,${TENANT},aad-anna,Anna,ask,2026-W48,5,Asked the whole team,`);
   });
 
   it("never writes reflections or message text into the logs", () => {

@@ -9,6 +9,8 @@ import { promisify } from "node:util";
 import AjvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+// @ts-expect-error — a plain .mjs script, run by npm run teams:package
+import { exampleUrls } from "../../scripts/teams-package.mjs";
 import { tempDir } from "../helpers/harness.js";
 
 const require = createRequire(import.meta.url);
@@ -44,7 +46,10 @@ function pngSize(png: Buffer): [number, number, number] {
 describe("Teams app package", () => {
   it("npm run teams:package writes a zip whose manifest validates against the Teams v1.30 schema", async () => {
     const out = path.join(tempDir(), "kundennah-teams.zip");
-    await promisify(execFile)(process.execPath, ["scripts/teams-package.mjs", out], { env: { ...process.env, MICROSOFT_APP_ID: APP_ID } });
+    const { stderr } = await promisify(execFile)(process.execPath, ["scripts/teams-package.mjs", out], { env: { ...process.env, MICROSOFT_APP_ID: APP_ID } });
+    // The shipped manifest carries example.com links; the package is written, with a warning naming them.
+    expect(stderr).toContain("WARNING — developer.websiteUrl, developer.privacyUrl, developer.termsOfUseUrl still point to example.com");
+    expect(stderr).toContain("manifests/teams/manifest.json");
     const files = unzip(fs.readFileSync(out));
     expect([...files.keys()].sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
 
@@ -63,6 +68,15 @@ describe("Teams app package", () => {
     // Colour icon 192×192, outline 32×32 with transparency (RGBA).
     expect(pngSize(files.get("color.png")!)).toEqual([192, 192, 6]);
     expect(pngSize(files.get("outline.png")!)).toEqual([32, 32, 6]);
+  });
+
+  it("stops warning once the example.com links are replaced", () => {
+    const shipped = JSON.parse(fs.readFileSync("manifests/teams/manifest.json", "utf8"));
+    expect(exampleUrls(shipped)).toEqual(["developer.websiteUrl", "developer.privacyUrl", "developer.termsOfUseUrl"]);
+    const own = { ...shipped, developer: { ...shipped.developer, websiteUrl: "https://intranet.acme.de/kundennah", privacyUrl: "https://acme.de/datenschutz", termsOfUseUrl: "https://acme.de/agb" } };
+    expect(exampleUrls(own)).toEqual([]);
+    expect(exampleUrls({ developer: { websiteUrl: "https://www.example.org/x" } })).toEqual(["developer.websiteUrl"]);
+    expect(exampleUrls({ developer: { websiteUrl: "https://notexample.com/x" } })).toEqual([]);
   });
 
   it("refuses to package without a proper MICROSOFT_APP_ID", async () => {
