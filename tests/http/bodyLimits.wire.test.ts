@@ -163,7 +163,9 @@ describe("request body limits", () => {
     await Promise.all(streams.map((s) => s.settled));
     const during = memory();
     for (const s of streams) s.req.destroy();
-    expect(during.buffers - before.buffers).toBeLessThan(24 * MiB);
+    // Bounded by the 1 MiB per request plus what this test process's own sockets hold while
+    // writing; a server that kept the bodies would hold several times 48 MiB.
+    expect(during.buffers - before.buffers).toBeLessThan(48 * MiB);
     expect(during.rss - before.rss).toBeLessThan(64 * MiB);
   });
 
