@@ -64,7 +64,7 @@ function postgresReachable(): boolean {
 
 const reachable = postgresReachable();
 describe.skipIf(!reachable)(`migrations on PostgreSQL${reachable ? "" : ` — skipped: no PostgreSQL at ${POSTGRES_URL} (set TEST_POSTGRES_URL)`}`, () => {
-  it("build the same tables and columns as on SQLite, and apply only once", async () => {
+  it("build the same tables and columns as on SQLite, and apply only once", { timeout: 60_000 }, async () => {
     const name = `${TEST_DB_PREFIX}schema_${process.pid}`;
     execFileSync("psql", [POSTGRES_URL, "-c", `DROP DATABASE IF EXISTS ${name}`, "-c", `CREATE DATABASE ${name}`], { stdio: "ignore" });
     const url = new URL(POSTGRES_URL);

@@ -92,7 +92,10 @@ describe("an outbox message interrupted mid-send in Slack", () => {
     );
     await h.slack.waitFor(() => entry()?.lastError === "slack: internal_error");
     h.clock.advance(LEASE_MS);
-    expect(await h.app.core.outbox.deliverDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    // The delivery the submission started may still be looping and take the retry itself once
+    // the clock moved; either way the entry is sent once, without a lookup.
+    await h.app.core.outbox.deliverDue();
+    await h.slack.waitFor(() => entry()?.status === "sent");
     expect(posts().filter((c) => String(c.args.text).includes("Answer the phone faster") && c.result?.ok)).toHaveLength(1);
     expect(h.slack.callsOf("conversations.history")).toHaveLength(lookups);
   });
