@@ -65,7 +65,8 @@ export interface PresenceStore {
   markEventsProcessed(eventIds: string[], at: Date): Promise<Set<string>>;
   pruneEvents(before: Date): Promise<void>;
   forgetEvents(eventIds: string[]): Promise<void>;
-  channelState(workspaceId: string, channelRef: string): Promise<ChannelState>;
+  /** The state of each of these channels ("unknown" for a channel never tracked). */
+  channelStates(workspaceId: string, channelRefs: string[]): Promise<Map<string, ChannelState>>;
   /** Starts measuring a channel; returns false when it was already tracked. */
   trackChannel(workspaceId: string, channelRef: string, groupRef?: string): Promise<boolean>;
   /** Channels tracked as part of a group (a Teams team). */
@@ -75,6 +76,7 @@ export interface PresenceStore {
   forgetChannel(workspaceId: string, channelRef: string): Promise<void>;
   deleteChannelSignals(workspaceId: string, channelRef: string): Promise<number>;
   markBaseline(workspaceId: string, channelRef: string, at: Date): Promise<void>;
+  /** Writes signals (an edit updates its message's one signal); none stays in a channel that is excluded, whoever excluded it. */
   upsertSignals(signals: Signal[]): Promise<void>;
   deleteSignal(workspaceId: string, channelRef: string, messageRef: string): Promise<void>;
   /** Deletes signals of messages written before `day` ("YYYY-MM-DD"). */

@@ -64,16 +64,20 @@ export class PresenceService {
   async ingest(workspace: Workspace, messages: ChannelMessage[]): Promise<number> {
     const { store, clock } = this.options;
     const newIds = await store.markEventsProcessed(messages.flatMap((m) => (m.eventId ? [m.eventId] : [])), clock());
+    const states = await store.channelStates(workspace.id, [...new Set(messages.map((m) => m.channelRef))]);
     const fresh: ChannelMessage[] = [];
     const seen = new Set<string>(); // the same event twice in one batch counts once too
     for (const message of messages) {
       if (message.eventId && (!newIds.has(message.eventId) || seen.has(message.eventId))) continue;
       if (message.eventId) seen.add(message.eventId);
-      const state = await store.channelState(workspace.id, message.channelRef);
+      const state = states.get(message.channelRef);
       if (state === "excluded") continue;
       // A channel we never saw join (the bot was there before install, or the join event was
       // missed) gets its notice now, before anything from it is counted.
-      if (state === "unknown") await this.joined(workspace, message.channelRef, message.groupRef);
+      if (state === "unknown") {
+        await this.joined(workspace, message.channelRef, message.groupRef);
+        states.set(message.channelRef, "tracked");
+      }
       fresh.push(message);
     }
     if (fresh.length === 0) return 0;
