@@ -2,7 +2,7 @@
 // retention, and build and schedule the weekly digest through the outbox.
 import type { Language, Platform, Workspace } from "../model.js";
 import { PlatformRegistry } from "../platforms.js";
-import type { Clock, Logger } from "../ports.js";
+import type { Clock, Logger, Store } from "../ports.js";
 import type { Outbox } from "../outbox.js";
 import type { PersonHasher } from "../hash.js";
 import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../time.js";
@@ -14,6 +14,8 @@ import type { DigestSummarizer } from "./summary.js";
 
 export interface PresenceOptions {
   store: PresenceStore;
+  /** Read again for every page of a baseline, which can run for minutes. */
+  workspaces: Pick<Store, "getWorkspace">;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
@@ -158,12 +160,16 @@ export class PresenceService {
     await this.options.store.setExcluded(workspace.id, channelRef, false);
   }
 
-  /** Reads history pages into signals (the 4-week baseline); each page is ingested as it comes. */
+  /**
+   * Reads history pages into signals (the 4-week baseline); each page is ingested as it comes,
+   * with the workspace's settings as they are then: `presence llm off` stops texts going to the
+   * LLM from the next page on, also when switched on another replica.
+   */
   async baseline(workspace: Workspace, channelRef: string, pages: AsyncIterable<ChannelMessage[]>): Promise<number> {
     let total = 0;
     let page = 0;
     for await (const messages of pages) {
-      total += await this.ingest(workspace, messages);
+      total += await this.ingest((await this.options.workspaces.getWorkspace(workspace.id)) ?? workspace, messages);
       page++;
       this.options.logger.info({ channel: channelRef, page, messages: total }, "presence baseline: reading channel history");
     }
