@@ -20,6 +20,7 @@ import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
 import { builtinClassifier } from "./core/presence/builtinClassifier.js";
 import { loadOrCreateSecret } from "./storage/secrets.js";
+import { databaseHealth } from "./storage/health.js";
 import { createHasher } from "./core/hash.js";
 
 export interface RunningApp {
@@ -84,7 +85,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     },
   });
 
-  const httpApp = createHttpApp(store);
+  const httpApp = createHttpApp(() => databaseHealth(db, config.databaseUrl));
   const slack = config.slack ? await createSlackDoor(config.slack, core, logger, httpApp) : null;
   // Each door and optional part is loaded only when configured: botbuilder alone is ~50 MB.
   const teams = config.teams

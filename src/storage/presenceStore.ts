@@ -45,23 +45,24 @@ function toLeaderStats(row: { leaders: number; nudged: number; answered: number;
 export class PrismaPresenceStore implements PresenceStore {
   constructor(private readonly db: Db) {}
 
-  async markEventsProcessed(eventIds: string[], at: Date): Promise<Set<string>> {
+  async knownEvents(eventIds: string[]): Promise<Set<string>> {
     if (eventIds.length === 0) return new Set();
-    // One statement for a whole batch; the rows that conflict are the retried deliveries.
-    const rows = await this.db.$queryRaw<{ id: string }[]>`
-      INSERT INTO "ProcessedEvent" ("id", "createdAt")
-      VALUES ${Prisma.join(eventIds.map((id) => Prisma.sql`(${id}, ${at})`))}
-      ON CONFLICT ("id") DO NOTHING
-      RETURNING "id"`;
+    const rows = await this.db.processedEvent.findMany({ where: { id: { in: eventIds } }, select: { id: true } });
     return new Set(rows.map((r) => r.id));
+  }
+
+  async recordEvents(eventIds: string[], at: Date): Promise<void> {
+    if (eventIds.length === 0) return;
+    // One statement for a whole batch. Sorted, so two replicas recording overlapping batches
+    // take the rows' locks in the same order and cannot deadlock.
+    await this.db.$executeRaw`
+      INSERT INTO "ProcessedEvent" ("id", "createdAt")
+      VALUES ${Prisma.join([...eventIds].sort().map((id) => Prisma.sql`(${id}, ${at})`))}
+      ON CONFLICT ("id") DO NOTHING`;
   }
 
   async pruneEvents(before: Date): Promise<void> {
     await this.db.processedEvent.deleteMany({ where: { createdAt: { lt: before } } });
-  }
-
-  async forgetEvents(eventIds: string[]): Promise<void> {
-    if (eventIds.length) await this.db.processedEvent.deleteMany({ where: { id: { in: eventIds } } });
   }
 
   async channelStates(workspaceId: string, channelRefs: string[]): Promise<Map<string, ChannelState>> {

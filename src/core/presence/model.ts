@@ -61,10 +61,11 @@ export interface SuggestionWeekStats {
 export type ChannelState = "tracked" | "excluded" | "unknown";
 
 export interface PresenceStore {
-  /** Records platform event ids as handled; returns those that were new (the others are retries). */
-  markEventsProcessed(eventIds: string[], at: Date): Promise<Set<string>>;
+  /** Which of these event ids were handled already: the platform's retries. */
+  knownEvents(eventIds: string[]): Promise<Set<string>>;
+  /** Records event ids as handled, once what they carried is stored. */
+  recordEvents(eventIds: string[], at: Date): Promise<void>;
   pruneEvents(before: Date): Promise<void>;
-  forgetEvents(eventIds: string[]): Promise<void>;
   /** The state of each of these channels ("unknown" for a channel never tracked). */
   channelStates(workspaceId: string, channelRefs: string[]): Promise<Map<string, ChannelState>>;
   /** Starts measuring a channel; returns false when it was already tracked. */

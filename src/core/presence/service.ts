@@ -61,17 +61,20 @@ export class PresenceService {
 
   /**
    * New or edited messages. Retried deliveries (same event id) are skipped; the same message
-   * twice updates one signal. Messages in excluded channels leave nothing behind.
+   * twice updates one signal. Messages in excluded channels leave nothing behind. Event ids are
+   * recorded only after the signals are stored: when storing fails, the platform's retry counts.
    */
   async ingest(workspace: Workspace, messages: ChannelMessage[]): Promise<number> {
     const { store, clock } = this.options;
-    const newIds = await store.markEventsProcessed(messages.flatMap((m) => (m.eventId ? [m.eventId] : [])), clock());
-    const states = await store.channelStates(workspace.id, [...new Set(messages.map((m) => m.channelRef))]);
+    const [known, states] = await Promise.all([
+      store.knownEvents([...new Set(messages.flatMap((m) => (m.eventId ? [m.eventId] : [])))]),
+      store.channelStates(workspace.id, [...new Set(messages.map((m) => m.channelRef))]),
+    ]);
     const fresh: ChannelMessage[] = [];
-    const seen = new Set<string>(); // the same event twice in one batch counts once too
+    const handled = new Set<string>(); // the same event twice in one batch counts once too
     for (const message of messages) {
-      if (message.eventId && (!newIds.has(message.eventId) || seen.has(message.eventId))) continue;
-      if (message.eventId) seen.add(message.eventId);
+      if (message.eventId && (known.has(message.eventId) || handled.has(message.eventId))) continue;
+      if (message.eventId) handled.add(message.eventId);
       const state = states.get(message.channelRef);
       if (state === "excluded") continue;
       // A channel we never saw join (the bot was there before install, or the join event was
@@ -82,14 +85,9 @@ export class PresenceService {
       }
       fresh.push(message);
     }
-    if (fresh.length === 0) return 0;
-    try {
-      return await this.storeSignals(workspace, fresh);
-    } catch (error) {
-      // Not stored, so not handled: let the platform's retry of these events count them.
-      await store.forgetEvents(fresh.flatMap((m) => (m.eventId ? [m.eventId] : []))).catch(() => undefined);
-      throw error;
-    }
+    const stored = fresh.length > 0 ? await this.storeSignals(workspace, fresh) : 0;
+    await store.recordEvents([...handled], clock());
+    return stored;
   }
 
   private async storeSignals(workspace: Workspace, fresh: ChannelMessage[]): Promise<number> {
@@ -114,8 +112,8 @@ export class PresenceService {
     return signals.length;
   }
 
-  async remove(workspace: Workspace, channelRef: string, messageRef: string, eventId?: string): Promise<void> {
-    if (eventId && !(await this.options.store.markEventsProcessed([eventId], this.options.clock())).has(eventId)) return;
+  /** A deleted message's signal goes (a retried delete finds nothing more to delete). */
+  async remove(workspace: Workspace, channelRef: string, messageRef: string): Promise<void> {
     await this.options.store.deleteSignal(workspace.id, channelRef, messageRef);
   }
 
