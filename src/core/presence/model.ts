@@ -21,6 +21,7 @@ export interface ChannelMessage {
 export interface Signal {
   workspaceId: string;
   channelRef: string;
+  /** A keyed hash of the platform's message id: it finds the signal again, but names no message. */
   messageRef: string;
   day: string;
   week: string;
@@ -61,9 +62,9 @@ export interface SuggestionWeekStats {
 export type ChannelState = "tracked" | "excluded" | "unknown";
 
 export interface PresenceStore {
-  /** Which of these event ids were handled already: the platform's retries. */
+  /** Which of these (keyed) event ids were handled already: the platform's retries. */
   knownEvents(eventIds: string[]): Promise<Set<string>>;
-  /** Records event ids as handled, once what they carried is stored. */
+  /** Records (keyed) event ids as handled, once what they carried is stored. */
   recordEvents(eventIds: string[], at: Date): Promise<void>;
   pruneEvents(before: Date): Promise<void>;
   /** The state of each of these channels ("unknown" for a channel never tracked). */

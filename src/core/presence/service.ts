@@ -60,21 +60,33 @@ export class PresenceService {
   }
 
   /**
+   * How message references and platform event ids are stored: keyed hashes, like authors. They
+   * find a signal again for an edit, a delete or a retry, but a copy of the database cannot name
+   * the message behind a signal (and through it, with the bot token, its author).
+   */
+  readonly keys = {
+    message: (workspaceId: string, channelRef: string, messageRef: string) => this.options.hash(`presence-message:${workspaceId}:${channelRef}:${messageRef}`),
+    event: (eventId: string) => this.options.hash(`presence-event:${eventId}`),
+  };
+
+  /**
    * New or edited messages. Retried deliveries (same event id) are skipped; the same message
    * twice updates one signal. Messages in excluded channels leave nothing behind. Event ids are
    * recorded only after the signals are stored: when storing fails, the platform's retry counts.
    */
   async ingest(workspace: Workspace, messages: ChannelMessage[]): Promise<number> {
     const { store, clock } = this.options;
+    const eventKeys = new Map(messages.flatMap((m) => (m.eventId ? [[m, this.keys.event(m.eventId)] as const] : [])));
     const [known, states] = await Promise.all([
-      store.knownEvents([...new Set(messages.flatMap((m) => (m.eventId ? [m.eventId] : [])))]),
+      store.knownEvents([...new Set(eventKeys.values())]),
       store.channelStates(workspace.id, [...new Set(messages.map((m) => m.channelRef))]),
     ]);
     const fresh: ChannelMessage[] = [];
     const handled = new Set<string>(); // the same event twice in one batch counts once too
     for (const message of messages) {
-      if (message.eventId && (known.has(message.eventId) || handled.has(message.eventId))) continue;
-      if (message.eventId) handled.add(message.eventId);
+      const eventKey = eventKeys.get(message);
+      if (eventKey && (known.has(eventKey) || handled.has(eventKey))) continue;
+      if (eventKey) handled.add(eventKey);
       const state = states.get(message.channelRef);
       if (state === "excluded") continue;
       // A channel we never saw join (the bot was there before install, or the join event was
@@ -99,7 +111,7 @@ export class PresenceService {
       return {
         workspaceId: workspace.id,
         channelRef: message.channelRef,
-        messageRef: message.messageRef,
+        messageRef: this.keys.message(workspace.id, message.channelRef, message.messageRef),
         day: formatLocalDate(local),
         week: isoWeek(local),
         customer: verdicts[i]!.customer,
@@ -114,7 +126,7 @@ export class PresenceService {
 
   /** A deleted message's signal goes (a retried delete finds nothing more to delete). */
   async remove(workspace: Workspace, channelRef: string, messageRef: string): Promise<void> {
-    await this.options.store.deleteSignal(workspace.id, channelRef, messageRef);
+    await this.options.store.deleteSignal(workspace.id, channelRef, this.keys.message(workspace.id, channelRef, messageRef));
   }
 
   /**
