@@ -1,7 +1,8 @@
 // 2. Ingestion: signed Slack `message` events (event_callback JSON, unique event_id, channel
 // messages in German and English from several authors) per second, end to end over HTTP:
-// signature check, dedupe, classification, signal write. Bolt acks events at once and we work
-// after the ack, so the clock stops when the last PresenceSignal row is in the database.
+// signature check, dedupe, classification, signal write. A channel message is answered once its
+// signal is stored (so that Slack retries what could not be); the clock stops when the last
+// PresenceSignal row is in the database.
 // Baseline: the same requests against a bare Bolt app (acks only). Target: ≥ 1,000 events/s on SQLite.
 //   npm run bench -- ingest [--events 10000] [--concurrency 50] [--warmup 500] [--databases sqlite,postgresql]
 // 1 % of the events are sent twice with the same event_id (Slack's retries): they must not count.
@@ -149,9 +150,11 @@ main(async () => {
         await new Promise((r) => setTimeout(r, 25));
       }
     };
-    // Warm-up: JIT, prepared statements, the channels' first sighting (trackChannel), caches.
+    // Warm-up: JIT, prepared statements, the channels' first sighting (trackChannel), caches. A
+    // cold process may answer the first burst of new channels with 503 after 2.5 s (Slack would
+    // deliver those again); they are stored all the same, which waitForRows checks.
     const warm = await runLoad(`${ours.url}/slack/events`, events(warmup, 0), concurrency, agent);
-    if (warm.errors) throw new Error(`${database}: warm-up failed (${warm.firstError})`);
+    if (warm.errors) note(`${database}: ${warm.errors} warm-up requests answered ${warm.firstError}`);
     await waitForRows(warmup, 120_000);
 
     const timeoutMs = intFlag("timeout-seconds", 300) * 1000;

@@ -19,8 +19,12 @@ import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
 import { builtinClassifier } from "./core/presence/builtinClassifier.js";
-import { loadOrCreateSecret } from "./storage/secrets.js";
+import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
+import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
+import { databaseHealth } from "./storage/health.js";
 import { createHasher } from "./core/hash.js";
+
+const PERSON_KEY = "person-hash";
 
 export interface RunningApp {
   core: Core;
@@ -59,6 +63,9 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const db = await openDatabase(config.databaseUrl, { exclusive: true });
   if (db.createdDatabase) logger.info({ database: db.createdDatabase }, `created the PostgreSQL database "${db.createdDatabase}" (it did not exist)`);
   const store = new PrismaStore(db.prisma);
+  // KUNDENNAH_HASH_SECRET keeps the key out of the database; without it, one is made and stored there.
+  const personKey = config.hashSecret ?? (await loadOrCreateSecret(db.prisma, PERSON_KEY));
+  const keyLeftDatabase = config.hashSecret !== null && (await dropStoredSecret(db.prisma, PERSON_KEY));
   const core = createCore({
     store,
     suggestionStore: new PrismaSuggestionStore(db.prisma),
@@ -68,7 +75,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     presenceMinAuthors: config.presenceMinAuthors,
     presenceRetentionWeeks: config.presenceRetentionWeeks,
     scrubDeleted: db.scrubDeleted,
-    hash: createHasher(await loadOrCreateSecret(db.prisma, "person-hash", config.hashSecret)),
+    hash: createHasher(personKey),
     clock: options.clock ?? (() => new Date()),
     logger,
     nudgeGraceMs: config.nudgeGraceMs,
@@ -84,7 +91,11 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     },
   });
 
-  const httpApp = createHttpApp(store);
+  const keyedRows = await keyPlainReferences(db, core.presence.keys);
+  if (keyedRows > 0) logger.info({ rows: keyedRows }, "stored message references and event ids are now keyed hashes");
+  if (keyedRows > 0 || keyLeftDatabase) await eraseOverwritten(db);
+
+  const httpApp = createHttpApp(() => databaseHealth(db, config.databaseUrl));
   const slack = config.slack ? await createSlackDoor(config.slack, core, logger, httpApp) : null;
   // Each door and optional part is loaded only when configured: botbuilder alone is ~50 MB.
   const teams = config.teams

@@ -17,7 +17,8 @@ export function* signalRows(from: number, to: number, workspaceId: string, week:
       id: `cbench${i.toString(36).padStart(19, "0")}`,
       workspaceId,
       channelRef: `C${String(channel).padStart(10, "0")}`,
-      messageRef: `${1_763_000_000 + Math.floor(i / channels)}.${String(i % 1_000_000).padStart(6, "0")}`,
+      // Stored as the app stores it: a keyed hash of the Slack ts (plain ones would be keyed at start).
+      messageRef: crypto.createHash("sha256").update(`${1_763_000_000 + Math.floor(i / channels)}.${String(i % 1_000_000).padStart(6, "0")}`).digest("base64url"),
       day: days[i % days.length]!,
       week,
       customer: customer ? 1 : 0,

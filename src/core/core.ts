@@ -80,6 +80,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const presence = new PresenceService({
     store: options.presenceStore,
+    workspaces: options.store,
     outbox,
     clock: options.clock,
     logger: options.logger,

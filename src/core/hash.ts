@@ -3,6 +3,9 @@ import crypto from "node:crypto";
 
 export type PersonHasher = (value: string) => string;
 
+/** A keyed hash is HMAC-SHA256 in base64url: 43 characters. A stored reference of any other length is plain. */
+export const KEYED_HASH_LENGTH = 43;
+
 export function createHasher(secret: string): PersonHasher {
   return (value) => crypto.createHmac("sha256", secret).update(value).digest("base64url");
 }

@@ -91,8 +91,6 @@ export interface Store {
   /** Distinct weeks (newest first) in which the member answered anything. */
   answeredWeeks(memberId: string, limit: number): Promise<string[]>;
   exportCheckIns(): AsyncIterable<CheckInExportRow>;
-
-  ping(): Promise<void>;
 }
 
 /** The view of a nudge that a platform renders into a message. */

@@ -1,18 +1,16 @@
 // The one HTTP server: Slack at /slack/events, Teams at /api/messages, health at /healthz.
 import http from "node:http";
 import express, { type Express } from "express";
-import type { Store } from "../core/ports.js";
+import type { DatabaseHealth } from "../storage/health.js";
 
-export function createHttpApp(store: Store): Express {
+/** Ready means the database takes writes, not only answers: a locked or full database loses every message. */
+export function createHttpApp(databaseHealth: () => Promise<DatabaseHealth>): Express {
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", async (_req, res) => {
-    try {
-      await store.ping();
-      res.json({ status: "ok", database: "ok" });
-    } catch {
-      res.status(503).json({ status: "degraded", database: "unreachable" });
-    }
+    const health = await databaseHealth();
+    if (health.ok) res.json({ status: "ok", database: "ok" });
+    else res.status(503).json({ status: "not ready", database: health.database, reason: health.reason });
   });
   return app;
 }

@@ -9,6 +9,7 @@ import type pg from "pg"; // type only: the driver itself loads with PostgreSQL
 import { ConfigError } from "../env.js";
 import { PrismaClient } from "./generated/client.js";
 import { applySqliteMigrations, type Provider } from "./migrate.js";
+import { waitingForLocks } from "./sqliteLocks.js";
 
 /**
  * Both generated clients expose the same models and methods (the PostgreSQL schema is derived
@@ -40,8 +41,8 @@ export interface OpenOptions {
   createIfMissing?: boolean;
 }
 
-/** How long a writer waits for a lock before SQLite reports "database is locked". */
-const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/** How long a writer waits for a lock before the database reports it locked (both databases). */
+const LOCK_WAIT_MS = 10_000;
 
 export function providerOf(url: string): Provider | null {
   if (url.startsWith("file:")) return "sqlite";
@@ -128,7 +129,7 @@ async function openSqlite(file: string): Promise<OpenedDatabase> {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // Migrate and tune with a plain connection first: WAL lets readers run beside the writer.
   // Migrations drop tables too (the old submission ledger), so this one zeroes as well.
-  const raw = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const raw = new Database(file, { timeout: LOCK_WAIT_MS });
   try {
     raw.pragma("journal_mode = WAL");
     raw.pragma("foreign_keys = ON");
@@ -137,7 +138,8 @@ async function openSqlite(file: string): Promise<OpenedDatabase> {
   } finally {
     raw.close();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  // The app's connection never blocks on a lock; its statements wait asynchronously (see sqliteLocks.ts).
+  const prisma = new PrismaClient({ adapter: waitingForLocks(new PrismaBetterSQLite3({ url: file, timeout: 0 }), LOCK_WAIT_MS) });
   await prisma.$connect();
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await prisma.$queryRawUnsafe(`PRAGMA ${SECURE_DELETE}`);
@@ -196,7 +198,8 @@ async function openPostgres(connectionString: string, createIfMissing: boolean):
   } catch (error) {
     throw explainPostgresError(error, target) ?? error;
   }
-  const prisma = new PrismaPgClient({ adapter: new PrismaPg({ connectionString, max: 10 }) }) as unknown as Db;
+  // Without a lock timeout, a write behind a stuck lock would wait for as long as the lock is held.
+  const prisma = new PrismaPgClient({ adapter: new PrismaPg({ connectionString, max: 10, options: `-c lock_timeout=${LOCK_WAIT_MS}` }) }) as unknown as Db;
   await prisma.$connect();
   // Deleted rows stay in PostgreSQL's pages until VACUUM lets new rows overwrite them; nothing
   // short of rewriting the table (VACUUM FULL, an exclusive lock) removes them at once.

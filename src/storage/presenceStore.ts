@@ -43,42 +43,37 @@ function toLeaderStats(row: { leaders: number; nudged: number; answered: number;
 }
 
 export class PrismaPresenceStore implements PresenceStore {
-  /** Channel states are read for every message; they change rarely and only through us. */
-  private readonly states = new Map<string, ChannelState>();
-
   constructor(private readonly db: Db) {}
 
-  async markEventsProcessed(eventIds: string[], at: Date): Promise<Set<string>> {
+  async knownEvents(eventIds: string[]): Promise<Set<string>> {
     if (eventIds.length === 0) return new Set();
-    // One statement for a whole batch; the rows that conflict are the retried deliveries.
-    const rows = await this.db.$queryRaw<{ id: string }[]>`
-      INSERT INTO "ProcessedEvent" ("id", "createdAt")
-      VALUES ${Prisma.join(eventIds.map((id) => Prisma.sql`(${id}, ${at})`))}
-      ON CONFLICT ("id") DO NOTHING
-      RETURNING "id"`;
+    const rows = await this.db.processedEvent.findMany({ where: { id: { in: eventIds } }, select: { id: true } });
     return new Set(rows.map((r) => r.id));
+  }
+
+  async recordEvents(eventIds: string[], at: Date): Promise<void> {
+    if (eventIds.length === 0) return;
+    // One statement for a whole batch. Sorted, so two replicas recording overlapping batches
+    // take the rows' locks in the same order and cannot deadlock.
+    await this.db.$executeRaw`
+      INSERT INTO "ProcessedEvent" ("id", "createdAt")
+      VALUES ${Prisma.join([...eventIds].sort().map((id) => Prisma.sql`(${id}, ${at})`))}
+      ON CONFLICT ("id") DO NOTHING`;
   }
 
   async pruneEvents(before: Date): Promise<void> {
     await this.db.processedEvent.deleteMany({ where: { createdAt: { lt: before } } });
   }
 
-  async forgetEvents(eventIds: string[]): Promise<void> {
-    if (eventIds.length) await this.db.processedEvent.deleteMany({ where: { id: { in: eventIds } } });
-  }
-
-  async channelState(workspaceId: string, channelRef: string): Promise<ChannelState> {
-    const key = `${workspaceId}|${channelRef}`;
-    const cached = this.states.get(key);
-    if (cached) return cached;
-    const row = await this.db.trackedChannel.findUnique({ where: { workspaceId_channelRef: { workspaceId, channelRef } } });
-    const state: ChannelState = row ? (row.excluded ? "excluded" : "tracked") : "unknown";
-    if (state !== "unknown") this.states.set(key, state);
-    return state;
+  async channelStates(workspaceId: string, channelRefs: string[]): Promise<Map<string, ChannelState>> {
+    // Read for every batch, never cached: an exclusion made on another replica counts at once.
+    const rows = await this.db.trackedChannel.findMany({ where: { workspaceId, channelRef: { in: channelRefs } }, select: { channelRef: true, excluded: true } });
+    const states = new Map<string, ChannelState>(channelRefs.map((ref) => [ref, "unknown"]));
+    for (const row of rows) states.set(row.channelRef, row.excluded ? "excluded" : "tracked");
+    return states;
   }
 
   async trackChannel(workspaceId: string, channelRef: string, groupRef?: string): Promise<boolean> {
-    this.states.delete(`${workspaceId}|${channelRef}`);
     try {
       await this.db.trackedChannel.create({ data: { workspaceId, channelRef, ...(groupRef ? { groupRef } : {}) } });
       return true;
@@ -94,7 +89,6 @@ export class PrismaPresenceStore implements PresenceStore {
   }
 
   async setExcluded(workspaceId: string, channelRef: string, excluded: boolean): Promise<void> {
-    this.states.delete(`${workspaceId}|${channelRef}`);
     await this.db.trackedChannel.upsert({
       where: { workspaceId_channelRef: { workspaceId, channelRef } },
       create: { workspaceId, channelRef, excluded },
@@ -103,7 +97,6 @@ export class PrismaPresenceStore implements PresenceStore {
   }
 
   async forgetChannel(workspaceId: string, channelRef: string): Promise<void> {
-    this.states.delete(`${workspaceId}|${channelRef}`);
     await this.db.$transaction([
       this.db.trackedChannel.deleteMany({ where: { workspaceId, channelRef } }),
       this.db.presenceSignal.deleteMany({ where: { workspaceId, channelRef } }),
@@ -132,6 +125,16 @@ export class PrismaPresenceStore implements PresenceStore {
       VALUES ${Prisma.join(values)}
       ON CONFLICT ("workspaceId", "channelRef", "messageRef") DO UPDATE SET
         "customer" = excluded."customer", "tone" = excluded."tone", "classifier" = excluded."classifier", "updatedAt" = excluded."updatedAt"`;
+    // The exclusion is checked after the write, in its own statement: either this check sees an
+    // exclusion made at the same moment (on any replica) and removes what was just written, or
+    // that exclusion's own deletion runs later and sees this write. No cache can be stale here.
+    for (const workspaceId of new Set(signals.map((s) => s.workspaceId))) {
+      const channels = [...new Set(signals.filter((s) => s.workspaceId === workspaceId).map((s) => s.channelRef))];
+      await this.db.$executeRaw`
+        DELETE FROM "PresenceSignal"
+        WHERE "workspaceId" = ${workspaceId} AND "channelRef" IN (${Prisma.join(channels)})
+          AND "channelRef" IN (SELECT "channelRef" FROM "TrackedChannel" WHERE "workspaceId" = ${workspaceId} AND "excluded")`;
+    }
   }
 
   async deleteSignal(workspaceId: string, channelRef: string, messageRef: string): Promise<void> {

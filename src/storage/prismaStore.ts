@@ -298,8 +298,4 @@ export class PrismaStore implements Store {
       };
     }
   }
-
-  async ping(): Promise<void> {
-    await this.db.$queryRawUnsafe("SELECT 1");
-  }
 }

@@ -64,6 +64,20 @@ export function queryRows(url: string, sql: string): Record<string, unknown>[] {
   );
 }
 
+/** Runs a writing statement, as another process sharing the database would (e.g. a second replica). */
+export function execute(url: string, sql: string): void {
+  if (url.startsWith("file:")) {
+    const db = new Database(url.slice("file:".length), { fileMustExist: true, timeout: 5_000 });
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  psql(url, quoteIdentifiers(sql));
+}
+
 /** Everything the app has at rest, as text: to prove what is *not* stored. */
 export function storedText(url: string): string {
   if (url.startsWith("file:")) {

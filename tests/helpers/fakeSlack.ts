@@ -39,6 +39,8 @@ export class FakeSlack {
    */
   readonly unanswered = new Set<string>();
   private readonly held: (() => void)[] = [];
+  /** Answers of a method wait until the test opens its gate (a slow Slack that the test paces). */
+  private readonly gates = new Map<string, Promise<void>>();
   private server!: http.Server;
   private posts = 0;
   url = "";
@@ -85,6 +87,20 @@ export class FakeSlack {
     for (const answer of this.held.splice(0)) answer();
   }
 
+  /**
+   * Holds the answers of `method` until the returned function is called. Holding again replaces
+   * the gate for later calls; the calls already waiting go on when their own gate opens.
+   */
+  hold(method: string): () => void {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    this.gates.set(method, gate);
+    return () => {
+      if (this.gates.get(method) === gate) this.gates.delete(method);
+      open();
+    };
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -126,6 +142,7 @@ export class FakeSlack {
     this.calls.push(call);
     const delay = this.delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
+    await this.gates.get(method);
 
     if (this.unanswered.has(method)) {
       const result = (call.result = this.answer(method, body));

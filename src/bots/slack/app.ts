@@ -1,6 +1,6 @@
 // The Slack door: a Bolt app on our Express server (HTTP mode) or on Socket Mode, with its
 // listeners registered by kind and its messenger handed to the core.
-import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Express } from "express";
 import type { SlackConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
@@ -15,6 +15,7 @@ import { registerViews } from "./views.js";
 import { registerSuggestions } from "./suggestions.js";
 import { registerPresence } from "./presence.js";
 import { guardSlackRequests } from "./requestGuard.js";
+import { NotStoredError, StoreFirstReceiver } from "./storeFirstReceiver.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -61,11 +62,12 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
     ? new App({ ...common, appToken: config.appToken!, socketMode: true })
     : new App({
         ...common,
-        receiver: new ExpressReceiver({
+        receiver: new StoreFirstReceiver({
           signingSecret: config.signingSecret!,
           app: server,
           endpoints: SLACK_EVENTS_PATH,
-          // Ack first: Bolt answers Slack as soon as a listener calls ack(), work continues after.
+          // Ack first: Bolt answers Slack as soon as a listener calls ack(), work continues after
+          // (channel messages excepted: they are answered once stored, see StoreFirstReceiver).
           processBeforeResponse: false,
           logger: boltLogger(logger),
         }),
@@ -80,6 +82,7 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
   registerSuggestions(app, deps);
   registerPresence(app, deps);
   app.error(async (error) => {
+    if (error instanceof NotStoredError) throw error; // logged by its listener; the receiver answers 503
     logger.error({ component: "bolt", code: (error as { code?: string }).code, reason: error.message }, "unhandled Slack listener error");
   });
   core.registerMessenger("slack", new SlackMessenger(app.client));

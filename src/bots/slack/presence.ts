@@ -12,6 +12,7 @@ import { digestBlocks, digestText } from "./digestBlocks.js";
 import { findOutboxPost, outboxMetadata, toDeliveryError } from "./messenger.js";
 import { IngestBatcher } from "../../core/presence/batcher.js";
 import type { SlackDeps } from "./context.js";
+import { NotStoredError } from "./storeFirstReceiver.js";
 
 /** Message subtypes that are people talking; everything else (joins, topics, bots) is skipped. */
 const CONVERSATION_SUBTYPES = new Set([undefined, "thread_broadcast", "file_share", "me_message"]);
@@ -124,6 +125,7 @@ export function registerPresence(app: App, deps: SlackDeps): void {
   const workspaceOf = (teamId: string) => core.store.ensureWorkspace("slack", teamId, core.defaults);
   const batcher = new IngestBatcher(core.presence);
 
+  // Answered only once stored (see StoreFirstReceiver): a failure throws, so Slack delivers the message again.
   app.event("message", async ({ event, body, context }) => {
     const message = event as unknown as SlackMessage;
     if (!MEASURED_CHANNEL_TYPES.has(message.channel_type ?? "")) return;
@@ -132,7 +134,7 @@ export function registerPresence(app: App, deps: SlackDeps): void {
       const eventId = body.event_id as string | undefined;
       if (message.subtype === "message_deleted") {
         await batcher.flushWorkspace(workspace.id).catch(() => undefined); // the message first, then its delete
-        return void (await core.presence.remove(workspace, message.channel, message.deleted_ts ?? message.ts, eventId));
+        return void (await core.presence.remove(workspace, message.channel, message.deleted_ts ?? message.ts));
       }
       const edited = message.subtype === "message_changed";
       const inner = edited ? message.message : message;
@@ -146,7 +148,8 @@ export function registerPresence(app: App, deps: SlackDeps): void {
         at: tsToDate(inner.ts),
       });
     } catch (error) {
-      core.logger.error({ event: "message", reason: (error as Error).message }, "measuring a message failed");
+      core.logger.error({ event: "message", reason: (error as Error).message }, "measuring a message failed; Slack is asked to deliver it again");
+      throw new NotStoredError((error as Error).message);
     }
   });
 

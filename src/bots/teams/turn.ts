@@ -54,8 +54,8 @@ export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise
       return await onConversationUpdate(deps, context);
     }
     // Customer presence: edits and deletes of channel and group-chat messages (resource-specific consent).
-    if (activity.type === ActivityTypes.MessageUpdate) return isSharedConversation(activity) ? await quietly(deps, "messageUpdate", () => deps.presence.update(activity)) : undefined;
-    if (activity.type === ActivityTypes.MessageDelete) return isSharedConversation(activity) ? await quietly(deps, "messageDelete", () => deps.presence.remove(activity)) : undefined;
+    if (activity.type === ActivityTypes.MessageUpdate) return isSharedConversation(activity) ? await measuring(deps, "messageUpdate", () => deps.presence.update(activity)) : undefined;
+    if (activity.type === ActivityTypes.MessageDelete) return isSharedConversation(activity) ? await measuring(deps, "messageDelete", () => deps.presence.remove(activity)) : undefined;
     if (activity.name === "composeExtension/fetchTask") return await onFetchTask(deps, context);
     if (activity.name === "composeExtension/submitAction") return await onSubmitAction(deps, context);
     if (!isCardInvoke && activity.type !== ActivityTypes.Message) return;
@@ -68,7 +68,7 @@ export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise
     }
     if (!data) {
       // In a channel or group chat, whatever is not addressed to the bot is conversation to measure.
-      if (isSharedConversation(activity) && !mentionsBot(activity)) return await quietly(deps, "message", () => deps.presence.message(activity));
+      if (isSharedConversation(activity) && !mentionsBot(activity)) return await measuring(deps, "message", () => deps.presence.message(activity));
       const verb = (commandText(activity).split(/\s+/)[0] ?? "").toLowerCase();
       if (SUGGEST_WORDS.has(verb) || LIST_WORDS.has(verb)) {
         const visitor = await resolveVisitor(deps.core, activity);
@@ -88,11 +88,25 @@ export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise
     }
     await runCommand(deps, context, actor, replies(deps, context));
   } catch (error) {
+    if (error instanceof NotMeasuredError) throw error;
     deps.core.logger.error({ activity: activity.type, name: activity.name, reason: (error as Error).message }, "teams turn failed");
     const text = teamsText(texts(actor?.language ?? deps.core.defaults.language).genericError);
     if (isCardInvoke) await invokeResponse(context, { kind: "text", text }).catch(() => undefined);
     else if (isMessageAction) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { task: { type: "message", value: text } } } }).catch(() => undefined);
     else await context.sendActivity(text).catch(() => undefined);
+  }
+}
+
+/** A channel message whose signal could not be stored: answered with an error status, so Teams delivers it again. */
+class NotMeasuredError extends Error {}
+
+/** Measuring never talks back into a channel: a failure is logged (without any text) and answered with an error status. */
+async function measuring(deps: TeamsDeps, what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    deps.core.logger.error({ activity: what, reason: (error as Error).message }, "measuring customer presence failed");
+    throw new NotMeasuredError((error as Error).message);
   }
 }
 

@@ -21,6 +21,7 @@ export interface ChannelMessage {
 export interface Signal {
   workspaceId: string;
   channelRef: string;
+  /** A keyed hash of the platform's message id: it finds the signal again, but names no message. */
   messageRef: string;
   day: string;
   week: string;
@@ -61,11 +62,13 @@ export interface SuggestionWeekStats {
 export type ChannelState = "tracked" | "excluded" | "unknown";
 
 export interface PresenceStore {
-  /** Records platform event ids as handled; returns those that were new (the others are retries). */
-  markEventsProcessed(eventIds: string[], at: Date): Promise<Set<string>>;
+  /** Which of these (keyed) event ids were handled already: the platform's retries. */
+  knownEvents(eventIds: string[]): Promise<Set<string>>;
+  /** Records (keyed) event ids as handled, once what they carried is stored. */
+  recordEvents(eventIds: string[], at: Date): Promise<void>;
   pruneEvents(before: Date): Promise<void>;
-  forgetEvents(eventIds: string[]): Promise<void>;
-  channelState(workspaceId: string, channelRef: string): Promise<ChannelState>;
+  /** The state of each of these channels ("unknown" for a channel never tracked). */
+  channelStates(workspaceId: string, channelRefs: string[]): Promise<Map<string, ChannelState>>;
   /** Starts measuring a channel; returns false when it was already tracked. */
   trackChannel(workspaceId: string, channelRef: string, groupRef?: string): Promise<boolean>;
   /** Channels tracked as part of a group (a Teams team). */
@@ -75,6 +78,7 @@ export interface PresenceStore {
   forgetChannel(workspaceId: string, channelRef: string): Promise<void>;
   deleteChannelSignals(workspaceId: string, channelRef: string): Promise<number>;
   markBaseline(workspaceId: string, channelRef: string, at: Date): Promise<void>;
+  /** Writes signals (an edit updates its message's one signal); none stays in a channel that is excluded, whoever excluded it. */
   upsertSignals(signals: Signal[]): Promise<void>;
   deleteSignal(workspaceId: string, channelRef: string, messageRef: string): Promise<void>;
   /** Deletes signals of messages written before `day` ("YYYY-MM-DD"). */

@@ -2,7 +2,7 @@
 // retention, and build and schedule the weekly digest through the outbox.
 import type { Language, Platform, Workspace } from "../model.js";
 import { PlatformRegistry } from "../platforms.js";
-import type { Clock, Logger } from "../ports.js";
+import type { Clock, Logger, Store } from "../ports.js";
 import type { Outbox } from "../outbox.js";
 import type { PersonHasher } from "../hash.js";
 import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../time.js";
@@ -14,6 +14,8 @@ import type { DigestSummarizer } from "./summary.js";
 
 export interface PresenceOptions {
   store: PresenceStore;
+  /** Read again for every page of a baseline, which can run for minutes. */
+  workspaces: Pick<Store, "getWorkspace">;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
@@ -58,32 +60,46 @@ export class PresenceService {
   }
 
   /**
+   * How message references and platform event ids are stored: keyed hashes, like authors. They
+   * find a signal again for an edit, a delete or a retry, but a copy of the database cannot name
+   * the message behind a signal (and through it, with the bot token, its author).
+   */
+  readonly keys = {
+    message: (workspaceId: string, channelRef: string, messageRef: string) => this.options.hash(`presence-message:${workspaceId}:${channelRef}:${messageRef}`),
+    event: (eventId: string) => this.options.hash(`presence-event:${eventId}`),
+  };
+
+  /**
    * New or edited messages. Retried deliveries (same event id) are skipped; the same message
-   * twice updates one signal. Messages in excluded channels leave nothing behind.
+   * twice updates one signal. Messages in excluded channels leave nothing behind. Event ids are
+   * recorded only after the signals are stored: when storing fails, the platform's retry counts.
    */
   async ingest(workspace: Workspace, messages: ChannelMessage[]): Promise<number> {
     const { store, clock } = this.options;
-    const newIds = await store.markEventsProcessed(messages.flatMap((m) => (m.eventId ? [m.eventId] : [])), clock());
+    const eventKeys = new Map(messages.flatMap((m) => (m.eventId ? [[m, this.keys.event(m.eventId)] as const] : [])));
+    const [known, states] = await Promise.all([
+      store.knownEvents([...new Set(eventKeys.values())]),
+      store.channelStates(workspace.id, [...new Set(messages.map((m) => m.channelRef))]),
+    ]);
     const fresh: ChannelMessage[] = [];
-    const seen = new Set<string>(); // the same event twice in one batch counts once too
+    const handled = new Set<string>(); // the same event twice in one batch counts once too
     for (const message of messages) {
-      if (message.eventId && (!newIds.has(message.eventId) || seen.has(message.eventId))) continue;
-      if (message.eventId) seen.add(message.eventId);
-      const state = await store.channelState(workspace.id, message.channelRef);
+      const eventKey = eventKeys.get(message);
+      if (eventKey && (known.has(eventKey) || handled.has(eventKey))) continue;
+      if (eventKey) handled.add(eventKey);
+      const state = states.get(message.channelRef);
       if (state === "excluded") continue;
       // A channel we never saw join (the bot was there before install, or the join event was
       // missed) gets its notice now, before anything from it is counted.
-      if (state === "unknown") await this.joined(workspace, message.channelRef, message.groupRef);
+      if (state === "unknown") {
+        await this.joined(workspace, message.channelRef, message.groupRef);
+        states.set(message.channelRef, "tracked");
+      }
       fresh.push(message);
     }
-    if (fresh.length === 0) return 0;
-    try {
-      return await this.storeSignals(workspace, fresh);
-    } catch (error) {
-      // Not stored, so not handled: let the platform's retry of these events count them.
-      await store.forgetEvents(fresh.flatMap((m) => (m.eventId ? [m.eventId] : []))).catch(() => undefined);
-      throw error;
-    }
+    const stored = fresh.length > 0 ? await this.storeSignals(workspace, fresh) : 0;
+    await store.recordEvents([...handled], clock());
+    return stored;
   }
 
   private async storeSignals(workspace: Workspace, fresh: ChannelMessage[]): Promise<number> {
@@ -95,7 +111,7 @@ export class PresenceService {
       return {
         workspaceId: workspace.id,
         channelRef: message.channelRef,
-        messageRef: message.messageRef,
+        messageRef: this.keys.message(workspace.id, message.channelRef, message.messageRef),
         day: formatLocalDate(local),
         week: isoWeek(local),
         customer: verdicts[i]!.customer,
@@ -108,9 +124,9 @@ export class PresenceService {
     return signals.length;
   }
 
-  async remove(workspace: Workspace, channelRef: string, messageRef: string, eventId?: string): Promise<void> {
-    if (eventId && !(await this.options.store.markEventsProcessed([eventId], this.options.clock())).has(eventId)) return;
-    await this.options.store.deleteSignal(workspace.id, channelRef, messageRef);
+  /** A deleted message's signal goes (a retried delete finds nothing more to delete). */
+  async remove(workspace: Workspace, channelRef: string, messageRef: string): Promise<void> {
+    await this.options.store.deleteSignal(workspace.id, channelRef, this.keys.message(workspace.id, channelRef, messageRef));
   }
 
   /**
@@ -154,12 +170,16 @@ export class PresenceService {
     await this.options.store.setExcluded(workspace.id, channelRef, false);
   }
 
-  /** Reads history pages into signals (the 4-week baseline); each page is ingested as it comes. */
+  /**
+   * Reads history pages into signals (the 4-week baseline); each page is ingested as it comes,
+   * with the workspace's settings as they are then: `presence llm off` stops texts going to the
+   * LLM from the next page on, also when switched on another replica.
+   */
   async baseline(workspace: Workspace, channelRef: string, pages: AsyncIterable<ChannelMessage[]>): Promise<number> {
     let total = 0;
     let page = 0;
     for await (const messages of pages) {
-      total += await this.ingest(workspace, messages);
+      total += await this.ingest((await this.options.workspaces.getWorkspace(workspace.id)) ?? workspace, messages);
       page++;
       this.options.logger.info({ channel: channelRef, page, messages: total }, "presence baseline: reading channel history");
     }
