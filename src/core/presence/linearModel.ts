@@ -1,0 +1,106 @@
+// A linear model over named features: one weight per feature and output, plus a bias.
+// Stored as text (presenceWeights.ts, written by scripts/train-presence.ts):
+//   outputs<TAB>name...        the outputs (one for a yes/no model, one per class otherwise)
+//   bias<TAB>w...
+//   <feature><TAB>w...         one line per feature: a cue ("c:word"), a unigram ("w:kunde")
+//                              or a bigram ("b:typisch <c>")
+// At run time unigrams are looked up by the token itself and bigrams through a map per first
+// word, so scoring a message builds no strings. Features the model has not seen count nothing.
+import type { FeatureSink, NgramSink } from "./features.js";
+
+export interface LinearModel {
+  readonly outputs: readonly string[];
+  readonly bias: Float64Array;
+  /** Every feature by its full name (training and encoding use this). */
+  readonly weights: ReadonlyMap<string, Float64Array>;
+}
+
+interface IndexedModel extends LinearModel {
+  readonly unigrams: ReadonlyMap<string, Float64Array>;
+  readonly bigrams: ReadonlyMap<string, ReadonlyMap<string, Float64Array>>;
+}
+
+export function decodeModel(text: string): IndexedModel {
+  const lines = text.split("\n").filter((l) => l !== "");
+  const header = lines[0]!.split("\t");
+  if (header[0] !== "outputs") throw new Error("model text must start with an outputs line");
+  const outputs = header.slice(1);
+  const row = (line: string): [string, Float64Array] => {
+    const parts = line.split("\t");
+    const w = new Float64Array(outputs.length);
+    for (let k = 0; k < outputs.length; k++) w[k] = Number(parts[k + 1]);
+    return [parts[0]!, w];
+  };
+  const [biasName, bias] = row(lines[1]!);
+  if (biasName !== "bias") throw new Error("model text must have a bias line second");
+  const weights = new Map<string, Float64Array>();
+  const unigrams = new Map<string, Float64Array>();
+  const bigrams = new Map<string, Map<string, Float64Array>>();
+  for (const line of lines.slice(2)) {
+    const [name, w] = row(line);
+    weights.set(name, w);
+    if (name.startsWith("w:")) unigrams.set(name.slice(2), w);
+    else if (name.startsWith("b:")) {
+      const space = name.indexOf(" ", 2);
+      const first = name.slice(2, space);
+      let inner = bigrams.get(first);
+      if (!inner) bigrams.set(first, (inner = new Map()));
+      inner.set(name.slice(space + 1), w);
+    }
+  }
+  return { outputs, bias, weights, unigrams, bigrams };
+}
+
+export function encodeModel(model: LinearModel, digits = 4): string {
+  const fmt = (w: Float64Array): string => Array.from(w, (x) => Number(x.toFixed(digits)).toString()).join("\t");
+  const lines = [`outputs\t${model.outputs.join("\t")}`, `bias\t${fmt(model.bias)}`];
+  for (const [name, w] of [...model.weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lines.push(`${name}\t${fmt(w)}`);
+  return lines.join("\n") + "\n";
+}
+
+export interface TraceEntry {
+  feature: string;
+  value: number;
+  weights: Float64Array;
+}
+
+/** Accumulates scores; `trace` (when given) records each feature's share for --explain. */
+export class Scorer implements NgramSink {
+  readonly scores: Float64Array;
+
+  constructor(
+    private readonly model: IndexedModel,
+    private readonly trace?: TraceEntry[],
+  ) {
+    this.scores = Float64Array.from(model.bias);
+  }
+
+  private add(w: Float64Array, value: number): void {
+    for (let k = 0; k < w.length; k++) this.scores[k]! += value * w[k]!;
+  }
+
+  readonly cue: FeatureSink = (name, value) => {
+    const w = this.model.weights.get(name);
+    if (!w) return;
+    this.add(w, value);
+    this.trace?.push({ feature: name, value, weights: w });
+  };
+
+  unigram(token: string): void {
+    const w = this.model.unigrams.get(token);
+    if (!w) return;
+    this.add(w, 1);
+    this.trace?.push({ feature: `w:${token}`, value: 1, weights: w });
+  }
+
+  bigram(first: string, second: string): void {
+    const w = this.model.bigrams.get(first)?.get(second);
+    if (!w) return;
+    this.add(w, 1);
+    this.trace?.push({ feature: `b:${first} ${second}`, value: 1, weights: w });
+  }
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}

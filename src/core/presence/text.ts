@@ -1,0 +1,154 @@
+// Preparing and tokenising one chat message for the built-in classifier.
+//
+//  prepare: hides code identifiers, paths and URLs (customer_id, userAgent, /api/users) behind
+//  "codeident"/"url", keeps the name of a Slack link (<https://crm/acc/1|Hoffmann GmbH>),
+//  normalises gender forms (Kund:innen -> Kundinnen), line breaks and dashes;
+//  tokenize: words (hyphenated compounds stay one token), emoji and punctuation, each
+//  lower-cased, with sentence numbers, in parallel arrays so a message allocates little.
+// Every step is one left-to-right pass: time grows linearly with the text.
+
+/** Messages longer than this are classified on their first MAX_CHARS characters: nobody writes
+ * more in a chat message, and it bounds the work for pasted logs or binary junk. */
+export const MAX_CHARS = 4000;
+
+const URL_RE = /\bhttps?:\/\/[^\s|>]+|\bwww\.[^\s|>]+/gu;
+const SLACK_LINK_RE = /<(?:https?:\/\/|mailto:)[^|>\s]*\|([^>]*)>/gu;
+const SLACK_MENTION_RE = /<[@#!][^>\s]*>/gu;
+const BACKTICK_RE = /`[^`]*`/gu;
+const PATH_RE = /(?:^|(?<=\s))\/[\p{L}\p{N}_\/{}:.-]+/gu;
+const FILE_RE = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}_-]+\.(?:ts|js|tsx|jsx|mjs|py|json|sql|ya?ml|go|java|rb|csv|md|env|toml)\b/gu;
+const GENDER_RE = /(\p{L})(?:[:*_]|\/-?)(in|innen)(?![\p{L}])/gu;
+const GENDER_CAPS_RE = /(\p{Ll})In(nen)?(?![\p{L}])/gu;
+const WORD_RE = /[\p{L}\p{N}_]+/gu;
+const CAMEL_RE = /^\p{Ll}+\p{Lu}/u;
+const PASCAL_STEM_RE =
+  /(?:Customer|Client|User|Consumer|Subscriber|Account|Tenant|Patient|Guest|Member|Kunde|Kunden)\p{Lu}|\p{Ll}(?:Customer|Client|User|Consumer|Subscriber|Account|Tenant|Patient|Guest|Member|Kunde|Kunden)/u;
+const TOKEN_RE =
+  /[\p{L}\p{N}]+(?:['\-&.][\p{L}\p{N}]+)*|\p{Extended_Pictographic}|[.!?;:,()[\]"„“”«»–—…¶/]/gu;
+const SENTENCE_END = new Set([".", "!", "?", "…", "¶"]);
+const CLAUSE_PUNCT = /^[.!?;:,()[\]"„“”«»–—…¶/]$/u;
+
+function isIdentifier(word: string): boolean {
+  return (
+    (word.includes("_") && /\p{L}_|_\p{L}/u.test(word)) ||
+    CAMEL_RE.test(word) ||
+    PASCAL_STEM_RE.test(word)
+  );
+}
+
+const MAYBE_IDENTIFIER_RE = /_|\p{Ll}\p{Lu}/u;
+const MAYBE_FILE_RE = /\.(?:ts|js|tsx|jsx|mjs|py|json|sql|ya?ml|go|java|rb|csv|md|env|toml)\b/u;
+const MAYBE_GENDER_RE = /\p{L}(?:[:*_/]|\/-)in|\p{Ll}In/u;
+
+/** Words the workspace named as terms stay words even when they look like code ("HubSpot"). */
+export interface KnownWords {
+  startsTerm(word: string): boolean;
+}
+
+export function prepare(text: string, known?: KnownWords): string {
+  // Each rewrite is guarded by a cheap test: most messages need none of them.
+  let t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  t = t.replace(/[’‘´]/g, "'");
+  if (t.includes("<")) t = t.replace(SLACK_LINK_RE, " $1 ").replace(SLACK_MENTION_RE, " ");
+  if (t.includes("`")) t = t.replace(BACKTICK_RE, " codeident ");
+  if (t.includes("http") || t.includes("www.")) t = t.replace(URL_RE, " url ");
+  if (MAYBE_FILE_RE.test(t)) t = t.replace(FILE_RE, " codeident ");
+  if (t.includes("/")) t = t.replace(PATH_RE, " codeident ");
+  if (MAYBE_GENDER_RE.test(t)) t = t.replace(GENDER_RE, "$1$2").replace(GENDER_CAPS_RE, "$1in$2");
+  if (MAYBE_IDENTIFIER_RE.test(t)) t = t.replace(WORD_RE, (w) => (isIdentifier(w) && !known?.startsTerm(w) ? "codeident" : w));
+  if (t.includes("\n")) t = t.replace(/\r?\n+/g, " ¶ ");
+  if (t.includes(" -") || t.includes(" –")) t = t.replace(/\s[-–]+\s/g, " – ");
+  return t;
+}
+
+const ABBREVIATIONS = new Set([
+  "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Nr", "No", "Fr", "Hr", "St", "Fam", "Zi", "Whg", "Apt", "Rm",
+  "z.B", "u.a", "bzw", "ca", "ggf", "evtl", "inkl", "vs", "Hrn", "Jr", "Sr", "Ltd", "Inc", "Corp", "Co",
+]);
+
+/** One message, tokenised. Parallel arrays keep per-call allocation small. */
+export interface Msg {
+  raw: string[];
+  w: string[];
+  punct: boolean[];
+  sent: number[];
+  /** Set by customer detection: the token names a customer or a customer thing (Kundenfeedback). */
+  customer: boolean[];
+  /** Set by customer detection: the token names customers as people (Kunden, Fahrgäste, Acme). */
+  person: boolean[];
+  sentences: string[]; // flat " a b c . " text per sentence
+  flat: string;
+}
+
+export function tokenize(prepared: string): Msg {
+  const raw: string[] = [];
+  const w: string[] = [];
+  const punct: boolean[] = [];
+  const sent: number[] = [];
+  const sentences: string[] = [];
+  let current = " ";
+  let s = 0;
+  for (const m of prepared.matchAll(TOKEN_RE)) {
+    const r = m[0];
+    // the full stop of "Mr.", "Dr.", "Nr." neither ends a sentence nor separates a name
+    if (r === "." && raw.length > 0 && ABBREVIATIONS.has(raw[raw.length - 1]!)) continue;
+    const lw = r.toLowerCase();
+    const p = r.length === 1 && CLAUSE_PUNCT.test(r);
+    raw.push(r);
+    w.push(lw);
+    punct.push(p);
+    sent.push(s);
+    current += lw + " ";
+    if (p && SENTENCE_END.has(r)) {
+      sentences.push(current);
+      current = " ";
+      s++;
+    }
+  }
+  if (current !== " ") sentences.push(current);
+  return {
+    raw,
+    w,
+    punct,
+    sent,
+    customer: new Array<boolean>(raw.length).fill(false),
+    person: new Array<boolean>(raw.length).fill(false),
+    sentences,
+    flat: " " + w.join(" ") + " ",
+  };
+}
+
+export function isCapitalised(raw: string): boolean {
+  const c = raw.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+/** The word before/after token i in the same clause, or "". */
+export function prevWord(msg: Msg, i: number): string {
+  return i > 0 && !msg.punct[i - 1] ? msg.w[i - 1]! : "";
+}
+export function nextWord(msg: Msg, i: number): string {
+  return i + 1 < msg.w.length && !msg.punct[i + 1] ? msg.w[i + 1]! : "";
+}
+
+export function clauseStart(msg: Msg, i: number): number {
+  let j = i;
+  while (j > 0 && !msg.punct[j - 1]) j--;
+  return j;
+}
+
+export function clauseEnd(msg: Msg, i: number): number {
+  let j = i;
+  while (j + 1 < msg.w.length && !msg.punct[j + 1]) j++;
+  return j;
+}
+
+/** Is there a customer token between from and to (inclusive), without crossing punctuation? */
+export function customerInClause(msg: Msg, from: number, to: number): boolean {
+  for (let k = from; k <= to && k < msg.w.length; k++) {
+    if (k < 0) continue;
+    if (msg.punct[k]) return false;
+    if (msg.customer[k]) return true;
+  }
+  return false;
+}
