@@ -12,7 +12,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addToneCues, analyseCustomer } from "../src/core/presence/builtinClassifier.js";
 import type { Tone } from "../src/core/presence/classifier.js";
-import { emitCues, emitNgrams, isCustomerCue, namedNgrams } from "../src/core/presence/features.js";
+import { emitCues, emitWords, isCustomerCue, isCustomerFeature, namedWords } from "../src/core/presence/features.js";
 import { decodeModel, encodeModel, type LinearModel, Scorer } from "../src/core/presence/linearModel.js";
 import { type CorpusRow, corpusDigest, readCorpus } from "./lib/presenceCorpus.js";
 import { type Example, trainLinear } from "./lib/trainLinear.js";
@@ -20,7 +20,7 @@ import { type Example, trainLinear } from "./lib/trainLinear.js";
 const TONES: readonly Tone[] = ["positive", "neutral", "negative"];
 const OPTIONS = {
   // cue features carry hand-written knowledge that holds beyond the corpus: trust them more
-  l2: (name: string): number => (/^[wb]:/u.test(name) ? 2 : 1),
+  l2: (name: string): number => (name.startsWith("w:") ? 2 : 1),
   minCount: 2,
   steps: 300,
   learningRate: 0.05,
@@ -41,10 +41,10 @@ function featurise(row: CorpusRow): Featurised {
   if (a) {
     const add = (m: Map<string, number>) => (name: string, value: number) => m.set(name, (m.get(name) ?? 0) + value);
     emitCues(a.ev, add(customer), isCustomerCue);
-    emitNgrams(a.msg, namedNgrams(add(customer)));
+    emitWords(a.msg, namedWords((name, value) => isCustomerFeature(name) && add(customer)(name, value)));
     addToneCues(a);
     emitCues(a.ev, add(tone), () => true);
-    emitNgrams(a.msg, namedNgrams(add(tone)));
+    emitWords(a.msg, namedWords(add(tone)));
   }
   return { row, customer, tone };
 }

@@ -10,9 +10,9 @@ export interface Example {
 }
 
 export interface TrainOptions {
-  /** L2 strength per feature, by name (cue features are trusted more than n-grams). */
+  /** L2 strength per feature, by name (cue features are trusted more than words). */
   l2: (feature: string) => number;
-  /** Features seen in fewer examples are dropped (n-grams only; cues are always kept). */
+  /** Features seen in fewer examples are dropped (words only; cues are always kept). */
   minCount: number;
   steps: number;
   learningRate: number;
@@ -23,7 +23,7 @@ export function trainLinear(examples: readonly Example[], outputs: readonly stri
   const binary = K === 1;
   const seen = new Map<string, number>();
   for (const ex of examples) for (const name of ex.features.keys()) seen.set(name, (seen.get(name) ?? 0) + 1);
-  const names = [...seen.keys()].filter((n) => !/^[wb]:/u.test(n) || seen.get(n)! >= options.minCount).sort();
+  const names = [...seen.keys()].filter((n) => !n.startsWith("w:") || seen.get(n)! >= options.minCount).sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const F = names.length;
   const rows = examples.map((ex) => {

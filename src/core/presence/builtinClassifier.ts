@@ -15,7 +15,7 @@
 import type { PresenceClassifier, PresenceVerdict, Tone } from "./classifier.js";
 import { type CustomerFindings, findCustomerCues, type VocabularyContext } from "./customerCues.js";
 import { Evidence, type Note } from "./evidence.js";
-import { emitCues, emitNgrams, isCustomerCue } from "./features.js";
+import { emitCues, emitWords, isCustomerCue } from "./features.js";
 import { decodeModel, Scorer, sigmoid, type TraceEntry } from "./linearModel.js";
 import { PRESENCE_WEIGHTS } from "./presenceWeights.js";
 import { findToneCues } from "./toneCues.js";
@@ -87,13 +87,13 @@ const isToneCue = (name: string): boolean => !isCustomerCue(name);
 
 interface Decision {
   verdict: PresenceVerdict;
-  scores: Float64Array;
+  scores: readonly number[];
 }
 
 function decide(a: Analysis, trace?: TraceEntry[]): Decision {
   const scorer = new Scorer(MODEL, trace);
   emitCues(a.ev, scorer.cue, isCustomerCue);
-  emitNgrams(a.msg, scorer);
+  emitWords(a.msg, scorer.word);
   if (scorer.scores[0]! <= 0) return { verdict: { customer: false, tone: null }, scores: scorer.scores };
   addToneCues(a);
   emitCues(a.ev, scorer.cue, isToneCue);

@@ -156,6 +156,8 @@ function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; ki
   const next2 = i + 2 < msg.w.length && !msg.punct[i + 2] && next !== "" ? msg.w[i + 2]! : "";
   const parts = w.includes("-") ? w.split("-") : null;
   const joined = parts ? parts.join("") : w;
+  const capital = isCapitalised(msg.raw[i]!);
+  if (!L.CUSTOMER_HINT.test(joined)) return tradeHit(msg, i, joined, capital, prev, next, vocab);
 
   let hit = germanCompoundHit(joined, prev, next);
   if (hit) return technical(msg, i, hit, "customer word");
@@ -175,16 +177,19 @@ function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; ki
     if (hit) return technical(msg, i, hit, "customer word");
   }
 
-  const capital = isCapitalised(msg.raw[i]!);
-  const trade = germanTradeWord(joined, capital, vocab.industry) ?? englishTradeWord(w, prev, next, vocab.industry);
-  if (trade) {
-    if (N.INTERNAL_BEFORE.test(prev)) return NONE;
-    if (trade.strength === "strong") return technical(msg, i, Hit.Plain, "trade word");
-    return technical(msg, i, Hit.Weak, "trade word (weak)");
-  }
+  const trade = tradeHit(msg, i, joined, capital, prev, next, vocab);
+  if (trade.hit) return trade;
   hit = metricHit(joined, prev, next, msg);
   lastHead = false;
   return hit ? { hit, kind: "metric" } : NONE;
+}
+
+function tradeHit(msg: Msg, i: number, joined: string, capital: boolean, prev: string, next: string, vocab: VocabularyContext): { hit: Hit; kind: string } {
+  const trade = germanTradeWord(joined, capital, vocab.industry) ?? englishTradeWord(msg.w[i]!, prev, next, vocab.industry);
+  if (!trade || N.INTERNAL_BEFORE.test(prev)) return NONE;
+  lastHead = trade.head;
+  if (trade.strength === "strong") return technical(msg, i, Hit.Plain, "trade word");
+  return technical(msg, i, Hit.Weak, "trade word (weak)");
 }
 
 const NONE = { hit: Hit.None, kind: "" };
@@ -194,8 +199,6 @@ function technical(msg: Msg, i: number, hit: Hit, kind: string): { hit: Hit; kin
   return { hit, kind };
 }
 
-/** Tokens that look like customer words; when they are not counted, --explain names them. */
-const CUSTOMERISH = /kund|nutzer|user|client|customer|consum|subscri|mandant|klient|gast|gäste|guest|patient|tenant|mieter|member|mitglied|account|passag|passeng/u;
 
 // ---------------------------------------------------------------------------------------
 // Named customers and service situations (on the prepared text, case-sensitive)
@@ -328,10 +331,10 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
     ev.add("customer", "c:word", `${term} (workspace term)`);
   });
   for (let i = 0; i < msg.w.length; i++) {
-    if (msg.punct[i] || msg.customer[i]) continue;
+    if (msg.punct[i] || msg.customer[i] || L.COMMON_WORDS.has(msg.w[i]!)) continue;
     const { hit, kind } = tokenHit(msg, i, vocab);
     if (hit === Hit.None) {
-      if (CUSTOMERISH.test(msg.w[i]!)) ev.add("false friend", "ff:word", msg.raw[i]!);
+      if (L.CUSTOMER_HINT.test(msg.w[i]!)) ev.add("false friend", "ff:word", msg.raw[i]!);
       continue;
     }
     msg.customer[i] = true;

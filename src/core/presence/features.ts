@@ -1,8 +1,9 @@
 // The features the linear model sees for one message: the rule cues (c:*, ff:*, t+:*, t-:*,
-// n:*, r:*) with capped counts, and word unigrams and bigrams in which every customer word or
-// workspace term is replaced by "<c>" — so "typisch <c>" or "<c> sind nicht das problem"
-// carries over from Endkunde to Fahrgast to a workspace's own account names — and numbers by
-// "<n>". Used identically at training time (scripts/train-presence.ts) and at run time.
+// n:*) with capped counts, and the message's words, in which every word naming customers (or a
+// workspace term) is replaced by "<c>" — so what is learnt about "Kunden" carries over to
+// Fahrgäste and to a workspace's own account names. Word pairs were tried and dropped:
+// they did not improve cross-validation and doubled the lookups. Used identically at training
+// time (scripts/train-presence.ts) and at run time.
 import type { Evidence } from "./evidence.js";
 import type { Msg } from "./text.js";
 
@@ -13,54 +14,47 @@ export function isCustomerCue(name: string): boolean {
   return name.startsWith("c:") || name.startsWith("ff:");
 }
 
-/** Caps keep one repeated cue from outweighing everything else. */
-function cueValue(name: string, count: number): number {
-  if (name === "r:pos" || name === "r:neg") return Math.min(count, 6) / 2;
+/** Features the customer decision learns from: its cues and the words, but not numbers. */
+export function isCustomerFeature(name: string): boolean {
+  return isCustomerCue(name) || (name.startsWith("w:") && name !== `w:${NUMBER_WORD}`);
+}
+
+/** A cap keeps one repeated cue from outweighing everything else. */
+function cueValue(count: number): number {
   return Math.min(count, 2);
 }
 
 /** Emits the cue features of `ev` that `accept` lets through. */
 export function emitCues(ev: Evidence, sink: FeatureSink, accept: (name: string) => boolean): void {
-  for (const [name, count] of ev.features) if (accept(name)) sink(name, cueValue(name, count));
+  for (const [name, count] of ev.features) if (accept(name)) sink(name, cueValue(count));
 }
 
 const KEEP_PUNCT = new Set(["?", "!"]);
-const NUMBER = /^\p{N}[\p{N}.,:%-]*$/u;
+const NUMBER = /^\p{N}/u;
+/** Numbers as one word. They say something about tone (figures are factual) but nothing about
+ * customers, so the customer decision does not learn from it (see isCustomerFeature). */
+export const NUMBER_WORD = "<n>";
 
 function normalised(msg: Msg, i: number): string | null {
   if (msg.customer[i]) return "<c>";
   const w = msg.w[i]!;
   if (msg.punct[i]) return KEEP_PUNCT.has(w) ? w : null;
-  if (NUMBER.test(w)) return "<n>";
-  return w;
+  return NUMBER.test(w) ? NUMBER_WORD : w;
 }
 
-/** Receives the n-grams of a message: the run-time scorer looks them up without building
- * strings; training names them "w:<token>" and "b:<first> <second>". */
-export interface NgramSink {
-  unigram(token: string): void;
-  bigram(first: string, second: string): void;
-}
+/** Receives the words of a message: the run-time scorer looks them up as they are; training
+ * names them "w:<word>". */
+export type WordSink = (word: string) => void;
 
-/** Emits unigrams and bigrams within a clause. */
-export function emitNgrams(msg: Msg, sink: NgramSink): void {
-  let prev: string | null = null;
+/** Emits each word of the message, normalised. */
+export function emitWords(msg: Msg, sink: WordSink): void {
   for (let i = 0; i < msg.w.length; i++) {
-    const tok = normalised(msg, i);
-    if (tok === null) {
-      prev = null;
-      continue;
-    }
-    sink.unigram(tok);
-    if (prev !== null) sink.bigram(prev, tok);
-    prev = tok;
+    const word = normalised(msg, i);
+    if (word !== null) sink(word);
   }
 }
 
-/** An NgramSink that hands named features to a FeatureSink (for training). */
-export function namedNgrams(sink: FeatureSink): NgramSink {
-  return {
-    unigram: (token) => sink(`w:${token}`, 1),
-    bigram: (first, second) => sink(`b:${first} ${second}`, 1),
-  };
+/** A WordSink that hands named features to a FeatureSink (for training). */
+export function namedWords(sink: FeatureSink): WordSink {
+  return (word) => sink(`w:${word}`, 1);
 }

@@ -9,12 +9,29 @@
 //  - German words are listed by stem with their inflection endings; compounds are handled
 //    by searching for a stem inside the token and checking what comes before/after it.
 
-import { WordSet } from "./wordSet.js";
+import { WordMap, WordSet } from "./wordSet.js";
 
 /** Builds a Set from a whitespace-separated list (keeps the lists below readable). */
 function words(list: string): ReadonlySet<string> {
   return new Set(list.trim().split(/\s+/));
 }
+
+/** Function words that are never customer words, tone words or emoji: the per-token checks
+ * skip them (they are half of every message). */
+export const COMMON_WORDS = words(`
+  der die das den dem des ein eine einen einem einer eines und oder aber doch sondern denn ist
+  sind war waren wird werden wurde wurden hat haben hatte hatten habe hab bin bist seid sein
+  wir ihr sie er es ich du man mich mir dich dir uns euch ihm ihn ihnen sich mit von vom zu zur
+  zum im in am an auf aus bei beim für über unter vor nach um bis durch gegen ohne als wie was
+  wer wo wann warum weil dass ob wenn dann da so auch noch schon nur mal ja gerade
+  heute morgen gestern jetzt hier dort diese dieser dieses diesem diesen jede jeder jedes
+  kann können könnte muss müssen soll sollen will wollen würde würden gibt geht the a an and or
+  but of to in on at for with from by as is are was were be been being have has had do does did
+  it its this that these those there here we you they he she i me my our your their his her
+  them us will would can could should may might must shall just also then than too now today
+  tomorrow yesterday about into over under again if when while because so what who which where
+  how why up out off any some all more most other such only own same very get got
+  `);
 
 // ---------------------------------------------------------------------------------------
 // Customer vocabulary
@@ -24,6 +41,13 @@ function words(list: string): ReadonlySet<string> {
  * Endnutzerin, Verbraucherhotline...). Inflection endings are part of the stem match. */
 export const DE_CUSTOMER_STEM =
   /kund(?:innen|in|schaft|en|e)|(?:be)?nutzer(?:innen|in|n|s)?|anwender(?:innen|in|n|s)?|käufer(?:innen|in|n|s)?|verbraucher(?:innen|in|n|s)?|abonnent(?:innen|in|en)?|interessent(?:innen|in|en)?|mandant(?:innen|in|en)?|klient(?:innen|in|en|el)?|auftraggeber(?:innen|in|n|s)?|zielgruppe(?:n)?/u;
+
+/** A cheap test before the customer-word, metric and rating patterns below: every word they
+ * can match contains one of these (keep it in step with DE_CUSTOMER_STEM, EN_CUSTOMER_WORD,
+ * METRIC_TOKEN and RATING_TOKEN). It also names the look-alikes --explain reports as false
+ * friends (Gastvortrag, tenant id). */
+export const CUSTOMER_HINT =
+  /kund|nutzer|anwender|käufer|verbraucher|abonnent|interessent|mandant|klient|auftraggeber|zielgruppe|customer|client|user|shopper|buyer|subscriber|prospect|consumer|purchaser|nps|csat|^ces|churn|complaint|beschwerde|reklam|retour|rezension|rückerstattung|rücksendung|warenkorb|hotline|callcenter|abwander|footfall|ridership|no-show|refund|chargeback|upsell|cross-sell|betatester|clientele|retention|rating|review|bewertung|renewal|^support$|gast|gäst|guest|patient|tenant|mieter|member|mitglied|passag|passeng|account/u;
 
 /** Prefixes that turn "...kunde" into a different word: erkunden/bekunden (verbs),
  * Sekunde, Urkunde (document, but not Agenturkunde), school subjects such as Erdkunde. */
@@ -229,7 +253,7 @@ export const CLAUSE_BREAK = words(`
 /** Praise, appreciation, joy and learning words (single tokens). A negator before them
  * cancels them ("nicht zufrieden", "not happy"), which leaves the message neutral, since an
  * unhappy customer reported without contempt is a neutral customer problem. */
-export const POSITIVE_WORD = new WordSet([
+const POSITIVE_WORDS = [
       // German praise and joy
       "großartig*", "fantastisch*", "hervorragend*", "ausgezeichnet*",
       "exzellent*", "wunderbar*", "grandios*", "genial*", "spitze",
@@ -264,7 +288,7 @@ export const POSITIVE_WORD = new WordSet([
       "user-friendly", "customer-friendly",
       // English wins
       "signed", "won", "renewed", "upgraded", "expanded", "successfully", "successful",
-    ]);
+    ];
 
 /** Praise words that are ambiguous on their own: "super wichtig" (intensifier), "top
  * request" (rank), "Great, I'll check" (acknowledgement). They count only when predicative
@@ -288,7 +312,7 @@ export const BAD_METRIC_ABSENT =
   / (?:keine|kein|null|0|no|zero|not a single|keine einzige) (?:\S+ )?(?:complaints?|beschwerde\p{L}*|reklamation\p{L}*|retoure\p{L}*|churn\p{L}*|kündigung\p{L}*|refunds?|escalations?|eskalation\p{L}*) | (?:no|not a single|not one|kein|keine|keiner|niemand|nobody|no one|none of (?:the|our)) (?:\S+ ){0,3}(?:complain\p{L}*|beschwer\p{L}*|reklamiert|gemeckert|churned|gekündigt) /u;
 
 /** Insults and disparaging nouns for people (strong negative). */
-export const NEG_NOUN = new WordSet([
+const INSULTS = [
       "besserwisser*", "klugscheißer*", "klugscheisser*", "nörgler*",
       "meckerer", "querulant*", "choleriker*", "idiot", "idioten", "trottel*",
       "depp", "deppen", "vollpfosten", "honk", "honks", "dau", "daus", "dödel", "dussel",
@@ -301,12 +325,12 @@ export const NEG_NOUN = new WordSet([
       "wiseguy*", "troll", "trolls", "nightmare", "dumbass*", "muppet*",
       "numpty", "luser*", "pebkac", "id10t", "pita", "babysit*",
       "tantrum*", "wichtigtuer*", "schlaumeier*", "oberlehrer*", "korinthenkacker*", "erbsenzähler*", "besserwisserei", "extrawurst*", "diva", "divas",
-    ]);
+    ];
 
 /** Disparaging adjectives, strong and mild. Describing some other noun ("nervige Popups",
  * "annoying bug") they count as mild or not at all; with the customer as their object
  * ("annoying for customers") they are empathy (see toneCues.ts). */
-export const NEG_ADJ_STRONG = new WordSet([
+const STRONG_ADJECTIVES = [
       "nervig*", "lästig*", "anstrengend*", "dumm", "dumme", "dummer", "dummen",
       "dummes", "dümmer*", "dämlich*", "doof*", "blöd*",
       "bescheuert*", "beknackt*", "idiotisch*", "unfähig*",
@@ -321,27 +345,39 @@ export const NEG_ADJ_STRONG = new WordSet([
       "obnoxious", "rude", "condescending", "needy", "spoiled", "spoilt", "brainless", "petty",
       "high-maintenance", "irritating", "infuriating", "exhausting", "insufferable",
       "unbearable", "tiresome", "unreasonable", "braindead", "brain-dead", "stubborn",
-    ]);
-export const NEG_ADJ_MILD = new WordSet([
+    ];
+const MILD_ADJECTIVES = [
       "stur*", "anspruchsvoll*", "schwierig*", "kompliziert*",
       "empfindlich*", "furchtbar*", "schrecklich*", "grauenhaft*",
       "lächerlich*", "absurd*", "irre", "crazy", "nuts", "insane", "ridiculous",
       "absurd", "demanding", "difficult", "impossible", "picky", "fussy", "tedious", "painful",
       "pushy", "weird", "seltsam*", "komisch*", "mühsam*", "tiring", "annoyed",
       "genervt",
-    ]);
+    ];
 // "annoyed"/"genervt" describe how someone feels; they only add up with other cues
 // ("genervt von diesen Kunden").
 
 /** Disparaging verbs for complaining or behaving ("meckern", "whining"). A customer as
  * their object ("Popups nerven Kunden") is not contempt; see classifier. */
-export const NEG_VERB = new WordSet([
+const DISPARAGING_VERBS = [
       "meckern", "meckert", "gemeckert", "rummeckern", "rumgemeckert", "nörgeln", "nörgelt",
       "genörgelt", "jammern", "jammert", "gejammert", "rumjammern", "rumheulen", "heulen", "heult",
       "rumzicken", "motzen", "motzt", "rummotzen", "quengeln", "quengelt", "nerven", "nervt",
       "spinnen", "spinnt", "whine", "whines", "whining", "whined", "moan", "moans",
       "moaning", "bitch", "bitching", "bitches", "whinge*", "annoy", "annoys",
-    ]);
+    ];
+
+export type ToneWordKind = "praise" | "insult" | "strongAdjective" | "mildAdjective" | "verb";
+/** Every tone word with its kind, looked up once per token. */
+export const TONE_WORDS = new WordMap<ToneWordKind>([
+  ["praise", POSITIVE_WORDS],
+  ["insult", INSULTS],
+  ["strongAdjective", STRONG_ADJECTIVES],
+  ["mildAdjective", MILD_ADJECTIVES],
+  ["verb", DISPARAGING_VERBS],
+]);
+/** Insults alone: they also mark a customer compound as disparaging ("Besserwisser-User"). */
+export const NEG_NOUN = new WordSet(INSULTS);
 
 /** Things an adjective may describe instead of a person ("annoying bug", "dumb question");
  * English has no capitalised nouns, so this short list stands in for noun detection. */

@@ -2,11 +2,10 @@
 // Stored as text (presenceWeights.ts, written by scripts/train-presence.ts):
 //   outputs<TAB>name...        the outputs (one for a yes/no model, one per class otherwise)
 //   bias<TAB>w...
-//   <feature><TAB>w...         one line per feature: a cue ("c:word"), a unigram ("w:kunde")
-//                              or a bigram ("b:typisch <c>")
-// At run time unigrams are looked up by the token itself and bigrams through a map per first
-// word, so scoring a message builds no strings. Features the model has not seen count nothing.
-import type { FeatureSink, NgramSink } from "./features.js";
+//   <feature><TAB>w...         one line per feature: a cue ("c:word") or a word ("w:kunde")
+// At run time words are looked up by the token itself, so scoring a message builds no
+// strings. Features the model has not seen count nothing.
+import type { FeatureSink, WordSink } from "./features.js";
 
 export interface LinearModel {
   readonly outputs: readonly string[];
@@ -16,8 +15,7 @@ export interface LinearModel {
 }
 
 interface IndexedModel extends LinearModel {
-  readonly unigrams: ReadonlyMap<string, Float64Array>;
-  readonly bigrams: ReadonlyMap<string, ReadonlyMap<string, Float64Array>>;
+  readonly words: ReadonlyMap<string, Float64Array>;
 }
 
 export function decodeModel(text: string): IndexedModel {
@@ -34,21 +32,13 @@ export function decodeModel(text: string): IndexedModel {
   const [biasName, bias] = row(lines[1]!);
   if (biasName !== "bias") throw new Error("model text must have a bias line second");
   const weights = new Map<string, Float64Array>();
-  const unigrams = new Map<string, Float64Array>();
-  const bigrams = new Map<string, Map<string, Float64Array>>();
+  const words = new Map<string, Float64Array>();
   for (const line of lines.slice(2)) {
     const [name, w] = row(line);
     weights.set(name, w);
-    if (name.startsWith("w:")) unigrams.set(name.slice(2), w);
-    else if (name.startsWith("b:")) {
-      const space = name.indexOf(" ", 2);
-      const first = name.slice(2, space);
-      let inner = bigrams.get(first);
-      if (!inner) bigrams.set(first, (inner = new Map()));
-      inner.set(name.slice(space + 1), w);
-    }
+    if (name.startsWith("w:")) words.set(name.slice(2), w);
   }
-  return { outputs, bias, weights, unigrams, bigrams };
+  return { outputs, bias, weights, words };
 }
 
 export function encodeModel(model: LinearModel, digits = 4): string {
@@ -65,14 +55,15 @@ export interface TraceEntry {
 }
 
 /** Accumulates scores; `trace` (when given) records each feature's share for --explain. */
-export class Scorer implements NgramSink {
-  readonly scores: Float64Array;
+export class Scorer {
+  /** A plain array: cheaper to create per message than a typed one. */
+  readonly scores: number[];
 
   constructor(
     private readonly model: IndexedModel,
     private readonly trace?: TraceEntry[],
   ) {
-    this.scores = Float64Array.from(model.bias);
+    this.scores = Array.from(model.bias);
   }
 
   private add(w: Float64Array, value: number): void {
@@ -86,19 +77,12 @@ export class Scorer implements NgramSink {
     this.trace?.push({ feature: name, value, weights: w });
   };
 
-  unigram(token: string): void {
-    const w = this.model.unigrams.get(token);
+  readonly word: WordSink = (word) => {
+    const w = this.model.words.get(word);
     if (!w) return;
     this.add(w, 1);
-    this.trace?.push({ feature: `w:${token}`, value: 1, weights: w });
-  }
-
-  bigram(first: string, second: string): void {
-    const w = this.model.bigrams.get(first)?.get(second);
-    if (!w) return;
-    this.add(w, 1);
-    this.trace?.push({ feature: `b:${first} ${second}`, value: 1, weights: w });
-  }
+    this.trace?.push({ feature: `w:${word}`, value: 1, weights: w });
+  };
 }
 
 export function sigmoid(x: number): number {

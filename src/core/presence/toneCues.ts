@@ -129,6 +129,22 @@ function praisesTeam(msg: Msg, i: number): boolean {
   return team;
 }
 
+/** Sentence patterns run on the whole message first; only a hit is looked for sentence by
+ * sentence (most messages are one sentence, and most patterns miss). */
+class SentenceGate {
+  private readonly known = new Map<RegExp, boolean>();
+  constructor(
+    private readonly flat: string,
+    private readonly sentences: number,
+  ) {}
+
+  readonly test = (re: RegExp, sentence: string): boolean => {
+    let any = this.known.get(re);
+    if (any === undefined) this.known.set(re, (any = re.test(this.flat)));
+    return any && (this.sentences === 1 || re.test(sentence));
+  };
+}
+
 /** Word tokens per sentence, and the index of each sentence's first word. */
 function wordsPerSentence(msg: Msg, nSent: number): { count: Int32Array; first: Int32Array } {
   const count = new Int32Array(nSent);
@@ -170,6 +186,7 @@ function wordCues(msg: Msg, ev: Evidence): void {
     const next = i + 1 < n && !msg.punct[i + 1] ? msg.w[i + 1]! : "";
     const prev = i > 0 && !msg.punct[i - 1] ? msg.w[i - 1]! : "";
 
+    if (L.COMMON_WORDS.has(w)) continue;
     if (L.POSITIVE_EMOJI.has(w)) { ev.add("tone +", "t+:emoji", w); continue; }
     if (L.NEG_EMOJI_STRONG.has(w)) { ev.add("tone -", "t-:emoji", w); continue; }
     if (L.NEG_EMOJI_MILD.has(w) || T.MOCK_EMOJI.has(w)) { ev.add("tone -", "t-:emoji_mild", w); continue; }
@@ -177,7 +194,10 @@ function wordCues(msg: Msg, ev: Evidence): void {
     // shouting: a long all-caps word that is not an acronym ("ALLES", "EVERYTHING")
     if (raw !== w && raw.length >= 5 && !HAS_LOWER.test(raw) && !T.ACRONYMS.has(raw)) ev.add("tone -", "t-:caps", raw);
 
-    if (L.POSITIVE_WORD.test(w)) {
+    const kind = L.TONE_WORDS.get(w) ?? (w.includes("-") && w.split("-").some((p) => L.NEG_NOUN.test(p)) ? "insult" : undefined);
+    if (kind === undefined) continue;
+
+    if (kind === "praise") {
       if (negated(msg, i)) { ev.note("negation", "n:negated_praise", () => `${prev} … ${raw}`); continue; }
       if (L.AMBIGUOUS_PRAISE.has(w)) {
         const atEnd = next === "";
@@ -197,7 +217,7 @@ function wordCues(msg: Msg, ev: Evidence): void {
       continue;
     }
 
-    if (L.NEG_NOUN.test(w) || (w.includes("-") && w.split("-").some((p) => L.NEG_NOUN.test(p)))) {
+    if (kind === "insult") {
       if (msg.customer[i]) continue; // counted as a disparaging customer compound already
       // "der Kunde ist kein Idiot": taking their side
       if (negated(msg, i)) ev.add("tone +", "t+:negated_insult", () => `${prev} ${raw}`);
@@ -205,8 +225,8 @@ function wordCues(msg: Msg, ev: Evidence): void {
       continue;
     }
 
-    const strong = L.NEG_ADJ_STRONG.test(w);
-    if (strong || L.NEG_ADJ_MILD.test(w)) {
+    if (kind === "strongAdjective" || kind === "mildAdjective") {
+      const strong = kind === "strongAdjective";
       // "annoying customers" after "keep/stop/we're" is a verb: we burden them
       if (w === "annoying" && GERUND_PREV.has(prev)) continue;
       // "nervig für Kunden", "frustrating for users": empathy
@@ -224,11 +244,10 @@ function wordCues(msg: Msg, ev: Evidence): void {
       continue;
     }
 
-    if (L.NEG_VERB.test(w)) {
-      if (negated(msg, i) || selfSubject(msg, i)) continue;
-      if (TRANSITIVE_NEG.has(w) && customerInClause(msg, i + 1, clauseEnd(msg, i))) continue;
-      ev.add("tone -", "t-:verb", raw);
-    }
+    // a disparaging verb
+    if (negated(msg, i) || selfSubject(msg, i)) continue;
+    if (TRANSITIVE_NEG.has(w) && customerInClause(msg, i + 1, clauseEnd(msg, i))) continue;
+    ev.add("tone -", "t-:verb", raw);
   }
 
   // demonstrative distance before a customer word: "diese Kunden", "so ein Kunde", "such a client"
@@ -299,14 +318,8 @@ function sentenceCues(msg: Msg, text: { flat: string; sentences: string[] }, ev:
   const nSent = text.sentences.length;
   const customerSentence = new Array<boolean>(nSent).fill(false);
   for (let i = 0; i < msg.w.length; i++) if (msg.customer[i]) customerSentence[msg.sent[i]!] = true;
-  // Sentence patterns run on the whole message first; only a hit is looked for sentence by
-  // sentence (most messages are one sentence, and most patterns miss).
-  const gate = new Map<RegExp, boolean>();
-  const inSentence = (re: RegExp, sentence: string): boolean => {
-    let any = gate.get(re);
-    if (any === undefined) gate.set(re, (any = re.test(flat)));
-    return any && (nSent === 1 || re.test(sentence));
-  };
+  const gate = new SentenceGate(flat, nSent);
+  const inSentence = gate.test;
   const badEvent = nSent > 1 && L.BAD_EVENT.test(flat);
   let disparaged = ev.count("t-:insult") + ev.count("t-:adj") + ev.count("t-:emoji") > 0;
   const words = wordsPerSentence(msg, nSent);

@@ -42,8 +42,12 @@ function node(): TrieNode {
 }
 
 const GERMAN_TRIE = node();
+/** First characters of all forms: most positions of a token start none, and a bit test is
+ * cheaper than a map lookup. */
+const FIRST_CHAR = new Uint8Array(65536);
 for (const entry of GERMAN_NOUNS) {
   for (const form of entry.forms) {
+    FIRST_CHAR[form.charCodeAt(0)] = 1;
     let n = GERMAN_TRIE;
     for (const ch of form) {
       let child = n.next.get(ch);
@@ -82,6 +86,7 @@ export function germanTradeWord(joined: string, rawCapital: boolean, industry: I
   const len = joined.length;
   if (len < 4) return null;
   for (let start = 0; start <= len - 4; start++) {
+    if (FIRST_CHAR[joined.charCodeAt(start)] === 0) continue;
     let n: TrieNode | undefined = GERMAN_TRIE;
     let end = start;
     // remember every complete form on the way; the longest valid one wins
