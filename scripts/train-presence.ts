@@ -12,7 +12,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addToneCues, analyseCustomer } from "../src/core/presence/builtinClassifier.js";
 import type { Tone } from "../src/core/presence/classifier.js";
-import { emitCues, emitWords, isCustomerCue, isCustomerFeature, namedWords } from "../src/core/presence/features.js";
+import { emitCues, emitWords, FeatureMap, isCustomerCue, isCustomerFeature } from "../src/core/presence/features.js";
 import { decodeModel, encodeModel, type LinearModel, Scorer } from "../src/core/presence/linearModel.js";
 import { type CorpusRow, corpusDigest, readCorpus } from "./lib/presenceCorpus.js";
 import { type Example, trainLinear } from "./lib/trainLinear.js";
@@ -35,18 +35,17 @@ interface Featurised {
 }
 
 function featurise(row: CorpusRow): Featurised {
-  const customer = new Map<string, number>();
-  const tone = new Map<string, number>();
+  const customer = new FeatureMap(isCustomerFeature);
+  const tone = new FeatureMap();
   const a = analyseCustomer(row.text);
   if (a) {
-    const add = (m: Map<string, number>) => (name: string, value: number) => m.set(name, (m.get(name) ?? 0) + value);
-    emitCues(a.ev, add(customer), isCustomerCue);
-    emitWords(a.msg, namedWords((name, value) => isCustomerFeature(name) && add(customer)(name, value)));
+    emitCues(a.ev, customer, isCustomerCue);
+    emitWords(a.msg, customer);
     addToneCues(a);
-    emitCues(a.ev, add(tone), () => true);
-    emitWords(a.msg, namedWords(add(tone)));
+    emitCues(a.ev, tone, () => true);
+    emitWords(a.msg, tone);
   }
-  return { row, customer, tone };
+  return { row, customer: customer.features, tone: tone.features };
 }
 
 /** One table: output 0 is the customer logit, outputs 1-3 the tone scores. */

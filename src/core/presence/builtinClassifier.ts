@@ -92,11 +92,11 @@ interface Decision {
 
 function decide(a: Analysis, trace?: TraceEntry[]): Decision {
   const scorer = new Scorer(MODEL, trace);
-  emitCues(a.ev, scorer.cue, isCustomerCue);
-  emitWords(a.msg, scorer.word);
+  emitCues(a.ev, scorer, isCustomerCue);
+  emitWords(a.msg, scorer);
   if (scorer.scores[0]! <= 0) return { verdict: { customer: false, tone: null }, scores: scorer.scores };
   addToneCues(a);
-  emitCues(a.ev, scorer.cue, isToneCue);
+  emitCues(a.ev, scorer, isToneCue);
   let best = 1;
   for (let k = 2; k <= 3; k++) if (scorer.scores[k]! > scorer.scores[best]!) best = k;
   return { verdict: { customer: true, tone: TONES[best - 1]! }, scores: scorer.scores };

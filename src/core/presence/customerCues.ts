@@ -19,7 +19,7 @@
 import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
 import * as namedLexiconModule from "./namedLexicon.js";
-import { isCapitalised, type Msg } from "./text.js";
+import { isCapitalised, type Msg, sentenceOf } from "./text.js";
 import { englishTradeWord, germanTradeWord, type IndustryPreset, type TermMatcher } from "./vocabulary.js";
 
 // Plain copies of the word lists: reading a module namespace goes through a getter per access
@@ -145,8 +145,10 @@ function technicalNeighbourhood(msg: Msg, i: number): boolean {
   for (let j = Math.max(0, i - 3); j <= i + 3 && j < msg.w.length; j++) {
     if (j !== i && L.TECH_NEARBY.has(msg.w[j]!)) return true;
   }
-  return L.RUNS_AS.test(msg.sentences[msg.sent[i]!]!);
+  return RUNS_AS_HINT.test(msg.flat) && L.RUNS_AS.test(sentenceOf(msg, i));
 }
+
+const RUNS_AS_HINT = / (?:runs?|running|ran|läuft|laufen|lief) (?:as|als) /u;
 
 function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; kind: string } {
   const w = msg.w[i]!;
@@ -227,8 +229,11 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
     if (msg.punct[i]) continue;
     const raw = msg.raw[i]!;
     const w = msg.w[i]!;
-    if (N.LEGAL_FORMS.has(raw) && isName(msg, i - 1) && company === "") company = wordsAround(msg, i - 1, i + 1, true);
-    if (N.HONORIFICS.has(raw) || N.TITLES.has(raw)) {
+    // one lookup tells which of the patterns below this word can start
+    const t = (RAW_TRIGGERS.get(raw) ?? 0) | (WORD_TRIGGERS.get(w) ?? 0);
+    if (t === 0) continue;
+    if (t & T_LEGAL && isName(msg, i - 1) && company === "") company = wordsAround(msg, i - 1, i + 1, true);
+    if (t & T_HONORIFIC) {
       let j = i + 1;
       while (j < n && (N.TITLES.has(msg.raw[j]!) || N.NAME_PARTICLES.has(msg.raw[j]!))) j++;
       if (isName(msg, j)) {
@@ -240,39 +245,39 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
         continue;
       }
     }
-    if ((N.FAMILY_WORDS.has(raw) && isName(msg, i + 1)) || (w === "the" && isName(msg, i + 1) && N.FAMILY_AFTER.has(msg.w[i + 2] ?? ""))) {
+    if ((t & T_FAMILY && isName(msg, i + 1)) || (t & T_THE && isName(msg, i + 1) && N.FAMILY_AFTER.has(msg.w[i + 2] ?? ""))) {
       ev.add("customer", "c:family", () => wordsAround(msg, i, i + 3, true));
     }
-    if (N.ORG_NOUNS_DE.has(raw)) {
+    if (t & T_ORG_DE) {
       let j = i + 1;
       while (j < n && j <= i + 3 && N.ORG_LINKS.has(msg.raw[j]!)) j++;
       if (isName(msg, j)) ev.add("customer", "c:org", () => wordsAround(msg, i, j + 1, true));
     }
-    if (N.ORG_SUFFIXES_EN.has(raw) && isName(msg, i - 1)) ev.add("customer", "c:org", () => wordsAround(msg, i - 1, i + 1, true));
-    if (N.SALES_VERBS_BEFORE.has(w)) {
+    if (t & T_ORG_EN && isName(msg, i - 1)) ev.add("customer", "c:org", () => wordsAround(msg, i - 1, i + 1, true));
+    if (t & T_SALES_BEFORE) {
       const j = msg.w[i + 1] === "the" ? i + 2 : i + 1;
       if (isName(msg, j)) ev.add("customer", "c:sales", () => wordsAround(msg, i, j + 1, true));
     }
-    if (N.SALES_VERBS_AFTER.has(w) || (w === "live" && N.AUXILIARIES.has(msg.w[i - 1] ?? ""))) {
+    if (t & T_SALES_AFTER || (t & T_LIVE && N.AUXILIARIES.has(msg.w[i - 1] ?? ""))) {
       let j = i - 1;
       while (j >= 0 && j >= i - 2 && N.AUXILIARIES.has(msg.w[j]!)) j--;
       if (isName(msg, j) && !N.ARTICLES.has(msg.w[j - 1] ?? "")) ev.add("customer", "c:sales", () => wordsAround(msg, j, i + 1, true));
     }
-    if (N.BUSINESS_NOUNS_AFTER_NAME.has(raw) && isName(msg, i - 1) && !N.TECH_ACCOUNT_NAMES_SET.has(msg.w[i - 1]!)) {
+    if (t & T_NOUN_AFTER_NAME && isName(msg, i - 1) && !N.TECH_ACCOUNT_NAMES_SET.has(msg.w[i - 1]!)) {
       ev.add("customer", "c:named", () => wordsAround(msg, i - 1, i + 1, true));
     }
-    if (N.BUSINESS_NOUNS_BEFORE_NAME.has(w) && N.NAME_PREPOSITIONS.has(msg.w[i + 1] ?? "")) {
+    if (t & T_NOUN_BEFORE_NAME && N.NAME_PREPOSITIONS.has(msg.w[i + 1] ?? "")) {
       const j = N.ARTICLES.has(msg.w[i + 2] ?? "") ? i + 3 : i + 2;
       if (isName(msg, j)) ev.add("customer", "c:named", () => wordsAround(msg, i, j + 1, true));
     }
-    if (N.LOCATOR_WORDS.has(w) && N.ROOM_NUMBER.test(msg.w[i + 1] ?? "")) {
+    if (t & T_LOCATOR && N.ROOM_NUMBER.test(msg.w[i + 1] ?? "")) {
       const number = msg.w[i + 1] === "nr" || msg.w[i + 1] === "no" ? i + 2 : i + 1;
       const personBefore = N.PERSON_BEFORE_LOCATOR.has(msg.w[i - 1] ?? "") || (N.LOCATOR_LINKS.has(msg.w[i - 1] ?? "") && N.PERSON_BEFORE_LOCATOR.has(msg.w[i - 2] ?? ""));
       if (/^\p{N}/u.test(msg.w[number] ?? "") && (personBefore || N.PERSON_VERB_AFTER.test(`${wordsAround(msg, number + 1, number + 5, false)} `))) {
         ev.add("customer", "c:locator", () => wordsAround(msg, i, number + 1, true));
       }
     }
-    if (N.PERSON_BEFORE_LOCATOR.has(w)) {
+    if (t & T_PERSON) {
       let j = i + 1;
       if (N.LOCATOR_LINKS.has(msg.w[j] ?? "")) j++;
       if (N.LOCATOR_LINKS.has(msg.w[j] ?? "")) j++;
@@ -284,28 +289,60 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
   return company;
 }
 
+// Which named-customer pattern a word can start, as bits: by the word as written (names and
+// legal forms are case-sensitive) and by the lower-cased word.
+const T_LEGAL = 1;
+const T_HONORIFIC = 2;
+const T_FAMILY = 4;
+const T_THE = 8;
+const T_ORG_DE = 16;
+const T_ORG_EN = 32;
+const T_SALES_BEFORE = 64;
+const T_SALES_AFTER = 128;
+const T_LIVE = 256;
+const T_NOUN_AFTER_NAME = 512;
+const T_NOUN_BEFORE_NAME = 1024;
+const T_LOCATOR = 2048;
+const T_PERSON = 4096;
+
+function triggers(groups: [number, Iterable<string>][]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const [bit, words] of groups) for (const word of words) map.set(word, (map.get(word) ?? 0) | bit);
+  return map;
+}
+const RAW_TRIGGERS = triggers([
+  [T_LEGAL, N.LEGAL_FORMS],
+  [T_HONORIFIC, N.HONORIFICS],
+  [T_HONORIFIC, N.TITLES],
+  [T_FAMILY, N.FAMILY_WORDS],
+  [T_ORG_DE, N.ORG_NOUNS_DE],
+  [T_ORG_EN, N.ORG_SUFFIXES_EN],
+  [T_NOUN_AFTER_NAME, N.BUSINESS_NOUNS_AFTER_NAME],
+]);
+const WORD_TRIGGERS = triggers([
+  [T_THE, ["the"]],
+  [T_SALES_BEFORE, N.SALES_VERBS_BEFORE],
+  [T_SALES_AFTER, N.SALES_VERBS_AFTER],
+  [T_LIVE, ["live"]],
+  [T_NOUN_BEFORE_NAME, N.BUSINESS_NOUNS_BEFORE_NAME],
+  [T_LOCATOR, N.LOCATOR_WORDS],
+  [T_PERSON, N.PERSON_BEFORE_LOCATOR],
+]);
+
 const RESERVATION_HINT = /Namen|name|booked|gebucht|reserviert/u;
 
-function serviceCues(msg: Msg, ev: Evidence): void {
-  const flat = msg.flat;
-  let service = 0;
-  for (let i = 0; i < msg.w.length; i++) {
-    if (!msg.punct[i] && N.SERVICE_WORD.test(msg.w[i]!)) service++;
-  }
-  if (service > 0) ev.add("customer", "c:service", () => msg.w.filter((w) => N.SERVICE_WORD.test(w)).join(", "), Math.min(service, 3));
-  const generic = N.GENERIC_CUSTOMER.exec(flat);
-  if (generic) ev.add("customer", "c:generic", generic[0].trim());
-  for (let i = 0; i < msg.w.length; i++) {
-    const w = msg.w[i]!;
-    if (!N.PERSON_WORD.has(w) || msg.punct[i]) continue;
-    // "Herr Kramer" is a name (c:honorific); "meine Damen und Herren" a greeting
-    const next = msg.raw[i + 1] ?? "";
-    if ((w === "herr" || w === "herrn" || w === "frau") && /^\p{Lu}/u.test(next)) continue;
-    if (w.startsWith("dame") && msg.w[i + 1] === "und") continue;
-    ev.add("customer", "c:person", msg.raw[i]!);
-    break;
-  }
+/** "Herr" and "Frau" before a name are an honorific (namedCues); "meine Damen und Herren" a
+ * greeting. Otherwise these words stand for a customer nobody named ("die ältere Dame"). */
+function isPersonWord(msg: Msg, i: number): boolean {
+  const w = msg.w[i]!;
+  if (!N.PERSON_WORD.has(w)) return false;
+  if ((w === "herr" || w === "herrn") && isCapitalised(msg.raw[i + 1] ?? "")) return false;
+  return !(w.startsWith("dame") && msg.w[i + 1] === "und");
 }
+
+/** Cheap tests before the deal and "wer bei uns ..." patterns: words every match contains. */
+const DEAL_HINT = /deal|auftrag|renewal|contract|agreement|vertrag/u;
+const GENERIC_HINT = / (?:us|uns|here|hier) /u;
 
 // ---------------------------------------------------------------------------------------
 // Entry point
@@ -330,11 +367,19 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
     found.words++;
     ev.add("customer", "c:word", `${term} (workspace term)`);
   });
+  let service = 0;
+  let person = -1;
   for (let i = 0; i < msg.w.length; i++) {
     if (msg.punct[i] || msg.customer[i] || L.COMMON_WORDS.has(msg.w[i]!)) continue;
     const { hit, kind } = tokenHit(msg, i, vocab);
     if (hit === Hit.None) {
       if (L.CUSTOMER_HINT.test(msg.w[i]!)) ev.add("false friend", "ff:word", msg.raw[i]!);
+      // callbacks, bookings, refunds: weak alone (suppliers send invoices too), they add up
+      if (N.SERVICE_WORD.test(msg.w[i]!)) {
+        service++;
+        ev.note("customer", "c:service", msg.raw[i]!);
+      }
+      if (person < 0 && isPersonWord(msg, i)) person = i;
       continue;
     }
     msg.customer[i] = true;
@@ -350,21 +395,27 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
     else if (hit === Hit.Appreciative) found.appreciativeWords++;
   }
 
+  if (service > 0) ev.add("customer", "c:service", "", Math.min(service, 3));
+  if (person >= 0) ev.add("customer", "c:person", msg.raw[person]!);
+
   const flat = msg.flat;
   const phrase = L.CUSTOMER_PHRASE.exec(flat);
   if (phrase) ev.add("customer", "c:phrase", phrase[0].trim());
-  const deal = L.DEAL_EVENT.exec(flat);
+  const deal = DEAL_HINT.test(flat) ? L.DEAL_EVENT.exec(flat) : null;
   if (deal) ev.add("customer", "c:deal", deal[0].trim());
-  const account = L.SALES_ACCOUNT.exec(flat);
-  if (account) ev.add("customer", "c:account", account[0].trim());
-  const named = L.NAMED_ACCOUNT.exec(prepared);
-  if (named && !L.TECH_ACCOUNT_NAMES.has(named[1]!.toLowerCase())) ev.add("customer", "c:account", named[0].trim());
+  if (flat.includes("account")) {
+    const account = L.SALES_ACCOUNT.exec(flat);
+    if (account) ev.add("customer", "c:account", account[0].trim());
+    const named = L.NAMED_ACCOUNT.exec(prepared);
+    if (named && !L.TECH_ACCOUNT_NAMES.has(named[1]!.toLowerCase())) ev.add("customer", "c:account", named[0].trim());
+  }
   const company = namedCues(msg, prepared, ev);
   if (company) {
     if (L.SUPPLIER_CONTEXT.test(flat)) ev.add("false friend", "ff:supplier", () => L.SUPPLIER_CONTEXT.exec(flat)![0].trim());
     else if (L.BUSINESS_CONTEXT.test(flat)) ev.add("customer", "c:company", company);
   }
-  serviceCues(msg, ev);
+  const generic = GENERIC_HINT.test(flat) ? N.GENERIC_CUSTOMER.exec(flat) : null;
+  if (generic) ev.add("customer", "c:generic", generic[0].trim());
   if (N.STAFF_CONTEXT.test(flat)) ev.add("false friend", "ff:staff", () => N.STAFF_CONTEXT.exec(flat)![0].trim());
   return found;
 }

@@ -7,7 +7,10 @@
 import type { Evidence } from "./evidence.js";
 import type { Msg } from "./text.js";
 
-export type FeatureSink = (name: string, value: number) => void;
+/** Receives named features (objects with methods, not closures: one scorer per message). */
+export interface CueSink {
+  cue(name: string, value: number): void;
+}
 
 /** Cue features the customer decision uses; the tone decision uses every feature. */
 export function isCustomerCue(name: string): boolean {
@@ -25,12 +28,17 @@ function cueValue(count: number): number {
 }
 
 /** Emits the cue features of `ev` that `accept` lets through. */
-export function emitCues(ev: Evidence, sink: FeatureSink, accept: (name: string) => boolean): void {
-  for (const [name, count] of ev.features) if (accept(name)) sink(name, cueValue(count));
+export function emitCues(ev: Evidence, sink: CueSink, accept: (name: string) => boolean): void {
+  for (const [name, count] of ev.features) if (accept(name)) sink.cue(name, cueValue(count));
 }
 
 const KEEP_PUNCT = new Set(["?", "!"]);
 const NUMBER = /^\p{N}/u;
+
+function isNumber(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c > 127 && NUMBER.test(w));
+}
 /** Numbers as one word. They say something about tone (figures are factual) but nothing about
  * customers, so the customer decision does not learn from it (see isCustomerFeature). */
 export const NUMBER_WORD = "<n>";
@@ -39,22 +47,34 @@ function normalised(msg: Msg, i: number): string | null {
   if (msg.customer[i]) return "<c>";
   const w = msg.w[i]!;
   if (msg.punct[i]) return KEEP_PUNCT.has(w) ? w : null;
-  return NUMBER.test(w) ? NUMBER_WORD : w;
+  return isNumber(w) ? NUMBER_WORD : w;
 }
 
 /** Receives the words of a message: the run-time scorer looks them up as they are; training
  * names them "w:<word>". */
-export type WordSink = (word: string) => void;
+export interface WordSink {
+  word(word: string): void;
+}
 
 /** Emits each word of the message, normalised. */
 export function emitWords(msg: Msg, sink: WordSink): void {
   for (let i = 0; i < msg.w.length; i++) {
     const word = normalised(msg, i);
-    if (word !== null) sink(word);
+    if (word !== null) sink.word(word);
   }
 }
 
-/** A WordSink that hands named features to a FeatureSink (for training). */
-export function namedWords(sink: FeatureSink): WordSink {
-  return (word) => sink(`w:${word}`, 1);
+/** Collects named features in a map (for training): cues by name, words as "w:<word>". */
+export class FeatureMap implements CueSink, WordSink {
+  readonly features = new Map<string, number>();
+
+  constructor(private readonly accept: (name: string) => boolean = () => true) {}
+
+  cue(name: string, value: number): void {
+    if (this.accept(name)) this.features.set(name, (this.features.get(name) ?? 0) + value);
+  }
+
+  word(word: string): void {
+    this.cue(`w:${word}`, 1);
+  }
 }

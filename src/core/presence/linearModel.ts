@@ -5,7 +5,7 @@
 //   <feature><TAB>w...         one line per feature: a cue ("c:word") or a word ("w:kunde")
 // At run time words are looked up by the token itself, so scoring a message builds no
 // strings. Features the model has not seen count nothing.
-import type { FeatureSink, WordSink } from "./features.js";
+import type { CueSink, WordSink } from "./features.js";
 
 export interface LinearModel {
   readonly outputs: readonly string[];
@@ -55,7 +55,7 @@ export interface TraceEntry {
 }
 
 /** Accumulates scores; `trace` (when given) records each feature's share for --explain. */
-export class Scorer {
+export class Scorer implements CueSink, WordSink {
   /** A plain array: cheaper to create per message than a typed one. */
   readonly scores: number[];
 
@@ -70,19 +70,19 @@ export class Scorer {
     for (let k = 0; k < w.length; k++) this.scores[k]! += value * w[k]!;
   }
 
-  readonly cue: FeatureSink = (name, value) => {
+  cue(name: string, value: number): void {
     const w = this.model.weights.get(name);
     if (!w) return;
     this.add(w, value);
     this.trace?.push({ feature: name, value, weights: w });
-  };
+  }
 
-  readonly word: WordSink = (word) => {
+  word(word: string): void {
     const w = this.model.words.get(word);
     if (!w) return;
     this.add(w, 1);
     this.trace?.push({ feature: `w:${word}`, value: 1, weights: w });
-  };
+  }
 }
 
 export function sigmoid(x: number): number {

@@ -195,7 +195,7 @@ export const LOCATOR_LINKS = new Set(["aus", "in", "im", "auf", "von", "vom", "f
  * alone (suppliers send invoices too); they add up with other cues. */
 export const SERVICE_WORD = new WordSet([
   "rückruf*", "callback*", "call-back", "reservierung*", "reservation*", "buchung*", "booking*",
-  "umbuchung*", "rebook*", "check-in", "check-out", "checkout", "einchecken", "auschecken",
+  "umbuchung*", "rebook*", "check-in", "check-out", "einchecken", "auschecken",
   "rezeption", "front-desk", "schalter", "counter", "wartezimmer", "waiting-room", "sprechstunde*",
   "warteschleife", "erstattung*", "refund*", "gutschrift*", "storn*", "kulanz*", "goodwill",
   "entschädigung*", "compensation", "rabatt*", "discount*", "voucher*", "gutschein*",

@@ -25,8 +25,6 @@ const PASCAL_STEM_RE =
   /(?:Customer|Client|User|Consumer|Subscriber|Account|Tenant|Patient|Guest|Member|Kunde|Kunden)\p{Lu}|\p{Ll}(?:Customer|Client|User|Consumer|Subscriber|Account|Tenant|Patient|Guest|Member|Kunde|Kunden)/u;
 const TOKEN_RE =
   /[\p{L}\p{N}]+(?:['\-&.][\p{L}\p{N}]+)*|\p{Extended_Pictographic}|[.!?;:,()[\]"„“”«»–—…¶/]/gu;
-const SENTENCE_END = new Set([".", "!", "?", "…", "¶"]);
-const CLAUSE_PUNCT = /^[.!?;:,()[\]"„“”«»–—…¶/]$/u;
 
 function isIdentifier(word: string): boolean {
   return (
@@ -71,51 +69,49 @@ export interface Msg {
   raw: string[];
   w: string[];
   punct: boolean[];
+  /** Sentence number of each token. */
   sent: number[];
   /** Set by customer detection: the token names a customer or a customer thing (Kundenfeedback). */
   customer: boolean[];
   /** Set by customer detection: the token names customers as people (Kunden, Fahrgäste, Acme). */
   person: boolean[];
-  sentences: string[]; // flat " a b c . " text per sentence
+  /** The lower-cased tokens joined by single spaces, with a space at both ends. */
   flat: string;
 }
+
+const PUNCT = new Set([".", "!", "?", ";", ":", ",", "(", ")", "[", "]", '"', "„", "“", "”", "«", "»", "–", "—", "…", "¶", "/"]);
+const SENTENCE_END = new Set([".", "!", "?", "…", "¶"]);
 
 export function tokenize(prepared: string): Msg {
   const raw: string[] = [];
   const w: string[] = [];
   const punct: boolean[] = [];
   const sent: number[] = [];
-  const sentences: string[] = [];
-  let current = " ";
   let s = 0;
-  for (const m of prepared.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(prepared)) !== null) {
     const r = m[0];
+    const p = r.length === 1 && PUNCT.has(r);
     // the full stop of "Mr.", "Dr.", "Nr." neither ends a sentence nor separates a name
     if (r === "." && raw.length > 0 && ABBREVIATIONS.has(raw[raw.length - 1]!)) continue;
-    const lw = r.toLowerCase();
-    const p = r.length === 1 && CLAUSE_PUNCT.test(r);
     raw.push(r);
-    w.push(lw);
+    w.push(p ? r : r.toLowerCase());
     punct.push(p);
     sent.push(s);
-    current += lw + " ";
-    if (p && SENTENCE_END.has(r)) {
-      sentences.push(current);
-      current = " ";
-      s++;
-    }
+    if (p && SENTENCE_END.has(r)) s++;
   }
-  if (current !== " ") sentences.push(current);
-  return {
-    raw,
-    w,
-    punct,
-    sent,
-    customer: new Array<boolean>(raw.length).fill(false),
-    person: new Array<boolean>(raw.length).fill(false),
-    sentences,
-    flat: " " + w.join(" ") + " ",
-  };
+  const n = raw.length;
+  return { raw, w, punct, sent, customer: new Array<boolean>(n).fill(false), person: new Array<boolean>(n).fill(false), flat: ` ${w.join(" ")} ` };
+}
+
+/** The flat text of the sentence token i is in. */
+export function sentenceOf(msg: Msg, i: number): string {
+  let from = i;
+  let to = i;
+  while (from > 0 && msg.sent[from - 1] === msg.sent[i]) from--;
+  while (to + 1 < msg.w.length && msg.sent[to + 1] === msg.sent[i]) to++;
+  return ` ${msg.w.slice(from, to + 1).join(" ")} `;
 }
 
 export function isCapitalised(raw: string): boolean {

@@ -138,11 +138,11 @@ class SentenceGate {
     private readonly sentences: number,
   ) {}
 
-  readonly test = (re: RegExp, sentence: string): boolean => {
+  test(re: RegExp, sentence: string): boolean {
     let any = this.known.get(re);
     if (any === undefined) this.known.set(re, (any = re.test(this.flat)));
     return any && (this.sentences === 1 || re.test(sentence));
-  };
+  }
 }
 
 /** Word tokens per sentence, and the index of each sentence's first word. */
@@ -319,7 +319,6 @@ function sentenceCues(msg: Msg, text: { flat: string; sentences: string[] }, ev:
   const customerSentence = new Array<boolean>(nSent).fill(false);
   for (let i = 0; i < msg.w.length; i++) if (msg.customer[i]) customerSentence[msg.sent[i]!] = true;
   const gate = new SentenceGate(flat, nSent);
-  const inSentence = gate.test;
   const badEvent = nSent > 1 && L.BAD_EVENT.test(flat);
   let disparaged = ev.count("t-:insult") + ev.count("t-:adj") + ev.count("t-:emoji") > 0;
   const words = wordsPerSentence(msg, nSent);
@@ -333,26 +332,26 @@ function sentenceCues(msg: Msg, text: { flat: string; sentences: string[] }, ev:
     if (clipped) longestStaccato = Math.max(longestStaccato, ++staccato);
     else staccato = 0;
     if (clipped && s > 0 && words.count[s] === 1 && emphaticWord(msg, words.first[s]!)) emphatic = true;
-    if (inSentence(L.NEG_PHRASE_STRONG, sentence)) {
+    if (gate.test(L.NEG_PHRASE_STRONG, sentence)) {
       disparaged = true;
       ev.add("tone -", "t-:phrase", () => L.NEG_PHRASE_STRONG.exec(sentence)![0].trim());
     }
     // "Na toll, ..."; a lone "Great." after bad news
-    if (inSentence(SARCASM, sentence) || (nSent > 1 && L.LONE_PRAISE.test(sentence) && (disparaged || badEvent))) {
+    if (gate.test(SARCASM, sentence) || (nSent > 1 && L.LONE_PRAISE.test(sentence) && (disparaged || badEvent))) {
       ev.add("tone -", "t-:sarcasm", () => (SARCASM.exec(sentence)?.[0] ?? sentence).trim());
       continue;
     }
     // a proposal that gives the customer something ("Können wir ihr ... ermöglichen?")
-    const proposal = inSentence(T.PROPOSAL_ANY, sentence) ? T.PROPOSAL_ANY.exec(sentence) : null;
-    if (proposal && inSentence(T.BENEFIT, sentence) && (customerSentence[s] || T.BENEFICIARY.test(sentence))) {
+    const proposal = gate.test(T.PROPOSAL_ANY, sentence) ? T.PROPOSAL_ANY.exec(sentence) : null;
+    if (proposal && gate.test(T.BENEFIT, sentence) && (customerSentence[s] || T.BENEFICIARY.test(sentence))) {
       ev.add("tone +", "t+:accommodate", () => `${proposal[0].trim()} … ${T.BENEFIT.exec(sentence)![0].trim()}`);
     }
-    if (inSentence(T.EMPATHY_STATE, sentence) && (proposal || customerSentence[s])) {
+    if (gate.test(T.EMPATHY_STATE, sentence) && (proposal || customerSentence[s])) {
       ev.add("tone +", "t+:care", () => T.EMPATHY_STATE.exec(sentence)![0].trim());
     }
-    if (inSentence(L.BAD_METRIC_ABSENT, sentence)) ev.add("tone +", "t+:metric", () => L.BAD_METRIC_ABSENT.exec(sentence)![0].trim());
-    else if (inSentence(L.BAD_METRIC, sentence) && L.DECREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.DECREASE.exec(sentence)![0].trim());
-    if (inSentence(L.GOOD_METRIC, sentence) && L.INCREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.INCREASE.exec(sentence)![0].trim());
+    if (gate.test(L.BAD_METRIC_ABSENT, sentence)) ev.add("tone +", "t+:metric", () => L.BAD_METRIC_ABSENT.exec(sentence)![0].trim());
+    else if (gate.test(L.BAD_METRIC, sentence) && L.DECREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.DECREASE.exec(sentence)![0].trim());
+    if (gate.test(L.GOOD_METRIC, sentence) && L.INCREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.INCREASE.exec(sentence)![0].trim());
   }
   if (longestStaccato >= 2 || emphatic) ev.add("tone -", "t-:staccato", "clipped or echoing sentences");
 }
