@@ -43,7 +43,7 @@ function featurise(row: CorpusRow): Featurised {
     emitWords(a.msg, customer);
     addToneCues(a);
     emitCues(a.ev, tone, () => true);
-    emitWords(a.msg, tone);
+    emitWords(a.msg, tone, "not negated");
   }
   return { row, customer: customer.features, tone: tone.features };
 }

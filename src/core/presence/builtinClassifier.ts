@@ -97,6 +97,7 @@ function decide(a: Analysis, trace?: TraceEntry[]): Decision {
   if (scorer.scores[0]! <= 0) return { verdict: { customer: false, tone: null }, scores: scorer.scores };
   addToneCues(a);
   emitCues(a.ev, scorer, isToneCue);
+  if (a.msg.negated.includes(true)) emitWords(a.msg, { word: (w) => scorer.removeTone(w) }, "negated");
   let best = 1;
   for (let k = 2; k <= 3; k++) if (scorer.scores[k]! > scorer.scores[best]!) best = k;
   return { verdict: { customer: true, tone: TONES[best - 1]! }, scores: scorer.scores };

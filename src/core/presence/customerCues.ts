@@ -20,7 +20,7 @@ import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
 import * as namedLexiconModule from "./namedLexicon.js";
 import { isCapitalised, type Msg, sentenceOf } from "./text.js";
-import { englishTradeWord, germanTradeWord, type IndustryPreset, type TermMatcher } from "./vocabulary.js";
+import { englishTradeWord, germanTradeWord, type IndustryPreset, isPatientAdjective, type TermMatcher } from "./vocabulary.js";
 
 // Plain copies of the word lists: reading a module namespace goes through a getter per access
 // when the code runs under a transpiling loader (tsx), which costs a third of the time here.
@@ -187,6 +187,8 @@ function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; ki
 }
 
 function tradeHit(msg: Msg, i: number, joined: string, capital: boolean, prev: string, next: string, vocab: VocabularyContext): { hit: Hit; kind: string } {
+  // "be patient", "so patient with": the English adjective, before the German noun can claim it
+  if (joined === "patient" && isPatientAdjective(prev, next)) return NONE;
   const trade = germanTradeWord(joined, capital, vocab.industry) ?? englishTradeWord(msg.w[i]!, prev, next, vocab.industry);
   if (!trade || N.INTERNAL_BEFORE.test(prev)) return NONE;
   lastHead = trade.head;

@@ -32,7 +32,6 @@ export function emitCues(ev: Evidence, sink: CueSink, accept: (name: string) => 
   for (const [name, count] of ev.features) if (accept(name)) sink.cue(name, cueValue(count));
 }
 
-const KEEP_PUNCT = new Set(["?", "!"]);
 const NUMBER = /^\p{N}/u;
 
 function isNumber(w: string): boolean {
@@ -46,7 +45,8 @@ export const NUMBER_WORD = "<n>";
 function normalised(msg: Msg, i: number): string | null {
   if (msg.customer[i]) return "<c>";
   const w = msg.w[i]!;
-  if (msg.punct[i]) return KEEP_PUNCT.has(w) ? w : null;
+  // "?" and "!" were tried: they only taught the model the punctuation habits of the corpus
+  if (msg.punct[i]) return null;
   return isNumber(w) ? NUMBER_WORD : w;
 }
 
@@ -56,9 +56,13 @@ export interface WordSink {
   word(word: string): void;
 }
 
-/** Emits each word of the message, normalised. */
-export function emitWords(msg: Msg, sink: WordSink): void {
+/** Emits each word of the message, normalised; a multi-word customer name ("Stadtwerke Nord")
+ * is one "<c>". `which` picks the negated tone words only, or leaves them out: the tone
+ * decision does not see "zufrieden" in "nicht zufrieden" (the negation cue stands for it). */
+export function emitWords(msg: Msg, sink: WordSink, which: "all" | "negated" | "not negated" = "all"): void {
   for (let i = 0; i < msg.w.length; i++) {
+    if (which !== "all" && msg.negated[i] !== (which === "negated")) continue;
+    if (msg.customer[i] && i > 0 && msg.customer[i - 1]) continue;
     const word = normalised(msg, i);
     if (word !== null) sink.word(word);
   }

@@ -77,6 +77,16 @@ export class Scorer implements CueSink, WordSink {
     this.trace?.push({ feature: name, value, weights: w });
   }
 
+  /** Takes a word back out of the tone scores (outputs 1..), keeping its customer share. */
+  removeTone(word: string): void {
+    const w = this.model.words.get(word);
+    if (!w) return;
+    const back = new Float64Array(w.length);
+    for (let k = 1; k < w.length; k++) back[k] = -w[k]!;
+    this.add(back, 1);
+    this.trace?.push({ feature: `w:${word} (negated)`, value: 1, weights: back });
+  }
+
   word(word: string): void {
     const w = this.model.words.get(word);
     if (!w) return;

@@ -75,6 +75,8 @@ export interface Msg {
   customer: boolean[];
   /** Set by customer detection: the token names customers as people (Kunden, Fahrgäste, Acme). */
   person: boolean[];
+  /** Set by tone detection: a tone word under negation ("nicht zufrieden", "keine Idioten"). */
+  negated: boolean[];
   /** The lower-cased tokens joined by single spaces, with a space at both ends. */
   flat: string;
 }
@@ -102,7 +104,8 @@ export function tokenize(prepared: string): Msg {
     if (p && SENTENCE_END.has(r)) s++;
   }
   const n = raw.length;
-  return { raw, w, punct, sent, customer: new Array<boolean>(n).fill(false), person: new Array<boolean>(n).fill(false), flat: ` ${w.join(" ")} ` };
+  const none = (): boolean[] => new Array<boolean>(n).fill(false);
+  return { raw, w, punct, sent, customer: none(), person: none(), negated: none(), flat: ` ${w.join(" ")} ` };
 }
 
 /** The flat text of the sentence token i is in. */

@@ -198,7 +198,11 @@ function wordCues(msg: Msg, ev: Evidence): void {
     if (kind === undefined) continue;
 
     if (kind === "praise") {
-      if (negated(msg, i)) { ev.note("negation", "n:negated_praise", () => `${prev} … ${raw}`); continue; }
+      if (negated(msg, i)) {
+        msg.negated[i] = true;
+        ev.note("negation", "n:negated_praise", () => `${prev} … ${raw}`);
+        continue;
+      }
       if (L.AMBIGUOUS_PRAISE.has(w)) {
         const atEnd = next === "";
         const beforeNoun =
@@ -220,8 +224,10 @@ function wordCues(msg: Msg, ev: Evidence): void {
     if (kind === "insult") {
       if (msg.customer[i]) continue; // counted as a disparaging customer compound already
       // "der Kunde ist kein Idiot": taking their side
-      if (negated(msg, i)) ev.add("tone +", "t+:negated_insult", () => `${prev} ${raw}`);
-      else ev.add("tone -", "t-:insult", raw);
+      if (negated(msg, i)) {
+        msg.negated[i] = true;
+        ev.add("tone +", "t+:negated_insult", () => `${prev} ${raw}`);
+      } else ev.add("tone -", "t-:insult", raw);
       continue;
     }
 
@@ -232,6 +238,7 @@ function wordCues(msg: Msg, ev: Evidence): void {
       // "nervig für Kunden", "frustrating for users": empathy
       if (FOR_WORDS.has(next) && customerInClause(msg, i + 2, i + 4)) { ev.add("tone +", "t+:empathy", () => `${raw} ${next} …`); continue; }
       if (negated(msg, i)) {
+        msg.negated[i] = true;
         if (strong) ev.add("tone +", "t+:negated_insult", () => `${prev} … ${raw}`);
         else ev.note("negation", "n:negated", () => `${prev} … ${raw}`);
         continue;

@@ -132,10 +132,14 @@ const PATIENT_ADJECTIVE_BEFORE = new Set([
 ]);
 const PATIENT_ADJECTIVE_AFTER = new Set(["with", "enough", "about", "while", "and", "for", "until", "during", "as"]);
 
+export function isPatientAdjective(prev: string, next: string): boolean {
+  return PATIENT_ADJECTIVE_BEFORE.has(prev) || PATIENT_ADJECTIVE_AFTER.has(next);
+}
+
 export function englishTradeWord(word: string, prev: string, next: string, industry: IndustryPreset | undefined): WordHit | null {
   const entries = ENGLISH_FORMS.get(word);
   if (!entries) return null;
-  if (word === "patient" && (PATIENT_ADJECTIVE_BEFORE.has(prev) || PATIENT_ADJECTIVE_AFTER.has(next))) return null;
+  if (word === "patient" && isPatientAdjective(prev, next)) return null;
   for (const e of entries) {
     const strength = strengthOf(e.tier, industry);
     if (!strength) continue;
