@@ -316,6 +316,7 @@ const FRAMING: readonly [RegExp, "tone +" | "tone -", string][] = [
   [T.IRONY, "tone -", "t-:irony"],
   [T.PUNITIVE, "tone -", "t-:punitive"],
   [T.BLAME, "tone -", "t-:blame"],
+  [T.LAUGHTER, "tone -", "t-:laughter"],
 ];
 
 /** Cues that belong to one sentence: sarcasm, proposals that give the customer something, care

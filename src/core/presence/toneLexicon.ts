@@ -68,6 +68,9 @@ export const IRONY =
 export const BLAME =
   / (?:selbst schuld|(?:ihre|seine|deren) (?:eigene )?schuld|(?:their|his|her) own (?:fault|doing|firewall|mistake|printer|network)|user error|anwenderfehler|bedienfehler|bedienerfehler|layer 8|pebkac|(?<!nicht )schuld (?:sind|ist|war|waren) (?:die |der )?<c>|(?<!(?:don't|not|never|stop|dont) )blame (?:the )?<c>|wenn (?:die |der )?(?:<c>|leute|sie) (?:\S+ ){0,4}(?:einfach|mal|endlich) (?:\S+ ){0,4}(?:würden|würde|hätten|könnten)|if (?:the )?(?:<c>|people|they) (?:would|could|just|had just|bothered)|can't be bothered|couldn't be bothered|zu faul|zu bequem|too lazy|lesen nie|liest nie|never read|don't read|doesn't read|nicht lesen können|can't read|kapier\p{L}* (?:\S+ ){0,3}nicht|raff\p{L}* (?:\S+ ){0,3}nicht|(?:just|simply) don't get it|still don't get it)(?= )/u;
 
+/** Laughing at customers: "haha", "lol", "😂" next to what a customer asked or did. */
+export const LAUGHTER = / (?:haha\p{L}*|hihi\p{L}*|hehe\p{L}*|lol|lmao|rofl|😂|🤣|lach\p{L}* mich (?:tot|schlapp)|kopfschüttel\p{L}*)(?= )/u;
+
 /** Proposals to punish or get rid of customers: "sperren", "ban him", "blacklist them". */
 export const PUNITIVE =
   / (?:sperren|blockieren|rauswerfen|rausschmeißen|rausschmeissen|hausverbot|schwarze liste|blacklist|ban (?:him|her|them|the|that)|banned|kick (?:him|her|them) out|block (?:him|her|them)|fire (?:the|that|this) (?:client|customer)|charge (?:him|her|them|that \S+|the \S+|every \S+) (?:an )?extra|bearbeitungsgebühr fürs|gebühr fürs|strafgebühr|kaution x\d|let someone else deal|soll woanders|go elsewhere|can go elsewhere|sollen woanders)(?= )/u;
