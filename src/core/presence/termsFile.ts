@@ -198,7 +198,7 @@ export function parseTermsFile(input: string, options: TermsFileOptions = {}): T
         fatal: `no column "${wanted}" in the first line; it has ${found.length ? found.map((h) => `"${h}"`).join(", ") : "no column names"}`,
       };
     }
-  } else if (headerFields.length > 1) {
+  } else {
     columnIndex = headerFields.findIndex((h) => KNOWN_COLUMNS.includes(normaliseHeader(h)));
   }
 
