@@ -63,7 +63,8 @@ export class Scorer implements CueSink, WordSink {
     private readonly model: IndexedModel,
     private readonly trace?: TraceEntry[],
   ) {
-    this.scores = Array.from(model.bias);
+    const b = model.bias;
+    this.scores = b.length === 4 ? [b[0]!, b[1]!, b[2]!, b[3]!] : Array.from(b);
   }
 
   private add(w: Float64Array, value: number): void {

@@ -23,8 +23,6 @@ const WORD_RE = /[\p{L}\p{N}_]+/gu;
 const CAMEL_RE = /^\p{Ll}+\p{Lu}/u;
 const PASCAL_STEM_RE =
   /(?:Customer|Client|User|Consumer|Subscriber|Account|Tenant|Patient|Guest|Member|Kunde|Kunden)\p{Lu}|\p{Ll}(?:Customer|Client|User|Consumer|Subscriber|Account|Tenant|Patient|Guest|Member|Kunde|Kunden)/u;
-const TOKEN_RE =
-  /[\p{L}\p{N}]+(?:['\-&.][\p{L}\p{N}]+)*|\p{Extended_Pictographic}|[.!?;:,()[\]"„“”«»–—…¶/]/gu;
 
 function isIdentifier(word: string): boolean {
   return (
@@ -84,28 +82,93 @@ export interface Msg {
 const PUNCT = new Set([".", "!", "?", ";", ":", ",", "(", ")", "[", "]", '"', "„", "“", "”", "«", "»", "–", "—", "…", "¶", "/"]);
 const SENTENCE_END = new Set([".", "!", "?", "…", "¶"]);
 
+// Character classes for the tokenizer, by UTF-16 code unit: 1 letter or digit, 2 a joiner inside
+// a word ('-&.), 3 punctuation. Filled for ASCII up front and for other characters on first
+// sight (a fixed property of the character, so the result never depends on what was seen).
+const WORD = 1;
+const JOINER = 2;
+const PUNCTUATION = 3;
+const UNKNOWN = 255;
+const CHAR_CLASS = new Uint8Array(65536).fill(UNKNOWN);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+
+function charClass(code: number): number {
+  let k = CHAR_CLASS[code]!;
+  if (k === UNKNOWN) {
+    const ch = String.fromCharCode(code);
+    k = LETTER_OR_DIGIT.test(ch) ? WORD : PUNCT.has(ch) ? PUNCTUATION : "'-&.".includes(ch) ? JOINER : 0;
+    if (ch === ".") k = PUNCTUATION;
+    CHAR_CLASS[code] = k;
+  }
+  return k;
+}
+
+/** Emoji are single tokens; most sit outside the BMP (a surrogate pair). */
+function pictographAt(text: string, i: number): number {
+  const cp = text.codePointAt(i)!;
+  const len = cp > 0xffff ? 2 : 1;
+  return PICTOGRAPH.test(text.slice(i, i + len)) ? len : 0;
+}
+
 export function tokenize(prepared: string): Msg {
   const raw: string[] = [];
   const w: string[] = [];
   const punct: boolean[] = [];
   const sent: number[] = [];
   let s = 0;
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(prepared)) !== null) {
-    const r = m[0];
-    const p = r.length === 1 && PUNCT.has(r);
-    // the full stop of "Mr.", "Dr.", "Nr." neither ends a sentence nor separates a name
-    if (r === "." && raw.length > 0 && ABBREVIATIONS.has(raw[raw.length - 1]!)) continue;
-    raw.push(r);
-    w.push(p ? r : r.toLowerCase());
-    punct.push(p);
-    sent.push(s);
-    if (p && SENTENCE_END.has(r)) s++;
+  const n = prepared.length;
+  let i = 0;
+  while (i < n) {
+    const k = charClass(prepared.charCodeAt(i));
+    if (k === WORD) {
+      // a word: letters and digits, joined by ' - & . when a letter or digit follows
+      const start = i;
+      i++;
+      for (;;) {
+        while (i < n && charClass(prepared.charCodeAt(i)) === WORD) i++;
+        const c = prepared.charCodeAt(i);
+        if (i + 1 < n && (c === 39 || c === 45 || c === 38 || c === 46) && charClass(prepared.charCodeAt(i + 1)) === WORD) i++;
+        else break;
+      }
+      const r = prepared.slice(start, i);
+      raw.push(r);
+      w.push(r.toLowerCase());
+      punct.push(false);
+      sent.push(s);
+      continue;
+    }
+    if (k === PUNCTUATION) {
+      const r = prepared[i]!;
+      i++;
+      // the full stop of "Mr.", "Dr.", "Nr." neither ends a sentence nor separates a name
+      if (r === "." && raw.length > 0 && ABBREVIATIONS.has(raw[raw.length - 1]!)) continue;
+      raw.push(r);
+      w.push(r);
+      punct.push(true);
+      sent.push(s);
+      if (SENTENCE_END.has(r)) s++;
+      continue;
+    }
+    const code = prepared.charCodeAt(i);
+    const emoji = code >= 0xa9 ? pictographAt(prepared, i) : 0;
+    if (emoji > 0) {
+      const r = prepared.slice(i, i + emoji);
+      raw.push(r);
+      w.push(r);
+      punct.push(false);
+      sent.push(s);
+      i += emoji;
+      continue;
+    }
+    i++;
   }
-  const n = raw.length;
-  const none = (): boolean[] => new Array<boolean>(n).fill(false);
-  return { raw, w, punct, sent, customer: none(), person: none(), negated: none(), flat: ` ${w.join(" ")} ` };
+  const count = raw.length;
+  return { raw, w, punct, sent, customer: falses(count), person: falses(count), negated: falses(count), flat: ` ${w.join(" ")} ` };
+}
+
+function falses(n: number): boolean[] {
+  return new Array<boolean>(n).fill(false);
 }
 
 /** The flat text of the sentence token i is in. */
