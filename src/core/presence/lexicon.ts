@@ -1,8 +1,11 @@
-// Word lists and patterns for the built-in customer-presence classifier.
+// Word lists and patterns for the built-in customer-presence classifier: the core customer
+// words (Kunde, customer, user...) and their false friends, metrics, and the tone words. Trade
+// words live in tradeLexicon.ts, named customers in namedLexicon.ts, framing in toneLexicon.ts.
 //
 // Everything here is compiled once at module load. Conventions:
-//  - Token-level patterns are anchored (^...$) and tested against one lower-cased token
-//    (hyphenated compounds are one token; the classifier also looks at their parts).
+//  - Word lists (WordSet, WordMap) are looked up per lower-cased token; a trailing "*" marks a
+//    stem. Token-level patterns are anchored (^...$) and tested against one token (hyphenated
+//    compounds are one token; the classifier also looks at their parts).
 //  - Phrase-level patterns run over a "flat" string: the lower-cased tokens of a message
 //    (or of one sentence) joined by single spaces and padded with a space at both ends, so
 //    " word " is a whole-word match and punctuation marks are tokens of their own.

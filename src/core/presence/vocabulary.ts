@@ -169,7 +169,7 @@ const TERM_ENDINGS = ["'s", "s", "es", "e", "en", "n", "'"] as const;
 const TERM_TOKEN_RE = /[\p{L}\p{N}]+(?:['\-&.][\p{L}\p{N}]+)*/gu;
 
 /** The words of a term or a text as the matcher compares them. */
-export function termWords(text: string): string[] {
+function termWords(text: string): string[] {
   const out: string[] = [];
   for (const m of text.replace(/[’‘´]/g, "'").matchAll(TERM_TOKEN_RE)) out.push(m[0].toLowerCase());
   return out;
@@ -219,7 +219,7 @@ export class TermMatcher {
       let matchEnd = -1;
       let matchTerm = "";
       for (let j = i; j < words.length && level && !isPunct[j]; j++) {
-        const n = this.lookup(level, words[j]!, j > i);
+        const n = this.lookup(level, words[j]!);
         if (!n) break;
         if (n.term !== null) {
           matchEnd = j;
@@ -234,14 +234,14 @@ export class TermMatcher {
     }
   }
 
-  private lookup(level: Map<string, TermNode>, word: string, inside: boolean): TermNode | undefined {
+  private lookup(level: Map<string, TermNode>, word: string): TermNode | undefined {
     const exact = level.get(word);
     if (exact) return exact;
-    // inflected one-word terms and last words ("Stadtwerke Nords" is rare; "Acme's" is not)
+    // an inflected last word of a term ("Acme's", "Fahrgasts")
     for (const ending of TERM_ENDINGS) {
       if (word.length > ending.length + 2 && word.endsWith(ending)) {
         const n = level.get(word.slice(0, -ending.length));
-        if (n && n.term !== null && (!inside || n.next === null)) return n;
+        if (n && n.term !== null) return n;
       }
     }
     return undefined;
