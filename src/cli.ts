@@ -7,8 +7,7 @@ import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { runClassify } from "./cliClassify.js";
 
 const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
-       kundennah classify [--classifier builtin|llm] [--industry NAME] [--terms FILE] < in.jsonl > out.jsonl
-       kundennah classify [--industry NAME] [--terms FILE] --explain "message text"
+       kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl
 
   export checkins      every leader check-in: platform, workspace, leader, question,
                        week, rating, reflection, created and updated timestamps
