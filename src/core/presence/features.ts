@@ -56,15 +56,24 @@ export interface WordSink {
   word(word: string): void;
 }
 
-/** Emits each word of the message, normalised; a multi-word customer name ("Stadtwerke Nord")
+const MAX_REPEATS = 3;
+
+/** Emits the words of the message, normalised; a multi-word customer name ("Stadtwerke Nord")
  * is one "<c>". `which` picks the negated tone words only, or leaves them out: the tone
  * decision does not see "zufrieden" in "nicht zufrieden" (the negation cue stands for it). */
 export function emitWords(msg: Msg, sink: WordSink, which: "all" | "negated" | "not negated" = "all"): void {
+  // a word counts up to MAX_REPEATS times: a pasted log that repeats one word 200 times must
+  // not outvote everything (once only loses signal: two customer mentions say more than one)
+  const seen = new Map<string, number>();
   for (let i = 0; i < msg.w.length; i++) {
     if (which !== "all" && msg.negated[i] !== (which === "negated")) continue;
     if (msg.customer[i] && i > 0 && msg.customer[i - 1]) continue;
     const word = normalised(msg, i);
-    if (word !== null) sink.word(word);
+    if (word === null) continue;
+    const times = seen.get(word) ?? 0;
+    if (times >= MAX_REPEATS) continue;
+    seen.set(word, times + 1);
+    sink.word(word);
   }
 }
 
