@@ -1,29 +1,42 @@
-// `kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl`: customer presence for
-// a file of messages. Streams: reads and classifies CHUNK_LINES lines at a time and writes each
-// chunk's verdicts before reading on, so memory stays flat for any input size.
+// `kundennah classify [--classifier builtin|llm] [--industry NAME] [--terms FILE [--column NAME]]
+//  [--explain TEXT] < in.jsonl > out.jsonl`: customer presence for a file of messages, or the
+// reasons for one message. Streams: reads and classifies CHUNK_LINES lines at a time and writes
+// each chunk's verdicts before reading on, so memory stays flat for any input size.
 import { once } from "node:events";
+import { readFile } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
+import { formatExplanation } from "./cliExplain.js";
 import { ConfigError } from "./env.js";
-import { builtinClassifier } from "./core/presence/builtinClassifier.js";
+import { createBuiltinClassifier } from "./core/presence/builtinClassifier.js";
 import type { PresenceClassifier } from "./core/presence/classifier.js";
+import { parseTermsFile } from "./core/presence/termsFile.js";
+import { INDUSTRY_PRESETS, type IndustryPreset, isIndustryPreset } from "./core/presence/vocabulary.js";
 import { readOpenAiConfig } from "./llm/config.js";
 import { createLlmClassifier, type LlmClassifier } from "./llm/openAiClassifier.js";
 
-export const CLASSIFY_USAGE = `usage: kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl
+export const CLASSIFY_USAGE = `usage: kundennah classify [--classifier builtin|llm] [--industry NAME] [--terms FILE [--column NAME]] < in.jsonl > out.jsonl
+       kundennah classify [--industry NAME] [--terms FILE [--column NAME]] --explain "message text"
 
   Reads one JSON object {"id", "text"} per line and writes one {"id", "customer", "tone"}
   per line, in the same order; tone is positive, neutral, negative, or null when the
   message is not about customers. Blank lines are ignored.
 
-  --classifier builtin   the built-in rules (default; nothing leaves this machine)
+  --classifier builtin   the built-in classifier (default; nothing leaves this machine)
   --classifier llm       an OpenAI-compatible LLM: sends the message texts to the server in
                          OPENAI_BASE_URL (default OpenAI); needs OPENAI_API_KEY, optional
                          OPENAI_MODEL, OPENAI_TIMEOUT_MS, OPENAI_BATCH_SIZE. Batches the LLM
-                         fails on are classified by the built-in rules (noted on stderr).
+                         fails on are classified by the built-in classifier (noted on stderr).
+  --industry NAME        also count the customer words of one trade: ${INDUSTRY_PRESETS.join(", ")}
+  --terms FILE           also count a workspace's own customer words and account names: one per
+                         line, or a CSV export with a column such as "Name" or "Account Name"
+  --column NAME          the CSV column that holds the names
+  --explain TEXT         print which cues decided for TEXT (customer words, false friends, tone
+                         cues, negations) and the model's strongest features; reads no input
 
   A malformed line (not JSON, no string or number "id", no string "text") is skipped with
-  a warning naming its line number; the other lines are still classified. Exit code: 0 all
-  lines classified, 1 some lines skipped, 2 usage or configuration error.`;
+  a warning naming its line number; the other lines are still classified. Malformed rows of a
+  terms file are skipped the same way. Exit code: 0 all lines classified, 1 some lines
+  skipped, 2 usage or configuration error.`;
 
 /** Lines classified per step. */
 export const CHUNK_LINES = 500;
@@ -64,25 +77,56 @@ async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
-type Choice = { kind: "builtin" } | { kind: "llm" } | { error: string };
+interface Options {
+  classifier: "builtin" | "llm";
+  industry?: IndustryPreset;
+  termsFile?: string;
+  column?: string;
+  explain?: string;
+}
 
-function parseArgs(argv: string[]): Choice {
+const VALUE_OPTIONS = ["--classifier", "--industry", "--terms", "--column", "--explain"] as const;
+
+function parseArgs(argv: string[]): Options | { error: string } {
   const args = argv[0] === "classify" ? argv.slice(1) : argv;
-  let kind = "builtin";
+  const values = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === "--classifier") {
-      const next = args[++i];
-      if (next === undefined) return { error: "--classifier needs a value: builtin or llm" };
-      kind = next;
-    } else if (arg.startsWith("--classifier=")) {
-      kind = arg.slice("--classifier=".length);
-    } else {
-      return { error: `unknown argument "${arg}"` };
-    }
+    const eq = arg.indexOf("=");
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return { error: `unknown argument "${arg}"` };
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined) return { error: `${name} needs a value` };
+    values.set(name, value);
   }
-  if (kind !== "builtin" && kind !== "llm") return { error: `--classifier must be builtin or llm, got "${kind}"` };
-  return { kind };
+  const classifier = values.get("--classifier") ?? "builtin";
+  if (classifier !== "builtin" && classifier !== "llm") return { error: `--classifier must be builtin or llm, got "${classifier}"` };
+  const industry = values.get("--industry");
+  if (industry !== undefined && !isIndustryPreset(industry)) return { error: `--industry must be one of ${INDUSTRY_PRESETS.join(", ")}, got "${industry}"` };
+  if (values.has("--column") && !values.has("--terms")) return { error: "--column needs --terms FILE" };
+  const explain = values.get("--explain");
+  if (explain !== undefined && classifier === "llm") return { error: "--explain explains the built-in classifier; leave out --classifier llm" };
+  return { classifier, industry, termsFile: values.get("--terms"), column: values.get("--column"), explain };
+}
+
+/** Reads the terms file; reports what was read and every skipped row on `warn`. */
+async function readTerms(path: string, column: string | undefined, warn: (message: string) => void): Promise<string[] | { error: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    return { error: `cannot read terms file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  const result = parseTermsFile(text, column === undefined ? {} : { column });
+  if (result.fatal) return { error: `terms file ${path}: ${result.fatal}` };
+  for (const e of result.errors) warn(`terms file ${path}, line ${e.line}: ${e.message} — skipped`);
+  const source = result.format === "csv" ? `column "${result.column}"` : "one per line";
+  const extras = [
+    result.duplicates ? `${result.duplicates} duplicate${result.duplicates === 1 ? "" : "s"}` : "",
+    result.errors.length ? `${result.errors.length} row${result.errors.length === 1 ? "" : "s"} skipped` : "",
+  ].filter(Boolean);
+  warn(`terms: ${result.terms.length} name${result.terms.length === 1 ? "" : "s"} from ${path} (${source})${extras.length ? `; ${extras.join(", ")}` : ""}`);
+  return result.terms;
 }
 
 async function write(output: NodeJS.WritableStream, text: string): Promise<void> {
@@ -105,15 +149,30 @@ export async function runClassify(
     warn(CLASSIFY_USAGE);
     return 0;
   }
-  const choice = parseArgs(argv);
-  if ("error" in choice) {
-    warn(`${choice.error}\n\n${CLASSIFY_USAGE}`);
+  const options = parseArgs(argv);
+  if ("error" in options) {
+    warn(`${options.error}\n\n${CLASSIFY_USAGE}`);
     return 2;
   }
 
-  let classifier: PresenceClassifier = builtinClassifier;
+  let terms: string[] | undefined;
+  if (options.termsFile !== undefined) {
+    const read = await readTerms(options.termsFile, options.column, warn);
+    if ("error" in read) {
+      warn(read.error);
+      return 2;
+    }
+    terms = read;
+  }
+  const builtin = createBuiltinClassifier({ industry: options.industry, terms });
+  if (options.explain !== undefined) {
+    await write(output, formatExplanation(builtin.explain(options.explain), { industry: options.industry, terms: terms?.length ?? 0 }));
+    return 0;
+  }
+
+  let classifier: PresenceClassifier = builtin;
   let llm: LlmClassifier | null = null;
-  if (choice.kind === "llm") {
+  if (options.classifier === "llm") {
     let config;
     try {
       config = readOpenAiConfig(env);
@@ -126,7 +185,7 @@ export async function runClassify(
       warn("--classifier llm needs OPENAI_API_KEY (and OPENAI_BASE_URL for Azure or a self-hosted server); or use --classifier builtin");
       return 2;
     }
-    llm = createLlmClassifier(config, builtinClassifier, (reason, count) =>
+    llm = createLlmClassifier(config, builtin, (reason, count) =>
       warn(`warning: ${count} message${count === 1 ? "" : "s"} classified by the built-in classifier instead (${reason})`),
     );
     classifier = llm;

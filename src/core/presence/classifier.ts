@@ -1,6 +1,7 @@
 // Customer-presence classification: does a team-chat message talk about the company's
 // customers, and if so, how does it frame them? Implementations may be the built-in
-// rule-based classifier (builtinClassifier.ts) or remote/model-backed ones.
+// classifier (builtinClassifier.ts: cue rules weighed by a small trained model, offline) or
+// remote ones (the LLM).
 
 export type Tone = "positive" | "neutral" | "negative";
 
