@@ -18,6 +18,8 @@ import { PrismaConversationStore } from "./storage/conversationStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
+import { PrismaDashboardStore } from "./storage/dashboardStore.js";
+import { registerDashboard } from "./dashboard/routes.js";
 import { builtinClassifier } from "./core/presence/builtinClassifier.js";
 import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
 import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
@@ -66,11 +68,16 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   // KUNDENNAH_HASH_SECRET keeps the key out of the database; without it, one is made and stored there.
   const personKey = config.hashSecret ?? (await loadOrCreateSecret(db.prisma, PERSON_KEY));
   const keyLeftDatabase = config.hashSecret !== null && (await dropStoredSecret(db.prisma, PERSON_KEY));
+  // Known once the server listens (PORT=0 picks a free port); links are made only after that.
+  let listeningPort = config.port;
+  const publicUrl = () => config.publicUrl ?? `http://localhost:${listeningPort}`;
   const core = createCore({
     store,
     suggestionStore: new PrismaSuggestionStore(db.prisma),
     outboxStore: new PrismaOutboxStore(db.prisma),
     presenceStore: new PrismaPresenceStore(db.prisma),
+    dashboardStore: new PrismaDashboardStore(db.prisma),
+    publicUrl,
     ...(await llmParts(config, logger)),
     presenceMinAuthors: config.presenceMinAuthors,
     presenceRetentionWeeks: config.presenceRetentionWeeks,
@@ -101,6 +108,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const teams = config.teams
     ? (await import("./bots/teams/door.js")).createTeamsDoor(config.teams, core, logger, httpApp, new PrismaConversationStore(db.prisma), options.teams)
     : null;
+  registerDashboard(httpApp, { core, logger, publicUrl });
   answerErrorsAsJson(httpApp, logger);
   // Teams local mode accepts unauthenticated activities: then nothing but this machine may connect.
   const server = await listen(httpApp, config.port, config.teams?.mode === "local" ? "127.0.0.1" : undefined);
@@ -110,6 +118,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   void clock?.tickNow();
 
   const port = (server.address() as AddressInfo).port;
+  listeningPort = port;
   return {
     core,
     server,

@@ -10,6 +10,8 @@ import { presenceTexts } from "../prompts/presenceTexts.js";
 import type { PresenceService } from "./presence/service.js";
 import type { PresenceStore } from "./presence/model.js";
 import { formatMinuteOfDay } from "./time.js";
+import type { DashboardAccess } from "./dashboard/access.js";
+import { dashboardTexts } from "../prompts/dashboardTexts.js";
 
 export interface AdminContext {
   workspace: Workspace;
@@ -26,7 +28,9 @@ export type AdminReply =
   | { kind: "text"; text: string; withHelp?: boolean }
   | { kind: "open-settings" }
   | { kind: "nudge-now" }
-  | { kind: "digest-now" };
+  | { kind: "digest-now" }
+  /** The door sends the asker a personal dashboard link (viewers may ask too; see DashboardAccess). */
+  | { kind: "dashboard" };
 
 function digestWhen(workspace: Pick<Workspace, "digestWeekday" | "digestMinute">, language: Language): string {
   return presenceTexts(language).digestWhen(texts(language).weekdays[workspace.digestWeekday - 1] ?? "", formatMinuteOfDay(workspace.digestMinute));
@@ -49,6 +53,7 @@ export class AdminService {
       clock: Clock;
       /** Whether an LLM classifier is configured at all (OPENAI_API_KEY). */
       llmAvailable: boolean;
+      dashboard: DashboardAccess;
     },
   ) {}
 
@@ -109,6 +114,21 @@ export class AdminService {
         const names = command.people.map(ctx.mention).join(", ");
         return { kind: "text", text: command.kind === "admins-add" ? t.adminsAdded(names) : t.adminsRemoved(names) };
       }
+      case "viewers-add":
+      case "viewers-remove": {
+        const dt = dashboardTexts(ctx.language);
+        const names = command.people.map(ctx.mention).join(", ");
+        if (command.kind === "viewers-add") await this.deps.dashboard.addViewers(workspace.id, command.people);
+        else await this.deps.dashboard.removeViewers(workspace.id, command.people);
+        return { kind: "text", text: command.kind === "viewers-add" ? dt.viewersAdded(names) : dt.viewersRemoved(names) };
+      }
+      case "viewers-list": {
+        const dt = dashboardTexts(ctx.language);
+        const viewers = await this.deps.dashboard.viewers(workspace.id);
+        return { kind: "text", text: viewers.length ? dt.viewersList(viewers.map(ctx.mention).join(", "), viewers.length) : dt.noViewers };
+      }
+      case "dashboard":
+        return { kind: "dashboard" };
       case "admins-list":
         return { kind: "text", text: workspace.admins.length ? t.adminsList(workspace.admins.map(ctx.mention).join(", ")) : t.noAdmins };
       case "schedule": {

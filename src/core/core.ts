@@ -12,12 +12,18 @@ import type { PresenceClassifier } from "./presence/classifier.js";
 import type { DigestSummarizer } from "./presence/summary.js";
 import { builtinClassifier } from "./presence/builtinClassifier.js";
 import { PresenceService } from "./presence/service.js";
+import { DashboardAccess } from "./dashboard/access.js";
+import { DashboardFigures } from "./dashboard/figures.js";
+import type { DashboardStore } from "./dashboard/model.js";
 
 export interface CoreOptions {
   store: Store;
   suggestionStore: SuggestionStore;
   outboxStore: OutboxStore;
   presenceStore: PresenceStore;
+  dashboardStore: DashboardStore;
+  /** Where browsers reach this bot (PUBLIC_URL), for dashboard links; asked when a link is made. */
+  publicUrl: () => string;
   /** The LLM classifier (falling back to the built-in one), when OPENAI_API_KEY is set. */
   llmClassifier: PresenceClassifier | null;
   summarizer: DigestSummarizer | null;
@@ -50,6 +56,7 @@ export interface Core {
   suggestions: SuggestionService;
   presence: PresenceService;
   outbox: Outbox;
+  dashboard: { access: DashboardAccess; figures: DashboardFigures };
   /**
    * One clock tick: nudges, queued messages, scheduled suggestion prompts, retention.
    * `stillLeading` is asked between the phases; when it says no (the scheduler lease went to
@@ -91,6 +98,10 @@ export function createCore(options: CoreOptions): Core {
     minAuthors: options.presenceMinAuthors,
     retentionWeeks: options.presenceRetentionWeeks,
   });
+  const dashboard = {
+    access: new DashboardAccess({ store: options.dashboardStore, clock: options.clock, publicUrl: options.publicUrl }),
+    figures: new DashboardFigures({ presence, presenceStore: options.presenceStore, store: options.dashboardStore, clock: options.clock }),
+  };
   let lastRetention = 0;
   return {
     store: options.store,
@@ -107,10 +118,12 @@ export function createCore(options: CoreOptions): Core {
       presenceStore: options.presenceStore,
       clock: options.clock,
       llmAvailable: options.llmClassifier !== null,
+      dashboard: dashboard.access,
     }),
     suggestions,
     presence,
     outbox,
+    dashboard,
     tick: async (stillLeading = async () => true) => {
       const now = options.clock();
       const report: Record<string, number> = { ...(await nudges.tick()) };

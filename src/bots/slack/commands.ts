@@ -5,6 +5,8 @@ import { memberTimeZone } from "../../core/checkins.js";
 import type { Nudge } from "../../core/model.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { dashboardTexts } from "../../prompts/dashboardTexts.js";
+import { LINK_TTL_MS } from "../../core/dashboard/access.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
 import { afterAckWork, isAdmin, memberOf, type Actor, type SlackDeps } from "./context.js";
 import { longDate } from "../../prompts/format.js";
@@ -42,8 +44,10 @@ export async function guarded(deps: SlackDeps, command: SlashCommand, respond: R
 
 async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {
   const t = texts(actor.language);
-  if (!isAdmin(deps, actor)) return void (await respond(ephemeral(t.notAdmin)));
   const parsed = parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text));
+  // Viewers may ask for the dashboard, and for nothing else here.
+  if (parsed.kind === "dashboard") return dashboardLink(deps, actor, respond);
+  if (!isAdmin(deps, actor)) return void (await respond(ephemeral(t.notAdmin)));
   const reply = await deps.core.admin.run(parsed, {
     workspace: actor.workspace,
     language: actor.language,
@@ -56,6 +60,8 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
       return void (await respond(ephemeral(reply.text, reply.withHelp ? t.adminHelp : undefined)));
     case "open-settings":
       return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(actor.workspace, actor.language) }));
+    case "dashboard":
+      return dashboardLink(deps, actor, respond);
     case "digest-now":
       await deps.core.presence.preview(actor.workspace, actor.userId, actor.language);
       return void (await respond(ephemeral(presenceTexts(actor.language).digestPreviewSent)));
@@ -67,6 +73,15 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
       return void (await respond(ephemeral(t.nudgeNowDone(report.sent, report.retrying + report.failed))));
     }
   }
+}
+
+/** A personal one-time dashboard link, visible only to the person who asked (ephemeral). */
+async function dashboardLink(deps: SlackDeps, actor: Actor, respond: RespondFn) {
+  const dt = dashboardTexts(actor.language);
+  const { access } = deps.core.dashboard;
+  if (!(await access.mayView(actor.workspace, actor.userId, isAdmin(deps, actor)))) return void (await respond(ephemeral(dt.notViewer)));
+  const link = await access.issueLink(actor.workspace, actor.userId, actor.language);
+  await respond(ephemeral(dt.link(`<${link.url}|${dt.linkLabel}>`, LINK_TTL_MS / 60_000)));
 }
 
 /**

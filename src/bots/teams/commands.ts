@@ -8,6 +8,8 @@ import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { dashboardTexts } from "../../prompts/dashboardTexts.js";
+import { LINK_TTL_MS } from "../../core/dashboard/access.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import type { AdminCommand } from "../../core/commands.js";
 import { isAdmin, personKey, type TeamsActor } from "./actor.js";
@@ -98,6 +100,8 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
   if (parsed.kind === "unknown") {
     return reply.text(`${teamsText(t.unknownAdminCommand(inertCode(text)))}\n\n${help}`);
   }
+  // Viewers may ask for the dashboard, and for nothing else here.
+  if (parsed.kind === "dashboard") return dashboardLink(deps, actor, admin, reply);
   if (!admin) return reply.text(teamsText(t.notAdmin));
   if (parsed.kind === "help") return reply.text(help);
   if (parsed.kind === "usage" && (parsed.topic === "channel" || parsed.topic === "presence" || parsed.topic === "ask-schedule")) {
@@ -129,6 +133,8 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
       return reply.text(teamsText(t.teamsSettings(scheduleSummary(actor.workspace, actor.language))));
     case "nudge-now":
       return nudgeNow(deps, context, actor, reply);
+    case "dashboard":
+      return dashboardLink(deps, actor, admin, reply);
     case "digest-now":
       try {
         await core.presence.preview(actor.workspace, actor.userId, actor.language);
@@ -139,6 +145,16 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
       }
       return reply.text(teamsText(presenceTexts(actor.language).digestPreviewSent));
   }
+}
+
+/** A personal one-time dashboard link, only in the personal chat: a team channel is read by many. */
+async function dashboardLink(deps: TeamsDeps, actor: TeamsActor, admin: boolean, reply: Replies): Promise<void> {
+  const dt = dashboardTexts(actor.language);
+  const { access } = deps.core.dashboard;
+  if (!(await access.mayView(actor.workspace, actor.userId, admin))) return reply.text(teamsText(dt.notViewer));
+  if (!actor.personal) return reply.text(teamsText(dt.teamsOpenPersonal));
+  const link = await access.issueLink(actor.workspace, actor.userId, actor.language);
+  return reply.text(`${teamsText(dt.link("%LINK%", LINK_TTL_MS / 60_000))}`.replace("%LINK%", `[${dt.linkLabel}](${link.url})`));
 }
 
 /** How "this channel" reads in the sentence the core answers with (German needs the case). */
@@ -162,7 +178,7 @@ function helpText(actor: TeamsActor, admin: boolean): string {
   const pt = presenceTexts(actor.language);
   const parts = [t.teamsHelp, st.teamsSuggestHint];
   if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint);
-  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint);
+  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint, dashboardTexts(actor.language).teamsHelp);
   return teamsText(parts.join("\n\n"));
 }
 
