@@ -60,13 +60,26 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * How long a workspace's presence figures are reused. Computing them reads every signal of 26
+ * weeks (a second or more at a million signals); a dashboard is clicked through in minutes, and
+ * the weeks it shows are complete, so what changes in a minute is only a late edit or delete.
+ */
+export const PRESENCE_CACHE_MS = 60_000;
+
 export class DashboardFigures {
+  /** Per workspace and newest week: the figures, or the computation already under way (one at a time). */
+  private readonly presenceCache = new Map<string, { at: number; figures: Promise<PresencePage> }>();
+
   constructor(
     private readonly deps: {
       presence: PresenceService;
       presenceStore: PresenceStore;
       store: DashboardStore;
       clock: Clock;
+      /** Milliseconds on a clock that only moves forward (the cache's age); performance.now by default. */
+      monotonic?: () => number;
+      cacheMs?: number;
     },
   ) {}
 
@@ -78,7 +91,16 @@ export class DashboardFigures {
 
   async presence(workspace: Workspace): Promise<PresencePage> {
     const weeks = this.weeks(workspace);
-    return { weeks, minAuthors: this.deps.presence.minAuthors, ...(await this.deps.presence.figures(workspace, weeks)) };
+    const key = `${workspace.id}:${weeks[weeks.length - 1]}`;
+    const now = (this.deps.monotonic ?? (() => performance.now()))();
+    const cached = this.presenceCache.get(key);
+    if (cached && now - cached.at < (this.deps.cacheMs ?? PRESENCE_CACHE_MS)) return cached.figures;
+    const figures = this.deps.presence.figures(workspace, weeks).then((f): PresencePage => ({ weeks, minAuthors: this.deps.presence.minAuthors, ...f }));
+    this.presenceCache.set(key, { at: now, figures });
+    // A failure is not kept: the next page view tries again.
+    figures.catch(() => this.presenceCache.delete(key));
+    for (const [k, entry] of this.presenceCache) if (now - entry.at >= (this.deps.cacheMs ?? PRESENCE_CACHE_MS)) this.presenceCache.delete(k);
+    return figures;
   }
 
   /**
