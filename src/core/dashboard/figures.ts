@@ -95,8 +95,14 @@ export class DashboardFigures {
     const now = (this.deps.monotonic ?? (() => performance.now()))();
     const cached = this.presenceCache.get(key);
     if (cached && now - cached.at < (this.deps.cacheMs ?? PRESENCE_CACHE_MS)) return cached.figures;
-    const figures = this.deps.presence.figures(workspace, weeks).then((f): PresencePage => ({ weeks, minAuthors: this.deps.presence.minAuthors, ...f }));
-    this.presenceCache.set(key, { at: now, figures });
+    const entry = { at: now, figures: Promise.resolve(null as unknown as PresencePage) };
+    // The figures are as old as their computation's end, not its start (a slow one would age early).
+    const figures = this.deps.presence.figures(workspace, weeks).then((f): PresencePage => {
+      entry.at = (this.deps.monotonic ?? (() => performance.now()))();
+      return { weeks, minAuthors: this.deps.presence.minAuthors, ...f };
+    });
+    entry.figures = figures;
+    this.presenceCache.set(key, entry);
     // A failure is not kept: the next page view tries again.
     figures.catch(() => this.presenceCache.delete(key));
     for (const [k, entry] of this.presenceCache) if (now - entry.at >= (this.deps.cacheMs ?? PRESENCE_CACHE_MS)) this.presenceCache.delete(k);
