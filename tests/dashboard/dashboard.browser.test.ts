@@ -159,7 +159,8 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-describe.skipIf(!hasChromium)("the dashboard in a browser", () => {
+// A real browser on a shared machine: pages and charts can take seconds each under load.
+describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 90_000 }, () => {
   let slackWorkspacePath = "";
   let firstLink = "";
 
