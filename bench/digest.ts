@@ -12,13 +12,13 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { openDatabase, type OpenedDatabase } from "../src/storage/database.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
+import { PrismaStore } from "../src/storage/checkinStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { PrismaOutboxStore } from "../src/storage/outboxStore.js";
 import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
-import { createCore } from "../src/core/core.js";
-import { createHasher } from "../src/core/hash.js";
-import type { Workspace } from "../src/core/model.js";
+import { createCore } from "../src/core/index.js";
+import { createHasher } from "../src/core/shared/hash.js";
+import type { Workspace } from "../src/core/shared/model.js";
 import { signalRows } from "./lib/seed.js";
 import { flag, fmt, heading, intFlag, listFlag, machine, main, median, note, postgresAvailable, result, scratchPostgres, table, tempDir, verdict } from "./lib/common.js";
 

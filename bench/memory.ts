@@ -8,8 +8,8 @@
 import { spawn } from "node:child_process";
 import Database from "better-sqlite3";
 import { openDatabase } from "../src/storage/database.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
-import { addDays, isoWeek, localDateTime } from "../src/core/time.js";
+import { PrismaStore } from "../src/storage/checkinStore.js";
+import { addDays, isoWeek, localDateTime } from "../src/core/shared/time.js";
 import { sign, slashCommand, FORM } from "../tests/helpers/slackRequests.js";
 import { signalRows, seedLeadersSqlite, seedSignalsSqlite } from "./lib/seed.js";
 import {

@@ -3,8 +3,8 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.js";
-import { createCore, type Core } from "./core/core.js";
-import type { Clock, LeaseStore } from "./core/ports.js";
+import { createCore, type Core } from "./core/index.js";
+import type { Clock, LeaseStore } from "./core/shared/ports.js";
 import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
 import type { TeamsDoor, TeamsDoorOptions } from "./bots/teams/door.js";
 import { createHttpApp, listen } from "./http/server.js";
@@ -13,7 +13,7 @@ import { startClock, type ClockHandle } from "./jobs/clock.js";
 import type { AppLogger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
 import { PrismaLeaseStore } from "./storage/leaseStore.js";
-import { PrismaStore } from "./storage/prismaStore.js";
+import { PrismaStore } from "./storage/checkinStore.js";
 import { PrismaConversationStore } from "./storage/conversationStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
@@ -22,7 +22,7 @@ import { builtinClassifier } from "./core/presence/builtinClassifier.js";
 import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
 import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
 import { databaseHealth } from "./storage/health.js";
-import { createHasher } from "./core/hash.js";
+import { createHasher } from "./core/shared/hash.js";
 
 const PERSON_KEY = "person-hash";
 

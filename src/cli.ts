@@ -3,7 +3,7 @@
 import { loadConfig, loadDotEnv } from "./config.js";
 import { existingSqliteFile, openDatabase, providerOf, type Db } from "./storage/database.js";
 import { BackupTargetExists, backupSqlite } from "./storage/backup.js";
-import { PrismaStore } from "./storage/prismaStore.js";
+import { PrismaStore } from "./storage/checkinStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { runClassify } from "./cliClassify.js";
 import { runSlackManifest, SLACK_MANIFEST_USAGE } from "./cliSlackManifest.js";

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/storage/database.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
+import { PrismaStore } from "../src/storage/checkinStore.js";
 import { tempDir } from "./helpers/harness.js";
 
 const run = promisify(execFile);

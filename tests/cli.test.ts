@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { csvField } from "../src/cli.js";
 import { runSlackManifest } from "../src/cliSlackManifest.js";
 import { openDatabase, sqliteFileOf } from "../src/storage/database.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
+import { PrismaStore } from "../src/storage/checkinStore.js";
 import { PAGE_SIZE } from "../src/storage/paging.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { tempDir } from "./helpers/harness.js";

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { leasedTick } from "../src/jobs/clock.js";
-import { localDateTime } from "../src/core/time.js";
+import { localDateTime } from "../src/core/shared/time.js";
 import { startHarness, tempDir, type Harness } from "./helpers/harness.js";
 import { testDatabase } from "./helpers/database.js";
 import { SIGNING_SECRET } from "./helpers/slackRequests.js";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import type { FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
 import { conversationIdOf, install, message, postActivity, TENANT, type TeamsPerson } from "../helpers/teamsActivities.js";
-import type { Workspace } from "../../src/core/model.js";
+import type { Workspace } from "../../src/core/shared/model.js";
 
 const ANNA: TeamsPerson = { id: "29:1anna", aadObjectId: "aad-anna", name: "Anna", locale: "en-US", timezone: "Europe/Berlin" };
 

@@ -1,8 +1,8 @@
 // Button clicks on nudges and the App Home. Ack first; the message is updated by the core
 // through the messenger, so Slack and Teams share one answer path.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { isQuestionKey, isRating } from "../../core/questions.js";
-import type { AnswerResult } from "../../core/nudges.js";
+import { isQuestionKey, isRating } from "../../core/shared/questions.js";
+import type { AnswerResult } from "../../core/checkins/nudges.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { ACTION, parseRateValue } from "./blocks.js";
 import { openCheckin } from "./commands.js";

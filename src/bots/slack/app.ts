@@ -3,7 +3,7 @@
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Express } from "express";
 import type { SlackConfig } from "../../config.js";
-import type { Core } from "../../core/core.js";
+import type { Core } from "../../core/index.js";
 import type { AppLogger } from "../../logger.js";
 import { registerActions } from "./actions.js";
 import { registerCommands } from "./commands.js";

@@ -1,8 +1,8 @@
 // Slash commands: /cx-admin, /cx-checkin, /cx-me. Each acks at once, then works.
 import type { App, RespondFn, SlashCommand } from "@slack/bolt";
-import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
-import { memberTimeZone } from "../../core/checkins.js";
-import type { Nudge } from "../../core/model.js";
+import { parseAdminCommand, parseMeCommand } from "../../core/admin/commands.js";
+import { memberTimeZone } from "../../core/checkins/service.js";
+import type { Nudge } from "../../core/shared/model.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";

@@ -1,6 +1,6 @@
 // Resolves who and where a Slack request comes from: workspace row, member row, language.
-import type { Core } from "../../core/core.js";
-import type { Language, Member, Workspace } from "../../core/model.js";
+import type { Core } from "../../core/index.js";
+import type { Language, Member, Workspace } from "../../core/shared/model.js";
 import type { SlackPeople, SlackPerson } from "./people.js";
 import type { AfterAckQueue } from "./afterAck.js";
 import { texts } from "../../prompts/texts.js";

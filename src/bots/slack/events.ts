@@ -1,7 +1,7 @@
 // Events API: the App Home tab shows the leader's own overview.
 import type { App } from "@slack/bolt";
-import { memberTimeZone } from "../../core/checkins.js";
-import { nextOccurrence } from "../../core/schedule.js";
+import { memberTimeZone } from "../../core/checkins/service.js";
+import { nextOccurrence } from "../../core/checkins/schedule.js";
 import { homeView } from "./blocks.js";
 import { memberOf, resolveActor, type SlackDeps } from "./context.js";
 import { longDate, longDateTime } from "../../prompts/format.js";

@@ -1,7 +1,7 @@
 // Delivers nudges as Slack DMs, maps Web API failures to retry decisions for the outbox, and
 // finds a post again by the message metadata it was tagged with (after a crash mid-send).
 import { ErrorCode, type WebClient } from "@slack/web-api";
-import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/ports.js";
+import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/shared/ports.js";
 import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
 
 const NUDGE_METADATA = "kundennah_nudge";

@@ -2,9 +2,9 @@
 // channel posts the notice and reads a 4-week baseline, leaving forgets the channel.
 import type { App } from "@slack/bolt";
 import { ErrorCode, type WebClient } from "@slack/web-api";
-import type { Workspace } from "../../core/model.js";
-import type { ChannelMessage, DigestReport, PresenceMessenger } from "../../core/presence/model.js";
-import type { MessageRef } from "../../core/ports.js";
+import type { Workspace } from "../../core/shared/model.js";
+import type { ChannelMessage, DigestReport, PresenceMessenger } from "../../core/presence/ports.js";
+import type { MessageRef } from "../../core/shared/ports.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { presenceTrendSpec } from "../../charts/presenceTrend.js";
 import { chartPng } from "../../charts/render.js";

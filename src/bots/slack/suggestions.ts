@@ -2,9 +2,9 @@
 // Anonymous submissions never create or touch a member row: no memberOf() on that path.
 import type { App, BlockAction, ButtonAction, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { isLanguage, type Language, type Workspace } from "../../core/model.js";
-import { isResponseStatus, isTouchpoint, SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService, type AskPromptView, type SuggestionMessenger, type SuggestionView } from "../../core/suggestions.js";
-import type { MessageRef } from "../../core/ports.js";
+import { isLanguage, type Language, type Workspace } from "../../core/shared/model.js";
+import { isResponseStatus, isTouchpoint, SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService, type AskPromptView, type SuggestionMessenger, type SuggestionView } from "../../core/suggestions/service.js";
+import type { MessageRef } from "../../core/shared/ports.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { texts } from "../../prompts/texts.js";
 import { ephemeral, guarded } from "./commands.js";

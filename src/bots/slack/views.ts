@@ -1,12 +1,12 @@
 // Modal submissions: the check-in/reflection form and the admin settings form.
 import type { App, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
-import { checkReflection, REFLECTION_MAX_LENGTH } from "../../core/checkins.js";
-import { isCadence, isLanguage } from "../../core/model.js";
-import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/questions.js";
-import { parseTimeOfDay } from "../../core/time.js";
-import { scheduleSummary } from "../../core/admin.js";
+import { checkReflection, REFLECTION_MAX_LENGTH } from "../../core/checkins/service.js";
+import { isCadence, isLanguage } from "../../core/shared/model.js";
+import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/shared/questions.js";
+import { parseTimeOfDay } from "../../core/shared/time.js";
+import { scheduleSummary } from "../../core/admin/service.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
-import type { CheckInRefusal } from "../../core/nudges.js";
+import type { CheckInRefusal } from "../../core/checkins/nudges.js";
 import { CALLBACK, type CheckinModalMetadata } from "./blocks.js";
 import { isAdmin, memberOf, resolveActor, type SlackDeps } from "./context.js";
 

@@ -2,9 +2,9 @@
 // (kept up to date with the locale and time zone the client reports), their language, and
 // whether they may run admin commands.
 import type { Activity } from "botbuilder";
-import type { Core } from "../../core/core.js";
-import { languageFromLocale, type Language, type Member, type Profile, type Workspace } from "../../core/model.js";
-import { isValidTimeZone } from "../../core/time.js";
+import type { Core } from "../../core/index.js";
+import { languageFromLocale, type Language, type Member, type Profile, type Workspace } from "../../core/shared/model.js";
+import { isValidTimeZone } from "../../core/shared/time.js";
 
 export interface TeamsActor {
   workspace: Workspace;

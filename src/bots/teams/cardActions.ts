@@ -1,10 +1,10 @@
 // Card buttons: a rating (with the reflection typed next to it), snooze, skip. The same code
 // serves Action.Execute invokes and Action.Submit messages; both end in the core, which stores
 // the answer idempotently (a second submit changes the row) and updates the nudge card.
-import type { Core } from "../../core/core.js";
-import { checkReflection } from "../../core/checkins.js";
-import type { AnswerResult, CheckInRefusal } from "../../core/nudges.js";
-import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/questions.js";
+import type { Core } from "../../core/index.js";
+import { checkReflection } from "../../core/checkins/service.js";
+import type { AnswerResult, CheckInRefusal } from "../../core/checkins/nudges.js";
+import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/shared/questions.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import type { TeamsActor } from "./actor.js";
 import { checkinCard, parseActionData, reflectionInputId, type CheckinCardModel } from "./cards.js";

@@ -2,9 +2,9 @@
 // the bot, and how to post into a channel proactively. A channel is known to the core by its
 // conversation id (without Teams' ";messageid=…" thread suffix).
 import type { Activity, ConversationReference, TurnContext } from "botbuilder";
-import type { Core } from "../../core/core.js";
-import type { Workspace } from "../../core/model.js";
-import { DeliveryError } from "../../core/ports.js";
+import type { Core } from "../../core/index.js";
+import type { Workspace } from "../../core/shared/model.js";
+import { DeliveryError } from "../../core/shared/ports.js";
 import type { ConversationStore } from "../../storage/conversationStore.js";
 import type { TeamsAdapter } from "./auth.js";
 import { parseReference } from "./conversations.js";

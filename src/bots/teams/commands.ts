@@ -2,14 +2,14 @@
 // leaders add/remove/list, schedule …, weekends, language, timezone, nudge-now. Parsing and
 // execution live in the core; this file turns Teams input into core calls and replies.
 import { TeamsInfo, TurnContext, type Activity, type Mention } from "botbuilder";
-import { scheduleSummary } from "../../core/admin.js";
-import { memberTimeZone } from "../../core/checkins.js";
-import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
+import { scheduleSummary } from "../../core/admin/service.js";
+import { memberTimeZone } from "../../core/checkins/service.js";
+import { parseAdminCommand, parseMeCommand } from "../../core/admin/commands.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import type { AdminCommand } from "../../core/commands.js";
+import type { AdminCommand } from "../../core/admin/commands.js";
 import { isAdmin, personKey, type TeamsActor } from "./actor.js";
 import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
 import { askCommand } from "./suggestions.js";

@@ -4,7 +4,7 @@
 import type { Express } from "express";
 import type { Activity, ConversationReference, TurnContext } from "botbuilder";
 import type { TeamsConfig } from "../../config.js";
-import type { Core } from "../../core/core.js";
+import type { Core } from "../../core/index.js";
 import type { AppLogger } from "../../logger.js";
 import type { ConversationStore } from "../../storage/conversationStore.js";
 import { readJsonBody } from "../../http/bodyLimit.js";

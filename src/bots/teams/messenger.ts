@@ -2,9 +2,9 @@
 // reference, and always through withDeliveryRetries. A 403/404 switches the reference off, so
 // later nudges fail at once (permanently) instead of knocking on a closed door.
 import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
-import type { Core } from "../../core/core.js";
-import type { Member } from "../../core/model.js";
-import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/ports.js";
+import type { Core } from "../../core/index.js";
+import type { Member } from "../../core/shared/model.js";
+import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/shared/ports.js";
 import type { ConversationStore } from "../../storage/conversationStore.js";
 import type { TeamsAdapter } from "./auth.js";
 import { checkinCard, type CheckinCardModel } from "./cards.js";

@@ -7,10 +7,10 @@
 import { CardFactory, MessageFactory, type Activity } from "botbuilder";
 import { presenceTrendSpec } from "../../charts/presenceTrend.js";
 import { chartPng } from "../../charts/render.js";
-import type { Core } from "../../core/core.js";
-import type { Language, Workspace } from "../../core/model.js";
-import type { DigestReport, PresenceMessenger } from "../../core/presence/model.js";
-import { DeliveryError, type MessageRef } from "../../core/ports.js";
+import type { Core } from "../../core/index.js";
+import type { Language, Workspace } from "../../core/shared/model.js";
+import type { DigestReport, PresenceMessenger } from "../../core/presence/ports.js";
+import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { tenantOf } from "./actor.js";
 import { channelRefOf, inChannel, isFromBot, teamOf, type ChannelPoster } from "./channels.js";

@@ -2,7 +2,7 @@
 // a message-action dialog with Action.Submit), the channel post, the answer form, the author's
 // notice, the list and the `ask` prompt. User text goes through escapeCardText everywhere; no
 // card or button carries who submitted.
-import type { Language } from "../../core/model.js";
+import type { Language } from "../../core/shared/model.js";
 import {
   RESPONSE_NOTE_MAX_LENGTH,
   RESPONSE_STATUSES,
@@ -12,7 +12,7 @@ import {
   type AskPromptView,
   type Suggestion,
   type SuggestionView,
-} from "../../core/suggestions.js";
+} from "../../core/suggestions/service.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { card } from "./cards.js";
 import { escapeCardText, teamsText } from "./markdown.js";

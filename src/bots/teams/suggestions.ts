@@ -3,9 +3,9 @@
 // core uses to post, update and notify. Submitting and opening the form go through a Visitor,
 // which reads but never creates or touches a member row: an anonymous submitter leaves no trace.
 import { ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from "botbuilder";
-import type { Core } from "../../core/core.js";
-import { isLanguage, languageFromLocale, type Language, type Workspace } from "../../core/model.js";
-import { DeliveryError, type MessageRef } from "../../core/ports.js";
+import type { Core } from "../../core/index.js";
+import { isLanguage, languageFromLocale, type Language, type Workspace } from "../../core/shared/model.js";
+import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
 import {
   isResponseStatus,
   isTouchpoint,
@@ -16,7 +16,7 @@ import {
   type SubmitResult,
   type SuggestionMessenger,
   type SuggestionView,
-} from "../../core/suggestions.js";
+} from "../../core/suggestions/service.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { texts } from "../../prompts/texts.js";
 import { isAdmin, personKey, profileOf, resolveActor, tenantOf, type TeamsActor } from "./actor.js";

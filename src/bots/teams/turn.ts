@@ -1,7 +1,7 @@
 // One inbound turn: who is it, what kind of activity, which handler. Every handler answers
 // in the person's language; a failure becomes a friendly message, never a stack trace.
 import { ActivityTypes, CardFactory, MessageFactory, type ConversationReference, type TurnContext } from "botbuilder";
-import type { Core } from "../../core/core.js";
+import type { Core } from "../../core/index.js";
 import { texts } from "../../prompts/texts.js";
 import type { ConversationStore } from "../../storage/conversationStore.js";
 import { isAdmin, resolveActor, tenantOf, type TeamsActor } from "./actor.js";

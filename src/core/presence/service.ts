@@ -1,15 +1,15 @@
 // Customer presence: ingest channel messages as signals (never text), honour exclusions and
 // retention, and build and schedule the weekly digest through the outbox.
-import type { Language, Platform, Workspace } from "../model.js";
-import { PlatformRegistry } from "../platforms.js";
-import type { Clock, Logger, Store } from "../ports.js";
-import type { Outbox } from "../outbox.js";
-import type { PersonHasher } from "../hash.js";
-import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../time.js";
+import type { Language, Platform, Workspace } from "../shared/model.js";
+import { PlatformRegistry } from "../shared/platforms.js";
+import type { Clock, Logger, Store } from "../shared/ports.js";
+import type { Outbox } from "../shared/outbox.js";
+import type { PersonHasher } from "../shared/hash.js";
+import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../shared/time.js";
 import type { PresenceClassifier } from "./classifier.js";
 import { buildDigest, foldedChannels, summaryFacts, TREND_WEEKS } from "./digest.js";
 import { leaderFigures } from "./leaderFigures.js";
-import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal } from "./model.js";
+import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal } from "./ports.js";
 import type { DigestSummarizer } from "./summary.js";
 
 export interface PresenceOptions {

@@ -1,15 +1,15 @@
 // Executes admin commands against the store and answers in the admin's language. Platform
 // specifics (who is an admin, how to mention someone, modals) stay in the adapters.
 import type { AdminCommand } from "./commands.js";
-import type { Language, Profile, Workspace, WorkspaceSettings } from "./model.js";
-import type { Clock, Store } from "./ports.js";
-import type { SuggestionStore } from "./suggestions.js";
-import { texts } from "../prompts/texts.js";
-import { suggestionTexts } from "../prompts/suggestionTexts.js";
-import { presenceTexts } from "../prompts/presenceTexts.js";
-import type { PresenceService } from "./presence/service.js";
-import type { PresenceStore } from "./presence/model.js";
-import { formatMinuteOfDay } from "./time.js";
+import type { Language, Profile, Workspace, WorkspaceSettings } from "../shared/model.js";
+import type { Clock, Store } from "../shared/ports.js";
+import type { SuggestionStore } from "../suggestions/service.js";
+import { texts } from "../../prompts/texts.js";
+import { suggestionTexts } from "../../prompts/suggestionTexts.js";
+import { presenceTexts } from "../../prompts/presenceTexts.js";
+import type { PresenceService } from "../presence/service.js";
+import type { PresenceStore } from "../presence/ports.js";
+import { formatMinuteOfDay } from "../shared/time.js";
 
 export interface AdminContext {
   workspace: Workspace;

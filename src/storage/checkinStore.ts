@@ -1,9 +1,9 @@
 // The core's Store on Prisma. Maps rows to domain types and keeps the idempotency rules that
 // depend on unique keys (nudge per member and slot, check-in per member, question and week).
 import type { Db } from "./database.js";
-import type { CheckIn, Language, Member, Nudge, NudgeStatus, Platform, Profile, Workspace, WorkspaceSettings } from "../core/model.js";
-import type { CheckInExportRow, DeliveryTarget, LeaderWithWorkspace, NewNudge, Store } from "../core/ports.js";
-import { isQuestionKey, type QuestionKey, type Rating } from "../core/questions.js";
+import type { CheckIn, Language, Member, Nudge, NudgeStatus, Platform, Profile, Workspace, WorkspaceSettings } from "../core/shared/model.js";
+import type { CheckInExportRow, DeliveryTarget, LeaderWithWorkspace, NewNudge, Store } from "../core/shared/ports.js";
+import { isQuestionKey, type QuestionKey, type Rating } from "../core/shared/questions.js";
 import { byIdPages, PAGE_SIZE } from "./paging.js";
 
 type WorkspaceRow = Awaited<ReturnType<Db["workspace"]["findFirstOrThrow"]>>;

@@ -1,13 +1,13 @@
 // The core services wired together; what every platform adapter receives.
-import { AdminService } from "./admin.js";
-import { CheckInService } from "./checkins.js";
-import type { Platform, WorkspaceSettings } from "./model.js";
-import { NudgeService } from "./nudges.js";
-import type { Clock, Logger, Messenger, Store } from "./ports.js";
-import { Outbox, type OutboxStore } from "./outbox.js";
-import { SuggestionService, type SuggestionStore } from "./suggestions.js";
-import type { PersonHasher } from "./hash.js";
-import type { PresenceStore } from "./presence/model.js";
+import { AdminService } from "./admin/service.js";
+import { CheckInService } from "./checkins/service.js";
+import type { Platform, WorkspaceSettings } from "./shared/model.js";
+import { NudgeService } from "./checkins/nudges.js";
+import type { Clock, Logger, Messenger, Store } from "./shared/ports.js";
+import { Outbox, type OutboxStore } from "./shared/outbox.js";
+import { SuggestionService, type SuggestionStore } from "./suggestions/service.js";
+import type { PersonHasher } from "./shared/hash.js";
+import type { PresenceStore } from "./presence/ports.js";
 import type { PresenceClassifier } from "./presence/classifier.js";
 import type { DigestSummarizer } from "./presence/summary.js";
 import { builtinClassifier } from "./presence/builtinClassifier.js";

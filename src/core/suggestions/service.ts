@@ -1,12 +1,12 @@
 // Customer-focused suggestions: submit (validated, rate-limited, optionally anonymous), share
 // in the suggestions channel, vote, answer, and tell the author — through the outbox.
-import type { Language, Member, Platform, Profile, Workspace } from "./model.js";
-import type { Clock, Logger, MessageRef, Store } from "./ports.js";
-import type { Outbox, SentLookup } from "./outbox.js";
-import { SubmissionLimiter } from "./submissionLimiter.js";
-import { cleanUserText } from "./userText.js";
-import { localDateTime, zonedTimeToUtc } from "./time.js";
-import { PlatformRegistry } from "./platforms.js";
+import type { Language, Member, Platform, Profile, Workspace } from "../shared/model.js";
+import type { Clock, Logger, MessageRef, Store } from "../shared/ports.js";
+import type { Outbox, SentLookup } from "../shared/outbox.js";
+import { SubmissionLimiter } from "./limiter.js";
+import { cleanUserText } from "../shared/userText.js";
+import { localDateTime, zonedTimeToUtc } from "../shared/time.js";
+import { PlatformRegistry } from "../shared/platforms.js";
 
 export const TOUCHPOINTS = ["product", "service", "sales", "delivery", "billing", "digital", "other"] as const;
 export type Touchpoint = (typeof TOUCHPOINTS)[number];

@@ -1,7 +1,7 @@
 // Parsing of the text commands both platforms share ("/cx-admin …" in Slack, "leaders add …"
 // in Teams). Mentions are extracted by the adapter, since each platform encodes them its own way.
-import { isCadence, isLanguage, type Cadence, type Language } from "./model.js";
-import { isValidTimeZone, parseTimeOfDay } from "./time.js";
+import { isCadence, isLanguage, type Cadence, type Language } from "../shared/model.js";
+import { isValidTimeZone, parseTimeOfDay } from "../shared/time.js";
 
 export type AdminCommand =
   | { kind: "help" }

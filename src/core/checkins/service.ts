@@ -1,11 +1,11 @@
 // Check-ins: a leader's rating (and optional reflection) per question and week, the streak
 // that keeps the habit visible, and the 12-week overview.
-import { QUESTION_KEYS, type QuestionKey, type Rating } from "./questions.js";
-import type { CheckIn, Member, Workspace } from "./model.js";
-import type { Store } from "./ports.js";
-import type { MeCommand } from "./commands.js";
-import { addDays, isoWeek, localDateTime, recentWeeks } from "./time.js";
-import { cleanUserText } from "./userText.js";
+import { QUESTION_KEYS, type QuestionKey, type Rating } from "../shared/questions.js";
+import type { CheckIn, Member, Workspace } from "../shared/model.js";
+import type { Store } from "../shared/ports.js";
+import type { MeCommand } from "../admin/commands.js";
+import { addDays, isoWeek, localDateTime, recentWeeks } from "../shared/time.js";
+import { cleanUserText } from "../shared/userText.js";
 
 export const REFLECTION_MAX_LENGTH = 2000;
 export const OVERVIEW_WEEKS = 12;

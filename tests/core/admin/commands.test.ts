@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAdminCommand, parseMeCommand } from "../../src/core/commands.js";
+import { parseAdminCommand, parseMeCommand } from "../../../src/core/admin/commands.js";
 
 describe("parseAdminCommand", () => {
   it("reads leaders, schedules and settings", () => {

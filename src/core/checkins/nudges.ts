@@ -1,12 +1,12 @@
 // Nudges: plan which leaders are due (from the database, so restarts lose nothing), record
 // each nudge before sending it (outbox), deliver with backoff, and handle the answers.
-import type { QuestionKey, Rating } from "./questions.js";
-import type { Member, Nudge, Platform, Workspace } from "./model.js";
-import { CheckInService, memberTimeZone } from "./checkins.js";
+import type { QuestionKey, Rating } from "../shared/questions.js";
+import type { Member, Nudge, Platform, Workspace } from "../shared/model.js";
+import { CheckInService, memberTimeZone } from "./service.js";
 import { currentQuestions, latestOccurrence } from "./schedule.js";
-import { laterOf, retryDecision, runPool } from "./retry.js";
-import { type Clock, type MessageRef, type DeliveryTarget, type Logger, type Messenger, type NewNudge, type NudgeView, type Store } from "./ports.js";
-import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "./time.js";
+import { laterOf, retryDecision, runPool } from "../shared/retry.js";
+import { type Clock, type MessageRef, type DeliveryTarget, type Logger, type Messenger, type NewNudge, type NudgeView, type Store } from "../shared/ports.js";
+import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "../shared/time.js";
 
 export interface NudgeServiceOptions {
   store: Store;
