@@ -2,7 +2,7 @@
 // creates it the first time. Under concurrency the database lets exactly one caller win.
 import type { Db } from "./database.js";
 import type { LeaseStore } from "../core/shared/ports.js";
-import { isUniqueViolation } from "./checkinStore.js";
+import { isUniqueViolation } from "./uniqueViolation.js";
 
 export class PrismaLeaseStore implements LeaseStore {
   constructor(private readonly db: Db) {}

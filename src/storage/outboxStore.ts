@@ -2,7 +2,8 @@
 import type { Db } from "./database.js";
 import type { NewOutboxEntry, OutboxEntry, OutboxStore } from "../core/shared/outbox.js";
 import type { Workspace } from "../core/shared/model.js";
-import { isUniqueViolation, toWorkspace } from "./checkinStore.js";
+import { isUniqueViolation } from "./uniqueViolation.js";
+import { toWorkspace } from "./workspaceStore.js";
 
 export class PrismaOutboxStore implements OutboxStore {
   constructor(private readonly db: Db) {}

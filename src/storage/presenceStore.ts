@@ -7,7 +7,8 @@ import type { Db } from "./database.js";
 import type { ChannelState, LeaderWeekStats, PresenceStore, Signal, SuggestionWeekStats, WeekCounts } from "../core/presence/ports.js";
 import { isQuestionKey, QUESTION_KEYS } from "../core/shared/questions.js";
 import type { Workspace } from "../core/shared/model.js";
-import { isUniqueViolation, toWorkspace } from "./checkinStore.js";
+import { isUniqueViolation } from "./uniqueViolation.js";
+import { toWorkspace } from "./workspaceStore.js";
 
 type CountRow = { channelRef?: string; week: string; messages: unknown; customer: unknown; positive: unknown; negative: unknown; authors: unknown };
 

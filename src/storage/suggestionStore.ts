@@ -10,8 +10,9 @@ import {
   type SuggestionStatus,
   type SuggestionStore,
   type Touchpoint,
-} from "../core/suggestions/service.js";
-import { isUniqueViolation, toWorkspace } from "./checkinStore.js";
+} from "../core/suggestions/ports.js";
+import { isUniqueViolation } from "./uniqueViolation.js";
+import { toWorkspace } from "./workspaceStore.js";
 import { byIdPages, PAGE_SIZE } from "./paging.js";
 
 const withPeople = {

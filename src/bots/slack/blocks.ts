@@ -2,7 +2,7 @@
 import type { KnownBlock, View, Button, PlainTextOption } from "@slack/types";
 import type { Overview } from "../../core/checkins/service.js";
 import type { Language, Workspace } from "../../core/shared/model.js";
-import type { NudgeView } from "../../core/shared/ports.js";
+import type { NudgeView } from "../../core/checkins/ports.js";
 import { RATINGS, type QuestionKey, type Rating } from "../../core/shared/questions.js";
 import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
 import { texts } from "../../prompts/texts.js";

@@ -118,11 +118,7 @@ async function* channelHistory(client: WebClient, channel: string, now: Date, lo
 
 export function registerPresence(app: App, deps: SlackDeps): void {
   const { core } = deps;
-  core.presence.registerMessenger(
-    "slack",
-    new SlackPresenceMessenger(app.client, (reason) => core.logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted")),
-  );
-  const workspaceOf = (teamId: string) => core.store.ensureWorkspace("slack", teamId, core.defaults);
+  const workspaceOf = (teamId: string) => core.identity.workspace("slack", teamId);
   const batcher = new IngestBatcher(core.presence);
 
   // Answered only once stored (see StoreFirstReceiver): a failure throws, so Slack delivers the message again.

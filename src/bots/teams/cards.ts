@@ -6,7 +6,7 @@ import { ratingSparkline } from "../../prompts/format.js";
 import type { Overview } from "../../core/checkins/service.js";
 import { REFLECTION_MAX_LENGTH } from "../../core/checkins/service.js";
 import type { Language } from "../../core/shared/model.js";
-import type { NudgeView } from "../../core/shared/ports.js";
+import type { NudgeView } from "../../core/checkins/ports.js";
 import { RATINGS, type QuestionKey } from "../../core/shared/questions.js";
 import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
 import { texts } from "../../prompts/texts.js";

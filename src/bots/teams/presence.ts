@@ -57,7 +57,7 @@ export class TeamsPresenceMessenger implements PresenceMessenger {
   }
 
   async sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<void> {
-    const member = await this.core.store.findMember(workspace.id, userId);
+    const member = await this.core.identity.find(workspace, userId);
     if (!member) throw new DeliveryError("teams: no personal chat with this admin", { permanent: true });
     const card = digestCard(report, { preview: true, channelName: (ref) => this.deps.channels.nameOf(ref), chartPng: await this.chartPng(report) });
     await inPersonalChat(this.deps, member, async (context) => {
@@ -80,7 +80,7 @@ export class TeamsPresence {
   ) {}
 
   private workspace(activity: Partial<Activity>): Promise<Workspace> {
-    return this.core.store.ensureWorkspace("teams", tenantOf(activity), this.core.defaults);
+    return this.core.identity.workspace("teams", tenantOf(activity));
   }
 
   /**

@@ -3,16 +3,8 @@
 // notice, the list and the `ask` prompt. User text goes through escapeCardText everywhere; no
 // card or button carries who submitted.
 import type { Language } from "../../core/shared/model.js";
-import {
-  RESPONSE_NOTE_MAX_LENGTH,
-  RESPONSE_STATUSES,
-  SUGGESTION_MAX_LENGTH,
-  TOUCHPOINTS,
-  isTouchpoint,
-  type AskPromptView,
-  type Suggestion,
-  type SuggestionView,
-} from "../../core/suggestions/service.js";
+import { RESPONSE_NOTE_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from "../../core/suggestions/service.js";
+import { RESPONSE_STATUSES, TOUCHPOINTS, isTouchpoint, type AskPromptView, type Suggestion, type SuggestionView } from "../../core/suggestions/ports.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { card } from "./cards.js";
 import { escapeCardText, teamsText } from "./markdown.js";

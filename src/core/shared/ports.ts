@@ -1,130 +1,11 @@
-// The interfaces through which the core reaches the outside. Adapters implement them:
-// storage in src/storage, delivery in src/bots/<platform>.
-import type { QuestionKey, Rating } from "./questions.js";
-import type {
-  CheckIn,
-  Language,
-  Member,
-  Nudge,
-  NudgeStatus,
-  Platform,
-  Profile,
-  Workspace,
-  WorkspaceSettings,
-} from "./model.js";
-
-export interface NewNudge {
-  memberId: string;
-  slot: string;
-  questions: QuestionKey[];
-  week: string;
-  dueAt: Date;
-  status: "pending" | "missed";
-}
-
-export interface LeaderWithWorkspace {
-  member: Member;
-  workspace: Workspace;
-}
-
-export interface CheckInExportRow {
-  platform: Platform;
-  workspace: string;
-  leader: string;
-  /** The leader's display name as the platform last reported it; null when never reported. */
-  leaderName: string | null;
-  question: QuestionKey;
-  week: string;
-  rating: number;
-  reflection: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface Store {
-  ensureWorkspace(platform: Platform, externalId: string, defaults: WorkspaceSettings): Promise<Workspace>;
-  getWorkspace(id: string): Promise<Workspace | null>;
-  updateWorkspace(
-    id: string,
-    patch: Partial<WorkspaceSettings> & Partial<Pick<Workspace, "admins" | "suggestionsChannel" | "presenceLlm" | "digestWeekday" | "digestMinute">>,
-  ): Promise<Workspace>;
-
-  ensureMember(workspaceId: string, externalId: string, profile?: Profile): Promise<Member>;
-  findMember(workspaceId: string, externalId: string): Promise<Member | null>;
-  updateMember(id: string, patch: Partial<Pick<Member, "isLeader" | "leaderSince" | "pausedUntil">> & Profile): Promise<Member>;
-  listLeaders(workspaceId: string): Promise<Member[]>;
-  /** Every leader of every workspace who is not paused at `at` (pauses ending later still count). */
-  listActiveLeaders(at: Date): Promise<LeaderWithWorkspace[]>;
-  getTarget(memberId: string): Promise<DeliveryTarget | null>;
-
-  /** Slots among `slots` that already have a nudge row for the member. */
-  existingSlots(pairs: { memberId: string; slot: string }[]): Promise<Set<string>>;
-  /** Inserts nudges whose (member, slot) is new; existing ones are left untouched. Returns how many were inserted. */
-  createNudges(nudges: NewNudge[]): Promise<number>;
-  /**
-   * Atomically takes up to `limit` due nudges (pending or snoozed) for `leaseMs`; other callers
-   * skip them meanwhile. `onlyIds` narrows the choice to those nudges.
-   */
-  claimDueNudges(now: Date, limit: number, leaseMs: number, onlyIds?: string[]): Promise<Nudge[]>;
-  nudgeIds(keys: { memberId: string; slot: string }[]): Promise<string[]>;
-  getNudge(id: string): Promise<Nudge | null>;
-  latestNudge(memberId: string): Promise<Nudge | null>;
-  updateNudge(
-    id: string,
-    patch: Partial<Pick<Nudge, "status" | "attempts" | "nextAttemptAt" | "dueAt" | "channelRef" | "messageRef">> & {
-      sentAt?: Date;
-      lastError?: string | null;
-      claimedUntil?: Date | null;
-    },
-  ): Promise<Nudge>;
-
-  /** Creates or updates the member's answer to `question` for `week` (never a second row). */
-  saveCheckIn(input: {
-    memberId: string;
-    question: QuestionKey;
-    week: string;
-    rating: Rating;
-    reflection?: string | null;
-    nudgeId?: string | null;
-  }): Promise<CheckIn>;
-  listCheckIns(memberId: string, weeks: string[]): Promise<CheckIn[]>;
-  /** Distinct weeks (newest first) in which the member answered anything. */
-  answeredWeeks(memberId: string, limit: number): Promise<string[]>;
-  exportCheckIns(): AsyncIterable<CheckInExportRow>;
-}
-
-/** The view of a nudge that a platform renders into a message. */
-export interface NudgeView {
-  nudgeId: string;
-  language: Language;
-  questions: QuestionKey[];
-  status: NudgeStatus;
-  ratings: Partial<Record<QuestionKey, Rating>>;
-  /** Weeks in a row with at least one answer, shown after an answer. */
-  streak: number;
-  /** Set when snoozed: when the nudge comes back (leader's local time, "HH:MM"). */
-  snoozedUntil?: string;
-}
-
-export interface DeliveryTarget {
-  workspace: Workspace;
-  member: Member;
-}
+// The interfaces every job reaches the outside through: time, logs, a message a platform
+// accepted, how a failed delivery is classified, and the scheduler's lease. Each job keeps
+// its own ports next to it (checkins/ports.ts, suggestions/ports.ts, presence/ports.ts,
+// identity/ports.ts); adapters implement them, storage in src/storage, delivery in src/bots.
 
 export interface MessageRef {
   channelRef: string;
   messageRef: string;
-}
-
-/** Delivers nudges on one platform. Throws DeliveryError on failure. */
-export interface Messenger {
-  sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef>;
-  updateNudge(target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void>;
-  /**
-   * Finds a nudge message that was already delivered (platforms that can tag messages), so a
-   * sender that died between the platform's accept and our record does not cause a double.
-   */
-  findSentNudge?(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null>;
 }
 
 /** Time-limited ownership of scheduled work, so only one replica runs it at a time. */
@@ -153,4 +34,3 @@ export interface Logger {
   error(obj: object, msg?: string): void;
   debug(obj: object, msg?: string): void;
 }
-
