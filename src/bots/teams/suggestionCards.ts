@@ -25,9 +25,6 @@ export function isSuggestionVerb(value: unknown): value is SuggestionVerb {
   return typeof value === "string" && (Object.values(SUGGESTION_VERB) as string[]).includes(value);
 }
 
-/** The message action's command id (manifests/teams/manifest.json, composeExtensions). */
-export const MESSAGE_ACTION_ID = "suggestFromMessage";
-
 const textBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text: teamsText(text), wrap: true, ...extra });
 /** User text: escaped, never reworded. */
 const userBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text: escapeCardText(text), wrap: true, ...extra });
