@@ -3,7 +3,7 @@
 import { loadConfig, loadDotEnv } from "./config.js";
 import { existingSqliteFile, openDatabase, providerOf, type Db } from "./storage/database.js";
 import { BackupTargetExists, backupSqlite } from "./storage/backup.js";
-import { PrismaStore } from "./storage/prismaStore.js";
+import { PrismaCheckInStore } from "./storage/checkinStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { runClassify } from "./cliClassify.js";
 import { runSlackManifest, SLACK_MANIFEST_USAGE } from "./cliSlackManifest.js";
@@ -31,7 +31,7 @@ const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
 const EXPORTS = {
   checkins: {
     columns: ["platform", "workspace", "leader", "leaderName", "question", "week", "rating", "reflection", "createdAt", "updatedAt"],
-    rows: (db: Db) => new PrismaStore(db).exportCheckIns(),
+    rows: (db: Db) => new PrismaCheckInStore(db).exportCheckIns(),
   },
   suggestions: {
     columns: ["platform", "workspace", "number", "touchpoint", "author", "authorName", "text", "status", "votes", "responseNote", "createdAt", "respondedAt"],

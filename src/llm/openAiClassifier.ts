@@ -5,7 +5,7 @@
 // leaves the process only in the request body.
 import type { PresenceClassifier, PresenceVerdict, Tone } from "../core/presence/classifier.js";
 import { ClassifierFailure, withFallback } from "../core/presence/fallback.js";
-import { CLASSIFIER_SYSTEM_PROMPT } from "../prompts/llmPrompts.js";
+import { CLASSIFIER_SYSTEM_PROMPT } from "./prompts.js";
 import { JsonChat, type JsonSchema, type LlmOptions, type TokenUsage } from "./chat.js";
 import type { OpenAiConfig } from "./config.js";
 

@@ -1,5 +1,5 @@
 // Texts of customer presence and the weekly digest, English and German.
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 import type { Tone } from "../core/presence/classifier.js";
 
 /** "2026-W07" → 7 */

@@ -1,7 +1,7 @@
 // Every sentence a person reads, in English and German. `de` is typed against `en`, so a
 // missing translation is a compile error. No logic here beyond filling in numbers and names.
-import type { Language } from "../core/model.js";
-import type { CheckInRefusal } from "../core/nudges.js";
+import type { Language } from "../core/shared/model.js";
+import type { CheckInRefusal } from "../core/checkins/nudges.js";
 
 const en = {
   nudgeTitle: "Your customer-focus check-in",

@@ -1,7 +1,7 @@
 // Block Kit for the weekly HR/CX digest. Numbers are formatted for the reader's locale.
 import type { KnownBlock } from "@slack/types";
-import type { Language } from "../../core/model.js";
-import type { ChannelFigures, DigestReport } from "../../core/presence/model.js";
+import type { Language } from "../../core/shared/model.js";
+import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
 import { QUESTION_LABEL } from "../../prompts/questions.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { escapeMrkdwn } from "./mrkdwn.js";

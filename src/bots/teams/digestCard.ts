@@ -3,7 +3,7 @@
 // Teams draws itself, with the PNG (a data: URI) for clients that cannot. Numbers are formatted
 // for the reader's locale. The card stays under Teams' 28 KB message limit: channel lines are
 // capped, and the PNG fallback is the first to go.
-import type { ChannelFigures, DigestReport } from "../../core/presence/model.js";
+import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
 import { count, decimal, percent, points, sparkline } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { QUESTION_LABEL } from "../../prompts/questions.js";

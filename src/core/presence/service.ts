@@ -1,21 +1,24 @@
 // Customer presence: ingest channel messages as signals (never text), honour exclusions and
 // retention, and build and schedule the weekly digest through the outbox.
-import type { Language, Platform, Workspace } from "../model.js";
-import { PlatformRegistry } from "../platforms.js";
-import type { Clock, Logger, Store } from "../ports.js";
-import type { Outbox } from "../outbox.js";
-import type { PersonHasher } from "../hash.js";
-import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../time.js";
+import type { Language, Workspace } from "../shared/model.js";
+import type { PlatformRegistry } from "../shared/platforms.js";
+import type { Clock, Logger } from "../shared/ports.js";
+import type { WorkspaceStore } from "../identity/ports.js";
+import type { Outbox } from "../shared/outbox.js";
+import type { PersonHasher } from "../shared/hash.js";
+import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../shared/time.js";
 import type { PresenceClassifier } from "./classifier.js";
 import { buildDigest, foldedChannels, summaryFacts, TREND_WEEKS } from "./digest.js";
 import { leaderFigures } from "./leaderFigures.js";
-import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal } from "./model.js";
+import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal } from "./ports.js";
 import type { DigestSummarizer } from "./summary.js";
 
 export interface PresenceOptions {
   store: PresenceStore;
   /** Read again for every page of a baseline, which can run for minutes. */
-  workspaces: Pick<Store, "getWorkspace">;
+  workspaces: Pick<WorkspaceStore, "getWorkspace">;
+  /** How each platform shows presence things, registered by its door (Core.registerPlatform). */
+  messengers: PlatformRegistry<PresenceMessenger>;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
@@ -34,8 +37,6 @@ const EVENT_MEMORY_MS = 3 * 86400_000;
 const DIGEST_LATE_LIMIT_MS = 24 * 3600_000;
 
 export class PresenceService {
-  private readonly messengers = new PlatformRegistry<PresenceMessenger>("presence");
-
   constructor(private readonly options: PresenceOptions) {
     options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace, once) => {
       const messenger = this.messenger(workspace);
@@ -47,12 +48,8 @@ export class PresenceService {
     });
   }
 
-  registerMessenger(platform: Platform, messenger: PresenceMessenger): void {
-    this.messengers.register(platform, messenger);
-  }
-
   private messenger(workspace: Workspace): PresenceMessenger {
-    return this.messengers.for(workspace);
+    return this.options.messengers.for(workspace);
   }
 
   private classifierFor(workspace: Workspace): PresenceClassifier {

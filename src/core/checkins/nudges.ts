@@ -1,16 +1,21 @@
 // Nudges: plan which leaders are due (from the database, so restarts lose nothing), record
 // each nudge before sending it (outbox), deliver with backoff, and handle the answers.
-import type { QuestionKey, Rating } from "./questions.js";
-import type { Member, Nudge, Platform, Workspace } from "./model.js";
-import { CheckInService, memberTimeZone } from "./checkins.js";
+import type { QuestionKey, Rating } from "../shared/questions.js";
+import type { Member, Nudge, Workspace } from "../shared/model.js";
+import { CheckInService, memberTimeZone } from "./service.js";
 import { currentQuestions, latestOccurrence } from "./schedule.js";
-import { laterOf, retryDecision, runPool } from "./retry.js";
-import { type Clock, type MessageRef, type DeliveryTarget, type Logger, type Messenger, type NewNudge, type NudgeView, type Store } from "./ports.js";
-import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "./time.js";
+import { laterOf, retryDecision, runPool } from "../shared/retry.js";
+import type { Clock, Logger, MessageRef } from "../shared/ports.js";
+import type { PlatformRegistry } from "../shared/platforms.js";
+import type { WorkspaceStore } from "../identity/ports.js";
+import type { CheckInStore, DeliveryTarget, NewNudge, NudgeMessenger, NudgeView } from "./ports.js";
+import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "../shared/time.js";
 
 export interface NudgeServiceOptions {
-  store: Store;
-  messengers: Partial<Record<Platform, Messenger>>;
+  store: CheckInStore;
+  members: Pick<WorkspaceStore, "listLeaders" | "updateMember">;
+  /** How each platform delivers nudges, registered by its door (Core.registerPlatform). */
+  messengers: PlatformRegistry<NudgeMessenger>;
   clock: Clock;
   logger: Logger;
   /** A nudge missed while the bot was down still goes out within this window. */
@@ -42,7 +47,14 @@ export interface RefreshOptions {
 /** Why an answer was not taken; each door tells the person in their language. */
 export type CheckInRefusal = { ok: false; reason: "not-found" | "not-yours" | "not-leader" };
 
-export type AnswerResult = { ok: true; view: NudgeView } | CheckInRefusal;
+/** `messageRef`: the platform message showing the nudge, once sent (a door may be about to update it). */
+export type AnswerResult = { ok: true; view: NudgeView; messageRef: string | null } | CheckInRefusal;
+
+/** A check-in as a platform shows it: a nudge's view, or (outside any nudge) the same without a nudge id. */
+export type CheckInView = Omit<NudgeView, "nudgeId"> & { nudgeId: string | null };
+
+/** A nudge its leader is looking at, with its week and questions (the reflection form needs them). */
+export type ShownNudge = { ok: true; nudge: Nudge; view: NudgeView } | CheckInRefusal;
 
 /** What a check-in outside a nudge asks: the server's choice of week and questions. */
 export type CheckInChoice = { ok: true; nudgeId: string | null; week: string; questions: QuestionKey[] } | { ok: false; reason: "not-leader" };
@@ -54,7 +66,7 @@ export class NudgeService {
   private readonly checkins: CheckInService;
 
   constructor(private readonly options: NudgeServiceOptions) {
-    this.checkins = new CheckInService(options.store);
+    this.checkins = new CheckInService(options.store, options.members);
   }
 
   /** One clock tick: record what became due, then deliver everything that is due. */
@@ -113,7 +125,7 @@ export class NudgeService {
   async nudgeNow(workspace: Workspace): Promise<{ leaders: number } & DeliveryReport> {
     const { store } = this.options;
     const now = this.options.clock();
-    const leaders = (await store.listLeaders(workspace.id)).filter((m) => !m.pausedUntil || m.pausedUntil <= now);
+    const leaders = (await this.options.members.listLeaders(workspace.id)).filter((m) => !m.pausedUntil || m.pausedUntil <= now);
     const slot = `manual:${now.toISOString().slice(0, 16)}`;
     const rows: NewNudge[] = leaders.map((member) => {
       const { week, questions } = currentQuestions(workspace, memberTimeZone(member, workspace), now);
@@ -127,7 +139,7 @@ export class NudgeService {
   private async deliver(nudge: Nudge, now: Date): Promise<keyof DeliveryReport> {
     const { store, logger } = this.options;
     const target = await store.getTarget(nudge.memberId);
-    const messenger = target && this.options.messengers[target.workspace.platform];
+    const messenger = target && this.options.messengers.find(target.workspace.platform);
     if (!target || !messenger) {
       await store.updateNudge(nudge.id, { status: "failed", lastError: "no messenger for this platform", claimedUntil: null });
       logger.warn({ nudgeId: nudge.id }, "nudge dropped: its platform is not configured");
@@ -149,7 +161,7 @@ export class NudgeService {
   }
 
   /** Whether an interrupted send was delivered after all; if the platform cannot tell, send (a double beats a loss). */
-  private async findSent(messenger: Messenger, target: DeliveryTarget, nudge: Nudge): Promise<MessageRef | null> {
+  private async findSent(messenger: NudgeMessenger, target: DeliveryTarget, nudge: Nudge): Promise<MessageRef | null> {
     if (!messenger.findSentNudge) return null;
     try {
       return await messenger.findSentNudge(target, nudge.id, nudge.nextAttemptAt);
@@ -162,7 +174,12 @@ export class NudgeService {
   private async viewFor(nudge: Nudge, target: DeliveryTarget, now: Date): Promise<NudgeView> {
     const checkIns = await this.options.store.listCheckIns(target.member.id, [nudge.week]);
     const ratings: Partial<Record<QuestionKey, Rating>> = {};
-    for (const c of checkIns) if (nudge.questions.includes(c.question)) ratings[c.question] = c.rating;
+    const reflections: Partial<Record<QuestionKey, string>> = {};
+    for (const c of checkIns) {
+      if (!nudge.questions.includes(c.question)) continue;
+      ratings[c.question] = c.rating;
+      if (c.reflection) reflections[c.question] = c.reflection;
+    }
     const answered = Object.keys(ratings).length > 0;
     return {
       nudgeId: nudge.id,
@@ -170,6 +187,7 @@ export class NudgeService {
       questions: nudge.questions,
       status: nudge.status,
       ratings,
+      reflections,
       streak: answered ? await this.checkins.streak(target.member, target.workspace, now) : 0,
     };
   }
@@ -212,6 +230,46 @@ export class NudgeService {
     }
     await this.options.store.saveCheckIn({ memberId: member.id, week: choice.week, ...input });
     return { ok: true, nudgeId: null, week: choice.week };
+  }
+
+  /** A nudge as its leader sees it now; refused for anyone else (the reflection button, a card refresh). */
+  async show(nudgeId: string, platformUserId: string): Promise<ShownNudge> {
+    const found = await this.forActor(nudgeId, platformUserId);
+    if (!found.ok) return found;
+    return { ok: true, nudge: found.nudge, view: await this.viewFor(found.nudge, found.target, this.options.clock()) };
+  }
+
+  /**
+   * The check-in a platform shows on `checkin`: this week's nudge if there is one, else the
+   * schedule's question(s) with what the leader answered this week — or why there is none.
+   */
+  async checkInView(member: Member, workspace: Workspace): Promise<{ ok: true; view: CheckInView } | CheckInRefusal> {
+    const choice = await this.checkInFor(member, workspace);
+    if (!choice.ok) return choice;
+    if (choice.nudgeId) {
+      const shown = await this.show(choice.nudgeId, member.externalId);
+      return shown.ok ? { ok: true, view: shown.view } : shown;
+    }
+    const answers = await this.options.store.listCheckIns(member.id, [choice.week]);
+    const ratings: Partial<Record<QuestionKey, Rating>> = {};
+    const reflections: Partial<Record<QuestionKey, string>> = {};
+    for (const a of answers) {
+      if (choice.questions.includes(a.question)) ratings[a.question] = a.rating;
+      if (a.reflection) reflections[a.question] = a.reflection;
+    }
+    const answered = Object.keys(ratings).length > 0;
+    return {
+      ok: true,
+      view: {
+        nudgeId: null,
+        language: member.language ?? workspace.language,
+        questions: choice.questions,
+        status: answered ? "answered" : "sent",
+        ratings,
+        reflections,
+        streak: answered ? await this.checkins.streak(member, workspace, this.options.clock()) : 0,
+      },
+    };
   }
 
   /** Loads a nudge for an interaction by `platformUserId`, refusing anyone but its leader. */
@@ -271,7 +329,7 @@ export class NudgeService {
   private async refresh(nudge: Nudge, target: DeliveryTarget, options: RefreshOptions & { snoozedUntil?: string }): Promise<AnswerResult> {
     const { snoozedUntil, updateMessage = true } = options;
     const view = { ...(await this.viewFor(nudge, target, this.options.clock())), ...(snoozedUntil ? { snoozedUntil } : {}) };
-    const messenger = this.options.messengers[target.workspace.platform];
+    const messenger = this.options.messengers.find(target.workspace.platform);
     if (updateMessage && messenger && nudge.channelRef && nudge.messageRef) {
       try {
         await messenger.updateNudge(target, { channelRef: nudge.channelRef, messageRef: nudge.messageRef }, view);
@@ -279,6 +337,6 @@ export class NudgeService {
         this.options.logger.warn({ nudgeId: nudge.id, reason: (error as Error).message }, "could not update the nudge message");
       }
     }
-    return { ok: true, view };
+    return { ok: true, view, messageRef: nudge.messageRef };
   }
 }

@@ -1,5 +1,5 @@
-// Per-platform implementations of a port (how suggestions or digests look in Slack vs Teams),
-// registered by each door at start.
+// Per-platform implementations of a port (how nudges, suggestions or digests look in Slack vs
+// Teams), filled by each door at start through Core.registerPlatform.
 import type { Platform, Workspace } from "./model.js";
 
 export class PlatformRegistry<T> {
@@ -9,6 +9,11 @@ export class PlatformRegistry<T> {
 
   register(platform: Platform, item: T): void {
     this.items[platform] = item;
+  }
+
+  /** The implementation for a platform, if its door registered one. */
+  find(platform: Platform): T | undefined {
+    return this.items[platform];
   }
 
   /** The implementation for the workspace's platform; a clear error when its door is not running. */

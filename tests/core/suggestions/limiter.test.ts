@@ -1,7 +1,7 @@
 // The in-memory hourly limit: a window that spans the hourly key change still counts every
 // submission, a slot given back does not count, and people are counted apart.
 import { describe, expect, it } from "vitest";
-import { SubmissionLimiter } from "../../src/core/submissionLimiter.js";
+import { SubmissionLimiter } from "../../../src/core/suggestions/limiter.js";
 
 function limiterAt(iso: string) {
   const clock = { now: new Date(iso) };

@@ -1,7 +1,7 @@
-// Parsing of the text commands both platforms share ("/cx-admin …" in Slack, "leaders add …"
+// Parsing of the admin commands both platforms share ("/cx-admin …" in Slack, "leaders add …"
 // in Teams). Mentions are extracted by the adapter, since each platform encodes them its own way.
-import { isCadence, isLanguage, type Cadence, type Language } from "./model.js";
-import { isValidTimeZone, parseTimeOfDay } from "./time.js";
+import { isCadence, isLanguage, type Cadence, type Language } from "../shared/model.js";
+import { isValidTimeZone, parseTimeOfDay } from "../shared/time.js";
 
 export type AdminCommand =
   | { kind: "help" }
@@ -130,26 +130,3 @@ function parseSchedule(args: string[]): AdminCommand {
   }
   return command;
 }
-
-export type MeCommand =
-  | { kind: "overview" }
-  | { kind: "pause"; days: number }
-  | { kind: "resume" }
-  | { kind: "usage" };
-
-export const MAX_PAUSE_DAYS = 26 * 7;
-
-/** "/cx-me", "/cx-me pause 2w" (or 10d), "/cx-me resume". */
-export function parseMeCommand(text: string): MeCommand {
-  const [verb = "", amount = ""] = text.trim().toLowerCase().split(/\s+/);
-  if (verb === "") return { kind: "overview" };
-  if (verb === "resume" || verb === "fortsetzen") return { kind: "resume" };
-  if (verb === "pause" || verb === "pausieren") {
-    const m = /^(\d{1,3})\s*(d|t|w)$/.exec(amount);
-    if (!m) return { kind: "usage" };
-    const days = Number(m[1]) * (m[2] === "w" ? 7 : 1);
-    return days >= 1 && days <= MAX_PAUSE_DAYS ? { kind: "pause", days } : { kind: "usage" };
-  }
-  return { kind: "usage" };
-}
-

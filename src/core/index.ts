@@ -1,20 +1,29 @@
-// The core services wired together; what every platform adapter receives.
-import { AdminService } from "./admin.js";
-import { CheckInService } from "./checkins.js";
-import type { Platform, WorkspaceSettings } from "./model.js";
-import { NudgeService } from "./nudges.js";
-import type { Clock, Logger, Messenger, Store } from "./ports.js";
-import { Outbox, type OutboxStore } from "./outbox.js";
-import { SuggestionService, type SuggestionStore } from "./suggestions.js";
-import type { PersonHasher } from "./hash.js";
-import type { PresenceStore } from "./presence/model.js";
+// The core's one front door: the services wired together, which is all a platform door gets.
+// No storage here — doors ask services, and services decide what a person may do.
+import { AdminService } from "./admin/service.js";
+import { CheckInService } from "./checkins/service.js";
+import type { Platform, WorkspaceSettings } from "./shared/model.js";
+import { NudgeService } from "./checkins/nudges.js";
+import type { CheckInStore, NudgeMessenger } from "./checkins/ports.js";
+import type { Clock, Logger } from "./shared/ports.js";
+import { PlatformRegistry } from "./shared/platforms.js";
+import { Outbox, type OutboxStore } from "./shared/outbox.js";
+import { SuggestionService } from "./suggestions/service.js";
+import type { SuggestionMessenger, SuggestionStore } from "./suggestions/ports.js";
+import type { PersonHasher } from "./shared/hash.js";
+import type { PresenceMessenger, PresenceStore } from "./presence/ports.js";
+import type { AddressStore, WorkspaceStore } from "./identity/ports.js";
+import { IdentityService } from "./identity/service.js";
+import { AddressBook } from "./identity/addresses.js";
 import type { PresenceClassifier } from "./presence/classifier.js";
 import type { DigestSummarizer } from "./presence/summary.js";
 import { builtinClassifier } from "./presence/builtinClassifier.js";
 import { PresenceService } from "./presence/service.js";
 
 export interface CoreOptions {
-  store: Store;
+  workspaceStore: WorkspaceStore;
+  checkInStore: CheckInStore;
+  addressStore: AddressStore;
   suggestionStore: SuggestionStore;
   outboxStore: OutboxStore;
   presenceStore: PresenceStore;
@@ -38,12 +47,20 @@ export interface CoreOptions {
   admins: string[];
 }
 
+/** How a platform delivers each job's messages; one object per door (Core.registerPlatform). */
+export interface PlatformSenders {
+  nudges: NudgeMessenger;
+  suggestions: SuggestionMessenger;
+  presence: PresenceMessenger;
+}
+
 export interface Core {
-  store: Store;
   clock: Clock;
   logger: Logger;
   defaults: WorkspaceSettings;
-  admins: ReadonlySet<string>;
+  identity: IdentityService;
+  /** Where a platform can reach a person proactively (Teams conversation references). */
+  addresses: AddressBook;
   nudges: NudgeService;
   checkins: CheckInService;
   admin: AdminService;
@@ -56,15 +73,23 @@ export interface Core {
    * another replica) the tick stops there.
    */
   tick(stillLeading?: () => Promise<boolean>): Promise<Record<string, number>>;
-  /** Adapters register how they deliver on their platform. */
-  registerMessenger(platform: Platform, messenger: Messenger): void;
+  /** Each door registers, once, how it delivers nudges, suggestions and presence messages. */
+  registerPlatform(platform: Platform, senders: PlatformSenders): void;
 }
 
 export function createCore(options: CoreOptions): Core {
-  const messengers: Partial<Record<Platform, Messenger>> = {};
+  const senders = {
+    nudges: new PlatformRegistry<NudgeMessenger>("nudges"),
+    suggestions: new PlatformRegistry<SuggestionMessenger>("suggestions"),
+    presence: new PlatformRegistry<PresenceMessenger>("presence"),
+  };
+  const workspaces = options.workspaceStore;
+  const admins = new Set(options.admins);
+  const identity = new IdentityService({ workspaces, defaults: options.defaults, admins });
   const nudges = new NudgeService({
-    store: options.store,
-    messengers,
+    store: options.checkInStore,
+    members: workspaces,
+    messengers: senders.nudges,
     clock: options.clock,
     logger: options.logger,
     graceMs: options.nudgeGraceMs,
@@ -72,7 +97,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const outbox = new Outbox(options.outboxStore, options.clock, options.logger, options.claimLeaseMs);
   const suggestions = new SuggestionService({
-    store: options.store,
+    workspaces,
+    messengers: senders.suggestions,
     suggestions: options.suggestionStore,
     outbox,
     clock: options.clock,
@@ -80,7 +106,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const presence = new PresenceService({
     store: options.presenceStore,
-    workspaces: options.store,
+    workspaces,
+    messengers: senders.presence,
     outbox,
     clock: options.clock,
     logger: options.logger,
@@ -93,15 +120,16 @@ export function createCore(options: CoreOptions): Core {
   });
   let lastRetention = 0;
   return {
-    store: options.store,
     clock: options.clock,
     logger: options.logger,
     defaults: options.defaults,
-    admins: new Set(options.admins),
+    identity,
+    addresses: new AddressBook(options.addressStore, identity),
     nudges,
-    checkins: new CheckInService(options.store),
+    checkins: new CheckInService(options.checkInStore, workspaces),
     admin: new AdminService({
-      store: options.store,
+      workspaces,
+      nudges,
       suggestions: options.suggestionStore,
       presence,
       presenceStore: options.presenceStore,
@@ -129,8 +157,10 @@ export function createCore(options: CoreOptions): Core {
       }
       return report;
     },
-    registerMessenger: (platform, messenger) => {
-      messengers[platform] = messenger;
+    registerPlatform: (platform, platformSenders) => {
+      senders.nudges.register(platform, platformSenders.nudges);
+      senders.suggestions.register(platform, platformSenders.suggestions);
+      senders.presence.register(platform, platformSenders.presence);
     },
   };
 }

@@ -1,116 +1,59 @@
 // Customer-focused suggestions: submit (validated, rate-limited, optionally anonymous), share
 // in the suggestions channel, vote, answer, and tell the author — through the outbox.
-import type { Language, Member, Platform, Profile, Workspace } from "./model.js";
-import type { Clock, Logger, MessageRef, Store } from "./ports.js";
-import type { Outbox, SentLookup } from "./outbox.js";
-import { SubmissionLimiter } from "./submissionLimiter.js";
-import { cleanUserText } from "./userText.js";
-import { localDateTime, zonedTimeToUtc } from "./time.js";
-import { PlatformRegistry } from "./platforms.js";
-
-export const TOUCHPOINTS = ["product", "service", "sales", "delivery", "billing", "digital", "other"] as const;
-export type Touchpoint = (typeof TOUCHPOINTS)[number];
-export const RESPONSE_STATUSES = ["review", "planned", "done", "declined"] as const;
-export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
-export type SuggestionStatus = "new" | ResponseStatus;
+import type { Member, Profile, Workspace } from "../shared/model.js";
+import type { Clock, Logger, MessageRef } from "../shared/ports.js";
+import type { Outbox } from "../shared/outbox.js";
+import type { WorkspaceStore } from "../identity/ports.js";
+import { leadsOrAdministrates, type Actor } from "../identity/service.js";
+import type {
+  AskPromptView,
+  ResponseStatus,
+  Suggestion,
+  SuggestionMessenger,
+  SuggestionStore,
+  Touchpoint,
+} from "./ports.js";
+import { SubmissionLimiter } from "./limiter.js";
+import { cleanUserText } from "../shared/userText.js";
+import { localDateTime, zonedTimeToUtc } from "../shared/time.js";
+import type { PlatformRegistry } from "../shared/platforms.js";
 
 export const SUGGESTION_MAX_LENGTH = 2000;
 export const RESPONSE_NOTE_MAX_LENGTH = 1000;
 export const SUBMISSIONS_PER_HOUR = 10;
 
-export function isTouchpoint(value: unknown): value is Touchpoint {
-  return typeof value === "string" && (TOUCHPOINTS as readonly string[]).includes(value);
-}
-export function isResponseStatus(value: unknown): value is ResponseStatus {
-  return typeof value === "string" && (RESPONSE_STATUSES as readonly string[]).includes(value);
-}
-
-export interface Suggestion {
-  id: string;
-  workspaceId: string;
-  number: number;
-  text: string;
-  touchpoint: Touchpoint;
-  /** Platform id of the author; null when anonymous (nothing else is stored either). */
-  authorExternalId: string | null;
-  status: SuggestionStatus;
-  responseNote: string | null;
-  responderExternalId: string | null;
-  channelRef: string | null;
-  messageRef: string | null;
-  votes: number;
-  createdAt: Date;
-}
-
-export interface SuggestionExportRow {
-  platform: Platform;
-  workspace: string;
-  number: number;
-  touchpoint: string;
-  author: string | null;
-  /** The author's display name; null when anonymous or never reported. */
-  authorName: string | null;
-  text: string;
-  status: string;
-  votes: number;
-  responseNote: string | null;
-  createdAt: Date;
-  respondedAt: Date | null;
-}
-
-export interface SuggestionStore {
-  createSuggestion(input: { workspaceId: string; text: string; touchpoint: Touchpoint; authorId: string | null }): Promise<Suggestion>;
-  getSuggestion(id: string): Promise<Suggestion | null>;
-  setSuggestionPost(id: string, ref: MessageRef): Promise<void>;
-  /** Flips the voter's vote unless `actionId` was already applied (a platform retry). */
-  toggleVote(suggestionId: string, voterId: string, actionId: string): Promise<void>;
-  /** Returns false when the suggestion already had exactly this answer. */
-  respond(id: string, input: { status: ResponseStatus; note: string | null; responderId: string; at: Date }): Promise<boolean>;
-  listSuggestions(workspaceId: string, order: "recent" | "top", limit: number): Promise<Suggestion[]>;
-  recordAsk(input: { workspaceId: string; memberId: string | null; channelRef: string; promptKey: string; slot?: string }): Promise<string | null>;
-  forgetAsk(id: string): Promise<void>;
-  upsertAskSchedule(workspaceId: string, channelRef: string, dayOfMonth: number, minute: number): Promise<void>;
-  deleteAskSchedule(workspaceId: string, channelRef: string): Promise<void>;
-  listAskSchedules(): Promise<{ id: string; workspace: Workspace; channelRef: string; dayOfMonth: number; minute: number }[]>;
-  exportSuggestions(): AsyncIterable<SuggestionExportRow>;
-}
-
-/**
- * How each platform shows suggestions; Slack and Teams each implement it. `tag` names the
- * outbox entry a post delivers (see SentLookup); a prompt a leader asks for now has none.
- */
-export interface SuggestionMessenger extends SentLookup {
-  postSuggestion(workspace: Workspace, channel: string, view: SuggestionView, tag: string): Promise<MessageRef>;
-  updateSuggestion(workspace: Workspace, ref: MessageRef, view: SuggestionView): Promise<void>;
-  notifyAuthor(workspace: Workspace, authorExternalId: string, view: SuggestionView, tag: string): Promise<void>;
-  postAskPrompt(workspace: Workspace, channel: string, prompt: AskPromptView, tag?: string): Promise<MessageRef>;
-}
-
-export interface SuggestionView extends Suggestion {
-  language: Language;
-}
-
-export interface AskPromptView {
-  language: Language;
-  promptKey: string;
-  /** Platform id of the leader asking; null for a scheduled prompt. */
-  askedBy: string | null;
-}
-
 export type SubmitResult =
   | { ok: true; suggestion: Suggestion; shared: boolean }
   | { ok: false; reason: "empty" | "too-long" | "rate-limited" };
+
+/** Why a leader's action on suggestions was refused; each door says so in the person's language. */
+export type SuggestionRefusal = { ok: false; reason: "not-allowed" | "not-found" };
+
+export type AnswerSuggestionResult = { ok: true; suggestion: Suggestion } | SuggestionRefusal;
+
+/**
+ * `/cx-ask` (Slack) or `ask` (Teams): refused for people who neither lead nor administrate,
+ * asked outside a channel (no-channel), or not posted because the platform failed.
+ */
+export type AskResult = { ok: true } | { ok: false; reason: "not-allowed" | "no-channel" | "not-posted" };
 
 export const OUTBOX = { post: "suggestion.post", answer: "suggestion.answer", ask: "suggestion.ask" } as const;
 export const ASK_PROMPT_KEYS = ["marketing", "say-no", "fix-one", "learn", "recommend"] as const;
 
 export class SuggestionService {
-  private readonly messengers = new PlatformRegistry<SuggestionMessenger>("suggestions");
   /** In memory only: a durable rate-limit row would tie a person's anonymous suggestions to their named ones. */
   private readonly limiter: SubmissionLimiter;
 
   constructor(
-    private readonly deps: { store: Store; suggestions: SuggestionStore; outbox: Outbox; clock: Clock; logger: Logger },
+    private readonly deps: {
+      workspaces: WorkspaceStore;
+      suggestions: SuggestionStore;
+      outbox: Outbox;
+      clock: Clock;
+      logger: Logger;
+      /** How each platform shows suggestions, registered by its door (Core.registerPlatform). */
+      messengers: PlatformRegistry<SuggestionMessenger>;
+    },
   ) {
     this.limiter = new SubmissionLimiter(deps.clock, SUBMISSIONS_PER_HOUR);
     deps.outbox.handle(OUTBOX.post, async (entry, workspace, once) => {
@@ -121,7 +64,7 @@ export class SuggestionService {
     });
     deps.outbox.handle(OUTBOX.answer, async (entry, workspace, once) => {
       const suggestion = await this.require(entry.subjectId);
-      const author = await deps.store.findMember(workspace.id, entry.recipient);
+      const author = await deps.workspaces.findMember(workspace.id, entry.recipient);
       const messenger = this.messenger(workspace);
       await once(messenger, (tag) => messenger.notifyAuthor(workspace, entry.recipient, { ...suggestion, language: author?.language ?? workspace.language }, tag));
     });
@@ -132,12 +75,8 @@ export class SuggestionService {
     });
   }
 
-  registerMessenger(platform: Platform, messenger: SuggestionMessenger): void {
-    this.messengers.register(platform, messenger);
-  }
-
   private messenger(workspace: Workspace): SuggestionMessenger {
-    return this.messengers.for(workspace);
+    return this.deps.messengers.for(workspace);
   }
 
   get(id: string): Promise<Suggestion | null> {
@@ -166,12 +105,12 @@ export class SuggestionService {
     const text = cleanUserText(input.text);
     const invalid = SuggestionService.checkText(text);
     if (invalid) return { ok: false, reason: invalid };
-    const { suggestions, store, outbox } = this.deps;
+    const { suggestions, workspaces, outbox } = this.deps;
     const slot = this.limiter.take(`suggest:${input.workspace.id}:${input.authorExternalId}`);
     if (!slot) return { ok: false, reason: "rate-limited" };
     let suggestion: Suggestion;
     try {
-      const author = input.anonymous ? null : await store.ensureMember(input.workspace.id, input.authorExternalId, input.authorProfile);
+      const author = input.anonymous ? null : await workspaces.ensureMember(input.workspace.id, input.authorExternalId, input.authorProfile);
       suggestion = await suggestions.createSuggestion({ workspaceId: input.workspace.id, text, touchpoint: input.touchpoint, authorId: author?.id ?? null });
     } catch (error) {
       slot.release(); // nothing was stored, so it does not count against the limit
@@ -194,30 +133,51 @@ export class SuggestionService {
   }
 
   /** A vote click; `actionId` is the platform's id of this click, so a retry changes nothing. */
-  async toggleVote(input: { workspace: Workspace; suggestionId: string; voter: Member; actionId: string }): Promise<Suggestion | null> {
+  async toggleVote(input: { voter: Actor; suggestionId: string; actionId: string }): Promise<Suggestion | null> {
+    const { workspace } = input.voter;
     const suggestion = await this.deps.suggestions.getSuggestion(input.suggestionId);
-    if (!suggestion || suggestion.workspaceId !== input.workspace.id) return null;
-    await this.deps.suggestions.toggleVote(suggestion.id, input.voter.id, input.actionId);
-    return this.refreshPost(input.workspace, suggestion.id);
+    if (!suggestion || suggestion.workspaceId !== workspace.id) return null;
+    const voter = await this.memberOf(input.voter);
+    await this.deps.suggestions.toggleVote(suggestion.id, voter.id, input.actionId);
+    return this.refreshPost(workspace, suggestion.id);
   }
 
-  /** A leader's or admin's answer. The author is told once per distinct answer, never if anonymous. */
-  async respond(input: { workspace: Workspace; suggestionId: string; responder: Member; status: ResponseStatus; note: string | null }): Promise<Suggestion | null> {
+  /** The suggestion a leader or admin is about to answer (the form); refused for anyone else. */
+  async forAnswer(actor: Actor, suggestionId: string): Promise<AnswerSuggestionResult> {
+    if (!leadsOrAdministrates(actor)) return { ok: false, reason: "not-allowed" };
+    const suggestion = await this.deps.suggestions.getSuggestion(suggestionId);
+    if (!suggestion || suggestion.workspaceId !== actor.workspace.id) return { ok: false, reason: "not-found" };
+    return { ok: true, suggestion };
+  }
+
+  /**
+   * A leader's or admin's answer; refused for anyone else. The author is told once per distinct
+   * answer, never if anonymous.
+   */
+  async respond(input: { actor: Actor; suggestionId: string; status: ResponseStatus; note: string | null }): Promise<AnswerSuggestionResult> {
     const { suggestions, outbox, clock } = this.deps;
-    const suggestion = await suggestions.getSuggestion(input.suggestionId);
-    if (!suggestion || suggestion.workspaceId !== input.workspace.id) return null;
+    const found = await this.forAnswer(input.actor, input.suggestionId);
+    if (!found.ok) return found;
+    const { suggestion } = found;
+    const { workspace } = input.actor;
+    const responder = await this.memberOf(input.actor);
     const note = cleanUserText(input.note ?? "").slice(0, RESPONSE_NOTE_MAX_LENGTH) || null;
-    const changed = await suggestions.respond(suggestion.id, { status: input.status, note, responderId: input.responder.id, at: clock() });
+    const changed = await suggestions.respond(suggestion.id, { status: input.status, note, responderId: responder.id, at: clock() });
     if (changed && suggestion.authorExternalId) {
       await outbox.enqueue({
-        workspaceId: input.workspace.id,
+        workspaceId: workspace.id,
         kind: OUTBOX.answer,
         subjectId: suggestion.id,
         recipient: suggestion.authorExternalId,
         dedupeKey: `answer:${suggestion.id}:${input.status}:${hashNote(note)}`,
       });
     }
-    return this.refreshPost(input.workspace, suggestion.id);
+    return { ok: true, suggestion: await this.refreshPost(workspace, suggestion.id) };
+  }
+
+  /** An admin who is no leader may have no member row yet; answering or asking gives them one. */
+  private async memberOf(actor: Actor): Promise<Member> {
+    return actor.member ?? this.deps.workspaces.ensureMember(actor.workspace.id, actor.userId);
   }
 
   private async refreshPost(workspace: Workspace, id: string): Promise<Suggestion> {
@@ -245,16 +205,22 @@ export class SuggestionService {
    * The leader is waiting for the answer, so this is no outbox message: a failed post is
    * reported to them (and forgotten), and nothing posts it again on its own.
    */
-  async ask(input: { workspace: Workspace; leader: Member; channel: string; language: Language }): Promise<void> {
+  async ask(input: { actor: Actor; channel: string | null }): Promise<AskResult> {
+    const { actor, channel } = input;
+    if (!leadsOrAdministrates(actor)) return { ok: false, reason: "not-allowed" };
+    if (!channel) return { ok: false, reason: "no-channel" };
     const { suggestions, clock } = this.deps;
+    const leader = await this.memberOf(actor);
     const promptKey = promptKeyAt(clock());
-    const id = await suggestions.recordAsk({ workspaceId: input.workspace.id, memberId: input.leader.id, channelRef: input.channel, promptKey });
+    const id = await suggestions.recordAsk({ workspaceId: actor.workspace.id, memberId: leader.id, channelRef: channel, promptKey });
     try {
-      await this.messenger(input.workspace).postAskPrompt(input.workspace, input.channel, { language: input.language, promptKey, askedBy: input.leader.externalId });
+      await this.messenger(actor.workspace).postAskPrompt(actor.workspace, channel, { language: actor.language, promptKey, askedBy: leader.externalId });
     } catch (error) {
       if (id) await suggestions.forgetAsk(id); // not posted, so not asked
-      throw error;
+      this.deps.logger.warn({ channel, reason: (error as Error).message }, "the ask prompt could not be posted");
+      return { ok: false, reason: "not-posted" };
     }
+    return { ok: true };
   }
 
   /** Queues the monthly prompts that are due; the slot key makes each month's prompt unique. */

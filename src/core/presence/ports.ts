@@ -1,8 +1,8 @@
 // Presence signals and the ports the presence feature talks through.
-import type { Language, Workspace } from "../model.js";
-import type { SentLookup } from "../outbox.js";
-import type { MessageRef } from "../ports.js";
-import type { QuestionKey } from "../questions.js";
+import type { Language, Workspace } from "../shared/model.js";
+import type { SentLookup } from "../shared/outbox.js";
+import type { MessageRef } from "../shared/ports.js";
+import type { QuestionKey } from "../shared/questions.js";
 import type { Tone } from "./classifier.js";
 
 /** A channel message as the platform door hands it over. The text is used, never stored. */

@@ -1,11 +1,12 @@
 // Check-ins: a leader's rating (and optional reflection) per question and week, the streak
 // that keeps the habit visible, and the 12-week overview.
-import { QUESTION_KEYS, type QuestionKey, type Rating } from "./questions.js";
-import type { CheckIn, Member, Workspace } from "./model.js";
-import type { Store } from "./ports.js";
+import { QUESTION_KEYS, type QuestionKey, type Rating } from "../shared/questions.js";
+import type { CheckIn, Member, Workspace } from "../shared/model.js";
+import type { WorkspaceStore } from "../identity/ports.js";
+import type { CheckInStore } from "./ports.js";
 import type { MeCommand } from "./commands.js";
-import { addDays, isoWeek, localDateTime, recentWeeks } from "./time.js";
-import { cleanUserText } from "./userText.js";
+import { addDays, isoWeek, localDateTime, recentWeeks } from "../shared/time.js";
+import { cleanUserText } from "../shared/userText.js";
 
 export const REFLECTION_MAX_LENGTH = 2000;
 export const OVERVIEW_WEEKS = 12;
@@ -21,10 +22,6 @@ export function checkReflection(text: string | null | undefined): ReflectionChec
 
 export function memberTimeZone(member: Member, workspace: Workspace): string {
   return member.timezone ?? workspace.timezone;
-}
-
-export function currentWeek(member: Member, workspace: Workspace, now: Date): string {
-  return isoWeek(localDateTime(now, memberTimeZone(member, workspace)));
 }
 
 /**
@@ -80,7 +77,10 @@ export type MeOutcome =
   | { kind: "overview"; overview: Overview; pausedUntil: Date | null };
 
 export class CheckInService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: CheckInStore,
+    private readonly members: Pick<WorkspaceStore, "updateMember">,
+  ) {}
 
   /** The leader's own commands: the overview, pause for a while, resume. */
   async me(member: Member, workspace: Workspace, command: MeCommand, now: Date): Promise<MeOutcome> {
@@ -88,12 +88,12 @@ export class CheckInService {
       case "usage":
         return { kind: "usage" };
       case "resume":
-        await this.store.updateMember(member.id, { pausedUntil: null });
+        await this.members.updateMember(member.id, { pausedUntil: null });
         return { kind: "resumed" };
       case "pause": {
         if (!member.isLeader) return { kind: "not-leader" };
         const until = new Date(now.getTime() + command.days * 86400_000);
-        await this.store.updateMember(member.id, { pausedUntil: until });
+        await this.members.updateMember(member.id, { pausedUntil: until });
         return { kind: "paused", until };
       }
       case "overview": {

@@ -1,19 +1,22 @@
-// Executes admin commands against the store and answers in the admin's language. Platform
-// specifics (who is an admin, how to mention someone, modals) stay in the adapters.
+// Executes admin commands and answers in the admin's language; refuses anyone who is not an
+// admin (the Actor says who is). Platform specifics (how to mention someone, modals) stay in
+// the doors.
 import type { AdminCommand } from "./commands.js";
-import type { Language, Profile, Workspace, WorkspaceSettings } from "./model.js";
-import type { Clock, Store } from "./ports.js";
-import type { SuggestionStore } from "./suggestions.js";
-import { texts } from "../prompts/texts.js";
-import { suggestionTexts } from "../prompts/suggestionTexts.js";
-import { presenceTexts } from "../prompts/presenceTexts.js";
-import type { PresenceService } from "./presence/service.js";
-import type { PresenceStore } from "./presence/model.js";
-import { formatMinuteOfDay } from "./time.js";
+import { isCadence, isLanguage, type Language, type Profile, type Workspace, type WorkspaceSettings } from "../shared/model.js";
+import type { Clock } from "../shared/ports.js";
+import type { WorkspaceStore } from "../identity/ports.js";
+import type { Actor } from "../identity/service.js";
+import type { DeliveryReport, NudgeService } from "../checkins/nudges.js";
+import type { SuggestionStore } from "../suggestions/ports.js";
+import { texts } from "../../prompts/texts.js";
+import { suggestionTexts } from "../../prompts/suggestionTexts.js";
+import { presenceTexts } from "../../prompts/presenceTexts.js";
+import type { PresenceService } from "../presence/service.js";
+import type { PresenceStore } from "../presence/ports.js";
+import { formatMinuteOfDay } from "../shared/time.js";
 
 export interface AdminContext {
-  workspace: Workspace;
-  language: Language;
+  actor: Actor;
   /** How to name a person in a reply on this platform (a mention in Slack, a name in Teams). */
   mention(externalId: string): string;
   /** Profile lookup for people about to become leaders (time zone, language, name). */
@@ -22,11 +25,29 @@ export interface AdminContext {
   channel?(ref: string): string;
 }
 
+type UsageTopic = (AdminCommand & { kind: "usage" })["topic"];
+
+/**
+ * What the door shows. The work that takes a while (nudge-now, digest-now) comes as `start`,
+ * already permitted, so the door can answer first and run it after.
+ */
 export type AdminReply =
-  | { kind: "text"; text: string; withHelp?: boolean }
+  | { kind: "text"; text: string; withHelp?: boolean; usage?: UsageTopic }
+  | { kind: "refused"; reason: "not-admin" }
   | { kind: "open-settings" }
-  | { kind: "nudge-now" }
-  | { kind: "digest-now" };
+  | { kind: "nudge-now"; leaders: number; start(): Promise<DeliveryReport> }
+  | { kind: "digest-now"; start(): Promise<void> };
+
+/** The settings form's fields, as the door read them; anything invalid is left as it was. */
+export interface SettingsInput {
+  cadence?: unknown;
+  weekday?: number;
+  minute?: number | null;
+  language?: unknown;
+  includeWeekends: boolean;
+}
+
+export type SettingsResult = { ok: true; workspace: Workspace; summary: string } | { ok: false; reason: "not-admin" };
 
 function digestWhen(workspace: Pick<Workspace, "digestWeekday" | "digestMinute">, language: Language): string {
   return presenceTexts(language).digestWhen(texts(language).weekdays[workspace.digestWeekday - 1] ?? "", formatMinuteOfDay(workspace.digestMinute));
@@ -42,7 +63,8 @@ export function scheduleSummary(workspace: Pick<WorkspaceSettings, "cadence" | "
 export class AdminService {
   constructor(
     private readonly deps: {
-      store: Store;
+      workspaces: WorkspaceStore;
+      nudges: NudgeService;
       suggestions: SuggestionStore;
       presence: PresenceService;
       presenceStore: PresenceStore;
@@ -52,13 +74,29 @@ export class AdminService {
     },
   ) {}
 
+  /** The settings form (Slack): saved for admins only. */
+  async saveSettings(actor: Actor, input: SettingsInput): Promise<SettingsResult> {
+    if (!actor.isAdmin) return { ok: false, reason: "not-admin" };
+    const { weekday, minute, cadence, language } = input;
+    const updated = await this.deps.workspaces.updateWorkspace(actor.workspace.id, {
+      includeWeekends: input.includeWeekends,
+      ...(isCadence(cadence) ? { cadence } : {}),
+      ...(weekday !== undefined && weekday >= 1 && weekday <= 7 ? { weekday } : {}),
+      ...(minute !== undefined && minute !== null ? { nudgeMinute: minute } : {}),
+      ...(isLanguage(language) ? { language } : {}),
+    });
+    return { ok: true, workspace: updated, summary: scheduleSummary(updated, updated.language) };
+  }
+
   async run(command: AdminCommand, ctx: AdminContext): Promise<AdminReply> {
-    const t = texts(ctx.language);
-    const st = suggestionTexts(ctx.language);
+    const { actor } = ctx;
+    if (!actor.isAdmin) return { kind: "refused", reason: "not-admin" };
+    const t = texts(actor.language);
+    const st = suggestionTexts(actor.language);
     const channel = (ref: string) => ctx.channel?.(ref) ?? ref;
-    const { store, suggestions, presence, presenceStore } = this.deps;
-    const pt = presenceTexts(ctx.language);
-    const { workspace } = ctx;
+    const { workspaces: store, suggestions, presence, presenceStore, nudges } = this.deps;
+    const pt = presenceTexts(actor.language);
+    const { workspace } = actor;
     switch (command.kind) {
       case "help":
         return { kind: "text", text: t.adminHelp };
@@ -76,7 +114,7 @@ export class AdminService {
           presence: pt.presenceUsage,
           "digest-time": pt.digestTimeUsage,
         }[command.topic];
-        return { kind: "text", text: usage };
+        return { kind: "text", text: usage, usage: command.topic };
       }
       case "leaders-add": {
         const now = this.deps.clock();
@@ -117,11 +155,11 @@ export class AdminService {
           ...(command.weekday !== undefined ? { weekday: command.weekday } : {}),
           ...(command.minute !== undefined ? { nudgeMinute: command.minute } : {}),
         });
-        return { kind: "text", text: t.scheduleSaved(scheduleSummary(updated, ctx.language)) };
+        return { kind: "text", text: t.scheduleSaved(scheduleSummary(updated, actor.language)) };
       }
       case "weekends": {
         const updated = await store.updateWorkspace(workspace.id, { includeWeekends: command.on });
-        return { kind: "text", text: t.scheduleSaved(scheduleSummary(updated, ctx.language)) };
+        return { kind: "text", text: t.scheduleSaved(scheduleSummary(updated, actor.language)) };
       }
       case "language":
         await store.updateWorkspace(workspace.id, { language: command.language });
@@ -145,24 +183,26 @@ export class AdminService {
         return { kind: "text", text: pt.included(channel(command.channel)) };
       case "digest-channel":
         await presenceStore.addDigestTarget(workspace.id, command.channel);
-        return { kind: "text", text: pt.digestChannelAdded(channel(command.channel), digestWhen(workspace, ctx.language)) };
+        return { kind: "text", text: pt.digestChannelAdded(channel(command.channel), digestWhen(workspace, actor.language)) };
       case "digest-channel-remove":
         await presenceStore.removeDigestTarget(workspace.id, command.channel);
         return { kind: "text", text: pt.digestChannelRemoved(channel(command.channel)) };
       case "digest-time": {
         const updated = await store.updateWorkspace(workspace.id, { digestWeekday: command.weekday, digestMinute: command.minute });
-        return { kind: "text", text: pt.digestTimeSaved(digestWhen(updated, ctx.language)) };
+        return { kind: "text", text: pt.digestTimeSaved(digestWhen(updated, actor.language)) };
       }
       case "digest-now":
-        return { kind: "digest-now" };
+        return { kind: "digest-now", start: () => presence.preview(workspace, actor.userId, actor.language) };
       case "presence-llm":
         if (command.on && !this.deps.llmAvailable) return { kind: "text", text: pt.llmNotConfigured };
         await store.updateWorkspace(workspace.id, { presenceLlm: command.on });
         return { kind: "text", text: command.on ? pt.llmOn : pt.llmOff };
       case "settings":
         return { kind: "open-settings" };
-      case "nudge-now":
-        return { kind: "nudge-now" };
+      case "nudge-now": {
+        const leaders = await store.listLeaders(workspace.id);
+        return { kind: "nudge-now", leaders: leaders.length, start: async () => nudges.nudgeNow(workspace) };
+      }
     }
   }
 }

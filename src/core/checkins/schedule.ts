@@ -1,8 +1,8 @@
 // When is a leader due for a nudge, and with which questions? Pure functions of the
 // workspace schedule, the leader's time zone and the current instant.
-import { QUESTION_KEYS, type QuestionKey } from "./questions.js";
-import type { Schedule } from "./model.js";
-import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, weekIndex, zonedTimeToUtc, type LocalDate } from "./time.js";
+import { QUESTION_KEYS, type QuestionKey } from "../shared/questions.js";
+import type { Schedule } from "../shared/model.js";
+import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, weekIndex, zonedTimeToUtc, type LocalDate } from "../shared/time.js";
 
 export interface Occurrence {
   /** Unique per leader and occurrence; the nudge table's idempotency key. */

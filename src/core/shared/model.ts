@@ -3,7 +3,6 @@ import type { QuestionKey, Rating } from "./questions.js";
 
 export type Platform = "slack" | "teams";
 export type Language = "de" | "en";
-export const LANGUAGES: readonly Language[] = ["de", "en"];
 export type Cadence = "weekly" | "workdays" | "weekly-all";
 export const CADENCES: readonly Cadence[] = ["weekly", "workdays", "weekly-all"];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAdminCommand, parseMeCommand } from "../../src/core/commands.js";
+import { parseAdminCommand } from "../../../src/core/admin/commands.js";
 
 describe("parseAdminCommand", () => {
   it("reads leaders, schedules and settings", () => {
@@ -12,16 +12,5 @@ describe("parseAdminCommand", () => {
     expect(parseAdminCommand("timezone Mars/Olympus", [])).toEqual({ kind: "usage", topic: "timezone" });
     expect(parseAdminCommand("timezone Asia/Tokyo", [])).toEqual({ kind: "timezone", timezone: "Asia/Tokyo" });
     expect(parseAdminCommand("", [])).toEqual({ kind: "help" });
-  });
-});
-
-describe("parseMeCommand", () => {
-  it("reads pause durations in days and weeks, within bounds", () => {
-    expect(parseMeCommand("")).toEqual({ kind: "overview" });
-    expect(parseMeCommand("pause 2w")).toEqual({ kind: "pause", days: 14 });
-    expect(parseMeCommand("pause 10d")).toEqual({ kind: "pause", days: 10 });
-    expect(parseMeCommand("pause 27w")).toEqual({ kind: "usage" });
-    expect(parseMeCommand("pause")).toEqual({ kind: "usage" });
-    expect(parseMeCommand("resume")).toEqual({ kind: "resume" });
   });
 });

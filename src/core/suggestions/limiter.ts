@@ -2,8 +2,8 @@
 // submitted when is written anywhere, so a person's named and anonymous suggestions share no
 // key at rest. People are held as RotatingHasher hashes (not even this process can recompute
 // one once its key has rotated out), and leave memory once their hour is over.
-import { RotatingHasher } from "./hash.js";
-import type { Clock } from "./ports.js";
+import { RotatingHasher } from "../shared/hash.js";
+import type { Clock } from "../shared/ports.js";
 
 export interface LimitSlot {
   /** Gives the slot back: what it was taken for did not happen, so it must not count. */

@@ -1,8 +1,8 @@
 // When leaders are due, in their own time zones, across daylight-saving changes.
 import { describe, expect, it } from "vitest";
-import { latestOccurrence, nextOccurrence, questionsFor } from "../../src/core/schedule.js";
-import { isoWeek, localDateTime, zonedTimeToUtc } from "../../src/core/time.js";
-import type { Schedule } from "../../src/core/model.js";
+import { latestOccurrence, nextOccurrence, questionsFor } from "../../../src/core/checkins/schedule.js";
+import { isoWeek, localDateTime, zonedTimeToUtc } from "../../../src/core/shared/time.js";
+import type { Schedule } from "../../../src/core/shared/model.js";
 
 const weekly: Schedule = { cadence: "weekly", weekday: 1, nudgeMinute: 9 * 60, includeWeekends: false };
 const workdays: Schedule = { ...weekly, cadence: "workdays" };

@@ -1,9 +1,9 @@
 // Digest arithmetic against figures computed by hand.
 import { describe, expect, it } from "vitest";
-import { buildDigest, foldedChannels } from "../../src/core/presence/digest.js";
-import { digestDue, weekBounds, weeksEndingWith } from "../../src/core/presence/service.js";
-import type { WeekCounts } from "../../src/core/presence/model.js";
-import type { Workspace } from "../../src/core/model.js";
+import { buildDigest, foldedChannels } from "../../../src/core/presence/digest.js";
+import { digestDue, weekBounds, weeksEndingWith } from "../../../src/core/presence/service.js";
+import type { WeekCounts } from "../../../src/core/presence/ports.js";
+import type { Workspace } from "../../../src/core/shared/model.js";
 
 const weeks = weeksEndingWith("2026-W48");
 const counts = (channelRef: string, week: string, messages: number, customer: number, positive: number, negative: number, authors: number): WeekCounts => ({

@@ -1,17 +1,8 @@
-// The interfaces through which the core reaches the outside. Adapters implement them:
-// storage in src/storage, delivery in src/bots/<platform>.
-import type { QuestionKey, Rating } from "./questions.js";
-import type {
-  CheckIn,
-  Language,
-  Member,
-  Nudge,
-  NudgeStatus,
-  Platform,
-  Profile,
-  Workspace,
-  WorkspaceSettings,
-} from "./model.js";
+// The check-in job's ports: where nudges and answers are stored, and how a platform delivers
+// and updates a nudge message.
+import type { QuestionKey, Rating } from "../shared/questions.js";
+import type { CheckIn, Language, Member, Nudge, NudgeStatus, Platform, Workspace } from "../shared/model.js";
+import type { MessageRef } from "../shared/ports.js";
 
 export interface NewNudge {
   memberId: string;
@@ -41,18 +32,13 @@ export interface CheckInExportRow {
   updatedAt: Date;
 }
 
-export interface Store {
-  ensureWorkspace(platform: Platform, externalId: string, defaults: WorkspaceSettings): Promise<Workspace>;
-  getWorkspace(id: string): Promise<Workspace | null>;
-  updateWorkspace(
-    id: string,
-    patch: Partial<WorkspaceSettings> & Partial<Pick<Workspace, "admins" | "suggestionsChannel" | "presenceLlm" | "digestWeekday" | "digestMinute">>,
-  ): Promise<Workspace>;
+export type NudgePatch = Partial<Pick<Nudge, "status" | "attempts" | "nextAttemptAt" | "dueAt" | "channelRef" | "messageRef">> & {
+  sentAt?: Date;
+  lastError?: string | null;
+  claimedUntil?: Date | null;
+};
 
-  ensureMember(workspaceId: string, externalId: string, profile?: Profile): Promise<Member>;
-  findMember(workspaceId: string, externalId: string): Promise<Member | null>;
-  updateMember(id: string, patch: Partial<Pick<Member, "isLeader" | "leaderSince" | "pausedUntil">> & Profile): Promise<Member>;
-  listLeaders(workspaceId: string): Promise<Member[]>;
+export interface CheckInStore {
   /** Every leader of every workspace who is not paused at `at` (pauses ending later still count). */
   listActiveLeaders(at: Date): Promise<LeaderWithWorkspace[]>;
   getTarget(memberId: string): Promise<DeliveryTarget | null>;
@@ -69,14 +55,7 @@ export interface Store {
   nudgeIds(keys: { memberId: string; slot: string }[]): Promise<string[]>;
   getNudge(id: string): Promise<Nudge | null>;
   latestNudge(memberId: string): Promise<Nudge | null>;
-  updateNudge(
-    id: string,
-    patch: Partial<Pick<Nudge, "status" | "attempts" | "nextAttemptAt" | "dueAt" | "channelRef" | "messageRef">> & {
-      sentAt?: Date;
-      lastError?: string | null;
-      claimedUntil?: Date | null;
-    },
-  ): Promise<Nudge>;
+  updateNudge(id: string, patch: NudgePatch): Promise<Nudge>;
 
   /** Creates or updates the member's answer to `question` for `week` (never a second row). */
   saveCheckIn(input: {
@@ -100,6 +79,8 @@ export interface NudgeView {
   questions: QuestionKey[];
   status: NudgeStatus;
   ratings: Partial<Record<QuestionKey, Rating>>;
+  /** The leader's own reflections of the nudge's week, for platforms that show them in the message. */
+  reflections: Partial<Record<QuestionKey, string>>;
   /** Weeks in a row with at least one answer, shown after an answer. */
   streak: number;
   /** Set when snoozed: when the nudge comes back (leader's local time, "HH:MM"). */
@@ -111,13 +92,8 @@ export interface DeliveryTarget {
   member: Member;
 }
 
-export interface MessageRef {
-  channelRef: string;
-  messageRef: string;
-}
-
 /** Delivers nudges on one platform. Throws DeliveryError on failure. */
-export interface Messenger {
+export interface NudgeMessenger {
   sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef>;
   updateNudge(target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void>;
   /**
@@ -126,31 +102,3 @@ export interface Messenger {
    */
   findSentNudge?(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null>;
 }
-
-/** Time-limited ownership of scheduled work, so only one replica runs it at a time. */
-export interface LeaseStore {
-  /** Takes or renews `name` for `holder` until now + ttl; false while someone else holds it. */
-  tryAcquire(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
-  release(name: string, holder: string): Promise<void>;
-}
-
-/** A failed delivery, classified so the outbox knows whether and when to try again. */
-export class DeliveryError extends Error {
-  constructor(
-    message: string,
-    readonly options: { permanent?: boolean; retryAfterMs?: number } = {},
-  ) {
-    super(message);
-    this.name = "DeliveryError";
-  }
-}
-
-export type Clock = () => Date;
-
-export interface Logger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-}
-
