@@ -16,6 +16,7 @@ import { PrismaStore } from "../src/storage/prismaStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { PrismaOutboxStore } from "../src/storage/outboxStore.js";
 import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
+import { PrismaVocabularyStore } from "../src/storage/vocabularyStore.js";
 import { createCore } from "../src/core/core.js";
 import { createHasher } from "../src/core/hash.js";
 import type { Workspace } from "../src/core/model.js";
@@ -138,6 +139,7 @@ function coreFor(target: Target) {
     suggestionStore: new PrismaSuggestionStore(db),
     outboxStore: new PrismaOutboxStore(db),
     presenceStore: new PrismaPresenceStore(db),
+    vocabularyStore: new PrismaVocabularyStore(db),
     llmClassifier: null,
     summarizer: null,
     presenceMinAuthors: 3,

@@ -8,7 +8,8 @@ import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
 import { afterAckWork, isAdmin, memberOf, type Actor, type SlackDeps } from "./context.js";
 import { longDate } from "../../prompts/format.js";
-import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mrkdwn.js";
+import { channelMention, escapeMrkdwn, mention, mentionedChannels, mentionedUsers, unescapeSlackText } from "./mrkdwn.js";
+import type { AdminCommand } from "../../core/commands.js";
 import type { WebClient } from "@slack/web-api";
 
 export const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
@@ -43,12 +44,13 @@ export async function guarded(deps: SlackDeps, command: SlashCommand, respond: R
 async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {
   const t = texts(actor.language);
   if (!isAdmin(deps, actor)) return void (await respond(ephemeral(t.notAdmin)));
-  const parsed = parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text));
+  const parsed = withPlainTerms(parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text)));
   const reply = await deps.core.admin.run(parsed, {
     workspace: actor.workspace,
     language: actor.language,
     mention,
     channel: channelMention,
+    literal: escapeMrkdwn,
     profile: (userId) => deps.people.profile(userId),
   });
   switch (reply.kind) {
@@ -67,6 +69,12 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
       return void (await respond(ephemeral(t.nudgeNowDone(report.sent, report.retrying + report.failed))));
     }
   }
+}
+
+/** Slack sends "&", "<" and ">" in command text as entities: a term is stored as the person typed it. */
+function withPlainTerms(command: AdminCommand): AdminCommand {
+  if (command.kind === "presence-terms-add" || command.kind === "presence-terms-remove") return { ...command, terms: command.terms.map(unescapeSlackText) };
+  return command;
 }
 
 /**
