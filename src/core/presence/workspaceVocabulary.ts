@@ -68,6 +68,8 @@ export interface VocabularyChange {
   /** Terms added (or removed) by this change; the others were there already (or not there). */
   changed: string[];
   unchanged: string[];
+  /** For a replacement: the terms that are gone. */
+  removed?: string[];
 }
 
 export type VocabularyOutcome = { ok: true; change: VocabularyChange } | { ok: false; problem: TermsProblem };
@@ -111,7 +113,31 @@ export class VocabularyService {
       const have = new Set(v.terms.map(termKey));
       const added = cleaned.filter((t) => !have.has(termKey(t)));
       if (v.terms.length + added.length > MAX_WORKSPACE_TERMS) return { problem: { kind: "workspace-full", current: v.terms.length, adding: added.length } };
-      return { next: { industry: v.industry, terms: [...v.terms, ...added] }, changed: added, unchanged: cleaned.filter((t) => have.has(termKey(t))) };
+      const unchanged = cleaned.filter((t) => have.has(termKey(t)));
+      return { next: added.length ? { industry: v.industry, terms: [...v.terms, ...added] } : v, changed: added, unchanged };
+    });
+  }
+
+  /**
+   * Makes `terms` the workspace's whole list (a fresh CRM export replacing the last one). The
+   * terms are checked like added ones; the outcome's `changed` are the new ones.
+   */
+  async replaceTerms(workspaceId: string, terms: readonly string[]): Promise<VocabularyOutcome> {
+    const cleaned = [...new Map(terms.map((t) => t.replace(/\s+/gu, " ").trim()).filter(Boolean).map((t) => [termKey(t), t])).values()];
+    if (cleaned.length > MAX_WORKSPACE_TERMS) return { ok: false, problem: { kind: "workspace-full", current: 0, adding: cleaned.length } };
+    for (const term of cleaned) {
+      const problem = termProblem(term);
+      if (problem) return { ok: false, problem };
+    }
+    return this.modify(workspaceId, (v) => {
+      const had = new Set(v.terms.map(termKey));
+      const keep = new Set(cleaned.map(termKey));
+      const next = { industry: v.industry, terms: cleaned };
+      // Unchanged when the same set in the same spelling: no new version for nothing.
+      const same = cleaned.length === v.terms.length && cleaned.every((t, i) => t === v.terms[i]);
+      return same
+        ? { next: v, changed: [], unchanged: cleaned }
+        : { next, changed: cleaned.filter((t) => !had.has(termKey(t))), unchanged: cleaned.filter((t) => had.has(termKey(t))), removed: v.terms.filter((t) => !keep.has(termKey(t))) };
     });
   }
 
@@ -122,7 +148,7 @@ export class VocabularyService {
       const removed = v.terms.filter((t) => keys.has(termKey(t)));
       const found = new Set(removed.map(termKey));
       return {
-        next: { industry: v.industry, terms: v.terms.filter((t) => !keys.has(termKey(t))) },
+        next: removed.length ? { industry: v.industry, terms: v.terms.filter((t) => !keys.has(termKey(t))) } : v,
         changed: removed,
         unchanged: [...keys].filter(([k]) => !found.has(k)).map(([, t]) => t),
       };
@@ -135,19 +161,19 @@ export class VocabularyService {
    */
   private async modify(
     workspaceId: string,
-    change: (current: WorkspaceVocabulary) => { next: Pick<WorkspaceVocabulary, "industry" | "terms">; changed: string[]; unchanged: string[] } | { problem: TermsProblem },
+    change: (current: WorkspaceVocabulary) => { next: Pick<WorkspaceVocabulary, "industry" | "terms">; changed: string[]; unchanged: string[]; removed?: string[] } | { problem: TermsProblem },
   ): Promise<VocabularyOutcome> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.store.getVocabulary(workspaceId);
       const result = change(current);
       if ("problem" in result) return { ok: false, problem: result.problem };
-      const same = result.next.industry === current.industry && result.next.terms.length === current.terms.length && result.changed.length === 0;
-      if (same) return { ok: true, change: { vocabulary: current, changed: [], unchanged: result.unchanged } };
+      const same = result.next === current || (result.next.industry === current.industry && result.next.terms === current.terms);
+      if (same) return { ok: true, change: { vocabulary: current, changed: [], unchanged: result.unchanged, removed: [] } };
       const at = this.clock();
       if (await this.store.saveVocabulary(workspaceId, current.version, result.next, at)) {
         for (const listener of this.listeners) listener(workspaceId);
         const vocabulary = { ...result.next, version: current.version + 1, changedAt: at };
-        return { ok: true, change: { vocabulary, changed: result.changed, unchanged: result.unchanged } };
+        return { ok: true, change: { vocabulary, changed: result.changed, unchanged: result.unchanged, removed: result.removed ?? [] } };
       }
       if (attempt >= SAVE_ATTEMPTS) throw new Error("the vocabulary kept changing while it was being saved; try again");
     }
