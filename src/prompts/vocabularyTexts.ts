@@ -132,7 +132,7 @@ const de: VocabularyTexts = {
         : `*Eigene Begriffe (${count(total, "de")}):* ${quoted(terms)}${total > terms.length ? ` … und ${count(total - terms.length, "de")} weitere` : ""}`,
     ].join("\n"),
   digestVocabulary: (industry, terms, changedOn) => {
-    const parts = [industry ? `Branche ${industry}` : "keine Branche", terms === 0 ? "keine eigenen Begriffe" : `${count(terms, "de")} eigene${terms === 1 ? "r" : ""} Begriff${terms === 1 ? "" : "e"}`];
+    const parts = [industry ? `Branche ${INDUSTRY_DE[industry].replace(/ \(.*$/u, "")}` : "keine Branche", terms === 0 ? "keine eigenen Begriffe" : `${count(terms, "de")} eigene${terms === 1 ? "r" : ""} Begriff${terms === 1 ? "" : "e"}`];
     const base = `Vokabular: ${industry || terms ? parts.join(" + ") : "die allgemeinen Kundenwörter (keine Branche, keine eigenen Begriffe)"}`;
     return changedOn ? `${base} — geändert am ${changedOn}; gilt für Nachrichten ab dann.` : `${base}.`;
   },
