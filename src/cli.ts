@@ -7,7 +7,6 @@ import { PrismaStore } from "./storage/prismaStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { runClassify } from "./cliClassify.js";
 import { runSlackManifest, SLACK_MANIFEST_USAGE } from "./cliSlackManifest.js";
-import { runTerms, TERMS_USAGE } from "./cliTerms.js";
 
 const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
        kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl
@@ -70,6 +69,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     return;
   }
   if (command === "terms") {
+    const { runTerms, TERMS_USAGE } = await import("./cliTerms.js");
     if (isHelp(args[0])) out.write(`${TERMS_USAGE}\n`);
     else process.exitCode = await runTerms(args, out, process.stderr);
     return;

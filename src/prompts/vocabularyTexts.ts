@@ -33,7 +33,20 @@ const INDUSTRY_DE: Record<IndustryPreset, string> = {
   software: "Software (Nutzer, Anwender …)",
 };
 
-const quoted = (terms: string[]) => terms.map((t) => `“${t}”`).join(", ");
+/** Characters of quoted terms one reply shows: Slack refuses sections over 3,000 characters. */
+const LIST_BUDGET = 1_500;
+
+/** “A”, “B”, “C” — as many as fit the budget, then "…" and how many more. */
+function quoted(terms: string[]): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const t of terms) {
+    if (shown.length > 0 && length + t.length + 4 > LIST_BUDGET) break;
+    shown.push(`“${t}”`);
+    length += t.length + 4;
+  }
+  return shown.join(", ") + (shown.length < terms.length ? ` … (+${terms.length - shown.length})` : "");
+}
 const presetList = "`healthcare`, `hospitality`, `transport`, `insurance`, `legal-tax`, `retail`, `b2b`, `public`, `software`";
 
 const en = {

@@ -147,3 +147,17 @@ describe("WorkspaceClassifiers", () => {
     expect(builds).toEqual([{}, { terms: ["Zorblax"] }]);
   });
 });
+
+describe("vocabulary replies", () => {
+  it("stay within what a Slack section holds, however long the terms", async () => {
+    const { vocabularyTexts } = await import("../../src/prompts/vocabularyTexts.js");
+    const long = Array.from({ length: 50 }, (_, k) => `${"Lange Firmenbezeichnung ".repeat(8)}${k}`);
+    for (const language of ["de", "en"] as const) {
+      const t = vocabularyTexts(language);
+      for (const text of [t.termsAdded(long, long, 20_000), t.termsRemoved(long, long, 0), t.vocabularyList("b2b", long, 20_000)]) {
+        expect(text.length).toBeLessThan(3_000);
+        expect(text).toContain("(+");
+      }
+    }
+  });
+});
