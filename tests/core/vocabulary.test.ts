@@ -161,3 +161,26 @@ describe("vocabulary replies", () => {
     }
   });
 });
+
+describe("the LLM classifier per workspace", () => {
+  it("is made only when a workspace first uses it", async () => {
+    const store = new MemoryVocabularyStore();
+    store.rows.set("w", { industry: null, terms: ["Acme"], version: 1, changedAt: new Date() });
+    const made: ClassifierVocabulary[] = [];
+    const classifiers = new WorkspaceClassifiers({
+      store,
+      clock: () => new Date(),
+      builtin: () => ({ name: "builtin", classify: async (texts) => texts.map(() => ({ customer: false, tone: null })) }),
+      llm: (v, fallback) => {
+        made.push(v);
+        return { name: "llm", classify: (texts) => fallback.classify(texts) };
+      },
+    });
+    const set = await classifiers.for("w");
+    expect(made).toEqual([]);
+    expect(await set.llm!.classify(["Acme ruft an"])).toEqual([{ customer: false, tone: null }]);
+    expect(set.llm!.name).toBe("llm");
+    await set.llm!.classify(["noch mal"]);
+    expect(made).toEqual([{ terms: ["Acme"] }]);
+  });
+});

@@ -98,7 +98,7 @@ export class WorkspaceClassifiers {
       ...(vocabulary.terms.length ? { terms: vocabulary.terms } : {}),
     };
     const builtin = this.options.builtin(spec);
-    const set = { builtin, llm: this.options.llm ? this.options.llm(spec, builtin) : null, vocabulary };
+    const set = { builtin, llm: this.options.llm ? lazyLlm(this.options.llm, spec, builtin) : null, vocabulary };
     if (empty) this.plain = { ...set, vocabulary: EMPTY_VOCABULARY };
     return set;
   }
@@ -109,4 +109,19 @@ export class WorkspaceClassifiers {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return entry;
   }
+}
+
+/**
+ * The LLM classifier, made on first use: most workspaces never switch it on, and making it
+ * indexes the terms a second time (for the prompt).
+ */
+function lazyLlm(factory: LlmFactory, spec: ClassifierVocabulary, fallback: PresenceClassifier): PresenceClassifier {
+  let made: PresenceClassifier | null = null;
+  const get = () => (made ??= factory(spec, fallback));
+  return {
+    get name() {
+      return get().name;
+    },
+    classify: (texts) => get().classify(texts),
+  };
 }
