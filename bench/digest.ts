@@ -18,6 +18,7 @@ import { PrismaConversationStore } from "../src/storage/conversationStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { PrismaOutboxStore } from "../src/storage/outboxStore.js";
 import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
+import { PrismaVocabularyStore } from "../src/storage/vocabularyStore.js";
 import { createCore } from "../src/core/index.js";
 import { createHasher } from "../src/core/shared/hash.js";
 import type { Workspace } from "../src/core/shared/model.js";
@@ -142,6 +143,7 @@ function coreFor(target: Target) {
     suggestionStore: new PrismaSuggestionStore(db),
     outboxStore: new PrismaOutboxStore(db),
     presenceStore: new PrismaPresenceStore(db),
+    vocabularyStore: new PrismaVocabularyStore(db),
     llmClassifier: null,
     summarizer: null,
     presenceMinAuthors: 3,

@@ -51,6 +51,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
     what: "6. RSS idle and with 10,000 leaders and 1M signals",
     flags: { leaders: "leaders (10000)", signals: "presence signals (1M)", "settle-seconds": "wait before each reading (5)" },
   },
+  vocabulary: {
+    what: "8. workspace vocabulary: classifier build for 1k-20k terms vs per-message cost, cached",
+    flags: { sizes: "vocabulary sizes (1000,10000,20000)", builds: "builds per size (5)", messages: "messages classified per size (20000)" },
+  },
   charts: {
     what: "7. digest trend chart, Vega-Lite spec to PNG, vs vega and resvg alone",
     flags: { renders: "renders measured after 3 warm-ups (40)" },

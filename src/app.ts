@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import type { Config } from "./config.js";
 import { createCore, type Core } from "./core/index.js";
 import type { Clock, LeaseStore } from "./core/shared/ports.js";
+import type { PresenceClassifier } from "./core/presence/classifier.js";
+import type { IndustryPreset } from "./core/presence/vocabulary.js";
 import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
 import type { TeamsDoor, TeamsDoorOptions } from "./bots/teams/door.js";
 import { createHttpApp, listen } from "./http/server.js";
@@ -19,7 +21,7 @@ import { PrismaConversationStore } from "./storage/conversationStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
-import { builtinClassifier } from "./core/presence/builtinClassifier.js";
+import { PrismaVocabularyStore } from "./storage/vocabularyStore.js";
 import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
 import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
 import { databaseHealth } from "./storage/health.js";
@@ -55,11 +57,14 @@ export interface StartOptions {
 
 /** The LLM classifier and summarizer, loaded (with the openai package) only when configured. */
 async function llmParts(config: Config, logger: AppLogger) {
-  if (!config.openai) return { llmClassifier: null, summarizer: null };
+  const openai = config.openai;
+  if (!openai) return { llmClassifier: null, summarizer: null };
   const [{ createLlmClassifier }, { OpenAiSummarizer }] = await Promise.all([import("./llm/openAiClassifier.js"), import("./llm/openAiSummarizer.js")]);
   return {
-    llmClassifier: createLlmClassifier(config.openai, builtinClassifier, (reason, count) => logger.warn({ reason, count }, "LLM classifier fell back to the built-in one")),
-    summarizer: new OpenAiSummarizer(config.openai),
+    // One per workspace vocabulary (built and cached by the core), each with that workspace's built-in classifier behind it.
+    llmClassifier: (vocabulary: { industry?: IndustryPreset; terms?: readonly string[] }, fallback: PresenceClassifier) =>
+      createLlmClassifier(openai, fallback, (reason, count) => logger.warn({ reason, count }, "LLM classifier fell back to the built-in one"), { vocabulary }),
+    summarizer: new OpenAiSummarizer(openai),
   };
 }
 
@@ -79,6 +84,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     suggestionStore: new PrismaSuggestionStore(db.prisma),
     outboxStore: new PrismaOutboxStore(db.prisma),
     presenceStore: new PrismaPresenceStore(db.prisma),
+    vocabularyStore: new PrismaVocabularyStore(db.prisma),
     ...(await llmParts(config, logger)),
     presenceMinAuthors: config.presenceMinAuthors,
     presenceRetentionWeeks: config.presenceRetentionWeeks,

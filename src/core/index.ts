@@ -17,8 +17,10 @@ import { IdentityService } from "./identity/service.js";
 import { AddressBook } from "./identity/addresses.js";
 import type { PresenceClassifier } from "./presence/classifier.js";
 import type { DigestSummarizer } from "./presence/summary.js";
-import { builtinClassifier } from "./presence/builtinClassifier.js";
+import { createBuiltinClassifier } from "./presence/builtinClassifier.js";
 import { PresenceService } from "./presence/service.js";
+import { type LlmFactory, WorkspaceClassifiers } from "./presence/workspaceClassifiers.js";
+import { VocabularyService, type VocabularyStore } from "./presence/workspaceVocabulary.js";
 
 export interface CoreOptions {
   workspaceStore: WorkspaceStore;
@@ -27,8 +29,12 @@ export interface CoreOptions {
   suggestionStore: SuggestionStore;
   outboxStore: OutboxStore;
   presenceStore: PresenceStore;
-  /** The LLM classifier (falling back to the built-in one), when OPENAI_API_KEY is set. */
-  llmClassifier: PresenceClassifier | null;
+  /** Builds a workspace's LLM classifier (falling back to its built-in one), when OPENAI_API_KEY is set. */
+  llmClassifier: LlmFactory | null;
+  /** Each workspace's industry preset and own terms. */
+  vocabularyStore: VocabularyStore;
+  /** How soon a vocabulary changed on another replica is used here (default 15 s). */
+  vocabularyTtlMs?: number;
   summarizer: DigestSummarizer | null;
   presenceMinAuthors: number;
   presenceRetentionWeeks: number;
@@ -66,6 +72,7 @@ export interface Core {
   admin: AdminService;
   suggestions: SuggestionService;
   presence: PresenceService;
+  vocabulary: VocabularyService;
   outbox: Outbox;
   /**
    * One clock tick: nudges, queued messages, scheduled suggestion prompts, retention.
@@ -104,6 +111,16 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock,
     logger: options.logger,
   });
+  const vocabulary = new VocabularyService(options.vocabularyStore, options.clock);
+  const classifiers = new WorkspaceClassifiers({
+    store: options.vocabularyStore,
+    clock: options.clock,
+    builtin: (v) => createBuiltinClassifier(v),
+    llm: options.llmClassifier,
+    ...(options.vocabularyTtlMs !== undefined ? { ttlMs: options.vocabularyTtlMs } : {}),
+  });
+  // A change made here is used here from the next message on; other replicas follow within the TTL.
+  vocabulary.onChange((workspaceId) => classifiers.invalidate(workspaceId));
   const presence = new PresenceService({
     store: options.presenceStore,
     workspaces,
@@ -112,8 +129,8 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock,
     logger: options.logger,
     hash: options.hash,
-    builtin: builtinClassifier,
-    llm: options.llmClassifier,
+    classifiers,
+    vocabulary,
     summarizer: options.summarizer,
     minAuthors: options.presenceMinAuthors,
     retentionWeeks: options.presenceRetentionWeeks,
@@ -133,11 +150,13 @@ export function createCore(options: CoreOptions): Core {
       suggestions: options.suggestionStore,
       presence,
       presenceStore: options.presenceStore,
+      vocabulary,
       clock: options.clock,
       llmAvailable: options.llmClassifier !== null,
     }),
     suggestions,
     presence,
+    vocabulary,
     outbox,
     tick: async (stillLeading = async () => true) => {
       const now = options.clock();

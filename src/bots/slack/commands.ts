@@ -1,6 +1,6 @@
 // Slash commands: /cx-admin, /cx-checkin, /cx-me. Each acks at once, then works.
 import type { App, RespondFn, SlashCommand } from "@slack/bolt";
-import { parseAdminCommand } from "../../core/admin/commands.js";
+import { parseAdminCommand, type AdminCommand } from "../../core/admin/commands.js";
 import { parseMeCommand } from "../../core/checkins/commands.js";
 import { memberTimeZone } from "../../core/checkins/service.js";
 import type { Member, Nudge } from "../../core/shared/model.js";
@@ -9,7 +9,7 @@ import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
 import { afterAckWork, memberOf, type Actor, type SlackDeps } from "./context.js";
 import { longDate } from "../../prompts/format.js";
-import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mrkdwn.js";
+import { channelMention, escapeMrkdwn, mention, mentionedChannels, mentionedUsers, unescapeSlackText } from "./mrkdwn.js";
 import type { WebClient } from "@slack/web-api";
 
 export const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
@@ -46,11 +46,12 @@ export async function guarded(deps: SlackDeps, command: SlashCommand, respond: R
 
 async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {
   const t = texts(actor.language);
-  const parsed = parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text));
+  const parsed = withPlainTerms(parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text)));
   const reply = await deps.core.admin.run(parsed, {
     actor,
     mention,
     channel: channelMention,
+    literal: escapeMrkdwn,
     profile: (userId) => deps.people.profile(userId),
   });
   switch (reply.kind) {
@@ -70,6 +71,12 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
       return void (await respond(ephemeral(t.nudgeNowDone(report.sent, report.retrying + report.failed))));
     }
   }
+}
+
+/** Slack sends "&", "<" and ">" in command text as entities: a term is stored as the person typed it. */
+function withPlainTerms(command: AdminCommand): AdminCommand {
+  if (command.kind === "presence-terms-add" || command.kind === "presence-terms-remove") return { ...command, terms: command.terms.map(unescapeSlackText) };
+  return command;
 }
 
 /**

@@ -11,13 +11,14 @@ import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
+import { vocabularyTexts } from "../../prompts/vocabularyTexts.js";
 import type { AdminCommand } from "../../core/admin/commands.js";
 import { idsOf, type TeamsActor } from "./actor.js";
 import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
 import { askCommand } from "./suggestions.js";
 import { currentModel } from "./cardActions.js";
 import { checkinCard, overviewCard } from "./cards.js";
-import { escapeMarkdown, inertCode, teamsText } from "./markdown.js";
+import { escapeMarkdown, inertCode, plainText, teamsText } from "./markdown.js";
 import type { TeamsDeps } from "./turn.js";
 
 export interface Replies {
@@ -95,7 +96,13 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
   const here = isSharedConversation(context.activity) ? channelRefOf(context.activity) : null;
   const channels = channelMentions.length ? channelMentions.map((c) => c.id) : here ? [here] : [];
   // "ask-schedule 1 10:00" names no channel in Teams: the one it is typed in stands where Slack has "#channel".
-  const adminText = verb === "ask-schedule" && channelMentions.length === 0 ? [words[0], "#here", ...words.slice(1)].join(" ") : text;
+  const adminText =
+    verb === "ask-schedule" && channelMentions.length === 0
+      ? [words[0], "#here", ...words.slice(1)].join(" ")
+      : // Terms are kept as typed: Teams sends "&" and quotes as HTML entities.
+        verb === "presence"
+        ? plainText(text)
+        : text;
   const parsed = parseAdminCommand(adminText, [...names.keys()], channels);
   if (parsed.kind === "unknown") {
     return reply.text(`${teamsText(t.unknownAdminCommand(inertCode(text)))}\n\n${help}`);
@@ -113,6 +120,7 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
     actor,
     mention: nameOf,
     channel: channelName,
+    literal: escapeMarkdown,
     profile: async (externalId) => (names.get(externalId) ? { displayName: names.get(externalId)! } : {}),
   });
   switch (result.kind) {
@@ -175,7 +183,7 @@ function helpText(actor: TeamsActor, admin: boolean): string {
   const pt = presenceTexts(actor.language);
   const parts = [t.teamsHelp, st.teamsSuggestHint];
   if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint);
-  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint);
+  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint, vocabularyTexts(actor.language).teamsHint);
   return teamsText(parts.join("\n\n"));
 }
 

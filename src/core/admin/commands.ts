@@ -2,6 +2,8 @@
 // in Teams). Mentions are extracted by the adapter, since each platform encodes them its own way.
 import { isCadence, isLanguage, type Cadence, type Language } from "../shared/model.js";
 import { isValidTimeZone, parseTimeOfDay } from "../shared/time.js";
+import { splitTermList } from "../presence/termsFile.js";
+import { type IndustryPreset, isIndustryPreset } from "../presence/vocabulary.js";
 
 export type AdminCommand =
   | { kind: "help" }
@@ -28,7 +30,13 @@ export type AdminCommand =
   | { kind: "digest-time"; weekday: number; minute: number }
   | { kind: "digest-now" }
   | { kind: "presence-llm"; on: boolean }
-  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "channel" | "ask-schedule" | "presence" | "digest-time" };
+  | { kind: "presence-industry"; industry: IndustryPreset | null }
+  | { kind: "presence-industry-unknown"; name: string }
+  | { kind: "presence-terms-add"; terms: string[] }
+  | { kind: "presence-terms-remove"; terms: string[] }
+  | { kind: "presence-terms-list" }
+  | { kind: "presence-terms-invalid"; problem: "empty" | "unclosed-quote"; verb: "add" | "remove" }
+  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "channel" | "ask-schedule" | "presence" | "digest-time" | "industry" | "terms" };
 
 const WEEKDAY_WORDS: Record<string, number> = {
   mon: 1, monday: 1, mo: 1, montag: 1,
@@ -101,6 +109,8 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
     }
     case "presence":
       if (sub === "llm" && (words[2] === "on" || words[2] === "off")) return { kind: "presence-llm", on: words[2] === "on" };
+      if (sub === "industry" || sub === "branche") return parseIndustry(words[2]);
+      if (sub === "terms" || sub === "begriffe") return parseTerms(text);
       return { kind: "usage", topic: "presence" };
     case "ask-schedule": {
       const channel = channels[0];
@@ -115,6 +125,34 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
     default:
       return { kind: "unknown", text };
   }
+}
+
+/** Words that clear the industry preset. */
+const NO_INDUSTRY = new Set(["none", "off", "clear", "keine", "aus"]);
+
+function parseIndustry(word: string | undefined): AdminCommand {
+  if (!word) return { kind: "usage", topic: "industry" };
+  const name = word.toLowerCase();
+  if (NO_INDUSTRY.has(name)) return { kind: "presence-industry", industry: null };
+  return isIndustryPreset(name) ? { kind: "presence-industry", industry: name } : { kind: "presence-industry-unknown", name: word };
+}
+
+/**
+ * "presence terms add Fahrgast, "Stadtwerke Nord"": the list is everything after the verb, as
+ * typed (spacing and quotes matter inside names), split at commas outside quotes.
+ */
+function parseTerms(text: string): AdminCommand {
+  const m = /^\s*\S+\s+\S+\s*(\S*)\s*([\s\S]*)$/u.exec(text);
+  const verb = (m?.[1] ?? "").toLowerCase();
+  const rest = m?.[2] ?? "";
+  if (verb === "" || verb === "list" || verb === "liste") return { kind: "presence-terms-list" };
+  const add = verb === "add" || verb === "hinzufügen";
+  if (!add && verb !== "remove" && verb !== "entfernen") return { kind: "usage", topic: "terms" };
+  const { terms, error } = splitTermList(rest);
+  const kind = add ? "add" : "remove";
+  if (error) return { kind: "presence-terms-invalid", problem: "unclosed-quote", verb: kind };
+  if (terms.length === 0) return { kind: "presence-terms-invalid", problem: "empty", verb: kind };
+  return add ? { kind: "presence-terms-add", terms } : { kind: "presence-terms-remove", terms };
 }
 
 function parseSchedule(args: string[]): AdminCommand {

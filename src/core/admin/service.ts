@@ -14,6 +14,8 @@ import { presenceTexts } from "../../prompts/presenceTexts.js";
 import type { PresenceService } from "../presence/service.js";
 import type { PresenceStore } from "../presence/ports.js";
 import { formatMinuteOfDay } from "../shared/time.js";
+import { vocabularyTexts, LISTED_TERMS } from "../../prompts/vocabularyTexts.js";
+import { MAX_TERM_LENGTH, MAX_TERMS_PER_COMMAND, MIN_TERM_LENGTH, MAX_WORKSPACE_TERMS, type TermsProblem, type VocabularyService } from "../presence/workspaceVocabulary.js";
 
 export interface AdminContext {
   actor: Actor;
@@ -23,6 +25,8 @@ export interface AdminContext {
   profile(externalId: string): Promise<Profile>;
   /** How to name a channel in a reply; the raw reference when not given. */
   channel?(ref: string): string;
+  /** Text a person typed (a term), made literal for this platform's markup; unchanged when not given. */
+  literal?(text: string): string;
 }
 
 type UsageTopic = (AdminCommand & { kind: "usage" })["topic"];
@@ -68,6 +72,7 @@ export class AdminService {
       suggestions: SuggestionStore;
       presence: PresenceService;
       presenceStore: PresenceStore;
+      vocabulary: VocabularyService;
       clock: Clock;
       /** Whether an LLM classifier is configured at all (OPENAI_API_KEY). */
       llmAvailable: boolean;
@@ -113,6 +118,8 @@ export class AdminService {
           "ask-schedule": st.askScheduleUsage,
           presence: pt.presenceUsage,
           "digest-time": pt.digestTimeUsage,
+          industry: vocabularyTexts(ctx.actor.language).industryUsage,
+          terms: vocabularyTexts(ctx.actor.language).termsUsage,
         }[command.topic];
         return { kind: "text", text: usage, usage: command.topic };
       }
@@ -197,12 +204,78 @@ export class AdminService {
         if (command.on && !this.deps.llmAvailable) return { kind: "text", text: pt.llmNotConfigured };
         await store.updateWorkspace(workspace.id, { presenceLlm: command.on });
         return { kind: "text", text: command.on ? pt.llmOn : pt.llmOff };
+      case "presence-industry":
+      case "presence-industry-unknown":
+      case "presence-terms-add":
+      case "presence-terms-remove":
+      case "presence-terms-list":
+      case "presence-terms-invalid":
+        return { kind: "text", text: await this.vocabularyCommand(command, ctx) };
       case "settings":
         return { kind: "open-settings" };
       case "nudge-now": {
         const leaders = await store.listLeaders(workspace.id);
         return { kind: "nudge-now", leaders: leaders.length, start: async () => nudges.nudgeNow(workspace) };
       }
+    }
+  }
+
+  /** `/cx-admin presence industry …` and `presence terms …`: the workspace's customer vocabulary. */
+  private async vocabularyCommand(
+    command: Extract<AdminCommand, { kind: `presence-industry${string}` | `presence-terms-${string}` }>,
+    ctx: AdminContext,
+  ): Promise<string> {
+    const vt = vocabularyTexts(ctx.actor.language);
+    const literal = (text: string) => ctx.literal?.(text) ?? text;
+    const literals = (terms: string[]) => terms.map(literal);
+    const { vocabulary } = this.deps;
+    const workspaceId = ctx.actor.workspace.id;
+    switch (command.kind) {
+      case "presence-industry":
+        await vocabulary.setIndustry(workspaceId, command.industry);
+        return command.industry ? vt.industrySet(command.industry) : vt.industryCleared;
+      case "presence-industry-unknown":
+        return vt.industryUnknown(literal(command.name.slice(0, 40)));
+      case "presence-terms-invalid":
+        return command.problem === "empty" ? vt.termsEmpty(command.verb) : vt.termsUnclosedQuote;
+      case "presence-terms-list": {
+        const current = await vocabulary.get(workspaceId);
+        const shown = [...current.terms].sort((a, b) => a.localeCompare(b, ctx.actor.language)).slice(0, LISTED_TERMS);
+        return vt.vocabularyList(current.industry, literals(shown), current.terms.length);
+      }
+      case "presence-terms-add": {
+        const outcome = await vocabulary.addTerms(workspaceId, command.terms);
+        if (!outcome.ok) return this.termsProblem(outcome.problem, ctx);
+        const { change } = outcome;
+        return vt.termsAdded(literals(change.changed), literals(change.unchanged), change.vocabulary.terms.length);
+      }
+      case "presence-terms-remove": {
+        const outcome = await vocabulary.removeTerms(workspaceId, command.terms);
+        if (!outcome.ok) return this.termsProblem(outcome.problem, ctx);
+        const { change } = outcome;
+        return vt.termsRemoved(literals(change.changed), literals(change.unchanged), change.vocabulary.terms.length);
+      }
+    }
+  }
+
+  private termsProblem(problem: TermsProblem, ctx: AdminContext): string {
+    const vt = vocabularyTexts(ctx.actor.language);
+    const literal = (text: string) => ctx.literal?.(text) ?? text;
+    switch (problem.kind) {
+      case "empty":
+        return vt.termsEmpty("add");
+      case "unclosed-quote":
+        return vt.termsUnclosedQuote;
+      case "too-many-in-command":
+        return vt.termsTooManyInCommand(problem.count, MAX_TERMS_PER_COMMAND);
+      case "too-long":
+        return vt.termTooLong(literal(problem.term.slice(0, 40)), MAX_TERM_LENGTH);
+      case "too-short":
+        return vt.termTooShort(literal(problem.term), MIN_TERM_LENGTH);
+      case "no-letters":
+        return vt.termNoLetters(literal(problem.term.slice(0, 40)));
+      case "workspace-full":
+        return vt.termsFull(problem.current, problem.adding, MAX_WORKSPACE_TERMS);
     }
   }
 }

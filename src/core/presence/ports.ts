@@ -4,6 +4,7 @@ import type { SentLookup } from "../shared/outbox.js";
 import type { MessageRef } from "../shared/ports.js";
 import type { QuestionKey } from "../shared/questions.js";
 import type { Tone } from "./classifier.js";
+import type { IndustryPreset } from "./vocabulary.js";
 
 /** A channel message as the platform door hands it over. The text is used, never stored. */
 export interface ChannelMessage {
@@ -129,6 +130,16 @@ export interface DigestReport {
   suggestions: SuggestionWeekStats;
   bullets: string[];
   minAuthors: number;
+  /** The workspace's customer vocabulary the figures were classified with. */
+  vocabulary?: VocabularySummary;
+}
+
+export interface VocabularySummary {
+  industry: IndustryPreset | null;
+  /** How many own terms. */
+  terms: number;
+  /** The local day ("YYYY-MM-DD") it changed, when that was after the reported week began: the week was partly classified with an earlier one. */
+  changedOn: string | null;
 }
 
 /** How each platform shows presence things. `tag` names the outbox entry a post delivers (see SentLookup). */

@@ -125,6 +125,7 @@ describe("services refuse people who may not act, before touching anything", () 
       suggestions: untouchable("suggestions"),
       presence: untouchable("presence"),
       presenceStore: untouchable("presenceStore"),
+      vocabulary: untouchable("vocabulary"),
       clock: () => new Date(),
       llmAvailable: false,
     });
