@@ -20,7 +20,8 @@ import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
 import * as namedLexiconModule from "./namedLexicon.js";
 import { isCapitalised, type Msg, sentenceOf } from "./text.js";
-import { englishTradeWord, germanTradeWord, type IndustryPreset, isPatientAdjective, type TermMatcher } from "./vocabulary.js";
+import { englishTradeWord, germanTradeWord, INDUSTRY_PRESETS, type IndustryPreset, isPatientAdjective, type TermMatcher, type WordHit } from "./vocabulary.js";
+import { F_COMMON, F_HINT, F_HINT_JOINED, F_PERSON, F_SERVICE, F_SHORT, type WordFacts } from "./wordFacts.js";
 
 // Plain copies of the word lists: reading a module namespace goes through a getter per access
 // when the code runs under a transpiling loader (tsx), which costs a third of the time here.
@@ -151,15 +152,16 @@ function technicalNeighbourhood(msg: Msg, i: number): boolean {
 const RUNS_AS_HINT = / (?:runs?|running|ran|läuft|laufen|lief) (?:as|als) /u;
 
 function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; kind: string } {
+  const f = msg.facts[i]!;
+  if (f.flags & F_SHORT) return NONE;
   const w = msg.w[i]!;
-  if (w.length < 3 || w === "codeident") return NONE;
   const prev = i > 0 && !msg.punct[i - 1] ? msg.w[i - 1]! : "";
   const next = i + 1 < msg.w.length && !msg.punct[i + 1] ? msg.w[i + 1]! : "";
   const next2 = i + 2 < msg.w.length && !msg.punct[i + 2] && next !== "" ? msg.w[i + 2]! : "";
-  const parts = w.includes("-") ? w.split("-") : null;
-  const joined = parts ? parts.join("") : w;
+  const parts = f.parts;
+  const joined = f.joined;
   const capital = isCapitalised(msg.raw[i]!);
-  if (!L.CUSTOMER_HINT.test(joined)) return tradeHit(msg, i, joined, capital, prev, next, vocab);
+  if (!(f.flags & F_HINT_JOINED)) return tradeHit(msg, i, joined, capital, prev, next, vocab);
 
   let hit = germanCompoundHit(joined, prev, next);
   if (hit) return technical(msg, i, hit, "customer word");
@@ -189,7 +191,7 @@ function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; ki
 function tradeHit(msg: Msg, i: number, joined: string, capital: boolean, prev: string, next: string, vocab: VocabularyContext): { hit: Hit; kind: string } {
   // "be patient", "so patient with": the English adjective, before the German noun can claim it
   if (joined === "patient" && isPatientAdjective(prev, next)) return NONE;
-  const trade = germanTradeWord(joined, capital, vocab.industry) ?? englishTradeWord(msg.w[i]!, prev, next, vocab.industry);
+  const trade = germanTrade(msg.facts[i]!, capital, vocab.industry) ?? englishTradeWord(msg.w[i]!, prev, next, vocab.industry);
   if (!trade || N.INTERNAL_BEFORE.test(prev)) return NONE;
   lastHead = trade.head;
   if (trade.strength === "strong") return technical(msg, i, Hit.Plain, "trade word");
@@ -197,6 +199,14 @@ function tradeHit(msg: Msg, i: number, joined: string, capital: boolean, prev: s
 }
 
 const NONE = { hit: Hit.None, kind: "" };
+
+/** germanTradeWord of a token, worked out once per word, industry and capital letter. */
+function germanTrade(f: WordFacts, capital: boolean, industry: IndustryPreset | undefined): WordHit | null {
+  const slot = (industry === undefined ? 0 : INDUSTRY_PRESETS.indexOf(industry) + 1) * 2 + (capital ? 1 : 0);
+  let hit = f.germanTrade[slot];
+  if (hit === undefined) f.germanTrade[slot] = hit = germanTradeWord(f.joined, capital, industry);
+  return hit;
+}
 
 function technical(msg: Msg, i: number, hit: Hit, kind: string): { hit: Hit; kind: string } {
   if ((hit === Hit.Plain || hit === Hit.Weak) && technicalNeighbourhood(msg, i)) return NONE;
@@ -232,7 +242,10 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
     const raw = msg.raw[i]!;
     const w = msg.w[i]!;
     // one lookup tells which of the patterns below this word can start
-    const t = (RAW_TRIGGERS.get(raw) ?? 0) | (WORD_TRIGGERS.get(w) ?? 0);
+    const f = msg.facts[i]!;
+    let wordTriggers = f.wordTriggers;
+    if (wordTriggers === undefined) f.wordTriggers = wordTriggers = (WORD_TRIGGERS.get(w) ?? 0) | (RAW_TRIGGER_WORDS.has(w) ? T_RAW : 0);
+    const t = (wordTriggers & T_RAW ? (RAW_TRIGGERS.get(raw) ?? 0) : 0) | wordTriggers;
     if (t === 0) continue;
     if (t & T_LEGAL && isName(msg, i - 1) && company === "") company = wordsAround(msg, i - 1, i + 1, true);
     if (t & T_HONORIFIC) {
@@ -306,6 +319,8 @@ const T_NOUN_AFTER_NAME = 512;
 const T_NOUN_BEFORE_NAME = 1024;
 const T_LOCATOR = 2048;
 const T_PERSON = 4096;
+/** Not a pattern: the word, lower-cased, is one of the RAW_TRIGGERS (which are case-sensitive). */
+const T_RAW = 1 << 30;
 
 function triggers(groups: [number, Iterable<string>][]): Map<string, number> {
   const map = new Map<string, number>();
@@ -321,6 +336,7 @@ const RAW_TRIGGERS = triggers([
   [T_ORG_EN, N.ORG_SUFFIXES_EN],
   [T_NOUN_AFTER_NAME, N.BUSINESS_NOUNS_AFTER_NAME],
 ]);
+const RAW_TRIGGER_WORDS = new Set([...RAW_TRIGGERS.keys()].map((k) => k.toLowerCase()));
 const WORD_TRIGGERS = triggers([
   [T_THE, ["the"]],
   [T_SALES_BEFORE, N.SALES_VERBS_BEFORE],
@@ -336,8 +352,8 @@ const RESERVATION_HINT = /Namen|name|booked|gebucht|reserviert/u;
 /** "Herr" and "Frau" before a name are an honorific (namedCues); "meine Damen und Herren" a
  * greeting. Otherwise these words stand for a customer nobody named ("die ältere Dame"). */
 function isPersonWord(msg: Msg, i: number): boolean {
+  if (!(msg.facts[i]!.flags & F_PERSON)) return false;
   const w = msg.w[i]!;
-  if (!N.PERSON_WORD.has(w)) return false;
   if ((w === "herr" || w === "herrn") && isCapitalised(msg.raw[i + 1] ?? "")) return false;
   return !(w.startsWith("dame") && msg.w[i + 1] === "und");
 }
@@ -372,12 +388,13 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
   let service = 0;
   let person = -1;
   for (let i = 0; i < msg.w.length; i++) {
-    if (msg.punct[i] || msg.customer[i] || L.COMMON_WORDS.has(msg.w[i]!)) continue;
+    const flags = msg.facts[i]!.flags;
+    if (msg.punct[i] || msg.customer[i] || flags & F_COMMON) continue;
     const { hit, kind } = tokenHit(msg, i, vocab);
     if (hit === Hit.None) {
-      if (L.CUSTOMER_HINT.test(msg.w[i]!)) ev.add("false friend", "ff:word", msg.raw[i]!);
+      if (flags & F_HINT) ev.add("false friend", "ff:word", msg.raw[i]!);
       // callbacks, bookings, refunds: weak alone (suppliers send invoices too), they add up
-      if (N.SERVICE_WORD.test(msg.w[i]!)) {
+      if (flags & F_SERVICE) {
         service++;
         ev.note("customer", "c:service", msg.raw[i]!);
       }

@@ -6,6 +6,7 @@
 //  tokenize: words (hyphenated compounds stay one token), emoji and punctuation, each
 //  lower-cased, with sentence numbers, in parallel arrays so a message allocates little.
 // Every step is one left-to-right pass: time grows linearly with the text.
+import { factsOf, startMessage, type WordFacts } from "./wordFacts.js";
 
 /** Messages longer than this are classified on their first MAX_CHARS characters: nobody writes
  * more in a chat message, and it bounds the work for pasted logs or binary junk. */
@@ -77,6 +78,8 @@ export interface Msg {
   negated: boolean[];
   /** The lower-cased tokens joined by single spaces, with a space at both ends. */
   flat: string;
+  /** What is known about each lower-cased token by itself (one lookup per token). */
+  facts: WordFacts[];
 }
 
 const PUNCT = new Set([".", "!", "?", ";", ":", ",", "(", ")", "[", "]", '"', "„", "“", "”", "«", "»", "–", "—", "…", "¶", "/"]);
@@ -117,6 +120,7 @@ export function tokenize(prepared: string): Msg {
   const punct: boolean[] = [];
   const sent: number[] = [];
   let s = 0;
+  startMessage();
   const n = prepared.length;
   let i = 0;
   while (i < n) {
@@ -164,7 +168,9 @@ export function tokenize(prepared: string): Msg {
     i++;
   }
   const count = raw.length;
-  return { raw, w, punct, sent, customer: falses(count), person: falses(count), negated: falses(count), flat: ` ${w.join(" ")} ` };
+  const facts = new Array<WordFacts>(count);
+  for (let k = 0; k < count; k++) facts[k] = factsOf(w[k]!);
+  return { raw, w, punct, sent, customer: falses(count), person: falses(count), negated: falses(count), flat: ` ${w.join(" ")} `, facts };
 }
 
 function falses(n: number): boolean[] {
