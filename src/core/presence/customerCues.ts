@@ -18,6 +18,7 @@
 //    room, "Frau Sommer aus der Buchhaltung" [ff:*].
 import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
+import { LiteralScan } from "./literalScan.js";
 import * as namedLexiconModule from "./namedLexicon.js";
 import { isCapitalised, type Msg, sentenceOf } from "./text.js";
 import { englishTradeWord, germanTradeWord, INDUSTRY_PRESETS, type IndustryPreset, isPatientAdjective, type TermMatcher, type WordHit } from "./vocabulary.js";
@@ -146,7 +147,7 @@ function technicalNeighbourhood(msg: Msg, i: number): boolean {
   for (let j = Math.max(0, i - 3); j <= i + 3 && j < msg.w.length; j++) {
     if (j !== i && L.TECH_NEARBY.has(msg.w[j]!)) return true;
   }
-  return RUNS_AS_HINT.test(msg.flat) && L.RUNS_AS.test(sentenceOf(msg, i));
+  return FLAT_SCAN.may(RUNS_AS_HINT) && RUNS_AS_HINT.test(msg.flat) && L.RUNS_AS.test(sentenceOf(msg, i));
 }
 
 const RUNS_AS_HINT = / (?:runs?|running|ran|läuft|laufen|lief) (?:as|als) /u;
@@ -362,6 +363,10 @@ function isPersonWord(msg: Msg, i: number): boolean {
 const DEAL_HINT = /deal|auftrag|renewal|contract|agreement|vertrag/u;
 const GENERIC_HINT = / (?:us|uns|here|hier) /u;
 
+/** Which of the patterns run over msg.flat can match it: scanned once per message (each
+ * pattern still runs, and decides, wherever it can match). */
+const FLAT_SCAN = new LiteralScan([RUNS_AS_HINT, L.CUSTOMER_PHRASE, DEAL_HINT, L.DEAL_EVENT, GENERIC_HINT, N.GENERIC_CUSTOMER, N.STAFF_CONTEXT]);
+
 // ---------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------
@@ -380,6 +385,7 @@ export interface CustomerFindings {
  */
 export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyContext, ev: Evidence): CustomerFindings {
   const found: CustomerFindings = { words: 0, disparagingWords: 0, appreciativeWords: 0 };
+  FLAT_SCAN.scan(msg.flat);
   vocab.terms.scan(msg.w, msg.punct, (from, to, term) => {
     for (let k = from; k <= to; k++) msg.customer[k] = msg.person[k] = true;
     found.words++;
@@ -418,9 +424,9 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
   if (person >= 0) ev.add("customer", "c:person", msg.raw[person]!);
 
   const flat = msg.flat;
-  const phrase = L.CUSTOMER_PHRASE.exec(flat);
+  const phrase = FLAT_SCAN.may(L.CUSTOMER_PHRASE) ? L.CUSTOMER_PHRASE.exec(flat) : null;
   if (phrase) ev.add("customer", "c:phrase", phrase[0].trim());
-  const deal = DEAL_HINT.test(flat) ? L.DEAL_EVENT.exec(flat) : null;
+  const deal = FLAT_SCAN.may(DEAL_HINT) && DEAL_HINT.test(flat) && FLAT_SCAN.may(L.DEAL_EVENT) ? L.DEAL_EVENT.exec(flat) : null;
   if (deal) ev.add("customer", "c:deal", deal[0].trim());
   if (flat.includes("account")) {
     const account = L.SALES_ACCOUNT.exec(flat);
@@ -433,9 +439,9 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
     if (L.SUPPLIER_CONTEXT.test(flat)) ev.add("false friend", "ff:supplier", () => L.SUPPLIER_CONTEXT.exec(flat)![0].trim());
     else if (L.BUSINESS_CONTEXT.test(flat)) ev.add("customer", "c:company", company);
   }
-  const generic = GENERIC_HINT.test(flat) ? N.GENERIC_CUSTOMER.exec(flat) : null;
+  const generic = FLAT_SCAN.may(GENERIC_HINT) && GENERIC_HINT.test(flat) && FLAT_SCAN.may(N.GENERIC_CUSTOMER) ? N.GENERIC_CUSTOMER.exec(flat) : null;
   if (generic) ev.add("customer", "c:generic", generic[0].trim());
-  if (N.STAFF_CONTEXT.test(flat)) ev.add("false friend", "ff:staff", () => N.STAFF_CONTEXT.exec(flat)![0].trim());
+  if (FLAT_SCAN.may(N.STAFF_CONTEXT) && N.STAFF_CONTEXT.test(flat)) ev.add("false friend", "ff:staff", () => N.STAFF_CONTEXT.exec(flat)![0].trim());
   return found;
 }
 

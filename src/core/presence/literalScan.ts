@@ -17,7 +17,8 @@ export class LiteralScan {
   /** Symbol of each UTF-16 code unit: 0 for characters in no literal. */
   private readonly symbol = new Uint8Array(65536);
   private readonly symbols: number;
-  /** The complete automaton: next state = delta[state * symbols + symbol]. */
+  /** The complete automaton: next state = delta[state * symbols + symbol], stored as ~state
+   * (negative) when a literal ends there — one memory read per character in the common case. */
   private readonly delta: Int32Array;
   /** Patterns whose literal ends at this state (including via failure links), or null. */
   private readonly out: (readonly number[] | null)[];
@@ -85,6 +86,7 @@ export class LiteralScan {
         }
       }
     }
+    for (let k = 0; k < delta.length; k++) if (outs[delta[k]!]!.size > 0) delta[k] = ~delta[k]!;
     this.delta = delta;
     this.out = outs.map((o) => (o.size > 0 ? [...o] : null));
   }
@@ -102,8 +104,11 @@ export class LiteralScan {
     let st = 0;
     for (let i = 0; i < text.length; i++) {
       st = delta[st * symbols + symbol[text.charCodeAt(i)]!]!;
-      const ids = out[st]!;
-      if (ids !== null) for (let k = 0; k < ids.length; k++) stamp[ids[k]!] = gen;
+      if (st < 0) {
+        st = ~st;
+        const ids = out[st]!;
+        for (let k = 0; k < ids.length; k++) stamp[ids[k]!] = gen;
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import * as lexiconModule from "./lexicon.js";
 import { LiteralScan } from "./literalScan.js";
 import { clauseEnd, clauseStart, customerInClause, isCapitalised, type Msg } from "./text.js";
 import * as toneLexiconModule from "./toneLexicon.js";
+import { F_COMMON, F_HYPHEN, type WordFacts } from "./wordFacts.js";
 
 // Plain copies of the word lists: reading a module namespace goes through a getter per access
 // when the code runs under a transpiling loader (tsx), which costs a third of the time here.
@@ -199,16 +200,18 @@ function wordCues(msg: Msg, ev: Evidence): void {
     const next = i + 1 < n && !msg.punct[i + 1] ? msg.w[i + 1]! : "";
     const prev = i > 0 && !msg.punct[i - 1] ? msg.w[i - 1]! : "";
 
-    if (L.COMMON_WORDS.has(w)) continue;
-    if (L.POSITIVE_EMOJI.has(w)) { ev.add("tone +", "t+:emoji", w); continue; }
-    if (L.NEG_EMOJI_STRONG.has(w)) { ev.add("tone -", "t-:emoji", w); continue; }
-    if (L.NEG_EMOJI_MILD.has(w) || T.MOCK_EMOJI.has(w)) { ev.add("tone -", "t-:emoji_mild", w); continue; }
+    const f = msg.facts[i]!;
+    if (f.flags & F_COMMON) continue;
+    const emoji = toneEmoji(f);
+    if (emoji === EMOJI_POSITIVE) { ev.add("tone +", "t+:emoji", w); continue; }
+    if (emoji === EMOJI_NEGATIVE) { ev.add("tone -", "t-:emoji", w); continue; }
+    if (emoji === EMOJI_MILD) { ev.add("tone -", "t-:emoji_mild", w); continue; }
 
     // shouting: a long all-caps word that is not an acronym ("ALLES", "EVERYTHING")
     if (raw !== w && raw.length >= 5 && !HAS_LOWER.test(raw) && !T.ACRONYMS.has(raw)) ev.add("tone -", "t-:caps", raw);
 
-    const kind = L.TONE_WORDS.get(w) ?? (w.includes("-") && w.split("-").some((p) => L.NEG_NOUN.test(p)) ? "insult" : undefined);
-    if (kind === undefined) continue;
+    const kind = toneKind(f);
+    if (kind === null) continue;
 
     if (kind === "praise") {
       if (negated(msg, i)) {
@@ -283,6 +286,31 @@ function wordCues(msg: Msg, ev: Evidence): void {
       break;
     }
   }
+}
+
+const EMOJI_POSITIVE = 1;
+const EMOJI_NEGATIVE = 2;
+const EMOJI_MILD = 3;
+
+/** Which emoji list a word is in, worked out once per word. */
+function toneEmoji(f: WordFacts): number {
+  let e = f.toneEmoji;
+  if (e === undefined) {
+    const w = f.word;
+    e = L.POSITIVE_EMOJI.has(w) ? EMOJI_POSITIVE : L.NEG_EMOJI_STRONG.has(w) ? EMOJI_NEGATIVE : L.NEG_EMOJI_MILD.has(w) || T.MOCK_EMOJI.has(w) ? EMOJI_MILD : 0;
+    f.toneEmoji = e;
+  }
+  return e;
+}
+
+/** Which tone word a word is (a hyphenated word with an insult in it is one), once per word. */
+function toneKind(f: WordFacts): lexiconModule.ToneWordKind | null {
+  let k = f.toneKind;
+  if (k === undefined) {
+    k = L.TONE_WORDS.get(f.word) ?? (f.flags & F_HYPHEN && f.parts!.some((p) => L.NEG_NOUN.test(p)) ? "insult" : null);
+    f.toneKind = k;
+  }
+  return k;
 }
 
 /** The customers' own opinion ("Kunden finden den Prozess nervig"), not ours — unless we are

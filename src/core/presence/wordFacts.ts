@@ -41,6 +41,8 @@ export interface WordFacts {
   germanTrade: (WordHit | null | undefined)[];
   wordTriggers: number | undefined;
   toneKind: lexiconModule.ToneWordKind | null | undefined;
+  /** Which emoji list the word is in (toneCues.ts); 0 for none. */
+  toneEmoji: number | undefined;
   /** The model's weights for this word, for `weightsModel` (linearModel.ts). */
   weights: Float64Array | null | undefined;
   weightsModel: unknown;
@@ -72,6 +74,7 @@ function compute(word: string): WordFacts {
     germanTrade: [],
     wordTriggers: undefined,
     toneKind: undefined,
+    toneEmoji: undefined,
     weights: undefined,
     weightsModel: undefined,
     seen: 0,
