@@ -3,11 +3,13 @@
 // the keyword-and-rules classifier it replaced (a frozen copy in bench/lib/keywordClassifier,
 // the 78,600 messages/s of docs/performance.md) and a plain keyword regex; and with a
 // workspace vocabulary of 10,000 account names.
-//   npm run bench -- classifier [--messages 100000] [--seconds 5] [--rounds 5] [--profile]
+//   npm run bench -- classifier [--messages 100000] [--seconds 5] [--rounds 10] [--profile]
 // Rates are per CPU second of this process (user + system time, process.cpuUsage), not per
 // wall-clock second: on a shared machine a neighbour that takes the core away would otherwise
-// count as our slowness. The two classifiers run in alternating rounds and the ratio is the
-// median of the rounds' ratios, so what is left of such noise moves both sides alike.
+// count as our slowness. But a busy sibling hyperthread still slows a CPU second down, by up
+// to half on this shared machine, from one second to the next; so the two classifiers take
+// turns every 1,000 messages (a few milliseconds), each round is a set of such turns, and the
+// ratio is the median of the rounds' ratios: both sides see the same neighbours.
 // With --profile, a further run of classifyMessage alone is profiled and summed up by
 // bench/lib/profileTop.ts (the profile is written to bench/profiles/).
 import { spawnSync } from "node:child_process";
@@ -79,7 +81,7 @@ async function profile(corpus: string[], seconds: number): Promise<void> {
 main(async () => {
   const count = intFlag("messages", 100_000);
   const seconds = intFlag("seconds", 5);
-  const rounds = Math.max(1, intFlag("rounds", 5));
+  const rounds = Math.max(1, intFlag("rounds", 10));
   heading("Built-in classifier alone, one core");
   note(machine());
   const corpus = messages(count, 3);
@@ -94,25 +96,41 @@ main(async () => {
 
   const shares = { ours: share(corpus, oursFn), old: share(corpus, oldFn), terms: share(corpus, termsFn), regex: share(corpus, regexFn) };
 
-  // alternating rounds, the order flipped every round
+  // rounds of turns of 1,000 messages each, the order flipped every turn
   const per = seconds / rounds;
   const ours: number[] = [];
   const old: number[] = [];
   let atOurs = 0;
   let atOld = 0;
   for (let r = 0; r < rounds; r++) {
-    const runOurs = () => {
-      const x = rate(corpus, per, oursFn, atOurs);
-      atOurs = x.next;
-      ours.push(x.perSecond);
-    };
-    const runOld = () => {
-      const x = rate(corpus, per, oldFn, atOld);
-      atOld = x.next;
-      old.push(x.perSecond);
-    };
-    if (r % 2 === 0) (runOurs(), runOld());
-    else (runOld(), runOurs());
+    let doneOurs = 0;
+    let doneOld = 0;
+    let msOurs = 0;
+    let msOld = 0;
+    for (let turn = 0; msOurs < per * 1000 || msOld < per * 1000; turn++) {
+      const runOurs = () => {
+        const t0 = cpuMs();
+        for (let k = 0; k < 1000; k++) {
+          oursFn(corpus[atOurs]!);
+          if (++atOurs === corpus.length) atOurs = 0;
+        }
+        msOurs += cpuMs() - t0;
+        doneOurs += 1000;
+      };
+      const runOld = () => {
+        const t0 = cpuMs();
+        for (let k = 0; k < 1000; k++) {
+          oldFn(corpus[atOld]!);
+          if (++atOld === corpus.length) atOld = 0;
+        }
+        msOld += cpuMs() - t0;
+        doneOld += 1000;
+      };
+      if (turn % 2 === 0) (runOurs(), runOld());
+      else (runOld(), runOurs());
+    }
+    ours.push((doneOurs / msOurs) * 1000);
+    old.push((doneOld / msOld) * 1000);
   }
   const ratios = ours.map((x, r) => x / old[r]!);
   const oursRate = median(ours);

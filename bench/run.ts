@@ -19,7 +19,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
     flags: {
       messages: "messages in the corpus (100000)",
       seconds: "seconds per classifier (5)",
-      rounds: "alternating rounds of built-in and keyword classifier (5)",
+      rounds: "rounds of alternating turns, built-in vs keyword classifier (10)",
     },
   },
   ack: {
