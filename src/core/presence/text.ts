@@ -114,26 +114,31 @@ function charFlags(t: string): number {
 
 export function prepare(text: string, known?: KnownWords): string {
   // Each rewrite is guarded by a cheap test: most messages need none of them. The character
-  // flags are worked out again after a rewrite that changed the text.
+  // flags are worked out again after a rewrite that changed the text (no closure for that:
+  // one per message would be garbage of its own).
   let t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   let f = charFlags(t);
-  const rewrite = (u: string): void => {
-    if (u !== t) {
-      t = u;
-      f = charFlags(t);
-    }
-  };
-  if (f & C_QUOTE) rewrite(t.replace(/[’‘´]/g, "'"));
-  if (f & C_LT && t.includes("<")) rewrite(t.replace(SLACK_LINK_RE, " $1 ").replace(SLACK_MENTION_RE, " "));
-  if (f & C_BACKTICK && t.includes("`")) rewrite(t.replace(BACKTICK_RE, " codeident "));
-  if (t.includes("http") || t.includes("www.")) rewrite(t.replace(URL_RE, " url "));
-  if (f & C_DOT && MAYBE_FILE_RE.test(t)) rewrite(t.replace(FILE_RE, " codeident "));
-  if (f & C_SLASH && t.includes("/")) rewrite(t.replace(PATH_RE, " codeident "));
-  if (f & C_GENDER && MAYBE_GENDER_RE.test(t)) rewrite(t.replace(GENDER_RE, "$1$2").replace(GENDER_CAPS_RE, "$1in$2"));
-  if (f & C_IDENTIFIER && MAYBE_IDENTIFIER_RE.test(t)) rewrite(t.replace(WORD_RE, (w) => (isIdentifier(w) && !known?.startsTerm(w) ? "codeident" : w)));
-  if (f & C_NEWLINE && t.includes("\n")) rewrite(t.replace(/\r?\n+/g, " ¶ "));
-  if (f & C_SPACE_DASH && (t.includes(" -") || t.includes(" –"))) rewrite(t.replace(/\s[-–]+\s/g, " – "));
-  return t;
+  let u = t;
+  if (f & C_QUOTE) u = t.replace(/[’‘´]/g, "'");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_LT && t.includes("<")) u = t.replace(SLACK_LINK_RE, " $1 ").replace(SLACK_MENTION_RE, " ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_BACKTICK && t.includes("`")) u = t.replace(BACKTICK_RE, " codeident ");
+  if (u !== t) f = charFlags((t = u));
+  if (t.includes("http") || t.includes("www.")) u = t.replace(URL_RE, " url ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_DOT && MAYBE_FILE_RE.test(t)) u = t.replace(FILE_RE, " codeident ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_SLASH && t.includes("/")) u = t.replace(PATH_RE, " codeident ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_GENDER && MAYBE_GENDER_RE.test(t)) u = t.replace(GENDER_RE, "$1$2").replace(GENDER_CAPS_RE, "$1in$2");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_IDENTIFIER && MAYBE_IDENTIFIER_RE.test(t)) u = t.replace(WORD_RE, (w) => (isIdentifier(w) && !known?.startsTerm(w) ? "codeident" : w));
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_NEWLINE && t.includes("\n")) u = t.replace(/\r?\n+/g, " ¶ ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_SPACE_DASH && (t.includes(" -") || t.includes(" –"))) u = t.replace(/\s[-–]+\s/g, " – ");
+  return u;
 }
 
 const ABBREVIATIONS = new Set([
