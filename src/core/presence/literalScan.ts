@@ -14,6 +14,28 @@ import { requiredLiterals } from "./regexLiterals.js";
 const MAX_LITERAL = 8;
 
 export class LiteralScan {
+  /** The automaton, built on first use: loading the classifier (every CLI command does) costs
+   * nothing for it. */
+  private built: Automaton | null = null;
+
+  constructor(private readonly patterns: readonly RegExp[]) {}
+
+  private automaton(): Automaton {
+    return (this.built ??= new Automaton(this.patterns));
+  }
+
+  /** Reads `text`; may() then answers for it until the next scan. */
+  scan(text: string): void {
+    this.automaton().scan(text);
+  }
+
+  /** Can `re` match the last scanned text? (false means it certainly cannot) */
+  may(re: RegExp): boolean {
+    return this.automaton().may(re);
+  }
+}
+
+class Automaton {
   /** Symbol of each UTF-16 code unit: 0 for characters in no literal. */
   private readonly symbol = new Uint8Array(65536);
   private readonly symbols: number;
