@@ -15,8 +15,12 @@ interface Benchmark {
 
 const BENCHMARKS: Record<string, Benchmark> = {
   classifier: {
-    what: "3. built-in classifier alone, messages/s on one core",
-    flags: { messages: "messages in the corpus (100000)", seconds: "seconds per classifier (5)" },
+    what: "3. built-in classifier alone, messages/s on one core, vs the keyword classifier before #11",
+    flags: {
+      messages: "messages in the corpus (100000)",
+      seconds: "seconds per classifier (5)",
+      rounds: "rounds of alternating turns, built-in vs keyword classifier (10)",
+    },
   },
   ack: {
     what: "1. ack latency of signed /cx-me at concurrency 50 vs bare Bolt",
@@ -61,7 +65,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   },
 };
 /** Flags every benchmark understands (bench/lib/common.ts). */
-const COMMON_FLAGS: Record<string, string> = { profile: "server processes write V8 CPU profiles to bench/profiles/" };
+const COMMON_FLAGS: Record<string, string> = { profile: "server processes write V8 CPU profiles to bench/profiles/ (classifier: its own run)" };
 
 function help(): string {
   const lines = [
