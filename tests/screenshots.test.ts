@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { classifyMessage } from "../src/core/presence/builtinClassifier.js";
-import { isoWeek, localDateTime, recentWeeks } from "../src/core/time.js";
+import { isoWeek, localDateTime, recentWeeks } from "../src/core/shared/time.js";
 import { cardClickActivity, channelMessageActivity, findChromium, parseCardClick, PLAYGROUND, seedMessages, seedWeek } from "../scripts/lib/screenshotStory.js";
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@
 // "Mock an Activity → Custom activity", and where to find Chromium.
 import fs from "node:fs";
 import type { Tone } from "../../src/core/presence/classifier.js";
-import { isoWeek, localDateTime } from "../../src/core/time.js";
+import { isoWeek, localDateTime } from "../../src/core/shared/time.js";
 
 /** The Playground's built-in tenant (its default .m365agentsplayground.yml): ids the UI itself uses. */
 export const PLAYGROUND = {
