@@ -68,7 +68,7 @@ describe("the LLM classifier with a workspace vocabulary", () => {
     expect(listed.every((t) => many.includes(t))).toBe(true);
   });
 
-  it("gets a term an admin adds in Slack into the prompt of the next message", async () => {
+  it("gets a term an admin adds in Slack into the prompt of the next message", { timeout: 120_000 }, async () => {
     fake.requests.length = 0;
     const h = await startHarness({ now: "2026-11-23T10:00:00Z", env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseUrl } });
     try {

@@ -65,7 +65,7 @@ beforeAll(async () => {
   await send(install(connector.url, ADMIN));
   await send(install(connector.url, ANNA));
   await connector.waitFor(() => textsIn(conversationIdOf(ANNA)).length > 0);
-});
+}, 120_000);
 
 afterAll(async () => {
   await h?.stop();
