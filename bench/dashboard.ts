@@ -11,7 +11,7 @@ import { loadConfig } from "../src/config.js";
 import { startApp } from "../src/app.js";
 import { createLogger } from "../src/logger.js";
 import { openDatabase } from "../src/storage/database.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
+import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
 import { chartSvg } from "../src/charts/render.js";
 import { DASHBOARD_WEEKS, PRESENCE_CACHE_MS } from "../src/core/dashboard/figures.js";
 import { weekBounds, weeksEndingWith } from "../src/core/presence/service.js";
@@ -49,7 +49,7 @@ main(async () => {
   const file = `${tempDir("dashboard")}/kundennah.db`;
   const url = `file:${file}`;
   const opened = await openDatabase(url);
-  const workspace = await new PrismaStore(opened.prisma).ensureWorkspace("slack", "T0001", DEFAULTS);
+  const workspace = await new PrismaWorkspaceStore(opened.prisma).ensureWorkspace("slack", "T0001", DEFAULTS);
   await opened.close();
 
   const seedStarted = performance.now();
@@ -69,7 +69,12 @@ main(async () => {
   const config = loadConfig({ PORT: "0", DATABASE_URL: url, TEAMS_LOCAL_MODE: "true", LOG_LEVEL: "silent" });
   const app = await startApp(config, { logger: createLogger("silent"), clock: () => new Date(NOW), startScheduler: false });
   try {
-    const link = await app.core.dashboard.access.issueLink(workspace, "UBENCH", "en");
+    // A viewer's link, made the way `/cx-admin dashboard` makes it: through the permission check.
+    await app.core.dashboard.access.addViewers(workspace.id, ["UBENCH"]);
+    const viewer = await app.core.identity.resolve({ platform: "slack", team: "T0001", user: "UBENCH" });
+    const permitted = await app.core.dashboard.access.linkFor(viewer);
+    if (!permitted.ok) throw new Error(`dashboard link refused: ${permitted.reason}`);
+    const link = await permitted.issue();
     const opening = await fetch(`${app.url}/dashboard/open`, {
       method: "POST",
       redirect: "manual",

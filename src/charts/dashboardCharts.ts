@@ -2,7 +2,7 @@
 // withheld (too few people, or no digest yet) is a labelled pale band, never a bar of zero —
 // the same convention as the digest's presence chart, which the dashboard reuses as it is.
 import type { TopLevelSpec } from "vega-lite";
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 import { chartConfig, INK, WITHHELD_FILL, WITHHELD_INK } from "./theme.js";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";

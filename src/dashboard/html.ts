@@ -2,7 +2,7 @@
 // for links and sessions. Server-rendered and escaped; no inline script or style, so the
 // Content-Security-Policy can forbid both. Charts are drawn by /dashboard/static/dashboard.js
 // from the spec each figure carries as a JSON data block.
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 import { dashboardTexts } from "../prompts/dashboardTexts.js";
 import { PAGE_KEYS, type PageView, type Section, type Table } from "./sections.js";
 

@@ -7,10 +7,10 @@
 //   GET  /dashboard/static/<file>
 // Every page needs a session cookie for exactly the workspace in its address.
 import express, { type Express, type Request, type Response } from "express";
-import type { Core } from "../core/core.js";
+import type { Core } from "../core/index.js";
 import type { DashboardSession } from "../core/dashboard/model.js";
 import { SESSION_TTL_MS } from "../core/dashboard/access.js";
-import type { Language, Workspace } from "../core/model.js";
+import type { Language, Workspace } from "../core/shared/model.js";
 import type { AppLogger } from "../logger.js";
 import { dashboardTexts } from "../prompts/dashboardTexts.js";
 import { loadAssets } from "./assets.js";
@@ -119,23 +119,13 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
 
   /** The session for this request and the workspace in its address, or a friendly refusal. */
   async function sessionFor(req: Request, res: Response): Promise<{ session: DashboardSession; workspace: Workspace } | null> {
-    const session = await core.dashboard.access.session(readCookie(req.headers.cookie, SESSION_COOKIE));
-    const language = session?.language ?? browserLanguage(req, fallbackLanguage);
+    const opened = await core.dashboard.access.open(readCookie(req.headers.cookie, SESSION_COOKIE), String(req.params.workspace));
+    if (opened.ok) return { session: opened.session, workspace: opened.workspace };
+    const language = opened.session?.language ?? browserLanguage(req, fallbackLanguage);
     const t = texts(language);
-    if (!session) {
-      message(res, 401, language, t.signedOutTitle, [t.signedOutBody, t.newLinkHow]);
-      return null;
-    }
-    if (session.workspaceId !== req.params.workspace) {
-      message(res, 403, language, t.wrongWorkspaceTitle, [t.wrongWorkspaceBody, t.newLinkHow]);
-      return null;
-    }
-    const workspace = await core.store.getWorkspace(session.workspaceId);
-    if (!workspace) {
-      message(res, 401, language, t.signedOutTitle, [t.signedOutBody, t.newLinkHow]);
-      return null;
-    }
-    return { session, workspace };
+    if (opened.reason === "wrong-workspace") message(res, 403, language, t.wrongWorkspaceTitle, [t.wrongWorkspaceBody, t.newLinkHow]);
+    else message(res, 401, language, t.signedOutTitle, [t.signedOutBody, t.newLinkHow]);
+    return null;
   }
 
   async function view(page: PageKey, workspace: Workspace, language: Language): Promise<{ view: PageView; weeks: string[] }> {

@@ -2,10 +2,10 @@
 // spec) and the table beneath it, which is also what the section's CSV holds. Pure functions,
 // so the page, the CSV and the tests all see the same numbers.
 import type { TopLevelSpec } from "vega-lite";
-import type { Language } from "../core/model.js";
-import type { ChannelFigures } from "../core/presence/model.js";
+import type { Language } from "../core/shared/model.js";
+import type { ChannelFigures } from "../core/presence/ports.js";
 import type { LeadersPage, PresencePage, SuggestionsPage } from "../core/dashboard/figures.js";
-import { QUESTION_KEYS } from "../core/questions.js";
+import { QUESTION_KEYS } from "../core/shared/questions.js";
 import { presenceTrendSpec } from "../charts/presenceTrend.js";
 import { categoryBarsSpec, WEEKLY_SIZE, weeklyBarsSpec, weeklyLinesSpec } from "../charts/dashboardCharts.js";
 import { dashboardTexts } from "../prompts/dashboardTexts.js";

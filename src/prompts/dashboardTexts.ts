@@ -1,5 +1,5 @@
 // Texts of the dashboard: the chat replies that hand out links, and every word on its pages.
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 
 const en = {
   // Chat

@@ -1,7 +1,7 @@
 // Dashboard viewers, one-time link tokens and sessions (hashes only), and the suggestion rows
 // the dashboard counts, on Prisma.
 import type { Db } from "./database.js";
-import { isLanguage, type Language } from "../core/model.js";
+import { isLanguage, type Language } from "../core/shared/model.js";
 import type { DashboardSession, DashboardStore, StoredToken, SuggestionRows } from "../core/dashboard/model.js";
 
 const language = (value: string): Language => (isLanguage(value) ? value : "de");

@@ -8,9 +8,10 @@ import { describe, expect, it } from "vitest";
 import { DashboardAccess, LINK_TTL_MS, SESSION_TTL_MS, sha256 } from "../../src/core/dashboard/access.js";
 import { DashboardFigures, median } from "../../src/core/dashboard/figures.js";
 import type { DashboardSession, DashboardStore, StoredToken } from "../../src/core/dashboard/model.js";
-import type { Workspace } from "../../src/core/model.js";
+import type { Language, Workspace } from "../../src/core/shared/model.js";
+import type { Actor } from "../../src/core/identity/service.js";
 import type { PresenceService } from "../../src/core/presence/service.js";
-import type { PresenceStore } from "../../src/core/presence/model.js";
+import type { PresenceStore } from "../../src/core/presence/ports.js";
 import { tableCsv } from "../../src/dashboard/csv.js";
 import { interpreterScript } from "../../src/dashboard/assets.js";
 
@@ -49,13 +50,25 @@ class MemoryStore implements Partial<DashboardStore> {
 }
 
 const workspace = { id: "w1", timezone: "Europe/Berlin", language: "en" } as Workspace;
+const workspaces = { getWorkspace: async (id: string) => (id === workspace.id ? workspace : null) };
+
+function actor(userId: string, language: Language, isAdmin = false): Actor {
+  return { workspace, member: null, userId, ids: [userId], language, isAdmin, isLeader: false };
+}
+
+/** A link the way `/cx-admin dashboard` makes one: through the permission check. */
+async function issueLink(access: DashboardAccess, person: Actor) {
+  const permitted = await access.linkFor(person);
+  if (!permitted.ok) throw new Error(`refused: ${permitted.reason}`);
+  return permitted.issue();
+}
 
 describe("DashboardAccess", () => {
   it("makes a 256-bit link that works once, within 10 minutes, and keeps only its hash", async () => {
     let now = new Date("2026-11-30T10:00:00Z");
     const store = new MemoryStore();
-    const access = new DashboardAccess({ store: store as unknown as DashboardStore, clock: () => now, publicUrl: () => "https://bot.example.com" });
-    const link = await access.issueLink(workspace, "U1", "de");
+    const access = new DashboardAccess({ store: store as unknown as DashboardStore, workspaces, clock: () => now, publicUrl: () => "https://bot.example.com" });
+    const link = await issueLink(access, actor("U1", "de", true));
     const token = new URL(link.url).searchParams.get("token")!;
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     expect([...store.tokens.keys()]).toEqual([sha256(token)]);
@@ -68,7 +81,7 @@ describe("DashboardAccess", () => {
     expect(await access.redeem(token)).toEqual({ ok: false, reason: "used", language: "de" });
     expect(await access.redeem("x".repeat(43))).toEqual({ ok: false, reason: "unknown", language: null });
 
-    const late = new URL((await access.issueLink(workspace, "U1", "en")).url).searchParams.get("token")!;
+    const late = new URL((await issueLink(access, actor("U1", "en", true))).url).searchParams.get("token")!;
     now = new Date(now.getTime() + LINK_TTL_MS);
     expect(await access.redeem(late)).toEqual({ ok: false, reason: "expired", language: "en" });
 
@@ -79,14 +92,16 @@ describe("DashboardAccess", () => {
 
   it("lets viewers and admins in, and ends a removed viewer's sessions", async () => {
     const store = new MemoryStore();
-    const access = new DashboardAccess({ store: store as unknown as DashboardStore, clock: () => new Date("2026-11-30T10:00:00Z"), publicUrl: () => "http://localhost:3000" });
-    expect(await access.mayView(workspace, "UHR", false)).toBe(false);
-    expect(await access.mayView(workspace, "UADMIN", true)).toBe(true);
+    const access = new DashboardAccess({ store: store as unknown as DashboardStore, workspaces, clock: () => new Date("2026-11-30T10:00:00Z"), publicUrl: () => "http://localhost:3000" });
+    expect(await access.linkFor(actor("UHR", "de"))).toEqual({ ok: false, reason: "not-viewer" });
+    expect(await access.mayView(actor("UADMIN", "en", true))).toBe(true);
     store.viewers.add("UHR");
-    expect(await access.mayView(workspace, "UHR", false)).toBe(true);
-    const token = new URL((await access.issueLink(workspace, "UHR", "de")).url).searchParams.get("token")!;
+    expect(await access.mayView(actor("UHR", "de"))).toBe(true);
+    const token = new URL((await issueLink(access, actor("UHR", "de"))).url).searchParams.get("token")!;
     const redeemed = await access.redeem(token);
     if (!redeemed.ok) throw new Error("refused");
+    expect(await access.open(redeemed.sessionId, "w1")).toMatchObject({ ok: true, workspace: { id: "w1" }, session: { person: "UHR" } });
+    expect(await access.open(redeemed.sessionId, "w2")).toMatchObject({ ok: false, reason: "wrong-workspace" });
     await access.removeViewers("w1", ["UHR"]);
     expect(await access.session(redeemed.sessionId)).toBeNull();
   });

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DigestReport } from "../../src/core/presence/model.js";
+import type { DigestReport } from "../../src/core/presence/ports.js";
 import { percent } from "../../src/prompts/format.js";
 import { hasChromium, launchBrowser, NO_CHROMIUM } from "../helpers/browser.js";
 import { execute, testDatabase } from "../helpers/database.js";
@@ -121,7 +121,7 @@ beforeAll(async () => {
   h.clock.set("2026-11-30T08:00:00Z");
   expect(await h.app.core.tick()).toMatchObject({ digests: 1, outboxSent: 1 });
   h.clock.set("2026-11-30T10:00:00Z");
-  const workspace = (await h.app.core.store.getWorkspace(String(h.rows(`SELECT id FROM Workspace WHERE platform = 'slack'`)[0]!.id)))!;
+  const workspace = (await h.app.stores.workspaces.getWorkspace(String(h.rows(`SELECT id FROM Workspace WHERE platform = 'slack'`)[0]!.id)))!;
   digest = await h.app.core.presence.report(workspace, "2026-W48", "en");
   browser = await launchBrowser();
   context = browser.context;

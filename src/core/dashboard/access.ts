@@ -3,8 +3,10 @@
 // one workspace. Only SHA-256 hashes of tokens and session ids are stored, so a copy of the
 // database opens no dashboard.
 import crypto from "node:crypto";
-import type { Language, Workspace } from "../model.js";
-import type { Clock } from "../ports.js";
+import type { Language, Workspace } from "../shared/model.js";
+import type { Clock } from "../shared/ports.js";
+import type { WorkspaceStore } from "../identity/ports.js";
+import type { Actor } from "../identity/service.js";
 import type { DashboardSession, DashboardStore } from "./model.js";
 
 export const LINK_TTL_MS = 10 * 60_000;
@@ -20,10 +22,19 @@ export type Redemption =
   /** `language` is the link owner's when the link is known (used or expired), else unknown. */
   | { ok: false; reason: "used" | "expired" | "unknown"; language: Language | null };
 
+export type LinkPermission =
+  | { ok: true; minutes: number; issue(): Promise<{ url: string; expiresAt: Date }> }
+  | { ok: false; reason: "not-viewer" };
+
+export type Opened =
+  | { ok: true; session: DashboardSession; workspace: Workspace }
+  | { ok: false; reason: "signed-out" | "wrong-workspace"; session: DashboardSession | null };
+
 export class DashboardAccess {
   constructor(
     private readonly deps: {
       store: DashboardStore;
+      workspaces: Pick<WorkspaceStore, "getWorkspace">;
       clock: Clock;
       /** Where the bot is reached from a browser, without a trailing slash. */
       publicUrl: () => string;
@@ -31,12 +42,22 @@ export class DashboardAccess {
   ) {}
 
   /** Admins always; otherwise only people an admin named as viewers. */
-  async mayView(workspace: Workspace, person: string, isAdmin: boolean): Promise<boolean> {
-    return isAdmin || this.deps.store.isViewer(workspace.id, person);
+  async mayView(actor: Actor): Promise<boolean> {
+    return actor.isAdmin || this.deps.store.isViewer(actor.workspace.id, actor.userId);
   }
 
-  /** A personal one-time link for `person`; the caller has checked `mayView`. */
-  async issueLink(workspace: Workspace, person: string, language: Language): Promise<{ url: string; expiresAt: Date }> {
+  /**
+   * The permission for `/cx-admin dashboard`, decided here and not in a door: a viewer (or admin)
+   * gets `issue`, which makes their personal one-time link when the door is ready to show it
+   * (Teams first makes sure it is a personal chat); anyone else is refused.
+   */
+  async linkFor(actor: Actor): Promise<LinkPermission> {
+    if (!(await this.mayView(actor))) return { ok: false, reason: "not-viewer" };
+    return { ok: true, minutes: LINK_TTL_MS / 60_000, issue: () => this.issueLink(actor.workspace, actor.userId, actor.language) };
+  }
+
+  /** A personal one-time link for `person`; only through `linkFor`, which checked the permission. */
+  private async issueLink(workspace: Workspace, person: string, language: Language): Promise<{ url: string; expiresAt: Date }> {
     const now = this.deps.clock();
     await this.deps.store.pruneExpired(now);
     const token = randomSecret();
@@ -67,6 +88,19 @@ export class DashboardAccess {
   async session(sessionId: string | undefined): Promise<DashboardSession | null> {
     if (!sessionId) return null;
     return this.deps.store.findSession(sha256(sessionId), this.deps.clock());
+  }
+
+  /**
+   * The live session a cookie names and its workspace, when the session may open `workspaceId`:
+   * the HTTP side reads no storage itself. `wrong-workspace` for a session of another workspace.
+   */
+  async open(sessionId: string | undefined, workspaceId: string): Promise<Opened> {
+    const session = await this.session(sessionId);
+    if (!session) return { ok: false, reason: "signed-out", session: null };
+    if (session.workspaceId !== workspaceId) return { ok: false, reason: "wrong-workspace", session };
+    const workspace = await this.deps.workspaces.getWorkspace(session.workspaceId);
+    if (!workspace) return { ok: false, reason: "signed-out", session };
+    return { ok: true, session, workspace };
   }
 
   async viewers(workspaceId: string): Promise<string[]> {

@@ -2,13 +2,13 @@
 // weeks. Presence comes from the digest's own aggregation (PresenceService.figures), leaders only
 // from the weekly figures frozen for the digest, suggestions from counts — no message text, no
 // single rating, no channel below the minimum group size.
-import type { Workspace } from "../model.js";
-import type { Clock } from "../ports.js";
-import { QUESTION_KEYS, type QuestionKey } from "../questions.js";
-import { RESPONSE_STATUSES, TOUCHPOINTS, type SuggestionStatus, type Touchpoint } from "../suggestions.js";
-import { addDays, isoWeek, localDateTime } from "../time.js";
+import type { Workspace } from "../shared/model.js";
+import type { Clock } from "../shared/ports.js";
+import { QUESTION_KEYS, type QuestionKey } from "../shared/questions.js";
+import { RESPONSE_STATUSES, TOUCHPOINTS, type SuggestionStatus, type Touchpoint } from "../suggestions/ports.js";
+import { addDays, isoWeek, localDateTime } from "../shared/time.js";
 import type { PresenceFigures } from "../presence/digest.js";
-import type { PresenceStore } from "../presence/model.js";
+import type { PresenceStore } from "../presence/ports.js";
 import type { PresenceService } from "../presence/service.js";
 import { weekBounds, weeksEndingWith } from "../presence/service.js";
 import type { DashboardStore } from "./model.js";

@@ -1,6 +1,6 @@
 // What the dashboard keeps and reads, as ports the storage adapter implements. Tokens and
 // sessions are stored only as SHA-256 hashes: the random value lives in the link or cookie alone.
-import type { Language } from "../model.js";
+import type { Language } from "../shared/model.js";
 
 export interface StoredToken {
   workspaceId: string;
