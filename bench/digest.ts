@@ -17,6 +17,7 @@ import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
 import { PrismaConversationStore } from "../src/storage/conversationStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { PrismaOutboxStore } from "../src/storage/outboxStore.js";
+import { PrismaDashboardStore } from "../src/storage/dashboardStore.js";
 import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
 import { PrismaVocabularyStore } from "../src/storage/vocabularyStore.js";
 import { createCore } from "../src/core/index.js";
@@ -143,6 +144,8 @@ function coreFor(target: Target) {
     suggestionStore: new PrismaSuggestionStore(db),
     outboxStore: new PrismaOutboxStore(db),
     presenceStore: new PrismaPresenceStore(db),
+    dashboardStore: new PrismaDashboardStore(db),
+    publicUrl: () => "http://localhost:3000",
     vocabularyStore: new PrismaVocabularyStore(db),
     llmClassifier: null,
     summarizer: null,

@@ -63,6 +63,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
     what: "7. digest trend chart, Vega-Lite spec to PNG, vs vega and resvg alone",
     flags: { renders: "renders measured after 3 warm-ups (40)" },
   },
+  dashboard: {
+    what: "8. dashboard page with 1,000 channels and 1M signals over 26 weeks, and its chart",
+    flags: { signals: "presence signals (1M)", requests: "requests per page after 3 warm-ups (40)" },
+  },
 };
 /** Flags every benchmark understands (bench/lib/common.ts). */
 const COMMON_FLAGS: Record<string, string> = { profile: "server processes write V8 CPU profiles to bench/profiles/ (classifier: its own run)" };

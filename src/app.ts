@@ -21,6 +21,8 @@ import { PrismaConversationStore } from "./storage/conversationStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
+import { PrismaDashboardStore } from "./storage/dashboardStore.js";
+import { registerDashboard } from "./dashboard/routes.js";
 import { PrismaVocabularyStore } from "./storage/vocabularyStore.js";
 import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
 import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
@@ -77,6 +79,9 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   // KUNDENNAH_HASH_SECRET keeps the key out of the database; without it, one is made and stored there.
   const personKey = config.hashSecret ?? (await loadOrCreateSecret(db.prisma, PERSON_KEY));
   const keyLeftDatabase = config.hashSecret !== null && (await dropStoredSecret(db.prisma, PERSON_KEY));
+  // Known once the server listens (PORT=0 picks a free port); links are made only after that.
+  let listeningPort = config.port;
+  const publicUrl = () => config.publicUrl ?? `http://localhost:${listeningPort}`;
   const core = createCore({
     workspaceStore: stores.workspaces,
     checkInStore: stores.checkins,
@@ -84,6 +89,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     suggestionStore: new PrismaSuggestionStore(db.prisma),
     outboxStore: new PrismaOutboxStore(db.prisma),
     presenceStore: new PrismaPresenceStore(db.prisma),
+    dashboardStore: new PrismaDashboardStore(db.prisma),
+    publicUrl,
     vocabularyStore: new PrismaVocabularyStore(db.prisma),
     ...(await llmParts(config, logger)),
     presenceMinAuthors: config.presenceMinAuthors,
@@ -115,6 +122,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const teams = config.teams
     ? (await import("./bots/teams/door.js")).createTeamsDoor(config.teams, core, logger, httpApp, options.teams)
     : null;
+  registerDashboard(httpApp, { core, logger, publicUrl });
   answerErrorsAsJson(httpApp, logger);
   // Teams local mode accepts unauthenticated activities: then nothing but this machine may connect.
   const server = await listen(httpApp, config.port, config.teams?.mode === "local" ? "127.0.0.1" : undefined);
@@ -124,6 +132,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   void clock?.tickNow();
 
   const port = (server.address() as AddressInfo).port;
+  listeningPort = port;
   return {
     core,
     stores,

@@ -48,6 +48,11 @@ export interface Config {
    * block the others; null keeps the built-in defaults. Tests shorten it to restart in seconds.
    */
   leaseMs: number | null;
+  /**
+   * Where people's browsers reach this bot (scheme, host, optional port and path), for dashboard
+   * links and the session cookie's Secure flag; null: http://localhost:PORT (the port listened on).
+   */
+  publicUrl: string | null;
 }
 
 export { ConfigError };
@@ -116,6 +121,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError("LOG_LEVEL", `expected one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
   }
   const slack = readSlack(env);
+  const publicUrl = nonEmpty(env, "PUBLIC_URL");
+  if (publicUrl !== null && !isHttpUrl(publicUrl)) {
+    throw new ConfigError("PUBLIC_URL", `expected the address browsers reach the bot at, such as https://bot.example.com, got "${publicUrl}"`);
+  }
   return {
     port: integer(env, "PORT", 3000, 0, 65535),
     databaseUrl,
@@ -130,8 +139,18 @@ export function loadConfig(env: Env = process.env): Config {
     presenceMinAuthors: integer(env, "PRESENCE_MIN_AUTHORS", 3, 2, 1000),
     presenceRetentionWeeks: integer(env, "PRESENCE_RETENTION_WEEKS", 26, 9, 520),
     openai: readOpenAiConfig(env),
+    publicUrl: publicUrl && publicUrl.replace(/\/+$/, ""),
     leaseMs: nonEmpty(env, "KUNDENNAH_LEASE_SECONDS") ? integer(env, "KUNDENNAH_LEASE_SECONDS", 0, 1, 3600) * 1000 : null,
   };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash && !url.username;
+  } catch {
+    return false;
+  }
 }
 
 /** Loads ./.env into the environment when present; variables already set win. */

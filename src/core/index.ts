@@ -21,6 +21,9 @@ import { createBuiltinClassifier } from "./presence/builtinClassifier.js";
 import { PresenceService } from "./presence/service.js";
 import { type LlmFactory, WorkspaceClassifiers } from "./presence/workspaceClassifiers.js";
 import { VocabularyService, type VocabularyStore } from "./presence/workspaceVocabulary.js";
+import { DashboardAccess } from "./dashboard/access.js";
+import { DashboardFigures } from "./dashboard/figures.js";
+import type { DashboardStore } from "./dashboard/model.js";
 
 export interface CoreOptions {
   workspaceStore: WorkspaceStore;
@@ -36,6 +39,10 @@ export interface CoreOptions {
   /** How soon a vocabulary changed on another replica is used here (default 15 s). */
   vocabularyTtlMs?: number;
   summarizer: DigestSummarizer | null;
+  /** Viewers, one-time links and sessions of the dashboard, and its suggestion counts. */
+  dashboardStore: DashboardStore;
+  /** Where browsers reach this bot (PUBLIC_URL), for dashboard links; asked when a link is made. */
+  publicUrl: () => string;
   presenceMinAuthors: number;
   presenceRetentionWeeks: number;
   /** Makes rows deleted so far unrecoverable from the storage files; run after each retention sweep. False when busy. */
@@ -74,6 +81,8 @@ export interface Core {
   presence: PresenceService;
   vocabulary: VocabularyService;
   outbox: Outbox;
+  /** Who may see the dashboard, its links and sessions, and the figures its pages show. */
+  dashboard: { access: DashboardAccess; figures: DashboardFigures };
   /**
    * One clock tick: nudges, queued messages, scheduled suggestion prompts, retention.
    * `stillLeading` is asked between the phases; when it says no (the scheduler lease went to
@@ -135,6 +144,10 @@ export function createCore(options: CoreOptions): Core {
     minAuthors: options.presenceMinAuthors,
     retentionWeeks: options.presenceRetentionWeeks,
   });
+  const dashboard = {
+    access: new DashboardAccess({ store: options.dashboardStore, workspaces, clock: options.clock, publicUrl: options.publicUrl }),
+    figures: new DashboardFigures({ presence, presenceStore: options.presenceStore, store: options.dashboardStore, clock: options.clock }),
+  };
   let lastRetention = 0;
   return {
     clock: options.clock,
@@ -153,11 +166,13 @@ export function createCore(options: CoreOptions): Core {
       vocabulary,
       clock: options.clock,
       llmAvailable: options.llmClassifier !== null,
+      dashboard: dashboard.access,
     }),
     suggestions,
     presence,
     vocabulary,
     outbox,
+    dashboard,
     tick: async (stillLeading = async () => true) => {
       const now = options.clock();
       const report: Record<string, number> = { ...(await nudges.tick()) };

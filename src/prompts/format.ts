@@ -4,17 +4,31 @@ import type { Language } from "../core/shared/model.js";
 
 export const locale = (language: Language) => (language === "de" ? "de-DE" : "en-GB");
 
+/** Making an Intl.NumberFormat costs far more than using one: a dashboard table formats thousands of numbers. */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, kind: "percent" | "points" | "count"): Intl.NumberFormat {
+  const key = `${language}:${kind}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options: Intl.NumberFormatOptions =
+      kind === "percent" ? { style: "percent", maximumFractionDigits: 0 } : kind === "points" ? { maximumFractionDigits: 0, signDisplay: "exceptZero" } : {};
+    format = new Intl.NumberFormat(locale(language), options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function percent(value: number | null, language: Language): string {
-  return value === null ? "–" : new Intl.NumberFormat(locale(language), { style: "percent", maximumFractionDigits: 0 }).format(value);
+  return value === null ? "–" : numberFormat(language, "percent").format(value);
 }
 
 /** A change in percentage points, with its sign ("+3", "−2"); zero without one. */
 export function points(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(value);
+  return numberFormat(language, "points").format(value);
 }
 
 export function count(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language)).format(value);
+  return numberFormat(language, "count").format(value);
 }
 
 /** An average such as 3.5 (en) or 3,5 (de); "–" when there is none. */

@@ -6,6 +6,7 @@ import { memberTimeZone } from "../../core/checkins/service.js";
 import type { Member, Nudge } from "../../core/shared/model.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { dashboardTexts } from "../../prompts/dashboardTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
 import { afterAckWork, memberOf, type Actor, type SlackDeps } from "./context.js";
 import { longDate } from "../../prompts/format.js";
@@ -56,11 +57,17 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
   });
   switch (reply.kind) {
     case "refused":
-      return void (await respond(ephemeral(t.notAdmin)));
+      return void (await respond(ephemeral(reply.reason === "not-viewer" ? dashboardTexts(actor.language).notViewer : t.notAdmin)));
     case "text":
       return void (await respond(ephemeral(reply.text, reply.withHelp ? t.adminHelp : undefined)));
     case "open-settings":
       return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(actor.workspace, actor.language) }));
+    case "dashboard": {
+      // Ephemeral: the personal link is shown to the person who asked, and to no one else.
+      const dt = dashboardTexts(actor.language);
+      const link = await reply.issue();
+      return void (await respond(ephemeral(dt.link(`<${link.url}|${dt.linkLabel}>`, reply.minutes))));
+    }
     case "digest-now":
       await reply.start();
       return void (await respond(ephemeral(presenceTexts(actor.language).digestPreviewSent)));

@@ -10,6 +10,7 @@ import type { AdminReply } from "../../core/admin/service.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { dashboardTexts } from "../../prompts/dashboardTexts.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { vocabularyTexts } from "../../prompts/vocabularyTexts.js";
 import type { AdminCommand } from "../../core/admin/commands.js";
@@ -125,7 +126,7 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
   });
   switch (result.kind) {
     case "refused":
-      return reply.text(teamsText(t.notAdmin));
+      return reply.text(teamsText(result.reason === "not-viewer" ? dashboardTexts(actor.language).notViewer : t.notAdmin));
     case "text":
       if (parsed.kind === "help") return reply.text(help);
       return reply.text(teamsText(teamsUsage(actor, verb, result.usage) ?? result.text));
@@ -134,6 +135,8 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
       return reply.text(teamsText(t.teamsSettings(scheduleSummary(actor.workspace, actor.language))));
     case "nudge-now":
       return nudgeNow(deps, context, actor, result, reply);
+    case "dashboard":
+      return dashboardLink(actor, result, reply);
     case "digest-now":
       try {
         await result.start();
@@ -144,6 +147,17 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
       }
       return reply.text(teamsText(presenceTexts(actor.language).digestPreviewSent));
   }
+}
+
+/**
+ * The personal one-time link the core permitted, made only in the personal chat: a team channel
+ * is read by many, so there the person is asked to write to the bot directly.
+ */
+async function dashboardLink(actor: TeamsActor, result: AdminReply & { kind: "dashboard" }, reply: Replies): Promise<void> {
+  const dt = dashboardTexts(actor.language);
+  if (!actor.personal) return reply.text(teamsText(dt.teamsOpenPersonal));
+  const link = await result.issue();
+  return reply.text(`${teamsText(dt.link("%LINK%", result.minutes))}`.replace("%LINK%", `[${dt.linkLabel}](${link.url})`));
 }
 
 /** Usage hints that read differently in Teams (channels are where you type, not "#names"). */
@@ -183,7 +197,7 @@ function helpText(actor: TeamsActor, admin: boolean): string {
   const pt = presenceTexts(actor.language);
   const parts = [t.teamsHelp, st.teamsSuggestHint];
   if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint);
-  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint, vocabularyTexts(actor.language).teamsHint);
+  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint, vocabularyTexts(actor.language).teamsHint, dashboardTexts(actor.language).teamsHelp);
   return teamsText(parts.join("\n\n"));
 }
 

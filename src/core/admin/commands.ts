@@ -14,6 +14,10 @@ export type AdminCommand =
   | { kind: "admins-add"; people: string[] }
   | { kind: "admins-remove"; people: string[] }
   | { kind: "admins-list" }
+  | { kind: "viewers-add"; people: string[] }
+  | { kind: "viewers-remove"; people: string[] }
+  | { kind: "viewers-list" }
+  | { kind: "dashboard" }
   | { kind: "schedule"; cadence: Cadence; weekday?: number; minute?: number }
   | { kind: "weekends"; on: boolean }
   | { kind: "language"; language: Language }
@@ -71,6 +75,16 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
         return { kind: sub === "add" ? "admins-add" : "admins-remove", people: [...new Set(mentions)] };
       }
       return { kind: "unknown", text };
+    case "viewers":
+    case "viewer":
+      if (sub === "list" || sub === "") return { kind: "viewers-list" };
+      if (sub === "add" || sub === "remove") {
+        if (mentions.length === 0) return { kind: "usage", topic: "mentions" };
+        return { kind: sub === "add" ? "viewers-add" : "viewers-remove", people: [...new Set(mentions)] };
+      }
+      return { kind: "unknown", text };
+    case "dashboard":
+      return { kind: "dashboard" };
     case "schedule":
       return parseSchedule(words.slice(1));
     case "weekends":

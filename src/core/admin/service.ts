@@ -14,6 +14,8 @@ import { presenceTexts } from "../../prompts/presenceTexts.js";
 import type { PresenceService } from "../presence/service.js";
 import type { PresenceStore } from "../presence/ports.js";
 import { formatMinuteOfDay } from "../shared/time.js";
+import type { DashboardAccess } from "../dashboard/access.js";
+import { dashboardTexts } from "../../prompts/dashboardTexts.js";
 import { vocabularyTexts, LISTED_TERMS } from "../../prompts/vocabularyTexts.js";
 import { MAX_TERM_LENGTH, MAX_TERMS_PER_COMMAND, MIN_TERM_LENGTH, MAX_WORKSPACE_TERMS, type TermsProblem, type VocabularyService } from "../presence/workspaceVocabulary.js";
 
@@ -37,10 +39,13 @@ type UsageTopic = (AdminCommand & { kind: "usage" })["topic"];
  */
 export type AdminReply =
   | { kind: "text"; text: string; withHelp?: boolean; usage?: UsageTopic }
-  | { kind: "refused"; reason: "not-admin" }
+  /** not-admin: the command is for admins; not-viewer: `dashboard`, asked by someone neither admin nor viewer. */
+  | { kind: "refused"; reason: "not-admin" | "not-viewer" }
   | { kind: "open-settings" }
   | { kind: "nudge-now"; leaders: number; start(): Promise<DeliveryReport> }
-  | { kind: "digest-now"; start(): Promise<void> };
+  | { kind: "digest-now"; start(): Promise<void> }
+  /** Permitted: `issue()` makes the asker's personal one-time link, valid `minutes`; the door shows it privately. */
+  | { kind: "dashboard"; minutes: number; issue(): Promise<{ url: string; expiresAt: Date }> };
 
 /** The settings form's fields, as the door read them; anything invalid is left as it was. */
 export interface SettingsInput {
@@ -76,6 +81,7 @@ export class AdminService {
       clock: Clock;
       /** Whether an LLM classifier is configured at all (OPENAI_API_KEY). */
       llmAvailable: boolean;
+      dashboard: DashboardAccess;
     },
   ) {}
 
@@ -95,6 +101,11 @@ export class AdminService {
 
   async run(command: AdminCommand, ctx: AdminContext): Promise<AdminReply> {
     const { actor } = ctx;
+    // Viewers may ask for the dashboard, and for nothing else here.
+    if (command.kind === "dashboard") {
+      const link = await this.deps.dashboard.linkFor(actor);
+      return link.ok ? { kind: "dashboard", minutes: link.minutes, issue: link.issue } : { kind: "refused", reason: link.reason };
+    }
     if (!actor.isAdmin) return { kind: "refused", reason: "not-admin" };
     const t = texts(actor.language);
     const st = suggestionTexts(actor.language);
@@ -153,6 +164,19 @@ export class AdminService {
         await store.updateWorkspace(workspace.id, { admins: [...current] });
         const names = command.people.map(ctx.mention).join(", ");
         return { kind: "text", text: command.kind === "admins-add" ? t.adminsAdded(names) : t.adminsRemoved(names) };
+      }
+      case "viewers-add":
+      case "viewers-remove": {
+        const dt = dashboardTexts(actor.language);
+        const names = command.people.map(ctx.mention).join(", ");
+        if (command.kind === "viewers-add") await this.deps.dashboard.addViewers(workspace.id, command.people);
+        else await this.deps.dashboard.removeViewers(workspace.id, command.people);
+        return { kind: "text", text: command.kind === "viewers-add" ? dt.viewersAdded(names) : dt.viewersRemoved(names) };
+      }
+      case "viewers-list": {
+        const dt = dashboardTexts(actor.language);
+        const viewers = await this.deps.dashboard.viewers(workspace.id);
+        return { kind: "text", text: viewers.length ? dt.viewersList(viewers.map(ctx.mention).join(", "), viewers.length) : dt.noViewers };
       }
       case "admins-list":
         return { kind: "text", text: workspace.admins.length ? t.adminsList(workspace.admins.map(ctx.mention).join(", ")) : t.noAdmins };

@@ -68,11 +68,24 @@ export function foldedChannels(channelWeeks: WeekCounts[], week: string, minAuth
   return channelWeeks.filter((c) => c.week === week && c.authors < minAuthors).map((c) => c.channelRef);
 }
 
-export function buildDigest(input: DigestInput): DigestReport {
+/** What the presence figures are computed from: the counts of the weeks shown, oldest first. */
+export type PresenceInput = Pick<DigestInput, "weeks" | "channelWeeks" | "workspaceWeeks" | "otherWeeks" | "minAuthors">;
+
+export type PresenceFigures = Pick<DigestReport, "channels" | "other" | "workspace">;
+
+/**
+ * Channels, "other channels" and the whole workspace over `weeks`: the one place these figures
+ * are computed, for the digest (8 weeks) and the dashboard (26 weeks) alike.
+ */
+export function presenceFigures(input: PresenceInput): PresenceFigures {
   const { weeks, minAuthors } = input;
   const week = weeks[weeks.length - 1]!;
   const perChannel = new Map<string, WeekCounts[]>();
-  for (const row of input.channelWeeks) perChannel.set(row.channelRef, [...(perChannel.get(row.channelRef) ?? []), row]);
+  for (const row of input.channelWeeks) {
+    const rows = perChannel.get(row.channelRef);
+    if (rows) rows.push(row);
+    else perChannel.set(row.channelRef, [row]);
+  }
   const channels = [...perChannel.entries()]
     .filter(([, rows]) => rows.some((r) => r.week === week && r.authors >= minAuthors))
     .map(([ref, rows]) => figures(ref, byWeek(rows), weeks, minAuthors))
@@ -85,15 +98,22 @@ export function buildDigest(input: DigestInput): DigestReport {
     const folded = foldedChannels(input.channelWeeks, w, minAuthors);
     return folded.length === 0 || (other.get(w)?.authors ?? 0) >= minAuthors;
   };
-  // "1 of 1 nudges answered" would describe one person: leader figures need a group too.
-  const leadersShown = input.leaders.leaders >= minAuthors;
   return {
-    week,
-    weeks,
-    language: input.language,
     channels,
     other: otherFigures.customerShare !== null ? otherFigures : null,
     workspace: figures(null, byWeek(input.workspaceWeeks), weeks, minAuthors, restIsSafe),
+  };
+}
+
+export function buildDigest(input: DigestInput): DigestReport {
+  const { weeks, minAuthors } = input;
+  // "1 of 1 nudges answered" would describe one person: leader figures need a group too.
+  const leadersShown = input.leaders.leaders >= minAuthors;
+  return {
+    week: weeks[weeks.length - 1]!,
+    weeks,
+    language: input.language,
+    ...presenceFigures(input),
     leaders: { ...input.leaders, answeredShare: leadersShown ? share(input.leaders.answered, input.leaders.nudged) : null },
     suggestions: input.suggestions,
     bullets: input.bullets ?? [],

@@ -10,7 +10,7 @@ import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWee
 import type { PresenceClassifier } from "./classifier.js";
 import type { WorkspaceClassifiers } from "./workspaceClassifiers.js";
 import type { VocabularyService, WorkspaceVocabulary } from "./workspaceVocabulary.js";
-import { buildDigest, foldedChannels, summaryFacts, TREND_WEEKS } from "./digest.js";
+import { buildDigest, foldedChannels, presenceFigures, summaryFacts, TREND_WEEKS, type PresenceFigures } from "./digest.js";
 import { leaderFigures } from "./leaderFigures.js";
 import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal, VocabularySummary } from "./ports.js";
 import type { DigestSummarizer } from "./summary.js";
@@ -206,9 +206,30 @@ export class PresenceService {
   async report(workspace: Workspace, week: string, language: Language = workspace.language): Promise<DigestReport> {
     const { store, minAuthors } = this.options;
     const weeks = weeksEndingWith(week);
-    const channelWeeks = await store.channelWeeks(workspace.id, weeks);
     const { start, end } = weekBounds(week, workspace.timezone);
-    // Each week folds its own small channels: one combined count per week (distinct authors).
+    const [counts, leaders, suggestions, vocabulary] = await Promise.all([
+      this.weekCounts(workspace, weeks),
+      leaderFigures(store, workspace.id, week, minAuthors),
+      store.suggestionStats(workspace.id, start, end),
+      this.options.vocabulary.get(workspace.id),
+    ]);
+    const report = buildDigest({ language, weeks, ...counts, leaders, suggestions, minAuthors });
+    report.vocabulary = vocabularySummary(vocabulary, start, workspace.timezone);
+    if (workspace.presenceLlm && this.options.summarizer) {
+      report.bullets = await this.options.summarizer.summarize(summaryFacts(report), language).catch(() => []);
+    }
+    return report;
+  }
+
+  /** Presence figures over any span of weeks (oldest first), computed exactly as the digest's. */
+  async figures(workspace: Workspace, weeks: string[]): Promise<PresenceFigures> {
+    return presenceFigures({ weeks, ...(await this.weekCounts(workspace, weeks)), minAuthors: this.options.minAuthors });
+  }
+
+  /** The counts the figures are made of; each week folds its own small channels (distinct authors across them). */
+  private async weekCounts(workspace: Workspace, weeks: string[]) {
+    const { store, minAuthors } = this.options;
+    const [channelWeeks, workspaceWeeks] = await Promise.all([store.channelWeeks(workspace.id, weeks), store.combinedWeeks(workspace.id, weeks)]);
     const otherWeeks = (
       await Promise.all(
         weeks.map((w) => {
@@ -217,18 +238,7 @@ export class PresenceService {
         }),
       )
     ).flat();
-    const [workspaceWeeks, leaders, suggestions, vocabulary] = await Promise.all([
-      store.combinedWeeks(workspace.id, weeks),
-      leaderFigures(store, workspace.id, week, minAuthors),
-      store.suggestionStats(workspace.id, start, end),
-      this.options.vocabulary.get(workspace.id),
-    ]);
-    const report = buildDigest({ language, weeks, channelWeeks, workspaceWeeks, otherWeeks, leaders, suggestions, minAuthors });
-    report.vocabulary = vocabularySummary(vocabulary, start, workspace.timezone);
-    if (workspace.presenceLlm && this.options.summarizer) {
-      report.bullets = await this.options.summarizer.summarize(summaryFacts(report), language).catch(() => []);
-    }
-    return report;
+    return { channelWeeks, workspaceWeeks, otherWeeks };
   }
 
   /** Queues each target's digest once per week when its time has come (Monday 09:00 by default). */
@@ -258,10 +268,10 @@ export class PresenceService {
   }
 }
 
-/** The TREND_WEEKS ISO week labels ending with `week`, oldest first. */
-export function weeksEndingWith(week: string): string[] {
+/** The `count` (digest: TREND_WEEKS) ISO week labels ending with `week`, oldest first. */
+export function weeksEndingWith(week: string, count = TREND_WEEKS): string[] {
   const { monday } = mondayOf(week);
-  return recentWeeks(monday, TREND_WEEKS);
+  return recentWeeks(monday, count);
 }
 
 function mondayOf(week: string) {

@@ -128,11 +128,13 @@ describe("services refuse people who may not act, before touching anything", () 
       vocabulary: untouchable("vocabulary"),
       clock: () => new Date(),
       llmAvailable: false,
+      dashboard: untouchable("dashboard"),
     });
     const anna = await identity.resolve({ platform: "slack", team: "T1", user: "UANNA" });
     const ctx = { actor: anna, mention: (id: string) => id, profile: async () => ({}) };
     expect(await admin.run({ kind: "nudge-now" }, ctx)).toEqual({ kind: "refused", reason: "not-admin" });
     expect(await admin.run({ kind: "leaders-add", people: ["UBEN"] }, ctx)).toEqual({ kind: "refused", reason: "not-admin" });
+    expect(await admin.run({ kind: "viewers-add", people: ["UBEN"] }, ctx)).toEqual({ kind: "refused", reason: "not-admin" });
     expect(await admin.saveSettings(anna, { includeWeekends: true, cadence: "workdays" })).toEqual({ ok: false, reason: "not-admin" });
   });
 

@@ -1,0 +1,175 @@
+// The dashboard's rules without a server: links are single-use and expire, sessions end, the
+// presence figures are the digest's and are reused for a minute, CSV cannot smuggle formulas,
+// and vega-interpreter is served as a classic script.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DashboardAccess, LINK_TTL_MS, SESSION_TTL_MS, sha256 } from "../../src/core/dashboard/access.js";
+import { DashboardFigures, median } from "../../src/core/dashboard/figures.js";
+import type { DashboardSession, DashboardStore, StoredToken } from "../../src/core/dashboard/model.js";
+import type { Language, Workspace } from "../../src/core/shared/model.js";
+import type { Actor } from "../../src/core/identity/service.js";
+import type { PresenceService } from "../../src/core/presence/service.js";
+import type { PresenceStore } from "../../src/core/presence/ports.js";
+import { tableCsv } from "../../src/dashboard/csv.js";
+import { interpreterScript } from "../../src/dashboard/assets.js";
+
+class MemoryStore implements Partial<DashboardStore> {
+  tokens = new Map<string, StoredToken>();
+  sessions = new Map<string, DashboardSession>();
+  viewers = new Set<string>();
+  async saveToken(hash: string, token: Omit<StoredToken, "usedAt">) {
+    this.tokens.set(hash, { ...token, usedAt: null });
+  }
+  async redeemToken(hash: string, now: Date) {
+    const token = this.tokens.get(hash);
+    if (!token) return null;
+    const before = { ...token };
+    const redeemed = token.usedAt === null && token.expiresAt > now;
+    if (redeemed) token.usedAt = now;
+    return { token: before, redeemed };
+  }
+  async saveSession(hash: string, session: DashboardSession) {
+    this.sessions.set(hash, session);
+  }
+  async findSession(hash: string, now: Date) {
+    const s = this.sessions.get(hash);
+    return s && s.expiresAt > now ? s : null;
+  }
+  async endSessions(workspaceId: string, person: string) {
+    for (const [k, s] of this.sessions) if (s.workspaceId === workspaceId && s.person === person) this.sessions.delete(k);
+  }
+  async pruneExpired() {}
+  async isViewer(_w: string, person: string) {
+    return this.viewers.has(person);
+  }
+  async removeViewers(_w: string, people: string[]) {
+    for (const p of people) this.viewers.delete(p);
+  }
+}
+
+const workspace = { id: "w1", timezone: "Europe/Berlin", language: "en" } as Workspace;
+const workspaces = { getWorkspace: async (id: string) => (id === workspace.id ? workspace : null) };
+
+function actor(userId: string, language: Language, isAdmin = false): Actor {
+  return { workspace, member: null, userId, ids: [userId], language, isAdmin, isLeader: false };
+}
+
+/** A link the way `/cx-admin dashboard` makes one: through the permission check. */
+async function issueLink(access: DashboardAccess, person: Actor) {
+  const permitted = await access.linkFor(person);
+  if (!permitted.ok) throw new Error(`refused: ${permitted.reason}`);
+  return permitted.issue();
+}
+
+describe("DashboardAccess", () => {
+  it("makes a 256-bit link that works once, within 10 minutes, and keeps only its hash", async () => {
+    let now = new Date("2026-11-30T10:00:00Z");
+    const store = new MemoryStore();
+    const access = new DashboardAccess({ store: store as unknown as DashboardStore, workspaces, clock: () => now, publicUrl: () => "https://bot.example.com" });
+    const link = await issueLink(access, actor("U1", "de", true));
+    const token = new URL(link.url).searchParams.get("token")!;
+    expect(Buffer.from(token, "base64url")).toHaveLength(32);
+    expect([...store.tokens.keys()]).toEqual([sha256(token)]);
+    expect(link.expiresAt.getTime() - now.getTime()).toBe(LINK_TTL_MS);
+
+    const first = await access.redeem(token);
+    if (!first.ok) throw new Error("refused");
+    expect(first.session).toMatchObject({ workspaceId: "w1", person: "U1", language: "de" });
+    expect([...store.sessions.keys()]).toEqual([sha256(first.sessionId)]);
+    expect(await access.redeem(token)).toEqual({ ok: false, reason: "used", language: "de" });
+    expect(await access.redeem("x".repeat(43))).toEqual({ ok: false, reason: "unknown", language: null });
+
+    const late = new URL((await issueLink(access, actor("U1", "en", true))).url).searchParams.get("token")!;
+    now = new Date(now.getTime() + LINK_TTL_MS);
+    expect(await access.redeem(late)).toEqual({ ok: false, reason: "expired", language: "en" });
+
+    expect(await access.session(first.sessionId)).not.toBeNull();
+    now = new Date(now.getTime() - LINK_TTL_MS + SESSION_TTL_MS);
+    expect(await access.session(first.sessionId)).toBeNull();
+  });
+
+  it("lets viewers and admins in, and ends a removed viewer's sessions", async () => {
+    const store = new MemoryStore();
+    const access = new DashboardAccess({ store: store as unknown as DashboardStore, workspaces, clock: () => new Date("2026-11-30T10:00:00Z"), publicUrl: () => "http://localhost:3000" });
+    expect(await access.linkFor(actor("UHR", "de"))).toEqual({ ok: false, reason: "not-viewer" });
+    expect(await access.mayView(actor("UADMIN", "en", true))).toBe(true);
+    store.viewers.add("UHR");
+    expect(await access.mayView(actor("UHR", "de"))).toBe(true);
+    const token = new URL((await issueLink(access, actor("UHR", "de"))).url).searchParams.get("token")!;
+    const redeemed = await access.redeem(token);
+    if (!redeemed.ok) throw new Error("refused");
+    expect(await access.open(redeemed.sessionId, "w1")).toMatchObject({ ok: true, workspace: { id: "w1" }, session: { person: "UHR" } });
+    expect(await access.open(redeemed.sessionId, "w2")).toMatchObject({ ok: false, reason: "wrong-workspace" });
+    await access.removeViewers("w1", ["UHR"]);
+    expect(await access.session(redeemed.sessionId)).toBeNull();
+  });
+});
+
+describe("DashboardFigures", () => {
+  it("computes the presence figures through the digest's code once a minute per workspace", async () => {
+    let calls = 0;
+    let weeksAsked: string[] = [];
+    const presence = {
+      minAuthors: 3,
+      figures: async (_w: Workspace, weeks: string[]) => {
+        calls++;
+        weeksAsked = weeks;
+        return { channels: [], other: null, workspace: { channelRef: null, messages: 0, customerShare: null, positiveShare: null, negativeShare: null, change: null, trend: [], toneTrend: [] } };
+      },
+    } as unknown as PresenceService;
+    let tick = 0;
+    const figures = new DashboardFigures({
+      presence,
+      presenceStore: {} as PresenceStore,
+      store: {} as DashboardStore,
+      clock: () => new Date("2026-11-30T10:00:00Z"),
+      monotonic: () => tick,
+    });
+    const [a, b] = await Promise.all([figures.presence(workspace), figures.presence(workspace)]);
+    expect(calls).toBe(1);
+    expect(a).toBe(b);
+    expect(weeksAsked).toHaveLength(26);
+    expect(weeksAsked.at(-1)).toBe("2026-W48");
+    expect(weeksAsked[0]).toBe("2026-W23");
+    tick = 59_999;
+    await figures.presence(workspace);
+    expect(calls).toBe(1);
+    tick = 60_000;
+    await figures.presence(workspace);
+    expect(calls).toBe(2);
+  });
+
+  it("takes the median of an even and an odd count", () => {
+    expect(median([])).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe("dashboard CSV and assets", () => {
+  it("writes raw values, quotes what needs it and defuses formulas", () => {
+    const csv = tableCsv({
+      columns: [{ label: "Channel" }, { label: "Share, latest" }],
+      rows: [
+        [{ text: "CSUP", value: "CSUP" }, { text: "23 %", value: 0.2345 }],
+        [{ text: "=HYPERLINK(\"x\")", value: "=HYPERLINK(\"x\")" }, { text: "too few people", value: null }],
+      ],
+    });
+    expect(csv).toBe('\uFEFFChannel,"Share, latest"\r\nCSUP,0.2345\r\n"\'=HYPERLINK(""x"")",\r\n');
+  });
+
+  it("serves vega-interpreter as a classic script that takes vega's helpers from the page", () => {
+    const require = createRequire(import.meta.url);
+    let dir = path.dirname(require.resolve("vega-interpreter"));
+    while (path.basename(dir) !== "vega-interpreter") dir = path.dirname(dir);
+    const script = interpreterScript(fs.readFileSync(path.join(dir, "build/vega-interpreter.js"), "utf8"));
+    expect(script).not.toMatch(/^\s*(import|export)\b/m);
+    const vega = { ascending: () => 0, isString: (v: unknown) => typeof v === "string", DisallowedObjectProperties: new Set<string>() };
+    const scope = { vega } as { vega: typeof vega; vegaInterpreter?: { expressionInterpreter: Record<string, unknown> } };
+    new Function("globalThis", script)(scope);
+    // What vega calls in place of compiled code: one entry per kind of expression.
+    for (const kind of ["operator", "parameter", "event", "handler", "encode"]) expect(typeof scope.vegaInterpreter?.expressionInterpreter[kind]).toBe("function");
+  });
+});
