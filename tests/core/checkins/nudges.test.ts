@@ -257,6 +257,24 @@ describe("answer, snooze and skip", () => {
     expect(m.senders.nudges.sent).toHaveLength(2);
   });
 
+  it("does not bring a snoozed nudge back to a leader who paused since, or who is no leader any more", async () => {
+    const { ws, nudge } = await sentNudge();
+    const ben = await m.workspaces.leader(ws, "UBEN");
+    await m.core.nudges.nudgeNow(ws); // Ben's nudge (and a manual one for Anna)
+    const bens = [...m.checkins.nudges.values()].find((n) => n.memberId === ben.id)!;
+    expect(await m.core.nudges.snooze(nudge.id, "UANNA")).toMatchObject({ ok: true });
+    expect(await m.core.nudges.snooze(bens.id, "UBEN")).toMatchObject({ ok: true });
+    // Anna pauses ("No nudges until …"); Ben is taken off the leaders.
+    await m.core.checkins.me((await m.workspaces.findMember(ws.id, "UANNA"))!, ws, { kind: "pause", days: 14 }, m.time.now());
+    await m.workspaces.updateMember(ben.id, { isLeader: false, leaderSince: null });
+    const sentBefore = m.senders.nudges.sent.length;
+    m.time.advance(86400_000);
+    expect(await m.core.nudges.deliverDue(m.time.now())).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(m.senders.nudges.sent.length).toBe(sentBefore);
+    expect(m.checkins.nudges.get(nudge.id)).toMatchObject({ status: "missed", claimedUntil: null });
+    expect(m.checkins.nudges.get(bens.id)).toMatchObject({ status: "missed", claimedUntil: null });
+  });
+
   it("skips a week: the nudge is closed and /cx-checkin then offers the schedule's questions", async () => {
     const { ws, anna, nudge } = await sentNudge();
     expect(await m.core.nudges.skip(nudge.id, "UANNA")).toMatchObject({ ok: true, view: { status: "skipped" } });
