@@ -98,6 +98,24 @@ describe("planDue", () => {
     ]);
   });
 
+  it("sends once on the autumn night whose 02:30 happens twice, at the first one", async () => {
+    // Berlin turns 03:00 CEST back to 02:00 CET on Sunday 25 October 2026.
+    const ws = await m.workspaces.workspace({ cadence: "workdays", includeWeekends: true, nudgeMinute: 2 * 60 + 30 });
+    await m.workspaces.leader(ws, "UANNA");
+    expect(await m.core.nudges.planDue(new Date("2026-10-25T00:29:00Z"))).toMatchObject({ planned: 0 }); // Saturday's is missed, long ago
+    expect(await m.core.nudges.planDue(new Date("2026-10-25T00:30:00Z"))).toEqual({ planned: 1, missed: 0 }); // 02:30 CEST
+    expect(await m.core.nudges.planDue(new Date("2026-10-25T01:30:00Z"))).toEqual({ planned: 0, missed: 0 }); // 02:30 CET again
+    expect([...m.checkins.nudges.values()].filter((n) => n.status === "pending").map((n) => [n.slot, n.dueAt.toISOString()])).toEqual([["day:2026-10-25", "2026-10-25T00:30:00.000Z"]]);
+  });
+
+  it("sends at 03:30 on the spring night that skips 02:30", async () => {
+    const ws = await m.workspaces.workspace({ cadence: "workdays", includeWeekends: true, nudgeMinute: 2 * 60 + 30 });
+    await m.workspaces.leader(ws, "UANNA");
+    await m.core.nudges.planDue(new Date("2026-03-28T12:00:00Z"));
+    expect(await m.core.nudges.planDue(new Date("2026-03-29T01:29:00Z"))).toEqual({ planned: 0, missed: 0 });
+    expect(await m.core.nudges.planDue(new Date("2026-03-29T01:30:00Z"))).toEqual({ planned: 1, missed: 0 }); // 03:30 CEST
+  });
+
   it("labels a nudge in the first days of January with ISO week 1 of the new year, or week 53 of the old", async () => {
     const ws = await m.workspaces.workspace({ cadence: "workdays" });
     await m.workspaces.leader(ws, "UANNA");
