@@ -13,8 +13,12 @@ export function testClock(start: string | Date): TestClock {
   return {
     clock: () => new Date(current),
     now: () => new Date(current),
-    set: (at) => void (current = new Date(at)),
-    advance: (ms) => void (current = new Date(current.getTime() + ms)),
+    set: (at) => {
+      current = new Date(at);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
   };
 }
 
