@@ -5,7 +5,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { AdminCommand } from "../../../src/core/admin/commands.js";
 import type { AdminContext, AdminReply } from "../../../src/core/admin/service.js";
 import type { Actor } from "../../../src/core/identity/service.js";
-import { builtinClassifier } from "../../../src/core/presence/builtinClassifier.js";
 import type { Workspace } from "../../../src/core/shared/model.js";
 import { texts } from "../../../src/prompts/texts.js";
 import { suggestionTexts } from "../../../src/prompts/suggestionTexts.js";
@@ -40,6 +39,12 @@ const EXAMPLES: { [K in Kind]: Extract<AdminCommand, { kind: K }> } = {
   "digest-time": { kind: "digest-time", weekday: 2, minute: 8 * 60 },
   "digest-now": { kind: "digest-now" },
   "presence-llm": { kind: "presence-llm", on: true },
+  "presence-industry": { kind: "presence-industry", industry: "healthcare" },
+  "presence-industry-unknown": { kind: "presence-industry-unknown", name: "alchemy" },
+  "presence-terms-add": { kind: "presence-terms-add", terms: ["Fahrgast", "Stadtwerke Nord"] },
+  "presence-terms-remove": { kind: "presence-terms-remove", terms: ["Fahrgast"] },
+  "presence-terms-list": { kind: "presence-terms-list" },
+  "presence-terms-invalid": { kind: "presence-terms-invalid", problem: "empty", verb: "add" },
   usage: { kind: "usage", topic: "schedule" },
 };
 const KINDS = Object.keys(EXAMPLES) as Kind[];
@@ -88,6 +93,7 @@ function state() {
     channels: [...m.presence.channels.values()],
     signals: [...m.presence.signals.keys()],
     targets: [...m.presence.digestTargetRows],
+    vocabulary: [...m.vocabulary.rows.values()],
     outbox: [...m.outbox.rows.values()],
     sent: [m.senders.nudges.sent, m.senders.presence.previews],
   });
@@ -103,7 +109,7 @@ describe("admin.run refuses a non-admin", () => {
   });
 
   it("covers every command kind there is", () => {
-    expect(KINDS).toHaveLength(25);
+    expect(KINDS).toHaveLength(31);
   });
 });
 
@@ -119,7 +125,7 @@ describe("admin.run for an admin", () => {
   });
 
   it("every usage topic has its own text in both languages", async () => {
-    const topics = ["mentions", "schedule", "language", "timezone", "weekends", "channel", "ask-schedule", "presence", "digest-time"] as const;
+    const topics = ["mentions", "schedule", "language", "timezone", "weekends", "channel", "ask-schedule", "presence", "digest-time", "industry", "terms"] as const;
     for (const language of ["de", "en"] as const) {
       const replies = await Promise.all(topics.map((topic) => run({ kind: "usage", topic }, language)));
       const shown = replies.map(textOf);
@@ -233,12 +239,37 @@ describe("admin.run for an admin", () => {
     expect(await run(EXAMPLES["presence-llm"])).toEqual({ kind: "text", text: presenceTexts("en").llmNotConfigured });
     expect((await workspaceNow()).presenceLlm).toBe(false);
 
-    m = memoryCore({ now: "2026-11-25T10:00:00Z", llm: builtinClassifier });
+    m = memoryCore({ now: "2026-11-25T10:00:00Z", llm: (_vocabulary, fallback) => fallback });
     ws = await m.workspaces.workspace();
     expect(await run(EXAMPLES["presence-llm"])).toEqual({ kind: "text", text: presenceTexts("en").llmOn });
     expect((await workspaceNow()).presenceLlm).toBe(true);
     expect(await run({ kind: "presence-llm", on: false })).toEqual({ kind: "text", text: presenceTexts("en").llmOff });
     expect((await workspaceNow()).presenceLlm).toBe(false);
+  });
+});
+
+describe("admin.run for the workspace's vocabulary", () => {
+  it("sets and clears the industry preset, and refuses an unknown one without saving", async () => {
+    expect(textOf(await run(EXAMPLES["presence-industry-unknown"]))).toContain("alchemy");
+    expect(m.vocabulary.rows.size).toBe(0);
+    const set = textOf(await run(EXAMPLES["presence-industry"]));
+    expect(set).toContain("healthcare");
+    expect(m.vocabulary.rows.get(ws.id)).toMatchObject({ industry: "healthcare", version: 1 });
+    const cleared = textOf(await run({ kind: "presence-industry", industry: null }));
+    expect(cleared).not.toBe(set);
+    expect(m.vocabulary.rows.get(ws.id)).toMatchObject({ industry: null, version: 2 });
+  });
+
+  it("adds, lists and removes the workspace's own terms; an empty list is refused", async () => {
+    expect(textOf(await run(EXAMPLES["presence-terms-invalid"]))).toMatch(/\S/);
+    expect(m.vocabulary.rows.size).toBe(0);
+    expect(textOf(await run(EXAMPLES["presence-terms-add"]))).toContain("Stadtwerke Nord");
+    expect(m.vocabulary.rows.get(ws.id)!.terms).toEqual(["Fahrgast", "Stadtwerke Nord"]);
+    const listed = textOf(await run(EXAMPLES["presence-terms-list"]));
+    expect(listed).toContain("Fahrgast");
+    expect(listed).toContain("Stadtwerke Nord");
+    expect(textOf(await run(EXAMPLES["presence-terms-remove"]))).toContain("Fahrgast");
+    expect(m.vocabulary.rows.get(ws.id)!.terms).toEqual(["Stadtwerke Nord"]);
   });
 });
 

@@ -1,11 +1,11 @@
 // Everything a core test needs, wired like src/app.ts wires the real thing, but in memory.
 import { createCore, type Core } from "../../../src/core/index.js";
-import type { PresenceClassifier } from "../../../src/core/presence/classifier.js";
+import type { LlmFactory } from "../../../src/core/presence/workspaceClassifiers.js";
 import { testClock, MemoryLogger, type TestClock } from "./basics.js";
 import { MemoryCheckInStore } from "./checkins.js";
 import { RecordingNudgeMessenger, RecordingPresenceMessenger, RecordingSuggestionMessenger } from "./messengers.js";
 import { MemoryOutboxStore } from "./outbox.js";
-import { MemoryPresenceStore } from "./presence.js";
+import { MemoryPresenceStore, MemoryVocabularyStore } from "./presence.js";
 import { MemorySuggestionStore } from "./suggestions.js";
 import { DEFAULT_SETTINGS, MemoryWorkspaceStore } from "./workspaces.js";
 import type { AddressStore, StoredAddress } from "../../../src/core/identity/ports.js";
@@ -34,10 +34,11 @@ export interface MemoryCore {
   suggestions: MemorySuggestionStore;
   outbox: MemoryOutboxStore;
   presence: MemoryPresenceStore;
+  vocabulary: MemoryVocabularyStore;
   senders: { nudges: RecordingNudgeMessenger; suggestions: RecordingSuggestionMessenger; presence: RecordingPresenceMessenger };
 }
 
-export function memoryCore(options: { now: string; llm?: PresenceClassifier | null; admins?: string[]; graceMs?: number }): MemoryCore {
+export function memoryCore(options: { now: string; llm?: LlmFactory | null; admins?: string[]; graceMs?: number }): MemoryCore {
   const time = testClock(options.now);
   const logger = new MemoryLogger();
   const workspaces = new MemoryWorkspaceStore();
@@ -45,6 +46,7 @@ export function memoryCore(options: { now: string; llm?: PresenceClassifier | nu
   const suggestions = new MemorySuggestionStore(workspaces, time.clock);
   const outbox = new MemoryOutboxStore(workspaces);
   const presence = new MemoryPresenceStore(workspaces);
+  const vocabulary = new MemoryVocabularyStore();
   const core = createCore({
     workspaceStore: workspaces,
     checkInStore: checkins,
@@ -53,6 +55,7 @@ export function memoryCore(options: { now: string; llm?: PresenceClassifier | nu
     outboxStore: outbox,
     presenceStore: presence,
     llmClassifier: options.llm ?? null,
+    vocabularyStore: vocabulary,
     summarizer: null,
     presenceMinAuthors: 3,
     presenceRetentionWeeks: 26,
@@ -66,5 +69,5 @@ export function memoryCore(options: { now: string; llm?: PresenceClassifier | nu
   });
   const senders = { nudges: new RecordingNudgeMessenger(), suggestions: new RecordingSuggestionMessenger(), presence: new RecordingPresenceMessenger() };
   core.registerPlatform("slack", senders);
-  return { core, time, logger, workspaces, checkins, suggestions, outbox, presence, senders };
+  return { core, time, logger, workspaces, checkins, suggestions, outbox, presence, vocabulary, senders };
 }

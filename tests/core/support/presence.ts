@@ -3,6 +3,7 @@
 // figures of a week are whatever a test puts in `leaderWeeks` / `suggestionWeeks`.
 import type { Workspace } from "../../../src/core/shared/model.js";
 import type { ChannelState, LeaderWeekStats, PresenceStore, Signal, SuggestionWeekStats, WeekCounts } from "../../../src/core/presence/ports.js";
+import { EMPTY_VOCABULARY, type VocabularyStore, type WorkspaceVocabulary } from "../../../src/core/presence/workspaceVocabulary.js";
 
 const NO_LEADERS: LeaderWeekStats = { leaders: 0, nudged: 0, answered: 0, questions: [] };
 const NO_SUGGESTIONS: SuggestionWeekStats = { created: 0, answeredShare: null, top: [] };
@@ -138,5 +139,22 @@ export class MemoryPresenceStore implements PresenceStore {
       negative: of.filter((s) => s.customer && s.tone === "negative").length,
       authors: new Set(of.map((s) => s.authorHash)).size,
     };
+  }
+}
+
+/** VocabularyStore in memory: one versioned vocabulary per workspace, saved only on the version it was read at. */
+export class MemoryVocabularyStore implements VocabularyStore {
+  readonly rows = new Map<string, WorkspaceVocabulary>();
+  async vocabularyVersion(workspaceId: string): Promise<number> {
+    return this.rows.get(workspaceId)?.version ?? 0;
+  }
+  async getVocabulary(workspaceId: string): Promise<WorkspaceVocabulary> {
+    const row = this.rows.get(workspaceId) ?? EMPTY_VOCABULARY;
+    return { ...row, terms: [...row.terms] };
+  }
+  async saveVocabulary(workspaceId: string, basedOn: number, next: Pick<WorkspaceVocabulary, "industry" | "terms">, at: Date): Promise<boolean> {
+    if ((await this.vocabularyVersion(workspaceId)) !== basedOn) return false;
+    this.rows.set(workspaceId, { industry: next.industry, terms: [...next.terms], version: basedOn + 1, changedAt: at });
+    return true;
   }
 }
