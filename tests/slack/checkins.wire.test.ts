@@ -56,7 +56,7 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(String((await replyTo("bob-list-2")).text)).toMatch(/only workspace admins/);
   });
 
-  it("nudge-now sends each leader a DM with five labelled rating buttons, snooze and skip", async () => {
+  it("nudge-now sends each leader a DM with five labelled rating buttons, snooze and skip (after the previous steps)", async () => {
     await command("/cx-admin", "nudge-now", "UADMIN", "nudge");
     expect(String((await replyTo("nudge", 1)).text)).toContain("2 Impuls(e) gesendet");
     const dm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UANNA")!;
@@ -76,7 +76,7 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(JSON.stringify(benDm.args.blocks)).toContain("Bitte ich die Mitarbeiter regelmäßig um kundenfokussierte Vorschläge?");
   });
 
-  it("stores a rating click, updates the message in place, and never duplicates on retries", async () => {
+  it("stores a rating click, updates the message in place, and never duplicates on retries (after the previous steps)", async () => {
     const dm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UANNA")!;
     const four = buttonsOf(dm.args.blocks).find((b) => b.action_id === "rate:4")!;
     const click = buttonClick({ userId: "UANNA", actionId: "rate:4", value: four.value, blockId: "q:ask", channel: "DANNA", ts: "1700000001.000100", responseUrl: h.slack.responseUrl("click") });
@@ -102,7 +102,7 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(rows(`SELECT rating FROM CheckIn`)).toEqual([{ rating: 5 }]);
   });
 
-  it("rejects forged and stale signatures with 401 and stores nothing", async () => {
+  it("rejects forged and stale signatures with 401 and stores nothing (after the previous steps)", async () => {
     const dm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UANNA")!;
     const one = buttonsOf(dm.args.blocks).find((b) => b.action_id === "rate:1")!;
     const click = buttonClick({ userId: "UANNA", actionId: "rate:1", value: one.value, blockId: "q:ask", channel: "DANNA", ts: "1700000001.000100", responseUrl: h.slack.responseUrl("forged") });
@@ -119,7 +119,7 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(h.slack.calls.length).toBe(calls);
   });
 
-  it("refuses a click on someone else's nudge", async () => {
+  it("refuses a click on someone else's nudge (after the previous steps)", async () => {
     const benDm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UBEN")!;
     const button = buttonsOf(benDm.args.blocks).find((b) => b.action_id === "rate:2")!;
     await post(h.eventsUrl, sign(buttonClick({ userId: "UANNA", actionId: "rate:2", value: button.value, channel: "DBEN", ts: "1", responseUrl: h.slack.responseUrl("other") }), FORM));
@@ -127,7 +127,7 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(rows(`SELECT COUNT(*) AS n FROM CheckIn`)).toEqual([{ n: 1 }]);
   });
 
-  it("opens the reflection modal and validates its length with a friendly error", async () => {
+  it("opens the reflection modal and validates its length with a friendly error (after the previous steps)", async () => {
     const dm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UANNA")!;
     const reflect = buttonsOf(dm.args.blocks).find((b) => b.action_id === "nudge_reflect")!;
     await post(h.eventsUrl, sign(buttonClick({ userId: "UANNA", actionId: "nudge_reflect", value: reflect.value, channel: "DANNA", ts: "1700000001.000100", responseUrl: h.slack.responseUrl("reflect") }), FORM));
@@ -166,7 +166,7 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(h.logs.join("")).not.toContain("Called two customers");
   });
 
-  it("snoozes until tomorrow at the same local time, then delivers again", async () => {
+  it("snoozes until tomorrow at the same local time, then delivers again (after the previous steps)", async () => {
     const benDm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UBEN")!;
     const snooze = buttonsOf(benDm.args.blocks).find((b) => b.action_id === "nudge_snooze")!;
     h.clock.set("2026-11-23T14:30:00Z"); // 09:30 in New York
@@ -183,7 +183,7 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "UBEN")).toHaveLength(before + 1);
   });
 
-  it("/cx-checkin opens the current question; /cx-me shows the private trend", async () => {
+  it("/cx-checkin opens the current question; /cx-me shows the private trend (after the previous steps)", async () => {
     h.clock.set("2026-11-24T10:00:00Z");
     const opens = h.slack.callsOf("views.open").length;
     await command("/cx-checkin", "", "UANNA", "checkin");
@@ -197,7 +197,7 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(JSON.stringify(me.blocks)).toContain("First week of your streak");
   });
 
-  it("/cx-me pause 2w and resume", async () => {
+  it("/cx-me pause 2w and resume (after the previous steps)", async () => {
     await command("/cx-me", "pause 2w", "UANNA", "pause");
     expect(String((await replyTo("pause")).text)).toContain("No nudges until 8 December 2026");
     expect(rows(`SELECT pausedUntil FROM Member WHERE externalId = 'UANNA'`)[0]!.pausedUntil).not.toBeNull();
@@ -208,7 +208,7 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(rows(`SELECT pausedUntil FROM Member WHERE externalId = 'UANNA'`)).toEqual([{ pausedUntil: null }]);
   });
 
-  it("publishes the App Home with the same overview", async () => {
+  it("publishes the App Home with the same overview (after the previous steps)", async () => {
     const res = await post(h.eventsUrl, sign(eventCallback({ type: "app_home_opened", user: "UANNA", channel: "DANNA", tab: "home", event_ts: "1700000003.000100" }), JSON_TYPE));
     expect(res.status).toBe(200);
     const publish = await h.slack.waitFor(() => h.slack.callsOf("views.publish")[0]);

@@ -86,6 +86,7 @@ describe("leader figures in the digest", () => {
 
   it("answers a non-leader's /cx-checkin with the same friendly refusal instead of a form", async () => {
     const opens = h.slack.callsOf("views.open").length;
+    const noahDms = dmsTo("UNOAH").length; // counted here, so the step holds on its own
     await command("/cx-checkin", "", "UNOAH", "noah-checkin");
     expect(String((await replyTo("noah-checkin")).text)).toContain("Check-ins are for leaders");
     await command("/cx-checkin", "", "UNINA", "nina-checkin");
@@ -93,7 +94,7 @@ describe("leader figures in the digest", () => {
     // The App Home's check-in button has no response_url: the refusal arrives as a DM.
     const home = buttonClick({ userId: "UNOAH", actionId: "home_checkin", value: "home", channel: "DNOAH", ts: "1", responseUrl: h.slack.responseUrl("noah-home") });
     await post(h.eventsUrl, sign(home, FORM));
-    expect(String((await h.slack.waitFor(() => dmsTo("UNOAH")[1])).args.text)).toContain("Check-ins are for leaders");
+    expect(String((await h.slack.waitFor(() => dmsTo("UNOAH")[noahDms])).args.text)).toContain("Check-ins are for leaders");
     expect(h.slack.callsOf("views.open")).toHaveLength(opens);
 
     // A leader still gets the form: for this week's nudge, with no week for a payload to change.
@@ -103,7 +104,7 @@ describe("leader figures in the digest", () => {
     expect(JSON.parse(String((open.args.view as { private_metadata: string }).private_metadata))).toEqual({ nudgeId, questions: ["ask"], language: "en" });
   });
 
-  it("counts only nudged leaders' answers: one leader's rating among non-leaders' stays hidden", async () => {
+  it("counts only nudged leaders' answers: one leader's rating among non-leaders' stays hidden (after the previous steps)", async () => {
     h.clock.set("2026-11-30T07:00:00Z"); // Monday 08:00 in Berlin, before the scheduled digest
     const leaders = await previewLeaders();
     expect(leaders).toContain("25% of 4 nudges answered");
@@ -111,7 +112,7 @@ describe("leader figures in the digest", () => {
     expect(leaders).not.toMatch(/Asking \d/);
   });
 
-  it("freezes a week's figures when first computed: late answers change no later preview or digest", async () => {
+  it("freezes a week's figures when first computed: late answers change no later preview or digest (after the previous steps)", async () => {
     const first = await previewLeaders();
     await rate("UL2", "2026-W48", 4);
     expect(await previewLeaders()).toBe(first);
@@ -129,7 +130,7 @@ describe("leader figures in the digest", () => {
     expect(JSON.stringify((await replyTo("me-late")).blocks)).toMatch(/Asking\*  `·{10}▁·`  avg 1/);
   });
 
-  it("shows an average once enough nudged leaders answered, and keeps it when a late answer comes in", async () => {
+  it("shows an average once enough nudged leaders answered, and keeps it when a late answer comes in (after the previous steps)", async () => {
     // Monday 09:00 sends week 49's scheduled nudges (the "contact" question); the digest tick
     // above already did, and a second tick sends nothing twice.
     h.clock.set("2026-11-30T08:00:00Z");
@@ -155,7 +156,7 @@ describe("leader figures in the digest", () => {
     expect(leaderSection(digests[1]!)).toBe(first);
   });
 
-  it("takes no answer from someone removed from the leaders, not even on a nudge they got", async () => {
+  it("takes no answer from someone removed from the leaders, not even on a nudge they got (after the previous steps)", async () => {
     await command("/cx-admin", "leaders remove <@UL4|ul4>", "UADMIN", "remove");
     await replyTo("remove");
     const nudge = rows(`SELECT n.id FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = 'UL4' AND n.week = '2026-W50'`)[0]!;
@@ -166,7 +167,7 @@ describe("leader figures in the digest", () => {
     expect(rows(`SELECT c.week FROM CheckIn c JOIN Member m ON m.id = c.memberId WHERE m.externalId = 'UL4'`)).toEqual([{ week: "2026-W49" }]);
   });
 
-  it("keeps only the aggregate of a frozen week, never a leader's own figures", () => {
+  it("keeps only the aggregate of a frozen week, never a leader's own figures (after the previous steps)", () => {
     const frozen = rows(`SELECT * FROM LeaderWeekFigures ORDER BY week`);
     expect(frozen.map((r) => r.week)).toEqual(["2026-W48", "2026-W49"]);
     for (const row of frozen) {

@@ -66,7 +66,7 @@ describe("customer presence in Slack", () => {
     expect(h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "CSUP")).toHaveLength(1);
   });
 
-  it("counts each message once across retries, re-classifies edits and forgets deletes", async () => {
+  it("counts each message once across retries, re-classifies edits and forgets deletes (after the previous steps)", async () => {
     for (const [i, m] of W48.entries()) {
       for (let retry = 0; retry < (i === 0 ? 3 : 1); retry++) {
         expect((await sendEvent(message("CSUP", m.user, m.text, m.at), `EvW48-${i}`)).status).toBe(200);
@@ -91,7 +91,7 @@ describe("customer presence in Slack", () => {
     expect(rows(`SELECT COUNT(DISTINCT authorHash) AS n FROM PresenceSignal WHERE week = '2026-W48'`)).toEqual([{ n: 4 }]);
   });
 
-  it("folds a channel where too few people wrote and posts the digest once on Monday 09:00", async () => {
+  it("folds a channel where too few people wrote and posts the digest once on Monday 09:00 (after the previous steps)", async () => {
     await sendEvent(message("CTINY", "UA", "Customer call went great", "2026-11-24T12:00:00Z"), "EvTiny1");
     await sendEvent(message("CTINY", "UB", "Kunde ist zufrieden", "2026-11-24T12:05:00Z"), "EvTiny2");
     // A second small channel: on their own both are too small, together three people wrote.
@@ -132,14 +132,14 @@ describe("customer presence in Slack", () => {
     expect(h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "CHR")).toHaveLength(1);
   });
 
-  it("sends an admin a private preview with digest-now", async () => {
+  it("sends an admin a private preview with digest-now (after the previous steps)", async () => {
     const reply = await admin("digest-now", "preview");
     expect(String(reply.text)).toContain("preview of last week's digest");
     const dm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UADMIN")!;
     expect(JSON.stringify(dm.args.blocks)).toContain("Preview — only you see this.");
   });
 
-  it("posts a digest once even when its chart cannot be uploaded", async () => {
+  it("posts a digest once even when its chart cannot be uploaded (after the previous steps)", async () => {
     h.slack.failNext("files.getUploadURLExternal", { error: "not_in_channel" });
     h.clock.set("2026-12-07T08:00:00Z");
     expect(await h.app.core.tick()).toMatchObject({ digests: 1, outboxSent: 1, outboxRetrying: 0 });
@@ -150,7 +150,7 @@ describe("customer presence in Slack", () => {
     expect(h.logs.join("")).toContain("the digest chart could not be uploaded");
   });
 
-  it("stops measuring an excluded channel and deletes its signals; leaving forgets a channel", async () => {
+  it("stops measuring an excluded channel and deletes its signals; leaving forgets a channel (after the previous steps)", async () => {
     const reply = await admin("channel exclude <#CSUP|support>", "exclude");
     expect(String(reply.text)).toContain("6 stored signal(s) were deleted");
     await sendEvent(message("CSUP", "UA", "customers love it", "2026-12-01T09:00:00Z"), "EvAfterExclude");
@@ -162,14 +162,14 @@ describe("customer presence in Slack", () => {
     expect(rows(`SELECT channelRef FROM TrackedChannel ORDER BY channelRef`)).toEqual([{ channelRef: "CSMALL" }, { channelRef: "CSUP" }]);
   });
 
-  it("deletes signals once the message is older than the retention limit", async () => {
+  it("deletes signals once the message is older than the retention limit (after the previous steps)", async () => {
     expect(Number(rows(`SELECT COUNT(*) AS n FROM PresenceSignal`)[0]!.n)).toBeGreaterThan(0);
     h.clock.set("2027-06-01T12:00:00Z"); // 27 weeks after the last message
     expect((await h.app.core.tick()).expiredSignals).toBeGreaterThan(0);
     expect(rows(`SELECT COUNT(*) AS n FROM PresenceSignal`)).toEqual([{ n: 0 }]);
   });
 
-  it("keeps no message text anywhere: not in the database files, not in the logs", async () => {
+  it("keeps no message text anywhere: not in the database files, not in the logs (after the previous steps)", async () => {
     await h.app.stop();
     const bytes = h.storedText();
     expect(bytes).not.toContain(CANARY);

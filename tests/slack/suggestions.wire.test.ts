@@ -111,7 +111,7 @@ describe("suggestions in Slack", () => {
     expect(rows(`SELECT active FROM SuggestionVote`)).toEqual([{ active: 0 }]);
   });
 
-  it("lets leaders answer, updates the post and tells the author once", async () => {
+  it("lets leaders answer, updates the post and tells the author once (after the previous steps)", async () => {
     const id = rows(`SELECT id FROM Suggestion WHERE number = 1`)[0]!.id as string;
     await click("UVOTER", "suggestion_respond", id, "1700000300.000001");
     expect(String((await replyTo("UVOTER-1700000300.000001")).text)).toBe("Only leaders and admins can answer suggestions.");
@@ -166,7 +166,7 @@ describe("suggestions in Slack", () => {
     h.slack.addUser({ id: "UADMIN", is_admin: true, locale: "en-US", tz: "Europe/Berlin" });
   });
 
-  it("refuses empty, oversized and too many suggestions with a friendly message, storing nothing", async () => {
+  it("refuses empty, oversized and too many suggestions with a friendly message, storing nothing (after the previous steps)", async () => {
     const before = rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n as number;
     expect(JSON.parse((await submitForm("UEMMA", "   ")).text)).toEqual({ response_action: "errors", errors: { text: "Please write your suggestion first." } });
     expect(JSON.parse((await submitForm("UEMMA", "x".repeat(2001))).text)).toEqual({ response_action: "errors", errors: { text: "Please keep it under 2000 characters." } });
@@ -178,7 +178,7 @@ describe("suggestions in Slack", () => {
     expect(rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n).toBe(before + 10);
   });
 
-  it("lists suggestions privately and posts a /cx-ask prompt with a form button", async () => {
+  it("lists suggestions privately and posts a /cx-ask prompt with a form button (after the previous steps)", async () => {
     await command("/cx-suggest", "list", "UEMMA", "list");
     const list = await replyTo("list");
     expect(list.response_type).toBe("ephemeral");

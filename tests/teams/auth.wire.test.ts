@@ -87,7 +87,7 @@ describe.each(APP_TYPES)("Teams authentication, MICROSOFT_APP_TYPE=$name", (type
     }
   });
 
-  it("stores nothing, calls nobody and asks for no token for refused requests", async () => {
+  it("stores nothing, calls nobody and asks for no token for refused requests (after the previous steps)", async () => {
     expect(count("Workspace")).toBe(0);
     expect(count("Member")).toBe(0);
     expect(count("ConversationRef")).toBe(0);
@@ -146,7 +146,7 @@ describe("Activities from other Bot Framework channels", () => {
     expect(h.teams!.calls).toHaveLength(0);
   });
 
-  it("while the same activity from Teams is served", async () => {
+  it("while the same activity from Teams is served (after the previous steps)", async () => {
     expect((await postActivity(h.messagesUrl, leadersAddMe("msteams"), bearer(token()))).status).toBe(200);
     expect(leaders()).toEqual([ANNA.aadObjectId]);
   });

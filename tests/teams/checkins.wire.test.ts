@@ -79,7 +79,7 @@ describe("Teams check-ins over /api/messages", () => {
     ]);
   });
 
-  it("lets an admin add leaders by Teams mention and refuses everyone else politely", async () => {
+  it("lets an admin add leaders by Teams mention and refuses everyone else politely (after the previous steps)", async () => {
     await say(BEN, "leaders add @Anna", [{ id: ANNA.id, name: "Anna" }]);
     expect(textsTo(BEN).at(-1)).toContain("Das dürfen leider nur");
 
@@ -98,7 +98,7 @@ describe("Teams check-ins over /api/messages", () => {
     expect(textsTo(ADMIN).at(-1)).toContain("**Führungskräfte (2):** Anna, Ben");
   });
 
-  it("nudge-now sends each leader an Adaptive Card 1.5 in their language, proactively", async () => {
+  it("nudge-now sends each leader an Adaptive Card 1.5 in their language, proactively (after the previous steps)", async () => {
     await say(ADMIN, "nudge-now");
     await connector.waitFor(() => textsTo(ADMIN).find((t) => t.includes("2 Impuls(e) gesendet")));
     expect(textsTo(ADMIN)).toEqual(expect.arrayContaining([expect.stringContaining("Sende den aktuellen Impuls an 2")]));
@@ -124,7 +124,7 @@ describe("Teams check-ins over /api/messages", () => {
     expect(rows(`SELECT status, messageRef FROM Nudge ORDER BY id`).every((n) => n.status === "sent" && n.messageRef)).toBe(true);
   });
 
-  it("stores an Action.Execute answer and returns the refreshed card, which Teams shows in place", async () => {
+  it("stores an Action.Execute answer and returns the refreshed card, which Teams shows in place (after the previous steps)", async () => {
     const nudgeCall = cardsTo(ANNA)[0]!;
     const rate4 = actionsOf(cardOf(nudgeCall).content).find((a) => a.verb === "rate" && a.data.rating === 4)!;
     const messageId = rows(`SELECT n.messageRef FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = 'aad-anna'`)[0]!.messageRef as string;
@@ -149,7 +149,7 @@ describe("Teams check-ins over /api/messages", () => {
     expect(rows(`SELECT COUNT(*) AS n FROM CheckIn`)).toEqual([{ n: 1 }]);
   });
 
-  it("accepts the Action.Submit fallback: a second answer changes the row, never adds one", async () => {
+  it("accepts the Action.Submit fallback: a second answer changes the row, never adds one (after the previous steps)", async () => {
     const rate5 = actionsOf(cardOf(cardsTo(ANNA)[0]!).content).find((a) => a.verb === "rate" && a.data.rating === 5)!;
     const messageId = cardsTo(ANNA)[0]!.body.id ?? rows(`SELECT n.messageRef FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = 'aad-anna'`)[0]!.messageRef;
     const updates = connector.delivered("update").length;
@@ -162,21 +162,21 @@ describe("Teams check-ins over /api/messages", () => {
     expect(connector.delivered("update")).toHaveLength(updates + 1);
   });
 
-  it("refuses a reflection over 2000 characters with a friendly hint and keeps the stored answer", async () => {
+  it("refuses a reflection over 2000 characters with a friendly hint and keeps the stored answer (after the previous steps)", async () => {
     const rate2 = actionsOf(cardOf(cardsTo(ANNA)[0]!).content).find((a) => a.verb === "rate" && a.data.rating === 2)!;
     const res = await post(executeAction(connector.url, ANNA, "rate", { ...rate2.data, reflection_ask: "x".repeat(2001) }));
     expect(JSON.stringify(res.body)).toContain("Please keep it under 2000 characters.");
     expect(rows(`SELECT rating, reflection FROM CheckIn`)).toEqual([{ rating: 5, reflection: "Asked the whole team" }]);
   });
 
-  it("refuses a click on someone else's nudge", async () => {
+  it("refuses a click on someone else's nudge (after the previous steps)", async () => {
     const rate1 = actionsOf(cardOf(cardsTo(ANNA)[0]!).content).find((a) => a.verb === "rate" && a.data.rating === 1)!;
     const res = await post(executeAction(connector.url, BEN, "rate", rate1.data));
     expect(res.body).toMatchObject({ type: "application/vnd.microsoft.activity.message", value: "Dieser Check-in gehört jemand anderem." });
     expect(rows(`SELECT rating FROM CheckIn`)).toEqual([{ rating: 5 }]);
   });
 
-  it("snooze and skip update the card", async () => {
+  it("snooze and skip update the card (after the previous steps)", async () => {
     const benCard = cardOf(cardsTo(BEN)[0]!).content;
     const snooze = actionsOf(benCard).find((a) => a.verb === "snooze")!;
     const res = await post(executeAction(connector.url, BEN, "snooze", snooze.data));
@@ -184,7 +184,7 @@ describe("Teams check-ins over /api/messages", () => {
     expect(rows(`SELECT n.status FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = 'aad-ben'`)).toEqual([{ status: "snoozed" }]);
   });
 
-  it("answers checkin, me, pause and resume in the personal chat", async () => {
+  it("answers checkin, me, pause and resume in the personal chat (after the previous steps)", async () => {
     await say(ANNA, "checkin");
     const checkin = cardOf(cardsTo(ANNA).at(-1)!).content;
     expect(JSON.stringify(checkin)).toContain("Your answer: **5 – Fully**");
@@ -207,14 +207,14 @@ describe("Teams check-ins over /api/messages", () => {
     expect(textsTo(ANNA).at(-1)).toContain("I don't know `dance ʼnowʼ please`");
   });
 
-  it("shows Teams check-ins in the export CLI", async () => {
+  it("shows Teams check-ins in the export CLI (after the previous steps)", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ["bin/kundennah.mjs", "export", "checkins", "--format", "csv"], {
       env: { ...process.env, DATABASE_URL: h.databaseUrl },
     });
     expect(stdout).toContain(`teams,${TENANT},aad-anna,Anna,ask,2026-W48,5,Asked the whole team,`);
   });
 
-  it("never writes reflections or message text into the logs", () => {
+  it("never writes reflections or message text into the logs (after the previous steps)", () => {
     const logs = h.logs.join("");
     expect(logs).not.toContain("Asked the");
     expect(logs).not.toContain("dance");

@@ -90,7 +90,7 @@ describe("Teams check-ins are for leaders, for the week the server chooses", () 
     expect(rows(`SELECT c.nudgeId FROM CheckIn c JOIN Member m ON m.id = c.memberId WHERE m.externalId = 'aad-anna'`)).toEqual([{ nudgeId: nudgeOf(ANNA) }]);
   });
 
-  it("still gives a leader the card for this week's question", async () => {
+  it("still gives a leader the card for this week's question (after the previous steps)", async () => {
     await say(CARL, "checkin");
     const card = JSON.stringify(cardsTo(CARL).at(-1)!.body.attachments);
     expect(card).toContain("Do I regularly ask my team for customer-focused suggestions?");

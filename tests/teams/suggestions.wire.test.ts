@@ -110,7 +110,7 @@ describe("suggestions in Teams", () => {
     expect(rows(`SELECT channelRef FROM Suggestion WHERE number = 1`)).toEqual([{ channelRef: IDEAS.id }]);
   });
 
-  it("counts one vote per person: again withdraws, the same invoke retried changes nothing", async () => {
+  it("counts one vote per person: again withdraws, the same invoke retried changes nothing (after the previous steps)", async () => {
     const id = suggestionId(1);
     const vote = (invokeId: string) => post(channelExecute(connector.url, VOTER, IDEAS, "suggestion.vote", { suggestionId: id }, invokeId));
     expect(texts(invokeCard(await vote("f:vote-1")))).toContain("1 vote");
@@ -122,7 +122,7 @@ describe("suggestions in Teams", () => {
     expect(rows(`SELECT active FROM SuggestionVote`)).toEqual([{ active: 0 }]);
   });
 
-  it("lets leaders and admins answer; the post updates and the author is told once", async () => {
+  it("lets leaders and admins answer; the post updates and the author is told once (after the previous steps)", async () => {
     const id = suggestionId(1);
     const refused = await post(channelExecute(connector.url, VOTER, IDEAS, "suggestion.respondForm", { suggestionId: id }));
     expect(refused.body).toMatchObject({ type: "application/vnd.microsoft.activity.message", value: "Only leaders and admins can answer suggestions." });
@@ -147,7 +147,7 @@ describe("suggestions in Teams", () => {
     expect(rows(`SELECT status, responseNote FROM Suggestion WHERE number = 1`)).toEqual([{ status: "planned", responseNote: "In Q1 <at>All</at>" }]);
   });
 
-  it("starts a suggestion from a channel message (message action), prefilled without the HTML", async () => {
+  it("starts a suggestion from a channel message (message action), prefilled without the HTML (after the previous steps)", async () => {
     const fetched = await post(messageActionFetch(connector.url, EMMA, SALES, "<p>Customers wait <b>too long</b> &amp; hang up &lt;sigh&gt;</p>"));
     expect(fetched.status).toBe(200);
     const task = fetched.body as { task: { type: string; value: { card: { content: Card } } } };
@@ -162,7 +162,7 @@ describe("suggestions in Teams", () => {
     await connector.waitFor(() => sendsTo(IDEAS.id).find((c) => texts(cardOf(c)).includes("Suggestion #2")));
   });
 
-  it("refuses empty, oversized and too many suggestions in the person's language, storing nothing", async () => {
+  it("refuses empty, oversized and too many suggestions in the person's language, storing nothing (after the previous steps)", async () => {
     const before = rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n;
     expect(texts(invokeCard(await submit(EMMA, { language: "en", text: "   " })))).toContain("Please write your suggestion first.");
     const long = invokeCard(await submit(EMMA, { language: "en", text: "x".repeat(2001) }));
@@ -182,7 +182,7 @@ describe("suggestions in Teams", () => {
     expect(rows(`SELECT COUNT(*) AS n FROM Suggestion`)[0]!.n).toBe(Number(before) + 8);
   });
 
-  it("lists recent and top-voted suggestions privately", async () => {
+  it("lists recent and top-voted suggestions privately (after the previous steps)", async () => {
     await post(message(connector.url, EMMA, "suggestions"));
     const list = await connector.waitFor(() =>
       connector.messages().find((c) => c.conversationId === conversationIdOf(EMMA) && Array.isArray(c.body.attachments) && texts(cardOf(c)).includes("Recent")),

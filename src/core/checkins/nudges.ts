@@ -116,7 +116,8 @@ export class NudgeService {
       const batch = await this.options.store.claimDueNudges(at, CLAIM_BATCH, this.options.claimLeaseMs ?? CLAIM_LEASE_MS, onlyIds);
       if (batch.length === 0) return report;
       await runPool(batch, this.options.concurrency ?? 16, async (nudge) => {
-        report[await this.deliver(nudge, at)]++;
+        const outcome = await this.deliver(nudge, at);
+        if (outcome) report[outcome]++;
       });
     }
   }
@@ -136,7 +137,8 @@ export class NudgeService {
     return { leaders: leaders.length, ...(await this.deliverDue(now, ids)) };
   }
 
-  private async deliver(nudge: Nudge, now: Date): Promise<keyof DeliveryReport> {
+  /** null: the nudge was withdrawn unsent (its leader paused or is no leader any more). */
+  private async deliver(nudge: Nudge, now: Date): Promise<keyof DeliveryReport | null> {
     const { store, logger } = this.options;
     const target = await store.getTarget(nudge.memberId);
     const messenger = target && this.options.messengers.find(target.workspace.platform);
@@ -144,6 +146,14 @@ export class NudgeService {
       await store.updateNudge(nudge.id, { status: "failed", lastError: "no messenger for this platform", claimedUntil: null });
       logger.warn({ nudgeId: nudge.id }, "nudge dropped: its platform is not configured");
       return "failed";
+    }
+    // A snoozed or retried nudge can come due after its leader paused ("no nudges until …") or
+    // was taken off the leaders; planDue no longer asks them, so neither may this older nudge.
+    const { member } = target;
+    if (!member.isLeader || (member.pausedUntil && member.pausedUntil > now)) {
+      await store.updateNudge(nudge.id, { status: "missed", claimedUntil: null });
+      logger.info({ nudgeId: nudge.id }, "nudge withdrawn: its leader paused or is no leader any more");
+      return null;
     }
     const attempts = nudge.attempts + 1;
     try {

@@ -93,3 +93,29 @@ describe("latestOccurrence", () => {
     expect(nextOccurrence(weekly, "Europe/Berlin", new Date("2026-11-23T08:00:00Z"))!.dueAt.toISOString()).toBe("2026-11-30T08:00:00.000Z");
   });
 });
+
+describe("workdays around the weekend", () => {
+  it("tells Friday's next nudge is Monday, unless weekends are on", () => {
+    const friday = new Date("2026-11-27T09:00:00Z"); // 10:00 Berlin, after Friday's 09:00
+    expect(nextOccurrence(workdays, "Europe/Berlin", friday)!.slot).toBe("day:2026-11-30");
+    expect(nextOccurrence({ ...workdays, includeWeekends: true }, "Europe/Berlin", friday)!.slot).toBe("day:2026-11-28");
+  });
+
+  it("continues the rotation on weekend days instead of repeating Monday's question", () => {
+    const withWeekends = { ...workdays, includeWeekends: true };
+    const week = [23, 24, 25, 26, 27, 28, 29].map((day) => questionsFor(withWeekends, { year: 2026, month: 11, day })[0]);
+    expect(week.slice(0, 5)).toEqual(["care", "presence", "importance", "ask", "contact"]);
+    expect(week[5]).not.toBe(week[6]);
+    // Over five weeks every question comes up on Saturdays.
+    const saturdays = [0, 1, 2, 3, 4].map((w) => questionsFor(withWeekends, { year: 2026, month: 11, day: 28 + 7 * w })[0]);
+    expect(new Set(saturdays).size).toBe(5);
+  });
+
+  it("names the week by the leader's local date, which can differ from UTC's", () => {
+    // 4 January 2027 00:30 UTC is Monday 09:30 in Tokyo (2027-W01's nudge is due) but Sunday
+    // evening in New York, whose latest Monday nudge was 28 December (2026-W53).
+    const now = new Date("2027-01-04T00:30:00Z");
+    expect(latestOccurrence({ ...weekly, cadence: "weekly-all" }, "Asia/Tokyo", now)).toMatchObject({ week: "2027-W01", slot: "week:2027-W01" });
+    expect(latestOccurrence({ ...weekly, cadence: "weekly-all" }, "America/New_York", now)).toMatchObject({ week: "2026-W53", slot: "week:2026-W53" });
+  });
+});
