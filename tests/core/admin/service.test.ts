@@ -28,6 +28,10 @@ const EXAMPLES: { [K in Kind]: Extract<AdminCommand, { kind: K }> } = {
   language: { kind: "language", language: "en" },
   timezone: { kind: "timezone", timezone: "Asia/Tokyo" },
   settings: { kind: "settings" },
+  "viewers-add": { kind: "viewers-add", people: ["UHR"] },
+  "viewers-remove": { kind: "viewers-remove", people: ["UHR"] },
+  "viewers-list": { kind: "viewers-list" },
+  dashboard: { kind: "dashboard" },
   "nudge-now": { kind: "nudge-now" },
   "suggestions-channel": { kind: "suggestions-channel", channel: "CIDEAS" },
   "ask-schedule": { kind: "ask-schedule", channel: "CTEAM", dayOfMonth: 15, minute: 10 * 60 },
@@ -94,6 +98,8 @@ function state() {
     signals: [...m.presence.signals.keys()],
     targets: [...m.presence.digestTargetRows],
     vocabulary: [...m.vocabulary.rows.values()],
+    viewers: [...m.dashboard.viewers.entries()].map(([w, people]) => [w, [...people]]),
+    tokens: m.dashboard.tokens.size,
     outbox: [...m.outbox.rows.values()],
     sent: [m.senders.nudges.sent, m.senders.presence.previews],
   });
@@ -104,12 +110,13 @@ describe("admin.run refuses a non-admin", () => {
     const anna = await actorFor("UANNA", false);
     const before = state();
     const reply = await m.core.admin.run(EXAMPLES[kind], ctx(anna));
-    expect(reply).toEqual({ kind: "refused", reason: "not-admin" });
+    // Viewers may ask for a dashboard link; anyone else is refused as "not a viewer".
+    expect(reply).toEqual({ kind: "refused", reason: kind === "dashboard" ? "not-viewer" : "not-admin" });
     expect(state()).toBe(before);
   });
 
   it("covers every command kind there is", () => {
-    expect(KINDS).toHaveLength(31);
+    expect(KINDS).toHaveLength(35);
   });
 });
 

@@ -1,5 +1,6 @@
 // Everything a core test needs, wired like src/app.ts wires the real thing, but in memory.
 import { createCore, type Core } from "../../../src/core/index.js";
+import { MemoryDashboardStore } from "./dashboard.js";
 import type { LlmFactory } from "../../../src/core/presence/workspaceClassifiers.js";
 import { testClock, MemoryLogger, type TestClock } from "./basics.js";
 import { MemoryCheckInStore } from "./checkins.js";
@@ -35,6 +36,7 @@ export interface MemoryCore {
   outbox: MemoryOutboxStore;
   presence: MemoryPresenceStore;
   vocabulary: MemoryVocabularyStore;
+  dashboard: MemoryDashboardStore;
   senders: { nudges: RecordingNudgeMessenger; suggestions: RecordingSuggestionMessenger; presence: RecordingPresenceMessenger };
 }
 
@@ -47,6 +49,7 @@ export function memoryCore(options: { now: string; llm?: LlmFactory | null; admi
   const outbox = new MemoryOutboxStore(workspaces);
   const presence = new MemoryPresenceStore(workspaces);
   const vocabulary = new MemoryVocabularyStore();
+  const dashboard = new MemoryDashboardStore();
   const core = createCore({
     workspaceStore: workspaces,
     checkInStore: checkins,
@@ -56,6 +59,8 @@ export function memoryCore(options: { now: string; llm?: LlmFactory | null; admi
     presenceStore: presence,
     llmClassifier: options.llm ?? null,
     vocabularyStore: vocabulary,
+    dashboardStore: dashboard,
+    publicUrl: () => "http://localhost:3000",
     summarizer: null,
     presenceMinAuthors: 3,
     presenceRetentionWeeks: 26,
@@ -69,5 +74,5 @@ export function memoryCore(options: { now: string; llm?: LlmFactory | null; admi
   });
   const senders = { nudges: new RecordingNudgeMessenger(), suggestions: new RecordingSuggestionMessenger(), presence: new RecordingPresenceMessenger() };
   core.registerPlatform("slack", senders);
-  return { core, time, logger, workspaces, checkins, suggestions, outbox, presence, vocabulary, senders };
+  return { core, time, logger, workspaces, checkins, suggestions, outbox, presence, vocabulary, dashboard, senders };
 }
