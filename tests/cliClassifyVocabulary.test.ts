@@ -112,5 +112,5 @@ describe("kundennah classify --explain", () => {
     expect(explained.stdout).toMatch(/^verdict: about customers, tone positive\n/);
     const help = await exec(process.execPath, ["bin/kundennah.mjs", "classify", "--help"]);
     for (const option of ["--classifier", "--industry", "--terms", "--column", "--explain"]) expect(help.stderr).toContain(option);
-  });
+  }, 90_000); // two child processes that start tsx: slow on a busy machine
 });
