@@ -56,9 +56,13 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
       return void (await respond(ephemeral(reply.text, reply.withHelp ? t.adminHelp : undefined)));
     case "open-settings":
       return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(actor.workspace, actor.language) }));
-    case "digest-now":
-      await deps.core.presence.preview(actor.workspace, actor.userId, actor.language);
+    case "digest-now": {
+      const sent = await deps.core.presence.preview(actor.workspace, actor.userId, actor.language);
+      // Typed in the bot's own direct message, the preview just appeared right there: saying
+      // "I sent you a preview as a direct message" under it would only repeat it.
+      if (sent && sent.channelRef === command.channel_id) return;
       return void (await respond(ephemeral(presenceTexts(actor.language).digestPreviewSent)));
+    }
     case "nudge-now": {
       const leaders = await deps.core.store.listLeaders(actor.workspace.id);
       if (leaders.length === 0) return void (await respond(ephemeral(t.nudgeNowNone)));

@@ -137,6 +137,8 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
         core.logger.warn({ reason: (error as Error).message }, "teams: digest preview not delivered");
         return reply.text(teamsText(t.teamsPersonalOnly));
       }
+      // In the personal chat the preview card just arrived in this very chat: no second message saying so.
+      if ((context.activity.conversation?.conversationType ?? "personal") === "personal") return;
       return reply.text(teamsText(presenceTexts(actor.language).digestPreviewSent));
   }
 }

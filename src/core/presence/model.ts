@@ -136,6 +136,7 @@ export interface PresenceMessenger extends SentLookup {
   /** The notice of what is measured, naming the minimum group size in force. */
   postNotice(workspace: Workspace, channelRef: string, language: Language, minAuthors: number, tag: string): Promise<void>;
   postDigest(workspace: Workspace, channelRef: string, report: DigestReport, tag: string): Promise<MessageRef>;
-  sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<void>;
+  /** Returns where the preview went (the person's direct message), where the platform tells. */
+  sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<MessageRef | void>;
 }
 

@@ -2,7 +2,7 @@
 // retention, and build and schedule the weekly digest through the outbox.
 import type { Language, Platform, Workspace } from "../model.js";
 import { PlatformRegistry } from "../platforms.js";
-import type { Clock, Logger, Store } from "../ports.js";
+import type { Clock, Logger, MessageRef, Store } from "../ports.js";
 import type { Outbox } from "../outbox.js";
 import type { PersonHasher } from "../hash.js";
 import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../time.js";
@@ -247,10 +247,10 @@ export class PresenceService {
   }
 
   /** `/cx-admin digest-now`: last week's digest, privately to the asking admin. */
-  async preview(workspace: Workspace, userId: string, language: Language): Promise<void> {
+  async preview(workspace: Workspace, userId: string, language: Language): Promise<MessageRef | void> {
     const local = localDateTime(this.options.clock(), workspace.timezone);
     const report = await this.report(workspace, isoWeek(addDays(local, -7)), language);
-    await this.messenger(workspace).sendDigestPreview(workspace, userId, report);
+    return this.messenger(workspace).sendDigestPreview(workspace, userId, report);
   }
 }
 
