@@ -71,6 +71,7 @@ export class AdminService {
           language: t.languageUsage,
           timezone: t.timezoneUsage,
           weekends: t.weekendsUsage,
+          reminders: t.remindersUsage,
           channel: st.channelUsage,
           "ask-schedule": st.askScheduleUsage,
           presence: pt.presenceUsage,
@@ -123,6 +124,9 @@ export class AdminService {
         const updated = await store.updateWorkspace(workspace.id, { includeWeekends: command.on });
         return { kind: "text", text: t.scheduleSaved(scheduleSummary(updated, ctx.language)) };
       }
+      case "reminders":
+        await store.updateWorkspace(workspace.id, { reminders: command.on });
+        return { kind: "text", text: command.on ? t.remindersOn : t.remindersOff };
       case "language":
         await store.updateWorkspace(workspace.id, { language: command.language });
         return { kind: "text", text: texts(command.language).languageSaved };

@@ -11,6 +11,7 @@ import type { PresenceStore } from "./presence/model.js";
 import type { PresenceClassifier } from "./presence/classifier.js";
 import type { DigestSummarizer } from "./presence/summary.js";
 import { builtinClassifier } from "./presence/builtinClassifier.js";
+import { NudgeReminders, type ReminderMessenger } from "./reminders.js";
 import { PresenceService } from "./presence/service.js";
 
 export interface CoreOptions {
@@ -62,7 +63,10 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const messengers: Partial<Record<Platform, Messenger>> = {};
+  const outbox = new Outbox(options.outboxStore, options.clock, options.logger, options.claimLeaseMs);
+  const reminders = new NudgeReminders({ store: options.store, outbox, clock: options.clock, logger: options.logger });
   const nudges = new NudgeService({
+    reminders,
     store: options.store,
     messengers,
     clock: options.clock,
@@ -70,7 +74,6 @@ export function createCore(options: CoreOptions): Core {
     graceMs: options.nudgeGraceMs,
     ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
   });
-  const outbox = new Outbox(options.outboxStore, options.clock, options.logger, options.claimLeaseMs);
   const suggestions = new SuggestionService({
     store: options.store,
     suggestions: options.suggestionStore,
@@ -131,6 +134,11 @@ export function createCore(options: CoreOptions): Core {
     },
     registerMessenger: (platform, messenger) => {
       messengers[platform] = messenger;
+      if (isReminderMessenger(messenger)) reminders.registerMessenger(platform, messenger);
     },
   };
+}
+
+function isReminderMessenger(messenger: Messenger): messenger is Messenger & ReminderMessenger {
+  return typeof (messenger as Partial<ReminderMessenger>).sendReminder === "function";
 }

@@ -25,6 +25,7 @@ export function toWorkspace(row: WorkspaceRow): Workspace {
     admins: row.admins.split(",").filter(Boolean),
     suggestionsChannel: row.suggestionsChannel,
     presenceLlm: row.presenceLlm,
+    reminders: row.reminders,
     digestWeekday: row.digestWeekday,
     digestMinute: row.digestMinute,
   };

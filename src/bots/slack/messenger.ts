@@ -3,6 +3,9 @@
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/ports.js";
 import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
+import type { ReminderMessenger, ReminderView } from "../../core/reminders.js";
+import type { Workspace } from "../../core/model.js";
+import { texts } from "../../prompts/texts.js";
 
 const NUDGE_METADATA = "kundennah_nudge";
 const OUTBOX_METADATA = "kundennah_outbox";
@@ -71,7 +74,7 @@ export function toDeliveryError(error: unknown): DeliveryError {
   return new DeliveryError(`slack: ${e.message ?? String(error)}`);
 }
 
-export class SlackMessenger implements Messenger {
+export class SlackMessenger implements Messenger, ReminderMessenger {
   constructor(private readonly client: WebClient) {}
 
   async sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef> {
@@ -93,6 +96,32 @@ export class SlackMessenger implements Messenger {
   findSentNudge(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null> {
     // A minute earlier, in case Slack's clock and ours disagree a little.
     return findTagged(this.client, target.member.externalId, new Date(since.getTime() - 60_000), (m) => m?.event_type === NUDGE_METADATA && m.event_payload?.nudge_id === nudgeId);
+  }
+
+  /**
+   * The reminder is a reply in the nudge's thread, also shown in the DM (reply_broadcast). An
+   * edit of the nudge would notify nobody (Slack does not notify about chat.update), and a fresh
+   * DM with the whole card would stack a second set of buttons under the first. A broadcast
+   * reply notifies like a new message, is one short line, and opens onto the nudge itself, whose
+   * buttons still work: the reminder points at the question instead of repeating it.
+   */
+  async sendReminder(_target: DeliveryTarget, nudge: MessageRef, view: ReminderView, tag: string): Promise<MessageRef> {
+    try {
+      const res = await this.client.chat.postMessage({
+        channel: nudge.channelRef,
+        thread_ts: nudge.messageRef,
+        reply_broadcast: true,
+        text: texts(view.language).reminder(view.sameWeek),
+        ...outboxMetadata(tag),
+      });
+      return { channelRef: String(res.channel), messageRef: String(res.ts) };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  findSent(_workspace: Workspace, conversation: string, tag: string, since: Date): Promise<MessageRef | null> {
+    return findOutboxPost(this.client, conversation, tag, since);
   }
 
   async updateNudge(_target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void> {

@@ -138,7 +138,7 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
         return reply.text(teamsText(t.teamsPersonalOnly));
       }
       // In the personal chat the preview card just arrived in this very chat: no second message saying so.
-      if ((context.activity.conversation?.conversationType ?? "personal") === "personal") return;
+      if (actor.personal) return;
       return reply.text(teamsText(presenceTexts(actor.language).digestPreviewSent));
   }
 }
