@@ -106,6 +106,11 @@ export interface ChannelFigures {
   customerShare: number | null;
   positiveShare: number | null;
   negativeShare: number | null;
+  /**
+   * Why the week's figures are withheld (customerShare null): nothing measured, fewer than the
+   * minimum of people wrote, or (whole workspace) the folded rest would be revealed by subtraction.
+   */
+  hidden: "no-messages" | "few-authors" | "small-rest" | null;
   /** Change of the customer share against the week before, in percentage points. */
   change: number | null;
   /** Customer share per week, oldest first (8 weeks); null where too few people wrote. */
