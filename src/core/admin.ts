@@ -128,7 +128,7 @@ export class AdminService {
         await store.updateWorkspace(workspace.id, { reminders: command.on });
         return { kind: "text", text: command.on ? t.remindersOn : t.remindersOff };
       case "language":
-        await store.updateWorkspace(workspace.id, { language: command.language });
+        await store.updateWorkspace(workspace.id, { language: command.language, languageChosen: true });
         return { kind: "text", text: texts(command.language).languageSaved };
       case "timezone":
         await store.updateWorkspace(workspace.id, { timezone: command.timezone });

@@ -46,7 +46,7 @@ export interface Store {
   getWorkspace(id: string): Promise<Workspace | null>;
   updateWorkspace(
     id: string,
-    patch: Partial<WorkspaceSettings> & Partial<Pick<Workspace, "admins" | "suggestionsChannel" | "presenceLlm" | "reminders" | "digestWeekday" | "digestMinute">>,
+    patch: Partial<WorkspaceSettings> & Partial<Pick<Workspace, "admins" | "suggestionsChannel" | "presenceLlm" | "reminders" | "languageChosen" | "digestWeekday" | "digestMinute">>,
   ): Promise<Workspace>;
 
   ensureMember(workspaceId: string, externalId: string, profile?: Profile): Promise<Member>;

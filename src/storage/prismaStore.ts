@@ -26,6 +26,7 @@ export function toWorkspace(row: WorkspaceRow): Workspace {
     suggestionsChannel: row.suggestionsChannel,
     presenceLlm: row.presenceLlm,
     reminders: row.reminders,
+    languageChosen: row.languageChosen,
     digestWeekday: row.digestWeekday,
     digestMinute: row.digestMinute,
   };

@@ -10,6 +10,7 @@ import { afterAckWork, isAdmin, memberOf, type Actor, type SlackDeps } from "./c
 import { longDate } from "../../prompts/format.js";
 import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mrkdwn.js";
 import type { WebClient } from "@slack/web-api";
+import { adoptLanguage } from "../../core/workspaceLanguage.js";
 
 export const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
 
@@ -43,6 +44,8 @@ export async function guarded(deps: SlackDeps, command: SlashCommand, respond: R
 async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {
   const t = texts(actor.language);
   if (!isAdmin(deps, actor)) return void (await respond(ephemeral(t.notAdmin)));
+  // The first admin to configure a new workspace gives it their language (Slack profile locale).
+  actor.workspace = await adoptLanguage(deps.core.store, actor.workspace, actor.person?.language);
   const parsed = parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text));
   const reply = await deps.core.admin.run(parsed, {
     workspace: actor.workspace,

@@ -87,7 +87,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
         ...(isCadence(cadence) ? { cadence } : {}),
         ...(weekday >= 1 && weekday <= 7 ? { weekday } : {}),
         ...(minute !== null ? { nudgeMinute: minute } : {}),
-        ...(isLanguage(language) ? { language } : {}),
+        ...(isLanguage(language) ? { language, languageChosen: true } : {}),
       });
       const reply = texts(updated.language);
       await client.chat.postMessage({ channel: actor.userId, text: `${reply.settingsSaved} ${scheduleSummary(updated, updated.language)}` });

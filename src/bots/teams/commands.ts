@@ -1,6 +1,8 @@
 // Text commands in the personal chat: checkin, me, pause 2w, resume, help — and for admins
 // leaders add/remove/list, schedule …, weekends, language, timezone, nudge-now. Parsing and
 // execution live in the core; this file turns Teams input into core calls and replies.
+import { adoptLanguage } from "../../core/workspaceLanguage.js";
+import { languageFromLocale } from "../../core/model.js";
 import { TeamsInfo, TurnContext, type Activity, type Mention } from "botbuilder";
 import { scheduleSummary } from "../../core/admin.js";
 import { memberTimeZone } from "../../core/checkins.js";
@@ -99,6 +101,8 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
     return reply.text(`${teamsText(t.unknownAdminCommand(inertCode(text)))}\n\n${help}`);
   }
   if (!admin) return reply.text(teamsText(t.notAdmin));
+  // The first admin to configure a new tenant gives it their language (the activity's locale).
+  actor.workspace = await adoptLanguage(core.store, actor.workspace, languageFromLocale(context.activity.locale));
   if (parsed.kind === "help") return reply.text(help);
   if (parsed.kind === "usage" && (parsed.topic === "channel" || parsed.topic === "presence" || parsed.topic === "ask-schedule")) {
     const st = suggestionTexts(actor.language);

@@ -1,5 +1,7 @@
 // One inbound turn: who is it, what kind of activity, which handler. Every handler answers
 // in the person's language; a failure becomes a friendly message, never a stack trace.
+import { adoptLanguage } from "../../core/workspaceLanguage.js";
+import { languageFromLocale } from "../../core/model.js";
 import { ActivityTypes, CardFactory, MessageFactory, type ConversationReference, type TurnContext } from "botbuilder";
 import type { Core } from "../../core/core.js";
 import { texts } from "../../prompts/texts.js";
@@ -162,6 +164,8 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
   const actor = await resolveActor(deps.core, activity);
   const fresh = await rememberConversation(deps.conversations, actor.member.id, activity);
   if (!fresh) return; // Teams sends installationUpdate and conversationUpdate for one install: greet once.
+  // The person who installs the app in a new tenant gives it their language (the activity's locale).
+  actor.workspace = await adoptLanguage(deps.core.store, actor.workspace, languageFromLocale(activity.locale));
   const t = texts(actor.language);
   const tryOut = deps.localMode && isAdmin(deps.core, actor, true);
   await replies(deps, context).text(teamsText(tryOut ? `${t.teamsWelcome}\n\n${t.teamsLocalHint}` : t.teamsWelcome));
