@@ -2,8 +2,8 @@
 // and converts the *bold* of Slack's mrkdwn as it needs). Two rules live here:
 // - tone is always named for what it measures (how the team speaks about customers), and
 // - a figure that is withheld says why, where it would have been — never a bare dash.
-import type { Language } from "../core/model.js";
-import type { ChannelFigures, DigestReport } from "../core/presence/model.js";
+import type { Language } from "../core/shared/model.js";
+import type { ChannelFigures, DigestReport } from "../core/presence/ports.js";
 import { count, decimal, percent, points } from "./format.js";
 import { presenceTexts } from "./presenceTexts.js";
 import { QUESTION_LABEL } from "./questions.js";

@@ -1,16 +1,16 @@
 // Slash commands: /cx-admin, /cx-checkin, /cx-me. Each acks at once, then works.
 import type { App, RespondFn, SlashCommand } from "@slack/bolt";
-import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
-import { memberTimeZone } from "../../core/checkins.js";
-import type { Nudge } from "../../core/model.js";
+import { parseAdminCommand, type AdminCommand } from "../../core/admin/commands.js";
+import { parseMeCommand } from "../../core/checkins/commands.js";
+import { memberTimeZone } from "../../core/checkins/service.js";
+import type { Member, Nudge } from "../../core/shared/model.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
-import { afterAckWork, isAdmin, memberOf, type Actor, type SlackDeps } from "./context.js";
+import { afterAckWork, memberOf, type Actor, type SlackDeps } from "./context.js";
 import { longDate } from "../../prompts/format.js";
-import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mrkdwn.js";
+import { channelMention, escapeMrkdwn, mention, mentionedChannels, mentionedUsers, unescapeSlackText } from "./mrkdwn.js";
 import type { WebClient } from "@slack/web-api";
-import { adoptLanguage } from "../../core/workspaceLanguage.js";
 
 export const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
 
@@ -22,20 +22,23 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 
   app.command("/cx-checkin", async ({ ack, command, respond, client }) => {
     await ack();
-    await guarded(deps, command, respond, (actor) => openCheckin(deps, actor, client, command.trigger_id, (text) => respond(ephemeral(text))));
+    await guarded(deps, command, respond, (actor) => openCheckin(deps, actor, client, command.trigger_id, (text) => respond(ephemeral(text))), { create: true });
   });
 
   app.command("/cx-me", async ({ ack, command, respond }) => {
     await ack();
-    await guarded(deps, command, respond, (actor) => meCommand(deps, actor, command, respond));
+    await guarded(deps, command, respond, (actor) => meCommand(deps, actor, command, respond), { create: true });
   });
 }
 
-/** Runs a command body; any failure becomes a friendly reply instead of silence. */
-export async function guarded(deps: SlackDeps, command: SlashCommand, respond: RespondFn, body: (actor: Actor) => Promise<void>) {
+/**
+ * Runs a command body; any failure becomes a friendly reply instead of silence. `create`: the
+ * body needs the person's member row, read-or-created with the actor in one statement.
+ */
+export async function guarded(deps: SlackDeps, command: SlashCommand, respond: RespondFn, body: (actor: Actor) => Promise<void>, options: { create?: boolean } = {}) {
   await afterAckWork(
     deps,
-    { teamId: command.team_id, userId: command.user_id },
+    { teamId: command.team_id, userId: command.user_id, create: Boolean(options.create) },
     { log: { command: command.command }, message: "slash command failed", reply: (text) => respond(ephemeral(text)) },
     body,
   );
@@ -43,37 +46,41 @@ export async function guarded(deps: SlackDeps, command: SlashCommand, respond: R
 
 async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {
   const t = texts(actor.language);
-  if (!isAdmin(deps, actor)) return void (await respond(ephemeral(t.notAdmin)));
-  // The first admin to configure a new workspace gives it their language (Slack profile locale).
-  actor.workspace = await adoptLanguage(deps.core.store, actor.workspace, actor.person?.language);
-  const parsed = parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text));
+  const parsed = withPlainTerms(parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text)));
   const reply = await deps.core.admin.run(parsed, {
-    workspace: actor.workspace,
-    language: actor.language,
+    actor,
     mention,
     channel: channelMention,
+    literal: escapeMrkdwn,
     profile: (userId) => deps.people.profile(userId),
   });
   switch (reply.kind) {
+    case "refused":
+      return void (await respond(ephemeral(t.notAdmin)));
     case "text":
       return void (await respond(ephemeral(reply.text, reply.withHelp ? t.adminHelp : undefined)));
     case "open-settings":
-      return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(actor.workspace, actor.language) }));
+      return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(reply.workspace, actor.language) }));
     case "digest-now": {
-      const sent = await deps.core.presence.preview(actor.workspace, actor.userId, actor.language);
+      const sent = await reply.start();
       // Typed in the bot's own direct message, the preview just appeared right there: saying
       // "I sent you a preview as a direct message" under it would only repeat it.
       if (sent && sent.channelRef === command.channel_id) return;
       return void (await respond(ephemeral(presenceTexts(actor.language).digestPreviewSent)));
     }
     case "nudge-now": {
-      const leaders = await deps.core.store.listLeaders(actor.workspace.id);
-      if (leaders.length === 0) return void (await respond(ephemeral(t.nudgeNowNone)));
-      await respond(ephemeral(t.nudgeNowStarted(leaders.length)));
-      const report = await deps.core.nudges.nudgeNow(actor.workspace);
+      if (reply.leaders === 0) return void (await respond(ephemeral(t.nudgeNowNone)));
+      await respond(ephemeral(t.nudgeNowStarted(reply.leaders)));
+      const report = await reply.start();
       return void (await respond(ephemeral(t.nudgeNowDone(report.sent, report.retrying + report.failed))));
     }
   }
+}
+
+/** Slack sends "&", "<" and ">" in command text as entities: a term is stored as the person typed it. */
+function withPlainTerms(command: AdminCommand): AdminCommand {
+  if (command.kind === "presence-terms-add" || command.kind === "presence-terms-remove") return { ...command, terms: command.terms.map(unescapeSlackText) };
+  return command;
 }
 
 /**
@@ -88,7 +95,7 @@ export async function openCheckin(
   refuse: (text: string) => Promise<unknown>,
   nudge?: Nudge,
 ) {
-  const member = await memberOf(deps, actor);
+  const member: Member = await memberOf(deps, actor);
   const chosen = nudge ? { ok: true as const, nudgeId: nudge.id, week: nudge.week, questions: nudge.questions } : await deps.core.nudges.checkInFor(member, actor.workspace);
   if (!chosen.ok) return void (await refuse(checkInRefusalText(texts(actor.language), chosen.reason)));
   const answers = await deps.core.checkins.answersFor(member, chosen.week);
@@ -100,7 +107,7 @@ export async function openCheckin(
 
 async function meCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn) {
   const t = texts(actor.language);
-  const member = await memberOf(deps, actor);
+  const member: Member = await memberOf(deps, actor);
   const timeZone = memberTimeZone(member, actor.workspace);
   const outcome = await deps.core.checkins.me(member, actor.workspace, parseMeCommand(command.text), deps.core.clock());
   switch (outcome.kind) {

@@ -1,9 +1,9 @@
 // Events API: the App Home tab shows the leader's own overview.
 import type { App } from "@slack/bolt";
-import { memberTimeZone } from "../../core/checkins.js";
-import { nextOccurrence } from "../../core/schedule.js";
+import { memberTimeZone } from "../../core/checkins/service.js";
+import { nextOccurrence } from "../../core/checkins/schedule.js";
 import { homeView } from "./blocks.js";
-import { memberOf, resolveActor, type SlackDeps } from "./context.js";
+import { resolveActor, type SlackDeps } from "./context.js";
 import { longDate, longDateTime } from "../../prompts/format.js";
 
 export function registerEvents(app: App, deps: SlackDeps): void {
@@ -17,8 +17,8 @@ export function registerEvents(app: App, deps: SlackDeps): void {
     }
 
     async function publishHome() {
-      const actor = await resolveActor(deps, body.team_id, event.user);
-      const member = await memberOf(deps, actor);
+      const actor = await resolveActor(deps, body.team_id, event.user, { create: true });
+      const { member } = actor;
       const now = core.clock();
       const timeZone = memberTimeZone(member, actor.workspace);
       const overview = await core.checkins.overview(member, actor.workspace, now);
