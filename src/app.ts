@@ -9,7 +9,8 @@ import type { PresenceClassifier } from "./core/presence/classifier.js";
 import type { IndustryPreset } from "./core/presence/vocabulary.js";
 import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
 import type { TeamsDoor, TeamsDoorOptions } from "./bots/teams/door.js";
-import { createHttpApp, listen } from "./http/server.js";
+import { createHttpApp, listen, type DoorHealth } from "./http/server.js";
+import type { ConnectionOptions } from "./bots/slack/connection.js";
 import { answerErrorsAsJson } from "./http/errors.js";
 import { startClock, type ClockHandle } from "./jobs/clock.js";
 import type { AppLogger } from "./logger.js";
@@ -55,6 +56,8 @@ export interface StartOptions {
   startScheduler?: boolean;
   /** Tests shorten the Teams delivery backoff. */
   teams?: TeamsDoorOptions;
+  /** Tests shorten the backoff of connecting to Slack in the background. */
+  slack?: ConnectionOptions;
 }
 
 /** The LLM classifier and summarizer, loaded (with the openai package) only when configured. */
@@ -116,17 +119,27 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   if (keyedRows > 0) logger.info({ rows: keyedRows }, "stored message references and event ids are now keyed hashes");
   if (keyedRows > 0 || keyLeftDatabase) await eraseOverwritten(db);
 
-  const httpApp = createHttpApp(() => databaseHealth(db, config.databaseUrl));
-  const slack = config.slack ? await createSlackDoor(config.slack, core, logger, httpApp) : null;
+  const doors: Record<string, () => DoorHealth> = {};
+  const httpApp = createHttpApp(() => databaseHealth(db, config.databaseUrl), doors);
+  const slack = config.slack ? await createSlackDoor(config.slack, core, logger, httpApp, options.slack) : null;
+  if (slack) doors.slack = slack.health;
   // Each door and optional part is loaded only when configured: botbuilder alone is ~50 MB.
   const teams = config.teams
     ? (await import("./bots/teams/door.js")).createTeamsDoor(config.teams, core, logger, httpApp, options.teams)
     : null;
   registerDashboard(httpApp, { core, logger, publicUrl });
+  if (teams) doors.teams = () => ({ ready: true });
   answerErrorsAsJson(httpApp, logger);
   // Teams local mode accepts unauthenticated activities: then nothing but this machine may connect.
   const server = await listen(httpApp, config.port, config.teams?.mode === "local" ? "127.0.0.1" : undefined);
-  await slack?.start();
+  try {
+    await slack?.start(); // throws only when Slack refuses the token; unreachable is retried in the background
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await teams?.stop();
+    await db.close();
+    throw error;
+  }
   const lease = new PrismaLeaseStore(db.prisma);
   const clock = options.startScheduler === false ? null : startClock(core, lease, undefined, config.leaseMs ?? undefined);
   void clock?.tickNow();

@@ -71,6 +71,14 @@ function readSlack(env: Env): SlackConfig | null {
   if (!appToken && !signingSecret) {
     throw new ConfigError("SLACK_SIGNING_SECRET", "required for HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode");
   }
+  // Slack's signing secrets are 32 hex digits; anything else (a placeholder, the token pasted
+  // into the wrong variable) would start fine and then refuse every request as badly signed.
+  if (signingSecret && !/^[0-9a-f]{32}$/i.test(signingSecret)) {
+    throw new ConfigError(
+      "SLACK_SIGNING_SECRET",
+      `expected the app's Signing Secret (Basic Information → App Credentials), 32 hex digits such as 0123456789abcdef0123456789abcdef; got ${signingSecret.length} character(s)`,
+    );
+  }
   if (apiUrl && !/^https?:\/\//.test(apiUrl)) throw new ConfigError("SLACK_API_URL", `expected an http(s) URL such as https://slack.com/api/, got "${apiUrl}"`);
   return { botToken, signingSecret, appToken, apiUrl: apiUrl && (apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`) };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 
+const SECRET = "0123456789abcdef0123456789abcdef";
+
 describe("loadConfig", () => {
   it("starts with sensible defaults and no Slack", () => {
     const config = loadConfig({});
@@ -9,13 +11,24 @@ describe("loadConfig", () => {
 
   it("names the variable and what was expected", () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET: required for HTTP mode/);
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "s" })).toThrow(/SLACK_BOT_TOKEN: expected a bot token/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: SECRET })).toThrow(/SLACK_BOT_TOKEN: expected a bot token/);
     expect(() => loadConfig({ SLACK_SIGNING_SECRET: "s" })).toThrow(/SLACK_BOT_TOKEN: required/);
     expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT: expected a whole number/);
     expect(() => loadConfig({ NUDGE_GRACE_HOURS: "-1" })).toThrow(/NUDGE_GRACE_HOURS/);
     expect(() => loadConfig({ DEFAULT_LANGUAGE: "fr" })).toThrow(/DEFAULT_LANGUAGE: expected "de" or "en"/);
     expect(() => loadConfig({ DEFAULT_TIMEZONE: "Berlin" })).toThrow(/DEFAULT_TIMEZONE/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+  });
+
+  it("checks the signing secret's format at start: 32 hex digits, with an example", () => {
+    for (const bad of ["short", "8f742231b10e8888abcd99yyyzzz85a5", `${SECRET}0`, "xoxb-0123456789abcdef0123456789ab"]) {
+      expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: bad })).toThrow(
+        /SLACK_SIGNING_SECRET: expected the app's Signing Secret .*32 hex digits such as 0123456789abcdef0123456789abcdef; got \d+ character/,
+      );
+    }
+    // The secret itself never appears in the message (it goes to logs and terminals).
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "short" })).not.toThrow(/short/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: SECRET.toUpperCase() }).slack?.signingSecret).toBe(SECRET.toUpperCase());
   });
 
   it("accepts Socket Mode without a signing secret and admins as a list", () => {

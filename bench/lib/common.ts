@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const SIGNING_SECRET = "8f742231b10e8888abcd9900fedc85a5";
 export const BOT_TOKEN = "xoxb-bench-token";
 export const TEAM_ID = "T0001";
 export const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";

@@ -4,6 +4,7 @@ import { AdminService } from "./admin/service.js";
 import { CheckInService } from "./checkins/service.js";
 import type { Platform, WorkspaceSettings } from "./shared/model.js";
 import { NudgeService } from "./checkins/nudges.js";
+import { NudgeReminders } from "./checkins/reminders.js";
 import type { CheckInStore, NudgeMessenger } from "./checkins/ports.js";
 import type { Clock, Logger } from "./shared/ports.js";
 import { PlatformRegistry } from "./shared/platforms.js";
@@ -102,16 +103,19 @@ export function createCore(options: CoreOptions): Core {
   const workspaces = options.workspaceStore;
   const admins = new Set(options.admins);
   const identity = new IdentityService({ workspaces, defaults: options.defaults, admins });
+  const outbox = new Outbox(options.outboxStore, options.clock, options.logger, options.claimLeaseMs);
+  // The one reminder of an unanswered nudge goes through the outbox, by the door's nudges sender.
+  const reminders = new NudgeReminders({ store: options.checkInStore, messengers: senders.nudges, outbox, clock: options.clock, logger: options.logger });
   const nudges = new NudgeService({
     store: options.checkInStore,
     members: workspaces,
     messengers: senders.nudges,
+    reminders,
     clock: options.clock,
     logger: options.logger,
     graceMs: options.nudgeGraceMs,
     ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
   });
-  const outbox = new Outbox(options.outboxStore, options.clock, options.logger, options.claimLeaseMs);
   const suggestions = new SuggestionService({
     workspaces,
     messengers: senders.suggestions,

@@ -28,8 +28,20 @@ const en = {
   previewNote: "Preview — only you see this.",
   workspaceLabel: "Whole workspace",
   otherChannels: "Other channels",
-  line: (messages: string, share: string, change: string, positive: string, negative: string) =>
-    `${messages} messages · *${share}* about customers ${change} · 😊 ${positive} · 😟 ${negative} of those`,
+  line: (messages: string, share: string, change: string) => `${messages} messages · *${share}* about customers ${change}`.trimEnd(),
+  /** The tone of the messages about customers, named for what it measures (the whole workspace). */
+  toneLine: (appreciative: string, factual: string, disparaging: string) =>
+    `How the team speaks about customers: appreciative ${appreciative} · factual ${factual} · disparaging ${disparaging}`,
+  /** The same, short, for each channel under the workspace line that named it. */
+  toneShort: (appreciative: string, factual: string, disparaging: string) => `appreciative ${appreciative} · factual ${factual} · disparaging ${disparaging}`,
+  toneLegend:
+    "_Tone_ is how the team speaks about customers, not how customers feel: a complaint or a cancellation reported matter-of-factly counts as factual; disparaging means speaking badly of customers.",
+  toneNone: "no message about customers, so no tone",
+  hidden: {
+    "no-messages": "no messages measured this week",
+    "few-authors": (minAuthors: number) => `shown when at least ${minAuthors} people wrote in the week — fewer did`,
+    "small-rest": (minAuthors: number) => `hidden this week: fewer than ${minAuthors} people wrote in the channels folded into "other channels", and the whole would give them away`,
+  },
   noChange: "",
   change: (points: string) => `(${points} pts)`,
   notEnough: "too few people wrote",
@@ -37,13 +49,14 @@ const en = {
   moreChannels: (n: number) => `…and ${n} more channels.`,
   noData: "No channel messages were measured this week. Invite me to team channels to start.",
   leadersTitle: "Leaders",
-  leadersLine: (answered: string | null, nudged: number, minAuthors: number) =>
-    answered === null ? `Shown when at least ${minAuthors} leaders were nudged.` : `${answered} of ${nudged} nudges answered`,
+  leadersLine: (answered: string, nudged: number) => `${answered} of ${nudged} nudges answered`,
+  leadersTooFew: (minAuthors: number, leaders: number) => `Answer rate shown when at least ${minAuthors} leaders were nudged — ${leaders === 1 ? "1 was" : `${leaders} were`}.`,
   leadersNone: "No nudges went out this week.",
   leadersAverages: "Average rating per question",
-  leadersHidden: (minAuthors: number) => `(shown when at least ${minAuthors} leaders answered)`,
+  leadersHiddenAverage: (question: string, minAuthors: number, answered: number) => `${question}: shown when at least ${minAuthors} leaders answered — ${answered === 0 ? "none" : answered} did`,
   suggestionsTitle: "Suggestions",
-  suggestionsLine: (created: number, answered: string) => `${created} new this week · ${answered} of the last 8 weeks' suggestions answered`,
+  suggestionsLine: (created: number, answered: string | null) =>
+    `${created} new this week · ${answered === null ? "no suggestions in the last 8 weeks to answer yet" : `${answered} of the last 8 weeks' suggestions answered`}`,
   suggestionsTop: "Top voted",
   bulletsTitle: "What moved this week",
   chartTitle: (weeks: number, week: string) => `Share of messages about customers, ${weeks} weeks to ${week}`,
@@ -91,8 +104,17 @@ const de: PresenceTexts = {
   previewNote: "Vorschau — nur du siehst das.",
   workspaceLabel: "Gesamter Workspace",
   otherChannels: "Weitere Kanäle",
-  line: (messages, share, change, positive, negative) =>
-    `${messages} Nachrichten · *${share}* über Kunden ${change} · 😊 ${positive} · 😟 ${negative} davon`,
+  line: (messages, share, change) => `${messages} Nachrichten · *${share}* über Kunden ${change}`.trimEnd(),
+  toneLine: (appreciative, factual, disparaging) => `Ton gegenüber Kunden: wertschätzend ${appreciative} · sachlich ${factual} · abwertend ${disparaging}`,
+  toneShort: (appreciative, factual, disparaging) => `wertschätzend ${appreciative} · sachlich ${factual} · abwertend ${disparaging}`,
+  toneLegend:
+    "Der _Ton_ beschreibt, wie das Team über Kunden spricht, nicht wie zufrieden Kunden sind: Eine Beschwerde oder Kündigung, sachlich berichtet, zählt als sachlich; abwertend heißt, abfällig über Kunden zu sprechen.",
+  toneNone: "keine Nachricht über Kunden, daher kein Ton",
+  hidden: {
+    "no-messages": "diese Woche keine Nachrichten gemessen",
+    "few-authors": (minAuthors) => `sichtbar, wenn mindestens ${minAuthors} Personen in der Woche geschrieben haben — es waren weniger`,
+    "small-rest": (minAuthors) => `diese Woche verborgen: In den unter „Weitere Kanäle“ zusammengefassten Kanälen schrieben weniger als ${minAuthors} Personen, und die Gesamtzahl würde sie verraten`,
+  },
   noChange: "",
   change: (points) => `(${points} Pkt.)`,
   notEnough: "zu wenige Personen",
@@ -100,13 +122,14 @@ const de: PresenceTexts = {
   moreChannels: (n) => `… und ${n} weitere Kanäle.`,
   noData: "Diese Woche wurden keine Kanalnachrichten gemessen. Lade mich in Teamkanäle ein, um zu starten.",
   leadersTitle: "Führungskräfte",
-  leadersLine: (answered, nudged, minAuthors) =>
-    answered === null ? `Sichtbar, wenn mindestens ${minAuthors} Führungskräfte Impulse erhalten haben.` : `${answered} von ${nudged} Impulsen beantwortet`,
+  leadersLine: (answered, nudged) => `${answered} von ${nudged} Impulsen beantwortet`,
+  leadersTooFew: (minAuthors, leaders) => `Antwortquote sichtbar, wenn mindestens ${minAuthors} Führungskräfte Impulse erhalten haben — es ${leaders === 1 ? "war 1" : `waren ${leaders}`}.`,
   leadersNone: "Diese Woche gingen keine Impulse raus.",
   leadersAverages: "Durchschnittliche Bewertung pro Frage",
-  leadersHidden: (minAuthors) => `(sichtbar, wenn mindestens ${minAuthors} Führungskräfte geantwortet haben)`,
+  leadersHiddenAverage: (question, minAuthors, answered) => `${question}: sichtbar, wenn mindestens ${minAuthors} Führungskräfte geantwortet haben — es ${answered === 1 ? "war 1" : `waren ${answered === 0 ? "keine" : answered}`}`,
   suggestionsTitle: "Vorschläge",
-  suggestionsLine: (created, answered) => `${created} neu diese Woche · ${answered} der Vorschläge der letzten 8 Wochen beantwortet`,
+  suggestionsLine: (created, answered) =>
+    `${created} neu diese Woche · ${answered === null ? "noch keine Vorschläge der letzten 8 Wochen zu beantworten" : `${answered} der Vorschläge der letzten 8 Wochen beantwortet`}`,
   suggestionsTop: "Meiste Stimmen",
   bulletsTitle: "Was sich diese Woche bewegt hat",
   chartTitle: (weeks, week) => `Anteil der Nachrichten über Kunden, ${weeks} Wochen bis ${week}`,

@@ -22,6 +22,8 @@ export function toWorkspace(row: WorkspaceRow): Workspace {
     admins: row.admins.split(",").filter(Boolean),
     suggestionsChannel: row.suggestionsChannel,
     presenceLlm: row.presenceLlm,
+    reminders: row.reminders,
+    languageChosen: row.languageChosen,
     digestWeekday: row.digestWeekday,
     digestMinute: row.digestMinute,
   };

@@ -53,7 +53,7 @@ const workspace = { id: "w1", timezone: "Europe/Berlin", language: "en" } as Wor
 const workspaces = { getWorkspace: async (id: string) => (id === workspace.id ? workspace : null) };
 
 function actor(userId: string, language: Language, isAdmin = false): Actor {
-  return { workspace, member: null, userId, ids: [userId], language, isAdmin, isLeader: false };
+  return { workspace, member: null, userId, ids: [userId], language, ownLanguage: null, isAdmin, isLeader: false };
 }
 
 /** A link the way `/cx-admin dashboard` makes one: through the permission check. */

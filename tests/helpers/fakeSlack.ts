@@ -53,9 +53,10 @@ export class FakeSlack {
     return `${Math.floor(this.clock().getTime() / 1000)}.${String(++this.posts).padStart(6, "0")}`;
   }
 
-  async start(): Promise<this> {
+  /** `port` 0 picks a free one; a fixed one lets a test start Slack where the bot already looks. */
+  async start(port = 0): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server.listen(port, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }

@@ -3,7 +3,7 @@
 // interactivity, JSON for the Events API.
 import crypto from "node:crypto";
 
-export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const SIGNING_SECRET = "8f742231b10e8888abcd9900fedc85a5";
 export const TEAM_ID = "T0001";
 
 export interface SignedRequest {

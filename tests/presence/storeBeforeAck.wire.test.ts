@@ -61,7 +61,7 @@ describe(`channel messages while the database cannot write (${testDatabase})`, (
     const message = (text: string, at: string) => ({ type: "message", channel: "CLOCK", user: "UA", text, ts: at, channel_type: "channel", event_ts: at });
     expect(await asSlack(h.eventsUrl, sign(eventCallback(message("Kunde zufrieden", "1795510800.000100"), "EvBefore"), JSON_TYPE))).toBe(200);
     expect(signals("CLOCK")).toBe(1);
-    expect(await health()).toEqual({ status: 200, body: { status: "ok", database: "ok" } });
+    expect(await health()).toEqual({ status: 200, body: { status: "ok", database: "ok", slack: "ok", teams: "ok" } });
     const processedBefore = processed();
 
     release = await lockDatabase(h.databaseUrl);
@@ -82,7 +82,7 @@ describe(`channel messages while the database cannot write (${testDatabase})`, (
     expect(await asSlack(h.eventsUrl, locked, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" })).toBe(200);
     expect(signals("CLOCK")).toBe(2);
     expect(processed()).toBe(processedBefore + 1);
-    expect(await health()).toEqual({ status: 200, body: { status: "ok", database: "ok" } });
+    expect(await health()).toEqual({ status: 200, body: { status: "ok", database: "ok", slack: "ok", teams: "ok" } });
   });
 
   it("Teams: answers a channel message whose signal could not be stored with a 5xx, and stores the retry", async () => {

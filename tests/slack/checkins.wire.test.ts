@@ -233,6 +233,6 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     const health = await fetch(`${h.app.url}/healthz`);
-    expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await health.json()).toEqual({ status: "ok", database: "ok", slack: "ok" });
   });
 });

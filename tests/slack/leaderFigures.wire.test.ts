@@ -108,7 +108,9 @@ describe("leader figures in the digest", () => {
     h.clock.set("2026-11-30T07:00:00Z"); // Monday 08:00 in Berlin, before the scheduled digest
     const leaders = await previewLeaders();
     expect(leaders).toContain("25% of 4 nudges answered");
-    expect(leaders).toContain("Asking –");
+    // Withheld, and saying why where the figure would be: never a bare dash.
+    expect(leaders).toContain("Asking: shown when at least 3 leaders answered — 1 did");
+    expect(leaders).not.toContain("–");
     expect(leaders).not.toMatch(/Asking \d/);
   });
 

@@ -139,6 +139,18 @@ describe("customer presence in Slack", () => {
     expect(JSON.stringify(dm.args.blocks)).toContain("Preview — only you see this.");
   });
 
+  it("typed in the bot's direct message, digest-now sends only the preview there", async () => {
+    const previews = () => h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "UADMIN").length;
+    const before = previews();
+    // The same command from the app's DM with the admin (the fake answers posts to UADMIN in DADMIN).
+    const inDm = slashCommand("/cx-admin", "digest-now", "UADMIN", h.slack.responseUrl("in-dm")).replace("channel_id=C0GENERAL", "channel_id=DADMIN").replace("channel_name=general", "channel_name=directmessage");
+    expect((await post(h.eventsUrl, sign(inDm, FORM))).status).toBe(200);
+    await h.slack.waitFor(() => previews() === before + 1);
+    // A later command's answer shows the first one's work is done: it answered nothing itself.
+    await admin("help", "after-dm");
+    expect(h.slack.responses.filter((r) => r.path === "/response/in-dm")).toHaveLength(0);
+  });
+
   it("posts a digest once even when its chart cannot be uploaded (after the previous steps)", async () => {
     h.slack.failNext("files.getUploadURLExternal", { error: "not_in_channel" });
     h.clock.set("2026-12-07T08:00:00Z");

@@ -3,7 +3,7 @@ import { loadConfig } from "../../src/config.js";
 
 const APP_ID = "11111111-2222-3333-4444-555555555555";
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-const SLACK = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" };
+const SLACK = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "0123456789abcdef0123456789abcdef" };
 
 describe("Teams configuration", () => {
   it("starts in local mode when no platform is configured, and stays off beside Slack unless asked", () => {

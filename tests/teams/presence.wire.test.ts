@@ -154,6 +154,22 @@ describe("customer presence in Teams", () => {
     expect(cardsIn(HR.id)).toHaveLength(inDigestChannel);
   });
 
+  it("typed in the personal chat, digest-now sends the preview there and nothing else", async () => {
+    const personal = conversationIdOf(ADMIN);
+    const before = connector.messages().filter((c) => c.conversationId === personal).length;
+    expect((await post(message(connector.url, ADMIN, "digest-now"))).status).toBe(200);
+    await connector.waitFor(() => cardsIn(personal).length === 2);
+    // A later command's answer shows the turn is over: nothing else came after the preview.
+    await post(message(connector.url, ADMIN, "help"));
+    const after = await connector.waitFor(() => {
+      const calls = connector.messages().filter((c) => c.conversationId === personal).slice(before);
+      return calls.length >= 2 && calls;
+    });
+    expect(after).toHaveLength(2);
+    expect(JSON.stringify(cardOf(after[0]!))).toContain("Preview — only you see this.");
+    expect(textsIn(personal).filter((t) => t.includes("preview of last week's digest"))).toHaveLength(0);
+  });
+
   it("stops measuring a channel excluded there and deletes its signals (after the previous steps)", async () => {
     const reply = await admin(SUPPORT, "channel exclude", "no longer measured");
     expect(reply).toContain("4 stored signal(s) were deleted");

@@ -14,7 +14,7 @@ import { decodePng } from "../helpers/png.js";
 const WEEKS = ["2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48"];
 const TREND = [0.1, 0.2, null, 0.3, 0.25, 0.4, 0.3, 0.3456];
 const figures = (channelRef: string | null, messages: number): ChannelFigures => ({
-  channelRef, messages, customerShare: 0.3456, positiveShare: 0.5, negativeShare: 0.25, change: 2.4, trend: TREND,
+  channelRef, messages, customerShare: 0.3456, positiveShare: 0.5, negativeShare: 0.25, hidden: null, change: 2.4, trend: TREND,
   toneTrend: TREND.map((v) => (v === null ? null : { positive: v / 2, neutral: v / 4, negative: v / 4 })),
 });
 const report = (channels: number, language: "de" | "en" = "en"): DigestReport => ({

@@ -134,6 +134,8 @@ describe("the workspace vocabulary in Teams", () => {
   });
 
   it("names the vocabulary in force on the digest card, in the workspace's language", async () => {
+    // The tenant took the first admin's language (en-US) when Ada configured it; she chooses German for it.
+    expect(await typed(ADMIN, "language de")).toContain("Standardsprache: Deutsch");
     const before = textsIn(HR.id).length;
     await send(channelCommand(connector.url, ADMIN, HR, "digest-channel"));
     await connector.waitFor(() => textsIn(HR.id).slice(before).find((t) => t.includes("weekly digest")));

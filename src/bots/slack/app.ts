@@ -16,13 +16,19 @@ import { registerSuggestions, SlackSuggestionMessenger } from "./suggestions.js"
 import { registerPresence, SlackPresenceMessenger } from "./presence.js";
 import { guardSlackRequests } from "./requestGuard.js";
 import { NotStoredError, StoreFirstReceiver } from "./storeFirstReceiver.js";
+import { SlackConnection, type ConnectionOptions, type DoorState } from "./connection.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
 export interface SlackDoor {
   app: App;
-  /** Connects Socket Mode; a no-op over HTTP, where our server is already listening. */
+  /**
+   * Checks the token (and connects Socket Mode). Throws ConfigError when Slack refuses the
+   * token; when Slack cannot be reached it returns and keeps trying in the background.
+   */
   start(): Promise<void>;
+  /** Whether the door is connected, for /healthz. */
+  health(): DoorState;
   stop(): Promise<void>;
 }
 
@@ -48,7 +54,7 @@ function boltLogger(logger: AppLogger): BoltLogger {
   };
 }
 
-export async function createSlackDoor(config: SlackConfig, core: Core, logger: AppLogger, server: Express): Promise<SlackDoor> {
+export async function createSlackDoor(config: SlackConfig, core: Core, logger: AppLogger, server: Express, connection: ConnectionOptions = {}): Promise<SlackDoor> {
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     // A rate-limited call throws with Retry-After, so the outbox reschedules instead of blocking.
@@ -58,6 +64,9 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
   const common = { token: config.botToken, logger: boltLogger(logger), clientOptions, deferInitialization: true };
   const socketMode = Boolean(config.appToken);
   if (!socketMode) guardSlackRequests(server, SLACK_EVENTS_PATH);
+  // Until Slack confirmed the token Bolt cannot authorize a request: 503 makes Slack retry it.
+  let ready = false;
+  if (!socketMode) server.post(SLACK_EVENTS_PATH, (_req, res, next) => (ready ? next() : void res.status(503).json({ error: "the Slack door is still connecting" })));
   const app = socketMode
     ? new App({ ...common, appToken: config.appToken!, socketMode: true })
     : new App({
@@ -72,7 +81,6 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
           logger: boltLogger(logger),
         }),
       });
-  await app.init();
 
   const deps = { core, people: new SlackPeople(app.client), afterAck: new AfterAckQueue() };
   registerCommands(app, deps);
@@ -91,13 +99,22 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
     presence: new SlackPresenceMessenger(app.client, (reason) => logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted")),
   });
 
+  const slack = new SlackConnection(
+    async () => {
+      await app.init(); // auth.test
+      if (socketMode) await app.start();
+      ready = true;
+    },
+    logger,
+    connection,
+  );
   return {
     app,
-    start: async () => {
-      if (socketMode) await app.start();
-    },
+    start: () => slack.start(),
+    health: () => slack.health,
     stop: async () => {
-      if (socketMode) await app.stop();
+      slack.stop();
+      if (socketMode && ready) await app.stop();
     },
   };
 }

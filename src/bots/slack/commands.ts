@@ -61,16 +61,20 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
     case "text":
       return void (await respond(ephemeral(reply.text, reply.withHelp ? t.adminHelp : undefined)));
     case "open-settings":
-      return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(actor.workspace, actor.language) }));
+      return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(reply.workspace, actor.language) }));
     case "dashboard": {
       // Ephemeral: the personal link is shown to the person who asked, and to no one else.
       const dt = dashboardTexts(actor.language);
       const link = await reply.issue();
       return void (await respond(ephemeral(dt.link(`<${link.url}|${dt.linkLabel}>`, reply.minutes))));
     }
-    case "digest-now":
-      await reply.start();
+    case "digest-now": {
+      const sent = await reply.start();
+      // Typed in the bot's own direct message, the preview just appeared right there: saying
+      // "I sent you a preview as a direct message" under it would only repeat it.
+      if (sent && sent.channelRef === command.channel_id) return;
       return void (await respond(ephemeral(presenceTexts(actor.language).digestPreviewSent)));
+    }
     case "nudge-now": {
       if (reply.leaders === 0) return void (await respond(ephemeral(t.nudgeNowNone)));
       await respond(ephemeral(t.nudgeNowStarted(reply.leaders)));

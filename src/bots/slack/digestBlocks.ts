@@ -2,22 +2,22 @@
 import type { KnownBlock } from "@slack/types";
 import type { Language } from "../../core/shared/model.js";
 import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
-import { QUESTION_LABEL } from "../../prompts/questions.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { digestVocabularyLine } from "../../prompts/vocabularyTexts.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
-import { count, decimal, percent, points, sparkline } from "../../prompts/format.js";
+import { percent, sparkline } from "../../prompts/format.js";
+import { figureLines, leaderLines, suggestionsLine } from "../../prompts/digestLines.js";
 
 export { percent };
 
 /** Slack allows 50 blocks a message; the digest keeps room for its other sections. */
 const MAX_CHANNEL_LINES = 60;
 
-function figuresLine(label: string, f: ChannelFigures, language: Language): string {
-  const t = presenceTexts(language);
-  if (f.customerShare === null) return `*${label}* — ${t.notEnough}`;
-  const change = f.change === null ? t.noChange : t.change(points(f.change, language));
-  return `*${label}* \`${sparkline(f.trend)}\`\n${t.line(count(f.messages, language), percent(f.customerShare, language), change, percent(f.positiveShare, language), percent(f.negativeShare, language))}`;
+/** `named`: the tone line spells out what it measures (the workspace line; channels follow it). */
+function figuresLine(label: string, f: ChannelFigures, language: Language, minAuthors: number, named = false): string {
+  const [first, ...rest] = figureLines(f, language, minAuthors, named);
+  if (f.customerShare === null) return `*${label}* — ${first}`;
+  return [`*${label}* \`${sparkline(f.trend)}\``, first, ...rest].join("\n");
 }
 
 export function digestText(report: DigestReport): string {
@@ -36,9 +36,10 @@ export function digestBlocks(report: DigestReport, options: { preview?: boolean 
   if (report.workspace.messages === 0 && report.channels.length === 0) {
     blocks.push({ type: "section", text: md(t.noData) });
   } else {
-    blocks.push({ type: "section", text: md(figuresLine(t.workspaceLabel, report.workspace, language)) });
-    const lines = report.channels.slice(0, MAX_CHANNEL_LINES).map((c) => figuresLine(`<#${c.channelRef}>`, c, language));
-    if (report.other) lines.push(figuresLine(t.otherChannels, report.other, language));
+    blocks.push({ type: "section", text: md(figuresLine(t.workspaceLabel, report.workspace, language, report.minAuthors, true)) });
+    blocks.push({ type: "context", elements: [md(t.toneLegend)] });
+    const lines = report.channels.slice(0, MAX_CHANNEL_LINES).map((c) => figuresLine(`<#${c.channelRef}>`, c, language, report.minAuthors));
+    if (report.other) lines.push(figuresLine(t.otherChannels, report.other, language, report.minAuthors));
     if (report.channels.length > MAX_CHANNEL_LINES) lines.push(t.moreChannels(report.channels.length - MAX_CHANNEL_LINES));
     // A section holds 3,000 characters: group the channel lines into as few sections as fit.
     let chunk = "";
@@ -57,24 +58,13 @@ export function digestBlocks(report: DigestReport, options: { preview?: boolean 
   }
 
   blocks.push({ type: "divider" });
-  const leaders = report.leaders;
-  const averages = leaders.questions
-    .map((q) => `${QUESTION_LABEL[language][q.question]} ${decimal(q.average, language)}`)
-    .join(" · ");
-  blocks.push({
-    type: "section",
-    text: md(
-      leaders.nudged === 0
-        ? `*${t.leadersTitle}*\n${t.leadersNone}`
-        : `*${t.leadersTitle}*\n${t.leadersLine(leaders.answeredShare === null ? null : percent(leaders.answeredShare, language), leaders.nudged, report.minAuthors)}\n${t.leadersAverages}: ${averages} ${t.leadersHidden(report.minAuthors)}`,
-    ),
-  });
+  blocks.push({ type: "section", text: md([`*${t.leadersTitle}*`, ...leaderLines(report)].join("\n")) });
 
   const s = report.suggestions;
   const top = s.top.map((x) => `#${x.number} (👍 ${x.votes}) ${escapeMrkdwn(x.text)}`).join("\n");
   blocks.push({
     type: "section",
-    text: md(`*${t.suggestionsTitle}*\n${t.suggestionsLine(s.created, percent(s.answeredShare, language))}${top ? `\n_${t.suggestionsTop}_\n${top}` : ""}`),
+    text: md(`*${t.suggestionsTitle}*\n${suggestionsLine(report)}${top ? `\n_${t.suggestionsTop}_\n${top}` : ""}`),
   });
   return blocks;
 }

@@ -2,8 +2,10 @@
 // finds a post again by the message metadata it was tagged with (after a crash mid-send).
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
-import type { DeliveryTarget, NudgeMessenger, NudgeView } from "../../core/checkins/ports.js";
+import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../core/checkins/ports.js";
 import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
+import type { Workspace } from "../../core/shared/model.js";
+import { texts } from "../../prompts/texts.js";
 
 const NUDGE_METADATA = "kundennah_nudge";
 const OUTBOX_METADATA = "kundennah_outbox";
@@ -94,6 +96,32 @@ export class SlackMessenger implements NudgeMessenger {
   findSentNudge(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null> {
     // A minute earlier, in case Slack's clock and ours disagree a little.
     return findTagged(this.client, target.member.externalId, new Date(since.getTime() - 60_000), (m) => m?.event_type === NUDGE_METADATA && m.event_payload?.nudge_id === nudgeId);
+  }
+
+  /**
+   * The reminder is a reply in the nudge's thread, also shown in the DM (reply_broadcast). An
+   * edit of the nudge would notify nobody (Slack does not notify about chat.update), and a fresh
+   * DM with the whole card would stack a second set of buttons under the first. A broadcast
+   * reply notifies like a new message, is one short line, and opens onto the nudge itself, whose
+   * buttons still work: the reminder points at the question instead of repeating it.
+   */
+  async sendReminder(_target: DeliveryTarget, nudge: MessageRef, view: ReminderView, tag: string): Promise<MessageRef> {
+    try {
+      const res = await this.client.chat.postMessage({
+        channel: nudge.channelRef,
+        thread_ts: nudge.messageRef,
+        reply_broadcast: true,
+        text: texts(view.language).reminder(view.sameWeek),
+        ...outboxMetadata(tag),
+      });
+      return { channelRef: String(res.channel), messageRef: String(res.ts) };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  findSent(_workspace: Workspace, conversation: string, tag: string, since: Date): Promise<MessageRef | null> {
+    return findOutboxPost(this.client, conversation, tag, since);
   }
 
   async updateNudge(_target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void> {

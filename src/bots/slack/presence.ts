@@ -65,9 +65,10 @@ export class SlackPresenceMessenger implements PresenceMessenger {
     return findOutboxPost(this.client, channelRef, tag, since);
   }
 
-  async sendDigestPreview(_workspace: Workspace, userId: string, report: DigestReport): Promise<void> {
+  async sendDigestPreview(_workspace: Workspace, userId: string, report: DigestReport): Promise<MessageRef> {
     const res = await this.client.chat.postMessage({ channel: userId, text: digestText(report), blocks: digestBlocks(report, { preview: true }) });
     await this.uploadChart(String(res.channel), report, String(res.ts));
+    return { channelRef: String(res.channel), messageRef: String(res.ts) };
   }
 
   /**

@@ -45,8 +45,8 @@ export function profileOf(activity: Partial<Activity>): Profile {
 
 const isPersonal = (activity: Partial<Activity>) => (activity.conversation?.conversationType ?? "personal") === "personal";
 
-/** The person behind an activity, with their member row read-or-created. */
-export async function resolveActor(deps: ActorDeps, activity: Partial<Activity>): Promise<TeamsActor> {
+/** The person behind an activity, with their member row read-or-created. `installing`: see ResolveInput. */
+export async function resolveActor(deps: ActorDeps, activity: Partial<Activity>, options: { installing?: boolean } = {}): Promise<TeamsActor> {
   const actor = await deps.core.identity.resolve({
     platform: "teams",
     team: tenantOf(activity),
@@ -54,6 +54,7 @@ export async function resolveActor(deps: ActorDeps, activity: Partial<Activity>)
     profile: profileOf(activity),
     create: true,
     openAdminWhenUnset: deps.localMode,
+    ...(options.installing ? { installing: true } : {}),
   });
   return { ...actor, personal: isPersonal(activity) };
 }

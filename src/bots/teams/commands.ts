@@ -132,7 +132,7 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
       return reply.text(teamsText(teamsUsage(actor, verb, result.usage) ?? result.text));
     case "open-settings":
       // No settings form in Teams (yet): show the schedule and how to change it.
-      return reply.text(teamsText(t.teamsSettings(scheduleSummary(actor.workspace, actor.language))));
+      return reply.text(teamsText(t.teamsSettings(scheduleSummary(result.workspace, actor.language))));
     case "nudge-now":
       return nudgeNow(deps, context, actor, result, reply);
     case "dashboard":
@@ -145,6 +145,8 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
         core.logger.warn({ reason: (error as Error).message }, "teams: digest preview not delivered");
         return reply.text(teamsText(t.teamsPersonalOnly));
       }
+      // In the personal chat the preview card just arrived in this very chat: no second message saying so.
+      if (actor.personal) return;
       return reply.text(teamsText(presenceTexts(actor.language).digestPreviewSent));
   }
 }

@@ -4,10 +4,10 @@
 // for the reader's locale. The card stays under Teams' 28 KB message limit: channel lines are
 // capped, and the PNG fallback is the first to go.
 import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
-import { count, decimal, percent, points, sparkline } from "../../prompts/format.js";
+import { sparkline } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { digestVocabularyLine } from "../../prompts/vocabularyTexts.js";
-import { QUESTION_LABEL } from "../../prompts/questions.js";
+import { figureLines, leaderLines, suggestionsLine } from "../../prompts/digestLines.js";
 import { card } from "./cards.js";
 import { trendChartElement } from "./digestChart.js";
 import { escapeCardText, teamsText } from "./markdown.js";
@@ -20,14 +20,11 @@ export const MAX_CARD_BYTES = 26_000;
 
 const textBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text, wrap: true, ...extra });
 
-/** `label` is already safe markdown (escaped if it came from Teams). */
-function figuresBlock(label: string, f: ChannelFigures, report: DigestReport): Json {
-  const { language } = report;
-  const t = presenceTexts(language);
-  if (f.customerShare === null) return textBlock(`**${label}** — ${t.notEnough}`, { spacing: "Small" });
-  const change = f.change === null ? t.noChange : t.change(points(f.change, language));
-  const line = t.line(count(f.messages, language), percent(f.customerShare, language), change, percent(f.positiveShare, language), percent(f.negativeShare, language));
-  return textBlock(`**${label}** \`${sparkline(f.trend)}\`\n\n${teamsText(line)}`, { spacing: "Small" });
+/** `label` is already safe markdown (escaped if it came from Teams); `named`: the tone line says what it measures. */
+function figuresBlock(label: string, f: ChannelFigures, report: DigestReport, named = false): Json {
+  const [first, ...rest] = figureLines(f, report.language, report.minAuthors, named).map(teamsText);
+  if (f.customerShare === null) return textBlock(`**${label}** — ${first}`, { spacing: "Small" });
+  return textBlock([`**${label}** \`${sparkline(f.trend)}\``, first, ...rest].join("\n\n"), { spacing: "Small" });
 }
 
 export interface DigestCardOptions {
@@ -50,7 +47,8 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
   if (report.workspace.messages === 0 && report.channels.length === 0) {
     body.push(textBlock(t.noData));
   } else {
-    body.push(figuresBlock(t.workspaceLabel, report.workspace, report));
+    body.push(figuresBlock(t.workspaceLabel, report.workspace, report, true));
+    body.push(textBlock(teamsText(t.toneLegend), { isSubtle: true, size: "Small", spacing: "None" }));
     report.channels.slice(0, MAX_CHANNEL_LINES).forEach((c, i) => {
       const name = c.channelRef ? options.channelName?.(c.channelRef) : null;
       body.push(figuresBlock(name ? escapeCardText(name) : t.teamsChannelLabel(i + 1), c, report));
@@ -68,21 +66,12 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
     body.push(textBlock(report.bullets.map((b) => `- ${escapeCardText(b.replace(/\s+/g, " "))}`).join("\n"), { spacing: "Small" }));
   }
 
-  const leaders = report.leaders;
-  const averages = leaders.questions.map((q) => `${QUESTION_LABEL[language][q.question]} ${decimal(q.average, language)}`).join(" · ");
   body.push(textBlock(`**${t.leadersTitle}**`, { separator: true, spacing: "Medium" }));
-  body.push(
-    textBlock(
-      leaders.nudged === 0
-        ? t.leadersNone
-        : `${t.leadersLine(leaders.answeredShare === null ? null : percent(leaders.answeredShare, language), leaders.nudged, report.minAuthors)}\n\n${t.leadersAverages}: ${averages} ${t.leadersHidden(report.minAuthors)}`,
-      { spacing: "Small" },
-    ),
-  );
+  body.push(textBlock(leaderLines(report).map(teamsText).join("\n\n"), { spacing: "Small" }));
 
   const s = report.suggestions;
   body.push(textBlock(`**${t.suggestionsTitle}**`, { spacing: "Medium" }));
-  body.push(textBlock(t.suggestionsLine(s.created, percent(s.answeredShare, language)), { spacing: "Small" }));
+  body.push(textBlock(teamsText(suggestionsLine(report)), { spacing: "Small" }));
   if (s.top.length > 0) {
     body.push(textBlock(`_${t.suggestionsTop}_`, { spacing: "Small" }));
     for (const x of s.top) body.push(textBlock(`#${x.number} (👍 ${x.votes}) ${escapeCardText(x.text.slice(0, 200).replace(/\s+/g, " "))}`, { spacing: "None" }));

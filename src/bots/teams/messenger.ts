@@ -5,11 +5,13 @@ import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import type { AddressBook } from "../../core/identity/addresses.js";
 import type { Member } from "../../core/shared/model.js";
 import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
-import type { DeliveryTarget, NudgeMessenger, NudgeView } from "../../core/checkins/ports.js";
+import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../core/checkins/ports.js";
 import type { TeamsAdapter } from "./auth.js";
 import { checkinCard } from "./cards.js";
 import { parseReference } from "./conversations.js";
 import { ConversationGoneError, withDeliveryRetries, type RetryPolicy } from "./delivery.js";
+import { texts } from "../../prompts/texts.js";
+import { teamsText } from "./markdown.js";
 
 export interface Proactive {
   adapter: TeamsAdapter;
@@ -57,6 +59,21 @@ export class TeamsMessenger implements NudgeMessenger {
       const sent = await withDeliveryRetries("send nudge", () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(checkinCard(view)))), this.deps.retryPolicy);
       if (!sent?.id) throw new DeliveryError("teams: the connector returned no activity id");
       return { channelRef: context.activity.conversation.id, messageRef: sent.id };
+    });
+  }
+
+  /**
+   * The reminder is one short line in the personal chat, not a second card. Teams could update
+   * the nudge card in place, but it notifies nobody about an edited message, so the reminder
+   * would go unseen; a personal chat has no threads to tie the line to the card. The card above
+   * keeps working, and `checkin` brings it back. Teams cannot find a message by a tag, so a
+   * sender that died mid-send sends it again (the outbox's rule: a rare double beats a loss).
+   */
+  async sendReminder(target: DeliveryTarget, _nudge: MessageRef, view: ReminderView): Promise<MessageRef> {
+    return inPersonalChat(this.deps, target.member, async (context) => {
+      const text = teamsText(texts(view.language).reminder(view.sameWeek));
+      const sent = await withDeliveryRetries("send reminder", () => context.sendActivity(MessageFactory.text(text)), this.deps.retryPolicy);
+      return { channelRef: context.activity.conversation.id, messageRef: sent?.id ?? "" };
     });
   }
 

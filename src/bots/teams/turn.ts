@@ -156,7 +156,9 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
     return;
   }
   if (!isInstallation(activity)) return;
-  const actor = await resolveActor(deps, activity);
+  // The person who installs the app in a new tenant gives it their language (the activity's
+  // locale); the identity service adopts it once, unless the tenant chose one already.
+  const actor = await resolveActor(deps, activity, { installing: true });
   const fresh = await rememberConversation(deps.core, actor.member, activity);
   if (!fresh) return; // Teams sends installationUpdate and conversationUpdate for one install: greet once.
   const t = texts(actor.language);

@@ -34,13 +34,14 @@ export type AdminCommand =
   | { kind: "digest-time"; weekday: number; minute: number }
   | { kind: "digest-now" }
   | { kind: "presence-llm"; on: boolean }
+  | { kind: "reminders"; on: boolean }
   | { kind: "presence-industry"; industry: IndustryPreset | null }
   | { kind: "presence-industry-unknown"; name: string }
   | { kind: "presence-terms-add"; terms: string[] }
   | { kind: "presence-terms-remove"; terms: string[] }
   | { kind: "presence-terms-list" }
   | { kind: "presence-terms-invalid"; problem: "empty" | "unclosed-quote"; verb: "add" | "remove" }
-  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "channel" | "ask-schedule" | "presence" | "digest-time" | "industry" | "terms" };
+  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "reminders" | "channel" | "ask-schedule" | "presence" | "digest-time" | "industry" | "terms" };
 
 const WEEKDAY_WORDS: Record<string, number> = {
   mon: 1, monday: 1, mo: 1, montag: 1,
@@ -90,6 +91,10 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
     case "weekends":
       if (sub === "on" || sub === "off") return { kind: "weekends", on: sub === "on" };
       return { kind: "usage", topic: "weekends" };
+    case "reminders":
+    case "erinnerungen":
+      if (sub === "on" || sub === "off") return { kind: "reminders", on: sub === "on" };
+      return { kind: "usage", topic: "reminders" };
     case "language":
     case "sprache":
       return isLanguage(sub) ? { kind: "language", language: sub } : { kind: "usage", topic: "language" };

@@ -3,9 +3,10 @@
 // the doors.
 import type { AdminCommand } from "./commands.js";
 import { isCadence, isLanguage, type Language, type Profile, type Workspace, type WorkspaceSettings } from "../shared/model.js";
-import type { Clock } from "../shared/ports.js";
+import type { Clock, MessageRef } from "../shared/ports.js";
 import type { WorkspaceStore } from "../identity/ports.js";
 import type { Actor } from "../identity/service.js";
+import { adoptLanguage } from "../identity/workspaceLanguage.js";
 import type { DeliveryReport, NudgeService } from "../checkins/nudges.js";
 import type { SuggestionStore } from "../suggestions/ports.js";
 import { texts } from "../../prompts/texts.js";
@@ -41,9 +42,11 @@ export type AdminReply =
   | { kind: "text"; text: string; withHelp?: boolean; usage?: UsageTopic }
   /** not-admin: the command is for admins; not-viewer: `dashboard`, asked by someone neither admin nor viewer. */
   | { kind: "refused"; reason: "not-admin" | "not-viewer" }
-  | { kind: "open-settings" }
+  /** `workspace` as it is now (a first configuration may just have given it a language). */
+  | { kind: "open-settings"; workspace: Workspace }
   | { kind: "nudge-now"; leaders: number; start(): Promise<DeliveryReport> }
-  | { kind: "digest-now"; start(): Promise<void> }
+  /** `start` tells where the preview went (the admin's direct message), where the platform says. */
+  | { kind: "digest-now"; start(): Promise<MessageRef | void> }
   /** Permitted: `issue()` makes the asker's personal one-time link, valid `minutes`; the door shows it privately. */
   | { kind: "dashboard"; minutes: number; issue(): Promise<{ url: string; expiresAt: Date }> };
 
@@ -94,7 +97,7 @@ export class AdminService {
       ...(isCadence(cadence) ? { cadence } : {}),
       ...(weekday !== undefined && weekday >= 1 && weekday <= 7 ? { weekday } : {}),
       ...(minute !== undefined && minute !== null ? { nudgeMinute: minute } : {}),
-      ...(isLanguage(language) ? { language } : {}),
+      ...(isLanguage(language) ? { language, languageChosen: true } : {}),
     });
     return { ok: true, workspace: updated, summary: scheduleSummary(updated, updated.language) };
   }
@@ -112,7 +115,8 @@ export class AdminService {
     const channel = (ref: string) => ctx.channel?.(ref) ?? ref;
     const { workspaces: store, suggestions, presence, presenceStore, nudges } = this.deps;
     const pt = presenceTexts(actor.language);
-    const { workspace } = actor;
+    // The first admin to configure a new workspace gives it their language (profile locale).
+    const workspace = await adoptLanguage(store, actor.workspace, actor.ownLanguage);
     switch (command.kind) {
       case "help":
         return { kind: "text", text: t.adminHelp };
@@ -125,6 +129,7 @@ export class AdminService {
           language: t.languageUsage,
           timezone: t.timezoneUsage,
           weekends: t.weekendsUsage,
+          reminders: t.remindersUsage,
           channel: st.channelUsage,
           "ask-schedule": st.askScheduleUsage,
           presence: pt.presenceUsage,
@@ -192,8 +197,11 @@ export class AdminService {
         const updated = await store.updateWorkspace(workspace.id, { includeWeekends: command.on });
         return { kind: "text", text: t.scheduleSaved(scheduleSummary(updated, actor.language)) };
       }
+      case "reminders":
+        await store.updateWorkspace(workspace.id, { reminders: command.on });
+        return { kind: "text", text: command.on ? t.remindersOn : t.remindersOff };
       case "language":
-        await store.updateWorkspace(workspace.id, { language: command.language });
+        await store.updateWorkspace(workspace.id, { language: command.language, languageChosen: true });
         return { kind: "text", text: texts(command.language).languageSaved };
       case "timezone":
         await store.updateWorkspace(workspace.id, { timezone: command.timezone });
@@ -236,7 +244,7 @@ export class AdminService {
       case "presence-terms-invalid":
         return { kind: "text", text: await this.vocabularyCommand(command, ctx) };
       case "settings":
-        return { kind: "open-settings" };
+        return { kind: "open-settings", workspace };
       case "nudge-now": {
         const leaders = await store.listLeaders(workspace.id);
         return { kind: "nudge-now", leaders: leaders.length, start: async () => nudges.nudgeNow(workspace) };

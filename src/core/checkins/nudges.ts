@@ -10,6 +10,7 @@ import type { PlatformRegistry } from "../shared/platforms.js";
 import type { WorkspaceStore } from "../identity/ports.js";
 import type { CheckInStore, DeliveryTarget, NewNudge, NudgeMessenger, NudgeView } from "./ports.js";
 import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "../shared/time.js";
+import type { NudgeReminders } from "./reminders.js";
 
 export interface NudgeServiceOptions {
   store: CheckInStore;
@@ -25,6 +26,8 @@ export interface NudgeServiceOptions {
   maxAttempts?: number;
   /** How long a claimed nudge stays with its sender before another may take it over. */
   claimLeaseMs?: number;
+  /** The one reminder of an unanswered nudge, queued before its first send. */
+  reminders?: NudgeReminders;
 }
 
 const CLAIM_BATCH = 200;
@@ -157,6 +160,8 @@ export class NudgeService {
     }
     const attempts = nudge.attempts + 1;
     try {
+      // Only a first send queues it: a snoozed nudge coming back is the leader's own reminder.
+      if (nudge.status === "pending") await this.options.reminders?.queue(nudge, target);
       const earlier = nudge.interrupted ? await this.findSent(messenger, target, nudge) : null;
       if (earlier) logger.info({ nudgeId: nudge.id }, "an interrupted send had been delivered; recording it instead of sending again");
       const ref = earlier ?? (await messenger.sendNudge(target, { ...(await this.viewFor(nudge, target, now)), status: "sent" }));
@@ -325,6 +330,8 @@ export class NudgeService {
     const minute = local.hour * 60 + local.minute;
     const again = zonedTimeToUtc(addDays(local, 1), minute, timeZone);
     const updated = await this.options.store.updateNudge(nudgeId, { status: "snoozed", nextAttemptAt: again });
+    // The nudge comes back tomorrow at the leader's request: that replaces the reminder.
+    await this.options.reminders?.cancel(nudgeId);
     return this.refresh(updated, target, { ...options, snoozedUntil: formatMinuteOfDay(minute) });
   }
 

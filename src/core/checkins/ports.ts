@@ -3,6 +3,7 @@
 import type { QuestionKey, Rating } from "../shared/questions.js";
 import type { CheckIn, Language, Member, Nudge, NudgeStatus, Platform, Workspace } from "../shared/model.js";
 import type { MessageRef } from "../shared/ports.js";
+import type { SentLookup } from "../shared/outbox.js";
 
 export interface NewNudge {
   memberId: string;
@@ -92,9 +93,21 @@ export interface DeliveryTarget {
   member: Member;
 }
 
-/** Delivers nudges on one platform. Throws DeliveryError on failure. */
-export interface NudgeMessenger {
+/** What a nudge's one reminder says (see reminders.ts). */
+export interface ReminderView {
+  language: Language;
+  /** The nudge's week is still the current one when the reminder goes out. */
+  sameWeek: boolean;
+}
+
+/**
+ * Delivers nudges on one platform. Throws DeliveryError on failure. `findSent` finds a reminder
+ * an interrupted sender already posted (platforms that can tag messages).
+ */
+export interface NudgeMessenger extends SentLookup {
   sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef>;
+  /** The one reminder of an unanswered nudge: a short message tied to it, never a second card. `tag` names the outbox entry. */
+  sendReminder(target: DeliveryTarget, nudge: MessageRef, view: ReminderView, tag: string): Promise<MessageRef | void>;
   updateNudge(target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void>;
   /**
    * Finds a nudge message that was already delivered (platforms that can tag messages), so a

@@ -3,6 +3,7 @@
 // here instead of reading storage, and services decide permissions from the Actor it returns.
 import type { Language, Member, Platform, Profile, Workspace, WorkspaceSettings } from "../shared/model.js";
 import type { WorkspaceStore } from "./ports.js";
+import { adoptLanguage } from "./workspaceLanguage.js";
 
 export interface Actor {
   workspace: Workspace;
@@ -13,6 +14,11 @@ export interface Actor {
   /** Every platform id the person is known by, for admin checks (Teams: AAD object id and "29:…"). */
   ids: string[];
   language: Language;
+  /**
+   * The person's own language as their platform reported it (profile locale), null when it never
+   * said: what a new workspace adopts from whoever first configures it (workspaceLanguage.ts).
+   */
+  ownLanguage: Language | null;
   isAdmin: boolean;
   isLeader: boolean;
 }
@@ -31,6 +37,8 @@ export interface ResolveInput {
   platformAdmin?: boolean;
   /** Everyone may administrate while nobody is named admin anywhere (Teams local mode on one machine). */
   openAdminWhenUnset?: boolean;
+  /** The person is installing the app: a workspace that has not chosen a language adopts theirs. */
+  installing?: boolean;
 }
 
 /** Anyone who may act for the team: leaders and admins answer suggestions and ask for them. */
@@ -56,7 +64,9 @@ export class IdentityService {
   resolve(input: ResolveInput & { create: true }): Promise<Actor & { member: Member }>;
   resolve(input: ResolveInput): Promise<Actor>;
   async resolve(input: ResolveInput): Promise<Actor> {
-    const workspace = await this.workspace(input.platform, input.team);
+    const found = await this.workspace(input.platform, input.team);
+    const ownLanguage = input.profile?.language ?? null;
+    const workspace = input.installing ? await adoptLanguage(this.deps.workspaces, found, ownLanguage) : found;
     const ids = [...new Set(typeof input.user === "string" ? [input.user] : input.user)].filter(Boolean);
     if (ids.length === 0) ids.push("unknown");
     const { userId, member } = await this.member(workspace, ids, Boolean(input.create), input.profile);
@@ -69,6 +79,7 @@ export class IdentityService {
       userId,
       ids,
       language: member?.language ?? input.profile?.language ?? workspace.language,
+      ownLanguage: member?.language ?? ownLanguage,
       isAdmin: named || Boolean(input.platformAdmin) || open,
       isLeader: Boolean(member?.isLeader),
     };

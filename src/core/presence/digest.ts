@@ -30,7 +30,10 @@ function figures(
     const c = visible(week);
     return c ? toneShares(c) : null;
   });
-  const current = visible(weeks[weeks.length - 1]!);
+  const week = weeks[weeks.length - 1]!;
+  const current = visible(week);
+  const counted = byWeek.get(week);
+  const hidden = current ? null : !counted || counted.messages === 0 ? "no-messages" : counted.authors < minAuthors ? "few-authors" : "small-rest";
   const now = trend[trend.length - 1] ?? null;
   const before = trend[trend.length - 2] ?? null;
   return {
@@ -39,6 +42,7 @@ function figures(
     customerShare: now,
     positiveShare: current ? share(current.positive, current.customer) : null,
     negativeShare: current ? share(current.negative, current.customer) : null,
+    hidden,
     change: now !== null && before !== null ? (now - before) * 100 : null,
     trend,
     toneTrend,

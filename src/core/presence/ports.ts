@@ -107,6 +107,11 @@ export interface ChannelFigures {
   customerShare: number | null;
   positiveShare: number | null;
   negativeShare: number | null;
+  /**
+   * Why the week's figures are withheld (customerShare null): nothing measured, fewer than the
+   * minimum of people wrote, or (whole workspace) the folded rest would be revealed by subtraction.
+   */
+  hidden: "no-messages" | "few-authors" | "small-rest" | null;
   /** Change of the customer share against the week before, in percentage points. */
   change: number | null;
   /** Customer share per week, oldest first (8 weeks); null where too few people wrote. */
@@ -147,6 +152,7 @@ export interface PresenceMessenger extends SentLookup {
   /** The notice of what is measured, naming the minimum group size in force. */
   postNotice(workspace: Workspace, channelRef: string, language: Language, minAuthors: number, tag: string): Promise<void>;
   postDigest(workspace: Workspace, channelRef: string, report: DigestReport, tag: string): Promise<MessageRef>;
-  sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<void>;
+  /** Returns where the preview went (the person's direct message), where the platform tells. */
+  sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<MessageRef | void>;
 }
 

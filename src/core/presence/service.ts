@@ -2,7 +2,7 @@
 // retention, and build and schedule the weekly digest through the outbox.
 import type { Language, Workspace } from "../shared/model.js";
 import type { PlatformRegistry } from "../shared/platforms.js";
-import type { Clock, Logger } from "../shared/ports.js";
+import type { Clock, Logger, MessageRef } from "../shared/ports.js";
 import type { WorkspaceStore } from "../identity/ports.js";
 import type { Outbox } from "../shared/outbox.js";
 import type { PersonHasher } from "../shared/hash.js";
@@ -261,10 +261,10 @@ export class PresenceService {
   }
 
   /** `/cx-admin digest-now`: last week's digest, privately to the asking admin. */
-  async preview(workspace: Workspace, userId: string, language: Language): Promise<void> {
+  async preview(workspace: Workspace, userId: string, language: Language): Promise<MessageRef | void> {
     const local = localDateTime(this.options.clock(), workspace.timezone);
     const report = await this.report(workspace, isoWeek(addDays(local, -7)), language);
-    await this.messenger(workspace).sendDigestPreview(workspace, userId, report);
+    return this.messenger(workspace).sendDigestPreview(workspace, userId, report);
   }
 }
 

@@ -40,6 +40,10 @@ export interface Workspace extends Schedule {
   suggestionsChannel: string | null;
   /** Whether channel messages may go to the LLM classifier (sends text to a third party). */
   presenceLlm: boolean;
+  /** Whether `language` was chosen (by an admin, or adopted from the installer's locale); see workspaceLanguage.ts. */
+  languageChosen: boolean;
+  /** Whether an unanswered nudge gets its one reminder the next working day. */
+  reminders: boolean;
   /** When the weekly digest goes out: ISO weekday and minute of day, workspace time zone. */
   digestWeekday: number;
   digestMinute: number;

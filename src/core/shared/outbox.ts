@@ -25,6 +25,8 @@ export interface NewOutboxEntry {
   recipient: string;
   /** Identifies the one effect this message stands for, e.g. "answer:<suggestion>:<status>". */
   dedupeKey: string;
+  /** Not delivered before this instant (a reminder due tomorrow); now when absent. */
+  notBefore?: Date;
 }
 
 export interface OutboxStore {
@@ -84,7 +86,7 @@ export class Outbox {
   async enqueue(...entries: NewOutboxEntry[]): Promise<number> {
     const now = this.clock();
     // On our clock, like every time the lookup after a crash compares with the platform's.
-    return this.store.enqueue(entries.map((entry) => ({ ...entry, createdAt: now, nextAttemptAt: now })));
+    return this.store.enqueue(entries.map(({ notBefore, ...entry }) => ({ ...entry, createdAt: now, nextAttemptAt: notBefore ?? now })));
   }
 
   async forget(dedupeKey: string): Promise<void> {

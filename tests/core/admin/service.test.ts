@@ -25,6 +25,7 @@ const EXAMPLES: { [K in Kind]: Extract<AdminCommand, { kind: K }> } = {
   "admins-list": { kind: "admins-list" },
   schedule: { kind: "schedule", cadence: "weekly", weekday: 5, minute: 16 * 60 + 30 },
   weekends: { kind: "weekends", on: true },
+  reminders: { kind: "reminders", on: false },
   language: { kind: "language", language: "en" },
   timezone: { kind: "timezone", timezone: "Asia/Tokyo" },
   settings: { kind: "settings" },
@@ -58,7 +59,8 @@ let ws: Workspace;
 
 beforeEach(async () => {
   m = memoryCore({ now: "2026-11-25T10:00:00Z" }); // a Wednesday
-  ws = await m.workspaces.workspace({ admins: ["UFRED"] });
+  // An admin chose the language already: a first configuration would adopt the admin's own.
+  ws = await m.workspaces.workspace({ admins: ["UFRED"], languageChosen: true });
   // Someone to remove as leader, a channel with two signals, an ask schedule to switch off.
   await m.workspaces.leader(ws, "UDORA");
   await m.presence.trackChannel(ws.id, "CHR");
@@ -116,7 +118,7 @@ describe("admin.run refuses a non-admin", () => {
   });
 
   it("covers every command kind there is", () => {
-    expect(KINDS).toHaveLength(35);
+    expect(KINDS).toHaveLength(36);
   });
 });
 
@@ -192,7 +194,7 @@ describe("admin.run for an admin", () => {
   it("settings asks the door to open the form, changing nothing", async () => {
     const admin = ctx(await actorFor("UADMIN", true));
     const before = state();
-    expect(await m.core.admin.run(EXAMPLES.settings, admin)).toEqual({ kind: "open-settings" });
+    expect(await m.core.admin.run(EXAMPLES.settings, admin)).toEqual({ kind: "open-settings", workspace: ws });
     expect(state()).toBe(before);
   });
 

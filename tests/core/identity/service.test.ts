@@ -21,7 +21,7 @@ class MemoryWorkspaces implements WorkspaceStore {
     const key = `${platform}|${externalId}`;
     let workspace = this.workspaces.get(key);
     if (!workspace) {
-      workspace = { id: `w${++this.ids}`, platform, externalId, ...defaults, admins: [], suggestionsChannel: null, presenceLlm: false, digestWeekday: 1, digestMinute: 540 };
+      workspace = { id: `w${++this.ids}`, platform, externalId, ...defaults, admins: [], suggestionsChannel: null, presenceLlm: false, languageChosen: false, reminders: true, digestWeekday: 1, digestMinute: 540 };
       this.workspaces.set(key, workspace);
     }
     return workspace;
@@ -154,5 +154,18 @@ describe("services refuse people who may not act, before touching anything", () 
     expect(await suggestions.respond({ actor: anna, suggestionId: "s1", status: "done", note: null })).toEqual({ ok: false, reason: "not-allowed" });
     const leader = { ...anna, isLeader: true };
     expect(await suggestions.ask({ actor: leader, channel: null })).toEqual({ ok: false, reason: "no-channel" });
+  });
+});
+
+describe("a new workspace's language", () => {
+  it("is adopted once from whoever installs it, and a non-installing visit changes nothing", async () => {
+    const visit = await identity.resolve({ platform: "teams", team: "tenant", user: "29:eve", profile: { language: "en" } });
+    expect(visit.workspace).toMatchObject({ language: DEFAULTS.language, languageChosen: false });
+    expect(visit.ownLanguage).toBe("en");
+    const first = await identity.resolve({ platform: "teams", team: "tenant", user: "29:emma", profile: { language: "en" }, create: true, installing: true });
+    expect(first.workspace).toMatchObject({ language: "en", languageChosen: true });
+    const later = await identity.resolve({ platform: "teams", team: "tenant", user: "29:klaus", profile: { language: "de" }, create: true, installing: true });
+    expect(later.workspace).toMatchObject({ language: "en", languageChosen: true });
+    expect(later.language).toBe("de"); // his replies stay in his own language
   });
 });

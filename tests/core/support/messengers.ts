@@ -1,6 +1,6 @@
 // Platform senders that record what they were asked to deliver. `failNext` queues errors the
 // next calls throw (a DeliveryError for a 429 or a 5xx, say), so retries can be exercised.
-import type { DeliveryTarget, NudgeMessenger, NudgeView } from "../../../src/core/checkins/ports.js";
+import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../../src/core/checkins/ports.js";
 import type { AskPromptView, SuggestionMessenger, SuggestionView } from "../../../src/core/suggestions/ports.js";
 import type { DigestReport, PresenceMessenger } from "../../../src/core/presence/ports.js";
 import type { Language, Workspace } from "../../../src/core/shared/model.js";
@@ -30,6 +30,14 @@ export class RecordingNudgeMessenger extends Failures implements NudgeMessenger 
     this.sent.push({ memberExternalId: target.member.externalId, view, ref });
     this.delivered.set(view.nudgeId, ref);
     return ref;
+  }
+
+  readonly reminders: { memberExternalId: string; nudge: MessageRef; view: ReminderView; tag: string }[] = [];
+
+  async sendReminder(target: DeliveryTarget, nudge: MessageRef, view: ReminderView, tag: string): Promise<MessageRef> {
+    this.maybeFail();
+    this.reminders.push({ memberExternalId: target.member.externalId, nudge, view, tag });
+    return { channelRef: nudge.channelRef, messageRef: `ts-${++this.count}` };
   }
 
   async updateNudge(_target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void> {

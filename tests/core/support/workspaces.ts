@@ -33,6 +33,8 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
       presenceLlm: false,
       digestWeekday: 1,
       digestMinute: 9 * 60,
+      reminders: true,
+      languageChosen: false,
     };
     this.workspaces.set(workspace.id, workspace);
     return { ...workspace };

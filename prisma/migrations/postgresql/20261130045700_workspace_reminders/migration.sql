@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "reminders" BOOLEAN NOT NULL DEFAULT true;
+
