@@ -15,6 +15,7 @@ import { openDatabase, type OpenedDatabase } from "../src/storage/database.js";
 import { PrismaStore } from "../src/storage/prismaStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { PrismaOutboxStore } from "../src/storage/outboxStore.js";
+import { PrismaMirrorStore } from "../src/storage/mirrorStore.js";
 import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
 import { createCore } from "../src/core/core.js";
 import { createHasher } from "../src/core/hash.js";
@@ -138,6 +139,8 @@ function coreFor(target: Target) {
     suggestionStore: new PrismaSuggestionStore(db),
     outboxStore: new PrismaOutboxStore(db),
     presenceStore: new PrismaPresenceStore(db),
+    mirrorStore: new PrismaMirrorStore(db),
+    mirrorMinResponses: 3,
     llmClassifier: null,
     summarizer: null,
     presenceMinAuthors: 3,

@@ -12,12 +12,18 @@ import type { PresenceClassifier } from "./presence/classifier.js";
 import type { DigestSummarizer } from "./presence/summary.js";
 import { builtinClassifier } from "./presence/builtinClassifier.js";
 import { PresenceService } from "./presence/service.js";
+// Leader mirror (issue 12)
+import { MirrorService } from "./mirror/service.js";
+import type { MirrorStore } from "./mirror/ports.js";
 
 export interface CoreOptions {
   store: Store;
   suggestionStore: SuggestionStore;
   outboxStore: OutboxStore;
   presenceStore: PresenceStore;
+  /** Leader mirror (issue 12). */
+  mirrorStore: MirrorStore;
+  mirrorMinResponses: number;
   /** The LLM classifier (falling back to the built-in one), when OPENAI_API_KEY is set. */
   llmClassifier: PresenceClassifier | null;
   summarizer: DigestSummarizer | null;
@@ -49,6 +55,8 @@ export interface Core {
   admin: AdminService;
   suggestions: SuggestionService;
   presence: PresenceService;
+  /** Leader mirror (issue 12). */
+  mirror: MirrorService;
   outbox: Outbox;
   /**
    * One clock tick: nudges, queued messages, scheduled suggestion prompts, retention.
@@ -91,6 +99,17 @@ export function createCore(options: CoreOptions): Core {
     minAuthors: options.presenceMinAuthors,
     retentionWeeks: options.presenceRetentionWeeks,
   });
+  // Leader mirror (issue 12)
+  const mirror = new MirrorService({
+    mirror: options.mirrorStore,
+    store: options.store,
+    presence: options.presenceStore,
+    outbox,
+    clock: options.clock,
+    logger: options.logger,
+    minResponses: options.mirrorMinResponses,
+    minAuthors: options.presenceMinAuthors,
+  });
   let lastRetention = 0;
   return {
     store: options.store,
@@ -110,6 +129,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     suggestions,
     presence,
+    mirror,
     outbox,
     tick: async (stillLeading = async () => true) => {
       const now = options.clock();
@@ -117,6 +137,7 @@ export function createCore(options: CoreOptions): Core {
       if (!(await stillLeading())) return report;
       report.digests = await presence.scheduleDigests(now);
       report.prompts = await suggestions.askScheduled(now);
+      Object.assign(report, await mirror.tick(now)); // leader mirror (issue 12): reminders, closes, scheduled rounds
       const outboxReport = await outbox.deliverDue(now);
       Object.assign(report, { outboxSent: outboxReport.sent, outboxRetrying: outboxReport.retrying, outboxFailed: outboxReport.failed });
       if (!(await stillLeading())) return report;

@@ -30,7 +30,7 @@ export function toWorkspace(row: WorkspaceRow): Workspace {
   };
 }
 
-function toMember(row: MemberRow): Member {
+export function toMember(row: MemberRow): Member {
   return {
     id: row.id,
     workspaceId: row.workspaceId,
