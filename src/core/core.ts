@@ -109,6 +109,7 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger,
     minResponses: options.mirrorMinResponses,
     minAuthors: options.presenceMinAuthors,
+    defaults: options.defaults,
   });
   let lastRetention = 0;
   return {

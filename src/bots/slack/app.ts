@@ -14,6 +14,7 @@ import { AfterAckQueue } from "./afterAck.js";
 import { registerViews } from "./views.js";
 import { registerSuggestions } from "./suggestions.js";
 import { registerPresence } from "./presence.js";
+import { registerMirror } from "./mirror/index.js"; // leader mirror (issue 12)
 import { guardSlackRequests } from "./requestGuard.js";
 import { NotStoredError, StoreFirstReceiver } from "./storeFirstReceiver.js";
 
@@ -81,6 +82,7 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
   registerEvents(app, deps);
   registerSuggestions(app, deps);
   registerPresence(app, deps);
+  registerMirror(app, deps); // leader mirror (issue 12)
   app.error(async (error) => {
     if (error instanceof NotStoredError) throw error; // logged by its listener; the receiver answers 503
     logger.error({ component: "bolt", code: (error as { code?: string }).code, reason: error.message }, "unhandled Slack listener error");

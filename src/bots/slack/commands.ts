@@ -11,6 +11,8 @@ import { longDate } from "../../prompts/format.js";
 import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mrkdwn.js";
 import type { WebClient } from "@slack/web-api";
 
+import { mirrorAdminText } from "./mirror/admin.js"; // leader mirror (issue 12)
+
 export const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
 
 export function registerCommands(app: App, deps: SlackDeps): void {
@@ -43,6 +45,8 @@ export async function guarded(deps: SlackDeps, command: SlashCommand, respond: R
 async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {
   const t = texts(actor.language);
   if (!isAdmin(deps, actor)) return void (await respond(ephemeral(t.notAdmin)));
+  // Leader mirror (issue 12): `/cx-admin mirror schedule quarterly|off`.
+  if (/^mirror\b/i.test(command.text.trim())) return void (await respond(ephemeral(await mirrorAdminText(deps, actor, command.text))));
   const parsed = parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text));
   const reply = await deps.core.admin.run(parsed, {
     workspace: actor.workspace,

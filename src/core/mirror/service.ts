@@ -3,7 +3,7 @@
 // the team's channels show. The service owns every rule and permission; the doors parse input,
 // call it and lay out what it returns. Anonymity is kept by the store's shape (see MirrorStore):
 // this service never logs a rater id together with anything about an answer.
-import type { Language, Member, Platform, Workspace } from "../model.js";
+import type { Language, Member, Platform, Profile, Workspace, WorkspaceSettings } from "../model.js";
 import type { Clock, Logger, Store } from "../ports.js";
 import type { Outbox } from "../outbox.js";
 import { PlatformRegistry } from "../platforms.js";
@@ -77,6 +77,7 @@ export interface MirrorOptions {
   logger: Logger;
   minResponses: number;
   minAuthors: number;
+  defaults: WorkspaceSettings;
 }
 
 const DAY_MS = 86400_000;
@@ -150,6 +151,33 @@ export class MirrorService {
       results: round.status === "closed" ? round.results : null,
       minResponses: this.minResponses,
     };
+  }
+
+  /** The workspace a platform request comes from (created on first contact, like everywhere). */
+  workspace(platform: Platform, externalId: string): Promise<Workspace> {
+    return this.options.store.ensureWorkspace(platform, externalId, this.options.defaults);
+  }
+
+  /**
+   * The person behind a mirror command, if they are a leader (their profile refreshed, so the
+   * name raters read is current); null for anyone else — and for them nothing is stored.
+   */
+  async leader(workspace: Workspace, externalId: string, profile: Profile): Promise<Member | null> {
+    const member = await this.options.store.findMember(workspace.id, externalId);
+    if (!member?.isLeader) return null;
+    return this.options.store.ensureMember(workspace.id, externalId, profile);
+  }
+
+  /** What a rater's "Answer" button opens: the round's form, or why there is none for them. */
+  async answerForm(workspace: Workspace, roundId: string, raterId: string): Promise<{ ok: true; view: InviteView } | { ok: false; reason: "closed" | "already" | "not-invited" }> {
+    const round = await this.options.mirror.getRound(roundId);
+    if (!round || round.workspaceId !== workspace.id) return { ok: false, reason: "not-invited" };
+    if (round.status !== "open") return { ok: false, reason: "closed" };
+    const invite = await this.options.mirror.getInvite(roundId, raterId);
+    if (!invite) return { ok: false, reason: "not-invited" };
+    if (invite.answered) return { ok: false, reason: "already" };
+    const view = await this.inviteView(workspace, roundId, raterId);
+    return view ? { ok: true, view } : { ok: false, reason: "closed" };
   }
 
   private async statusOf(round: MirrorRound): Promise<RoundStatusView> {
@@ -393,9 +421,12 @@ export class MirrorService {
     return "ok";
   }
 
-  /** `/cx-admin mirror schedule quarterly|off`. */
-  async setSchedule(workspace: Workspace, cadence: "quarterly" | "off"): Promise<void> {
+  /** `/cx-admin mirror schedule quarterly|off` (the words after "mirror"); "usage" for anything else. Admins only: the door checks. */
+  async adminCommand(workspace: Workspace, words: string[]): Promise<"quarterly" | "off" | "usage"> {
+    const [verb, cadence] = words.map((w) => w.toLowerCase());
+    if (verb !== "schedule" || (cadence !== "quarterly" && cadence !== "off")) return "usage";
     await this.options.mirror.setSchedule(workspace.id, cadence);
+    return cadence;
   }
 
   /** At the start of each quarter, one round for every leader with a raters list (once per quarter). */
