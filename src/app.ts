@@ -18,7 +18,7 @@ import { PrismaConversationStore } from "./storage/conversationStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
-import { PrismaMirrorStore } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
+import { PrismaMirrorStore, vacuumMirrorTables } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
 import { builtinClassifier } from "./core/presence/builtinClassifier.js";
 import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
 import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
@@ -72,7 +72,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     suggestionStore: new PrismaSuggestionStore(db.prisma),
     outboxStore: new PrismaOutboxStore(db.prisma),
     presenceStore: new PrismaPresenceStore(db.prisma),
-    mirrorStore: new PrismaMirrorStore(db.prisma), // leader mirror (issue 12)
+    mirrorStore: new PrismaMirrorStore(db.prisma, db.provider === "postgresql" ? () => vacuumMirrorTables(db.prisma) : db.scrubDeleted), // leader mirror (issue 12)
     mirrorMinResponses: config.mirrorMinResponses,
     ...(await llmParts(config, logger)),
     presenceMinAuthors: config.presenceMinAuthors,

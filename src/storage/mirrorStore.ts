@@ -42,7 +42,19 @@ class Rollback extends Error {
 }
 
 export class PrismaMirrorStore implements MirrorStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /**
+     * Makes superseded row versions unrecoverable from the storage files (SQLite: a WAL
+     * checkpoint with secure_delete). Until then the WAL would hold, commit by commit, the
+     * invitation that flipped next to the histogram as it was before and after. False when busy.
+     */
+    private readonly scrubFiles: () => Promise<boolean> = async () => true,
+  ) {}
+
+  async scrub(): Promise<boolean> {
+    return this.scrubFiles();
+  }
 
   async openRoundOf(leaderId: string): Promise<MirrorRound | null> {
     const row = await this.db.mirrorRound.findFirst({ where: { leaderId, status: "open" } });
@@ -224,3 +236,13 @@ export class PrismaMirrorStore implements MirrorStore {
   }
 }
 
+
+/**
+ * PostgreSQL keeps superseded row versions (each with the id of the transaction that wrote it)
+ * until VACUUM: the histogram as it was after one answer would sit next to that rater's
+ * invitation version. Vacuuming the two small tables after each answer frees them.
+ */
+export async function vacuumMirrorTables(db: Db): Promise<boolean> {
+  await db.$executeRawUnsafe(`VACUUM "MirrorRound", "MirrorInvite"`);
+  return true;
+}

@@ -141,6 +141,8 @@ export interface MirrorStore {
    */
   recordAnswer(roundId: string, raterId: string, answers: MirrorAnswers): Promise<"ok" | "not-invited" | "already" | "closed">;
   answeredCount(roundId: string): Promise<number>;
+  /** Makes earlier versions of the histogram and the invitations unrecoverable from the files; false when busy. */
+  scrub(): Promise<boolean>;
   getInvite(roundId: string, raterId: string): Promise<{ language: Language | null; answered: boolean } | null>;
   /** The rounds whose reminder is due and not yet sent; marks them reminded, returning the non-answerers. */
   claimReminders(now: Date): Promise<{ round: MirrorRound; pending: { id: string; language: Language | null }[] }[]>;

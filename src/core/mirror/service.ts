@@ -286,13 +286,23 @@ export class MirrorService {
       if (value !== 0 && !isRating(value)) return "incomplete";
       answers[q] = value;
     }
-    return this.options.mirror.recordAnswer(round.id, input.raterId, answers);
+    const result = await this.options.mirror.recordAnswer(round.id, input.raterId, answers);
+    if (result === "ok") await this.scrub();
+    return result;
+  }
+
+  /** Left for the next tick when the files were busy: until then they may hold the histogram as it was before this answer. */
+  private scrubPending = false;
+
+  private async scrub(): Promise<void> {
+    this.scrubPending = !(await this.options.mirror.scrub().catch(() => false));
   }
 
   /** The clock: reminders, closes, scheduled rounds. Each step is keyed so a second tick changes nothing. */
   async tick(now: Date): Promise<{ mirrorReminders: number; mirrorClosed: number; mirrorStarted: number }> {
     const report = { mirrorReminders: 0, mirrorClosed: 0, mirrorStarted: 0 };
     const { mirror, outbox } = this.options;
+    if (this.scrubPending) await this.scrub();
     for (const { round, pending } of await mirror.claimReminders(now)) {
       report.mirrorReminders += await outbox.enqueue(
         ...pending.map((r) => ({ workspaceId: round.workspaceId, kind: MIRROR_OUTBOX.remind, subjectId: round.id, recipient: r.id, dedupeKey: `mirror-remind:${round.id}:${r.id}` })),
@@ -323,7 +333,10 @@ export class MirrorService {
     const results = withheld ? null : await this.results(workspace, leader, round, responses, now);
     await outbox.enqueue({ workspaceId: workspace.id, kind: MIRROR_OUTBOX.results, subjectId: round.id, recipient: leader.externalId, dedupeKey: `mirror-results:${round.id}` });
     const closed = await mirror.closeRound(round.id, { status: withheld ? "withheld" : "closed", at: now, quarter: quarterOf(now), results });
-    if (closed) logger.info({ round: round.id, withheld }, "mirror round closed");
+    if (closed) {
+      logger.info({ round: round.id, withheld }, "mirror round closed");
+      await this.scrub(); // a withheld round's answers must not linger in the files either
+    }
     return closed;
   }
 
