@@ -17,6 +17,7 @@ import { currentModel } from "./cardActions.js";
 import { checkinCard, overviewCard } from "./cards.js";
 import { escapeMarkdown, inertCode, teamsText } from "./markdown.js";
 import type { TeamsDeps } from "./turn.js";
+import { mirrorCommand } from "./mirror/index.js"; // leader mirror (issue 12)
 
 export interface Replies {
   text(text: string): Promise<void>;
@@ -64,6 +65,9 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
     case "help":
     case "hilfe":
       return reply.text(help);
+    case "mirror": // leader mirror (issue 12)
+    case "spiegel":
+      return mirrorCommand(deps, context, actor, words, reply);
     case "ask":
     case "fragen":
       return askCommand(deps, context, actor, reply);

@@ -14,6 +14,7 @@ import { ChannelReferences } from "./channels.js";
 import { newMessagesOnly, TeamsMessenger } from "./messenger.js";
 import { TeamsPresence, TeamsPresenceMessenger } from "./presence.js";
 import { TeamsSuggestionMessenger } from "./suggestions.js";
+import { TeamsMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
 import { handleTurn, type TeamsDeps } from "./turn.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -84,6 +85,7 @@ export function createTeamsDoor(
   core.registerMessenger("teams", new TeamsMessenger(core, proactive));
   core.suggestions.registerMessenger("teams", new TeamsSuggestionMessenger(core, proactive));
   core.presence.registerMessenger("teams", new TeamsPresenceMessenger(core, proactive));
+  core.mirror.registerMessenger("teams", new TeamsMirrorMessenger(core, proactive)); // leader mirror (issue 12)
 
   if (config.mode === "local") {
     log.warn(
