@@ -111,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
     minAuthors: options.presenceMinAuthors,
     defaults: options.defaults,
   });
+  presence.orgMirror = (workspace, week, weekEnd) => mirror.orgMirrorForDigest(workspace, week, weekEnd);
   let lastRetention = 0;
   return {
     store: options.store,

@@ -8,8 +8,8 @@ import type { Language, Member, Workspace } from "../core/model.js";
 import { isLanguage } from "../core/model.js";
 import { QUESTION_KEYS } from "../core/questions.js";
 import { emptyTally } from "../core/mirror/figures.js";
-import type { MirrorAnswers, MirrorResults, MirrorRound, MirrorStore, NewRound, RoundStatus, SelfRatings, Tally } from "../core/mirror/ports.js";
-import { toMember, toWorkspace } from "./prismaStore.js";
+import type { MirrorAnswers, OrgMirror, MirrorResults, MirrorRound, MirrorStore, NewRound, RoundStatus, SelfRatings, Tally } from "../core/mirror/ports.js";
+import { isUniqueViolation, toMember, toWorkspace } from "./prismaStore.js";
 
 type RoundRow = Awaited<ReturnType<Db["mirrorRound"]["findFirstOrThrow"]>>;
 
@@ -209,10 +209,24 @@ export class PrismaMirrorStore implements MirrorStore {
     return (await this.db.mirrorRound.findMany({ where: { workspaceId, quarter, status: "closed" } })).map(toRound);
   }
 
-  async closedQuarters() {
-    const groups = await this.db.mirrorRound.groupBy({ by: ["workspaceId", "quarter"], where: { status: "closed" }, orderBy: [{ workspaceId: "asc" }, { quarter: "asc" }] });
-    const workspaces = new Map((await this.db.workspace.findMany({ where: { id: { in: groups.map((g) => g.workspaceId) } } })).map((w) => [w.id, toWorkspace(w)]));
-    return groups.flatMap((g) => (g.quarter && workspaces.has(g.workspaceId) ? [{ workspace: workspaces.get(g.workspaceId)!, quarter: g.quarter }] : []));
+  async frozenOrgMirror(workspaceId: string, quarter: string) {
+    const row = await this.db.mirrorOrgFigures.findUnique({ where: { workspaceId_quarter: { workspaceId, quarter } } });
+    return row && { week: row.week, figures: JSON.parse(row.figures) as OrgMirror };
+  }
+
+  async freezeOrgMirror(workspaceId: string, quarter: string, week: string, figures: OrgMirror) {
+    try {
+      await this.db.mirrorOrgFigures.create({ data: { workspaceId, quarter, week, figures: JSON.stringify(figures) } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // frozen first by another digest or replica
+    }
+    return (await this.frozenOrgMirror(workspaceId, quarter))!;
+  }
+
+  async frozenOrgMirrors() {
+    const rows = await this.db.mirrorOrgFigures.findMany({ orderBy: [{ workspaceId: "asc" }, { quarter: "asc" }] });
+    const workspaces = new Map((await this.db.workspace.findMany({ where: { id: { in: rows.map((r) => r.workspaceId) } } })).map((w) => [w.id, toWorkspace(w)]));
+    return rows.flatMap((r) => (workspaces.has(r.workspaceId) ? [{ workspace: workspaces.get(r.workspaceId)!, figures: JSON.parse(r.figures) as OrgMirror }] : []));
   }
 
   // Rows are stamped by the database clock, so the window is open-ended towards now.

@@ -4,6 +4,7 @@ import type { Language } from "../../core/model.js";
 import type { ChannelFigures, DigestReport } from "../../core/presence/model.js";
 import { QUESTION_LABEL } from "../../prompts/questions.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { orgMirrorLines } from "../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { count, decimal, percent, points, sparkline } from "../../prompts/format.js";
 
@@ -74,5 +75,6 @@ export function digestBlocks(report: DigestReport, options: { preview?: boolean 
     type: "section",
     text: md(`*${t.suggestionsTitle}*\n${t.suggestionsLine(s.created, percent(s.answeredShare, language))}${top ? `\n_${t.suggestionsTop}_\n${top}` : ""}`),
   });
+  if (report.orgMirror) blocks.push({ type: "section", text: md(orgMirrorLines(report.orgMirror, language).join("\n")) }); // leader mirror (issue 12)
   return blocks;
 }

@@ -167,8 +167,12 @@ export interface MirrorStore {
   scheduledWorkspaces(): Promise<Workspace[]>;
   /** Shown (closed, not withheld) rounds of a workspace that closed in `quarter`. */
   roundsClosedIn(workspaceId: string, quarter: string): Promise<MirrorRound[]>;
-  /** Every workspace and quarter with closed rounds, for the export. */
-  closedQuarters(): Promise<{ workspace: Workspace; quarter: string }[]>;
+  /** The quarter's organisation mirror as first shown, if it was. */
+  frozenOrgMirror(workspaceId: string, quarter: string): Promise<{ week: string; figures: OrgMirror } | null>;
+  /** Keeps `figures` as the quarter's organisation mirror unless one was kept first; returns the kept one. */
+  freezeOrgMirror(workspaceId: string, quarter: string, week: string, figures: OrgMirror): Promise<{ week: string; figures: OrgMirror }>;
+  /** Every frozen organisation mirror, for the export. */
+  frozenOrgMirrors(): Promise<{ workspace: Workspace; figures: OrgMirror }[]>;
   /** Asking evidence: /cx-ask runs by the leader and named suggestions by these people since `since`. */
   askingCounts(workspaceId: string, leaderId: string, raterIds: string[], since: Date, until: Date): Promise<{ asks: number; suggestions: number }>;
   /** Invited rater ids of a round (for the evidence of named suggestions); empty once closed. */

@@ -459,20 +459,34 @@ export class MirrorService {
     return started;
   }
 
-  /** The organisation's mirror for the digest: this quarter's shown rounds, only with enough leaders. */
-  async orgMirror(workspace: Workspace, at = this.options.clock()): Promise<OrgMirror | null> {
-    const quarter = quarterOf(at);
-    return orgMirror(quarter, await this.options.mirror.roundsClosedIn(workspace.id, quarter));
+  /**
+   * The organisation's mirror for the digest of `week` (which ends at `weekEnd`): once at least
+   * ORG_MIN_LEADERS leaders closed rounds in that quarter, it is frozen and shown in that one
+   * week's digest — later rounds of the quarter never move it, so no two published figures
+   * differ by one leader. Never a single leader's figures.
+   */
+  async orgMirrorForDigest(workspace: Workspace, week: string, weekEnd: Date): Promise<OrgMirror | null> {
+    const { mirror } = this.options;
+    const quarter = quarterOf(new Date(weekEnd.getTime() - 1));
+    const frozen = await mirror.frozenOrgMirror(workspace.id, quarter);
+    if (frozen) return frozen.week === week ? frozen.figures : null;
+    const figures = orgMirror(quarter, (await mirror.roundsClosedIn(workspace.id, quarter)).filter((r) => r.closedAt && r.closedAt < weekEnd));
+    if (!figures) return null;
+    const kept = await mirror.freezeOrgMirror(workspace.id, quarter, week, figures);
+    return kept.week === week ? kept.figures : null;
   }
 
-  /** `npx kundennah export mirror`: the organisation's mirror per workspace and quarter — never one leader. */
-  async *exportRows(): AsyncIterable<MirrorExportRow> {
-    for (const { workspace, quarter } of await this.options.mirror.closedQuarters()) {
-      const org = orgMirror(quarter, await this.options.mirror.roundsClosedIn(workspace.id, quarter));
-      if (!org) continue;
-      for (const q of org.questions) {
-        yield { platform: workspace.platform, workspace: workspace.externalId, quarter, leaders: org.leaders, question: q.question, avgSelf: q.self, avgTeam: q.team, blindSpotShare: q.blindSpotShare };
-      }
+  /** `npx kundennah export mirror`: the organisation mirrors as the digests showed them — never one leader. */
+  exportRows(): AsyncIterable<MirrorExportRow> {
+    return orgMirrorExport(this.options.mirror);
+  }
+}
+
+/** The export's rows: per workspace, quarter and question, the frozen organisation mirror. */
+export async function* orgMirrorExport(store: Pick<MirrorStore, "frozenOrgMirrors">): AsyncIterable<MirrorExportRow> {
+  for (const { workspace, figures } of await store.frozenOrgMirrors()) {
+    for (const q of figures.questions) {
+      yield { platform: workspace.platform, workspace: workspace.externalId, quarter: figures.quarter, leaders: figures.leaders, question: q.question, avgSelf: q.self, avgTeam: q.team, blindSpotShare: q.blindSpotShare };
     }
   }
 }

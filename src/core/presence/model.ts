@@ -4,6 +4,7 @@ import type { SentLookup } from "../outbox.js";
 import type { MessageRef } from "../ports.js";
 import type { QuestionKey } from "../questions.js";
 import type { Tone } from "./classifier.js";
+import type { OrgMirror } from "../mirror/ports.js";
 
 /** A channel message as the platform door hands it over. The text is used, never stored. */
 export interface ChannelMessage {
@@ -129,6 +130,8 @@ export interface DigestReport {
   suggestions: SuggestionWeekStats;
   bullets: string[];
   minAuthors: number;
+  /** Leader mirror (issue 12): the organisation's mirror, in the one digest that shows it. */
+  orgMirror?: OrgMirror | null;
 }
 
 /** How each platform shows presence things. `tag` names the outbox entry a post delivers (see SentLookup). */

@@ -11,6 +11,7 @@ import { buildDigest, foldedChannels, summaryFacts, TREND_WEEKS } from "./digest
 import { leaderFigures } from "./leaderFigures.js";
 import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal } from "./model.js";
 import type { DigestSummarizer } from "./summary.js";
+import type { OrgMirror } from "../mirror/ports.js";
 
 export interface PresenceOptions {
   store: PresenceStore;
@@ -35,6 +36,8 @@ const DIGEST_LATE_LIMIT_MS = 24 * 3600_000;
 
 export class PresenceService {
   private readonly messengers = new PlatformRegistry<PresenceMessenger>("presence");
+  /** Leader mirror (issue 12): the organisation's mirror for a week's digest; set by the core. */
+  orgMirror: ((workspace: Workspace, week: string, weekEnd: Date) => Promise<OrgMirror | null>) | null = null;
 
   constructor(private readonly options: PresenceOptions) {
     options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace, once) => {
@@ -221,6 +224,7 @@ export class PresenceService {
       store.suggestionStats(workspace.id, start, end),
     ]);
     const report = buildDigest({ language, weeks, channelWeeks, workspaceWeeks, otherWeeks, leaders, suggestions, minAuthors });
+    if (this.orgMirror) report.orgMirror = await this.orgMirror(workspace, week, end); // leader mirror (issue 12)
     if (workspace.presenceLlm && this.options.summarizer) {
       report.bullets = await this.options.summarizer.summarize(summaryFacts(report), language).catch(() => []);
     }

@@ -1,22 +1,20 @@
 -- CreateTable
 CREATE TABLE "MirrorRound" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "workspaceId" TEXT NOT NULL,
     "leaderId" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'open',
-    "openedAt" TIMESTAMP(3) NOT NULL,
-    "remindAt" TIMESTAMP(3) NOT NULL,
-    "closesAt" TIMESTAMP(3) NOT NULL,
+    "openedAt" DATETIME NOT NULL,
+    "remindAt" DATETIME NOT NULL,
+    "closesAt" DATETIME NOT NULL,
     "reminded" BOOLEAN NOT NULL DEFAULT false,
-    "closedAt" TIMESTAMP(3),
+    "closedAt" DATETIME,
     "quarter" TEXT,
     "invited" INTEGER NOT NULL,
     "selfRatings" TEXT,
     "tally" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
-    "results" TEXT,
-
-    CONSTRAINT "MirrorRound_pkey" PRIMARY KEY ("id")
+    "results" TEXT
 );
 
 -- CreateTable
@@ -26,25 +24,31 @@ CREATE TABLE "MirrorInvite" (
     "language" TEXT,
     "answered" BOOLEAN NOT NULL DEFAULT false,
 
-    CONSTRAINT "MirrorInvite_pkey" PRIMARY KEY ("roundId","raterId")
+    PRIMARY KEY ("roundId", "raterId")
 );
 
 -- CreateTable
 CREATE TABLE "MirrorLeader" (
-    "leaderId" TEXT NOT NULL,
+    "leaderId" TEXT NOT NULL PRIMARY KEY,
     "raters" TEXT NOT NULL DEFAULT '',
-    "channels" TEXT NOT NULL DEFAULT '',
-
-    CONSTRAINT "MirrorLeader_pkey" PRIMARY KEY ("leaderId")
+    "channels" TEXT NOT NULL DEFAULT ''
 );
 
 -- CreateTable
 CREATE TABLE "MirrorSchedule" (
-    "workspaceId" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL PRIMARY KEY,
     "cadence" TEXT NOT NULL DEFAULT 'off',
-    "lastQuarter" TEXT,
+    "lastQuarter" TEXT
+);
 
-    CONSTRAINT "MirrorSchedule_pkey" PRIMARY KEY ("workspaceId")
+-- CreateTable
+CREATE TABLE "MirrorOrgFigures" (
+    "workspaceId" TEXT NOT NULL,
+    "quarter" TEXT NOT NULL,
+    "week" TEXT NOT NULL,
+    "figures" TEXT NOT NULL,
+
+    PRIMARY KEY ("workspaceId", "quarter")
 );
 
 -- CreateIndex

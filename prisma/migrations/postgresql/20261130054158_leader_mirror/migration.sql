@@ -1,20 +1,22 @@
 -- CreateTable
 CREATE TABLE "MirrorRound" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "workspaceId" TEXT NOT NULL,
     "leaderId" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'open',
-    "openedAt" DATETIME NOT NULL,
-    "remindAt" DATETIME NOT NULL,
-    "closesAt" DATETIME NOT NULL,
+    "openedAt" TIMESTAMP(3) NOT NULL,
+    "remindAt" TIMESTAMP(3) NOT NULL,
+    "closesAt" TIMESTAMP(3) NOT NULL,
     "reminded" BOOLEAN NOT NULL DEFAULT false,
-    "closedAt" DATETIME,
+    "closedAt" TIMESTAMP(3),
     "quarter" TEXT,
     "invited" INTEGER NOT NULL,
     "selfRatings" TEXT,
     "tally" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
-    "results" TEXT
+    "results" TEXT,
+
+    CONSTRAINT "MirrorRound_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -24,21 +26,35 @@ CREATE TABLE "MirrorInvite" (
     "language" TEXT,
     "answered" BOOLEAN NOT NULL DEFAULT false,
 
-    PRIMARY KEY ("roundId", "raterId")
+    CONSTRAINT "MirrorInvite_pkey" PRIMARY KEY ("roundId","raterId")
 );
 
 -- CreateTable
 CREATE TABLE "MirrorLeader" (
-    "leaderId" TEXT NOT NULL PRIMARY KEY,
+    "leaderId" TEXT NOT NULL,
     "raters" TEXT NOT NULL DEFAULT '',
-    "channels" TEXT NOT NULL DEFAULT ''
+    "channels" TEXT NOT NULL DEFAULT '',
+
+    CONSTRAINT "MirrorLeader_pkey" PRIMARY KEY ("leaderId")
 );
 
 -- CreateTable
 CREATE TABLE "MirrorSchedule" (
-    "workspaceId" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
     "cadence" TEXT NOT NULL DEFAULT 'off',
-    "lastQuarter" TEXT
+    "lastQuarter" TEXT,
+
+    CONSTRAINT "MirrorSchedule_pkey" PRIMARY KEY ("workspaceId")
+);
+
+-- CreateTable
+CREATE TABLE "MirrorOrgFigures" (
+    "workspaceId" TEXT NOT NULL,
+    "quarter" TEXT NOT NULL,
+    "week" TEXT NOT NULL,
+    "figures" TEXT NOT NULL,
+
+    CONSTRAINT "MirrorOrgFigures_pkey" PRIMARY KEY ("workspaceId","quarter")
 );
 
 -- CreateIndex
