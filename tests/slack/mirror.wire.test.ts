@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import { execute } from "../helpers/database.js";
-import { buttonClick, FORM, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
+import { buttonClick, eventCallback, FORM, JSON_TYPE, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
 import { changedTables, snapshotTables } from "../helpers/tables.js";
 
 let h: Harness;
@@ -250,6 +250,24 @@ describe("a mirror round in Slack, step by step", () => {
     );
     await wait(() => dmsTo("UBRUNO").find((c) => String(c.args.text).includes("someone else's mirror")));
     expect(h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "CRANDOM")).toEqual([]);
+  });
+});
+
+describe("the last mirror in /cx-me and the App Home", () => {
+  it("shows the leader's last round (after the step-by-step round) in /cx-me and on the App Home, to the leader only", async () => {
+    await command("/cx-me", "", "UANNA", "me");
+    const me = await wait(() => h.slack.responses.find((r) => r.path === "/response/me")?.body);
+    const text = JSON.stringify(me.blocks);
+    expect(text).toContain("🪞 Mirror");
+    expect(text).toContain("Last round, closed 3 December 2026:");
+    expect(text).toContain("Self 5 · Team 2.7 · Gap +2.3 — ⚠️ Blind spot");
+    await post(h.eventsUrl, sign(eventCallback({ type: "app_home_opened", user: "UANNA", channel: "DANNA", tab: "home", event_ts: "1700000000.000100" }), JSON_TYPE));
+    const home = await wait(() => h.slack.callsOf("views.publish").find((c) => c.args.user_id === "UANNA"));
+    expect(JSON.stringify(home.args.view)).toContain("Self 4 · Team 4.3 · Gap −0.3 — ✅ Aligned");
+    // Someone who is not a leader sees no mirror section.
+    await post(h.eventsUrl, sign(eventCallback({ type: "app_home_opened", user: "UCARLA", channel: "DCARLA", tab: "home", event_ts: "1700000000.000200" }), JSON_TYPE));
+    const other = await wait(() => h.slack.callsOf("views.publish").find((c) => c.args.user_id === "UCARLA"));
+    expect(JSON.stringify(other.args.view)).not.toContain("Mirror");
   });
 });
 

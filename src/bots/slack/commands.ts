@@ -12,6 +12,7 @@ import { channelMention, mention, mentionedChannels, mentionedUsers } from "./mr
 import type { WebClient } from "@slack/web-api";
 
 import { mirrorAdminText } from "./mirror/admin.js"; // leader mirror (issue 12)
+import { overviewMirrorBlocks } from "./mirror/blocks.js"; // leader mirror (issue 12)
 
 export const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
 
@@ -111,7 +112,9 @@ async function meCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, r
       return void (await respond(ephemeral(t.paused(longDate(outcome.until, actor.language, timeZone)))));
     case "overview": {
       const paused = outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone);
-      return void (await respond({ response_type: "ephemeral", text: t.meTitle, blocks: overviewBlocks(outcome.overview, actor.language, paused) }));
+      // Leader mirror (issue 12): the last mirror and its trend below the check-in overview.
+      const mirror = overviewMirrorBlocks(await deps.core.mirror.overview(actor.workspace, member), actor.language, timeZone);
+      return void (await respond({ response_type: "ephemeral", text: t.meTitle, blocks: [...overviewBlocks(outcome.overview, actor.language, paused), { type: "divider" }, ...mirror] }));
     }
   }
 }
