@@ -191,8 +191,8 @@ export class PrismaMirrorStore implements MirrorStore {
     return { cadence: row?.cadence === "quarterly" ? ("quarterly" as const) : ("off" as const), lastQuarter: row?.lastQuarter ?? null };
   }
 
-  async setSchedule(workspaceId: string, cadence: "quarterly" | "off"): Promise<void> {
-    await this.db.mirrorSchedule.upsert({ where: { workspaceId }, create: { workspaceId, cadence }, update: { cadence } });
+  async setSchedule(workspaceId: string, cadence: "quarterly" | "off", startedQuarter: string): Promise<void> {
+    await this.db.mirrorSchedule.upsert({ where: { workspaceId }, create: { workspaceId, cadence, lastQuarter: startedQuarter }, update: { cadence, lastQuarter: startedQuarter } });
   }
 
   async claimQuarter(workspaceId: string, quarter: string): Promise<boolean> {

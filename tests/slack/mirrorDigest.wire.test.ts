@@ -96,4 +96,17 @@ describe("the organisation mirror in the digest", () => {
     expect(lines[0]).toBe("platform,workspace,quarter,leaders,question,avgSelf,avgTeam,blindSpotShare");
     expect(lines.slice(1)).toEqual(["care", "presence", "importance", "ask", "contact"].map((q) => `slack,T0001,2026-Q4,3,${q},3.33,3.33,0.3333333333333333`));
   });
+
+  it("step 4: the quarterly schedule starts a round for every leader with a raters list at the next quarter's start", async () => {
+    expect(await command("/cx-admin", "mirror schedule quarterly", "UADMIN", "schedule")).toContain("Quarterly mirror on");
+    expect(await command("/cx-admin", "mirror schedule weekly", "UADMIN", "schedule-bad")).toContain("schedule quarterly");
+    await h.app.core.tick();
+    expect(h.rows(`SELECT COUNT(*) AS n FROM MirrorRound WHERE status = 'open'`)[0]!.n).toBe(0); // not in the quarter it was switched on
+    h.clock.set("2027-01-04T08:00:00Z");
+    await h.app.core.tick();
+    await h.app.core.tick(); // once per quarter
+    expect(h.rows(`SELECT COUNT(*) AS n FROM MirrorRound WHERE status = 'open'`)[0]!.n).toBe(3);
+    expect(h.rows(`SELECT COUNT(*) AS n FROM MirrorInvite`)[0]!.n).toBe(9);
+    await wait(() => h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "UR1" && JSON.stringify(c.args.blocks).includes("How do you see")).length >= 6);
+  });
 });

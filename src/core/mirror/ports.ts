@@ -161,7 +161,8 @@ export interface MirrorStore {
   /** Leaders of the workspace with a stored raters list. */
   leadersWithRaters(workspaceId: string): Promise<{ leaderId: string; raters: string[] }[]>;
   getSchedule(workspaceId: string): Promise<{ cadence: "quarterly" | "off"; lastQuarter: string | null }>;
-  setSchedule(workspaceId: string, cadence: "quarterly" | "off"): Promise<void>;
+  /** `startedQuarter`: the quarter counted as done, so switching on starts rounds from the next quarter on. */
+  setSchedule(workspaceId: string, cadence: "quarterly" | "off", startedQuarter: string): Promise<void>;
   /** Marks `quarter` as started for the workspace; false when it already was. */
   claimQuarter(workspaceId: string, quarter: string): Promise<boolean>;
   scheduledWorkspaces(): Promise<Workspace[]>;

@@ -438,7 +438,8 @@ export class MirrorService {
   async adminCommand(workspace: Workspace, words: string[]): Promise<"quarterly" | "off" | "usage"> {
     const [verb, cadence] = words.map((w) => w.toLowerCase());
     if (verb !== "schedule" || (cadence !== "quarterly" && cadence !== "off")) return "usage";
-    await this.options.mirror.setSchedule(workspace.id, cadence);
+    // Switched on mid-quarter, the first rounds start with the next quarter, not at once.
+    await this.options.mirror.setSchedule(workspace.id, cadence, quarterOf(this.options.clock()));
     return cadence;
   }
 
