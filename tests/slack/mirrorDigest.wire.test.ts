@@ -107,6 +107,6 @@ describe("the organisation mirror in the digest", () => {
     await h.app.core.tick(); // once per quarter
     expect(h.rows(`SELECT COUNT(*) AS n FROM MirrorRound WHERE status = 'open'`)[0]!.n).toBe(3);
     expect(h.rows(`SELECT COUNT(*) AS n FROM MirrorInvite`)[0]!.n).toBe(9);
-    await wait(() => h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "UR1" && JSON.stringify(c.args.blocks).includes("How do you see")).length >= 6);
+    await wait(() => h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "UR1" && String(JSON.stringify(c.args.blocks)).includes("How do you see")).length >= 6);
   });
 });
