@@ -86,7 +86,7 @@ describe("the mirror keeps raters anonymous", () => {
   it("stores the same mirror state whichever of two raters gave which answer", () => {
     expect(mirrorState(first)).toEqual(mirrorState(swapped));
     // …and that state is invitations (who, answered) apart from one histogram: no answer rows.
-    expect(Object.keys(mirrorState(first)).sort()).toEqual(["MirrorInvite", "MirrorLeader", "MirrorRound", "MirrorSchedule"]);
+    expect(Object.keys(mirrorState(first)).sort()).toEqual(["MirrorInvite", "MirrorLeader", "MirrorOrgFigures", "MirrorRound", "MirrorSchedule"]);
     const columns = (table: string) => Object.keys(first.h.rows(`SELECT * FROM ${table}`)[0] ?? {}).sort();
     expect(columns("MirrorInvite")).toEqual(["answered", "language", "raterId", "roundId"]);
   });
