@@ -12,14 +12,17 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { openDatabase, type OpenedDatabase } from "../src/storage/database.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
+import { PrismaCheckInStore } from "../src/storage/checkinStore.js";
+import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
+import { PrismaConversationStore } from "../src/storage/conversationStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { PrismaOutboxStore } from "../src/storage/outboxStore.js";
 import { PrismaMirrorStore } from "../src/storage/mirrorStore.js";
 import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
-import { createCore } from "../src/core/core.js";
-import { createHasher } from "../src/core/hash.js";
-import type { Workspace } from "../src/core/model.js";
+import { PrismaVocabularyStore } from "../src/storage/vocabularyStore.js";
+import { createCore } from "../src/core/index.js";
+import { createHasher } from "../src/core/shared/hash.js";
+import type { Workspace } from "../src/core/shared/model.js";
 import { signalRows } from "./lib/seed.js";
 import { flag, fmt, heading, intFlag, listFlag, machine, main, median, note, postgresAvailable, result, scratchPostgres, table, tempDir, verdict } from "./lib/common.js";
 
@@ -43,7 +46,7 @@ interface Target {
 
 async function openTarget(url: string, name: string): Promise<{ opened: OpenedDatabase; workspace: Workspace }> {
   const opened = await openDatabase(url);
-  const store = new PrismaStore(opened.prisma);
+  const store = new PrismaWorkspaceStore(opened.prisma);
   const workspace = await store.ensureWorkspace("slack", "T0001", {
     cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "de", timezone: "Europe/Berlin",
   });
@@ -135,12 +138,15 @@ function coreFor(target: Target) {
   const db = target.opened.prisma;
   const logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
   return createCore({
-    store: new PrismaStore(db),
+    workspaceStore: new PrismaWorkspaceStore(db),
+    checkInStore: new PrismaCheckInStore(db),
+    addressStore: new PrismaConversationStore(db),
     suggestionStore: new PrismaSuggestionStore(db),
     outboxStore: new PrismaOutboxStore(db),
     presenceStore: new PrismaPresenceStore(db),
     mirrorStore: new PrismaMirrorStore(db),
     mirrorMinResponses: 3,
+    vocabularyStore: new PrismaVocabularyStore(db),
     llmClassifier: null,
     summarizer: null,
     presenceMinAuthors: 3,

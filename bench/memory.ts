@@ -8,8 +8,9 @@
 import { spawn } from "node:child_process";
 import Database from "better-sqlite3";
 import { openDatabase } from "../src/storage/database.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
-import { addDays, isoWeek, localDateTime } from "../src/core/time.js";
+import { PrismaCheckInStore } from "../src/storage/checkinStore.js";
+import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
+import { addDays, isoWeek, localDateTime } from "../src/core/shared/time.js";
 import { sign, slashCommand, FORM } from "../tests/helpers/slackRequests.js";
 import { signalRows, seedLeadersSqlite, seedSignalsSqlite } from "./lib/seed.js";
 import {
@@ -105,7 +106,7 @@ main(async () => {
   const local = localDateTime(now, "Europe/Berlin");
   const lastWeek = isoWeek(addDays(local, -7));
   const opened = await openDatabase(`file:${file}`);
-  const workspace = await new PrismaStore(opened.prisma).ensureWorkspace("slack", "T0001", {
+  const workspace = await new PrismaWorkspaceStore(opened.prisma).ensureWorkspace("slack", "T0001", {
     cadence: "weekly", weekday: local.weekday, nudgeMinute: Math.max(0, local.hour * 60 + local.minute - 2), includeWeekends: true, language: "de", timezone: "Europe/Berlin",
   });
   await opened.close();

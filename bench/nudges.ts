@@ -70,7 +70,7 @@ main(async () => {
   const config = loadConfig({ PORT: "0", DATABASE_URL: url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "error" });
   let now = new Date(START);
   const app = await startApp(config, { logger: createLogger("error"), clock: () => new Date(now), startScheduler: false });
-  const workspace = await app.core.store.ensureWorkspace("slack", "T0001", app.core.defaults);
+  const workspace = await app.stores.workspaces.ensureWorkspace("slack", "T0001", app.core.defaults);
 
   // Leaders straight into the Member table.
   const memberRows = Array.from({ length: leaders }, (_, i) => [`mbench${String(i).padStart(8, "0")}`, workspace.id, `U${String(i).padStart(8, "0")}`, `Leader ${i}`]);

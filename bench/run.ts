@@ -15,8 +15,12 @@ interface Benchmark {
 
 const BENCHMARKS: Record<string, Benchmark> = {
   classifier: {
-    what: "3. built-in classifier alone, messages/s on one core",
-    flags: { messages: "messages in the corpus (100000)", seconds: "seconds per classifier (5)" },
+    what: "3. built-in classifier alone, messages/s on one core, vs the keyword classifier before #11",
+    flags: {
+      messages: "messages in the corpus (100000)",
+      seconds: "seconds per classifier (5)",
+      rounds: "rounds of alternating turns, built-in vs keyword classifier (10)",
+    },
   },
   ack: {
     what: "1. ack latency of signed /cx-me at concurrency 50 vs bare Bolt",
@@ -51,13 +55,17 @@ const BENCHMARKS: Record<string, Benchmark> = {
     what: "6. RSS idle and with 10,000 leaders and 1M signals",
     flags: { leaders: "leaders (10000)", signals: "presence signals (1M)", "settle-seconds": "wait before each reading (5)" },
   },
+  vocabulary: {
+    what: "8. workspace vocabulary: classifier build for 1k-20k terms vs per-message cost, cached",
+    flags: { sizes: "vocabulary sizes (1000,10000,20000)", builds: "builds per size (5)", messages: "messages classified per size (20000)" },
+  },
   charts: {
     what: "7. digest trend chart, Vega-Lite spec to PNG, vs vega and resvg alone",
     flags: { renders: "renders measured after 3 warm-ups (40)" },
   },
 };
 /** Flags every benchmark understands (bench/lib/common.ts). */
-const COMMON_FLAGS: Record<string, string> = { profile: "server processes write V8 CPU profiles to bench/profiles/" };
+const COMMON_FLAGS: Record<string, string> = { profile: "server processes write V8 CPU profiles to bench/profiles/ (classifier: its own run)" };
 
 function help(): string {
   const lines = [

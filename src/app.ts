@@ -3,8 +3,10 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.js";
-import { createCore, type Core } from "./core/core.js";
-import type { Clock, LeaseStore } from "./core/ports.js";
+import { createCore, type Core } from "./core/index.js";
+import type { Clock, LeaseStore } from "./core/shared/ports.js";
+import type { PresenceClassifier } from "./core/presence/classifier.js";
+import type { IndustryPreset } from "./core/presence/vocabulary.js";
 import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
 import type { TeamsDoor, TeamsDoorOptions } from "./bots/teams/door.js";
 import { createHttpApp, listen } from "./http/server.js";
@@ -13,22 +15,28 @@ import { startClock, type ClockHandle } from "./jobs/clock.js";
 import type { AppLogger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
 import { PrismaLeaseStore } from "./storage/leaseStore.js";
-import { PrismaStore } from "./storage/prismaStore.js";
+import { PrismaCheckInStore } from "./storage/checkinStore.js";
+import { PrismaWorkspaceStore } from "./storage/workspaceStore.js";
 import { PrismaConversationStore } from "./storage/conversationStore.js";
 import { PrismaOutboxStore } from "./storage/outboxStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
 import { PrismaMirrorStore, vacuumMirrorTables } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
-import { builtinClassifier } from "./core/presence/builtinClassifier.js";
+import { PrismaVocabularyStore } from "./storage/vocabularyStore.js";
 import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
 import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
 import { databaseHealth } from "./storage/health.js";
-import { createHasher } from "./core/hash.js";
+import { createHasher } from "./core/shared/hash.js";
 
 const PERSON_KEY = "person-hash";
 
 export interface RunningApp {
   core: Core;
+  /**
+   * The storage adapters, for tests and benchmarks that seed or inspect data directly. The doors
+   * never get these: they see only `core`.
+   */
+  stores: { workspaces: PrismaWorkspaceStore; checkins: PrismaCheckInStore };
   server: http.Server;
   url: string;
   slack: SlackDoor | null;
@@ -50,11 +58,14 @@ export interface StartOptions {
 
 /** The LLM classifier and summarizer, loaded (with the openai package) only when configured. */
 async function llmParts(config: Config, logger: AppLogger) {
-  if (!config.openai) return { llmClassifier: null, summarizer: null };
+  const openai = config.openai;
+  if (!openai) return { llmClassifier: null, summarizer: null };
   const [{ createLlmClassifier }, { OpenAiSummarizer }] = await Promise.all([import("./llm/openAiClassifier.js"), import("./llm/openAiSummarizer.js")]);
   return {
-    llmClassifier: createLlmClassifier(config.openai, builtinClassifier, (reason, count) => logger.warn({ reason, count }, "LLM classifier fell back to the built-in one")),
-    summarizer: new OpenAiSummarizer(config.openai),
+    // One per workspace vocabulary (built and cached by the core), each with that workspace's built-in classifier behind it.
+    llmClassifier: (vocabulary: { industry?: IndustryPreset; terms?: readonly string[] }, fallback: PresenceClassifier) =>
+      createLlmClassifier(openai, fallback, (reason, count) => logger.warn({ reason, count }, "LLM classifier fell back to the built-in one"), { vocabulary }),
+    summarizer: new OpenAiSummarizer(openai),
   };
 }
 
@@ -63,17 +74,20 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   // One process per SQLite file: a second one is refused (PostgreSQL is the way to replicas).
   const db = await openDatabase(config.databaseUrl, { exclusive: true });
   if (db.createdDatabase) logger.info({ database: db.createdDatabase }, `created the PostgreSQL database "${db.createdDatabase}" (it did not exist)`);
-  const store = new PrismaStore(db.prisma);
+  const stores = { workspaces: new PrismaWorkspaceStore(db.prisma), checkins: new PrismaCheckInStore(db.prisma) };
   // KUNDENNAH_HASH_SECRET keeps the key out of the database; without it, one is made and stored there.
   const personKey = config.hashSecret ?? (await loadOrCreateSecret(db.prisma, PERSON_KEY));
   const keyLeftDatabase = config.hashSecret !== null && (await dropStoredSecret(db.prisma, PERSON_KEY));
   const core = createCore({
-    store,
+    workspaceStore: stores.workspaces,
+    checkInStore: stores.checkins,
+    addressStore: new PrismaConversationStore(db.prisma),
     suggestionStore: new PrismaSuggestionStore(db.prisma),
     outboxStore: new PrismaOutboxStore(db.prisma),
     presenceStore: new PrismaPresenceStore(db.prisma),
     mirrorStore: new PrismaMirrorStore(db.prisma, db.provider === "postgresql" ? () => vacuumMirrorTables(db.prisma) : db.scrubDeleted), // leader mirror (issue 12)
     mirrorMinResponses: config.mirrorMinResponses,
+    vocabularyStore: new PrismaVocabularyStore(db.prisma),
     ...(await llmParts(config, logger)),
     presenceMinAuthors: config.presenceMinAuthors,
     presenceRetentionWeeks: config.presenceRetentionWeeks,
@@ -102,7 +116,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const slack = config.slack ? await createSlackDoor(config.slack, core, logger, httpApp) : null;
   // Each door and optional part is loaded only when configured: botbuilder alone is ~50 MB.
   const teams = config.teams
-    ? (await import("./bots/teams/door.js")).createTeamsDoor(config.teams, core, logger, httpApp, new PrismaConversationStore(db.prisma), options.teams)
+    ? (await import("./bots/teams/door.js")).createTeamsDoor(config.teams, core, logger, httpApp, options.teams)
     : null;
   answerErrorsAsJson(httpApp, logger);
   // Teams local mode accepts unauthenticated activities: then nothing but this machine may connect.
@@ -115,6 +129,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const port = (server.address() as AddressInfo).port;
   return {
     core,
+    stores,
     server,
     url: `http://127.0.0.1:${port}`,
     slack,

@@ -3,7 +3,7 @@
 import { loadConfig, loadDotEnv } from "./config.js";
 import { existingSqliteFile, openDatabase, providerOf, type Db } from "./storage/database.js";
 import { BackupTargetExists, backupSqlite } from "./storage/backup.js";
-import { PrismaStore } from "./storage/prismaStore.js";
+import { PrismaCheckInStore } from "./storage/checkinStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaMirrorStore } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
 import { orgMirrorExport } from "./core/mirror/service.js";
@@ -12,6 +12,7 @@ import { runSlackManifest, SLACK_MANIFEST_USAGE } from "./cliSlackManifest.js";
 
 const USAGE = `usage: kundennah export checkins|suggestions|mirror [--format csv|json]
        kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl
+       kundennah terms import FILE --workspace ID [--column NAME] [--replace]
        kundennah slack-manifest --host bot.example.com | --socket-mode
        kundennah backup FILE
        kundennah help
@@ -24,6 +25,8 @@ const USAGE = `usage: kundennah export checkins|suggestions|mirror [--format csv
                        per question average self, average team, share of leaders with a
                        blind spot (at least 3 leaders; never one leader's figures)
   classify             customer presence for a file of messages (kundennah classify --help)
+  terms import         a workspace's own customer terms from a list or a CRM export
+                       (kundennah terms --help)
   slack-manifest       the Slack app manifest for your host, ready to paste
                        (kundennah slack-manifest --help)
   backup FILE          a consistent copy of the SQLite database, also while the bot runs;
@@ -36,7 +39,7 @@ const USAGE = `usage: kundennah export checkins|suggestions|mirror [--format csv
 const EXPORTS = {
   checkins: {
     columns: ["platform", "workspace", "leader", "leaderName", "question", "week", "rating", "reflection", "createdAt", "updatedAt"],
-    rows: (db: Db) => new PrismaStore(db).exportCheckIns(),
+    rows: (db: Db) => new PrismaCheckInStore(db).exportCheckIns(),
   },
   suggestions: {
     columns: ["platform", "workspace", "number", "touchpoint", "author", "authorName", "text", "status", "votes", "responseNote", "createdAt", "respondedAt"],
@@ -73,6 +76,12 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   if (command === "classify") {
     loadDotEnv();
     process.exitCode = await runClassify(args, process.stdin, out, process.env);
+    return;
+  }
+  if (command === "terms") {
+    const { runTerms, TERMS_USAGE } = await import("./cliTerms.js");
+    if (isHelp(args[0])) out.write(`${TERMS_USAGE}\n`);
+    else process.exitCode = await runTerms(args, out, process.stderr);
     return;
   }
   if (command === "slack-manifest") {

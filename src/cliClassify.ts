@@ -187,6 +187,8 @@ export async function runClassify(
     }
     llm = createLlmClassifier(config, builtin, (reason, count) =>
       warn(`warning: ${count} message${count === 1 ? "" : "s"} classified by the built-in classifier instead (${reason})`),
+      // The same vocabulary in the prompt (only the terms found in each batch go out).
+      { vocabulary: { industry: options.industry ?? null, ...(terms ? { terms } : {}) } },
     );
     classifier = llm;
   }

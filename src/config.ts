@@ -1,8 +1,8 @@
 // Configuration, read once from the environment and validated. The only module that reads
 // process.env; a bad value stops the start with a message naming the variable.
 import fs from "node:fs";
-import { isLanguage, type Language } from "./core/model.js";
-import { isValidTimeZone } from "./core/time.js";
+import { isLanguage, type Language } from "./core/shared/model.js";
+import { isValidTimeZone } from "./core/shared/time.js";
 import { readOpenAiConfig, type OpenAiConfig } from "./llm/config.js";
 import { ConfigError, envInteger as integer, envValue as nonEmpty, type Env } from "./env.js";
 

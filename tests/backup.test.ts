@@ -8,7 +8,8 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/storage/database.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
+import { PrismaCheckInStore } from "../src/storage/checkinStore.js";
+import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
 import { tempDir } from "./helpers/harness.js";
 
 const run = promisify(execFile);
@@ -26,7 +27,7 @@ async function kundennah(args: string[], env: Record<string, string>) {
 /** A database with many rows, so the copy has real work to do while the writer runs. */
 async function seed(file: string): Promise<string> {
   const db = await openDatabase(`file:${file}`);
-  const store = new PrismaStore(db.prisma);
+  const store = new PrismaWorkspaceStore(db.prisma);
   const ws = await store.ensureWorkspace("slack", "T0001", { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "de", timezone: "Europe/Berlin" });
   await db.close();
   const raw = new Database(file);

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { csvField } from "../src/cli.js";
 import { runSlackManifest } from "../src/cliSlackManifest.js";
 import { openDatabase, sqliteFileOf } from "../src/storage/database.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
+import { PrismaCheckInStore } from "../src/storage/checkinStore.js";
+import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
 import { PAGE_SIZE } from "../src/storage/paging.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { tempDir } from "./helpers/harness.js";
@@ -29,11 +30,12 @@ async function kundennah(args: string[], options: { env?: Record<string, string>
 
 async function seed(url: string) {
   const db = await openDatabase(url);
-  const store = new PrismaStore(db.prisma);
+  const store = new PrismaWorkspaceStore(db.prisma);
+  const checkins = new PrismaCheckInStore(db.prisma);
   const ws = await store.ensureWorkspace("slack", "T0001", { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "de", timezone: "Europe/Berlin" });
   const anna = await store.ensureMember(ws.id, "UANNA", { displayName: "Anna Schmidt" });
-  await store.saveCheckIn({ memberId: anna.id, question: "care", week: "2026-W47", rating: 4, reflection: 'Called "Müller GmbH", then\nfixed it' });
-  await store.saveCheckIn({ memberId: anna.id, question: "ask", week: "2026-W48", rating: 2 });
+  await checkins.saveCheckIn({ memberId: anna.id, question: "care", week: "2026-W47", rating: 4, reflection: 'Called "Müller GmbH", then\nfixed it' });
+  await checkins.saveCheckIn({ memberId: anna.id, question: "ask", week: "2026-W48", rating: 2 });
   const suggestions = new PrismaSuggestionStore(db.prisma);
   await suggestions.createSuggestion({ workspaceId: ws.id, text: "Call back within a day", touchpoint: "service", authorId: anna.id });
   await suggestions.createSuggestion({ workspaceId: ws.id, text: "Simpler invoices", touchpoint: "billing", authorId: null });
@@ -66,7 +68,7 @@ describe("kundennah export", () => {
     const url = `file:${path.join(tempDir(), "export.db")}`;
     const db = await openDatabase(url);
     const defaults = { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "de", timezone: "Europe/Berlin" } as const;
-    const ws = await new PrismaStore(db.prisma).ensureWorkspace("slack", "T0001", defaults);
+    const ws = await new PrismaWorkspaceStore(db.prisma).ensureWorkspace("slack", "T0001", defaults);
     const count = PAGE_SIZE + 20;
     await db.prisma.suggestion.createMany({ data: Array.from({ length: count }, (_, i) => ({ workspaceId: ws.id, number: i + 1, text: `Idea ${i + 1}`, touchpoint: "other" })) });
     await db.close();

@@ -6,10 +6,11 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localDateTime } from "../src/core/time.js";
+import { localDateTime } from "../src/core/shared/time.js";
 import { openDatabase } from "../src/storage/database.js";
 import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
-import { PrismaStore } from "../src/storage/prismaStore.js";
+import { PrismaCheckInStore } from "../src/storage/checkinStore.js";
+import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { databaseUrlFor, queryRows } from "./helpers/database.js";
 import { FakeSlack } from "./helpers/fakeSlack.js";
@@ -75,7 +76,7 @@ async function stop(child: ChildProcess): Promise<void> {
 /** A workspace whose digest and monthly prompt are due right now, with a suggestions channel. */
 async function seed(databaseUrl: string): Promise<void> {
   const db = await openDatabase(databaseUrl);
-  const store = new PrismaStore(db.prisma);
+  const store = new PrismaWorkspaceStore(db.prisma);
   const workspace = await store.ensureWorkspace("slack", TEAM_ID, { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "en", timezone: "Europe/Berlin" });
   const today = localDateTime(new Date(), workspace.timezone);
   // Due at 00:00 today: less than a day late all day long.

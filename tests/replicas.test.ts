@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { leasedTick } from "../src/jobs/clock.js";
-import { localDateTime } from "../src/core/time.js";
+import { localDateTime } from "../src/core/shared/time.js";
 import { startHarness, tempDir, type Harness } from "./helpers/harness.js";
 import { testDatabase } from "./helpers/database.js";
 import { SIGNING_SECRET } from "./helpers/slackRequests.js";
@@ -27,13 +27,13 @@ describe.skipIf(!onPostgres)(`replicas on PostgreSQL${onPostgres ? "" : " — sk
     const b = await startHarness({ now: new Date().toISOString(), dir: tempDir() });
     running.push(b);
     b.slack.delays.set("chat.postMessage", 250);
-    const workspace = await b.app.core.store.ensureWorkspace("slack", "T0001", b.app.core.defaults);
+    const workspace = await b.app.stores.workspaces.ensureWorkspace("slack", "T0001", b.app.core.defaults);
     // Every day, due one minute ago in Berlin, so replica A's first tick finds all of them due.
     const local = localDateTime(new Date(Date.now() - 60_000), "Europe/Berlin");
-    await b.app.core.store.updateWorkspace(workspace.id, { cadence: "workdays", includeWeekends: true, nudgeMinute: local.hour * 60 + local.minute });
+    await b.app.stores.workspaces.updateWorkspace(workspace.id, { cadence: "workdays", includeWeekends: true, nudgeMinute: local.hour * 60 + local.minute });
     for (let i = 0; i < LEADERS; i++) {
-      const m = await b.app.core.store.ensureMember(workspace.id, `UL${String(i).padStart(3, "0")}`, { timezone: "Europe/Berlin", language: "en" });
-      await b.app.core.store.updateMember(m.id, { isLeader: true, leaderSince: new Date(Date.now() - 86400_000) });
+      const m = await b.app.stores.workspaces.ensureMember(workspace.id, `UL${String(i).padStart(3, "0")}`, { timezone: "Europe/Berlin", language: "en" });
+      await b.app.stores.workspaces.updateMember(m.id, { isLeader: true, leaderSince: new Date(Date.now() - 86400_000) });
     }
 
     // Replica A is a real process (npm start's entry point) on the same database and fake Slack.

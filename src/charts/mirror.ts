@@ -3,7 +3,7 @@
 // figure (too few could judge) gets no team bar and says so under its name, so a missing bar is
 // never read as a low rating.
 import type { TopLevelSpec } from "vega-lite";
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 import type { MirrorResults } from "../core/mirror/ports.js";
 import { QUESTION_LABEL } from "../prompts/questions.js";
 import { mirrorTexts } from "../prompts/mirrorTexts.js";

@@ -3,9 +3,9 @@
 // with the total on top. A week withheld for too few people is a labelled pale band across the
 // whole height, so it can never be read as a week of zero.
 import type { TopLevelSpec } from "vega-lite";
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 import type { Tone } from "../core/presence/classifier.js";
-import type { ToneShares } from "../core/presence/model.js";
+import type { ToneShares } from "../core/presence/ports.js";
 import { presenceTexts } from "../prompts/presenceTexts.js";
 import { chartConfig, TONE_COLOUR, WITHHELD_FILL, WITHHELD_INK } from "./theme.js";
 

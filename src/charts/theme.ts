@@ -3,7 +3,7 @@
 // numbers in the reader's format, taken from the same Intl locale as the digest's text.
 import type { Config } from "vega-lite";
 import type { Tone } from "../core/presence/classifier.js";
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 import { locale } from "../prompts/format.js";
 
 export const FONT = "DejaVu Sans";

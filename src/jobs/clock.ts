@@ -4,8 +4,8 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import schedule from "node-schedule";
-import type { Core } from "../core/core.js";
-import type { LeaseStore } from "../core/ports.js";
+import type { Core } from "../core/index.js";
+import type { LeaseStore } from "../core/shared/ports.js";
 
 export const SCHEDULER_LEASE = "scheduler";
 /** Longer than a tick interval, so a live holder always renews in time; short enough that a dead one is replaced within two minutes. */

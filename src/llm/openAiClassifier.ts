@@ -5,7 +5,8 @@
 // leaves the process only in the request body.
 import type { PresenceClassifier, PresenceVerdict, Tone } from "../core/presence/classifier.js";
 import { ClassifierFailure, withFallback } from "../core/presence/fallback.js";
-import { CLASSIFIER_SYSTEM_PROMPT } from "../prompts/llmPrompts.js";
+import { classifierSystemPrompt } from "./prompts.js";
+import { TermMatcher } from "../core/presence/vocabulary.js";
 import { JsonChat, type JsonSchema, type LlmOptions, type TokenUsage } from "./chat.js";
 import type { OpenAiConfig } from "./config.js";
 
@@ -66,15 +67,46 @@ export function parseResults(answer: unknown, count: number): PresenceVerdict[] 
   return verdicts as PresenceVerdict[];
 }
 
+/** The workspace's vocabulary, as the built-in classifier gets it. */
+export interface LlmVocabulary {
+  industry?: string | null;
+  terms?: readonly string[];
+}
+
+/** Own terms named in one request at most: those found in the batch, so thousands of account names never go out at once. */
+export const MAX_TERMS_PER_REQUEST = 100;
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['\-&.][\p{L}\p{N}]+)*/gu;
+
+/**
+ * The workspace terms that occur in these texts (on word boundaries, case-insensitively). Only
+ * they go into the prompt: the texts are in the request anyway, so naming the terms found in
+ * them reveals no other account name, and the prompt stays small with any number of terms.
+ */
+export function termsInTexts(matcher: TermMatcher, texts: readonly string[], limit = MAX_TERMS_PER_REQUEST): string[] {
+  const found = new Set<string>();
+  for (const text of texts) {
+    const words = [...text.replace(/[’‘´]/g, "'").matchAll(WORD_RE)].map((m) => m[0].toLowerCase());
+    matcher.scan(words, new Array<boolean>(words.length).fill(false), (_from, _to, term) => found.add(term));
+    if (found.size >= limit) break;
+  }
+  return [...found].slice(0, limit);
+}
+
 export class OpenAiClassifier implements PresenceClassifier {
   readonly name = "llm";
   private readonly chat: JsonChat;
+  private readonly terms: TermMatcher | null;
+  private readonly industry: string | null;
 
   constructor(
     private readonly config: OpenAiConfig,
-    options: LlmOptions = {},
+    options: LlmOptions & { vocabulary?: LlmVocabulary } = {},
   ) {
     this.chat = new JsonChat(config, options);
+    const terms = options.vocabulary?.terms ?? [];
+    this.terms = terms.length ? new TermMatcher(terms) : null;
+    this.industry = options.vocabulary?.industry ?? null;
   }
 
   /** Tokens used so far, summed over all requests. */
@@ -93,7 +125,9 @@ export class OpenAiClassifier implements PresenceClassifier {
 
   private async classifyBatch(texts: readonly string[]): Promise<PresenceVerdict[]> {
     const messages = texts.map((text, i) => ({ i, text: text.slice(0, MAX_CHARS_PER_MESSAGE) }));
-    const answer = await this.chat.request(CLASSIFIER_SYSTEM_PROMPT, JSON.stringify({ messages }), RESULT_SCHEMA);
+    const terms = this.terms ? termsInTexts(this.terms, messages.map((m) => m.text)) : [];
+    const system = classifierSystemPrompt({ industry: this.industry, terms });
+    const answer = await this.chat.request(system, JSON.stringify({ messages }), RESULT_SCHEMA);
     return parseResults(answer, texts.length);
   }
 }
@@ -105,6 +139,8 @@ export interface LlmClassifier extends PresenceClassifier {
 export interface LlmClassifierOptions extends LlmOptions {
   /** Requests in flight at the same time. Default 2. */
   concurrency?: number;
+  /** The workspace's industry preset and own terms, for the prompt. */
+  vocabulary?: LlmVocabulary;
 }
 
 /**

@@ -2,7 +2,7 @@
 // aggregates object (and the language) is sent — never message text; as a guard, aggregates
 // holding long strings are not sent at all. Any failure yields [] and the digest has no bullets.
 import type { DigestSummarizer } from "../core/presence/summary.js";
-import { summarySystemPrompt } from "../prompts/llmPrompts.js";
+import { summarySystemPrompt } from "./prompts.js";
 import { JsonChat, type JsonSchema, type LlmOptions, type TokenUsage } from "./chat.js";
 import type { OpenAiConfig } from "./config.js";
 

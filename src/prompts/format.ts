@@ -1,6 +1,6 @@
 // Numbers as a person reads them in their language: percentages, counts, percentage points,
 // averages, and a tiny text sparkline. Shared by the Slack and Teams digests.
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 
 export const locale = (language: Language) => (language === "de" ? "de-DE" : "en-GB");
 

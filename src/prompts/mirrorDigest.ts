@@ -1,6 +1,6 @@
 // The organisation's mirror as lines of the weekly digest (issue 12), shared by Slack and Teams:
 // averages over at least three leaders, never one leader's figures.
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 import type { OrgMirror } from "../core/mirror/ports.js";
 import { decimal, percent } from "./format.js";
 import { mirrorTexts } from "./mirrorTexts.js";

@@ -2,8 +2,8 @@
 // The raters' questions speak about the leader by name and without pronouns: we do not know
 // (and do not ask) anyone's gender, and "Anna … ihr" would be wrong for half the leaders.
 // Commands are written once with a placeholder; each door fills in its own wording.
-import type { Language, Platform } from "../core/model.js";
-import type { QuestionKey } from "../core/questions.js";
+import type { Language, Platform } from "../core/shared/model.js";
+import type { QuestionKey } from "../core/shared/questions.js";
 import type { MirrorLabel } from "../core/mirror/ports.js";
 
 /** "/cx-mirror start" in Slack, "mirror start" in Teams. */
@@ -105,6 +105,7 @@ const en = {
   sharedTitle: (name: string) => `🪞 ${name}'s mirror — how the team sees it`,
   // /cx-me and App Home
   meSection: "Mirror",
+  meShow: "🪞 Show my mirror",
   meLast: (date: string) => `Last round, closed ${date}:`,
   meNone: (platform: Platform) => `No mirror yet. Ask your team how they see you: \`${mirrorCommand(platform, "start @ben @carla @dan")}\`.`,
   meTrend: "Team figure across rounds",
@@ -203,6 +204,7 @@ const de: MirrorTexts = {
   shareNothing: "Aus dieser Runde gibt es nichts zu teilen.",
   sharedTitle: (name) => `🪞 ${genitiveDe(name)} Spiegel – wie das Team es sieht`,
   meSection: "Spiegel",
+  meShow: "🪞 Meinen Spiegel zeigen",
   meLast: (date) => `Letzte Runde, beendet am ${date}:`,
   meNone: (platform) => `Noch kein Spiegel. Frag dein Team, wie es dich erlebt: \`${mirrorCommand(platform, "start @ben @carla @dan")}\`.`,
   meTrend: "Team-Wert über die Runden",

@@ -1,5 +1,5 @@
 // Texts of customer presence and the weekly digest, English and German.
-import type { Language } from "../core/model.js";
+import type { Language } from "../core/shared/model.js";
 import type { Tone } from "../core/presence/classifier.js";
 
 /** "2026-W07" → 7 */
@@ -18,7 +18,7 @@ const en = {
   llmOn: "✅ The LLM classifier is on. Channel message text is now sent to the configured OpenAI-compatible service for classification (never stored). `/cx-admin presence llm off` switches it off.",
   llmOff: "✅ The LLM classifier is off; the built-in classifier runs on this server only.",
   llmNotConfigured: "The LLM classifier needs `OPENAI_API_KEY` in the bot's configuration first.",
-  presenceUsage: "Use `/cx-admin channel exclude #channel`, `/cx-admin channel include #channel` or `/cx-admin presence llm on|off`.",
+  presenceUsage: "Use `/cx-admin channel exclude #channel`, `/cx-admin channel include #channel`, `/cx-admin presence llm on|off`, `/cx-admin presence industry …` or `/cx-admin presence terms add|remove|list …`.",
   digestTimeUsage: "For example `/cx-admin digest-time mon 09:00`.",
   digestPreviewSent: "📬 I sent you a preview of last week's digest as a direct message.",
 
@@ -57,7 +57,7 @@ const en = {
     (minAuthors: number) =>
       `👋 Hi, I'm *Kundennah*. Here I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off by typing \`@Kundennah channel exclude\` in the channel, or simply remove me.`,
   teamsChannelUsage: "Type `@Kundennah digest-channel` in the team channel that should receive the weekly digest (`digest-channel remove` to stop).",
-  teamsPresenceUsage: "In the channel itself, type `@Kundennah channel exclude` or `@Kundennah channel include`; anywhere: `presence llm on|off`.",
+  teamsPresenceUsage: "In the channel itself, type `@Kundennah channel exclude` or `@Kundennah channel include`; anywhere: `presence llm on|off`, `presence industry …`, `presence terms add|remove|list …`.",
   teamsChannelLabel: (n: number) => `Channel ${n}`,
   teamsAdminHint: [
     "*Customer presence* (in a team channel, mentioning me):",
@@ -81,7 +81,7 @@ const de: PresenceTexts = {
   llmOn: "✅ Der LLM-Klassifikator ist an. Kanalnachrichten werden jetzt zur Einordnung an den konfigurierten OpenAI-kompatiblen Dienst gesendet (nie gespeichert). `/cx-admin presence llm off` schaltet ihn aus.",
   llmOff: "✅ Der LLM-Klassifikator ist aus; der eingebaute Klassifikator läuft nur auf diesem Server.",
   llmNotConfigured: "Der LLM-Klassifikator braucht zuerst `OPENAI_API_KEY` in der Konfiguration des Bots.",
-  presenceUsage: "Nutze `/cx-admin channel exclude #kanal`, `/cx-admin channel include #kanal` oder `/cx-admin presence llm on|off`.",
+  presenceUsage: "Nutze `/cx-admin channel exclude #kanal`, `/cx-admin channel include #kanal`, `/cx-admin presence llm on|off`, `/cx-admin presence industry …` oder `/cx-admin presence terms add|remove|list …`.",
   digestTimeUsage: "Zum Beispiel `/cx-admin digest-time mon 09:00`.",
   digestPreviewSent: "📬 Ich habe dir eine Vorschau des Berichts der letzten Woche als Direktnachricht geschickt.",
 
@@ -119,7 +119,7 @@ const de: PresenceTexts = {
     (minAuthors: number) =>
       `👋 Hallo, ich bin *Kundennah*. Hier zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das ausschalten, indem er im Kanal \`@Kundennah channel exclude\` schreibt, oder ihr entfernt mich einfach.`,
   teamsChannelUsage: "Schreib `@Kundennah digest-channel` in den Teamkanal, der den Wochenbericht erhalten soll (`digest-channel remove` zum Beenden).",
-  teamsPresenceUsage: "Schreib im Kanal selbst `@Kundennah channel exclude` oder `@Kundennah channel include`; überall: `presence llm on|off`.",
+  teamsPresenceUsage: "Schreib im Kanal selbst `@Kundennah channel exclude` oder `@Kundennah channel include`; überall: `presence llm on|off`, `presence industry …`, `presence terms add|remove|list …`.",
   teamsChannelLabel: (n) => `Kanal ${n}`,
   teamsAdminHint: [
     "*Kundenpräsenz* (in einem Teamkanal, mit Erwähnung von mir):",

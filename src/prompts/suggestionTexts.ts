@@ -1,6 +1,6 @@
 // Texts of the suggestion box, English and German (`de` is typed against `en`).
-import type { Language } from "../core/model.js";
-import type { ResponseStatus, SuggestionStatus, Touchpoint } from "../core/suggestions.js";
+import type { Language } from "../core/shared/model.js";
+import type { ResponseStatus, SuggestionStatus, Touchpoint } from "../core/suggestions/ports.js";
 
 const en = {
   modalTitle: "Customer idea",

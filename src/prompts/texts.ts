@@ -1,7 +1,7 @@
 // Every sentence a person reads, in English and German. `de` is typed against `en`, so a
 // missing translation is a compile error. No logic here beyond filling in numbers and names.
-import type { Language } from "../core/model.js";
-import type { CheckInRefusal } from "../core/nudges.js";
+import type { Language } from "../core/shared/model.js";
+import type { CheckInRefusal } from "../core/checkins/nudges.js";
 
 const en = {
   nudgeTitle: "Your customer-focus check-in",
@@ -62,6 +62,7 @@ const en = {
     "`/cx-admin nudge-now` — send the current nudges right away to test the setup",
     "`/cx-admin suggestions-channel #customer-ideas` — where suggestions are shared",
     "`/cx-admin ask-schedule #team 1 10:00` — ask a channel for suggestions every month (`off` to stop)",
+    "`/cx-admin presence industry transport` — the industry whose customer words count (`none` to clear) · `/cx-admin presence terms add Fahrgast, \"Stadtwerke Nord\"` · `terms remove …` · `terms list`",
   ].join("\n"),
   unknownAdminCommand: (text: string) => `I don't know \`${text}\`. Here is what I can do:`,
   mentionUsage: "Mention the people, for example `/cx-admin leaders add @anna @ben`.",
@@ -190,6 +191,7 @@ const de: Texts = {
     "`/cx-admin nudge-now` — die aktuellen Impulse sofort senden, um die Einrichtung zu testen",
     "`/cx-admin suggestions-channel #kundenideen` — wo Vorschläge geteilt werden",
     "`/cx-admin ask-schedule #team 1 10:00` — einen Kanal jeden Monat nach Vorschlägen fragen (`off` zum Beenden)",
+    "`/cx-admin presence industry transport` — die Branche, deren Kundenwörter zählen (`none` zum Löschen) · `/cx-admin presence terms add Fahrgast, \"Stadtwerke Nord\"` · `terms remove …` · `terms list`",
   ].join("\n"),
   unknownAdminCommand: (text) => `\`${text}\` kenne ich nicht. Das kann ich:`,
   mentionUsage: "Erwähne die Personen, z. B. `/cx-admin leaders add @anna @ben`.",

@@ -1,22 +1,10 @@
 // Where Teams can reach a person proactively: the conversation reference of their personal chat
-// with the bot, one per member. Kept apart from the core's Store because only the Teams door
-// needs it; the reference itself is an opaque JSON string to everyone but that door.
+// with the bot, one per member (the core's AddressStore). The reference itself is an opaque
+// JSON string to everyone but the Teams door.
 import type { Db } from "./database.js";
+import type { AddressStore, StoredAddress } from "../core/identity/ports.js";
 
-export interface StoredConversation {
-  reference: string;
-  /** false after Teams answered 403/404 (app removed); true again on a new installation. */
-  active: boolean;
-}
-
-export interface ConversationStore {
-  /** Saves (or replaces) the member's reference and marks it active again. */
-  save(memberId: string, reference: string): Promise<void>;
-  get(memberId: string): Promise<StoredConversation | null>;
-  deactivate(memberId: string): Promise<void>;
-}
-
-export class PrismaConversationStore implements ConversationStore {
+export class PrismaConversationStore implements AddressStore {
   constructor(private readonly db: Db) {}
 
   async save(memberId: string, reference: string): Promise<void> {
@@ -27,7 +15,7 @@ export class PrismaConversationStore implements ConversationStore {
     });
   }
 
-  async get(memberId: string): Promise<StoredConversation | null> {
+  async get(memberId: string): Promise<StoredAddress | null> {
     const row = await this.db.conversationRef.findUnique({ where: { memberId } });
     return row ? { reference: row.reference, active: row.active } : null;
   }

@@ -4,12 +4,13 @@
 // The histogram is rewritten as a whole (not cell by cell), so even PostgreSQL's row versions
 // show only that the round changed, never which values one rater chose.
 import type { Db } from "./database.js";
-import type { Language, Member, Workspace } from "../core/model.js";
-import { isLanguage } from "../core/model.js";
-import { QUESTION_KEYS } from "../core/questions.js";
+import type { Language, Member, Workspace } from "../core/shared/model.js";
+import { isLanguage } from "../core/shared/model.js";
+import { QUESTION_KEYS } from "../core/shared/questions.js";
 import { emptyTally } from "../core/mirror/figures.js";
 import type { MirrorAnswers, OrgMirror, MirrorResults, MirrorRound, MirrorStore, NewRound, RoundStatus, SelfRatings, Tally } from "../core/mirror/ports.js";
-import { isUniqueViolation, toMember, toWorkspace } from "./prismaStore.js";
+import { isUniqueViolation } from "./uniqueViolation.js";
+import { toMember, toWorkspace } from "./workspaceStore.js";
 
 type RoundRow = Awaited<ReturnType<Db["mirrorRound"]["findFirstOrThrow"]>>;
 

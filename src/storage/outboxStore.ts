@@ -1,8 +1,9 @@
 // The outbox table on Prisma, with the same claim-by-conditional-update as nudges.
 import type { Db } from "./database.js";
-import type { NewOutboxEntry, OutboxEntry, OutboxStore } from "../core/outbox.js";
-import type { Workspace } from "../core/model.js";
-import { isUniqueViolation, toWorkspace } from "./prismaStore.js";
+import type { NewOutboxEntry, OutboxEntry, OutboxStore } from "../core/shared/outbox.js";
+import type { Workspace } from "../core/shared/model.js";
+import { isUniqueViolation } from "./uniqueViolation.js";
+import { toWorkspace } from "./workspaceStore.js";
 
 export class PrismaOutboxStore implements OutboxStore {
   constructor(private readonly db: Db) {}

@@ -1,7 +1,7 @@
 // Rows an earlier version stored with plain message references (the Slack ts, the Teams message
 // id) and plain event ids get keyed ones when the app starts, so their edits and deletes still
 // find them and a copy of the database names no message.
-import { KEYED_HASH_LENGTH } from "../core/hash.js";
+import { KEYED_HASH_LENGTH } from "../core/shared/hash.js";
 import { Prisma } from "./generated/client.js";
 import type { OpenedDatabase } from "./database.js";
 

@@ -4,10 +4,11 @@
 import crypto from "node:crypto";
 import { Prisma } from "./generated/client.js";
 import type { Db } from "./database.js";
-import type { ChannelState, LeaderWeekStats, PresenceStore, Signal, SuggestionWeekStats, WeekCounts } from "../core/presence/model.js";
-import { isQuestionKey, QUESTION_KEYS } from "../core/questions.js";
-import type { Workspace } from "../core/model.js";
-import { isUniqueViolation, toWorkspace } from "./prismaStore.js";
+import type { ChannelState, LeaderWeekStats, PresenceStore, Signal, SuggestionWeekStats, WeekCounts } from "../core/presence/ports.js";
+import { isQuestionKey, QUESTION_KEYS } from "../core/shared/questions.js";
+import type { Workspace } from "../core/shared/model.js";
+import { isUniqueViolation } from "./uniqueViolation.js";
+import { toWorkspace } from "./workspaceStore.js";
 
 type CountRow = { channelRef?: string; week: string; messages: unknown; customer: unknown; positive: unknown; negative: unknown; authors: unknown };
 

@@ -1,7 +1,7 @@
 // Suggestions, votes and suggestion prompts on Prisma.
 import type { Db } from "./database.js";
-import type { MessageRef } from "../core/ports.js";
-import type { Platform } from "../core/model.js";
+import type { MessageRef } from "../core/shared/ports.js";
+import type { Platform } from "../core/shared/model.js";
 import {
   isTouchpoint,
   type ResponseStatus,
@@ -10,8 +10,9 @@ import {
   type SuggestionStatus,
   type SuggestionStore,
   type Touchpoint,
-} from "../core/suggestions.js";
-import { isUniqueViolation, toWorkspace } from "./prismaStore.js";
+} from "../core/suggestions/ports.js";
+import { isUniqueViolation } from "./uniqueViolation.js";
+import { toWorkspace } from "./workspaceStore.js";
 import { byIdPages, PAGE_SIZE } from "./paging.js";
 
 const withPeople = {

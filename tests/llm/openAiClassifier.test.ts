@@ -6,7 +6,7 @@ import type { PresenceClassifier } from "../../src/core/presence/classifier.js";
 import { isValidVerdict } from "../../src/core/presence/fallback.js";
 import type { OpenAiConfig } from "../../src/llm/config.js";
 import { createLlmClassifier, MAX_CHARS_PER_MESSAGE, OpenAiClassifier, parseResults } from "../../src/llm/openAiClassifier.js";
-import { CLASSIFIER_SYSTEM_PROMPT } from "../../src/prompts/llmPrompts.js";
+import { CLASSIFIER_SYSTEM_PROMPT } from "../../src/llm/prompts.js";
 import { startFakeOpenAi, type FakeMode, type FakeOpenAi } from "../helpers/fakeOpenAi.js";
 
 const TEXTS = [

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { OpenAiConfig } from "../../src/llm/config.js";
 import { OpenAiSummarizer } from "../../src/llm/openAiSummarizer.js";
-import { summarySystemPrompt } from "../../src/prompts/llmPrompts.js";
+import { summarySystemPrompt } from "../../src/llm/prompts.js";
 import { startFakeOpenAi, type FakeMode, type FakeOpenAi } from "../helpers/fakeOpenAi.js";
 
 const AGGREGATES = {

@@ -255,9 +255,13 @@ describe("a mirror round in Slack, step by step", () => {
 
 describe("the last mirror in /cx-me and the App Home", () => {
   it("shows the leader's last round (after the step-by-step round) in /cx-me and on the App Home, to the leader only", async () => {
+    // /cx-me offers the mirror behind a button (it stays at its 3 statements); the click shows it.
     await command("/cx-me", "", "UANNA", "me");
     const me = await wait(() => h.slack.responses.find((r) => r.path === "/response/me")?.body);
-    const text = JSON.stringify(me.blocks);
+    expect(JSON.stringify(me.blocks)).toContain("mirror_show_mine");
+    await click("UANNA", "mirror_show_mine", "me");
+    const shown = await wait(() => h.slack.responses.find((r) => r.path === "/response/UANNA-mirror_show_mine")?.body);
+    const text = JSON.stringify(shown.blocks);
     expect(text).toContain("🪞 Mirror");
     expect(text).toContain("Last round, closed 3 December 2026:");
     expect(text).toContain("Self 5 · Team 2.7 · Gap +2.3 — ⚠️ Blind spot");
@@ -268,6 +272,10 @@ describe("the last mirror in /cx-me and the App Home", () => {
     await post(h.eventsUrl, sign(eventCallback({ type: "app_home_opened", user: "UCARLA", channel: "DCARLA", tab: "home", event_ts: "1700000000.000200" }), JSON_TYPE));
     const other = await wait(() => h.slack.callsOf("views.publish").find((c) => c.args.user_id === "UCARLA"));
     expect(JSON.stringify(other.args.view)).not.toContain("Mirror");
+    // The button's service call refuses someone who is not a leader.
+    await click("UCARLA", "mirror_show_mine", "me");
+    const refused = await wait(() => h.slack.responses.find((r) => r.path === "/response/UCARLA-mirror_show_mine")?.body);
+    expect(JSON.stringify(refused)).toContain("The mirror is for leaders");
   });
 });
 

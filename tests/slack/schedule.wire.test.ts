@@ -16,10 +16,10 @@ async function harness(now: string, dir?: string, env?: Record<string, string>) 
 
 /** Adds leaders directly through the core, as `/cx-admin leaders add` would. */
 async function addLeaders(h: Harness, leaders: { id: string; tz: string }[], since: string) {
-  const ws = await h.app.core.store.ensureWorkspace("slack", "T0001", h.app.core.defaults);
+  const ws = await h.app.stores.workspaces.ensureWorkspace("slack", "T0001", h.app.core.defaults);
   for (const { id, tz } of leaders) {
-    const m = await h.app.core.store.ensureMember(ws.id, id, { timezone: tz, language: "en" });
-    await h.app.core.store.updateMember(m.id, { isLeader: true, leaderSince: new Date(since) });
+    const m = await h.app.stores.workspaces.ensureMember(ws.id, id, { timezone: tz, language: "en" });
+    await h.app.stores.workspaces.updateMember(m.id, { isLeader: true, leaderSince: new Date(since) });
   }
 }
 
@@ -57,7 +57,7 @@ describe("scheduled nudges", () => {
     await addLeaders(first, [{ id: "UA", tz: "Europe/Berlin" }, { id: "UB", tz: "Europe/Berlin" }], "2026-11-01T00:00:00Z");
     // The tick records and claims the nudges, then the process dies before sending.
     await first.app.core.nudges.planDue(first.clock.now());
-    const claimed = await first.app.core.store.claimDueNudges(first.clock.now(), 100, 2 * 60_000);
+    const claimed = await first.app.stores.checkins.claimDueNudges(first.clock.now(), 100, 2 * 60_000);
     expect(claimed).toHaveLength(2);
     await first.stop();
     running.splice(running.indexOf(first), 1);
@@ -91,9 +91,9 @@ describe("scheduled nudges", () => {
     const h = await harness("2026-11-23T10:00:00Z");
     await addLeaders(h, [{ id: "UNEW", tz: "Europe/Berlin" }], "2026-11-23T09:30:00Z");
     await addLeaders(h, [{ id: "UPAUSED", tz: "Europe/Berlin" }], "2026-11-01T00:00:00Z");
-    const ws = await h.app.core.store.ensureWorkspace("slack", "T0001", h.app.core.defaults);
-    const paused = (await h.app.core.store.findMember(ws.id, "UPAUSED"))!;
-    await h.app.core.store.updateMember(paused.id, { pausedUntil: new Date("2026-12-01T00:00:00Z") });
+    const ws = await h.app.stores.workspaces.ensureWorkspace("slack", "T0001", h.app.core.defaults);
+    const paused = (await h.app.stores.workspaces.findMember(ws.id, "UPAUSED"))!;
+    await h.app.stores.workspaces.updateMember(paused.id, { pausedUntil: new Date("2026-12-01T00:00:00Z") });
     expect(await h.app.core.nudges.tick()).toMatchObject({ planned: 0, sent: 0 });
   });
 

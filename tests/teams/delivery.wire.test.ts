@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import type { FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
 import { conversationIdOf, install, message, postActivity, TENANT, type TeamsPerson } from "../helpers/teamsActivities.js";
-import type { Workspace } from "../../src/core/model.js";
+import type { Workspace } from "../../src/core/shared/model.js";
 
 const ANNA: TeamsPerson = { id: "29:1anna", aadObjectId: "aad-anna", name: "Anna", locale: "en-US", timezone: "Europe/Berlin" };
 
@@ -24,10 +24,10 @@ beforeAll(async () => {
   await postActivity(h.messagesUrl, install(connector.url, ANNA));
   // Local mode without configured admins: the one person on this machine may administrate.
   await postActivity(h.messagesUrl, message(connector.url, ANNA, "leaders add me"));
-  workspace = await h.app.core.store.ensureWorkspace("teams", TENANT, h.app.core.defaults);
+  workspace = await h.app.stores.workspaces.ensureWorkspace("teams", TENANT, h.app.core.defaults);
   // Leaders are nudged for occurrences after they became leaders; make this Monday's count.
-  const member = (await h.app.core.store.findMember(workspace.id, "aad-anna"))!;
-  await h.app.core.store.updateMember(member.id, { leaderSince: new Date("2026-11-20T00:00:00Z") });
+  const member = (await h.app.stores.workspaces.findMember(workspace.id, "aad-anna"))!;
+  await h.app.stores.workspaces.updateMember(member.id, { leaderSince: new Date("2026-11-20T00:00:00Z") });
 });
 
 afterAll(async () => {

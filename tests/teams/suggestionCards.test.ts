@@ -7,8 +7,8 @@ import { PRESENCE_TREND_SIZE, presenceTrendSpec } from "../../src/charts/presenc
 import { chartPng } from "../../src/charts/render.js";
 import { escapeCardText, plainText, unescapeCardText } from "../../src/bots/teams/markdown.js";
 import { suggestionPostCard } from "../../src/bots/teams/suggestionCards.js";
-import type { ChannelFigures, DigestReport } from "../../src/core/presence/model.js";
-import type { SuggestionView } from "../../src/core/suggestions.js";
+import type { ChannelFigures, DigestReport } from "../../src/core/presence/ports.js";
+import type { SuggestionView } from "../../src/core/suggestions/ports.js";
 import { decodePng } from "../helpers/png.js";
 
 const WEEKS = ["2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48"];

@@ -1,8 +1,8 @@
 // Button clicks on nudges and the App Home. Ack first; the message is updated by the core
 // through the messenger, so Slack and Teams share one answer path.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { isQuestionKey, isRating } from "../../core/questions.js";
-import type { AnswerResult } from "../../core/nudges.js";
+import { isQuestionKey, isRating } from "../../core/shared/questions.js";
+import type { AnswerResult, CheckInRefusal } from "../../core/checkins/nudges.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { ACTION, parseRateValue } from "./blocks.js";
 import { openCheckin } from "./commands.js";
@@ -36,18 +36,22 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<ButtonBody>(ACTION.reflect, async ({ ack, body, action, client, respond }) => {
     await ack();
     await guarded(deps, body, respond, async (actor) => {
-      const nudge = await core.store.getNudge(action.value ?? "");
-      const owner = nudge && (await core.store.getTarget(nudge.memberId));
-      if (!nudge || owner?.member.externalId !== actor.userId) return refusal(actor, { ok: false, reason: "not-found" }, respond);
-      await openCheckin(deps, actor, client, body.trigger_id, (text) => respond(privately(text)), nudge);
+      // The core refuses anyone but the nudge's leader.
+      const shown = await core.nudges.show(action.value ?? "", actor.userId);
+      if (!shown.ok) return refusal(actor, shown, respond);
+      await openCheckin(deps, actor, client, body.trigger_id, (text) => respond(privately(text)), shown.nudge);
     });
   });
 
   app.action<ButtonBody>(ACTION.homeCheckin, async ({ ack, body, client, respond }) => {
     await ack();
     // The App Home has no response_url: a refusal goes to the person's DM.
-    await guarded(deps, body, respond, (actor) =>
-      openCheckin(deps, actor, client, body.trigger_id, (text) => client.chat.postMessage({ channel: actor.userId, text })),
+    await guarded(
+      deps,
+      body,
+      respond,
+      (actor) => openCheckin(deps, actor, client, body.trigger_id, (text) => client.chat.postMessage({ channel: actor.userId, text })),
+      { create: true },
     );
   });
 }
@@ -55,16 +59,25 @@ export function registerActions(app: App, deps: SlackDeps): void {
 const privately = (text: string) => ({ response_type: "ephemeral" as const, replace_original: false, text });
 
 /** Tells the clicker privately why nothing happened; a successful answer needs no reply. */
-async function refusal(actor: Actor, result: AnswerResult, respond: (msg: object) => Promise<unknown>) {
+async function refusal(actor: Actor, result: AnswerResult | CheckInRefusal, respond: (msg: object) => Promise<unknown>) {
   if (result.ok) return;
   await respond(privately(checkInRefusalText(texts(actor.language), result.reason)));
 }
 
-/** Runs a button handler; a failure becomes a friendly private reply in the clicker's language. */
-export async function guarded(deps: SlackDeps, body: ButtonBody, respond: (msg: object) => Promise<unknown>, work: (actor: Actor) => Promise<void>) {
+/**
+ * Runs a button handler; a failure becomes a friendly private reply in the clicker's language.
+ * `create`: the handler needs the clicker's member row (see resolveActor).
+ */
+export async function guarded(
+  deps: SlackDeps,
+  body: ButtonBody,
+  respond: (msg: object) => Promise<unknown>,
+  work: (actor: Actor) => Promise<void>,
+  options: { create?: boolean } = {},
+) {
   await afterAckWork(
     deps,
-    { teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id },
+    { teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id, create: Boolean(options.create) },
     {
       log: { action: body.actions[0]?.action_id },
       message: "button action failed",

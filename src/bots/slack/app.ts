@@ -3,7 +3,7 @@
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Express } from "express";
 import type { SlackConfig } from "../../config.js";
-import type { Core } from "../../core/core.js";
+import type { Core } from "../../core/index.js";
 import type { AppLogger } from "../../logger.js";
 import { registerActions } from "./actions.js";
 import { registerCommands } from "./commands.js";
@@ -12,9 +12,9 @@ import { SlackMessenger } from "./messenger.js";
 import { SlackPeople } from "./people.js";
 import { AfterAckQueue } from "./afterAck.js";
 import { registerViews } from "./views.js";
-import { registerSuggestions } from "./suggestions.js";
-import { registerPresence } from "./presence.js";
-import { registerMirror } from "./mirror/index.js"; // leader mirror (issue 12)
+import { registerSuggestions, SlackSuggestionMessenger } from "./suggestions.js";
+import { registerPresence, SlackPresenceMessenger } from "./presence.js";
+import { registerMirror, SlackMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
 import { guardSlackRequests } from "./requestGuard.js";
 import { NotStoredError, StoreFirstReceiver } from "./storeFirstReceiver.js";
 
@@ -87,7 +87,12 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
     if (error instanceof NotStoredError) throw error; // logged by its listener; the receiver answers 503
     logger.error({ component: "bolt", code: (error as { code?: string }).code, reason: error.message }, "unhandled Slack listener error");
   });
-  core.registerMessenger("slack", new SlackMessenger(app.client));
+  core.registerPlatform("slack", {
+    nudges: new SlackMessenger(app.client),
+    suggestions: new SlackSuggestionMessenger(app.client),
+    presence: new SlackPresenceMessenger(app.client, (reason) => logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted")),
+    mirror: new SlackMirrorMessenger(app.client, (reason) => logger.warn({ reason }, "the mirror chart could not be uploaded; the figures were posted")),
+  });
 
   return {
     app,

@@ -1,10 +1,11 @@
 // Block Kit for the weekly HR/CX digest. Numbers are formatted for the reader's locale.
 import type { KnownBlock } from "@slack/types";
-import type { Language } from "../../core/model.js";
-import type { ChannelFigures, DigestReport } from "../../core/presence/model.js";
+import type { Language } from "../../core/shared/model.js";
+import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
 import { QUESTION_LABEL } from "../../prompts/questions.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { orgMirrorLines } from "../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
+import { digestVocabularyLine } from "../../prompts/vocabularyTexts.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { count, decimal, percent, points, sparkline } from "../../prompts/format.js";
 
@@ -30,7 +31,8 @@ export function digestBlocks(report: DigestReport, options: { preview?: boolean 
   const md = (text: string) => ({ type: "mrkdwn" as const, text });
   const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: t.digestTitle(report.week), emoji: true } }];
   if (options.preview) blocks.push({ type: "context", elements: [md(t.previewNote)] });
-  blocks.push({ type: "context", elements: [md(t.digestIntro(report.minAuthors))] });
+  const vocabulary = digestVocabularyLine(report.vocabulary, language);
+  blocks.push({ type: "context", elements: [md(t.digestIntro(report.minAuthors)), ...(vocabulary ? [md(vocabulary)] : [])] });
 
   if (report.workspace.messages === 0 && report.channels.length === 0) {
     blocks.push({ type: "section", text: md(t.noData) });

@@ -1,10 +1,10 @@
 // Events API: the App Home tab shows the leader's own overview.
 import type { App } from "@slack/bolt";
-import { memberTimeZone } from "../../core/checkins.js";
-import { nextOccurrence } from "../../core/schedule.js";
+import { memberTimeZone } from "../../core/checkins/service.js";
+import { nextOccurrence } from "../../core/checkins/schedule.js";
 import { homeView } from "./blocks.js";
 import { overviewMirrorBlocks } from "./mirror/blocks.js"; // leader mirror (issue 12)
-import { memberOf, resolveActor, type SlackDeps } from "./context.js";
+import { resolveActor, type SlackDeps } from "./context.js";
 import { longDate, longDateTime } from "../../prompts/format.js";
 
 export function registerEvents(app: App, deps: SlackDeps): void {
@@ -18,16 +18,17 @@ export function registerEvents(app: App, deps: SlackDeps): void {
     }
 
     async function publishHome() {
-      const actor = await resolveActor(deps, body.team_id, event.user);
-      const member = await memberOf(deps, actor);
+      const actor = await resolveActor(deps, body.team_id, event.user, { create: true });
+      const { member } = actor;
       const now = core.clock();
       const timeZone = memberTimeZone(member, actor.workspace);
       const overview = await core.checkins.overview(member, actor.workspace, now);
       const paused = member.pausedUntil && member.pausedUntil > now ? longDate(member.pausedUntil, actor.language, timeZone) : null;
       const next = member.isLeader && !paused ? nextOccurrence(actor.workspace, timeZone, now) : null;
       const view = homeView(overview, actor.language, paused, next ? longDateTime(next.dueAt, actor.language, timeZone) : null);
-      // Leader mirror (issue 12): the last mirror and its trend, for leaders only.
-      if (member.isLeader) view.blocks.push({ type: "divider" }, ...overviewMirrorBlocks(await core.mirror.overview(actor.workspace, member), actor.language, timeZone));
+      // Leader mirror (issue 12): the last mirror and its trend; the service gives it to leaders only.
+      const mirror = await core.mirror.overview(actor);
+      if (mirror) view.blocks.push({ type: "divider" }, ...overviewMirrorBlocks(mirror, actor.language, timeZone));
       await client.views.publish({ user_id: event.user, view });
     }
   });

@@ -1,7 +1,8 @@
 // Delivers nudges as Slack DMs, maps Web API failures to retry decisions for the outbox, and
 // finds a post again by the message metadata it was tagged with (after a crash mid-send).
 import { ErrorCode, type WebClient } from "@slack/web-api";
-import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/ports.js";
+import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
+import type { DeliveryTarget, NudgeMessenger, NudgeView } from "../../core/checkins/ports.js";
 import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
 
 const NUDGE_METADATA = "kundennah_nudge";
@@ -71,7 +72,7 @@ export function toDeliveryError(error: unknown): DeliveryError {
   return new DeliveryError(`slack: ${e.message ?? String(error)}`);
 }
 
-export class SlackMessenger implements Messenger {
+export class SlackMessenger implements NudgeMessenger {
   constructor(private readonly client: WebClient) {}
 
   async sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef> {

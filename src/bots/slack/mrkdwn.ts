@@ -4,6 +4,11 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** Text as a person typed it, from Slack's escaped form (the inverse of escapeMrkdwn). */
+export function unescapeSlackText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 export function mention(userId: string): string {
   return `<@${userId}>`;
 }

@@ -1,8 +1,8 @@
 // Who is this Slack user? Time zone, locale and admin flag from users.info, cached briefly so
 // a burst of interactions costs one Web API call per person.
 import type { WebClient } from "@slack/web-api";
-import { languageFromLocale, type Profile } from "../../core/model.js";
-import { isValidTimeZone } from "../../core/time.js";
+import { languageFromLocale, type Profile } from "../../core/shared/model.js";
+import { isValidTimeZone } from "../../core/shared/time.js";
 
 export interface SlackPerson extends Profile {
   isAdmin: boolean;

@@ -2,9 +2,9 @@
 // channel posts the notice and reads a 4-week baseline, leaving forgets the channel.
 import type { App } from "@slack/bolt";
 import { ErrorCode, type WebClient } from "@slack/web-api";
-import type { Workspace } from "../../core/model.js";
-import type { ChannelMessage, DigestReport, PresenceMessenger } from "../../core/presence/model.js";
-import type { MessageRef } from "../../core/ports.js";
+import type { Workspace } from "../../core/shared/model.js";
+import type { ChannelMessage, DigestReport, PresenceMessenger } from "../../core/presence/ports.js";
+import type { MessageRef } from "../../core/shared/ports.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { presenceTrendSpec } from "../../charts/presenceTrend.js";
 import { chartPng } from "../../charts/render.js";
@@ -118,11 +118,7 @@ async function* channelHistory(client: WebClient, channel: string, now: Date, lo
 
 export function registerPresence(app: App, deps: SlackDeps): void {
   const { core } = deps;
-  core.presence.registerMessenger(
-    "slack",
-    new SlackPresenceMessenger(app.client, (reason) => core.logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted")),
-  );
-  const workspaceOf = (teamId: string) => core.store.ensureWorkspace("slack", teamId, core.defaults);
+  const workspaceOf = (teamId: string) => core.identity.workspace("slack", teamId);
   const batcher = new IngestBatcher(core.presence);
 
   // Answered only once stored (see StoreFirstReceiver): a failure throws, so Slack delivers the message again.

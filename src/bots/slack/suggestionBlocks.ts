@@ -1,8 +1,8 @@
 // Block Kit for the suggestion box: the form, the channel post, the author's answer, the list
 // and the /cx-ask prompt. Every piece of user text goes through escapeMrkdwn.
 import type { KnownBlock, PlainTextOption, View } from "@slack/types";
-import type { Language } from "../../core/model.js";
-import { RESPONSE_STATUSES, TOUCHPOINTS, type AskPromptView, type Suggestion, type SuggestionView } from "../../core/suggestions.js";
+import type { Language } from "../../core/shared/model.js";
+import { RESPONSE_STATUSES, TOUCHPOINTS, type AskPromptView, type Suggestion, type SuggestionView } from "../../core/suggestions/ports.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { escapeMrkdwn, mention } from "./mrkdwn.js";
 

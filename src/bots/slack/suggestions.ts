@@ -2,14 +2,15 @@
 // Anonymous submissions never create or touch a member row: no memberOf() on that path.
 import type { App, BlockAction, ButtonAction, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { isLanguage, type Language, type Workspace } from "../../core/model.js";
-import { isResponseStatus, isTouchpoint, SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService, type AskPromptView, type SuggestionMessenger, type SuggestionView } from "../../core/suggestions.js";
-import type { MessageRef } from "../../core/ports.js";
+import { isLanguage, type Language, type Workspace } from "../../core/shared/model.js";
+import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService } from "../../core/suggestions/service.js";
+import { isResponseStatus, isTouchpoint, type AskPromptView, type SuggestionMessenger, type SuggestionView } from "../../core/suggestions/ports.js";
+import type { MessageRef } from "../../core/shared/ports.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { texts } from "../../prompts/texts.js";
 import { ephemeral, guarded } from "./commands.js";
 import { guarded as guardedAction } from "./actions.js";
-import { isAdmin, memberOf, resolveActor, type SlackDeps } from "./context.js";
+import { resolveActor, type SlackDeps } from "./context.js";
 import { findOutboxPost, outboxMetadata, toDeliveryError } from "./messenger.js";
 import { answerNotice, askPromptBlocks, listBlocks, respondModal, suggestModal, suggestionPostBlocks, suggestionPostText, SUGGEST_ACTION, SUGGEST_CALLBACK, thanksView } from "./suggestionBlocks.js";
 
@@ -61,7 +62,6 @@ function metadataLanguage(raw: string, fallback: Language): Language {
 
 export function registerSuggestions(app: App, deps: SlackDeps): void {
   const { core } = deps;
-  core.suggestions.registerMessenger("slack", new SlackSuggestionMessenger(app.client));
 
   app.command("/cx-suggest", async ({ ack, command, respond, client }) => {
     await ack();
@@ -79,13 +79,9 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
     await ack();
     await guarded(deps, command, respond, async (actor) => {
       const t = suggestionTexts(actor.language);
-      const leader = await core.store.findMember(actor.workspace.id, actor.userId);
-      if (!leader?.isLeader && !isAdmin(deps, actor)) return void (await respond(ephemeral(t.askNotLeader)));
-      try {
-        await core.suggestions.ask({ workspace: actor.workspace, leader: leader ?? (await memberOf(deps, actor)), channel: command.channel_id, language: actor.language });
-      } catch {
-        return void (await respond(ephemeral(t.askFailed)));
-      }
+      // Leaders and admins only: the core refuses anyone else.
+      const asked = await core.suggestions.ask({ actor, channel: command.channel_id });
+      if (!asked.ok) return void (await respond(ephemeral(asked.reason === "not-allowed" ? t.askNotLeader : t.askFailed)));
       await respond(ephemeral(t.askPosted));
     });
   });
@@ -109,7 +105,7 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
     try {
       // Only the database before the answer: Slack wants it within 3 seconds, and a profile
       // lookup is not needed to store an idea (nor wanted for an anonymous one).
-      const workspace = await core.store.ensureWorkspace("slack", body.team?.id ?? body.user.team_id ?? "", core.defaults);
+      const workspace = await core.identity.workspace("slack", body.team?.id ?? body.user.team_id ?? "");
       const result = await core.suggestions.submit({
         workspace,
         authorExternalId: body.user.id,
@@ -132,23 +128,26 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
 
   app.action<ButtonBody>(SUGGEST_ACTION.vote, async ({ ack, body, action, respond }) => {
     await ack();
-    await guardedAction(deps, body, respond, async (actor) => {
-      const voter = await memberOf(deps, actor);
+    await guardedAction(
+      deps,
+      body,
+      respond,
       // action_ts is unique per click and repeated by a retry of the same click.
-      await core.suggestions.toggleVote({ workspace: actor.workspace, suggestionId: action.value ?? "", voter, actionId: action.action_ts });
-    });
+      async (actor) => void (await core.suggestions.toggleVote({ voter: actor, suggestionId: action.value ?? "", actionId: action.action_ts })),
+      { create: true },
+    );
   });
 
   app.action<ButtonBody>(SUGGEST_ACTION.respond, async ({ ack, body, action, client, respond }) => {
     await ack();
     await guardedAction(deps, body, respond, async (actor) => {
-      const member = await core.store.findMember(actor.workspace.id, actor.userId);
-      if (!member?.isLeader && !isAdmin(deps, actor)) {
+      // Leaders and admins only: the core refuses anyone else.
+      const found = await core.suggestions.forAnswer(actor, action.value ?? "");
+      if (!found.ok && found.reason === "not-allowed") {
         return void (await respond({ response_type: "ephemeral", replace_original: false, text: suggestionTexts(actor.language).notAllowedToRespond }));
       }
-      const suggestion = await core.suggestions.get(action.value ?? "");
-      if (!suggestion || suggestion.workspaceId !== actor.workspace.id) return;
-      await client.views.open({ trigger_id: body.trigger_id, view: respondModal(actor.language, suggestion) });
+      if (!found.ok) return;
+      await client.views.open({ trigger_id: body.trigger_id, view: respondModal(actor.language, found.suggestion) });
     });
   });
 
@@ -166,11 +165,10 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
     if (!isResponseStatus(status) || !suggestionId) return;
     try {
       const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
-      const member = await core.store.findMember(actor.workspace.id, actor.userId);
-      if (!member?.isLeader && !isAdmin(deps, actor)) {
+      const answered = await core.suggestions.respond({ actor, suggestionId, status, note });
+      if (!answered.ok && answered.reason === "not-allowed") {
         return void (await client.chat.postMessage({ channel: actor.userId, text: suggestionTexts(actor.language).notAllowedToRespond }));
       }
-      await core.suggestions.respond({ workspace: actor.workspace, suggestionId, responder: member ?? (await memberOf(deps, actor)), status, note });
       await core.suggestions.deliverPending();
     } catch (error) {
       core.logger.error({ view: SUGGEST_CALLBACK.respond, reason: (error as Error).message }, "answering a suggestion failed");

@@ -1,14 +1,13 @@
 // Modal submissions: the check-in/reflection form and the admin settings form.
 import type { App, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
-import { checkReflection, REFLECTION_MAX_LENGTH } from "../../core/checkins.js";
-import { isCadence, isLanguage } from "../../core/model.js";
-import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/questions.js";
-import { parseTimeOfDay } from "../../core/time.js";
-import { scheduleSummary } from "../../core/admin.js";
+import { checkReflection, REFLECTION_MAX_LENGTH } from "../../core/checkins/service.js";
+import { isLanguage } from "../../core/shared/model.js";
+import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/shared/questions.js";
+import { parseTimeOfDay } from "../../core/shared/time.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
-import type { CheckInRefusal } from "../../core/nudges.js";
+import type { CheckInRefusal } from "../../core/checkins/nudges.js";
 import { CALLBACK, type CheckinModalMetadata } from "./blocks.js";
-import { isAdmin, memberOf, resolveActor, type SlackDeps } from "./context.js";
+import { resolveActor, type SlackDeps } from "./context.js";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 
@@ -53,8 +52,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
     }
 
     async function saveAnswers(meta: CheckinModalMetadata) {
-      const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
-      const member = await memberOf(deps, actor);
+      const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id, { create: true });
+      const { member } = actor;
       let refused: CheckInRefusal | null = null;
       for (const answer of rated) {
         const result = meta.nudgeId
@@ -80,17 +79,11 @@ export function registerViews(app: App, deps: SlackDeps): void {
     await ack();
     try {
       const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
-      const t = texts(actor.language);
-      if (!isAdmin(deps, actor)) return void (await client.chat.postMessage({ channel: actor.userId, text: t.notAdmin }));
-      const updated = await core.store.updateWorkspace(actor.workspace.id, {
-        includeWeekends,
-        ...(isCadence(cadence) ? { cadence } : {}),
-        ...(weekday >= 1 && weekday <= 7 ? { weekday } : {}),
-        ...(minute !== null ? { nudgeMinute: minute } : {}),
-        ...(isLanguage(language) ? { language } : {}),
-      });
-      const reply = texts(updated.language);
-      await client.chat.postMessage({ channel: actor.userId, text: `${reply.settingsSaved} ${scheduleSummary(updated, updated.language)}` });
+      // The core saves for admins only; anyone else is told why.
+      const saved = await core.admin.saveSettings(actor, { cadence, weekday, minute, language, includeWeekends });
+      if (!saved.ok) return void (await client.chat.postMessage({ channel: actor.userId, text: texts(actor.language).notAdmin }));
+      const reply = texts(saved.workspace.language);
+      await client.chat.postMessage({ channel: actor.userId, text: `${reply.settingsSaved} ${saved.summary}` });
     } catch (error) {
       core.logger.error({ view: CALLBACK.settings, reason: (error as Error).message }, "saving settings failed");
     }

@@ -1,20 +1,22 @@
-// Who and where a Teams activity comes from: the tenant's workspace, the person's member row
-// (kept up to date with the locale and time zone the client reports), their language, and
-// whether they may run admin commands.
+// Who and where a Teams activity comes from, through the core's identity service: the tenant's
+// workspace, the person's member row (kept up to date with the locale and time zone the client
+// reports), their language, and whether they may run admin commands.
 import type { Activity } from "botbuilder";
-import type { Core } from "../../core/core.js";
-import { languageFromLocale, type Language, type Member, type Profile, type Workspace } from "../../core/model.js";
-import { isValidTimeZone } from "../../core/time.js";
+import type { Core } from "../../core/index.js";
+import type { Actor } from "../../core/identity/service.js";
+import { languageFromLocale, type Member, type Profile } from "../../core/shared/model.js";
+import { isValidTimeZone } from "../../core/shared/time.js";
 
-export interface TeamsActor {
-  workspace: Workspace;
+export interface TeamsActor extends Actor {
   member: Member;
-  /** The member's externalId: what the core compares nudges against. */
-  userId: string;
-  /** Every id this person is known by (AAD object id and the Teams "29:…" id), for admin checks. */
-  ids: string[];
-  language: Language;
   personal: boolean;
+}
+
+/** What resolving a person needs from the door: the core, and whether this is local mode. */
+export interface ActorDeps {
+  core: Core;
+  /** Local mode (Agents Playground): everyone may administrate while nobody is named admin. */
+  localMode: boolean;
 }
 
 /** In Teams the tenant is the workspace; the Playground and tests name one too. */
@@ -24,16 +26,11 @@ export function tenantOf(activity: Partial<Activity>): string {
 }
 
 /**
- * The stable key of a person: the AAD object id when Teams gives one, else the Teams user id.
- * Someone first stored under their Teams id keeps that row, so one person never becomes two.
+ * A person's ids, the stable one first: the AAD object id when Teams gives one, else the Teams
+ * user id. Someone first stored under their Teams id keeps that row (the identity service looks).
  */
-export async function personKey(core: Core, workspace: Workspace, person: { aadObjectId?: string | null; id: string }): Promise<string> {
-  if (person.aadObjectId) {
-    if (await core.store.findMember(workspace.id, person.aadObjectId)) return person.aadObjectId;
-    if (await core.store.findMember(workspace.id, person.id)) return person.id;
-    return person.aadObjectId;
-  }
-  return person.id;
+export function idsOf(person: { aadObjectId?: string | null; id: string }): string[] {
+  return person.aadObjectId ? [person.aadObjectId, person.id] : [person.id];
 }
 
 export function profileOf(activity: Partial<Activity>): Profile {
@@ -46,26 +43,33 @@ export function profileOf(activity: Partial<Activity>): Profile {
   };
 }
 
-export async function resolveActor(core: Core, activity: Partial<Activity>): Promise<TeamsActor> {
-  const workspace = await core.store.ensureWorkspace("teams", tenantOf(activity), core.defaults);
-  const from = activity.from ?? { id: "unknown", name: "" };
-  const userId = await personKey(core, workspace, from);
-  const member = await core.store.ensureMember(workspace.id, userId, profileOf(activity));
-  return {
-    workspace,
-    member,
-    userId,
-    ids: [...new Set([from.aadObjectId, from.id].filter((id): id is string => Boolean(id)))],
-    language: member.language ?? workspace.language,
-    personal: (activity.conversation?.conversationType ?? "personal") === "personal",
-  };
+const isPersonal = (activity: Partial<Activity>) => (activity.conversation?.conversationType ?? "personal") === "personal";
+
+/** The person behind an activity, with their member row read-or-created. */
+export async function resolveActor(deps: ActorDeps, activity: Partial<Activity>): Promise<TeamsActor> {
+  const actor = await deps.core.identity.resolve({
+    platform: "teams",
+    team: tenantOf(activity),
+    user: idsOf(activity.from ?? { id: "unknown" }),
+    profile: profileOf(activity),
+    create: true,
+    openAdminWhenUnset: deps.localMode,
+  });
+  return { ...actor, personal: isPersonal(activity) };
 }
 
-/**
- * KUNDENNAH_ADMINS and the workspace's named admins. In local mode with no admins configured
- * anywhere, everyone is (only this machine can reach the bot then), so the Playground try-out works.
- */
-export function isAdmin(core: Core, actor: TeamsActor, localMode: boolean): boolean {
-  if (actor.ids.some((id) => core.admins.has(id) || actor.workspace.admins.includes(id))) return true;
-  return localMode && core.admins.size === 0 && actor.workspace.admins.length === 0;
+/** Whoever is at the door, known without writing anything about them (an anonymous submitter leaves no trace). */
+export interface Visitor extends Actor {
+  personal: boolean;
+}
+
+export async function resolveVisitor(deps: ActorDeps, activity: Partial<Activity>): Promise<Visitor> {
+  const actor = await deps.core.identity.resolve({
+    platform: "teams",
+    team: tenantOf(activity),
+    user: idsOf(activity.from ?? { id: "unknown" }),
+    profile: profileOf(activity),
+    openAdminWhenUnset: deps.localMode,
+  });
+  return { ...actor, personal: isPersonal(activity) };
 }

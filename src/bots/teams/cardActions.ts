@@ -1,18 +1,21 @@
 // Card buttons: a rating (with the reflection typed next to it), snooze, skip. The same code
 // serves Action.Execute invokes and Action.Submit messages; both end in the core, which stores
 // the answer idempotently (a second submit changes the row) and updates the nudge card.
-import type { Core } from "../../core/core.js";
-import { checkReflection } from "../../core/checkins.js";
-import type { AnswerResult, CheckInRefusal } from "../../core/nudges.js";
-import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/questions.js";
+import type { Core } from "../../core/index.js";
+import { checkReflection } from "../../core/checkins/service.js";
+import type { AnswerResult, CheckInRefusal } from "../../core/checkins/nudges.js";
+import { isQuestionKey, isRating } from "../../core/shared/questions.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import type { TeamsActor } from "./actor.js";
 import { checkinCard, parseActionData, reflectionInputId, type CheckinCardModel } from "./cards.js";
 import { teamsText } from "./markdown.js";
-import { nudgeCardModel } from "./messenger.js";
 
+/**
+ * `messageRef`: the nudge message the core keeps up to date itself, when the card is a nudge's
+ * (a door must not update that message a second time).
+ */
 export type CardOutcome =
-  | { kind: "card"; card: Record<string, unknown>; nudgeId: string | null }
+  | { kind: "card"; card: Record<string, unknown>; nudgeId: string | null; messageRef?: string | null }
   | { kind: "text"; text: string };
 
 /** `returnsCard`: the caller answers with the card (Action.Execute), so the core need not update it too. */
@@ -25,7 +28,7 @@ export async function handleCardAction(core: Core, actor: TeamsActor, value: unk
   if (data.verb === "snooze" || data.verb === "skip") {
     if (!data.nudgeId) return { kind: "text", text: teamsText(t.nudgeGone) };
     const result = data.verb === "snooze" ? await core.nudges.snooze(data.nudgeId, actor.userId, refresh) : await core.nudges.skip(data.nudgeId, actor.userId, refresh);
-    return fromResult(core, actor, result, data.nudgeId);
+    return fromResult(actor, result, data.nudgeId);
   }
 
   const { question, rating } = data;
@@ -37,27 +40,27 @@ export async function handleCardAction(core: Core, actor: TeamsActor, value: unk
     const shown = await currentModel(core, actor, data.nudgeId);
     if (!shown.ok) return refused(actor, shown);
     const withTyped = { ...shown.model, reflections: { ...shown.model.reflections, [question]: String(typed) }, error: t.reflectionTooLong(reflection.maxLength) };
-    return { kind: "card", card: checkinCard(withTyped), nudgeId: data.nudgeId };
+    return { kind: "card", card: checkinCard(withTyped), nudgeId: data.nudgeId, messageRef: shown.messageRef };
   }
 
   if (data.nudgeId) {
     const result = await core.nudges.answer({ nudgeId: data.nudgeId, platformUserId: actor.userId, question, rating, reflection: reflection.value }, refresh);
-    return fromResult(core, actor, result, data.nudgeId, data.inputs);
+    return fromResult(actor, result, data.nudgeId, data.inputs);
   }
   // A `checkin` outside any nudge: the core picks the week, whatever the card data says.
   const result = await core.nudges.checkIn(actor.member, actor.workspace, { question, rating, reflection: reflection.value });
   if (!result.ok) return refused(actor, result);
   const shown = await currentModel(core, actor, result.nudgeId);
-  return shown.ok ? { kind: "card", card: checkinCard(shown.model), nudgeId: result.nudgeId } : { kind: "text", text: teamsText(t.checkinSaved) };
+  return shown.ok ? { kind: "card", card: checkinCard(shown.model), nudgeId: result.nudgeId, messageRef: shown.messageRef } : { kind: "text", text: teamsText(t.checkinSaved) };
 }
 
 function refused(actor: TeamsActor, refusal: CheckInRefusal): CardOutcome {
   return { kind: "text", text: teamsText(checkInRefusalText(texts(actor.language), refusal.reason)) };
 }
 
-async function fromResult(core: Core, actor: TeamsActor, result: AnswerResult, nudgeId: string, inputs: Record<string, unknown> = {}): Promise<CardOutcome> {
+function fromResult(actor: TeamsActor, result: AnswerResult, nudgeId: string, inputs: Record<string, unknown> = {}): CardOutcome {
   if (!result.ok) return refused(actor, result);
-  const model = await nudgeCardModel(core, actor.member, result.view);
+  const model = result.view;
   // Reflections typed next to questions not rated yet stay in their fields instead of being wiped
   // by the refreshed card; they are stored with that question's rating.
   const typed = Object.fromEntries(
@@ -66,47 +69,20 @@ async function fromResult(core: Core, actor: TeamsActor, result: AnswerResult, n
       return typeof value === "string" && value.trim() && !model.reflections[q] ? [[q, value]] : [];
     }),
   );
-  return { kind: "card", card: checkinCard({ ...model, reflections: { ...model.reflections, ...typed } }), nudgeId };
+  return { kind: "card", card: checkinCard({ ...model, reflections: { ...model.reflections, ...typed } }), nudgeId, messageRef: result.messageRef };
 }
 
-type Shown = { ok: true; model: CheckinCardModel } | CheckInRefusal;
+type Shown = { ok: true; model: CheckinCardModel; messageRef: string | null } | CheckInRefusal;
 
 /**
- * The card as it stands: for a nudge, rebuilt from the nudge; otherwise what the core offers
- * now (this week's nudge if there is one) — or why it offers nothing.
+ * The card as it stands, as the core sees it: a nudge's (refused for anyone but its leader), or
+ * what the core offers now (this week's nudge if there is one) — or why it offers nothing.
  */
 export async function currentModel(core: Core, actor: TeamsActor, nudgeId: string | null): Promise<Shown> {
-  if (nudgeId) return nudgeModel(core, actor, nudgeId);
-  const choice = await core.nudges.checkInFor(actor.member, actor.workspace);
-  if (!choice.ok) return choice;
-  if (choice.nudgeId) return nudgeModel(core, actor, choice.nudgeId);
-  const answers = (await core.checkins.answersFor(actor.member, choice.week)).filter((a) => choice.questions.includes(a.question));
-  const ratings = ratingsOf(answers);
-  const answered = Object.keys(ratings).length > 0;
-  return {
-    ok: true,
-    model: {
-      nudgeId: null,
-      language: actor.language,
-      questions: choice.questions,
-      status: answered ? "answered" : "sent",
-      ratings,
-      streak: answered ? await core.checkins.streak(actor.member, actor.workspace, core.clock()) : 0,
-      reflections: Object.fromEntries(answers.filter((a) => a.reflection).map((a) => [a.question, a.reflection!])),
-    },
-  };
-}
-
-async function nudgeModel(core: Core, actor: TeamsActor, nudgeId: string): Promise<Shown> {
-  const nudge = await core.store.getNudge(nudgeId);
-  if (!nudge || nudge.memberId !== actor.member.id) return { ok: false, reason: "not-found" };
-  const answers = await core.checkins.answersFor(actor.member, nudge.week);
-  const ratings = ratingsOf(answers.filter((a) => nudge.questions.includes(a.question)));
-  const streak = Object.keys(ratings).length ? await core.checkins.streak(actor.member, actor.workspace, core.clock()) : 0;
-  const view = { nudgeId, language: actor.language, questions: nudge.questions, status: nudge.status, ratings, streak };
-  return { ok: true, model: await nudgeCardModel(core, actor.member, view, nudge.week) };
-}
-
-function ratingsOf(answers: { question: QuestionKey; rating: Rating }[]): Partial<Record<QuestionKey, Rating>> {
-  return Object.fromEntries(answers.map((a) => [a.question, a.rating]));
+  if (nudgeId) {
+    const shown = await core.nudges.show(nudgeId, actor.userId);
+    return shown.ok ? { ok: true, model: shown.view, messageRef: shown.nudge.messageRef } : shown;
+  }
+  const current = await core.nudges.checkInView(actor.member, actor.workspace);
+  return current.ok ? { ok: true, model: current.view, messageRef: null } : current;
 }

@@ -3,11 +3,11 @@
 // with an Action.Submit fallback for clients without it (the answer arrives as a message with
 // `value`, and the card is updated through the connector instead).
 import { ratingSparkline } from "../../prompts/format.js";
-import type { Overview } from "../../core/checkins.js";
-import { REFLECTION_MAX_LENGTH } from "../../core/checkins.js";
-import type { Language } from "../../core/model.js";
-import type { NudgeView } from "../../core/ports.js";
-import { RATINGS, type QuestionKey } from "../../core/questions.js";
+import type { Overview } from "../../core/checkins/service.js";
+import { REFLECTION_MAX_LENGTH } from "../../core/checkins/service.js";
+import type { Language } from "../../core/shared/model.js";
+import type { NudgeView } from "../../core/checkins/ports.js";
+import { RATINGS, type QuestionKey } from "../../core/shared/questions.js";
 import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
 import { texts } from "../../prompts/texts.js";
 import { teamsText } from "./markdown.js";

@@ -2,10 +2,9 @@
 // the bot, and how to post into a channel proactively. A channel is known to the core by its
 // conversation id (without Teams' ";messageid=…" thread suffix).
 import type { Activity, ConversationReference, TurnContext } from "botbuilder";
-import type { Core } from "../../core/core.js";
-import type { Workspace } from "../../core/model.js";
-import { DeliveryError } from "../../core/ports.js";
-import type { ConversationStore } from "../../storage/conversationStore.js";
+import type { Core } from "../../core/index.js";
+import type { Workspace } from "../../core/shared/model.js";
+import { DeliveryError } from "../../core/shared/ports.js";
 import type { TeamsAdapter } from "./auth.js";
 import { parseReference } from "./conversations.js";
 import { ConversationGoneError } from "./delivery.js";
@@ -70,7 +69,6 @@ export class ChannelReferences {
 
   constructor(
     private readonly core: Core,
-    private readonly conversations: ConversationStore,
     private readonly appId: string,
   ) {}
 
@@ -92,14 +90,8 @@ export class ChannelReferences {
   }
 
   private async fallback(workspace: Workspace): Promise<{ serviceUrl: string; bot: ConversationReference["bot"] } | null> {
-    const candidates = [
-      ...(await this.core.store.listLeaders(workspace.id)),
-      ...(await Promise.all([...workspace.admins, ...this.core.admins].map((id) => this.core.store.findMember(workspace.id, id)))).filter((m) => m !== null),
-    ];
-    for (const member of candidates) {
-      const stored = await this.conversations.get(member.id);
-      if (!stored) continue;
-      const reference = parseReference(stored.reference);
+    for (const stored of await this.core.addresses.ofLeadsAndAdmins(workspace)) {
+      const reference = parseReference(stored);
       if (reference.serviceUrl && reference.bot) return { serviceUrl: reference.serviceUrl, bot: reference.bot };
     }
     return null;

@@ -2,20 +2,23 @@
 // leaders add/remove/list, schedule …, weekends, language, timezone, nudge-now. Parsing and
 // execution live in the core; this file turns Teams input into core calls and replies.
 import { TeamsInfo, TurnContext, type Activity, type Mention } from "botbuilder";
-import { scheduleSummary } from "../../core/admin.js";
-import { memberTimeZone } from "../../core/checkins.js";
-import { parseAdminCommand, parseMeCommand } from "../../core/commands.js";
+import { scheduleSummary } from "../../core/admin/service.js";
+import { memberTimeZone } from "../../core/checkins/service.js";
+import { parseAdminCommand } from "../../core/admin/commands.js";
+import { parseMeCommand } from "../../core/checkins/commands.js";
+import type { AdminReply } from "../../core/admin/service.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import type { AdminCommand } from "../../core/commands.js";
-import { isAdmin, personKey, type TeamsActor } from "./actor.js";
+import { vocabularyTexts } from "../../prompts/vocabularyTexts.js";
+import type { AdminCommand } from "../../core/admin/commands.js";
+import { idsOf, type TeamsActor } from "./actor.js";
 import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
 import { askCommand } from "./suggestions.js";
 import { currentModel } from "./cardActions.js";
 import { checkinCard, overviewCard } from "./cards.js";
-import { escapeMarkdown, inertCode, teamsText } from "./markdown.js";
+import { escapeMarkdown, inertCode, plainText, teamsText } from "./markdown.js";
 import type { TeamsDeps } from "./turn.js";
 import { mirrorCommand } from "./mirror/index.js"; // leader mirror (issue 12)
 
@@ -46,7 +49,7 @@ async function mentionedPeople(deps: TeamsDeps, context: TurnContext, actor: Tea
     if (!person?.id || person.id === context.activity.recipient?.id || person.id.startsWith("19:")) continue;
     // Prefer the AAD object id (how we key people); the roster knows it when the mention lacks it.
     const aadObjectId = person.aadObjectId ?? (await TeamsInfo.getMember(context, person.id).then((m) => m.aadObjectId, () => undefined));
-    names.set(await personKey(deps.core, actor.workspace, { id: person.id, aadObjectId: aadObjectId ?? null }), person.name ?? "");
+    names.set(await deps.core.identity.personKey(actor.workspace, idsOf({ id: person.id, aadObjectId: aadObjectId ?? null })), person.name ?? "");
   }
   if (words.slice(2).some((w) => ME_WORDS.has(w.toLowerCase()))) names.set(actor.userId, actor.member.displayName ?? "");
   return names;
@@ -58,7 +61,7 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
   const text = commandText(context.activity);
   const words = text.split(/\s+/).filter(Boolean);
   const verb = (words[0] ?? "help").toLowerCase();
-  const admin = isAdmin(core, actor, deps.localMode);
+  const admin = actor.isAdmin;
   const help = helpText(actor, admin);
 
   switch (verb) {
@@ -67,7 +70,9 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
       return reply.text(help);
     case "mirror": // leader mirror (issue 12)
     case "spiegel":
-      return mirrorCommand(deps, context, actor, words, reply);
+      // `mirror schedule quarterly|off` is an admin command: the admin service parses and permits it below.
+      if ((words[1] ?? "").toLowerCase() !== "schedule") return mirrorCommand(deps, context, actor, words, reply);
+      break;
     case "ask":
     case "fragen":
       return askCommand(deps, context, actor, reply);
@@ -97,18 +102,16 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
   const here = isSharedConversation(context.activity) ? channelRefOf(context.activity) : null;
   const channels = channelMentions.length ? channelMentions.map((c) => c.id) : here ? [here] : [];
   // "ask-schedule 1 10:00" names no channel in Teams: the one it is typed in stands where Slack has "#channel".
-  const adminText = verb === "ask-schedule" && channelMentions.length === 0 ? [words[0], "#here", ...words.slice(1)].join(" ") : text;
+  const adminText =
+    verb === "ask-schedule" && channelMentions.length === 0
+      ? [words[0], "#here", ...words.slice(1)].join(" ")
+      : // Terms are kept as typed: Teams sends "&" and quotes as HTML entities.
+        verb === "presence"
+        ? plainText(text)
+        : text;
   const parsed = parseAdminCommand(adminText, [...names.keys()], channels);
   if (parsed.kind === "unknown") {
     return reply.text(`${teamsText(t.unknownAdminCommand(inertCode(text)))}\n\n${help}`);
-  }
-  if (!admin) return reply.text(teamsText(t.notAdmin));
-  if (parsed.kind === "help") return reply.text(help);
-  if (parsed.kind === "usage" && (parsed.topic === "channel" || parsed.topic === "presence" || parsed.topic === "ask-schedule")) {
-    const st = suggestionTexts(actor.language);
-    const pt = presenceTexts(actor.language);
-    const usage = parsed.topic === "presence" ? pt.teamsPresenceUsage : parsed.topic === "ask-schedule" ? st.teamsAskScheduleUsage : verb === "digest-channel" ? pt.teamsChannelUsage : st.teamsChannelUsage;
-    return reply.text(teamsText(usage));
   }
   const channelName = (ref: string) => {
     const mentioned = channelMentions.find((c) => c.id === ref)?.name || deps.channels.nameOf(ref);
@@ -116,32 +119,52 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
     return suggestionTexts(actor.language).teamsThisChannel(grammaticalCase(parsed));
   };
 
-  const known = new Map((await core.store.listLeaders(actor.workspace.id)).map((m) => [m.externalId, m.displayName ?? ""]));
+  const known = new Map((await core.identity.leaders(actor.workspace)).map((m) => [m.externalId, m.displayName ?? ""]));
   const nameOf = (externalId: string) => escapeMarkdown(names.get(externalId) || known.get(externalId) || externalId);
+  // The core refuses anyone who is not an admin.
   const result = await core.admin.run(parsed, {
-    workspace: actor.workspace,
-    language: actor.language,
+    actor,
     mention: nameOf,
     channel: channelName,
+    literal: escapeMarkdown,
     profile: async (externalId) => (names.get(externalId) ? { displayName: names.get(externalId)! } : {}),
   });
   switch (result.kind) {
+    case "refused":
+      return reply.text(teamsText(t.notAdmin));
     case "text":
-      return reply.text(teamsText(result.text));
+      if (parsed.kind === "help") return reply.text(help);
+      return reply.text(teamsText(teamsUsage(actor, verb, result.usage) ?? result.text));
     case "open-settings":
       // No settings form in Teams (yet): show the schedule and how to change it.
       return reply.text(teamsText(t.teamsSettings(scheduleSummary(actor.workspace, actor.language))));
     case "nudge-now":
-      return nudgeNow(deps, context, actor, reply);
+      return nudgeNow(deps, context, actor, result, reply);
     case "digest-now":
       try {
-        await core.presence.preview(actor.workspace, actor.userId, actor.language);
+        await result.start();
       } catch (error) {
         // No personal chat with this admin yet (or it was removed): ask them to open one.
         core.logger.warn({ reason: (error as Error).message }, "teams: digest preview not delivered");
         return reply.text(teamsText(t.teamsPersonalOnly));
       }
       return reply.text(teamsText(presenceTexts(actor.language).digestPreviewSent));
+  }
+}
+
+/** Usage hints that read differently in Teams (channels are where you type, not "#names"). */
+function teamsUsage(actor: TeamsActor, verb: string, topic: (AdminReply & { kind: "text" })["usage"]): string | null {
+  const st = suggestionTexts(actor.language);
+  const pt = presenceTexts(actor.language);
+  switch (topic) {
+    case "presence":
+      return pt.teamsPresenceUsage;
+    case "ask-schedule":
+      return st.teamsAskScheduleUsage;
+    case "channel":
+      return verb === "digest-channel" ? pt.teamsChannelUsage : st.teamsChannelUsage;
+    default:
+      return null;
   }
 }
 
@@ -166,19 +189,18 @@ function helpText(actor: TeamsActor, admin: boolean): string {
   const pt = presenceTexts(actor.language);
   const parts = [t.teamsHelp, st.teamsSuggestHint];
   if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint);
-  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint);
+  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint, vocabularyTexts(actor.language).teamsHint);
   return teamsText(parts.join("\n\n"));
 }
 
 /** Ack first: say that it started, deliver in the background, report back proactively. */
-async function nudgeNow(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, reply: Replies): Promise<void> {
+async function nudgeNow(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, permitted: AdminReply & { kind: "nudge-now" }, reply: Replies): Promise<void> {
   const t = texts(actor.language);
-  const leaders = await deps.core.store.listLeaders(actor.workspace.id);
-  if (leaders.length === 0) return reply.text(teamsText(t.nudgeNowNone));
-  await reply.text(teamsText(t.nudgeNowStarted(leaders.length)));
+  if (permitted.leaders === 0) return reply.text(teamsText(t.nudgeNowNone));
+  await reply.text(teamsText(t.nudgeNowStarted(permitted.leaders)));
   const reference = TurnContext.getConversationReference(context.activity);
   deps.background(async () => {
-    const report = await deps.core.nudges.nudgeNow(actor.workspace);
+    const report = await permitted.start();
     await deps.sayProactively(reference, teamsText(t.nudgeNowDone(report.sent, report.retrying + report.failed)));
   }, "nudge-now");
 }

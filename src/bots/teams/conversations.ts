@@ -2,7 +2,8 @@
 // stored so nudges can be sent proactively. A new installation re-activates a reference that a
 // 403/404 had switched off.
 import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
-import type { ConversationStore } from "../../storage/conversationStore.js";
+import type { Core } from "../../core/index.js";
+import type { Member } from "../../core/shared/model.js";
 
 /** The bot's own entry in a conversationUpdate means the app was added to that conversation. */
 export function isInstallation(activity: Partial<Activity>): boolean {
@@ -25,15 +26,11 @@ export function referenceOf(activity: Partial<Activity>): Partial<ConversationRe
 }
 
 /**
- * Stores the member's reference when it is new, changed or was switched off. Returns true when
- * it was not usable before (so the caller greets once per installation, not on every message).
+ * Keeps the member's personal-chat reference in the core's address book. Returns true when it
+ * was not usable before (so the caller greets once per installation, not on every message).
  */
-export async function rememberConversation(store: ConversationStore, memberId: string, activity: Partial<Activity>): Promise<boolean> {
-  const reference = JSON.stringify(referenceOf(activity));
-  const stored = await store.get(memberId);
-  if (stored?.active && stored.reference === reference) return false;
-  await store.save(memberId, reference);
-  return !stored?.active;
+export function rememberConversation(core: Core, member: Member, activity: Partial<Activity>): Promise<boolean> {
+  return core.addresses.remember(member, JSON.stringify(referenceOf(activity)));
 }
 
 export function parseReference(json: string): Partial<ConversationReference> {

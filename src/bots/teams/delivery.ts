@@ -4,7 +4,7 @@
 // a DeliveryError and let the core's outbox reschedule. 403/404 mean the app is gone for that
 // person: permanent, never retried. The SDK's own retry policy is switched off (see
 // withoutSdkRetries) so that these rules are the only ones in play.
-import { DeliveryError } from "../../core/ports.js";
+import { DeliveryError } from "../../core/shared/ports.js";
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */

@@ -3,9 +3,10 @@
 // Teams draws itself, with the PNG (a data: URI) for clients that cannot. Numbers are formatted
 // for the reader's locale. The card stays under Teams' 28 KB message limit: channel lines are
 // capped, and the PNG fallback is the first to go.
-import type { ChannelFigures, DigestReport } from "../../core/presence/model.js";
+import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
 import { count, decimal, percent, points, sparkline } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { digestVocabularyLine } from "../../prompts/vocabularyTexts.js";
 import { QUESTION_LABEL } from "../../prompts/questions.js";
 import { card } from "./cards.js";
 import { trendChartElement } from "./digestChart.js";
@@ -44,6 +45,8 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
   const body: Json[] = [textBlock(t.digestTitle(report.week), { size: "Large", weight: "Bolder" })];
   if (options.preview) body.push(textBlock(t.previewNote, { color: "Accent", spacing: "None" }));
   body.push(textBlock(t.digestIntro(report.minAuthors), { isSubtle: true, size: "Small" }));
+  const vocabulary = digestVocabularyLine(report.vocabulary, language);
+  if (vocabulary) body.push(textBlock(teamsText(vocabulary), { isSubtle: true, size: "Small", spacing: "None" }));
 
   if (report.workspace.messages === 0 && report.channels.length === 0) {
     body.push(textBlock(t.noData));

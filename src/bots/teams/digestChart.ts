@@ -3,7 +3,7 @@
 // clients that cannot draw it. Same data as the Vega-Lite spec: share of all messages per week,
 // stacked by tone; a week with too few people is a grey column labelled so, never a zero.
 import { TONE_ORDER, type PresenceTrendView } from "../../charts/presenceTrend.js";
-import type { Language } from "../../core/model.js";
+import type { Language } from "../../core/shared/model.js";
 import type { Tone } from "../../core/presence/classifier.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 

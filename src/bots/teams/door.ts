@@ -4,9 +4,8 @@
 import type { Express } from "express";
 import type { Activity, ConversationReference, TurnContext } from "botbuilder";
 import type { TeamsConfig } from "../../config.js";
-import type { Core } from "../../core/core.js";
+import type { Core } from "../../core/index.js";
 import type { AppLogger } from "../../logger.js";
-import type { ConversationStore } from "../../storage/conversationStore.js";
 import { readJsonBody } from "../../http/bodyLimit.js";
 import { admit, createAdapter, type TeamsAdapter } from "./auth.js";
 import { DEFAULT_RETRY_POLICY, withDeliveryRetries, type RetryPolicy } from "./delivery.js";
@@ -46,7 +45,6 @@ export function createTeamsDoor(
   core: Core,
   logger: AppLogger,
   server: Express,
-  conversations: ConversationStore,
   options: TeamsDoorOptions = {},
 ): TeamsDoor {
   const log = logger.child({ component: "teams" });
@@ -60,13 +58,12 @@ export function createTeamsDoor(
   });
 
   const pending = new Set<Promise<void>>();
-  const channels = new ChannelReferences(core, conversations, appId);
-  const proactive = { adapter, appId, conversations, retryPolicy, channels };
+  const channels = new ChannelReferences(core, appId);
+  const proactive = { adapter, appId, addresses: core.addresses, retryPolicy, channels };
   const deps: TeamsDeps = {
     channels,
     presence: new TeamsPresence(core, proactive),
     core,
-    conversations,
     retryPolicy,
     localMode: config.mode === "local",
     background: (work, what) => {
@@ -82,10 +79,12 @@ export function createTeamsDoor(
       });
     },
   };
-  core.registerMessenger("teams", new TeamsMessenger(core, proactive));
-  core.suggestions.registerMessenger("teams", new TeamsSuggestionMessenger(core, proactive));
-  core.presence.registerMessenger("teams", new TeamsPresenceMessenger(core, proactive));
-  core.mirror.registerMessenger("teams", new TeamsMirrorMessenger(core, proactive)); // leader mirror (issue 12)
+  core.registerPlatform("teams", {
+    nudges: new TeamsMessenger(proactive),
+    suggestions: new TeamsSuggestionMessenger(core, proactive),
+    presence: new TeamsPresenceMessenger(core, proactive),
+    mirror: new TeamsMirrorMessenger(core, proactive), // leader mirror (issue 12)
+  });
 
   if (config.mode === "local") {
     log.warn(

@@ -2,19 +2,20 @@
 // reference, and always through withDeliveryRetries. A 403/404 switches the reference off, so
 // later nudges fail at once (permanently) instead of knocking on a closed door.
 import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
-import type { Core } from "../../core/core.js";
-import type { Member } from "../../core/model.js";
-import { DeliveryError, type DeliveryTarget, type MessageRef, type Messenger, type NudgeView } from "../../core/ports.js";
-import type { ConversationStore } from "../../storage/conversationStore.js";
+import type { AddressBook } from "../../core/identity/addresses.js";
+import type { Member } from "../../core/shared/model.js";
+import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
+import type { DeliveryTarget, NudgeMessenger, NudgeView } from "../../core/checkins/ports.js";
 import type { TeamsAdapter } from "./auth.js";
-import { checkinCard, type CheckinCardModel } from "./cards.js";
+import { checkinCard } from "./cards.js";
 import { parseReference } from "./conversations.js";
 import { ConversationGoneError, withDeliveryRetries, type RetryPolicy } from "./delivery.js";
 
 export interface Proactive {
   adapter: TeamsAdapter;
   appId: string;
-  conversations: ConversationStore;
+  /** Where each person's personal chat is (the core's address book). */
+  addresses: AddressBook;
   retryPolicy: RetryPolicy;
 }
 
@@ -23,7 +24,7 @@ export interface Proactive {
  * marks the conversation inactive until the app is installed again.
  */
 export async function inPersonalChat<T>(deps: Proactive, member: Member, work: (context: TurnContext) => Promise<T>): Promise<T> {
-  const stored = await deps.conversations.get(member.id);
+  const stored = await deps.addresses.get(member);
   if (!stored) throw new DeliveryError("teams: no personal chat with this person yet (app not installed)", { permanent: true });
   if (!stored.active) throw new DeliveryError("teams: the app was removed for this person", { permanent: true });
   let result: T | undefined;
@@ -32,7 +33,7 @@ export async function inPersonalChat<T>(deps: Proactive, member: Member, work: (
       result = await work(newMessagesOnly(context));
     });
   } catch (error) {
-    if (error instanceof ConversationGoneError) await deps.conversations.deactivate(member.id);
+    if (error instanceof ConversationGoneError) await deps.addresses.deactivate(member);
     throw error instanceof DeliveryError ? error : new DeliveryError(`teams: ${(error as Error).message}`);
   }
   return result as T;
@@ -47,33 +48,21 @@ export function newMessagesOnly(context: TurnContext): TurnContext {
   return context;
 }
 
-/** The card for a nudge, with the leader's own reflections of that week filled in. */
-export async function nudgeCardModel(core: Core, member: Member, view: NudgeView, week?: string): Promise<CheckinCardModel> {
-  const nudgeWeek = week ?? (await core.store.getNudge(view.nudgeId))?.week ?? "";
-  const answers = nudgeWeek ? await core.checkins.answersFor(member, nudgeWeek) : [];
-  const reflections = Object.fromEntries(answers.filter((a) => a.reflection && view.questions.includes(a.question)).map((a) => [a.question, a.reflection!]));
-  return { ...view, reflections };
-}
-
-export class TeamsMessenger implements Messenger {
-  constructor(
-    private readonly core: Core,
-    private readonly deps: Proactive,
-  ) {}
+/** The core's nudge view (with the leader's reflections of that week) is the card's model as it is. */
+export class TeamsMessenger implements NudgeMessenger {
+  constructor(private readonly deps: Proactive) {}
 
   async sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef> {
-    const model = await nudgeCardModel(this.core, target.member, view);
     return inPersonalChat(this.deps, target.member, async (context) => {
-      const sent = await withDeliveryRetries("send nudge", () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(checkinCard(model)))), this.deps.retryPolicy);
+      const sent = await withDeliveryRetries("send nudge", () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(checkinCard(view)))), this.deps.retryPolicy);
       if (!sent?.id) throw new DeliveryError("teams: the connector returned no activity id");
       return { channelRef: context.activity.conversation.id, messageRef: sent.id };
     });
   }
 
   async updateNudge(target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void> {
-    const model = await nudgeCardModel(this.core, target.member, view);
     await inPersonalChat(this.deps, target.member, async (context) => {
-      const update = { ...MessageFactory.attachment(CardFactory.adaptiveCard(checkinCard(model))), id: ref.messageRef };
+      const update = { ...MessageFactory.attachment(CardFactory.adaptiveCard(checkinCard(view))), id: ref.messageRef };
       await withDeliveryRetries("update nudge", () => context.updateActivity(update), this.deps.retryPolicy);
     });
   }

@@ -7,10 +7,10 @@
 import { CardFactory, MessageFactory, type Activity } from "botbuilder";
 import { presenceTrendSpec } from "../../charts/presenceTrend.js";
 import { chartPng } from "../../charts/render.js";
-import type { Core } from "../../core/core.js";
-import type { Language, Workspace } from "../../core/model.js";
-import type { DigestReport, PresenceMessenger } from "../../core/presence/model.js";
-import { DeliveryError, type MessageRef } from "../../core/ports.js";
+import type { Core } from "../../core/index.js";
+import type { Language, Workspace } from "../../core/shared/model.js";
+import type { DigestReport, PresenceMessenger } from "../../core/presence/ports.js";
+import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { tenantOf } from "./actor.js";
 import { channelRefOf, inChannel, isFromBot, teamOf, type ChannelPoster } from "./channels.js";
@@ -57,7 +57,7 @@ export class TeamsPresenceMessenger implements PresenceMessenger {
   }
 
   async sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<void> {
-    const member = await this.core.store.findMember(workspace.id, userId);
+    const member = await this.core.identity.find(workspace, userId);
     if (!member) throw new DeliveryError("teams: no personal chat with this admin", { permanent: true });
     const card = digestCard(report, { preview: true, channelName: (ref) => this.deps.channels.nameOf(ref), chartPng: await this.chartPng(report) });
     await inPersonalChat(this.deps, member, async (context) => {
@@ -80,7 +80,7 @@ export class TeamsPresence {
   ) {}
 
   private workspace(activity: Partial<Activity>): Promise<Workspace> {
-    return this.core.store.ensureWorkspace("teams", tenantOf(activity), this.core.defaults);
+    return this.core.identity.workspace("teams", tenantOf(activity));
   }
 
   /**

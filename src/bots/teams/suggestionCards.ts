@@ -2,17 +2,9 @@
 // a message-action dialog with Action.Submit), the channel post, the answer form, the author's
 // notice, the list and the `ask` prompt. User text goes through escapeCardText everywhere; no
 // card or button carries who submitted.
-import type { Language } from "../../core/model.js";
-import {
-  RESPONSE_NOTE_MAX_LENGTH,
-  RESPONSE_STATUSES,
-  SUGGESTION_MAX_LENGTH,
-  TOUCHPOINTS,
-  isTouchpoint,
-  type AskPromptView,
-  type Suggestion,
-  type SuggestionView,
-} from "../../core/suggestions.js";
+import type { Language } from "../../core/shared/model.js";
+import { RESPONSE_NOTE_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from "../../core/suggestions/service.js";
+import { RESPONSE_STATUSES, TOUCHPOINTS, isTouchpoint, type AskPromptView, type Suggestion, type SuggestionView } from "../../core/suggestions/ports.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { card } from "./cards.js";
 import { escapeCardText, teamsText } from "./markdown.js";
@@ -32,9 +24,6 @@ export type SuggestionVerb = (typeof SUGGESTION_VERB)[keyof typeof SUGGESTION_VE
 export function isSuggestionVerb(value: unknown): value is SuggestionVerb {
   return typeof value === "string" && (Object.values(SUGGESTION_VERB) as string[]).includes(value);
 }
-
-/** The message action's command id (manifests/teams/manifest.json, composeExtensions). */
-export const MESSAGE_ACTION_ID = "suggestFromMessage";
 
 const textBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text: teamsText(text), wrap: true, ...extra });
 /** User text: escaped, never reworded. */

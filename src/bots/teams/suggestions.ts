@@ -3,23 +3,14 @@
 // core uses to post, update and notify. Submitting and opening the form go through a Visitor,
 // which reads but never creates or touches a member row: an anonymous submitter leaves no trace.
 import { ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from "botbuilder";
-import type { Core } from "../../core/core.js";
-import { isLanguage, languageFromLocale, type Language, type Workspace } from "../../core/model.js";
-import { DeliveryError, type MessageRef } from "../../core/ports.js";
-import {
-  isResponseStatus,
-  isTouchpoint,
-  SUBMISSIONS_PER_HOUR,
-  SUGGESTION_MAX_LENGTH,
-  SuggestionService,
-  type AskPromptView,
-  type SubmitResult,
-  type SuggestionMessenger,
-  type SuggestionView,
-} from "../../core/suggestions.js";
+import type { Core } from "../../core/index.js";
+import { isLanguage, type Language, type Workspace } from "../../core/shared/model.js";
+import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
+import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService, type SubmitResult } from "../../core/suggestions/service.js";
+import { isResponseStatus, isTouchpoint, type AskPromptView, type SuggestionMessenger, type SuggestionView } from "../../core/suggestions/ports.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { texts } from "../../prompts/texts.js";
-import { isAdmin, personKey, profileOf, resolveActor, tenantOf, type TeamsActor } from "./actor.js";
+import { profileOf, resolveActor, resolveVisitor, type TeamsActor, type Visitor } from "./actor.js";
 import type { CardOutcome } from "./cardActions.js";
 import { ADAPTIVE_CARD } from "./cards.js";
 import { channelRefOf, inChannel, type ChannelPoster } from "./channels.js";
@@ -45,31 +36,9 @@ import type { TeamsDeps } from "./turn.js";
 type Json = Record<string, unknown>;
 const attachment = (card: Json) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
-/** Whoever is at the door, known without writing anything about them. */
-export interface Visitor {
-  workspace: Workspace;
-  /** The stable person key (AAD object id), used only for the submission and never stored for anonymous ones. */
-  userId: string;
-  language: Language;
-  personal: boolean;
-}
-
-export async function resolveVisitor(core: Core, activity: Partial<Activity>): Promise<Visitor> {
-  const workspace = await core.store.ensureWorkspace("teams", tenantOf(activity), core.defaults);
-  const from = activity.from ?? { id: "unknown", name: "" };
-  const userId = await personKey(core, workspace, from);
-  const member = await core.store.findMember(workspace.id, userId);
-  return {
-    workspace,
-    userId,
-    language: member?.language ?? languageFromLocale(activity.locale) ?? workspace.language,
-    personal: (activity.conversation?.conversationType ?? "personal") === "personal",
-  };
-}
-
 async function authorOf(core: Core, workspace: Workspace, authorExternalId: string | null): Promise<AuthorMention | null> {
   if (!authorExternalId) return null;
-  const member = await core.store.findMember(workspace.id, authorExternalId);
+  const member = await core.identity.find(workspace, authorExternalId);
   return { id: authorExternalId, name: member?.displayName || "?" };
 }
 
@@ -104,7 +73,7 @@ export class TeamsSuggestionMessenger implements SuggestionMessenger {
   }
 
   async notifyAuthor(workspace: Workspace, authorExternalId: string, view: SuggestionView): Promise<void> {
-    const member = await this.core.store.findMember(workspace.id, authorExternalId);
+    const member = await this.core.identity.find(workspace, authorExternalId);
     if (!member) throw new DeliveryError("teams: the author is not known", { permanent: true });
     await inPersonalChat(this.deps, member, async (context) => {
       await withDeliveryRetries("notify author", () => context.sendActivity(attachment(answerNoticeCard(view))), this.deps.retryPolicy);
@@ -112,7 +81,7 @@ export class TeamsSuggestionMessenger implements SuggestionMessenger {
   }
 
   async postAskPrompt(workspace: Workspace, channel: string, prompt: AskPromptView): Promise<MessageRef> {
-    const asker = prompt.askedBy ? await this.core.store.findMember(workspace.id, prompt.askedBy) : null;
+    const asker = prompt.askedBy ? await this.core.identity.find(workspace, prompt.askedBy) : null;
     const card = askPromptCard(prompt, asker?.displayName ?? null);
     return inChannel(this.deps, workspace, channel, async (context) => {
       const sent = await withDeliveryRetries("post ask prompt", () => context.sendActivity(attachment(card)), this.deps.retryPolicy);
@@ -143,7 +112,7 @@ type SubmitOutcome = { ok: true; thanks: string } | { ok: false; form: Json };
 /** Validates and submits what the form sent; on a problem the form comes back with it. */
 async function submit(deps: TeamsDeps, activity: Partial<Activity>, inputs: Json, options: { dialog?: boolean } = {}): Promise<SubmitOutcome> {
   const { core } = deps;
-  const visitor = await resolveVisitor(core, activity);
+  const visitor = await resolveVisitor(deps, activity);
   const language = isLanguage(inputs.language) ? inputs.language : visitor.language;
   const t = suggestionTexts(language);
   const text = typeof inputs.text === "string" ? inputs.text : "";
@@ -171,8 +140,8 @@ async function submit(deps: TeamsDeps, activity: Partial<Activity>, inputs: Json
   if (!result.ok) return again(result.reason === "rate-limited" ? t.rateLimited(SUBMISSIONS_PER_HOUR) : result.reason === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH));
   if (!anonymous && visitor.personal) {
     // A named author is told about answers in this chat.
-    const member = await core.store.findMember(visitor.workspace.id, visitor.userId);
-    if (member) await rememberConversation(deps.conversations, member.id, activity);
+    const member = await core.identity.find(visitor.workspace, visitor.userId);
+    if (member) await rememberConversation(core, member, activity);
   }
   // Ack first: the channel post goes out after the answer, retried by the clock if it fails.
   deps.background(() => core.suggestions.deliverPending(), "suggestion delivery");
@@ -185,7 +154,7 @@ export async function handleSuggestionAction(deps: TeamsDeps, context: TurnConte
   const { core } = deps;
   const { activity } = context;
   if (verb === SUGGESTION_VERB.open) {
-    const visitor = await resolveVisitor(core, activity);
+    const visitor = await resolveVisitor(deps, activity);
     return { kind: "card", card: suggestFormCard(isLanguage(data.language) ? data.language : visitor.language, { text: "" }), nudgeId: null };
   }
   if (verb === SUGGESTION_VERB.submit) {
@@ -194,7 +163,7 @@ export async function handleSuggestionAction(deps: TeamsDeps, context: TurnConte
   }
 
   // Votes and answers are by named people: they get a member row like any other click.
-  const actor = await resolveActor(core, activity);
+  const actor = await resolveActor(deps, activity);
   const t = suggestionTexts(actor.language);
   const suggestionId = typeof data.suggestionId === "string" ? data.suggestionId : "";
   const suggestion = suggestionId ? await core.suggestions.get(suggestionId) : null;
@@ -203,20 +172,25 @@ export async function handleSuggestionAction(deps: TeamsDeps, context: TurnConte
 
   if (verb === SUGGESTION_VERB.vote) {
     // The invoke's activity id is repeated by a platform retry of the same click.
-    const updated = await core.suggestions.toggleVote({ workspace: actor.workspace, suggestionId, voter: actor.member, actionId: activity.id ?? `${Date.now()}` });
+    const updated = await core.suggestions.toggleVote({ voter: actor, suggestionId, actionId: activity.id ?? `${Date.now()}` });
     return postCard(updated ?? suggestion);
   }
   if (verb === SUGGESTION_VERB.cancel) return postCard();
 
-  if (!actor.member.isLeader && !isAdmin(core, actor, deps.localMode)) return { kind: "text", text: teamsText(t.notAllowedToRespond) };
-  if (verb === SUGGESTION_VERB.respondForm) return { kind: "card", card: respondFormCard(actor.language, suggestion), nudgeId: null };
-
+  // Leaders and admins only: the core refuses anyone else.
+  const notAllowed: CardOutcome = { kind: "text", text: teamsText(t.notAllowedToRespond) };
   const status = data.status;
-  if (!isResponseStatus(status)) return { kind: "card", card: respondFormCard(actor.language, suggestion, t.teamsNoResponseStatus), nudgeId: null };
+  if (verb === SUGGESTION_VERB.respondForm || !isResponseStatus(status)) {
+    const found = await core.suggestions.forAnswer(actor, suggestionId);
+    if (!found.ok) return notAllowed;
+    const problem = verb === SUGGESTION_VERB.respondForm ? undefined : t.teamsNoResponseStatus;
+    return { kind: "card", card: respondFormCard(actor.language, found.suggestion, problem), nudgeId: null };
+  }
   const note = typeof data.note === "string" ? data.note : null;
-  const updated = await core.suggestions.respond({ workspace: actor.workspace, suggestionId, responder: actor.member, status, note });
+  const answered = await core.suggestions.respond({ actor, suggestionId, status, note });
+  if (!answered.ok) return notAllowed;
   deps.background(() => core.suggestions.deliverPending(), "suggestion answer");
-  return postCard(updated ?? suggestion);
+  return postCard(answered.suggestion);
 }
 
 interface MessageActionValue {
@@ -227,7 +201,7 @@ interface MessageActionValue {
 
 /** composeExtension/fetchTask: the form in a dialog, prefilled from the message it was started on. */
 export async function onFetchTask(deps: TeamsDeps, context: TurnContext): Promise<void> {
-  const visitor = await resolveVisitor(deps.core, context.activity);
+  const visitor = await resolveVisitor(deps, context.activity);
   const value = (context.activity.value ?? {}) as MessageActionValue;
   const body = value.messagePayload?.body;
   const prefill = body?.content ? (body.contentType === "text" ? body.content.trim() : plainText(body.content)) : "";
@@ -239,7 +213,7 @@ export async function onSubmitAction(deps: TeamsDeps, context: TurnContext): Pro
   const value = (context.activity.value ?? {}) as MessageActionValue;
   const outcome = await submit(deps, context.activity, value.data ?? {}, { dialog: true });
   if (outcome.ok) return invokeBody(context, { task: { type: "message", value: outcome.thanks } });
-  const language = isLanguage(value.data?.language) ? value.data.language : (await resolveVisitor(deps.core, context.activity)).language;
+  const language = isLanguage(value.data?.language) ? value.data.language : (await resolveVisitor(deps, context.activity)).language;
   await invokeBody(context, taskContinue(language, outcome.form));
 }
 
@@ -260,12 +234,8 @@ async function invokeBody(context: TurnContext, body: Json): Promise<void> {
 export async function askCommand(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, reply: Replies): Promise<void> {
   const { core } = deps;
   const t = suggestionTexts(actor.language);
-  if (!actor.member.isLeader && !isAdmin(core, actor, deps.localMode)) return reply.text(teamsText(t.teamsAskNotLeader));
-  if (actor.personal) return reply.text(teamsText(t.teamsAskInChannel));
-  try {
-    await core.suggestions.ask({ workspace: actor.workspace, leader: actor.member, channel: channelRefOf(context.activity), language: actor.language });
-  } catch {
-    return reply.text(teamsText(t.teamsAskFailed));
-  }
+  // Leaders and admins only, and in a channel: the core refuses otherwise and says why.
+  const asked = await core.suggestions.ask({ actor, channel: actor.personal ? null : channelRefOf(context.activity) });
+  if (!asked.ok) return reply.text(teamsText({ "not-allowed": t.teamsAskNotLeader, "no-channel": t.teamsAskInChannel, "not-posted": t.teamsAskFailed }[asked.reason]));
   await reply.text(teamsText(t.askPosted));
 }

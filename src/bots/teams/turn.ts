@@ -1,17 +1,16 @@
 // One inbound turn: who is it, what kind of activity, which handler. Every handler answers
 // in the person's language; a failure becomes a friendly message, never a stack trace.
 import { ActivityTypes, CardFactory, MessageFactory, type ConversationReference, type TurnContext } from "botbuilder";
-import type { Core } from "../../core/core.js";
+import type { Core } from "../../core/index.js";
 import { texts } from "../../prompts/texts.js";
-import type { ConversationStore } from "../../storage/conversationStore.js";
-import { isAdmin, resolveActor, tenantOf, type TeamsActor } from "./actor.js";
+import { resolveActor, resolveVisitor, tenantOf, type TeamsActor } from "./actor.js";
 import { handleCardAction, type CardOutcome } from "./cardActions.js";
 import { ADAPTIVE_CARD } from "./cards.js";
 import { isSharedConversation, mentionsBot, type ChannelReferences } from "./channels.js";
 import { commandText, runCommand, type Replies } from "./commands.js";
 import type { TeamsPresence } from "./presence.js";
 import { isSuggestionVerb } from "./suggestionCards.js";
-import { handleSuggestionAction, listCommand, onFetchTask, onSubmitAction, resolveVisitor, suggestCommand } from "./suggestions.js";
+import { handleSuggestionAction, listCommand, onFetchTask, onSubmitAction, suggestCommand } from "./suggestions.js";
 import { isInstallation, isUninstallation, rememberConversation } from "./conversations.js";
 import { withDeliveryRetries, type RetryPolicy } from "./delivery.js";
 import { teamsText } from "./markdown.js";
@@ -19,7 +18,6 @@ import { handleMirrorAction, isMirrorVerb } from "./mirror/index.js"; // leader 
 
 export interface TeamsDeps {
   core: Core;
-  conversations: ConversationStore;
   retryPolicy: RetryPolicy;
   /** Local mode (Agents Playground): unauthenticated, loopback only, everyone may administrate. */
   localMode: boolean;
@@ -77,15 +75,15 @@ export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise
       if (isSharedConversation(activity) && !mentionsBot(activity)) return await measuring(deps, "message", () => deps.presence.message(activity));
       const verb = (commandText(activity).split(/\s+/)[0] ?? "").toLowerCase();
       if (SUGGEST_WORDS.has(verb) || LIST_WORDS.has(verb)) {
-        const visitor = await resolveVisitor(deps.core, activity);
+        const visitor = await resolveVisitor(deps, activity);
         if (LIST_WORDS.has(verb)) return await listCommand(deps.core, visitor, replies(deps, context));
         return await suggestCommand(visitor, commandText(activity).slice(verb.length).trim(), replies(deps, context));
       }
     }
 
-    actor = await resolveActor(deps.core, activity);
+    actor = await resolveActor(deps, activity);
     // A person who writes to us in their personal chat can be reached there, install event or not.
-    if (actor.personal) await rememberConversation(deps.conversations, actor.member.id, activity);
+    if (actor.personal) await rememberConversation(deps.core, actor.member, activity);
 
     if (isCardInvoke) return await invokeResponse(context, await handleCardAction(deps.core, actor, data, true));
     if (data) {
@@ -148,8 +146,7 @@ async function onSubmit(deps: TeamsDeps, context: TurnContext, actor: TeamsActor
     return replies(deps, context).text(outcome.kind === "text" ? outcome.text : teamsText(texts(actor?.language ?? deps.core.defaults.language).checkinSaved));
   }
   // The core has already updated the nudge message itself; any other card (a `checkin`) is ours to update.
-  const nudge = outcome.nudgeId ? await deps.core.store.getNudge(outcome.nudgeId) : null;
-  if (nudge?.messageRef === cardMessageId) return;
+  if (outcome.messageRef && outcome.messageRef === cardMessageId) return;
   const update = { ...MessageFactory.attachment(CardFactory.adaptiveCard(outcome.card)), id: cardMessageId };
   await withDeliveryRetries("update card", () => context.updateActivity(update), deps.retryPolicy);
 }
@@ -160,15 +157,15 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
   if (isSharedConversation(activity)) return quietly(deps, "conversationUpdate", () => deps.presence.conversationUpdate(activity));
   if ((activity.conversation?.conversationType ?? "personal") !== "personal") return;
   if (isUninstallation(activity)) {
-    const actor = await resolveActor(deps.core, activity);
-    await deps.conversations.deactivate(actor.member.id);
+    const actor = await resolveActor(deps, activity);
+    await deps.core.addresses.deactivate(actor.member);
     return;
   }
   if (!isInstallation(activity)) return;
-  const actor = await resolveActor(deps.core, activity);
-  const fresh = await rememberConversation(deps.conversations, actor.member.id, activity);
+  const actor = await resolveActor(deps, activity);
+  const fresh = await rememberConversation(deps.core, actor.member, activity);
   if (!fresh) return; // Teams sends installationUpdate and conversationUpdate for one install: greet once.
   const t = texts(actor.language);
-  const tryOut = deps.localMode && isAdmin(deps.core, actor, true);
+  const tryOut = deps.localMode && actor.isAdmin;
   await replies(deps, context).text(teamsText(tryOut ? `${t.teamsWelcome}\n\n${t.teamsLocalHint}` : t.teamsWelcome));
 }

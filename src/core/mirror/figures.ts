@@ -2,7 +2,7 @@
 // the conversation evidence to the figures the leader sees — and from many leaders' rounds to
 // the organisation's mirror. No I/O, so every rule (minimum answers, spread, labels) is tested
 // with plain objects.
-import { QUESTION_KEYS, type QuestionKey } from "../questions.js";
+import { QUESTION_KEYS, type QuestionKey } from "../shared/questions.js";
 import type { Evidence, MirrorLabel, MirrorResults, MirrorRound, OrgMirror, QuestionFigures, Tally } from "./ports.js";
 
 /** The spread of fewer answers says too much about the people behind them. */

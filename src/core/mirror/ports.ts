@@ -1,8 +1,8 @@
 // The leader mirror's types and the ports it talks through. Storage implements MirrorStore
 // (src/storage/mirrorStore.ts); each door implements MirrorMessenger.
-import type { Language, Member, Workspace } from "../model.js";
-import type { SentLookup } from "../outbox.js";
-import type { QuestionKey, Rating } from "../questions.js";
+import type { Language, Member, Workspace } from "../shared/model.js";
+import type { SentLookup } from "../shared/outbox.js";
+import type { QuestionKey, Rating } from "../shared/questions.js";
 
 /** A rater's answer to one question: 1–5, or 0 for "can't judge". */
 export type MirrorAnswer = Rating | 0;

@@ -3,13 +3,16 @@
 // the team's channels show. The service owns every rule and permission; the doors parse input,
 // call it and lay out what it returns. Anonymity is kept by the store's shape (see MirrorStore):
 // this service never logs a rater id together with anything about an answer.
-import type { Language, Member, Platform, Profile, Workspace, WorkspaceSettings } from "../model.js";
-import type { Clock, Logger, Store } from "../ports.js";
-import type { Outbox } from "../outbox.js";
-import { PlatformRegistry } from "../platforms.js";
-import type { PresenceStore } from "../presence/model.js";
-import { QUESTION_KEYS, isRating, type QuestionKey } from "../questions.js";
-import { localDateTime, recentWeeks } from "../time.js";
+import type { Language, Member, Profile, Workspace } from "../shared/model.js";
+import type { Clock, Logger } from "../shared/ports.js";
+import type { Outbox } from "../shared/outbox.js";
+import type { PlatformRegistry } from "../shared/platforms.js";
+import type { WorkspaceStore } from "../identity/ports.js";
+import type { Actor } from "../identity/service.js";
+import type { CheckInStore } from "../checkins/ports.js";
+import type { PresenceStore } from "../presence/ports.js";
+import { QUESTION_KEYS, isRating, type QuestionKey } from "../shared/questions.js";
+import { localDateTime, recentWeeks } from "../shared/time.js";
 import { isWithheld, orgMirror, quarterOf, roundFigures } from "./figures.js";
 import type {
   Evidence,
@@ -70,20 +73,21 @@ export interface MirrorOverview {
 
 export interface MirrorOptions {
   mirror: MirrorStore;
-  store: Store;
+  workspaces: Pick<WorkspaceStore, "getWorkspace" | "findMember" | "ensureMember">;
+  checkIns: Pick<CheckInStore, "listCheckIns">;
+  /** The core's registry: each door registers its sender with Core.registerPlatform. */
+  messengers: PlatformRegistry<MirrorMessenger>;
   presence: Pick<PresenceStore, "combinedWeeks">;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
   minResponses: number;
   minAuthors: number;
-  defaults: WorkspaceSettings;
 }
 
 const DAY_MS = 86400_000;
 
 export class MirrorService {
-  private readonly messengers = new PlatformRegistry<MirrorMessenger>("the leader mirror");
   readonly minResponses: number;
 
   constructor(private readonly options: MirrorOptions) {
@@ -118,12 +122,13 @@ export class MirrorService {
     });
   }
 
-  registerMessenger(platform: Platform, messenger: MirrorMessenger): void {
-    this.messengers.register(platform, messenger);
+  private messenger(workspace: Workspace): MirrorMessenger {
+    return this.options.messengers.for(workspace);
   }
 
-  private messenger(workspace: Workspace): MirrorMessenger {
-    return this.messengers.for(workspace);
+  /** The actor's member row when they are a leader: only leaders run rounds. */
+  private leaderOf(actor: Actor): Member | null {
+    return actor.isLeader && actor.member ? actor.member : null;
   }
 
   private async inviteView(workspace: Workspace, roundId: string, raterId: string): Promise<InviteView | null> {
@@ -133,7 +138,7 @@ export class MirrorService {
     const invite = await mirror.getInvite(roundId, raterId);
     if (!invite || invite.answered) return null;
     const leader = await mirror.getMember(round.leaderId);
-    const rater = await this.options.store.findMember(workspace.id, raterId);
+    const rater = await this.options.workspaces.findMember(workspace.id, raterId);
     return {
       roundId,
       language: invite.language ?? rater?.language ?? workspace.language,
@@ -153,23 +158,12 @@ export class MirrorService {
     };
   }
 
-  /** The workspace a platform request comes from (created on first contact, like everywhere). */
-  workspace(platform: Platform, externalId: string): Promise<Workspace> {
-    return this.options.store.ensureWorkspace(platform, externalId, this.options.defaults);
-  }
-
   /**
-   * The person behind a mirror command, if they are a leader (their profile refreshed, so the
-   * name raters read is current); null for anyone else — and for them nothing is stored.
+   * What a rater's "Answer" button opens: the round's form, or why there is none for them.
+   * Only invited raters get one; the actor is resolved without a member row (nothing stored).
    */
-  async leader(workspace: Workspace, externalId: string, profile: Profile): Promise<Member | null> {
-    const member = await this.options.store.findMember(workspace.id, externalId);
-    if (!member?.isLeader) return null;
-    return this.options.store.ensureMember(workspace.id, externalId, profile);
-  }
-
-  /** What a rater's "Answer" button opens: the round's form, or why there is none for them. */
-  async answerForm(workspace: Workspace, roundId: string, raterId: string): Promise<{ ok: true; view: InviteView } | { ok: false; reason: "closed" | "already" | "not-invited" }> {
+  async answerForm(actor: Actor, roundId: string): Promise<{ ok: true; view: InviteView } | { ok: false; reason: "closed" | "already" | "not-invited" }> {
+    const { workspace, userId: raterId } = actor;
     const round = await this.options.mirror.getRound(roundId);
     if (!round || round.workspaceId !== workspace.id) return { ok: false, reason: "not-invited" };
     if (round.status !== "open") return { ok: false, reason: "closed" };
@@ -188,9 +182,12 @@ export class MirrorService {
    * `/cx-mirror start @a @b @c`: checks everything before storing anything, then opens the
    * round, queues the leader's self-rating card and one invitation per rater.
    */
-  async start(input: { workspace: Workspace; leader: Member; raters: string[]; check: (id: string) => Promise<PersonCheck> }): Promise<StartResult> {
-    const { workspace, leader } = input;
-    if (!leader.isLeader) return { ok: false, reason: "not-leader" };
+  async start(input: { actor: Actor; raters: string[]; check: (id: string) => Promise<PersonCheck>; profile?: Profile }): Promise<StartResult> {
+    const { workspace } = input.actor;
+    let leader = this.leaderOf(input.actor);
+    if (!leader) return { ok: false, reason: "not-leader" };
+    // The profile is refreshed for leaders only, so the name raters read is current; nothing is stored for anyone else.
+    if (input.profile) leader = await this.options.workspaces.ensureMember(workspace.id, leader.externalId, input.profile);
     const open = await this.options.mirror.openRoundOf(leader.id);
     if (open) return { ok: false, reason: "open", status: await this.statusOf(open) };
     const raters = [...new Set(input.raters)];
@@ -232,16 +229,18 @@ export class MirrorService {
     return round;
   }
 
-  /** `/cx-mirror` (status): the open round, or null. */
-  async status(leader: Member): Promise<RoundStatusView | null> {
+  /** `/cx-mirror` (status): the open round, or null; leaders only. */
+  async status(actor: Actor): Promise<{ ok: true; open: RoundStatusView | null } | { ok: false; reason: "not-leader" }> {
+    const leader = this.leaderOf(actor);
+    if (!leader) return { ok: false, reason: "not-leader" };
     const open = await this.options.mirror.openRoundOf(leader.id);
-    return open ? this.statusOf(open) : null;
+    return { ok: true, open: open ? await this.statusOf(open) : null };
   }
 
   /** `/cx-mirror raters @…`: the list for scheduled rounds (checked like a start). */
-  async setRaters(input: { leader: Member; raters: string[]; check: (id: string) => Promise<PersonCheck> }): Promise<{ ok: true; count: number } | ({ ok: false } & StartRefusal)> {
-    const { leader } = input;
-    if (!leader.isLeader) return { ok: false, reason: "not-leader" };
+  async setRaters(input: { actor: Actor; raters: string[]; check: (id: string) => Promise<PersonCheck> }): Promise<{ ok: true; count: number } | ({ ok: false } & StartRefusal)> {
+    const leader = this.leaderOf(input.actor);
+    if (!leader) return { ok: false, reason: "not-leader" };
     const raters = [...new Set(input.raters)];
     if (raters.includes(leader.externalId)) return { ok: false, reason: "self" };
     if (raters.length < this.minResponses) return { ok: false, reason: "too-few", min: this.minResponses };
@@ -254,15 +253,18 @@ export class MirrorService {
   }
 
   /** `/cx-mirror channels #a #b`: whose presence figures count as the leader's conversation evidence. */
-  async setChannels(leader: Member, channels: string[]): Promise<{ ok: true; count: number } | { ok: false; reason: "not-leader" }> {
-    if (!leader.isLeader) return { ok: false, reason: "not-leader" };
+  async setChannels(actor: Actor, channels: string[]): Promise<{ ok: true; count: number } | { ok: false; reason: "not-leader" }> {
+    const leader = this.leaderOf(actor);
+    if (!leader) return { ok: false, reason: "not-leader" };
     const unique = [...new Set(channels)].slice(0, 20);
     await this.options.mirror.setChannels(leader.id, unique);
     return { ok: true, count: unique.length };
   }
 
   /** The leader's own view at the start of a round (first person). Only the round's leader, only while open. */
-  async selfRate(leader: Member, roundId: string, ratings: Partial<Record<QuestionKey, unknown>>): Promise<"ok" | "not-yours" | "closed" | "incomplete"> {
+  async selfRate(actor: Actor, roundId: string, ratings: Partial<Record<QuestionKey, unknown>>): Promise<"ok" | "not-yours" | "closed" | "incomplete"> {
+    const leader = this.leaderOf(actor);
+    if (!leader) return "not-yours";
     const round = await this.options.mirror.getRound(roundId);
     if (!round || round.leaderId !== leader.id) return "not-yours";
     if (round.status !== "open") return "closed";
@@ -277,16 +279,16 @@ export class MirrorService {
    * answers go into the round's histogram in the same transaction that uses up the invitation.
    * Nothing is logged: a log line's time next to the rater's other actions could link them.
    */
-  async answer(input: { workspace: Workspace; roundId: string; raterId: string; answers: Partial<Record<QuestionKey, unknown>> }): Promise<AnswerResult> {
+  async answer(input: { actor: Actor; roundId: string; answers: Partial<Record<QuestionKey, unknown>> }): Promise<AnswerResult> {
     const round = await this.options.mirror.getRound(input.roundId);
-    if (!round || round.workspaceId !== input.workspace.id) return "not-invited";
+    if (!round || round.workspaceId !== input.actor.workspace.id) return "not-invited";
     const answers = {} as MirrorAnswers;
     for (const q of QUESTION_KEYS) {
       const value = input.answers[q];
       if (value !== 0 && !isRating(value)) return "incomplete";
       answers[q] = value;
     }
-    const result = await this.options.mirror.recordAnswer(round.id, input.raterId, answers);
+    const result = await this.options.mirror.recordAnswer(round.id, input.actor.userId, answers);
     if (result === "ok") await this.scrub();
     return result;
   }
@@ -323,7 +325,7 @@ export class MirrorService {
   private async close(round: MirrorRound, now: Date): Promise<boolean> {
     const { mirror, outbox, logger } = this.options;
     const leader = await mirror.getMember(round.leaderId);
-    const workspace = await this.options.store.getWorkspace(round.workspaceId);
+    const workspace = await this.options.workspaces.getWorkspace(round.workspaceId);
     if (!leader || !workspace) {
       await mirror.closeRound(round.id, { status: "withheld", at: now, quarter: quarterOf(now), results: null });
       return true;
@@ -358,7 +360,7 @@ export class MirrorService {
   /** Without a self-rating, the leader's own check-ins of the last weeks stand in for it. */
   private async selfFromCheckIns(workspace: Workspace, leader: Member, now: Date): Promise<Partial<Record<QuestionKey, number>> | null> {
     const weeks = recentWeeks(localDateTime(now, leader.timezone ?? workspace.timezone), CHECKIN_WEEKS);
-    const checkIns = await this.options.store.listCheckIns(leader.id, weeks);
+    const checkIns = await this.options.checkIns.listCheckIns(leader.id, weeks);
     if (checkIns.length === 0) return null;
     const out: Partial<Record<QuestionKey, number>> = {};
     for (const q of QUESTION_KEYS) {
@@ -410,8 +412,11 @@ export class MirrorService {
     return out;
   }
 
-  /** `/cx-me` and App Home: the last shown mirror, the trend across rounds, an open round. */
-  async overview(workspace: Workspace, leader: Member): Promise<MirrorOverview> {
+  /** `/cx-me` (on request) and App Home: the last shown mirror, the trend across rounds, an open round. Null for anyone but a leader. */
+  async overview(actor: Actor): Promise<MirrorOverview | null> {
+    const leader = this.leaderOf(actor);
+    if (!leader) return null;
+    const { workspace } = actor;
     const { mirror } = this.options;
     const [rounds, open] = await Promise.all([mirror.closedRounds(leader.id, 6), mirror.openRoundOf(leader.id)]);
     const latest = rounds[0];
@@ -426,26 +431,26 @@ export class MirrorService {
   }
 
   /** "Share with my team": the same aggregate into a channel the leader chose. Only the leader, only a shown round. */
-  async share(input: { workspace: Workspace; leader: Member; roundId: string; channel: string }): Promise<"ok" | "not-yours" | "nothing"> {
+  async share(input: { actor: Actor; roundId: string; channel: string }): Promise<"ok" | "not-yours" | "nothing"> {
+    const leader = this.leaderOf(input.actor);
+    const { workspace } = input.actor;
+    if (!leader) return "not-yours";
     const round = await this.options.mirror.getRound(input.roundId);
-    if (!round || round.leaderId !== input.leader.id) return "not-yours";
+    if (!round || round.leaderId !== leader.id) return "not-yours";
     if (round.status !== "closed" || !round.results) return "nothing";
-    await this.messenger(input.workspace).shareResults(input.workspace, input.channel, this.resultsView(input.workspace, input.leader, round));
+    await this.messenger(workspace).shareResults(workspace, input.channel, this.resultsView(workspace, leader, round));
     return "ok";
   }
 
-  /** `/cx-admin mirror schedule quarterly|off` (the words after "mirror"); "usage" for anything else. Admins only: the door checks. */
-  async adminCommand(workspace: Workspace, words: string[]): Promise<"quarterly" | "off" | "usage"> {
-    const [verb, cadence] = words.map((w) => w.toLowerCase());
-    if (verb !== "schedule" || (cadence !== "quarterly" && cadence !== "off")) return "usage";
+  /** `/cx-admin mirror schedule quarterly|off`, parsed by core/admin/commands.ts; the admin service checks the right. */
+  async setSchedule(workspace: Workspace, cadence: "quarterly" | "off"): Promise<void> {
     // Switched on mid-quarter, the first rounds start with the next quarter, not at once.
     await this.options.mirror.setSchedule(workspace.id, cadence, quarterOf(this.options.clock()));
-    return cadence;
   }
 
   /** At the start of each quarter, one round for every leader with a raters list (once per quarter). */
   private async startScheduled(now: Date): Promise<number> {
-    const { mirror, store } = this.options;
+    const { mirror, workspaces } = this.options;
     let started = 0;
     const quarter = quarterOf(now);
     for (const workspace of await mirror.scheduledWorkspaces()) {
@@ -453,7 +458,7 @@ export class MirrorService {
       for (const { leaderId, raters } of await mirror.leadersWithRaters(workspace.id)) {
         const leader = await mirror.getMember(leaderId);
         if (!leader?.isLeader || raters.length < this.minResponses || (await mirror.openRoundOf(leaderId))) continue;
-        const members = await Promise.all(raters.map((id) => store.findMember(workspace.id, id)));
+        const members = await Promise.all(raters.map((id) => workspaces.findMember(workspace.id, id)));
         if (await this.open(workspace, leader, raters.map((id, i) => ({ id, language: members[i]?.language ?? null })))) started++;
       }
     }

@@ -1,8 +1,8 @@
 // Collects channel messages for a few milliseconds and ingests them together: one classifier
 // call and a couple of SQL statements per batch instead of per message. Busy workspaces send
 // bursts, so this is what keeps ingestion well above a thousand events a second.
-import type { Workspace } from "../model.js";
-import type { ChannelMessage } from "./model.js";
+import type { Workspace } from "../shared/model.js";
+import type { ChannelMessage } from "./ports.js";
 import type { PresenceService } from "./service.js";
 
 interface Pending {

@@ -18,9 +18,11 @@
 //    room, "Frau Sommer aus der Buchhaltung" [ff:*].
 import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
+import { LiteralScan } from "./literalScan.js";
 import * as namedLexiconModule from "./namedLexicon.js";
 import { isCapitalised, type Msg, sentenceOf } from "./text.js";
-import { englishTradeWord, germanTradeWord, type IndustryPreset, isPatientAdjective, type TermMatcher } from "./vocabulary.js";
+import { englishTradeWord, germanTradeWord, INDUSTRY_PRESETS, type IndustryPreset, isPatientAdjective, type TermMatcher, type WordHit } from "./vocabulary.js";
+import { F_COMMON, F_HINT, F_HINT_JOINED, F_PERSON, F_SERVICE, F_SHORT, type WordFacts } from "./wordFacts.js";
 
 // Plain copies of the word lists: reading a module namespace goes through a getter per access
 // when the code runs under a transpiling loader (tsx), which costs a third of the time here.
@@ -145,21 +147,22 @@ function technicalNeighbourhood(msg: Msg, i: number): boolean {
   for (let j = Math.max(0, i - 3); j <= i + 3 && j < msg.w.length; j++) {
     if (j !== i && L.TECH_NEARBY.has(msg.w[j]!)) return true;
   }
-  return RUNS_AS_HINT.test(msg.flat) && L.RUNS_AS.test(sentenceOf(msg, i));
+  return FLAT_SCAN.may(RUNS_AS_HINT) && RUNS_AS_HINT.test(msg.flat) && L.RUNS_AS.test(sentenceOf(msg, i));
 }
 
 const RUNS_AS_HINT = / (?:runs?|running|ran|läuft|laufen|lief) (?:as|als) /u;
 
 function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; kind: string } {
+  const f = msg.facts[i]!;
+  if (f.flags & F_SHORT) return NONE;
   const w = msg.w[i]!;
-  if (w.length < 3 || w === "codeident") return NONE;
   const prev = i > 0 && !msg.punct[i - 1] ? msg.w[i - 1]! : "";
   const next = i + 1 < msg.w.length && !msg.punct[i + 1] ? msg.w[i + 1]! : "";
   const next2 = i + 2 < msg.w.length && !msg.punct[i + 2] && next !== "" ? msg.w[i + 2]! : "";
-  const parts = w.includes("-") ? w.split("-") : null;
-  const joined = parts ? parts.join("") : w;
+  const parts = f.parts;
+  const joined = f.joined;
   const capital = isCapitalised(msg.raw[i]!);
-  if (!L.CUSTOMER_HINT.test(joined)) return tradeHit(msg, i, joined, capital, prev, next, vocab);
+  if (!(f.flags & F_HINT_JOINED)) return tradeHit(msg, i, joined, capital, prev, next, vocab);
 
   let hit = germanCompoundHit(joined, prev, next);
   if (hit) return technical(msg, i, hit, "customer word");
@@ -189,7 +192,7 @@ function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; ki
 function tradeHit(msg: Msg, i: number, joined: string, capital: boolean, prev: string, next: string, vocab: VocabularyContext): { hit: Hit; kind: string } {
   // "be patient", "so patient with": the English adjective, before the German noun can claim it
   if (joined === "patient" && isPatientAdjective(prev, next)) return NONE;
-  const trade = germanTradeWord(joined, capital, vocab.industry) ?? englishTradeWord(msg.w[i]!, prev, next, vocab.industry);
+  const trade = germanTrade(msg.facts[i]!, capital, vocab.industry) ?? englishTradeWord(msg.w[i]!, prev, next, vocab.industry);
   if (!trade || N.INTERNAL_BEFORE.test(prev)) return NONE;
   lastHead = trade.head;
   if (trade.strength === "strong") return technical(msg, i, Hit.Plain, "trade word");
@@ -197,6 +200,14 @@ function tradeHit(msg: Msg, i: number, joined: string, capital: boolean, prev: s
 }
 
 const NONE = { hit: Hit.None, kind: "" };
+
+/** germanTradeWord of a token, worked out once per word, industry and capital letter. */
+function germanTrade(f: WordFacts, capital: boolean, industry: IndustryPreset | undefined): WordHit | null {
+  const slot = (industry === undefined ? 0 : INDUSTRY_PRESETS.indexOf(industry) + 1) * 2 + (capital ? 1 : 0);
+  let hit = f.germanTrade[slot];
+  if (hit === undefined) f.germanTrade[slot] = hit = germanTradeWord(f.joined, capital, industry);
+  return hit;
+}
 
 function technical(msg: Msg, i: number, hit: Hit, kind: string): { hit: Hit; kind: string } {
   if ((hit === Hit.Plain || hit === Hit.Weak) && technicalNeighbourhood(msg, i)) return NONE;
@@ -232,7 +243,10 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
     const raw = msg.raw[i]!;
     const w = msg.w[i]!;
     // one lookup tells which of the patterns below this word can start
-    const t = (RAW_TRIGGERS.get(raw) ?? 0) | (WORD_TRIGGERS.get(w) ?? 0);
+    const f = msg.facts[i]!;
+    let wordTriggers = f.wordTriggers;
+    if (wordTriggers === undefined) f.wordTriggers = wordTriggers = (WORD_TRIGGERS.get(w) ?? 0) | (RAW_TRIGGER_WORDS.has(w) ? T_RAW : 0);
+    const t = (wordTriggers & T_RAW ? (RAW_TRIGGERS.get(raw) ?? 0) : 0) | wordTriggers;
     if (t === 0) continue;
     if (t & T_LEGAL && isName(msg, i - 1) && company === "") company = wordsAround(msg, i - 1, i + 1, true);
     if (t & T_HONORIFIC) {
@@ -306,6 +320,8 @@ const T_NOUN_AFTER_NAME = 512;
 const T_NOUN_BEFORE_NAME = 1024;
 const T_LOCATOR = 2048;
 const T_PERSON = 4096;
+/** Not a pattern: the word, lower-cased, is one of the RAW_TRIGGERS (which are case-sensitive). */
+const T_RAW = 1 << 30;
 
 function triggers(groups: [number, Iterable<string>][]): Map<string, number> {
   const map = new Map<string, number>();
@@ -321,6 +337,7 @@ const RAW_TRIGGERS = triggers([
   [T_ORG_EN, N.ORG_SUFFIXES_EN],
   [T_NOUN_AFTER_NAME, N.BUSINESS_NOUNS_AFTER_NAME],
 ]);
+const RAW_TRIGGER_WORDS = new Set([...RAW_TRIGGERS.keys()].map((k) => k.toLowerCase()));
 const WORD_TRIGGERS = triggers([
   [T_THE, ["the"]],
   [T_SALES_BEFORE, N.SALES_VERBS_BEFORE],
@@ -336,8 +353,8 @@ const RESERVATION_HINT = /Namen|name|booked|gebucht|reserviert/u;
 /** "Herr" and "Frau" before a name are an honorific (namedCues); "meine Damen und Herren" a
  * greeting. Otherwise these words stand for a customer nobody named ("die ältere Dame"). */
 function isPersonWord(msg: Msg, i: number): boolean {
+  if (!(msg.facts[i]!.flags & F_PERSON)) return false;
   const w = msg.w[i]!;
-  if (!N.PERSON_WORD.has(w)) return false;
   if ((w === "herr" || w === "herrn") && isCapitalised(msg.raw[i + 1] ?? "")) return false;
   return !(w.startsWith("dame") && msg.w[i + 1] === "und");
 }
@@ -345,6 +362,10 @@ function isPersonWord(msg: Msg, i: number): boolean {
 /** Cheap tests before the deal and "wer bei uns ..." patterns: words every match contains. */
 const DEAL_HINT = /deal|auftrag|renewal|contract|agreement|vertrag/u;
 const GENERIC_HINT = / (?:us|uns|here|hier) /u;
+
+/** Which of the patterns run over msg.flat can match it: scanned once per message (each
+ * pattern still runs, and decides, wherever it can match). */
+const FLAT_SCAN = new LiteralScan([RUNS_AS_HINT, L.CUSTOMER_PHRASE, DEAL_HINT, L.DEAL_EVENT, GENERIC_HINT, N.GENERIC_CUSTOMER, N.STAFF_CONTEXT]);
 
 // ---------------------------------------------------------------------------------------
 // Entry point
@@ -364,6 +385,7 @@ export interface CustomerFindings {
  */
 export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyContext, ev: Evidence): CustomerFindings {
   const found: CustomerFindings = { words: 0, disparagingWords: 0, appreciativeWords: 0 };
+  FLAT_SCAN.scan(msg.flat);
   vocab.terms.scan(msg.w, msg.punct, (from, to, term) => {
     for (let k = from; k <= to; k++) msg.customer[k] = msg.person[k] = true;
     found.words++;
@@ -372,12 +394,13 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
   let service = 0;
   let person = -1;
   for (let i = 0; i < msg.w.length; i++) {
-    if (msg.punct[i] || msg.customer[i] || L.COMMON_WORDS.has(msg.w[i]!)) continue;
+    const flags = msg.facts[i]!.flags;
+    if (msg.punct[i] || msg.customer[i] || flags & F_COMMON) continue;
     const { hit, kind } = tokenHit(msg, i, vocab);
     if (hit === Hit.None) {
-      if (L.CUSTOMER_HINT.test(msg.w[i]!)) ev.add("false friend", "ff:word", msg.raw[i]!);
+      if (flags & F_HINT) ev.add("false friend", "ff:word", msg.raw[i]!);
       // callbacks, bookings, refunds: weak alone (suppliers send invoices too), they add up
-      if (N.SERVICE_WORD.test(msg.w[i]!)) {
+      if (flags & F_SERVICE) {
         service++;
         ev.note("customer", "c:service", msg.raw[i]!);
       }
@@ -401,9 +424,9 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
   if (person >= 0) ev.add("customer", "c:person", msg.raw[person]!);
 
   const flat = msg.flat;
-  const phrase = L.CUSTOMER_PHRASE.exec(flat);
+  const phrase = FLAT_SCAN.may(L.CUSTOMER_PHRASE) ? L.CUSTOMER_PHRASE.exec(flat) : null;
   if (phrase) ev.add("customer", "c:phrase", phrase[0].trim());
-  const deal = DEAL_HINT.test(flat) ? L.DEAL_EVENT.exec(flat) : null;
+  const deal = FLAT_SCAN.may(DEAL_HINT) && DEAL_HINT.test(flat) && FLAT_SCAN.may(L.DEAL_EVENT) ? L.DEAL_EVENT.exec(flat) : null;
   if (deal) ev.add("customer", "c:deal", deal[0].trim());
   if (flat.includes("account")) {
     const account = L.SALES_ACCOUNT.exec(flat);
@@ -416,9 +439,9 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
     if (L.SUPPLIER_CONTEXT.test(flat)) ev.add("false friend", "ff:supplier", () => L.SUPPLIER_CONTEXT.exec(flat)![0].trim());
     else if (L.BUSINESS_CONTEXT.test(flat)) ev.add("customer", "c:company", company);
   }
-  const generic = GENERIC_HINT.test(flat) ? N.GENERIC_CUSTOMER.exec(flat) : null;
+  const generic = FLAT_SCAN.may(GENERIC_HINT) && GENERIC_HINT.test(flat) && FLAT_SCAN.may(N.GENERIC_CUSTOMER) ? N.GENERIC_CUSTOMER.exec(flat) : null;
   if (generic) ev.add("customer", "c:generic", generic[0].trim());
-  if (N.STAFF_CONTEXT.test(flat)) ev.add("false friend", "ff:staff", () => N.STAFF_CONTEXT.exec(flat)![0].trim());
+  if (FLAT_SCAN.may(N.STAFF_CONTEXT) && N.STAFF_CONTEXT.test(flat)) ev.add("false friend", "ff:staff", () => N.STAFF_CONTEXT.exec(flat)![0].trim());
   return found;
 }
 

@@ -1,7 +1,7 @@
 // The weekly digest from aggregate counts: pure arithmetic, no I/O. Channels where fewer than
 // `minAuthors` distinct people wrote in a week are folded into "other channels".
-import type { Language } from "../model.js";
-import type { ChannelFigures, DigestReport, LeaderWeekStats, SuggestionWeekStats, ToneShares, WeekCounts } from "./model.js";
+import type { Language } from "../shared/model.js";
+import type { ChannelFigures, DigestReport, LeaderWeekStats, SuggestionWeekStats, ToneShares, WeekCounts } from "./ports.js";
 
 export const TREND_WEEKS = 8;
 

@@ -6,6 +6,7 @@
 // time (scripts/train-presence.ts) and at run time.
 import type { Evidence } from "./evidence.js";
 import type { Msg } from "./text.js";
+import type { WordFacts } from "./wordFacts.js";
 
 /** Receives named features (objects with methods, not closures: one scorer per message). */
 export interface CueSink {
@@ -41,9 +42,11 @@ function isNumber(w: string): boolean {
 /** Numbers as one word. They say something about tone (figures are factual) but nothing about
  * customers, so the customer decision does not learn from it (see isCustomerFeature). */
 export const NUMBER_WORD = "<n>";
+/** A customer word or term, whichever (no token can be spelt so: "<" is no word character). */
+const CUSTOMER_WORD = "<c>";
 
 function normalised(msg: Msg, i: number): string | null {
-  if (msg.customer[i]) return "<c>";
+  if (msg.customer[i]) return CUSTOMER_WORD;
   const w = msg.w[i]!;
   // "?" and "!" were tried: they only taught the model the punctuation habits of the corpus
   if (msg.punct[i]) return null;
@@ -53,7 +56,8 @@ function normalised(msg: Msg, i: number): string | null {
 /** Receives the words of a message: the run-time scorer looks them up as they are; training
  * names them "w:<word>". */
 export interface WordSink {
-  word(word: string): void;
+  /** `facts` are the token's own when `word` is the token itself (not "<c>" or a number). */
+  word(word: string, facts?: WordFacts): void;
 }
 
 const MAX_REPEATS = 3;
@@ -63,19 +67,37 @@ const MAX_REPEATS = 3;
  * decision does not see "zufrieden" in "nicht zufrieden" (the negation cue stands for it). */
 export function emitWords(msg: Msg, sink: WordSink, which: "all" | "negated" | "not negated" = "all"): void {
   // a word counts up to MAX_REPEATS times: a pasted log that repeats one word 200 times must
-  // not outvote everything (once only loses signal: two customer mentions say more than one)
-  const seen = new Map<string, number>();
+  // not outvote everything (once only loses signal: two customer mentions say more than one).
+  // The count of a token's own word lives on its facts (one object per word and message),
+  // stamped with this call, so counting needs no map per message.
+  const stamp = ++emitStamp;
+  let customers = 0;
+  let numbers = 0;
   for (let i = 0; i < msg.w.length; i++) {
     if (which !== "all" && msg.negated[i] !== (which === "negated")) continue;
     if (msg.customer[i] && i > 0 && msg.customer[i - 1]) continue;
     const word = normalised(msg, i);
     if (word === null) continue;
-    const times = seen.get(word) ?? 0;
-    if (times >= MAX_REPEATS) continue;
-    seen.set(word, times + 1);
-    sink.word(word);
+    if (word === CUSTOMER_WORD) {
+      if (customers++ < MAX_REPEATS) sink.word(word);
+      continue;
+    }
+    if (word === NUMBER_WORD) {
+      if (numbers++ < MAX_REPEATS) sink.word(word);
+      continue;
+    }
+    const f = msg.facts[i]!;
+    if (f.seenStamp !== stamp) {
+      f.seenStamp = stamp;
+      f.seen = 0;
+    }
+    if (f.seen >= MAX_REPEATS) continue;
+    f.seen++;
+    sink.word(word, f);
   }
 }
+
+let emitStamp = 0;
 
 /** Collects named features in a map (for training): cues by name, words as "w:<word>". */
 export class FeatureMap implements CueSink, WordSink {

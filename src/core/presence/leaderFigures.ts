@@ -3,7 +3,7 @@
 // first time the week's digest is computed: every preview and the posted digest show the same
 // figures, so no two of them differ by one late answer (which still counts in the leader's own
 // history, just never for a week that was shown).
-import type { LeaderWeekStats, PresenceStore } from "./model.js";
+import type { LeaderWeekStats, PresenceStore } from "./ports.js";
 
 export async function leaderFigures(store: PresenceStore, workspaceId: string, week: string, minLeaders: number): Promise<LeaderWeekStats> {
   const frozen = await store.frozenLeaderStats(workspaceId, week);

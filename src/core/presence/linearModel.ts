@@ -6,6 +6,7 @@
 // At run time words are looked up by the token itself, so scoring a message builds no
 // strings. Features the model has not seen count nothing.
 import type { CueSink, WordSink } from "./features.js";
+import type { WordFacts } from "./wordFacts.js";
 
 export interface LinearModel {
   readonly outputs: readonly string[];
@@ -88,8 +89,16 @@ export class Scorer implements CueSink, WordSink {
     this.trace?.push({ feature: `w:${word} (negated)`, value: 1, weights: back });
   }
 
-  word(word: string): void {
-    const w = this.model.words.get(word);
+  word(word: string, facts?: WordFacts): void {
+    let w: Float64Array | null | undefined;
+    if (facts) {
+      // looked up once per word (and model), kept on the word's facts
+      if (facts.weightsModel !== this.model) {
+        facts.weights = this.model.words.get(word) ?? null;
+        facts.weightsModel = this.model;
+      }
+      w = facts.weights;
+    } else w = this.model.words.get(word);
     if (!w) return;
     this.add(w, 1);
     this.trace?.push({ feature: `w:${word}`, value: 1, weights: w });

@@ -1,29 +1,35 @@
 // Customer presence: ingest channel messages as signals (never text), honour exclusions and
 // retention, and build and schedule the weekly digest through the outbox.
-import type { Language, Platform, Workspace } from "../model.js";
-import { PlatformRegistry } from "../platforms.js";
-import type { Clock, Logger, Store } from "../ports.js";
-import type { Outbox } from "../outbox.js";
-import type { PersonHasher } from "../hash.js";
-import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../time.js";
+import type { Language, Workspace } from "../shared/model.js";
+import type { PlatformRegistry } from "../shared/platforms.js";
+import type { Clock, Logger } from "../shared/ports.js";
+import type { WorkspaceStore } from "../identity/ports.js";
+import type { Outbox } from "../shared/outbox.js";
+import type { PersonHasher } from "../shared/hash.js";
+import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../shared/time.js";
 import type { PresenceClassifier } from "./classifier.js";
+import type { WorkspaceClassifiers } from "./workspaceClassifiers.js";
+import type { VocabularyService, WorkspaceVocabulary } from "./workspaceVocabulary.js";
 import { buildDigest, foldedChannels, summaryFacts, TREND_WEEKS } from "./digest.js";
 import { leaderFigures } from "./leaderFigures.js";
-import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal } from "./model.js";
+import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal, VocabularySummary } from "./ports.js";
 import type { DigestSummarizer } from "./summary.js";
 import type { OrgMirror } from "../mirror/ports.js";
 
 export interface PresenceOptions {
   store: PresenceStore;
   /** Read again for every page of a baseline, which can run for minutes. */
-  workspaces: Pick<Store, "getWorkspace">;
+  workspaces: Pick<WorkspaceStore, "getWorkspace">;
+  /** How each platform shows presence things, registered by its door (Core.registerPlatform). */
+  messengers: PlatformRegistry<PresenceMessenger>;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
   hash: PersonHasher;
-  builtin: PresenceClassifier;
-  /** The LLM classifier (with built-in fallback), when configured; used only where switched on. */
-  llm: PresenceClassifier | null;
+  /** Each workspace's built-in and (when configured) LLM classifier, built with its vocabulary. */
+  classifiers: WorkspaceClassifiers;
+  /** The workspaces' vocabularies, for the digest's line on which one was in force. */
+  vocabulary: VocabularyService;
   summarizer: DigestSummarizer | null;
   minAuthors: number;
   retentionWeeks: number;
@@ -35,7 +41,6 @@ const EVENT_MEMORY_MS = 3 * 86400_000;
 const DIGEST_LATE_LIMIT_MS = 24 * 3600_000;
 
 export class PresenceService {
-  private readonly messengers = new PlatformRegistry<PresenceMessenger>("presence");
   /** Leader mirror (issue 12): the organisation's mirror for a week's digest; set by the core. */
   orgMirror: ((workspace: Workspace, week: string, weekEnd: Date) => Promise<OrgMirror | null>) | null = null;
 
@@ -50,16 +55,14 @@ export class PresenceService {
     });
   }
 
-  registerMessenger(platform: Platform, messenger: PresenceMessenger): void {
-    this.messengers.register(platform, messenger);
-  }
-
   private messenger(workspace: Workspace): PresenceMessenger {
-    return this.messengers.for(workspace);
+    return this.options.messengers.for(workspace);
   }
 
-  private classifierFor(workspace: Workspace): PresenceClassifier {
-    return workspace.presenceLlm && this.options.llm ? this.options.llm : this.options.builtin;
+  /** The LLM only where an admin switched it on; both with the workspace's vocabulary as it is now. */
+  private async classifierFor(workspace: Workspace): Promise<PresenceClassifier> {
+    const set = await this.options.classifiers.for(workspace.id);
+    return workspace.presenceLlm && set.llm ? set.llm : set.builtin;
   }
 
   /**
@@ -107,7 +110,7 @@ export class PresenceService {
 
   private async storeSignals(workspace: Workspace, fresh: ChannelMessage[]): Promise<number> {
     const { store } = this.options;
-    const classifier = this.classifierFor(workspace);
+    const classifier = await this.classifierFor(workspace);
     const verdicts = await classifier.classify(fresh.map((m) => m.text));
     const signals: Signal[] = fresh.map((message, i) => {
       const local = localDateTime(message.at, workspace.timezone);
@@ -218,13 +221,15 @@ export class PresenceService {
         }),
       )
     ).flat();
-    const [workspaceWeeks, leaders, suggestions] = await Promise.all([
+    const [workspaceWeeks, leaders, suggestions, vocabulary] = await Promise.all([
       store.combinedWeeks(workspace.id, weeks),
       leaderFigures(store, workspace.id, week, minAuthors),
       store.suggestionStats(workspace.id, start, end),
+      this.options.vocabulary.get(workspace.id),
     ]);
     const report = buildDigest({ language, weeks, channelWeeks, workspaceWeeks, otherWeeks, leaders, suggestions, minAuthors });
     if (this.orgMirror) report.orgMirror = await this.orgMirror(workspace, week, end); // leader mirror (issue 12)
+    report.vocabulary = vocabularySummary(vocabulary, start, workspace.timezone);
     if (workspace.presenceLlm && this.options.summarizer) {
       report.bullets = await this.options.summarizer.summarize(summaryFacts(report), language).catch(() => []);
     }
@@ -286,6 +291,12 @@ export function digestDue(workspace: Workspace, now: Date): { week: string } | n
   const late = now.getTime() - dueAt.getTime();
   if (late < 0 || late >= DIGEST_LATE_LIMIT_MS) return null;
   return { week: isoWeek(addDays(day, -7)) };
+}
+
+/** Which vocabulary the week's messages were classified with; a change since the week began is named, since terms apply only from then on. */
+export function vocabularySummary(vocabulary: WorkspaceVocabulary, weekStart: Date, timeZone: string): VocabularySummary {
+  const changed = vocabulary.changedAt && vocabulary.changedAt.getTime() > weekStart.getTime() ? vocabulary.changedAt : null;
+  return { industry: vocabulary.industry, terms: vocabulary.terms.length, changedOn: changed && formatLocalDate(localDateTime(changed, timeZone)) };
 }
 
 function noticeKey(workspace: Workspace, channelRef: string): string {

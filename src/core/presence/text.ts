@@ -6,6 +6,7 @@
 //  tokenize: words (hyphenated compounds stay one token), emoji and punctuation, each
 //  lower-cased, with sentence numbers, in parallel arrays so a message allocates little.
 // Every step is one left-to-right pass: time grows linearly with the text.
+import { factsOf, startMessage, type WordFacts } from "./wordFacts.js";
 
 /** Messages longer than this are classified on their first MAX_CHARS characters: nobody writes
  * more in a chat message, and it bounds the work for pasted logs or binary junk. */
@@ -41,20 +42,103 @@ export interface KnownWords {
   startsTerm(word: string): boolean;
 }
 
+// What one pass over the characters tells prepare() about which rewrites can apply. Each bit
+// is implied by the test it guards (a bit may be set needlessly, never missing), so a message
+// with none of them set skips the tests and rewrites altogether.
+const C_QUOTE = 1; // ’ ‘ ´
+const C_LT = 2;
+const C_BACKTICK = 4;
+const C_SLASH = 8;
+const C_NEWLINE = 16;
+const C_DOT = 32; // needed by MAYBE_FILE_RE
+const C_SPACE_DASH = 64; // " -" or " –"
+const C_GENDER = 128; // one of : * _ / or "In": needed by MAYBE_GENDER_RE
+const C_IDENTIFIER = 256; // "_" or a lower-case letter before an upper-case one
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+// Letter case of a UTF-16 code unit beyond ASCII, by \p{Ll}/\p{Lu}, filled on first sight (a
+// fixed property of the character). Surrogates count as both: an astral letter may be either.
+const LOWER = 1;
+const UPPER = 2;
+const CASE_UNKNOWN = 255;
+const CASE = new Uint8Array(65536).fill(CASE_UNKNOWN);
+const IS_LOWER = /^\p{Ll}$/u;
+const IS_UPPER = /^\p{Lu}$/u;
+
+function letterCase(c: number): number {
+  if (c < 128) return isLowerAscii(c) ? LOWER : isUpperAscii(c) ? UPPER : 0;
+  let k = CASE[c]!;
+  if (k === CASE_UNKNOWN) {
+    if (c >= 0xd800 && c <= 0xdfff) k = LOWER | UPPER;
+    else {
+      const ch = String.fromCharCode(c);
+      k = (IS_LOWER.test(ch) ? LOWER : 0) | (IS_UPPER.test(ch) ? UPPER : 0);
+    }
+    CASE[c] = k;
+  }
+  return k;
+}
+
+function charFlags(t: string): number {
+  let f = 0;
+  let prev = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 128) {
+      if (c === 60) f |= C_LT;
+      else if (c === 96) f |= C_BACKTICK;
+      else if (c === 47) f |= C_SLASH | C_GENDER;
+      else if (c === 10) f |= C_NEWLINE;
+      else if (c === 46) f |= C_DOT;
+      else if (c === 95) f |= C_GENDER | C_IDENTIFIER;
+      else if (c === 58 || c === 42) f |= C_GENDER;
+      else if (c === 45 && prev === 32) f |= C_SPACE_DASH;
+      else if (c === 110 && prev === 73) f |= C_GENDER; // "In"
+      // \p{Ll}\p{Lu}, a lower-case letter before an upper-case one
+      if (isUpperAscii(c) && letterCase(prev) & LOWER) f |= C_IDENTIFIER;
+    } else {
+      if (c === 0x2019 || c === 0x2018 || c === 0xb4) f |= C_QUOTE;
+      else if (c === 0x2013 && prev === 32) f |= C_SPACE_DASH;
+      if (letterCase(c) & UPPER && letterCase(prev) & LOWER) f |= C_IDENTIFIER;
+    }
+    prev = c;
+  }
+  return f;
+}
+
 export function prepare(text: string, known?: KnownWords): string {
-  // Each rewrite is guarded by a cheap test: most messages need none of them.
+  // Each rewrite is guarded by a cheap test: most messages need none of them. The character
+  // flags are worked out again after a rewrite that changed the text (no closure for that:
+  // one per message would be garbage of its own).
   let t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  t = t.replace(/[’‘´]/g, "'");
-  if (t.includes("<")) t = t.replace(SLACK_LINK_RE, " $1 ").replace(SLACK_MENTION_RE, " ");
-  if (t.includes("`")) t = t.replace(BACKTICK_RE, " codeident ");
-  if (t.includes("http") || t.includes("www.")) t = t.replace(URL_RE, " url ");
-  if (MAYBE_FILE_RE.test(t)) t = t.replace(FILE_RE, " codeident ");
-  if (t.includes("/")) t = t.replace(PATH_RE, " codeident ");
-  if (MAYBE_GENDER_RE.test(t)) t = t.replace(GENDER_RE, "$1$2").replace(GENDER_CAPS_RE, "$1in$2");
-  if (MAYBE_IDENTIFIER_RE.test(t)) t = t.replace(WORD_RE, (w) => (isIdentifier(w) && !known?.startsTerm(w) ? "codeident" : w));
-  if (t.includes("\n")) t = t.replace(/\r?\n+/g, " ¶ ");
-  if (t.includes(" -") || t.includes(" –")) t = t.replace(/\s[-–]+\s/g, " – ");
-  return t;
+  let f = charFlags(t);
+  let u = t;
+  if (f & C_QUOTE) u = t.replace(/[’‘´]/g, "'");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_LT && t.includes("<")) u = t.replace(SLACK_LINK_RE, " $1 ").replace(SLACK_MENTION_RE, " ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_BACKTICK && t.includes("`")) u = t.replace(BACKTICK_RE, " codeident ");
+  if (u !== t) f = charFlags((t = u));
+  if (t.includes("http") || t.includes("www.")) u = t.replace(URL_RE, " url ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_DOT && MAYBE_FILE_RE.test(t)) u = t.replace(FILE_RE, " codeident ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_SLASH && t.includes("/")) u = t.replace(PATH_RE, " codeident ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_GENDER && MAYBE_GENDER_RE.test(t)) u = t.replace(GENDER_RE, "$1$2").replace(GENDER_CAPS_RE, "$1in$2");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_IDENTIFIER && MAYBE_IDENTIFIER_RE.test(t)) u = t.replace(WORD_RE, (w) => (isIdentifier(w) && !known?.startsTerm(w) ? "codeident" : w));
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_NEWLINE && t.includes("\n")) u = t.replace(/\r?\n+/g, " ¶ ");
+  if (u !== t) f = charFlags((t = u));
+  if (f & C_SPACE_DASH && (t.includes(" -") || t.includes(" –"))) u = t.replace(/\s[-–]+\s/g, " – ");
+  return u;
 }
 
 const ABBREVIATIONS = new Set([
@@ -77,6 +161,8 @@ export interface Msg {
   negated: boolean[];
   /** The lower-cased tokens joined by single spaces, with a space at both ends. */
   flat: string;
+  /** What is known about each lower-cased token by itself (one lookup per token). */
+  facts: WordFacts[];
 }
 
 const PUNCT = new Set([".", "!", "?", ";", ":", ",", "(", ")", "[", "]", '"', "„", "“", "”", "«", "»", "–", "—", "…", "¶", "/"]);
@@ -117,6 +203,7 @@ export function tokenize(prepared: string): Msg {
   const punct: boolean[] = [];
   const sent: number[] = [];
   let s = 0;
+  startMessage();
   const n = prepared.length;
   let i = 0;
   while (i < n) {
@@ -164,7 +251,9 @@ export function tokenize(prepared: string): Msg {
     i++;
   }
   const count = raw.length;
-  return { raw, w, punct, sent, customer: falses(count), person: falses(count), negated: falses(count), flat: ` ${w.join(" ")} ` };
+  const facts = new Array<WordFacts>(count);
+  for (let k = 0; k < count; k++) facts[k] = factsOf(w[k]!);
+  return { raw, w, punct, sent, customer: falses(count), person: falses(count), negated: falses(count), flat: ` ${w.join(" ")} `, facts };
 }
 
 function falses(n: number): boolean[] {

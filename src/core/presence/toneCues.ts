@@ -12,8 +12,10 @@
 //  - phrases, metrics moving the right way, emoji (lexicon.ts).
 import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
+import { LiteralScan } from "./literalScan.js";
 import { clauseEnd, clauseStart, customerInClause, isCapitalised, type Msg } from "./text.js";
 import * as toneLexiconModule from "./toneLexicon.js";
+import { F_COMMON, F_HYPHEN, type WordFacts } from "./wordFacts.js";
 
 // Plain copies of the word lists: reading a module namespace goes through a getter per access
 // when the code runs under a transpiling loader (tsx), which costs a third of the time here.
@@ -104,19 +106,29 @@ const QUOTE_CONTEXT = / (?:zitat|quote|quoted|schrieb|schreibt|wrote|writes|said
  * "<c>": the framing patterns say " <c> sind nicht das problem " once for Kunden, Fahrgäste,
  * policyholders and a workspace's account names. */
 function personText(msg: Msg): { flat: string; sentences: string[] } {
+  const n = msg.w.length;
+  if (n === 0) return { flat: " ", sentences: [] };
+  // one join (a flat string, no chain of concatenations for the patterns to flatten first);
+  // each sentence is a slice of it, " w1 w2 . " with the spaces around
+  let toks: readonly string[] = msg.w;
+  let flat = msg.flat;
+  if (msg.person.includes(true)) {
+    const replaced = msg.w.slice();
+    for (let i = 0; i < n; i++) if (msg.person[i]) replaced[i] = "<c>";
+    toks = replaced;
+    flat = ` ${replaced.join(" ")} `;
+  }
   const sentences: string[] = [];
-  let current = " ";
-  let all = " ";
-  for (let i = 0; i < msg.w.length; i++) {
-    const tok = msg.person[i] ? "<c>" : msg.w[i]!;
-    current += tok + " ";
-    all += tok + " ";
-    if (i + 1 === msg.w.length || msg.sent[i + 1] !== msg.sent[i]) {
-      sentences.push(current);
-      current = " ";
+  let from = 0; // offset of the space before the sentence's first token
+  let at = 1; // offset of token i
+  for (let i = 0; i < n; i++) {
+    at += toks[i]!.length + 1; // now the offset after the space that follows token i
+    if (i + 1 === n || msg.sent[i + 1] !== msg.sent[i]) {
+      sentences.push(flat.slice(from, at));
+      from = at - 1;
     }
   }
-  return { flat: all, sentences };
+  return { flat, sentences };
 }
 
 /** Praise in a clause that names the team and no customer ("stolz aufs Team"). */
@@ -139,6 +151,7 @@ class SentenceGate {
   ) {}
 
   test(re: RegExp, sentence: string): boolean {
+    if (!FLAT_SCAN.may(re)) return false;
     let any = this.known.get(re);
     if (any === undefined) this.known.set(re, (any = re.test(this.flat)));
     return any && (this.sentences === 1 || re.test(sentence));
@@ -172,6 +185,7 @@ export function findToneCues(msg: Msg, prepared: string, disparagingWords: numbe
   if (appreciativeWords) ev.add("tone +", "t+:word", "appreciative customer compound", appreciativeWords);
   wordCues(msg, ev);
   const text = personText(msg);
+  FLAT_SCAN.scan(text.flat);
   framingCues(msg, prepared, text, ev);
   sentenceCues(msg, text, ev);
 }
@@ -186,16 +200,18 @@ function wordCues(msg: Msg, ev: Evidence): void {
     const next = i + 1 < n && !msg.punct[i + 1] ? msg.w[i + 1]! : "";
     const prev = i > 0 && !msg.punct[i - 1] ? msg.w[i - 1]! : "";
 
-    if (L.COMMON_WORDS.has(w)) continue;
-    if (L.POSITIVE_EMOJI.has(w)) { ev.add("tone +", "t+:emoji", w); continue; }
-    if (L.NEG_EMOJI_STRONG.has(w)) { ev.add("tone -", "t-:emoji", w); continue; }
-    if (L.NEG_EMOJI_MILD.has(w) || T.MOCK_EMOJI.has(w)) { ev.add("tone -", "t-:emoji_mild", w); continue; }
+    const f = msg.facts[i]!;
+    if (f.flags & F_COMMON) continue;
+    const emoji = toneEmoji(f);
+    if (emoji === EMOJI_POSITIVE) { ev.add("tone +", "t+:emoji", w); continue; }
+    if (emoji === EMOJI_NEGATIVE) { ev.add("tone -", "t-:emoji", w); continue; }
+    if (emoji === EMOJI_MILD) { ev.add("tone -", "t-:emoji_mild", w); continue; }
 
     // shouting: a long all-caps word that is not an acronym ("ALLES", "EVERYTHING")
     if (raw !== w && raw.length >= 5 && !HAS_LOWER.test(raw) && !T.ACRONYMS.has(raw)) ev.add("tone -", "t-:caps", raw);
 
-    const kind = L.TONE_WORDS.get(w) ?? (w.includes("-") && w.split("-").some((p) => L.NEG_NOUN.test(p)) ? "insult" : undefined);
-    if (kind === undefined) continue;
+    const kind = toneKind(f);
+    if (kind === null) continue;
 
     if (kind === "praise") {
       if (negated(msg, i)) {
@@ -272,6 +288,31 @@ function wordCues(msg: Msg, ev: Evidence): void {
   }
 }
 
+const EMOJI_POSITIVE = 1;
+const EMOJI_NEGATIVE = 2;
+const EMOJI_MILD = 3;
+
+/** Which emoji list a word is in, worked out once per word. */
+function toneEmoji(f: WordFacts): number {
+  let e = f.toneEmoji;
+  if (e === undefined) {
+    const w = f.word;
+    e = L.POSITIVE_EMOJI.has(w) ? EMOJI_POSITIVE : L.NEG_EMOJI_STRONG.has(w) ? EMOJI_NEGATIVE : L.NEG_EMOJI_MILD.has(w) || T.MOCK_EMOJI.has(w) ? EMOJI_MILD : 0;
+    f.toneEmoji = e;
+  }
+  return e;
+}
+
+/** Which tone word a word is (a hyphenated word with an insult in it is one), once per word. */
+function toneKind(f: WordFacts): lexiconModule.ToneWordKind | null {
+  let k = f.toneKind;
+  if (k === undefined) {
+    k = L.TONE_WORDS.get(f.word) ?? (f.flags & F_HYPHEN && f.parts!.some((p) => L.NEG_NOUN.test(p)) ? "insult" : null);
+    f.toneKind = k;
+  }
+  return k;
+}
+
 /** The customers' own opinion ("Kunden finden den Prozess nervig"), not ours — unless we are
  * the ones finding it ("I find customers annoying"). */
 function reportedOpinion(msg: Msg, i: number): boolean {
@@ -292,16 +333,18 @@ function selfSubject(msg: Msg, i: number): boolean {
 function framingCues(msg: Msg, prepared: string, text: { flat: string }, ev: Evidence): void {
   const flat = text.flat;
   for (const [re, family, feature] of FRAMING) {
+    if (!FLAT_SCAN.may(re)) continue;
     const m = re.exec(flat);
     if (m) ev.add(family, feature, m[0].trim());
   }
-  if (L.NEGATIVE_EMOTICON.test(prepared)) ev.add("tone -", "t-:emoji_mild", "emoticon");
-  if (L.POSITIVE_EMOTICON.test(prepared)) ev.add("tone +", "t+:emoji", "emoticon");
-  const scare = SCARE_QUOTE.exec(prepared);
+  PREPARED_SCAN.scan(prepared);
+  if (PREPARED_SCAN.may(L.NEGATIVE_EMOTICON) && L.NEGATIVE_EMOTICON.test(prepared)) ev.add("tone -", "t-:emoji_mild", "emoticon");
+  if (PREPARED_SCAN.may(L.POSITIVE_EMOTICON) && L.POSITIVE_EMOTICON.test(prepared)) ev.add("tone +", "t+:emoji", "emoticon");
+  const scare = PREPARED_SCAN.may(SCARE_QUOTE) ? SCARE_QUOTE.exec(prepared) : null;
   if (scare) ev.add("tone -", "t-:scare_quote", scare[0].trim());
-  const quote = LONG_QUOTE.exec(prepared);
-  if (quote && QUOTE_CONTEXT.test(flat)) ev.add("tone +", "t+:quote", quote[0]);
-  if (msg.w.length > 0 && T.PROBLEM.test(flat)) ev.add("tone -", "n:problem", () => T.PROBLEM.exec(flat)![0].trim());
+  const quote = PREPARED_SCAN.may(LONG_QUOTE) ? LONG_QUOTE.exec(prepared) : null;
+  if (quote && FLAT_SCAN.may(QUOTE_CONTEXT) && QUOTE_CONTEXT.test(flat)) ev.add("tone +", "t+:quote", quote[0]);
+  if (msg.w.length > 0 && FLAT_SCAN.may(T.PROBLEM) && T.PROBLEM.test(flat)) ev.add("tone -", "n:problem", () => T.PROBLEM.exec(flat)![0].trim());
 }
 
 const FRAMING: readonly [RegExp, "tone +" | "tone -", string][] = [
@@ -319,6 +362,28 @@ const FRAMING: readonly [RegExp, "tone +" | "tone -", string][] = [
   [T.LAUGHTER, "tone -", "t-:laughter"],
 ];
 
+/** Which patterns can match the person text (its sentences are pieces of it) and the
+ * prepared text of the message being classified: scanned once per message. */
+const FLAT_SCAN = new LiteralScan([
+  ...FRAMING.map(([re]) => re),
+  QUOTE_CONTEXT,
+  T.PROBLEM,
+  L.BAD_EVENT,
+  L.NEG_PHRASE_STRONG,
+  SARCASM,
+  L.LONE_PRAISE,
+  T.PROPOSAL_ANY,
+  T.BENEFIT,
+  T.BENEFICIARY,
+  T.EMPATHY_STATE,
+  L.BAD_METRIC_ABSENT,
+  L.BAD_METRIC,
+  L.GOOD_METRIC,
+  L.DECREASE,
+  L.INCREASE,
+]);
+const PREPARED_SCAN = new LiteralScan([L.NEGATIVE_EMOTICON, L.POSITIVE_EMOTICON, SCARE_QUOTE, LONG_QUOTE]);
+
 /** Cues that belong to one sentence: sarcasm, proposals that give the customer something, care
  * for their state, customer metrics moving the right way, clipped or echoing sentences. */
 function sentenceCues(msg: Msg, text: { flat: string; sentences: string[] }, ev: Evidence): void {
@@ -327,7 +392,7 @@ function sentenceCues(msg: Msg, text: { flat: string; sentences: string[] }, ev:
   const customerSentence = new Array<boolean>(nSent).fill(false);
   for (let i = 0; i < msg.w.length; i++) if (msg.customer[i]) customerSentence[msg.sent[i]!] = true;
   const gate = new SentenceGate(flat, nSent);
-  const badEvent = nSent > 1 && L.BAD_EVENT.test(flat);
+  const badEvent = nSent > 1 && FLAT_SCAN.may(L.BAD_EVENT) && L.BAD_EVENT.test(flat);
   let disparaged = ev.count("t-:insult") + ev.count("t-:adj") + ev.count("t-:emoji") > 0;
   const words = wordsPerSentence(msg, nSent);
   let staccato = 0;
@@ -345,21 +410,21 @@ function sentenceCues(msg: Msg, text: { flat: string; sentences: string[] }, ev:
       ev.add("tone -", "t-:phrase", () => L.NEG_PHRASE_STRONG.exec(sentence)![0].trim());
     }
     // "Na toll, ..."; a lone "Great." after bad news
-    if (gate.test(SARCASM, sentence) || (nSent > 1 && L.LONE_PRAISE.test(sentence) && (disparaged || badEvent))) {
+    if (gate.test(SARCASM, sentence) || (nSent > 1 && FLAT_SCAN.may(L.LONE_PRAISE) && L.LONE_PRAISE.test(sentence) && (disparaged || badEvent))) {
       ev.add("tone -", "t-:sarcasm", () => (SARCASM.exec(sentence)?.[0] ?? sentence).trim());
       continue;
     }
     // a proposal that gives the customer something ("Können wir ihr ... ermöglichen?")
     const proposal = gate.test(T.PROPOSAL_ANY, sentence) ? T.PROPOSAL_ANY.exec(sentence) : null;
-    if (proposal && gate.test(T.BENEFIT, sentence) && (customerSentence[s] || T.BENEFICIARY.test(sentence))) {
+    if (proposal && gate.test(T.BENEFIT, sentence) && (customerSentence[s] || (FLAT_SCAN.may(T.BENEFICIARY) && T.BENEFICIARY.test(sentence)))) {
       ev.add("tone +", "t+:accommodate", () => `${proposal[0].trim()} … ${T.BENEFIT.exec(sentence)![0].trim()}`);
     }
     if (gate.test(T.EMPATHY_STATE, sentence) && (proposal || customerSentence[s])) {
       ev.add("tone +", "t+:care", () => T.EMPATHY_STATE.exec(sentence)![0].trim());
     }
     if (gate.test(L.BAD_METRIC_ABSENT, sentence)) ev.add("tone +", "t+:metric", () => L.BAD_METRIC_ABSENT.exec(sentence)![0].trim());
-    else if (gate.test(L.BAD_METRIC, sentence) && L.DECREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.DECREASE.exec(sentence)![0].trim());
-    if (gate.test(L.GOOD_METRIC, sentence) && L.INCREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.INCREASE.exec(sentence)![0].trim());
+    else if (gate.test(L.BAD_METRIC, sentence) && FLAT_SCAN.may(L.DECREASE) && L.DECREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.DECREASE.exec(sentence)![0].trim());
+    if (gate.test(L.GOOD_METRIC, sentence) && FLAT_SCAN.may(L.INCREASE) && L.INCREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.INCREASE.exec(sentence)![0].trim());
   }
   if (longestStaccato >= 2 || emphatic) ev.add("tone -", "t-:staccato", "clipped or echoing sentences");
 }

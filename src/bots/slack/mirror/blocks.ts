@@ -1,16 +1,16 @@
 // Block Kit for the leader mirror (issue 12): pure functions from the core's neutral views to
 // Slack JSON. No I/O. Nothing here carries a rater id: the answer form knows only its round.
 import type { KnownBlock, PlainTextOption, View } from "@slack/types";
-import type { Language } from "../../../core/model.js";
+import type { Language } from "../../../core/shared/model.js";
 import type { InviteView, MirrorResults, QuestionFigures, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
 import type { MirrorOverview, RoundStatusView } from "../../../core/mirror/service.js";
-import { QUESTION_KEYS } from "../../../core/questions.js";
+import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";
 import { escapeMrkdwn } from "../mrkdwn.js";
 
-export const MIRROR_ACTION = { openSelf: "mirror_self_open", openAnswer: "mirror_answer_open", openShare: "mirror_share_open" } as const;
+export const MIRROR_ACTION = { openSelf: "mirror_self_open", openAnswer: "mirror_answer_open", openShare: "mirror_share_open", showMine: "mirror_show_mine" } as const;
 export const MIRROR_CALLBACK = { self: "mirror_self", answer: "mirror_answer", share: "mirror_share" } as const;
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150), emoji: true });
@@ -167,6 +167,14 @@ export function shareModal(roundId: string, language: Language): View {
 
 export function statusText(status: RoundStatusView, language: Language, timeZone: string): string {
   return mirrorTexts(language).openStatus(status.invited, status.answered, longDate(status.closesAt, language, timeZone), status.selfRated);
+}
+
+/**
+ * /cx-me's way to the mirror: a button, so the command itself reads nothing more than the
+ * check-in overview (tests/slack/cxMeStatements.wire.test.ts) and the mirror is read on request.
+ */
+export function showMirrorButton(language: Language): KnownBlock {
+  return { type: "actions", elements: [{ type: "button", action_id: MIRROR_ACTION.showMine, text: plain(mirrorTexts(language).meShow), value: "me" }] } as KnownBlock;
 }
 
 /** The mirror part of /cx-me and App Home: the last round and the team figure over the rounds. */

@@ -1,11 +1,11 @@
-// One register function for the mirror in Slack: listeners and the messenger the core uses.
+// One register function for the mirror in Slack: its listeners. The messenger the core uses is
+// registered with the door's others (Core.registerPlatform in ../app.ts).
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../context.js";
 import { registerMirrorListeners } from "./listeners.js";
-import { SlackMirrorMessenger } from "./messenger.js";
+
+export { SlackMirrorMessenger } from "./messenger.js";
 
 export function registerMirror(app: App, deps: SlackDeps): void {
-  const { core } = deps;
-  core.mirror.registerMessenger("slack", new SlackMirrorMessenger(app.client, (reason) => core.logger.warn({ reason }, "the mirror chart could not be uploaded; the figures were posted")));
   registerMirrorListeners(app, deps);
 }

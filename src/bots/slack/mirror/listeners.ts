@@ -4,16 +4,16 @@
 // the service spends their invitation, and that is the only place the two meet.
 import type { App, BlockAction, ButtonAction, RespondFn, SlashCommand, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { isLanguage, languageFromLocale, type Language } from "../../../core/model.js";
+import { isLanguage, languageFromLocale, type Language } from "../../../core/shared/model.js";
 import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js";
-import { QUESTION_KEYS, type QuestionKey } from "../../../core/questions.js";
+import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { texts } from "../../../prompts/texts.js";
 import { ephemeral, guarded } from "../commands.js";
-import type { Actor, SlackDeps } from "../context.js";
+import { resolveActor, type Actor, type SlackDeps } from "../context.js";
 import { mention, mentionedChannels, mentionedUsers } from "../mrkdwn.js";
-import { answerModal, MIRROR_ACTION, MIRROR_CALLBACK, selfRatingModal, shareModal, statusText } from "./blocks.js";
+import { answerModal, MIRROR_ACTION, overviewMirrorBlocks, MIRROR_CALLBACK, selfRatingModal, shareModal, statusText } from "./blocks.js";
 
 type ButtonBody = BlockAction<ButtonAction>;
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -101,8 +101,9 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
     await ack();
     const workspaceId = body.team?.id ?? body.user.team_id ?? "";
     await afterAck(deps, client, body.user.id, async (language) => {
-      const workspace = await mirror.workspace("slack", workspaceId);
-      const form = await mirror.answerForm(workspace, action.value ?? "", body.user.id);
+      // A rater's path never creates a member row: the actor is resolved without `create`.
+      const actor = await resolveActor(deps, workspaceId, body.user.id);
+      const form = await mirror.answerForm(actor, action.value ?? "");
       const t = mirrorTexts(language);
       if (!form.ok) {
         const text = form.reason === "closed" ? t.roundOver : form.reason === "already" ? t.already : t.notInvited;
@@ -120,8 +121,8 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     await afterAck(deps, client, body.user.id, async () => {
-      const workspace = await mirror.workspace("slack", teamId);
-      const result = await mirror.answer({ workspace, roundId: meta.roundId, raterId: body.user.id, answers: answersOf(values) });
+      const actor = await resolveActor(deps, teamId, body.user.id);
+      const result = await mirror.answer({ actor, roundId: meta.roundId, answers: answersOf(values) });
       const t = mirrorTexts(meta.language);
       const text = { ok: t.thanks, already: t.already, "not-invited": t.notInvited, closed: t.roundOver, incomplete: t.incomplete }[result];
       await client.chat.postMessage({ channel: body.user.id, text });
@@ -136,12 +137,25 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     await afterAck(deps, client, body.user.id, async () => {
-      const workspace = await mirror.workspace("slack", teamId);
-      const leader = await mirror.leader(workspace, body.user.id, {});
+      const actor = await resolveActor(deps, teamId, body.user.id);
       const t = mirrorTexts(meta.language);
-      const result = leader ? await mirror.selfRate(leader, meta.roundId, answersOf(values)) : "not-yours";
+      const result = await mirror.selfRate(actor, meta.roundId, answersOf(values));
       const text = { ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result];
       await client.chat.postMessage({ channel: body.user.id, text });
+    });
+  });
+
+  // /cx-me's "Show my mirror": the last round and the trend, read only when asked for.
+  app.action<ButtonBody>(MIRROR_ACTION.showMine, async ({ ack, body, respond, client }) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    await afterAck(deps, client, body.user.id, async () => {
+      const actor = await resolveActor(deps, teamId, body.user.id);
+      const overview = await mirror.overview(actor);
+      const timeZone = actor.member?.timezone ?? actor.workspace.timezone;
+      const t = mirrorTexts(actor.language);
+      const blocks = overview ? overviewMirrorBlocks(overview, actor.language, timeZone) : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: t.notLeader } }];
+      await respond({ response_type: "ephemeral", replace_original: false, text: t.meSection, blocks });
     });
   });
 
@@ -158,10 +172,9 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     await afterAck(deps, client, body.user.id, async () => {
-      const workspace = await mirror.workspace("slack", teamId);
-      const leader = await mirror.leader(workspace, body.user.id, {});
+      const actor = await resolveActor(deps, teamId, body.user.id);
       const t = mirrorTexts(meta.language);
-      const result = leader && channel ? await mirror.share({ workspace, leader, roundId: meta.roundId, channel }) : "not-yours";
+      const result = channel ? await mirror.share({ actor, roundId: meta.roundId, channel }) : "not-yours";
       await client.chat.postMessage({ channel: body.user.id, text: { ok: t.shareDone, "not-yours": t.notYours, nothing: t.shareNothing }[result] });
     });
   });
@@ -194,32 +207,33 @@ async function mirrorCommand(deps: SlackDeps, actor: Actor, command: SlashComman
   const mirror = deps.core.mirror;
   const language = actor.language;
   const t = mirrorTexts(language);
-  const timeZone = actor.person?.timezone ?? actor.workspace.timezone;
+  const timeZone = actor.member?.timezone ?? actor.workspace.timezone;
   const words = command.text.trim().split(/\s+/).filter(Boolean);
   const verb = (words[0] ?? "").toLowerCase();
-  const { isAdmin: _ignored, ...profile } = actor.person ?? { isAdmin: false };
-  const leader = await mirror.leader(actor.workspace, actor.userId, profile);
   if (verb === "help") return void (await respond(ephemeral(t.usage("slack"))));
-  if (!leader) return void (await respond(ephemeral(t.notLeader)));
   const check = (id: string) => checkSlackPerson(client, command.team_id, id);
   switch (verb) {
     case "start": {
-      const result = await mirror.start({ workspace: actor.workspace, leader, raters: mentionedUsers(command.text), check });
+      // The service refreshes a leader's name from this profile, so raters read the current one.
+      const person = await deps.people.lookup(actor.userId).catch(() => null);
+      const { isAdmin: _ignored, ...profile } = person ?? { isAdmin: false };
+      const result = await mirror.start({ actor, raters: mentionedUsers(command.text), check, ...(person ? { profile } : {}) });
       if (!result.ok) return void (await respond(ephemeral(refusalText(result, language, timeZone))));
       return void (await respond(ephemeral(t.started(result.invited, longDate(result.closesAt, language, timeZone)))));
     }
     case "raters": {
-      const result = await mirror.setRaters({ leader, raters: mentionedUsers(command.text), check });
+      const result = await mirror.setRaters({ actor, raters: mentionedUsers(command.text), check });
       return void (await respond(ephemeral(result.ok ? t.ratersSaved(result.count) : refusalText(result, language, timeZone))));
     }
     case "channels": {
-      const result = await mirror.setChannels(leader, mentionedChannels(command.text));
+      const result = await mirror.setChannels(actor, mentionedChannels(command.text));
       return void (await respond(ephemeral(result.ok ? t.channelsSaved(result.count) : t.notLeader)));
     }
     case "":
     case "status": {
-      const status = await mirror.status(leader);
-      return void (await respond(ephemeral(status ? statusText(status, language, timeZone) : t.noRound("slack"), t.usage("slack"))));
+      const status = await mirror.status(actor);
+      if (!status.ok) return void (await respond(ephemeral(t.notLeader)));
+      return void (await respond(ephemeral(status.open ? statusText(status.open, language, timeZone) : t.noRound("slack"), t.usage("slack"))));
     }
     default:
       return void (await respond(ephemeral(t.usage("slack"))));

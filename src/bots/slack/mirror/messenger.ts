@@ -2,9 +2,9 @@
 // their outbox entry so a crash mid-send is found again instead of sent twice. The tag is the
 // outbox entry's random id; nothing in a message or its metadata says who answered what.
 import type { WebClient } from "@slack/web-api";
-import type { Workspace } from "../../../core/model.js";
+import type { Workspace } from "../../../core/shared/model.js";
 import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
-import type { MessageRef } from "../../../core/ports.js";
+import type { MessageRef } from "../../../core/shared/ports.js";
 import { mirrorChartSpec } from "../../../charts/mirror.js";
 import { chartPng } from "../../../charts/render.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";

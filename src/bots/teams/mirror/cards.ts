@@ -1,8 +1,8 @@
 // Adaptive Cards for the leader mirror (issue 12): pure functions from the core's neutral views.
 // The answer card's button carries the round and the reader's language — nothing about the person.
-import type { Language } from "../../../core/model.js";
+import type { Language } from "../../../core/shared/model.js";
 import type { InviteView, QuestionFigures, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
-import { QUESTION_KEYS } from "../../../core/questions.js";
+import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";

@@ -3,15 +3,15 @@
 // core sends through. The raters' path resolves who is answering without writing anything about
 // them (no member row is created or touched, so no @updatedAt moves when they answer).
 import { CardFactory, MessageFactory, TeamsInfo, type TurnContext } from "botbuilder";
-import type { Core } from "../../../core/core.js";
-import { isLanguage, type Language, type Workspace } from "../../../core/model.js";
+import type { Core } from "../../../core/index.js";
+import { isLanguage, type Language, type Workspace } from "../../../core/shared/model.js";
 import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
 import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js";
-import { DeliveryError } from "../../../core/ports.js";
-import { QUESTION_KEYS, type QuestionKey } from "../../../core/questions.js";
+import { DeliveryError } from "../../../core/shared/ports.js";
+import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
-import { isAdmin, personKey, tenantOf, type TeamsActor } from "../actor.js";
+import { idsOf, resolveVisitor, type TeamsActor } from "../actor.js";
 import type { CardOutcome } from "../cardActions.js";
 import { withDeliveryRetries } from "../delivery.js";
 import { inPersonalChat, type Proactive } from "../messenger.js";
@@ -31,7 +31,7 @@ export class TeamsMirrorMessenger implements MirrorMessenger {
   ) {}
 
   private async send(workspace: Workspace, externalId: string, card: Record<string, unknown>, what: string): Promise<void> {
-    const member = await this.core.store.findMember(workspace.id, externalId);
+    const member = await this.core.identity.find(workspace, externalId);
     if (!member) throw new DeliveryError("teams: this person has no personal chat with the app", { permanent: true });
     await inPersonalChat(this.deps, member, async (context) => {
       await withDeliveryRetries(what, () => context.sendActivity(attachment(card)), this.deps.retryPolicy);
@@ -72,15 +72,14 @@ export async function handleMirrorAction(deps: TeamsDeps, context: TurnContext, 
   const language: Language = isLanguage(data.language) ? data.language : core.defaults.language;
   const t = mirrorTexts(language);
   const roundId = typeof data.roundId === "string" ? data.roundId : "";
-  const workspace = await core.mirror.workspace("teams", tenantOf(activity));
-  const userId = await personKey(core, workspace, activity.from ?? { id: "unknown" });
+  // Resolved without `create`: nothing about the rater is written.
+  const actor = await resolveVisitor(deps, activity);
   if (verb === MIRROR_VERB.answer) {
-    const result = await core.mirror.answer({ workspace, roundId, raterId: userId, answers: answersOf(data) });
+    const result = await core.mirror.answer({ actor, roundId, answers: answersOf(data) });
     const message = { ok: t.thanks, already: t.already, "not-invited": t.notInvited, closed: t.roundOver, incomplete: t.incomplete }[result];
     return { kind: "card", card: noticeCard(message), nudgeId: null };
   }
-  const leader = await core.mirror.leader(workspace, userId, {});
-  const result = leader ? await core.mirror.selfRate(leader, roundId, answersOf(data)) : "not-yours";
+  const result = await core.mirror.selfRate(actor, roundId, answersOf(data));
   return { kind: "card", card: noticeCard({ ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result]), nudgeId: null };
 }
 
@@ -99,7 +98,7 @@ async function mentioned(deps: TeamsDeps, context: TurnContext, actor: TeamsActo
       continue;
     }
     const aadObjectId = person.aadObjectId ?? (await TeamsInfo.getMember(context, person.id).then((m) => m.aadObjectId, () => undefined));
-    const key = await personKey(deps.core, actor.workspace, { id: person.id, aadObjectId: aadObjectId ?? null });
+    const key = await deps.core.identity.personKey(actor.workspace, idsOf({ id: person.id, aadObjectId: aadObjectId ?? null }));
     ids.push(key);
     names.set(key, person.name ?? key);
   }
@@ -109,50 +108,45 @@ async function mentioned(deps: TeamsDeps, context: TurnContext, actor: TeamsActo
 /** In Teams a rater must have the app in their personal chat, or the invitation cannot reach them. */
 async function checkTeamsPerson(deps: TeamsDeps, workspace: Workspace, id: string, bots: string[]): Promise<PersonCheck> {
   if (bots.includes(id)) return { ok: false, reason: "bot" };
-  const member = await deps.core.store.findMember(workspace.id, id);
-  const conversation = member ? await deps.conversations.get(member.id) : null;
+  const member = await deps.core.identity.find(workspace, id);
+  const conversation = member ? await deps.core.addresses.get(member) : null;
   if (!member || !conversation) return { ok: false, reason: "unknown" };
   if (!conversation.active) return { ok: false, reason: "gone" };
   return { ok: true, language: member.language };
 }
 
-/** `mirror`, `mirror start @…`, `mirror raters @…`, `mirror channels` (in a channel) and, for admins, `mirror schedule quarterly|off`. */
+/** `mirror`, `mirror start @…`, `mirror raters @…`, `mirror channels` (in a channel). `mirror schedule` is an admin command (../commands.ts). */
 export async function mirrorCommand(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, words: string[], reply: Replies): Promise<void> {
   const { core } = deps;
   const language = actor.language;
   const t = mirrorTexts(language);
   const timeZone = actor.member.timezone ?? actor.workspace.timezone;
   const sub = (words[1] ?? "").toLowerCase();
-  if (sub === "schedule") {
-    if (!isAdmin(core, actor, deps.localMode)) return reply.text(teamsText(mirrorTexts(language).notLeader));
-    const outcome = await core.mirror.adminCommand(actor.workspace, words.slice(1));
-    return reply.text(teamsText(outcome === "usage" ? t.scheduleUsage("teams") : t.scheduleSet(outcome === "quarterly")));
-  }
-  const leader = await core.mirror.leader(actor.workspace, actor.userId, {});
-  if (!leader) return reply.text(teamsText(t.notLeader));
   const { ids, bots, names } = await mentioned(deps, context, actor);
   const raters = [...ids, ...bots];
   const check = (id: string) => checkTeamsPerson(deps, actor.workspace, id, bots);
   const refusal = (r: StartRefusal) => refusalTextTeams(r, language, timeZone, names);
   switch (sub) {
     case "start": {
-      const result = await core.mirror.start({ workspace: actor.workspace, leader, raters, check });
+      const result = await core.mirror.start({ actor, raters, check });
       return reply.text(teamsText(result.ok ? t.started(result.invited, longDate(result.closesAt, language, timeZone)) : refusal(result)));
     }
     case "raters": {
-      const result = await core.mirror.setRaters({ leader, raters, check });
+      const result = await core.mirror.setRaters({ actor, raters, check });
       return reply.text(teamsText(result.ok ? t.ratersSaved(result.count) : refusal(result)));
     }
     case "channels": {
       // In Teams the channel is where the command is typed (like digest-channel).
       const channel = context.activity.conversation?.conversationType === "channel" ? (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id : undefined;
-      const result = await core.mirror.setChannels(leader, channel ? [channel] : []);
+      const result = await core.mirror.setChannels(actor, channel ? [channel] : []);
       return reply.text(teamsText(result.ok ? t.channelsSaved(result.count) : t.notLeader));
     }
     case "":
     case "status": {
-      const status = await core.mirror.status(leader);
-      return reply.text(teamsText(status ? t.openStatus(status.invited, status.answered, longDate(status.closesAt, language, timeZone), status.selfRated) : t.noRound("teams")));
+      const status = await core.mirror.status(actor);
+      if (!status.ok) return reply.text(teamsText(t.notLeader));
+      const open = status.open;
+      return reply.text(teamsText(open ? t.openStatus(open.invited, open.answered, longDate(open.closesAt, language, timeZone), open.selfRated) : t.noRound("teams")));
     }
     default:
       return reply.text(teamsText(t.usage("teams")));

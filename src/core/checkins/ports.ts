@@ -1,0 +1,104 @@
+// The check-in job's ports: where nudges and answers are stored, and how a platform delivers
+// and updates a nudge message.
+import type { QuestionKey, Rating } from "../shared/questions.js";
+import type { CheckIn, Language, Member, Nudge, NudgeStatus, Platform, Workspace } from "../shared/model.js";
+import type { MessageRef } from "../shared/ports.js";
+
+export interface NewNudge {
+  memberId: string;
+  slot: string;
+  questions: QuestionKey[];
+  week: string;
+  dueAt: Date;
+  status: "pending" | "missed";
+}
+
+export interface LeaderWithWorkspace {
+  member: Member;
+  workspace: Workspace;
+}
+
+export interface CheckInExportRow {
+  platform: Platform;
+  workspace: string;
+  leader: string;
+  /** The leader's display name as the platform last reported it; null when never reported. */
+  leaderName: string | null;
+  question: QuestionKey;
+  week: string;
+  rating: number;
+  reflection: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NudgePatch = Partial<Pick<Nudge, "status" | "attempts" | "nextAttemptAt" | "dueAt" | "channelRef" | "messageRef">> & {
+  sentAt?: Date;
+  lastError?: string | null;
+  claimedUntil?: Date | null;
+};
+
+export interface CheckInStore {
+  /** Every leader of every workspace who is not paused at `at` (pauses ending later still count). */
+  listActiveLeaders(at: Date): Promise<LeaderWithWorkspace[]>;
+  getTarget(memberId: string): Promise<DeliveryTarget | null>;
+
+  /** Slots among `slots` that already have a nudge row for the member. */
+  existingSlots(pairs: { memberId: string; slot: string }[]): Promise<Set<string>>;
+  /** Inserts nudges whose (member, slot) is new; existing ones are left untouched. Returns how many were inserted. */
+  createNudges(nudges: NewNudge[]): Promise<number>;
+  /**
+   * Atomically takes up to `limit` due nudges (pending or snoozed) for `leaseMs`; other callers
+   * skip them meanwhile. `onlyIds` narrows the choice to those nudges.
+   */
+  claimDueNudges(now: Date, limit: number, leaseMs: number, onlyIds?: string[]): Promise<Nudge[]>;
+  nudgeIds(keys: { memberId: string; slot: string }[]): Promise<string[]>;
+  getNudge(id: string): Promise<Nudge | null>;
+  latestNudge(memberId: string): Promise<Nudge | null>;
+  updateNudge(id: string, patch: NudgePatch): Promise<Nudge>;
+
+  /** Creates or updates the member's answer to `question` for `week` (never a second row). */
+  saveCheckIn(input: {
+    memberId: string;
+    question: QuestionKey;
+    week: string;
+    rating: Rating;
+    reflection?: string | null;
+    nudgeId?: string | null;
+  }): Promise<CheckIn>;
+  listCheckIns(memberId: string, weeks: string[]): Promise<CheckIn[]>;
+  /** Distinct weeks (newest first) in which the member answered anything. */
+  answeredWeeks(memberId: string, limit: number): Promise<string[]>;
+  exportCheckIns(): AsyncIterable<CheckInExportRow>;
+}
+
+/** The view of a nudge that a platform renders into a message. */
+export interface NudgeView {
+  nudgeId: string;
+  language: Language;
+  questions: QuestionKey[];
+  status: NudgeStatus;
+  ratings: Partial<Record<QuestionKey, Rating>>;
+  /** The leader's own reflections of the nudge's week, for platforms that show them in the message. */
+  reflections: Partial<Record<QuestionKey, string>>;
+  /** Weeks in a row with at least one answer, shown after an answer. */
+  streak: number;
+  /** Set when snoozed: when the nudge comes back (leader's local time, "HH:MM"). */
+  snoozedUntil?: string;
+}
+
+export interface DeliveryTarget {
+  workspace: Workspace;
+  member: Member;
+}
+
+/** Delivers nudges on one platform. Throws DeliveryError on failure. */
+export interface NudgeMessenger {
+  sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef>;
+  updateNudge(target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void>;
+  /**
+   * Finds a nudge message that was already delivered (platforms that can tag messages), so a
+   * sender that died between the platform's accept and our record does not cause a double.
+   */
+  findSentNudge?(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null>;
+}

@@ -1,0 +1,188 @@
+// The check-in job's CheckInStore on Prisma: nudges and answers. Keeps the idempotency rules
+// that depend on unique keys (nudge per member and slot, check-in per member, question and week).
+import type { Db } from "./database.js";
+import type { CheckIn, Nudge, NudgeStatus, Platform } from "../core/shared/model.js";
+import type { CheckInExportRow, CheckInStore, DeliveryTarget, LeaderWithWorkspace, NewNudge, NudgePatch } from "../core/checkins/ports.js";
+import { isQuestionKey, type QuestionKey, type Rating } from "../core/shared/questions.js";
+import { byIdPages, PAGE_SIZE } from "./paging.js";
+import { isUniqueViolation } from "./uniqueViolation.js";
+import { toMember, toWorkspace } from "./workspaceStore.js";
+
+type NudgeRow = Awaited<ReturnType<Db["nudge"]["findFirstOrThrow"]>>;
+type CheckInRow = Awaited<ReturnType<Db["checkIn"]["findFirstOrThrow"]>>;
+
+function toNudge(row: NudgeRow): Nudge {
+  return {
+    id: row.id,
+    memberId: row.memberId,
+    slot: row.slot,
+    questions: row.questions.split(",").filter(isQuestionKey),
+    week: row.week,
+    dueAt: row.dueAt,
+    status: row.status as NudgeStatus,
+    attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt,
+    channelRef: row.channelRef,
+    messageRef: row.messageRef,
+  };
+}
+
+function toCheckIn(row: CheckInRow): CheckIn {
+  return { ...row, question: row.question as QuestionKey, rating: row.rating as Rating };
+}
+
+export class PrismaCheckInStore implements CheckInStore {
+  constructor(private readonly db: Db) {}
+
+  async listActiveLeaders(at: Date): Promise<LeaderWithWorkspace[]> {
+    const rows = await this.db.member.findMany({
+      where: { isLeader: true, OR: [{ pausedUntil: null }, { pausedUntil: { lte: at } }] },
+      include: { workspace: true },
+    });
+    return rows.map((row) => ({ member: toMember(row), workspace: toWorkspace(row.workspace) }));
+  }
+
+  async getTarget(memberId: string): Promise<DeliveryTarget | null> {
+    const row = await this.db.member.findUnique({ where: { id: memberId }, include: { workspace: true } });
+    return row && { member: toMember(row), workspace: toWorkspace(row.workspace) };
+  }
+
+  async existingSlots(pairs: { memberId: string; slot: string }[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const slots = [...new Set(pairs.map((p) => p.slot))];
+    // Chunked so a Monday with thousands of leaders stays within SQL parameter limits.
+    for (let i = 0; i < pairs.length; i += 500) {
+      const memberIds = pairs.slice(i, i + 500).map((p) => p.memberId);
+      const rows = await this.db.nudge.findMany({
+        where: { memberId: { in: memberIds }, slot: { in: slots } },
+        select: { memberId: true, slot: true },
+      });
+      for (const row of rows) found.add(`${row.memberId}|${row.slot}`);
+    }
+    return found;
+  }
+
+  async createNudges(nudges: NewNudge[]): Promise<number> {
+    let created = 0;
+    for (let i = 0; i < nudges.length; i += 500) {
+      const chunk = nudges.slice(i, i + 500).map((n) => ({ ...n, questions: n.questions.join(","), nextAttemptAt: n.dueAt }));
+      try {
+        created += (await this.db.nudge.createMany({ data: chunk })).count;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // Another tick got there first for some rows: insert one by one and skip those.
+        for (const row of chunk) {
+          try {
+            await this.db.nudge.create({ data: row });
+            created++;
+          } catch (inner) {
+            if (!isUniqueViolation(inner)) throw inner;
+          }
+        }
+      }
+    }
+    return created;
+  }
+
+  async nudgeIds(keys: { memberId: string; slot: string }[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db.nudge.findMany({
+      where: { OR: keys.map(({ memberId, slot }) => ({ memberId, slot })) },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  }
+
+  async claimDueNudges(now: Date, limit: number, leaseMs: number, onlyIds?: string[]): Promise<Nudge[]> {
+    const free = { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
+    const due = {
+      status: { in: ["pending", "snoozed"] },
+      nextAttemptAt: { lte: now },
+      ...(onlyIds ? { id: { in: onlyIds } } : {}),
+      ...free,
+    };
+    const candidates = await this.db.nudge.findMany({
+      where: due,
+      orderBy: { nextAttemptAt: "asc" },
+      take: limit,
+      select: { id: true, claimedUntil: true },
+    });
+    const claimed: Nudge[] = [];
+    const claimedUntil = new Date(now.getTime() + leaseMs);
+    for (const candidate of candidates) {
+      // The conditional update is the lock: only one caller can move claimedUntil forward.
+      const { count } = await this.db.nudge.updateMany({ where: { ...due, id: candidate.id }, data: { claimedUntil } });
+      if (count !== 1) continue;
+      const nudge = toNudge(await this.db.nudge.findUniqueOrThrow({ where: { id: candidate.id } }));
+      // Every outcome clears claimedUntil; one still set means its sender never finished.
+      claimed.push({ ...nudge, interrupted: candidate.claimedUntil !== null });
+    }
+    return claimed;
+  }
+
+  async getNudge(id: string): Promise<Nudge | null> {
+    const row = await this.db.nudge.findUnique({ where: { id } });
+    return row && toNudge(row);
+  }
+
+  async latestNudge(memberId: string): Promise<Nudge | null> {
+    const row = await this.db.nudge.findFirst({ where: { memberId, status: { not: "missed" } }, orderBy: { dueAt: "desc" } });
+    return row && toNudge(row);
+  }
+
+  async updateNudge(id: string, patch: NudgePatch): Promise<Nudge> {
+    return toNudge(await this.db.nudge.update({ where: { id }, data: patch }));
+  }
+
+  async saveCheckIn(input: Parameters<CheckInStore["saveCheckIn"]>[0]): Promise<CheckIn> {
+    const { memberId, question, week, rating } = input;
+    const reflection = input.reflection === undefined ? {} : { reflection: input.reflection };
+    const nudgeId = input.nudgeId ? { nudgeId: input.nudgeId } : {};
+    const where = { memberId_question_week: { memberId, question, week } };
+    try {
+      return toCheckIn(
+        await this.db.checkIn.upsert({ where, create: { memberId, question, week, rating, ...reflection, ...nudgeId }, update: { rating, ...reflection, ...nudgeId } }),
+      );
+    } catch (error) {
+      // A retried click racing the first one: the row exists now, so update it.
+      if (!isUniqueViolation(error)) throw error;
+      return toCheckIn(await this.db.checkIn.update({ where, data: { rating, ...reflection, ...nudgeId } }));
+    }
+  }
+
+  async listCheckIns(memberId: string, weeks: string[]): Promise<CheckIn[]> {
+    const rows = await this.db.checkIn.findMany({ where: { memberId, week: { in: weeks } } });
+    return rows.map(toCheckIn);
+  }
+
+  async answeredWeeks(memberId: string, limit: number): Promise<string[]> {
+    const rows = await this.db.checkIn.findMany({
+      where: { memberId },
+      distinct: ["week"],
+      orderBy: { week: "desc" },
+      take: limit,
+      select: { week: true },
+    });
+    return rows.map((r) => r.week);
+  }
+
+  async *exportCheckIns(): AsyncIterable<CheckInExportRow> {
+    const rows = byIdPages((after) =>
+      this.db.checkIn.findMany({ take: PAGE_SIZE, ...after, orderBy: { id: "asc" }, include: { member: { include: { workspace: true } } } }),
+    );
+    for await (const row of rows) {
+      yield {
+        platform: row.member.workspace.platform as Platform,
+        workspace: row.member.workspace.externalId,
+        leader: row.member.externalId,
+        leaderName: row.member.displayName,
+        question: row.question as QuestionKey,
+        week: row.week,
+        rating: row.rating,
+        reflection: row.reflection,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+      };
+    }
+  }
+}
