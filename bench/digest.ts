@@ -18,6 +18,7 @@ import { PrismaConversationStore } from "../src/storage/conversationStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
 import { PrismaOutboxStore } from "../src/storage/outboxStore.js";
 import { PrismaDashboardStore } from "../src/storage/dashboardStore.js";
+import { PrismaMirrorStore } from "../src/storage/mirrorStore.js";
 import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
 import { PrismaVocabularyStore } from "../src/storage/vocabularyStore.js";
 import { createCore } from "../src/core/index.js";
@@ -146,6 +147,8 @@ function coreFor(target: Target) {
     presenceStore: new PrismaPresenceStore(db),
     dashboardStore: new PrismaDashboardStore(db),
     publicUrl: () => "http://localhost:3000",
+    mirrorStore: new PrismaMirrorStore(db),
+    mirrorMinResponses: 3,
     vocabularyStore: new PrismaVocabularyStore(db),
     llmClassifier: null,
     summarizer: null,

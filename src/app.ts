@@ -24,6 +24,7 @@ import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 import { PrismaPresenceStore } from "./storage/presenceStore.js";
 import { PrismaDashboardStore } from "./storage/dashboardStore.js";
 import { registerDashboard } from "./dashboard/routes.js";
+import { PrismaMirrorStore, vacuumMirrorTables } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
 import { PrismaVocabularyStore } from "./storage/vocabularyStore.js";
 import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
 import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
@@ -94,6 +95,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     presenceStore: new PrismaPresenceStore(db.prisma),
     dashboardStore: new PrismaDashboardStore(db.prisma),
     publicUrl,
+    mirrorStore: new PrismaMirrorStore(db.prisma, db.provider === "postgresql" ? () => vacuumMirrorTables(db.prisma) : db.scrubDeleted), // leader mirror (issue 12)
+    mirrorMinResponses: config.mirrorMinResponses,
     vocabularyStore: new PrismaVocabularyStore(db.prisma),
     ...(await llmParts(config, logger)),
     presenceMinAuthors: config.presenceMinAuthors,

@@ -5,10 +5,12 @@ import { existingSqliteFile, openDatabase, providerOf, type Db } from "./storage
 import { BackupTargetExists, backupSqlite } from "./storage/backup.js";
 import { PrismaCheckInStore } from "./storage/checkinStore.js";
 import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
+import { PrismaMirrorStore } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
+import { orgMirrorExport } from "./core/mirror/service.js";
 import { runClassify } from "./cliClassify.js";
 import { runSlackManifest, SLACK_MANIFEST_USAGE } from "./cliSlackManifest.js";
 
-const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
+const USAGE = `usage: kundennah export checkins|suggestions|mirror [--format csv|json]
        kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl
        kundennah terms import FILE --workspace ID [--column NAME] [--replace]
        kundennah slack-manifest --host bot.example.com | --socket-mode
@@ -19,6 +21,9 @@ const USAGE = `usage: kundennah export checkins|suggestions [--format csv|json]
                        question, week, rating, reflection, created and updated timestamps
   export suggestions   every suggestion: number, touchpoint, author id and name (empty
                        when anonymous), text, status, votes, answer, timestamps
+  export mirror        the organisation's leader mirror per quarter as the digest showed it:
+                       per question average self, average team, share of leaders with a
+                       blind spot (at least 3 leaders; never one leader's figures)
   classify             customer presence for a file of messages (kundennah classify --help)
   terms import         a workspace's own customer terms from a list or a CRM export
                        (kundennah terms --help)
@@ -39,6 +44,11 @@ const EXPORTS = {
   suggestions: {
     columns: ["platform", "workspace", "number", "touchpoint", "author", "authorName", "text", "status", "votes", "responseNote", "createdAt", "respondedAt"],
     rows: (db: Db) => new PrismaSuggestionStore(db).exportSuggestions(),
+  },
+  // Leader mirror (issue 12): the organisation's mirror per quarter, as the digest showed it.
+  mirror: {
+    columns: ["platform", "workspace", "quarter", "leaders", "question", "avgSelf", "avgTeam", "blindSpotShare"],
+    rows: (db: Db) => orgMirrorExport(new PrismaMirrorStore(db)),
   },
 } as const;
 
@@ -89,7 +99,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
 }
 
 async function exportRows([what, ...rest]: string[], out: NodeJS.WritableStream): Promise<void> {
-  if (what !== "checkins" && what !== "suggestions") fail(USAGE);
+  if (what !== "checkins" && what !== "suggestions" && what !== "mirror") fail(USAGE);
   const { columns, rows } = EXPORTS[what];
   const formatIndex = rest.indexOf("--format");
   const format = formatIndex >= 0 ? rest[formatIndex + 1] : "csv";

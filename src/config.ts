@@ -39,6 +39,8 @@ export interface Config {
   hashSecret: string | null;
   /** Channel figures only when at least this many distinct people wrote that week. */
   presenceMinAuthors: number;
+  /** Leader mirror (issue 12): answers a question needs before it is shown; never below 3. */
+  mirrorMinResponses: number;
   /** Presence signals older than this are deleted. */
   presenceRetentionWeeks: number;
   /** The optional LLM (any OpenAI-compatible endpoint); null without OPENAI_API_KEY. */
@@ -145,6 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
     defaultTimezone,
     hashSecret: nonEmpty(env, "KUNDENNAH_HASH_SECRET"),
     presenceMinAuthors: integer(env, "PRESENCE_MIN_AUTHORS", 3, 2, 1000),
+    mirrorMinResponses: integer(env, "MIRROR_MIN_RESPONSES", 3, 3, 50),
     presenceRetentionWeeks: integer(env, "PRESENCE_RETENTION_WEEKS", 26, 9, 520),
     openai: readOpenAiConfig(env),
     publicUrl: publicUrl && publicUrl.replace(/\/+$/, ""),

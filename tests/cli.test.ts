@@ -162,8 +162,8 @@ describe("kundennah slack-manifest", () => {
     expect(printed.code).toBe(0);
     const manifest = JSON.parse(printed.stdout);
     expect(printed.stdout).not.toContain("YOUR-HOST");
-    expect(urlsIn(manifest)).toEqual(Array(7).fill("https://bot.example.com/slack/events"));
-    expect(manifest.features.slash_commands.map((c: { url: string }) => c.url)).toEqual(Array(5).fill("https://bot.example.com/slack/events"));
+    expect(urlsIn(manifest)).toEqual(Array(8).fill("https://bot.example.com/slack/events"));
+    expect(manifest.features.slash_commands.map((c: { url: string }) => c.url)).toEqual(Array(6).fill("https://bot.example.com/slack/events"));
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     // Everything else is the shipped manifest.
     expect(manifest.oauth_config).toEqual(shipped.oauth_config);

@@ -25,6 +25,8 @@ import { VocabularyService, type VocabularyStore } from "./presence/workspaceVoc
 import { DashboardAccess } from "./dashboard/access.js";
 import { DashboardFigures } from "./dashboard/figures.js";
 import type { DashboardStore } from "./dashboard/model.js";
+import { MirrorService } from "./mirror/service.js";
+import type { MirrorMessenger, MirrorStore } from "./mirror/ports.js";
 
 export interface CoreOptions {
   workspaceStore: WorkspaceStore;
@@ -33,6 +35,10 @@ export interface CoreOptions {
   suggestionStore: SuggestionStore;
   outboxStore: OutboxStore;
   presenceStore: PresenceStore;
+  /** The leader mirror's rounds, invitations and histograms (issue 12). */
+  mirrorStore: MirrorStore;
+  /** Fewest answers a mirror round needs to be shown (never below 3). */
+  mirrorMinResponses: number;
   /** Builds a workspace's LLM classifier (falling back to its built-in one), when OPENAI_API_KEY is set. */
   llmClassifier: LlmFactory | null;
   /** Each workspace's industry preset and own terms. */
@@ -66,6 +72,7 @@ export interface PlatformSenders {
   nudges: NudgeMessenger;
   suggestions: SuggestionMessenger;
   presence: PresenceMessenger;
+  mirror: MirrorMessenger;
 }
 
 export interface Core {
@@ -81,6 +88,8 @@ export interface Core {
   suggestions: SuggestionService;
   presence: PresenceService;
   vocabulary: VocabularyService;
+  /** The leader mirror (issue 12). */
+  mirror: MirrorService;
   outbox: Outbox;
   /** Who may see the dashboard, its links and sessions, and the figures its pages show. */
   dashboard: { access: DashboardAccess; figures: DashboardFigures };
@@ -90,7 +99,7 @@ export interface Core {
    * another replica) the tick stops there.
    */
   tick(stillLeading?: () => Promise<boolean>): Promise<Record<string, number>>;
-  /** Each door registers, once, how it delivers nudges, suggestions and presence messages. */
+  /** Each door registers, once, how it delivers nudges, suggestions, presence and mirror messages. */
   registerPlatform(platform: Platform, senders: PlatformSenders): void;
 }
 
@@ -99,6 +108,7 @@ export function createCore(options: CoreOptions): Core {
     nudges: new PlatformRegistry<NudgeMessenger>("nudges"),
     suggestions: new PlatformRegistry<SuggestionMessenger>("suggestions"),
     presence: new PlatformRegistry<PresenceMessenger>("presence"),
+    mirror: new PlatformRegistry<MirrorMessenger>("the leader mirror"),
   };
   const workspaces = options.workspaceStore;
   const admins = new Set(options.admins);
@@ -152,6 +162,20 @@ export function createCore(options: CoreOptions): Core {
     access: new DashboardAccess({ store: options.dashboardStore, workspaces, clock: options.clock, publicUrl: options.publicUrl }),
     figures: new DashboardFigures({ presence, presenceStore: options.presenceStore, store: options.dashboardStore, clock: options.clock }),
   };
+  const mirror = new MirrorService({
+    mirror: options.mirrorStore,
+    workspaces,
+    checkIns: options.checkInStore,
+    presence: options.presenceStore,
+    messengers: senders.mirror,
+    outbox,
+    clock: options.clock,
+    logger: options.logger,
+    minResponses: options.mirrorMinResponses,
+    minAuthors: options.presenceMinAuthors,
+  });
+  // The digest shows the organisation's mirror in the one week that freezes it.
+  presence.orgMirror = (workspace, week, weekEnd) => mirror.orgMirrorForDigest(workspace, week, weekEnd);
   let lastRetention = 0;
   return {
     clock: options.clock,
@@ -168,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
       presence,
       presenceStore: options.presenceStore,
       vocabulary,
+      mirror,
       clock: options.clock,
       llmAvailable: options.llmClassifier !== null,
       dashboard: dashboard.access,
@@ -175,6 +200,7 @@ export function createCore(options: CoreOptions): Core {
     suggestions,
     presence,
     vocabulary,
+    mirror,
     outbox,
     dashboard,
     tick: async (stillLeading = async () => true) => {
@@ -183,6 +209,7 @@ export function createCore(options: CoreOptions): Core {
       if (!(await stillLeading())) return report;
       report.digests = await presence.scheduleDigests(now);
       report.prompts = await suggestions.askScheduled(now);
+      Object.assign(report, await mirror.tick(now)); // reminders, closes, scheduled rounds
       const outboxReport = await outbox.deliverDue(now);
       Object.assign(report, { outboxSent: outboxReport.sent, outboxRetrying: outboxReport.retrying, outboxFailed: outboxReport.failed });
       if (!(await stillLeading())) return report;
@@ -199,6 +226,7 @@ export function createCore(options: CoreOptions): Core {
       senders.nudges.register(platform, platformSenders.nudges);
       senders.suggestions.register(platform, platformSenders.suggestions);
       senders.presence.register(platform, platformSenders.presence);
+      senders.mirror.register(platform, platformSenders.mirror);
     },
   };
 }

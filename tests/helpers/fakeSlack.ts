@@ -19,6 +19,10 @@ export interface FakeUser {
   is_admin?: boolean;
   is_owner?: boolean;
   real_name?: string;
+  is_bot?: boolean;
+  /** A deactivated account (someone who left). */
+  deleted?: boolean;
+  team_id?: string;
 }
 
 type Failure = { status: number; retryAfter?: number } | { error: string };

@@ -14,6 +14,7 @@ import { AfterAckQueue } from "./afterAck.js";
 import { registerViews } from "./views.js";
 import { registerSuggestions, SlackSuggestionMessenger } from "./suggestions.js";
 import { registerPresence, SlackPresenceMessenger } from "./presence.js";
+import { registerMirror, SlackMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
 import { guardSlackRequests } from "./requestGuard.js";
 import { NotStoredError, StoreFirstReceiver } from "./storeFirstReceiver.js";
 import { SlackConnection, type ConnectionOptions, type DoorState } from "./connection.js";
@@ -89,6 +90,7 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
   registerEvents(app, deps);
   registerSuggestions(app, deps);
   registerPresence(app, deps);
+  registerMirror(app, deps); // leader mirror (issue 12)
   app.error(async (error) => {
     if (error instanceof NotStoredError) throw error; // logged by its listener; the receiver answers 503
     logger.error({ component: "bolt", code: (error as { code?: string }).code, reason: error.message }, "unhandled Slack listener error");
@@ -97,6 +99,7 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
     nudges: new SlackMessenger(app.client),
     suggestions: new SlackSuggestionMessenger(app.client),
     presence: new SlackPresenceMessenger(app.client, (reason) => logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted")),
+    mirror: new SlackMirrorMessenger(app.client, (reason) => logger.warn({ reason }, "the mirror chart could not be uploaded; the figures were posted")),
   });
 
   const slack = new SlackConnection(

@@ -13,6 +13,8 @@ import { longDate } from "../../prompts/format.js";
 import { channelMention, escapeMrkdwn, mention, mentionedChannels, mentionedUsers, unescapeSlackText } from "./mrkdwn.js";
 import type { WebClient } from "@slack/web-api";
 
+import { showMirrorButton } from "./mirror/blocks.js"; // leader mirror (issue 12)
+
 export const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
 
 export function registerCommands(app: App, deps: SlackDeps): void {
@@ -128,7 +130,8 @@ async function meCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, r
       return void (await respond(ephemeral(t.paused(longDate(outcome.until, actor.language, timeZone)))));
     case "overview": {
       const paused = outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone);
-      return void (await respond({ response_type: "ephemeral", text: t.meTitle, blocks: overviewBlocks(outcome.overview, actor.language, paused) }));
+      // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for /cx-me).
+      return void (await respond({ response_type: "ephemeral", text: t.meTitle, blocks: [...overviewBlocks(outcome.overview, actor.language, paused), showMirrorButton(actor.language)] }));
     }
   }
 }

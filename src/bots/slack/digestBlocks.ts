@@ -3,6 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import type { Language } from "../../core/shared/model.js";
 import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { orgMirrorLines } from "../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
 import { digestVocabularyLine } from "../../prompts/vocabularyTexts.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { percent, sparkline } from "../../prompts/format.js";
@@ -66,5 +67,6 @@ export function digestBlocks(report: DigestReport, options: { preview?: boolean 
     type: "section",
     text: md(`*${t.suggestionsTitle}*\n${suggestionsLine(report)}${top ? `\n_${t.suggestionsTop}_\n${top}` : ""}`),
   });
+  if (report.orgMirror) blocks.push({ type: "section", text: md(orgMirrorLines(report.orgMirror, language).join("\n")) }); // leader mirror (issue 12)
   return blocks;
 }

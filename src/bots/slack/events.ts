@@ -3,6 +3,7 @@ import type { App } from "@slack/bolt";
 import { memberTimeZone } from "../../core/checkins/service.js";
 import { nextOccurrence } from "../../core/checkins/schedule.js";
 import { homeView } from "./blocks.js";
+import { overviewMirrorBlocks } from "./mirror/blocks.js"; // leader mirror (issue 12)
 import { resolveActor, type SlackDeps } from "./context.js";
 import { longDate, longDateTime } from "../../prompts/format.js";
 
@@ -24,10 +25,11 @@ export function registerEvents(app: App, deps: SlackDeps): void {
       const overview = await core.checkins.overview(member, actor.workspace, now);
       const paused = member.pausedUntil && member.pausedUntil > now ? longDate(member.pausedUntil, actor.language, timeZone) : null;
       const next = member.isLeader && !paused ? nextOccurrence(actor.workspace, timeZone, now) : null;
-      await client.views.publish({
-        user_id: event.user,
-        view: homeView(overview, actor.language, paused, next ? longDateTime(next.dueAt, actor.language, timeZone) : null),
-      });
+      const view = homeView(overview, actor.language, paused, next ? longDateTime(next.dueAt, actor.language, timeZone) : null);
+      // Leader mirror (issue 12): the last mirror and its trend; the service gives it to leaders only.
+      const mirror = await core.mirror.overview(actor);
+      if (mirror) view.blocks.push({ type: "divider" }, ...overviewMirrorBlocks(mirror, actor.language, timeZone));
+      await client.views.publish({ user_id: event.user, view });
     }
   });
 }

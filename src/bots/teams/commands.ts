@@ -21,6 +21,7 @@ import { currentModel } from "./cardActions.js";
 import { checkinCard, overviewCard } from "./cards.js";
 import { escapeMarkdown, inertCode, plainText, teamsText } from "./markdown.js";
 import type { TeamsDeps } from "./turn.js";
+import { mirrorCommand } from "./mirror/index.js"; // leader mirror (issue 12)
 
 export interface Replies {
   text(text: string): Promise<void>;
@@ -68,6 +69,11 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
     case "help":
     case "hilfe":
       return reply.text(help);
+    case "mirror": // leader mirror (issue 12)
+    case "spiegel":
+      // `mirror schedule quarterly|off` is an admin command: the admin service parses and permits it below.
+      if ((words[1] ?? "").toLowerCase() !== "schedule") return mirrorCommand(deps, context, actor, words, reply);
+      break;
     case "ask":
     case "fragen":
       return askCommand(deps, context, actor, reply);

@@ -10,6 +10,7 @@ import { digestVocabularyLine } from "../../prompts/vocabularyTexts.js";
 import { figureLines, leaderLines, suggestionsLine } from "../../prompts/digestLines.js";
 import { card } from "./cards.js";
 import { trendChartElement } from "./digestChart.js";
+import { orgMirrorLines } from "../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
 import { escapeCardText, teamsText } from "./markdown.js";
 
 type Json = Record<string, unknown>;
@@ -76,6 +77,8 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
     body.push(textBlock(`_${t.suggestionsTop}_`, { spacing: "Small" }));
     for (const x of s.top) body.push(textBlock(`#${x.number} (👍 ${x.votes}) ${escapeCardText(x.text.slice(0, 200).replace(/\s+/g, " "))}`, { spacing: "None" }));
   }
+  // Leader mirror (issue 12): the organisation's mirror, in the one digest that shows it.
+  if (report.orgMirror) orgMirrorLines(report.orgMirror, language).forEach((line, i) => body.push(textBlock(i === 0 ? `**${line.replace(/\*/g, "")}**` : line, { spacing: i === 0 ? "Medium" : "None" })));
   const result = card(body);
   if (options.chartPng && Buffer.byteLength(JSON.stringify(result)) > MAX_CARD_BYTES) return digestCard(report, { ...options, chartPng: undefined });
   return result;

@@ -13,6 +13,7 @@ import { ChannelReferences } from "./channels.js";
 import { newMessagesOnly, TeamsMessenger } from "./messenger.js";
 import { TeamsPresence, TeamsPresenceMessenger } from "./presence.js";
 import { TeamsSuggestionMessenger } from "./suggestions.js";
+import { TeamsMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
 import { handleTurn, type TeamsDeps } from "./turn.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -82,6 +83,7 @@ export function createTeamsDoor(
     nudges: new TeamsMessenger(proactive),
     suggestions: new TeamsSuggestionMessenger(core, proactive),
     presence: new TeamsPresenceMessenger(core, proactive),
+    mirror: new TeamsMirrorMessenger(core, proactive), // leader mirror (issue 12)
   });
 
   if (config.mode === "local") {

@@ -14,6 +14,7 @@ import { handleSuggestionAction, listCommand, onFetchTask, onSubmitAction, sugge
 import { isInstallation, isUninstallation, rememberConversation } from "./conversations.js";
 import { withDeliveryRetries, type RetryPolicy } from "./delivery.js";
 import { teamsText } from "./markdown.js";
+import { handleMirrorAction, isMirrorVerb } from "./mirror/index.js"; // leader mirror (issue 12)
 
 export interface TeamsDeps {
   core: Core;
@@ -60,6 +61,11 @@ export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise
 
     // Suggestion cards come first: opening and submitting the form must not create a member row.
     const data = cardData(activity, isCardInvoke);
+    // Leader mirror (issue 12): an answer must not create or touch the rater's member row either.
+    if (data && isMirrorVerb(data.verb)) {
+      const outcome = await handleMirrorAction(deps, context, data.verb, data);
+      return isCardInvoke ? await invokeResponse(context, outcome) : await onSubmit(deps, context, null, outcome);
+    }
     if (data && isSuggestionVerb(data.verb)) {
       const outcome = await handleSuggestionAction(deps, context, data.verb, data);
       return isCardInvoke ? await invokeResponse(context, outcome) : await onSubmit(deps, context, null, outcome);

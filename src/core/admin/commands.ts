@@ -41,7 +41,8 @@ export type AdminCommand =
   | { kind: "presence-terms-remove"; terms: string[] }
   | { kind: "presence-terms-list" }
   | { kind: "presence-terms-invalid"; problem: "empty" | "unclosed-quote"; verb: "add" | "remove" }
-  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "reminders" | "channel" | "ask-schedule" | "presence" | "digest-time" | "industry" | "terms" };
+  | { kind: "mirror-schedule"; cadence: "quarterly" | "off" }
+  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "reminders" | "channel" | "ask-schedule" | "presence" | "digest-time" | "industry" | "terms" | "mirror" };
 
 const WEEKDAY_WORDS: Record<string, number> = {
   mon: 1, monday: 1, mo: 1, montag: 1,
@@ -131,6 +132,13 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
       if (sub === "industry" || sub === "branche") return parseIndustry(words[2]);
       if (sub === "terms" || sub === "begriffe") return parseTerms(text);
       return { kind: "usage", topic: "presence" };
+    case "mirror":
+    case "spiegel": {
+      // Leader mirror (issue 12): `mirror schedule quarterly|off`.
+      const cadence = words[2]?.toLowerCase();
+      if (sub === "schedule" && (cadence === "quarterly" || cadence === "off")) return { kind: "mirror-schedule", cadence };
+      return { kind: "usage", topic: "mirror" };
+    }
     case "ask-schedule": {
       const channel = channels[0];
       const [, , dayWord = "", timeWord = "10:00"] = words.map((w) => w.toLowerCase());

@@ -17,6 +17,8 @@ import type { PresenceStore } from "../presence/ports.js";
 import { formatMinuteOfDay } from "../shared/time.js";
 import type { DashboardAccess } from "../dashboard/access.js";
 import { dashboardTexts } from "../../prompts/dashboardTexts.js";
+import { mirrorTexts } from "../../prompts/mirrorTexts.js";
+import type { MirrorService } from "../mirror/service.js";
 import { vocabularyTexts, LISTED_TERMS } from "../../prompts/vocabularyTexts.js";
 import { MAX_TERM_LENGTH, MAX_TERMS_PER_COMMAND, MIN_TERM_LENGTH, MAX_WORKSPACE_TERMS, type TermsProblem, type VocabularyService } from "../presence/workspaceVocabulary.js";
 
@@ -81,6 +83,7 @@ export class AdminService {
       presence: PresenceService;
       presenceStore: PresenceStore;
       vocabulary: VocabularyService;
+      mirror: Pick<MirrorService, "setSchedule">;
       clock: Clock;
       /** Whether an LLM classifier is configured at all (OPENAI_API_KEY). */
       llmAvailable: boolean;
@@ -136,6 +139,7 @@ export class AdminService {
           "digest-time": pt.digestTimeUsage,
           industry: vocabularyTexts(ctx.actor.language).industryUsage,
           terms: vocabularyTexts(ctx.actor.language).termsUsage,
+          mirror: mirrorTexts(ctx.actor.language).scheduleUsage(workspace.platform),
         }[command.topic];
         return { kind: "text", text: usage, usage: command.topic };
       }
@@ -243,6 +247,9 @@ export class AdminService {
       case "presence-terms-list":
       case "presence-terms-invalid":
         return { kind: "text", text: await this.vocabularyCommand(command, ctx) };
+      case "mirror-schedule":
+        await this.deps.mirror.setSchedule(workspace, command.cadence);
+        return { kind: "text", text: mirrorTexts(actor.language).scheduleSet(command.cadence === "quarterly") };
       case "settings":
         return { kind: "open-settings", workspace };
       case "nudge-now": {

@@ -4,6 +4,7 @@ import type { SentLookup } from "../shared/outbox.js";
 import type { MessageRef } from "../shared/ports.js";
 import type { QuestionKey } from "../shared/questions.js";
 import type { Tone } from "./classifier.js";
+import type { OrgMirror } from "../mirror/ports.js";
 import type { IndustryPreset } from "./vocabulary.js";
 
 /** A channel message as the platform door hands it over. The text is used, never stored. */
@@ -135,6 +136,8 @@ export interface DigestReport {
   suggestions: SuggestionWeekStats;
   bullets: string[];
   minAuthors: number;
+  /** Leader mirror (issue 12): the organisation's mirror, in the one digest that shows it. */
+  orgMirror?: OrgMirror | null;
   /** The workspace's customer vocabulary the figures were classified with. */
   vocabulary?: VocabularySummary;
 }

@@ -14,6 +14,7 @@ import { buildDigest, foldedChannels, presenceFigures, summaryFacts, TREND_WEEKS
 import { leaderFigures } from "./leaderFigures.js";
 import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal, VocabularySummary } from "./ports.js";
 import type { DigestSummarizer } from "./summary.js";
+import type { OrgMirror } from "../mirror/ports.js";
 
 export interface PresenceOptions {
   store: PresenceStore;
@@ -40,6 +41,9 @@ const EVENT_MEMORY_MS = 3 * 86400_000;
 const DIGEST_LATE_LIMIT_MS = 24 * 3600_000;
 
 export class PresenceService {
+  /** Leader mirror (issue 12): the organisation's mirror for a week's digest; set by the core. */
+  orgMirror: ((workspace: Workspace, week: string, weekEnd: Date) => Promise<OrgMirror | null>) | null = null;
+
   constructor(private readonly options: PresenceOptions) {
     options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace, once) => {
       const messenger = this.messenger(workspace);
@@ -214,6 +218,7 @@ export class PresenceService {
       this.options.vocabulary.get(workspace.id),
     ]);
     const report = buildDigest({ language, weeks, ...counts, leaders, suggestions, minAuthors });
+    if (this.orgMirror) report.orgMirror = await this.orgMirror(workspace, week, end); // leader mirror (issue 12)
     report.vocabulary = vocabularySummary(vocabulary, start, workspace.timezone);
     if (workspace.presenceLlm && this.options.summarizer) {
       report.bullets = await this.options.summarizer.summarize(summaryFacts(report), language).catch(() => []);

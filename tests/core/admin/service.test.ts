@@ -26,6 +26,7 @@ const EXAMPLES: { [K in Kind]: Extract<AdminCommand, { kind: K }> } = {
   schedule: { kind: "schedule", cadence: "weekly", weekday: 5, minute: 16 * 60 + 30 },
   weekends: { kind: "weekends", on: true },
   reminders: { kind: "reminders", on: false },
+  "mirror-schedule": { kind: "mirror-schedule", cadence: "off" },
   language: { kind: "language", language: "en" },
   timezone: { kind: "timezone", timezone: "Asia/Tokyo" },
   settings: { kind: "settings" },
@@ -118,7 +119,7 @@ describe("admin.run refuses a non-admin", () => {
   });
 
   it("covers every command kind there is", () => {
-    expect(KINDS).toHaveLength(36);
+    expect(KINDS).toHaveLength(37);
   });
 });
 

@@ -124,6 +124,7 @@ describe("services refuse people who may not act, before touching anything", () 
       nudges: untouchable("nudges"),
       suggestions: untouchable("suggestions"),
       presence: untouchable("presence"),
+      mirror: untouchable("mirror"),
       presenceStore: untouchable("presenceStore"),
       vocabulary: untouchable("vocabulary"),
       clock: () => new Date(),

@@ -1,6 +1,7 @@
 // Everything a core test needs, wired like src/app.ts wires the real thing, but in memory.
 import { createCore, type Core } from "../../../src/core/index.js";
 import { MemoryDashboardStore } from "./dashboard.js";
+import { EmptyMirrorStore, RecordingMirrorMessenger } from "./mirror.js";
 import type { LlmFactory } from "../../../src/core/presence/workspaceClassifiers.js";
 import { testClock, MemoryLogger, type TestClock } from "./basics.js";
 import { MemoryCheckInStore } from "./checkins.js";
@@ -37,7 +38,7 @@ export interface MemoryCore {
   presence: MemoryPresenceStore;
   vocabulary: MemoryVocabularyStore;
   dashboard: MemoryDashboardStore;
-  senders: { nudges: RecordingNudgeMessenger; suggestions: RecordingSuggestionMessenger; presence: RecordingPresenceMessenger };
+  senders: { nudges: RecordingNudgeMessenger; suggestions: RecordingSuggestionMessenger; presence: RecordingPresenceMessenger; mirror: RecordingMirrorMessenger };
 }
 
 export function memoryCore(options: { now: string; llm?: LlmFactory | null; admins?: string[]; graceMs?: number }): MemoryCore {
@@ -60,6 +61,8 @@ export function memoryCore(options: { now: string; llm?: LlmFactory | null; admi
     llmClassifier: options.llm ?? null,
     vocabularyStore: vocabulary,
     dashboardStore: dashboard,
+    mirrorStore: new EmptyMirrorStore(),
+    mirrorMinResponses: 3,
     publicUrl: () => "http://localhost:3000",
     summarizer: null,
     presenceMinAuthors: 3,
@@ -72,7 +75,7 @@ export function memoryCore(options: { now: string; llm?: LlmFactory | null; admi
     defaults: DEFAULT_SETTINGS,
     admins: options.admins ?? [],
   });
-  const senders = { nudges: new RecordingNudgeMessenger(), suggestions: new RecordingSuggestionMessenger(), presence: new RecordingPresenceMessenger() };
+  const senders = { nudges: new RecordingNudgeMessenger(), suggestions: new RecordingSuggestionMessenger(), presence: new RecordingPresenceMessenger(), mirror: new RecordingMirrorMessenger() };
   core.registerPlatform("slack", senders);
   return { core, time, logger, workspaces, checkins, suggestions, outbox, presence, vocabulary, dashboard, senders };
 }

@@ -1,0 +1,172 @@
+// The leader mirror in Teams (issue 12): `mirror …` commands, the self-rating and answer cards
+// (Action.Execute, with the Action.Submit fallback the other cards have), and the messenger the
+// core sends through. The raters' path resolves who is answering without writing anything about
+// them (no member row is created or touched, so no @updatedAt moves when they answer).
+import { CardFactory, MessageFactory, TeamsInfo, type TurnContext } from "botbuilder";
+import type { Core } from "../../../core/index.js";
+import { isLanguage, type Language, type Workspace } from "../../../core/shared/model.js";
+import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
+import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js";
+import { DeliveryError } from "../../../core/shared/ports.js";
+import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
+import { longDate } from "../../../prompts/format.js";
+import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { idsOf, resolveVisitor, type TeamsActor } from "../actor.js";
+import type { CardOutcome } from "../cardActions.js";
+import { withDeliveryRetries } from "../delivery.js";
+import { inPersonalChat, type Proactive } from "../messenger.js";
+import { escapeMarkdown, teamsText } from "../markdown.js";
+import type { Replies } from "../commands.js";
+import type { TeamsDeps } from "../turn.js";
+import { inviteCard, MIRROR_VERB, noticeCard, resultsCard, selfRatingCard, type MirrorVerb } from "./cards.js";
+
+export { isMirrorVerb } from "./cards.js";
+
+const attachment = (card: Record<string, unknown>) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+
+export class TeamsMirrorMessenger implements MirrorMessenger {
+  constructor(
+    private readonly core: Core,
+    private readonly deps: Proactive,
+  ) {}
+
+  private async send(workspace: Workspace, externalId: string, card: Record<string, unknown>, what: string): Promise<void> {
+    const member = await this.core.identity.find(workspace, externalId);
+    if (!member) throw new DeliveryError("teams: this person has no personal chat with the app", { permanent: true });
+    await inPersonalChat(this.deps, member, async (context) => {
+      await withDeliveryRetries(what, () => context.sendActivity(attachment(card)), this.deps.retryPolicy);
+    });
+  }
+
+  sendSelfRating(workspace: Workspace, leaderId: string, view: SelfRatingView): Promise<void> {
+    return this.send(workspace, leaderId, selfRatingCard(view), "mirror self-rating");
+  }
+  sendInvite(workspace: Workspace, raterId: string, view: InviteView): Promise<void> {
+    return this.send(workspace, raterId, inviteCard(view, false), "mirror invitation");
+  }
+  sendReminder(workspace: Workspace, raterId: string, view: InviteView): Promise<void> {
+    return this.send(workspace, raterId, inviteCard(view, true), "mirror reminder");
+  }
+  sendResults(workspace: Workspace, leaderId: string, view: ResultsView): Promise<void> {
+    return this.send(workspace, leaderId, resultsCard(view), "mirror results");
+  }
+  async shareResults(): Promise<void> {
+    throw new DeliveryError("teams: sharing the mirror into a channel is not available in Teams yet", { permanent: true });
+  }
+}
+
+/** The five answers of a submitted card; Teams sends inputs as strings. */
+function answersOf(data: Record<string, unknown>): Partial<Record<QuestionKey, number>> {
+  const out: Partial<Record<QuestionKey, number>> = {};
+  for (const q of QUESTION_KEYS) if (data[q] !== undefined && data[q] !== "") out[q] = Number(data[q]);
+  return out;
+}
+
+/**
+ * A mirror card's button. Before any actor is resolved: an answer must not create or update the
+ * rater's member row. The card is replaced by a short notice — never by the answers.
+ */
+export async function handleMirrorAction(deps: TeamsDeps, context: TurnContext, verb: MirrorVerb, data: Record<string, unknown>): Promise<CardOutcome> {
+  const { core } = deps;
+  const activity = context.activity;
+  const language: Language = isLanguage(data.language) ? data.language : core.defaults.language;
+  const t = mirrorTexts(language);
+  const roundId = typeof data.roundId === "string" ? data.roundId : "";
+  // Resolved without `create`: nothing about the rater is written.
+  const actor = await resolveVisitor(deps, activity);
+  if (verb === MIRROR_VERB.answer) {
+    const result = await core.mirror.answer({ actor, roundId, answers: answersOf(data) });
+    const message = { ok: t.thanks, already: t.already, "not-invited": t.notInvited, closed: t.roundOver, incomplete: t.incomplete }[result];
+    return { kind: "card", card: noticeCard(message), nudgeId: null };
+  }
+  const result = await core.mirror.selfRate(actor, roundId, answersOf(data));
+  return { kind: "card", card: noticeCard({ ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result]), nudgeId: null };
+}
+
+/** People @mentioned in the command (not the bot, not channels); bots are told apart by their "28:" id. */
+async function mentioned(deps: TeamsDeps, context: TurnContext, actor: TeamsActor): Promise<{ ids: string[]; bots: string[]; names: Map<string, string> }> {
+  const ids: string[] = [];
+  const bots: string[] = [];
+  const names = new Map<string, string>();
+  for (const entity of context.activity.entities ?? []) {
+    if (entity.type !== "mention") continue;
+    const person = (entity as { mentioned?: { id?: string; aadObjectId?: string; name?: string } }).mentioned;
+    if (!person?.id || person.id === context.activity.recipient?.id || person.id.startsWith("19:")) continue;
+    if (person.id.startsWith("28:")) {
+      bots.push(person.id);
+      names.set(person.id, person.name ?? "bot");
+      continue;
+    }
+    const aadObjectId = person.aadObjectId ?? (await TeamsInfo.getMember(context, person.id).then((m) => m.aadObjectId, () => undefined));
+    const key = await deps.core.identity.personKey(actor.workspace, idsOf({ id: person.id, aadObjectId: aadObjectId ?? null }));
+    ids.push(key);
+    names.set(key, person.name ?? key);
+  }
+  return { ids, bots, names };
+}
+
+/** In Teams a rater must have the app in their personal chat, or the invitation cannot reach them. */
+async function checkTeamsPerson(deps: TeamsDeps, workspace: Workspace, id: string, bots: string[]): Promise<PersonCheck> {
+  if (bots.includes(id)) return { ok: false, reason: "bot" };
+  const member = await deps.core.identity.find(workspace, id);
+  const conversation = member ? await deps.core.addresses.get(member) : null;
+  if (!member || !conversation) return { ok: false, reason: "unknown" };
+  if (!conversation.active) return { ok: false, reason: "gone" };
+  return { ok: true, language: member.language };
+}
+
+/** `mirror`, `mirror start @…`, `mirror raters @…`, `mirror channels` (in a channel). `mirror schedule` is an admin command (../commands.ts). */
+export async function mirrorCommand(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, words: string[], reply: Replies): Promise<void> {
+  const { core } = deps;
+  const language = actor.language;
+  const t = mirrorTexts(language);
+  const timeZone = actor.member.timezone ?? actor.workspace.timezone;
+  const sub = (words[1] ?? "").toLowerCase();
+  const { ids, bots, names } = await mentioned(deps, context, actor);
+  const raters = [...ids, ...bots];
+  const check = (id: string) => checkTeamsPerson(deps, actor.workspace, id, bots);
+  const refusal = (r: StartRefusal) => refusalTextTeams(r, language, timeZone, names);
+  switch (sub) {
+    case "start": {
+      const result = await core.mirror.start({ actor, raters, check });
+      return reply.text(teamsText(result.ok ? t.started(result.invited, longDate(result.closesAt, language, timeZone)) : refusal(result)));
+    }
+    case "raters": {
+      const result = await core.mirror.setRaters({ actor, raters, check });
+      return reply.text(teamsText(result.ok ? t.ratersSaved(result.count) : refusal(result)));
+    }
+    case "channels": {
+      // In Teams the channel is where the command is typed (like digest-channel).
+      const channel = context.activity.conversation?.conversationType === "channel" ? (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id : undefined;
+      const result = await core.mirror.setChannels(actor, channel ? [channel] : []);
+      return reply.text(teamsText(result.ok ? t.channelsSaved(result.count) : t.notLeader));
+    }
+    case "":
+    case "status": {
+      const status = await core.mirror.status(actor);
+      if (!status.ok) return reply.text(teamsText(t.notLeader));
+      const open = status.open;
+      return reply.text(teamsText(open ? t.openStatus(open.invited, open.answered, longDate(open.closesAt, language, timeZone), open.selfRated) : t.noRound("teams")));
+    }
+    default:
+      return reply.text(teamsText(t.usage("teams")));
+  }
+}
+
+function refusalTextTeams(refusal: StartRefusal, language: Language, timeZone: string, names: Map<string, string>): string {
+  const t = mirrorTexts(language);
+  switch (refusal.reason) {
+    case "not-leader":
+      return t.notLeader;
+    case "too-few":
+      return t.tooFew(refusal.min);
+    case "too-many":
+      return t.tooMany(refusal.max);
+    case "self":
+      return t.selfNamed;
+    case "invalid-people":
+      return t.invalidPeople(refusal.people.map((p) => `${escapeMarkdown(names.get(p.id) ?? p.id)} (${t.why[p.why]})`).join(", "));
+    case "open":
+      return t.openStatus(refusal.status.invited, refusal.status.answered, longDate(refusal.status.closesAt, language, timeZone), refusal.status.selfRated);
+  }
+}
