@@ -60,7 +60,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-describe("the organisation mirror in the digest", () => {
+describe("the organisation mirror in the digest", { timeout: 90_000 }, () => { // whole mirror rounds per step: slow on PostgreSQL under load
   it("step 1: two leaders' closed rounds in the quarter → the digest shows no mirror at all", async () => {
     await runRound("UL1", 5, 3); // blind spot everywhere
     await runRound("UL2", 3, 3); // aligned
@@ -102,11 +102,15 @@ describe("the organisation mirror in the digest", () => {
     expect(await command("/cx-admin", "mirror schedule weekly", "UADMIN", "schedule-bad")).toContain("schedule quarterly");
     await h.app.core.tick();
     expect(h.rows(`SELECT COUNT(*) AS n FROM MirrorRound WHERE status = 'open'`)[0]!.n).toBe(0); // not in the quarter it was switched on
+    // Count from here: an earlier round's invitation still queued when that round closed is
+    // rightly never sent, and whether that happened depends on how fast the steps above ran.
+    const invitesToUr1 = () => h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "UR1" && String(JSON.stringify(c.args.blocks)).includes("How do you see")).length;
+    const before = invitesToUr1();
     h.clock.set("2027-01-04T08:00:00Z");
     await h.app.core.tick();
     await h.app.core.tick(); // once per quarter
     expect(h.rows(`SELECT COUNT(*) AS n FROM MirrorRound WHERE status = 'open'`)[0]!.n).toBe(3);
     expect(h.rows(`SELECT COUNT(*) AS n FROM MirrorInvite`)[0]!.n).toBe(9);
-    await wait(() => h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "UR1" && String(JSON.stringify(c.args.blocks)).includes("How do you see")).length >= 6);
+    await wait(() => invitesToUr1() >= before + 3);
   });
 });
