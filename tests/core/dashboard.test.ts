@@ -7,47 +7,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DashboardAccess, LINK_TTL_MS, SESSION_TTL_MS, sha256 } from "../../src/core/dashboard/access.js";
 import { DashboardFigures, median } from "../../src/core/dashboard/figures.js";
-import type { DashboardSession, DashboardStore, StoredToken } from "../../src/core/dashboard/model.js";
+import type { DashboardStore } from "../../src/core/dashboard/model.js";
 import type { Language, Workspace } from "../../src/core/shared/model.js";
 import type { Actor } from "../../src/core/identity/service.js";
 import type { PresenceService } from "../../src/core/presence/service.js";
 import type { PresenceStore } from "../../src/core/presence/ports.js";
 import { tableCsv } from "../../src/dashboard/csv.js";
 import { interpreterScript } from "../../src/dashboard/assets.js";
-
-class MemoryStore implements Partial<DashboardStore> {
-  tokens = new Map<string, StoredToken>();
-  sessions = new Map<string, DashboardSession>();
-  viewers = new Set<string>();
-  async saveToken(hash: string, token: Omit<StoredToken, "usedAt">) {
-    this.tokens.set(hash, { ...token, usedAt: null });
-  }
-  async redeemToken(hash: string, now: Date) {
-    const token = this.tokens.get(hash);
-    if (!token) return null;
-    const before = { ...token };
-    const redeemed = token.usedAt === null && token.expiresAt > now;
-    if (redeemed) token.usedAt = now;
-    return { token: before, redeemed };
-  }
-  async saveSession(hash: string, session: DashboardSession) {
-    this.sessions.set(hash, session);
-  }
-  async findSession(hash: string, now: Date) {
-    const s = this.sessions.get(hash);
-    return s && s.expiresAt > now ? s : null;
-  }
-  async endSessions(workspaceId: string, person: string) {
-    for (const [k, s] of this.sessions) if (s.workspaceId === workspaceId && s.person === person) this.sessions.delete(k);
-  }
-  async pruneExpired() {}
-  async isViewer(_w: string, person: string) {
-    return this.viewers.has(person);
-  }
-  async removeViewers(_w: string, people: string[]) {
-    for (const p of people) this.viewers.delete(p);
-  }
-}
+import { MemoryDashboardStore } from "./support/dashboard.js";
 
 const workspace = { id: "w1", timezone: "Europe/Berlin", language: "en" } as Workspace;
 const workspaces = { getWorkspace: async (id: string) => (id === workspace.id ? workspace : null) };
@@ -66,8 +33,8 @@ async function issueLink(access: DashboardAccess, person: Actor) {
 describe("DashboardAccess", () => {
   it("makes a 256-bit link that works once, within 10 minutes, and keeps only its hash", async () => {
     let now = new Date("2026-11-30T10:00:00Z");
-    const store = new MemoryStore();
-    const access = new DashboardAccess({ store: store as unknown as DashboardStore, workspaces, clock: () => now, publicUrl: () => "https://bot.example.com" });
+    const store = new MemoryDashboardStore();
+    const access = new DashboardAccess({ store: store, workspaces, clock: () => now, publicUrl: () => "https://bot.example.com" });
     const link = await issueLink(access, actor("U1", "de", true));
     const token = new URL(link.url).searchParams.get("token")!;
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
@@ -91,11 +58,11 @@ describe("DashboardAccess", () => {
   });
 
   it("lets viewers and admins in, and ends a removed viewer's sessions", async () => {
-    const store = new MemoryStore();
-    const access = new DashboardAccess({ store: store as unknown as DashboardStore, workspaces, clock: () => new Date("2026-11-30T10:00:00Z"), publicUrl: () => "http://localhost:3000" });
+    const store = new MemoryDashboardStore();
+    const access = new DashboardAccess({ store: store, workspaces, clock: () => new Date("2026-11-30T10:00:00Z"), publicUrl: () => "http://localhost:3000" });
     expect(await access.linkFor(actor("UHR", "de"))).toEqual({ ok: false, reason: "not-viewer" });
     expect(await access.mayView(actor("UADMIN", "en", true))).toBe(true);
-    store.viewers.add("UHR");
+    await store.addViewers(workspace.id, ["UHR"]);
     expect(await access.mayView(actor("UHR", "de"))).toBe(true);
     const token = new URL((await issueLink(access, actor("UHR", "de"))).url).searchParams.get("token")!;
     const redeemed = await access.redeem(token);
