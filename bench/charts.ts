@@ -6,37 +6,15 @@ import { performance } from "node:perf_hooks";
 import { Resvg } from "@resvg/resvg-js";
 import { presenceTrendSpec, type PresenceTrendView } from "../src/charts/presenceTrend.js";
 import { chartPng, chartSvg } from "../src/charts/render.js";
-import { heading, intFlag, machine, main, note, percentile, result, table, verdict } from "./lib/common.js";
+import { heading, intFlag, machine, main, note, result, table, timeRuns, verdict } from "./lib/common.js";
+
+/** Untimed renders first: JIT and caches. */
+const WARMUP = 3;
 
 const VIEW: PresenceTrendView = {
   weeks: ["2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48"],
   tones: [0.15, 0.17, 0.19, null, 0.2, 0.22, 0.21, 0.23].map((total) => (total === null ? null : { positive: total * 0.5, neutral: total * 0.4, negative: total * 0.1 })),
 };
-
-interface Timing {
-  p50: number;
-  p95: number;
-  max: number;
-  /** Median CPU time of this process per render: what the render costs when it has a core to itself. */
-  cpuP50: number;
-}
-
-async function timeIt(renders: number, fn: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < 3; i++) await fn(); // JIT and caches
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < renders; i++) {
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    await fn();
-    const used = process.cpuUsage(cpuStarted);
-    times.push(performance.now() - started);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]!, cpuP50: percentile(cpu, 50) };
-}
 
 main(async () => {
   const renders = intFlag("renders", 40);
@@ -51,10 +29,10 @@ main(async () => {
   const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => new URL(`../node_modules/dejavu-fonts-ttf/ttf/${f}`, import.meta.url).pathname);
   const svg = await chartSvg(spec);
   const [teams, slack, vegaOnly, resvgOnly] = [
-    await timeIt(renders, () => chartPng(spec)),
-    await timeIt(renders, () => chartPng(spec, 2)),
-    await timeIt(renders, () => chartSvg(spec)),
-    await timeIt(renders, async () => new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fonts } }).render().asPng()),
+    await timeRuns(renders, () => chartPng(spec), WARMUP),
+    await timeRuns(renders, () => chartPng(spec, 2), WARMUP),
+    await timeRuns(renders, () => chartSvg(spec), WARMUP),
+    await timeRuns(renders, async () => new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fonts } }).render().asPng(), WARMUP),
   ];
   const [teamsBytes, slackBytes] = [(await chartPng(spec)).length, (await chartPng(spec, 2)).length];
   table([

@@ -17,28 +17,12 @@ import { DASHBOARD_WEEKS, PRESENCE_CACHE_MS } from "../src/core/dashboard/figure
 import { weekBounds, weeksEndingWith } from "../src/core/presence/service.js";
 import { presenceView } from "../src/dashboard/sections.js";
 import { seedSignalsSqlite, signalRows } from "./lib/seed.js";
-import { flag, heading, intFlag, machine, main, note, parseSize, percentile, result, table, tempDir, verdict } from "./lib/common.js";
+import { flag, heading, intFlag, machine, main, note, parseSize, result, timeRuns, table, tempDir, verdict } from "./lib/common.js";
 
 const CHANNELS = 1000;
 const NOW = "2026-11-30T10:00:00Z";
 const LAST_WEEK = "2026-W48";
 const DEFAULTS = { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "en", timezone: "Europe/Berlin" } as const;
-
-async function timed(count: number, fn: () => Promise<unknown>) {
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    await fn();
-    const used = process.cpuUsage(cpuStarted);
-    times.push(performance.now() - started);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]!, cpuP50: percentile(cpu, 50) };
-}
 
 main(async () => {
   const signals = parseSize(flag("signals") ?? "1M");
@@ -102,11 +86,11 @@ main(async () => {
     await chartSvg(spec); // fonts read, code compiled
 
     const [presence, leaders, suggestions, csv, chart] = [
-      await timed(requests, () => get("presence")),
-      await timed(requests, () => get("leaders")),
-      await timed(requests, () => get("suggestions")),
-      await timed(requests, () => get("presence/channels.csv")),
-      await timed(requests, () => chartSvg(spec)),
+      await timeRuns(requests, () => get("presence")),
+      await timeRuns(requests, () => get("leaders")),
+      await timeRuns(requests, () => get("suggestions")),
+      await timeRuns(requests, () => get("presence/channels.csv")),
+      await timeRuns(requests, () => chartSvg(spec)),
     ];
     table([
       ["what", "p50 ms", "p95 ms", "max ms", "CPU p50 ms"],

@@ -109,6 +109,32 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
+export interface Timing {
+  p50: number;
+  p95: number;
+  max: number;
+  /** Median CPU time of this process per run: what the work costs when it has a core to itself. */
+  cpuP50: number;
+}
+
+/** Runs `fn` `count` times after `warmup` untimed runs; wall-clock percentiles and median CPU time, in ms. */
+export async function timeRuns(count: number, fn: () => Promise<unknown>, warmup = 0): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    await fn();
+    const used = process.cpuUsage(cpuStarted);
+    times.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]!, cpuP50: percentile(cpu, 50) };
+}
+
 export function summarize(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const sum = sorted.reduce((a, b) => a + b, 0);
