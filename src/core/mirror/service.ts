@@ -190,21 +190,16 @@ export class MirrorService {
     if (input.profile) leader = await this.options.workspaces.ensureMember(workspace.id, leader.externalId, input.profile);
     const open = await this.options.mirror.openRoundOf(leader.id);
     if (open) return { ok: false, reason: "open", status: await this.statusOf(open) };
-    const raters = [...new Set(input.raters)];
-    if (raters.includes(leader.externalId)) return { ok: false, reason: "self" };
-    if (raters.length < this.minResponses) return { ok: false, reason: "too-few", min: this.minResponses };
-    if (raters.length > MIRROR_MAX_RATERS) return { ok: false, reason: "too-many", max: MIRROR_MAX_RATERS };
-    const checked = await Promise.all(raters.map(async (id) => ({ id, check: await input.check(id) })));
-    const invalid = checked.flatMap(({ id, check }) => (check.ok ? [] : [{ id, why: check.reason }]));
-    if (invalid.length) return { ok: false, reason: "invalid-people", people: invalid };
-    const languages = new Map(checked.map(({ id, check }) => [id, check.ok ? check.language : null]));
-    const round = await this.open(workspace, leader, raters.map((id) => ({ id, language: languages.get(id) ?? null })));
+    const checked = await this.checkRaters(leader, input.raters, input.check);
+    if (!checked.ok) return checked;
+    const { raters } = checked;
+    const round = await this.open(workspace, leader, raters);
     if (!round) {
       const raced = await this.options.mirror.openRoundOf(leader.id);
       return raced ? { ok: false, reason: "open", status: await this.statusOf(raced) } : { ok: false, reason: "not-leader" };
     }
     // The list is kept for scheduled rounds, like `/cx-mirror raters` would.
-    await this.options.mirror.setRaters(leader.id, raters);
+    await this.options.mirror.setRaters(leader.id, raters.map((r) => r.id));
     this.options.outbox.kick();
     return { ok: true, ...(await this.statusOf(round)) };
   }
@@ -241,15 +236,26 @@ export class MirrorService {
   async setRaters(input: { actor: Actor; raters: string[]; check: (id: string) => Promise<PersonCheck> }): Promise<{ ok: true; count: number } | ({ ok: false } & StartRefusal)> {
     const leader = this.leaderOf(input.actor);
     if (!leader) return { ok: false, reason: "not-leader" };
-    const raters = [...new Set(input.raters)];
-    if (raters.includes(leader.externalId)) return { ok: false, reason: "self" };
-    if (raters.length < this.minResponses) return { ok: false, reason: "too-few", min: this.minResponses };
-    if (raters.length > MIRROR_MAX_RATERS) return { ok: false, reason: "too-many", max: MIRROR_MAX_RATERS };
-    const checked = await Promise.all(raters.map(async (id) => ({ id, check: await input.check(id) })));
+    const checked = await this.checkRaters(leader, input.raters, input.check);
+    if (!checked.ok) return checked;
+    await this.options.mirror.setRaters(leader.id, checked.raters.map((r) => r.id));
+    return { ok: true, count: checked.raters.length };
+  }
+
+  /** Who may rate a leader, for a start and for the kept list alike: not themselves, 3–50 people, each one checked. */
+  private async checkRaters(
+    leader: Member,
+    people: string[],
+    check: (id: string) => Promise<PersonCheck>,
+  ): Promise<{ ok: true; raters: { id: string; language: Language | null }[] } | ({ ok: false } & StartRefusal)> {
+    const ids = [...new Set(people)];
+    if (ids.includes(leader.externalId)) return { ok: false, reason: "self" };
+    if (ids.length < this.minResponses) return { ok: false, reason: "too-few", min: this.minResponses };
+    if (ids.length > MIRROR_MAX_RATERS) return { ok: false, reason: "too-many", max: MIRROR_MAX_RATERS };
+    const checked = await Promise.all(ids.map(async (id) => ({ id, check: await check(id) })));
     const invalid = checked.flatMap(({ id, check }) => (check.ok ? [] : [{ id, why: check.reason }]));
     if (invalid.length) return { ok: false, reason: "invalid-people", people: invalid };
-    await this.options.mirror.setRaters(leader.id, raters);
-    return { ok: true, count: raters.length };
+    return { ok: true, raters: checked.map(({ id, check }) => ({ id, language: check.ok ? check.language : null })) };
   }
 
   /** `/cx-mirror channels #a #b`: whose presence figures count as the leader's conversation evidence. */
