@@ -5,6 +5,7 @@
 import type { Language, Platform } from "../core/shared/model.js";
 import type { QuestionKey } from "../core/shared/questions.js";
 import type { MirrorLabel } from "../core/mirror/ports.js";
+import type { RoundStatusView, StartRefusal } from "../core/mirror/service.js";
 
 /** "/cx-mirror start" in Slack, "mirror start" in Teams. */
 export const mirrorCommand = (platform: Platform, rest = "") => `${platform === "slack" ? "/cx-mirror" : "mirror"}${rest ? ` ${rest}` : ""}`;
@@ -219,3 +220,22 @@ export function mirrorTexts(language: Language): MirrorTexts {
   return language === "de" ? de : en;
 }
 
+
+/** A refused start or raters list, in words; each door says how it names a person and shows a running round. */
+export function mirrorRefusalText(refusal: StartRefusal, language: Language, render: { person(id: string): string; openRound(status: RoundStatusView): string }): string {
+  const t = mirrorTexts(language);
+  switch (refusal.reason) {
+    case "not-leader":
+      return t.notLeader;
+    case "too-few":
+      return t.tooFew(refusal.min);
+    case "too-many":
+      return t.tooMany(refusal.max);
+    case "self":
+      return t.selfNamed;
+    case "invalid-people":
+      return t.invalidPeople(refusal.people.map((p) => `${render.person(p.id)} (${t.why[p.why]})`).join(", "));
+    case "open":
+      return render.openRound(refusal.status);
+  }
+}

@@ -8,7 +8,7 @@ import { isLanguage, languageFromLocale, type Language } from "../../../core/sha
 import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
-import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { texts } from "../../../prompts/texts.js";
 import { ephemeral, guarded } from "../commands.js";
 import { resolveActor, type Actor, type SlackDeps } from "../context.js";
@@ -37,21 +37,7 @@ export async function checkSlackPerson(client: WebClient, teamId: string, userId
 }
 
 export function refusalText(refusal: StartRefusal, language: Language, timeZone: string): string {
-  const t = mirrorTexts(language);
-  switch (refusal.reason) {
-    case "not-leader":
-      return t.notLeader;
-    case "too-few":
-      return t.tooFew(refusal.min);
-    case "too-many":
-      return t.tooMany(refusal.max);
-    case "self":
-      return t.selfNamed;
-    case "invalid-people":
-      return t.invalidPeople(refusal.people.map((p) => `${mention(p.id)} (${t.why[p.why]})`).join(", "));
-    case "open":
-      return statusText(refusal.status, language, timeZone);
-  }
+  return mirrorRefusalText(refusal, language, { person: mention, openRound: (status) => statusText(status, language, timeZone) });
 }
 
 /** The five radio answers of a mirror form; null where one is missing. */

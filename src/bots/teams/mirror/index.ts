@@ -10,7 +10,7 @@ import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js"
 import { DeliveryError } from "../../../core/shared/ports.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
-import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { idsOf, resolveVisitor, type TeamsActor } from "../actor.js";
 import type { CardOutcome } from "../cardActions.js";
 import { withDeliveryRetries } from "../delivery.js";
@@ -155,18 +155,8 @@ export async function mirrorCommand(deps: TeamsDeps, context: TurnContext, actor
 
 function refusalTextTeams(refusal: StartRefusal, language: Language, timeZone: string, names: Map<string, string>): string {
   const t = mirrorTexts(language);
-  switch (refusal.reason) {
-    case "not-leader":
-      return t.notLeader;
-    case "too-few":
-      return t.tooFew(refusal.min);
-    case "too-many":
-      return t.tooMany(refusal.max);
-    case "self":
-      return t.selfNamed;
-    case "invalid-people":
-      return t.invalidPeople(refusal.people.map((p) => `${escapeMarkdown(names.get(p.id) ?? p.id)} (${t.why[p.why]})`).join(", "));
-    case "open":
-      return t.openStatus(refusal.status.invited, refusal.status.answered, longDate(refusal.status.closesAt, language, timeZone), refusal.status.selfRated);
-  }
+  return mirrorRefusalText(refusal, language, {
+    person: (id) => escapeMarkdown(names.get(id) ?? id),
+    openRound: (status) => t.openStatus(status.invited, status.answered, longDate(status.closesAt, language, timeZone), status.selfRated),
+  });
 }
