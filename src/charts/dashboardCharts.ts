@@ -3,9 +3,8 @@
 // the same convention as the digest's presence chart, which the dashboard reuses as it is.
 import type { TopLevelSpec } from "vega-lite";
 import type { Language } from "../core/shared/model.js";
-import { chartConfig, INK, WITHHELD_FILL, WITHHELD_INK } from "./theme.js";
+import { chartConfig, fittedFrame, INK, VEGA_LITE_SCHEMA, WITHHELD_FILL, WITHHELD_INK } from "./theme.js";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 /** Okabe–Ito, as the tones: one colour per question, told apart with colour-vision deficiencies. */
 const SERIES = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00"];
 const BAR = "#0072b2";
@@ -32,12 +31,7 @@ export function weeklyBarsSpec(view: WeeklyBarsView, language: Language): TopLev
   const highest = Math.max(0, ...view.values.map((v) => v ?? 0));
   const top = view.format.endsWith("%") ? Math.min(1, Math.max(0.01, highest * 1.15)) : Math.max(1, Math.ceil(highest * 1.15));
   return {
-    $schema: SCHEMA,
-    description: view.title,
-    title: view.title,
-    ...WEEKLY_SIZE,
-    autosize: { type: "fit", contains: "padding" },
-    config: chartConfig(language),
+    ...fittedFrame(view.title, WEEKLY_SIZE, language),
     data: { values: rows },
     encoding: { x: { field: "week", type: "ordinal", scale: { domain: view.labels, paddingInner: 0.25 }, title: null, axis: { labelAngle: 0 } } },
     layer: [
@@ -85,12 +79,7 @@ export interface SeriesView {
 export function weeklyLinesSpec(view: SeriesView, language: Language): TopLevelSpec {
   const rows = view.series.flatMap((s) => view.labels.flatMap((week, i) => (s.values[i] === null || s.values[i] === undefined ? [] : [{ week, series: s.name, value: s.values[i] }])));
   return {
-    $schema: SCHEMA,
-    description: view.title,
-    title: view.title,
-    ...WEEKLY_SIZE,
-    autosize: { type: "fit", contains: "padding" },
-    config: chartConfig(language),
+    ...fittedFrame(view.title, WEEKLY_SIZE, language),
     data: { values: rows },
     mark: { type: "line", point: true, tooltip: true },
     encoding: {
@@ -118,7 +107,7 @@ export function categoryBarsSpec(view: CategoryBarsView, language: Language): To
   const rows = view.categories.map((category, i) => ({ category, value: view.values[i] ?? 0 }));
   const y = { field: "category", type: "nominal", sort: view.categories, title: null } as const;
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     description: view.title,
     title: view.title,
     width: 420,

@@ -7,7 +7,7 @@ import type { Language } from "../core/shared/model.js";
 import type { MirrorResults } from "../core/mirror/ports.js";
 import { QUESTION_LABEL } from "../prompts/questions.js";
 import { mirrorTexts } from "../prompts/mirrorTexts.js";
-import { chartConfig } from "./theme.js";
+import { fittedFrame } from "./theme.js";
 
 /** Okabe–Ito: orange for self, blue for team (told apart with every common colour-vision deficiency). */
 const SELF_COLOUR = "#e69f00";
@@ -23,12 +23,7 @@ export function mirrorChartSpec(results: MirrorResults, language: Language): Top
     ...(q.team !== null ? [{ question: labels[i], who: t.team, value: q.team }] : []),
   ]);
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    description: t.chartTitle,
-    title: t.chartTitle,
-    ...MIRROR_CHART_SIZE,
-    autosize: { type: "fit", contains: "padding" },
-    config: chartConfig(language),
+    ...fittedFrame(t.chartTitle, MIRROR_CHART_SIZE, language),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {

@@ -7,7 +7,7 @@ import type { Language } from "../core/shared/model.js";
 import type { Tone } from "../core/presence/classifier.js";
 import type { ToneShares } from "../core/presence/ports.js";
 import { presenceTexts } from "../prompts/presenceTexts.js";
-import { chartConfig, TONE_COLOUR, WITHHELD_FILL, WITHHELD_INK } from "./theme.js";
+import { fittedFrame, TONE_COLOUR, WITHHELD_FILL, WITHHELD_INK } from "./theme.js";
 
 export interface PresenceTrendView {
   /** ISO weeks ("2026-W41"), oldest first; the last is the reported week. */
@@ -34,12 +34,7 @@ export function presenceTrendSpec(view: PresenceTrendView, language: Language): 
   const title = t.chartTitle(view.weeks.length, view.weeks[view.weeks.length - 1] ?? "");
   const x = { field: "week", type: "ordinal", scale: { domain: labels, paddingInner: 0.25 }, title: null, axis: { labelAngle: 0 } } as const;
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    description: title,
-    title,
-    ...PRESENCE_TREND_SIZE,
-    autosize: { type: "fit", contains: "padding" },
-    config: chartConfig(language),
+    ...fittedFrame(title, PRESENCE_TREND_SIZE, language),
     data: { values: rows },
     encoding: { x },
     layer: [

@@ -49,3 +49,13 @@ export function chartConfig(language: Language): Config {
     locale: { number: numberLocale(language) },
   };
 }
+
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/**
+ * How a fixed-size chart spec starts: its title, which is also its description for screen
+ * readers, a size the plot fits into with its axes and legend, and the shared look.
+ */
+export function fittedFrame(title: string, size: { width: number; height: number }, language: Language) {
+  return { $schema: VEGA_LITE_SCHEMA, description: title, title, ...size, autosize: { type: "fit", contains: "padding" } as const, config: chartConfig(language) };
+}
