@@ -6,18 +6,19 @@
 // each phase waits until our after-ack work (the response_url answers) has drained, so neither
 // server is measured while the other is still busy.
 import http from "node:http";
-import { sign, slashCommand, FORM } from "../tests/helpers/slackRequests.js";
+import { FORM, sign, slashCommand } from "../tests/helpers/slackRequests.js";
 import {
   BOT_TOKEN,
-  SIGNING_SECRET,
   heading,
   intFlag,
   machine,
   main,
   note,
+  type PreparedRequest,
   result,
   runLoad,
   runPaced,
+  SIGNING_SECRET,
   startChild,
   startFakeSlack,
   summarize,
@@ -25,7 +26,6 @@ import {
   tempDir,
   verdict,
   waitUntil,
-  type PreparedRequest,
 } from "./lib/common.js";
 
 main(async () => {
@@ -35,13 +35,22 @@ main(async () => {
   const rounds = intFlag("rounds", 2);
   const rate = intFlag("rate", 100);
   const pacedSeconds = intFlag("paced-seconds", 10);
-  heading("Ack latency: /cx-me at concurrency " + concurrency);
+  heading(`Ack latency: /cx-me at concurrency ${concurrency}`);
   note(machine());
 
   const slack = await startFakeSlack();
-  const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: "0" };
+  const env = {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+  };
   const dir = tempDir("ack");
-  const ours = await startChild("bench/servers/kundennah.ts", { ...env, DATABASE_URL: `file:${dir}/kundennah.db`, LOG_LEVEL: "info" });
+  const ours = await startChild("bench/servers/kundennah.ts", {
+    ...env,
+    DATABASE_URL: `file:${dir}/kundennah.db`,
+    LOG_LEVEL: "info",
+  });
   const bare = await startChild("bench/servers/bareBolt.mjs", env, { plain: true });
 
   // 200 distinct people, so member/workspace lookups are not one cached row.
@@ -49,16 +58,29 @@ main(async () => {
   const commands = (n: number): PreparedRequest[] =>
     Array.from({ length: n }, () => {
       const user = `U${String(seq++ % 200).padStart(6, "0")}`;
-      return sign(slashCommand("/cx-me", "", user, slack.responseUrl(`r${seq}`), `trigger.${seq}`), FORM, { secret: SIGNING_SECRET });
+      return sign(slashCommand("/cx-me", "", user, slack.responseUrl(`r${seq}`), `trigger.${seq}`), FORM, {
+        secret: SIGNING_SECRET,
+      });
     });
 
   // One keep-alive pool per server, opened during the warm-up: the measured phases see no connects.
-  const agents = { ours: new http.Agent({ keepAlive: true, maxSockets: concurrency }), bare: new http.Agent({ keepAlive: true, maxSockets: concurrency }) };
+  const agents = {
+    ours: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
+    bare: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
+  };
   let expectedResponses = 0;
-  const drain = async () => waitUntil(async () => (await slack.stats()).responses >= expectedResponses, 120_000, "our server to finish its after-ack work", 50);
+  const drain = async () =>
+    waitUntil(
+      async () => (await slack.stats()).responses >= expectedResponses,
+      120_000,
+      "our server to finish its after-ack work",
+      50,
+    );
   const phase = async (target: "ours" | "bare", n: number, paced = false) => {
-    const url = (target === "ours" ? ours.url : bare.url) + "/slack/events";
-    const res = paced ? await runPaced(url, commands(n), rate, concurrency, agents[target]) : await runLoad(url, commands(n), concurrency, agents[target]);
+    const url = `${target === "ours" ? ours.url : bare.url}/slack/events`;
+    const res = paced
+      ? await runPaced(url, commands(n), rate, concurrency, agents[target])
+      : await runLoad(url, commands(n), concurrency, agents[target]);
     if (res.errors) throw new Error(`${target}: ${res.errors} of ${n} requests failed (${res.firstError})`);
     if (target === "ours") {
       expectedResponses += n;
@@ -90,23 +112,49 @@ main(async () => {
     ["bare Bolt (baseline)", b.n, b.p50, b.p90, b.p99, b.max, (b.n / wall.bare) * 1000],
     ["ratio ours / bare", "", o.p50 / b.p50, o.p90 / b.p90, o.p99 / b.p99, o.max / b.max, wall.bare / wall.ours],
   ]);
-  verdict(o.p99 <= 1.5 * b.p99, `p99 ${o.p99.toFixed(1)} ms vs bare Bolt ${b.p99.toFixed(1)} ms: ratio ${(o.p99 / b.p99).toFixed(2)} (target ≤ 1.50)`);
+  verdict(
+    o.p99 <= 1.5 * b.p99,
+    `p99 ${o.p99.toFixed(1)} ms vs bare Bolt ${b.p99.toFixed(1)} ms: ratio ${(o.p99 / b.p99).toFixed(2)} (target ≤ 1.50)`,
+  );
 
   // Secondary: open loop at a fixed arrival rate below our saturation point, as Slack sends.
   const pacedN = rate * pacedSeconds;
-  const paced = { ours: summarize((await phase("ours", pacedN, true)).latencies), bare: summarize((await phase("bare", pacedN, true)).latencies) };
+  const paced = {
+    ours: summarize((await phase("ours", pacedN, true)).latencies),
+    bare: summarize((await phase("bare", pacedN, true)).latencies),
+  };
   console.log(`\n  open loop: ${rate} commands/s for ${pacedSeconds} s (at most ${concurrency} in flight)`);
   table([
     ["server", "requests", "p50 ms", "p90 ms", "p99 ms", "max ms"],
     ["kundennah (ours)", paced.ours.n, paced.ours.p50, paced.ours.p90, paced.ours.p99, paced.ours.max],
     ["bare Bolt (baseline)", paced.bare.n, paced.bare.p50, paced.bare.p90, paced.bare.p99, paced.bare.max],
-    ["ratio ours / bare", "", paced.ours.p50 / paced.bare.p50, paced.ours.p90 / paced.bare.p90, paced.ours.p99 / paced.bare.p99, paced.ours.max / paced.bare.max],
+    [
+      "ratio ours / bare",
+      "",
+      paced.ours.p50 / paced.bare.p50,
+      paced.ours.p90 / paced.bare.p90,
+      paced.ours.p99 / paced.bare.p99,
+      paced.ours.max / paced.bare.max,
+    ],
   ]);
   const stats = await slack.stats();
-  note(`fake Slack saw ${stats.calls["users.info"] ?? 0} users.info calls and ${stats.responses} response_url answers (our after-ack work)`);
+  note(
+    `fake Slack saw ${stats.calls["users.info"] ?? 0} users.info calls and ${stats.responses} response_url answers (our after-ack work)`,
+  );
   result("ack", {
-    requests: o.n, concurrency, oursP50: o.p50, oursP99: o.p99, bareP50: b.p50, bareP99: b.p99, ratioP50: o.p50 / b.p50, ratioP99: o.p99 / b.p99,
-    oursRps: (o.n / wall.ours) * 1000, bareRps: (b.n / wall.bare) * 1000,
-    pacedRate: rate, pacedOursP99: paced.ours.p99, pacedBareP99: paced.bare.p99, pacedRatioP99: paced.ours.p99 / paced.bare.p99,
+    requests: o.n,
+    concurrency,
+    oursP50: o.p50,
+    oursP99: o.p99,
+    bareP50: b.p50,
+    bareP99: b.p99,
+    ratioP50: o.p50 / b.p50,
+    ratioP99: o.p99 / b.p99,
+    oursRps: (o.n / wall.ours) * 1000,
+    bareRps: (b.n / wall.bare) * 1000,
+    pacedRate: rate,
+    pacedOursP99: paced.ours.p99,
+    pacedBareP99: paced.bare.p99,
+    pacedRatioP99: paced.ours.p99 / paced.bare.p99,
   });
 });

@@ -17,9 +17,9 @@ import fs from "node:fs";
 import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { classifyMessage, createBuiltinClassifier } from "../src/core/presence/builtinClassifier.js";
-import { classifyMessage as keywordClassifyMessage } from "./lib/keywordClassifier/classifier.js";
-import { messages, TEMPLATE_COUNT } from "./lib/corpus.js";
 import { boolFlag, heading, intFlag, machine, main, note, ROOT, result, table, verdict } from "./lib/common.js";
+import { messages, TEMPLATE_COUNT } from "./lib/corpus.js";
+import { classifyMessage as keywordClassifyMessage } from "./lib/keywordClassifier/classifier.js";
 
 type Fn = (text: string) => boolean;
 
@@ -75,7 +75,10 @@ async function profile(corpus: string[], seconds: number): Promise<void> {
   const file = path.join(dir, `classifier-${new Date().toISOString().replace(/[:.]/g, "-")}.cpuprofile`);
   fs.writeFileSync(file, JSON.stringify(cpuProfile));
   note(`profile of classifyMessage alone (${seconds} s): ${path.relative(ROOT, file)}`);
-  spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "lib", "profileTop.ts"), file, "20"], { cwd: ROOT, stdio: "inherit" });
+  spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "lib", "profileTop.ts"), file, "20"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
 }
 
 main(async () => {
@@ -85,16 +88,26 @@ main(async () => {
   heading("Built-in classifier alone, one core");
   note(machine());
   const corpus = messages(count, 3);
-  note(`${count.toLocaleString("en-US")} messages from ${TEMPLATE_COUNT} German/English templates, average ${Math.round(corpus.reduce((a, t) => a + t.length, 0) / corpus.length)} characters`);
+  note(
+    `${count.toLocaleString("en-US")} messages from ${TEMPLATE_COUNT} German/English templates, average ${Math.round(corpus.reduce((a, t) => a + t.length, 0) / corpus.length)} characters`,
+  );
 
   const keyword = /kund|customer|client|user/i;
   const regexFn: Fn = (t) => keyword.test(t);
   const oursFn: Fn = (t) => classifyMessage(t).customer;
   const oldFn: Fn = (t) => keywordClassifyMessage(t).customer;
-  const withTerms = createBuiltinClassifier({ industry: "b2b", terms: Array.from({ length: 10_000 }, (_, k) => `Kontor ${k} Handel`) });
+  const withTerms = createBuiltinClassifier({
+    industry: "b2b",
+    terms: Array.from({ length: 10_000 }, (_, k) => `Kontor ${k} Handel`),
+  });
   const termsFn: Fn = (t) => withTerms.classifyMessage(t).customer;
 
-  const shares = { ours: share(corpus, oursFn), old: share(corpus, oldFn), terms: share(corpus, termsFn), regex: share(corpus, regexFn) };
+  const shares = {
+    ours: share(corpus, oursFn),
+    old: share(corpus, oldFn),
+    terms: share(corpus, termsFn),
+    regex: share(corpus, regexFn),
+  };
 
   // rounds of turns of 1,000 messages each, the order flipped every turn
   const per = seconds / rounds;
@@ -126,8 +139,13 @@ main(async () => {
         msOld += cpuMs() - t0;
         doneOld += 1000;
       };
-      if (turn % 2 === 0) (runOurs(), runOld());
-      else (runOld(), runOurs());
+      if (turn % 2 === 0) {
+        runOurs();
+        runOld();
+      } else {
+        runOld();
+        runOurs();
+      }
     }
     ours.push((doneOurs / msOurs) * 1000);
     old.push((doneOld / msOld) * 1000);
@@ -136,7 +154,9 @@ main(async () => {
   const oursRate = median(ours);
   const oldRate = median(old);
   const ratio = median(ratios);
-  note(`rounds of ${per.toFixed(1)} CPU s, built-in / keyword classifier: ${ratios.map((x) => x.toFixed(2)).join(" · ")}`);
+  note(
+    `rounds of ${per.toFixed(1)} CPU s, built-in / keyword classifier: ${ratios.map((x) => x.toFixed(2)).join(" · ")}`,
+  );
   const terms = rate(corpus, seconds, termsFn).perSecond;
   const regex = rate(corpus, Math.min(seconds, 2), regexFn).perSecond;
 
@@ -152,8 +172,13 @@ main(async () => {
   ]);
   // 100,000/s was asked for when the keyword classifier ran 78,600/s here; against a baseline
   // in the same run, that is 1.27 x — the target is set with room above it
-  verdict(ratio >= 1.35, `built-in ≥ 1.35 × the keyword classifier in the same run (median of ${rounds} rounds: ${ratio.toFixed(2)} ×)`);
-  note("the keyword regex also flags 'HTTP client', 'user table', 'Testkunde', 'customer_id' — the built-in classifier exists to avoid those");
+  verdict(
+    ratio >= 1.35,
+    `built-in ≥ 1.35 × the keyword classifier in the same run (median of ${rounds} rounds: ${ratio.toFixed(2)} ×)`,
+  );
+  note(
+    "the keyword regex also flags 'HTTP client', 'user table', 'Testkunde', 'customer_id' — the built-in classifier exists to avoid those",
+  );
   result("classifier", {
     messages: count,
     builtinPerSecond: oursRate,

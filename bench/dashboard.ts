@@ -7,27 +7,49 @@
 // app starts; the app is the real one (startApp), on SQLite.
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
-import { loadConfig } from "../src/config.js";
 import { startApp } from "../src/app.js";
-import { createLogger } from "../src/logger.js";
-import { openDatabase } from "../src/storage/database.js";
-import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
 import { chartSvg } from "../src/charts/render.js";
+import { loadConfig } from "../src/config.js";
 import { DASHBOARD_WEEKS, PRESENCE_CACHE_MS } from "../src/core/dashboard/figures.js";
 import { weekBounds, weeksEndingWith } from "../src/core/presence/service.js";
 import { presenceView } from "../src/dashboard/sections.js";
+import { createLogger } from "../src/logger.js";
+import { openDatabase } from "../src/storage/database.js";
+import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
+import {
+  flag,
+  heading,
+  intFlag,
+  machine,
+  main,
+  note,
+  parseSize,
+  result,
+  table,
+  tempDir,
+  timeRuns,
+  verdict,
+} from "./lib/common.js";
 import { seedSignalsSqlite, signalRows } from "./lib/seed.js";
-import { flag, heading, intFlag, machine, main, note, parseSize, result, timeRuns, table, tempDir, verdict } from "./lib/common.js";
 
 const CHANNELS = 1000;
 const NOW = "2026-11-30T10:00:00Z";
 const LAST_WEEK = "2026-W48";
-const DEFAULTS = { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "en", timezone: "Europe/Berlin" } as const;
+const DEFAULTS = {
+  cadence: "weekly",
+  weekday: 1,
+  nudgeMinute: 540,
+  includeWeekends: false,
+  language: "en",
+  timezone: "Europe/Berlin",
+} as const;
 
 main(async () => {
   const signals = parseSize(flag("signals") ?? "1M");
   const requests = intFlag("requests", 40);
-  heading(`Dashboard: ${CHANNELS.toLocaleString("en-US")} channels, ${signals.toLocaleString("en-US")} signals over ${DASHBOARD_WEEKS} weeks`);
+  heading(
+    `Dashboard: ${CHANNELS.toLocaleString("en-US")} channels, ${signals.toLocaleString("en-US")} signals over ${DASHBOARD_WEEKS} weeks`,
+  );
   note(machine());
 
   const file = `${tempDir("dashboard")}/kundennah.db`;
@@ -51,7 +73,11 @@ main(async () => {
   note(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (bulk insert)`);
 
   const config = loadConfig({ PORT: "0", DATABASE_URL: url, TEAMS_LOCAL_MODE: "true", LOG_LEVEL: "silent" });
-  const app = await startApp(config, { logger: createLogger("silent"), clock: () => new Date(NOW), startScheduler: false });
+  const app = await startApp(config, {
+    logger: createLogger("silent"),
+    clock: () => new Date(NOW),
+    startScheduler: false,
+  });
   try {
     // A viewer's link, made the way `/cx-admin dashboard` makes it: through the permission check.
     await app.core.dashboard.access.addViewers(workspace.id, ["UBENCH"]);
@@ -94,19 +120,43 @@ main(async () => {
     ];
     table([
       ["what", "p50 ms", "p95 ms", "max ms", "CPU p50 ms"],
-      [`GET presence (${figures.channels.length} channels shown)`, presence.p50, presence.p95, presence.max, presence.cpuP50],
+      [
+        `GET presence (${figures.channels.length} channels shown)`,
+        presence.p50,
+        presence.p95,
+        presence.max,
+        presence.cpuP50,
+      ],
       ["GET leaders", leaders.p50, leaders.p95, leaders.max, leaders.cpuP50],
       ["GET suggestions", suggestions.p50, suggestions.p95, suggestions.max, suggestions.cpuP50],
       ["GET presence/channels.csv", csv.p50, csv.p95, csv.max, csv.cpuP50],
       ["chart: 26-week workspace spec → SVG (vega)", chart.p50, chart.p95, chart.max, chart.cpuP50],
     ]);
     note(`${requests} sequential requests each after 3 warm-ups; CPU is this process's (server and client share it)`);
-    note(`warm: the presence figures are reused for ${PRESENCE_CACHE_MS / 1000} s per workspace; the first page after that recomputes them (${cold.toFixed(0)} ms above)`);
+    note(
+      `warm: the presence figures are reused for ${PRESENCE_CACHE_MS / 1000} s per workspace; the first page after that recomputes them (${cold.toFixed(0)} ms above)`,
+    );
     verdict(presence.p95 <= 300, `presence page p95 ${presence.p95.toFixed(0)} ms warm (target ≤ 300 ms)`);
     // As in the charts bench: CPU time is the render's own cost; wall clock adds the wait for a
     // core, which on a shared machine says more about the neighbours than about the chart.
-    verdict(chart.cpuP50 <= 200, `26-week chart renders in ${chart.cpuP50.toFixed(0)} ms of CPU at the median (target ≤ 200 ms); wall clock p50 ${chart.p50.toFixed(0)} ms, p95 ${chart.p95.toFixed(0)} ms`);
-    result("dashboard", { signals, channels: CHANNELS, shownChannels: figures.channels.length, coldMs: cold, presenceP50: presence.p50, presenceP95: presence.p95, leadersP95: leaders.p95, suggestionsP95: suggestions.p95, csvP95: csv.p95, chartP50: chart.p50, chartP95: chart.p95, chartCpuP50: chart.cpuP50 });
+    verdict(
+      chart.cpuP50 <= 200,
+      `26-week chart renders in ${chart.cpuP50.toFixed(0)} ms of CPU at the median (target ≤ 200 ms); wall clock p50 ${chart.p50.toFixed(0)} ms, p95 ${chart.p95.toFixed(0)} ms`,
+    );
+    result("dashboard", {
+      signals,
+      channels: CHANNELS,
+      shownChannels: figures.channels.length,
+      coldMs: cold,
+      presenceP50: presence.p50,
+      presenceP95: presence.p95,
+      leadersP95: leaders.p95,
+      suggestionsP95: suggestions.p95,
+      csvP95: csv.p95,
+      chartP50: chart.p50,
+      chartP95: chart.p95,
+      chartCpuP50: chart.cpuP50,
+    });
   } finally {
     await app.stop();
   }

@@ -7,33 +7,45 @@
 // Signals are seeded directly into PresenceSignal (better-sqlite3 prepared statement in big
 // transactions; COPY through psql for PostgreSQL), growing one database from size to size.
 import { spawn } from "node:child_process";
-import crypto from "node:crypto";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { openDatabase, type OpenedDatabase } from "../src/storage/database.js";
-import { PrismaCheckInStore } from "../src/storage/checkinStore.js";
-import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
-import { PrismaConversationStore } from "../src/storage/conversationStore.js";
-import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
-import { PrismaOutboxStore } from "../src/storage/outboxStore.js";
-import { PrismaDashboardStore } from "../src/storage/dashboardStore.js";
-import { PrismaMirrorStore } from "../src/storage/mirrorStore.js";
-import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
-import { PrismaVocabularyStore } from "../src/storage/vocabularyStore.js";
 import { createCore } from "../src/core/index.js";
 import { createHasher } from "../src/core/shared/hash.js";
 import type { Workspace } from "../src/core/shared/model.js";
+import { PrismaCheckInStore } from "../src/storage/checkinStore.js";
+import { PrismaConversationStore } from "../src/storage/conversationStore.js";
+import { PrismaDashboardStore } from "../src/storage/dashboardStore.js";
+import { type OpenedDatabase, openDatabase } from "../src/storage/database.js";
+import { PrismaMirrorStore } from "../src/storage/mirrorStore.js";
+import { PrismaOutboxStore } from "../src/storage/outboxStore.js";
+import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
+import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
+import { PrismaVocabularyStore } from "../src/storage/vocabularyStore.js";
+import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
+import {
+  flag,
+  fmt,
+  heading,
+  intFlag,
+  listFlag,
+  machine,
+  main,
+  median,
+  note,
+  postgresAvailable,
+  result,
+  scratchPostgres,
+  table,
+  tempDir,
+  verdict,
+} from "./lib/common.js";
 import { signalRows } from "./lib/seed.js";
-import { flag, fmt, heading, intFlag, listFlag, machine, main, median, note, postgresAvailable, result, scratchPostgres, table, tempDir, verdict } from "./lib/common.js";
 
 const CHANNELS = 1000;
 const WEEK = "2026-W47";
 const DAYS = ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"];
-const AUTHOR_POOL = Array.from({ length: 8000 }, (_, i) => crypto.createHash("sha256").update(`author${i}`).digest("base64url"));
-const AUTHORS_PER_CHANNEL = 25;
 const STAMP = "2026-11-20T10:00:00.000+00:00";
-
 
 interface Target {
   name: string;
@@ -49,7 +61,12 @@ async function openTarget(url: string, name: string): Promise<{ opened: OpenedDa
   const opened = await openDatabase(url);
   const store = new PrismaWorkspaceStore(opened.prisma);
   const workspace = await store.ensureWorkspace("slack", "T0001", {
-    cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "de", timezone: "Europe/Berlin",
+    cadence: "weekly",
+    weekday: 1,
+    nudgeMinute: 540,
+    includeWeekends: false,
+    language: "de",
+    timezone: "Europe/Berlin",
   });
   void name;
   return { opened, workspace };
@@ -75,7 +92,8 @@ async function sqliteTarget(): Promise<Target> {
       const chunk = 200_000;
       for (let start = from; start < to; start += chunk) {
         raw.transaction(() => {
-          for (const row of signalRows(start, Math.min(to, start + chunk), workspace.id, WEEK, DAYS, CHANNELS)) insert.run(row);
+          for (const row of signalRows(start, Math.min(to, start + chunk), workspace.id, WEEK, DAYS, CHANNELS))
+            insert.run(row);
         })();
       }
       raw.pragma("synchronous = FULL");
@@ -84,7 +102,13 @@ async function sqliteTarget(): Promise<Target> {
     },
     scan: async () => (count.get(workspace.id, WEEK) as { n: number }).n,
     plan: async () =>
-      (raw.prepare(`EXPLAIN QUERY PLAN SELECT "channelRef","week",COUNT(*),COUNT(DISTINCT "authorHash") FROM "PresenceSignal" WHERE "workspaceId" = ? AND "week" IN (?) GROUP BY "channelRef","week"`).all(workspace.id, WEEK) as { detail: string }[])
+      (
+        raw
+          .prepare(
+            `EXPLAIN QUERY PLAN SELECT "channelRef","week",COUNT(*),COUNT(DISTINCT "authorHash") FROM "PresenceSignal" WHERE "workspaceId" = ? AND "week" IN (?) GROUP BY "channelRef","week"`,
+          )
+          .all(workspace.id, WEEK) as { detail: string }[]
+      )
         .map((r) => r.detail)
         .join("; "),
     close: async () => {
@@ -105,17 +129,30 @@ async function postgresTarget(): Promise<Target> {
     opened,
     workspace,
     seed: async (from, to) => {
-      const psql = spawn("psql", [url, "-v", "ON_ERROR_STOP=1", "-q", "-c",
-        `COPY "PresenceSignal" ("id","workspaceId","channelRef","messageRef","day","week","customer","tone","classifier","authorHash","createdAt","updatedAt") FROM STDIN WITH (FORMAT csv)`,
-      ], { stdio: ["pipe", "inherit", "inherit"] });
-      const done = new Promise<void>((resolve, reject) => psql.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY exited with ${code}`)))));
+      const psql = spawn(
+        "psql",
+        [
+          url,
+          "-v",
+          "ON_ERROR_STOP=1",
+          "-q",
+          "-c",
+          `COPY "PresenceSignal" ("id","workspaceId","channelRef","messageRef","day","week","customer","tone","classifier","authorHash","createdAt","updatedAt") FROM STDIN WITH (FORMAT csv)`,
+        ],
+        { stdio: ["pipe", "inherit", "inherit"] },
+      );
+      const done = new Promise<void>((resolve, reject) =>
+        psql.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY exited with ${code}`)))),
+      );
       let buffer: string[] = [];
       const flush = async () => {
         if (!psql.stdin.write(buffer.join(""))) await new Promise((r) => psql.stdin.once("drain", r));
         buffer = [];
       };
       for (const r of signalRows(from, to, workspace.id, WEEK, DAYS, CHANNELS)) {
-        buffer.push(`${r.id},${r.workspaceId},${r.channelRef},${r.messageRef},${r.day},${r.week},${r.customer ? "t" : "f"},${esc(r.tone)},${r.classifier},${r.authorHash},${STAMP},${STAMP}\n`);
+        buffer.push(
+          `${r.id},${r.workspaceId},${r.channelRef},${r.messageRef},${r.day},${r.week},${r.customer ? "t" : "f"},${esc(r.tone)},${r.classifier},${r.authorHash},${STAMP},${STAMP}\n`,
+        );
         if (buffer.length >= 10_000) await flush();
       }
       await flush();
@@ -123,9 +160,22 @@ async function postgresTarget(): Promise<Target> {
       await done;
       await client.query(`VACUUM ANALYZE "PresenceSignal"`);
     },
-    scan: async () => Number((await client.query(`SELECT COUNT(*) AS n FROM "PresenceSignal" WHERE "workspaceId" = $1 AND "week" = $2`, [workspace.id, WEEK])).rows[0].n),
+    scan: async () =>
+      Number(
+        (
+          await client.query(`SELECT COUNT(*) AS n FROM "PresenceSignal" WHERE "workspaceId" = $1 AND "week" = $2`, [
+            workspace.id,
+            WEEK,
+          ])
+        ).rows[0].n,
+      ),
     plan: async () =>
-      (await client.query(`EXPLAIN SELECT "channelRef","week",COUNT(*),COUNT(DISTINCT "authorHash") FROM "PresenceSignal" WHERE "workspaceId" = $1 AND "week" IN ($2) GROUP BY "channelRef","week"`, [workspace.id, WEEK])).rows
+      (
+        await client.query(
+          `EXPLAIN SELECT "channelRef","week",COUNT(*),COUNT(DISTINCT "authorHash") FROM "PresenceSignal" WHERE "workspaceId" = $1 AND "week" IN ($2) GROUP BY "channelRef","week"`,
+          [workspace.id, WEEK],
+        )
+      ).rows
         .map((r: Record<string, string>) => Object.values(r)[0]!.trim())
         .join("; "),
     close: async () => {
@@ -160,7 +210,14 @@ function coreFor(target: Target) {
     logger: logger as never,
     nudgeGraceMs: 6 * 3600_000,
     admins: [],
-    defaults: { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "de", timezone: "Europe/Berlin" },
+    defaults: {
+      cadence: "weekly",
+      weekday: 1,
+      nudgeMinute: 540,
+      includeWeekends: false,
+      language: "de",
+      timezone: "Europe/Berlin",
+    },
   });
 }
 
@@ -173,7 +230,18 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 async function runOn(target: Target, sizes: number[], repeats: number) {
   heading(`Digest computation, ${target.name}: 1,000 channels, all signals in ${WEEK}`);
   const core = coreFor(target);
-  const rows: (string | number)[][] = [["signals", "per channel", "seed s", "report s (median)", "report s (first)", "COUNT(*) s", "report / COUNT", "time/size vs smallest"]];
+  const rows: (string | number)[][] = [
+    [
+      "signals",
+      "per channel",
+      "seed s",
+      "report s (median)",
+      "report s (first)",
+      "COUNT(*) s",
+      "report / COUNT",
+      "time/size vs smallest",
+    ],
+  ];
   const figures: Record<string, unknown>[] = [];
   let seeded = 0;
   let firstPerRow = 0;
@@ -198,14 +266,35 @@ async function runOn(target: Target, sizes: number[], repeats: number) {
     const med = median(times);
     const perRow = med / size;
     if (!firstPerRow) firstPerRow = perRow;
-    rows.push([fmt(size), fmt(size / CHANNELS), seedMs / 1000, med / 1000, times[0]! / 1000, median(scans) / 1000, med / median(scans), (perRow / firstPerRow).toFixed(2)]);
-    figures.push({ size, seedS: seedMs / 1000, reportS: med / 1000, countS: median(scans) / 1000, growth: perRow / firstPerRow, channelsInReport: channels });
-    console.log(`  … ${fmt(size)} signals: report ${(med / 1000).toFixed(2)} s (seeded in ${(seedMs / 1000).toFixed(0)} s)`);
+    rows.push([
+      fmt(size),
+      fmt(size / CHANNELS),
+      seedMs / 1000,
+      med / 1000,
+      times[0]! / 1000,
+      median(scans) / 1000,
+      med / median(scans),
+      (perRow / firstPerRow).toFixed(2),
+    ]);
+    figures.push({
+      size,
+      seedS: seedMs / 1000,
+      reportS: med / 1000,
+      countS: median(scans) / 1000,
+      growth: perRow / firstPerRow,
+      channelsInReport: channels,
+    });
+    console.log(
+      `  … ${fmt(size)} signals: report ${(med / 1000).toFixed(2)} s (seeded in ${(seedMs / 1000).toFixed(0)} s)`,
+    );
   }
   table(rows);
   note(`query plan of the per-channel GROUP BY: ${await target.plan()}`);
   const last = figures[figures.length - 1]!;
-  verdict(Number(last.growth) <= 1.25, `time per signal at ${fmt(Number(last.size))} is ${Number(last.growth).toFixed(2)} × that at ${fmt(sizes[0]!)} (≤ 1.25 counts as linear or better)`);
+  verdict(
+    Number(last.growth) <= 1.25,
+    `time per signal at ${fmt(Number(last.size))} is ${Number(last.growth).toFixed(2)} × that at ${fmt(sizes[0]!)} (≤ 1.25 counts as linear or better)`,
+  );
   return figures;
 }
 
@@ -217,7 +306,10 @@ main(async () => {
   note(machine());
   const figures: Record<string, unknown> = {};
   if (databases.includes("sqlite")) {
-    if (!flag("sizes")) note("SQLite sizes reduced to 1M, 2M, 5M by default: 10M adds ~85 s of seeding and ~3 × 50 s of reports on this 2-core machine, past the ~10 min budget of `npm run bench`; pass --sizes 1M,2M,5M,10M for the issue's full size");
+    if (!flag("sizes"))
+      note(
+        "SQLite sizes reduced to 1M, 2M, 5M by default: 10M adds ~85 s of seeding and ~3 × 50 s of reports on this 2-core machine, past the ~10 min budget of `npm run bench`; pass --sizes 1M,2M,5M,10M for the issue's full size",
+      );
     const target = await sqliteTarget();
     figures.sqlite = await runOn(target, sizes, repeats);
     await target.close();
@@ -225,7 +317,10 @@ main(async () => {
   if (databases.includes("postgresql")) {
     if (!postgresAvailable()) note("PostgreSQL is not reachable: skipped");
     else {
-      if (!flag("pg-sizes")) note(`PostgreSQL sizes reduced to ${pgSizes.map(fmt).join(", ")} by default to keep \`npm run bench\` near 10 minutes (COPY + index build); pass --pg-sizes 1M,2M,5M,10M for the full series`);
+      if (!flag("pg-sizes"))
+        note(
+          `PostgreSQL sizes reduced to ${pgSizes.map(fmt).join(", ")} by default to keep \`npm run bench\` near 10 minutes (COPY + index build); pass --pg-sizes 1M,2M,5M,10M for the full series`,
+        );
       const target = await postgresTarget();
       figures.postgresql = await runOn(target, pgSizes, repeats);
       await target.close();

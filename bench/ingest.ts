@@ -7,33 +7,33 @@
 //   npm run bench -- ingest [--events 10000] [--concurrency 50] [--warmup 500] [--databases sqlite,postgresql]
 // 1 % of the events are sent twice with the same event_id (Slack's retries): they must not count.
 import http from "node:http";
+import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { sign, JSON_TYPE } from "../tests/helpers/slackRequests.js";
-import { messages } from "./lib/corpus.js";
+import { JSON_TYPE, sign } from "../tests/helpers/slackRequests.js";
 import {
   BOT_TOKEN,
-  SIGNING_SECRET,
-  TEAM_ID,
   flag,
   heading,
   intFlag,
   machine,
   main,
   note,
+  type PreparedRequest,
   postgresAvailable,
   result,
   runLoad,
+  SIGNING_SECRET,
   scratchPostgres,
   startChild,
   startFakeSlack,
   summarize,
+  TEAM_ID,
   table,
   tempDir,
   verdict,
-  type PreparedRequest,
 } from "./lib/common.js";
-import { performance } from "node:perf_hooks";
+import { messages } from "./lib/corpus.js";
 
 const CHANNELS = 50;
 const AUTHORS = 40;
@@ -51,7 +51,16 @@ function messageEvent(i: number): { body: string; eventId: string } {
     token: "deprecated-verification-token",
     team_id: TEAM_ID,
     api_app_id: "A0KUNDENNAH",
-    event: { type: "message", channel, channel_type: "channel", user, text: texts[i % texts.length], ts, event_ts: ts, team: TEAM_ID },
+    event: {
+      type: "message",
+      channel,
+      channel_type: "channel",
+      user,
+      text: texts[i % texts.length],
+      ts,
+      event_ts: ts,
+      team: TEAM_ID,
+    },
     type: "event_callback",
     event_id: eventId,
     event_time: Math.floor(Number(ts)),
@@ -70,7 +79,10 @@ function events(count: number, dupShare: number): PreparedRequest[] {
     out.push(sign(body, JSON_TYPE, { secret: SIGNING_SECRET }));
     if (dupShare > 0 && i % Math.round(1 / dupShare) === 0) {
       const retry = sign(body, JSON_TYPE, { secret: SIGNING_SECRET });
-      dups.push({ body: retry.body, headers: { ...retry.headers, "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+      dups.push({
+        body: retry.body,
+        headers: { ...retry.headers, "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      });
     }
   }
   // Retries arrive a little later than their originals.
@@ -116,7 +128,13 @@ main(async () => {
   heading(`Ingestion: ${total.toLocaleString("en-US")} message events at concurrency ${concurrency}`);
   note(machine());
   const slack = await startFakeSlack();
-  const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: "0", LOG_LEVEL: "info" };
+  const env = {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    LOG_LEVEL: "info",
+  };
 
   // Baseline first: a bare Bolt app acking the same kind of requests.
   const bare = await startChild("bench/servers/bareBolt.mjs", env, { plain: true });
@@ -127,8 +145,18 @@ main(async () => {
   const bareRate = (bareRun.latencies.length / bareRun.elapsedMs) * 1000;
   await bare.stop();
 
-  const rows: (string | number)[][] = [["server / database", "events", "acked in s", "ack p99 ms", "all stored in s", "events/s", "vs bare Bolt"]];
-  rows.push(["bare Bolt (ack only)", bareRun.latencies.length, bareRun.elapsedMs / 1000, summarize(bareRun.latencies).p99, "-", bareRate, "1.00"]);
+  const rows: (string | number)[][] = [
+    ["server / database", "events", "acked in s", "ack p99 ms", "all stored in s", "events/s", "vs bare Bolt"],
+  ];
+  rows.push([
+    "bare Bolt (ack only)",
+    bareRun.latencies.length,
+    bareRun.elapsedMs / 1000,
+    summarize(bareRun.latencies).p99,
+    "-",
+    bareRate,
+    "1.00",
+  ]);
   const figures: Record<string, unknown> = { events: total, concurrency, bareRate };
 
   for (const database of databases) {
@@ -168,10 +196,23 @@ main(async () => {
     await new Promise((r) => setTimeout(r, 500));
     const final = (await counter.count()) - warmup;
     const rate = (stored / doneMs) * 1000;
-    rows.push([`kundennah, ${database}`, run.latencies.length, ackedMs / 1000, summarize(run.latencies).p99, doneMs / 1000, rate, (rate / bareRate).toFixed(2)]);
-    if (stored < total) note(`${database}: only ${stored} of ${total} signals after ${timeoutMs / 1000} s — the rate shown is for those`);
-    if (final !== total) note(`${database}: ${final} signals for ${total} unique events (duplicates counted twice or events lost!)`);
-    else note(`${database}: ${final} signals for ${total} unique events + ${run.latencies.length - total} retried deliveries: dedupe holds`);
+    rows.push([
+      `kundennah, ${database}`,
+      run.latencies.length,
+      ackedMs / 1000,
+      summarize(run.latencies).p99,
+      doneMs / 1000,
+      rate,
+      (rate / bareRate).toFixed(2),
+    ]);
+    if (stored < total)
+      note(`${database}: only ${stored} of ${total} signals after ${timeoutMs / 1000} s — the rate shown is for those`);
+    if (final !== total)
+      note(`${database}: ${final} signals for ${total} unique events (duplicates counted twice or events lost!)`);
+    else
+      note(
+        `${database}: ${final} signals for ${total} unique events + ${run.latencies.length - total} retried deliveries: dedupe holds`,
+      );
     figures[`${database}Rate`] = rate;
     figures[`${database}AckedS`] = ackedMs / 1000;
     figures[`${database}StoredS`] = doneMs / 1000;
@@ -180,6 +221,10 @@ main(async () => {
     await ours.stop();
   }
   table(rows);
-  if (typeof figures.sqliteRate === "number") verdict(figures.sqliteRate >= 1000, `SQLite: ${Math.round(figures.sqliteRate)} events/s end to end (target ≥ 1,000)`);
+  if (typeof figures.sqliteRate === "number")
+    verdict(
+      figures.sqliteRate >= 1000,
+      `SQLite: ${Math.round(figures.sqliteRate)} events/s end to end (target ≥ 1,000)`,
+    );
   result("ingest", figures);
 });

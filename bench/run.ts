@@ -45,19 +45,36 @@ const BENCHMARKS: Record<string, Benchmark> = {
   },
   digest: {
     what: "4. digest computation at 1M, 2M, 5M signals (10M with --sizes 1M,2M,5M,10M)",
-    flags: { sizes: "SQLite sizes (1M,2M,5M)", "pg-sizes": "PostgreSQL sizes (1M,2M)", databases: "sqlite,postgresql (both)", repeats: "reports per size (3)" },
+    flags: {
+      sizes: "SQLite sizes (1M,2M,5M)",
+      "pg-sizes": "PostgreSQL sizes (1M,2M)",
+      databases: "sqlite,postgresql (both)",
+      repeats: "reports per size (3)",
+    },
   },
   nudges: {
     what: "5. nudge fan-out to 10,000 leaders with 10 % 429s",
-    flags: { leaders: "leaders due (10000)", "rate-limit-share": "share of posts answered 429 (0.1)", database: "sqlite or postgresql (sqlite)" },
+    flags: {
+      leaders: "leaders due (10000)",
+      "rate-limit-share": "share of posts answered 429 (0.1)",
+      database: "sqlite or postgresql (sqlite)",
+    },
   },
   memory: {
     what: "6. RSS idle and with 10,000 leaders and 1M signals",
-    flags: { leaders: "leaders (10000)", signals: "presence signals (1M)", "settle-seconds": "wait before each reading (5)" },
+    flags: {
+      leaders: "leaders (10000)",
+      signals: "presence signals (1M)",
+      "settle-seconds": "wait before each reading (5)",
+    },
   },
   vocabulary: {
     what: "8. workspace vocabulary: classifier build for 1k-20k terms vs per-message cost, cached",
-    flags: { sizes: "vocabulary sizes (1000,10000,20000)", builds: "builds per size (5)", messages: "messages classified per size (20000)" },
+    flags: {
+      sizes: "vocabulary sizes (1000,10000,20000)",
+      builds: "builds per size (5)",
+      messages: "messages classified per size (20000)",
+    },
   },
   charts: {
     what: "7. digest trend chart, Vega-Lite spec to PNG, vs vega and resvg alone",
@@ -69,7 +86,9 @@ const BENCHMARKS: Record<string, Benchmark> = {
   },
 };
 /** Flags every benchmark understands (bench/lib/common.ts). */
-const COMMON_FLAGS: Record<string, string> = { profile: "server processes write V8 CPU profiles to bench/profiles/ (classifier: its own run)" };
+const COMMON_FLAGS: Record<string, string> = {
+  profile: "server processes write V8 CPU profiles to bench/profiles/ (classifier: its own run)",
+};
 
 function help(): string {
   const lines = [
@@ -96,27 +115,44 @@ if (args.some((a) => a === "--help" || a === "-h" || a === "help" || a === "list
   console.log(help());
   process.exit(0);
 }
-const names = args.filter((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1]!.startsWith("--") && !args[i - 1]!.includes("=")));
+const names = args.filter(
+  (a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1]!.startsWith("--") && !args[i - 1]!.includes("=")),
+);
 const flags = args.filter((a) => !names.includes(a));
 const unknown = names.filter((n) => !(n in BENCHMARKS));
 if (unknown.length) {
-  console.error(`unknown benchmark(s): ${unknown.join(", ")}; choose from ${Object.keys(BENCHMARKS).join(", ")} (npm run bench -- --help)`);
+  console.error(
+    `unknown benchmark(s): ${unknown.join(", ")}; choose from ${Object.keys(BENCHMARKS).join(", ")} (npm run bench -- --help)`,
+  );
   process.exit(2);
 }
 const chosen = names.length ? names : Object.keys(BENCHMARKS);
-const knownFlags = new Set([...Object.keys(COMMON_FLAGS), ...chosen.flatMap((name) => Object.keys(BENCHMARKS[name]!.flags))]);
-const unknownFlags = flags.filter((f) => f.startsWith("--")).map((f) => f.slice(2).split("=")[0]!).filter((f) => !knownFlags.has(f));
+const knownFlags = new Set([
+  ...Object.keys(COMMON_FLAGS),
+  ...chosen.flatMap((name) => Object.keys(BENCHMARKS[name]!.flags)),
+]);
+const unknownFlags = flags
+  .filter((f) => f.startsWith("--"))
+  .map((f) => f.slice(2).split("=")[0]!)
+  .filter((f) => !knownFlags.has(f));
 if (unknownFlags.length) {
-  console.error(`unknown flag(s) for ${chosen.join(", ")}: ${unknownFlags.map((f) => `--${f}`).join(", ")} (npm run bench -- --help)`);
+  console.error(
+    `unknown flag(s) for ${chosen.join(", ")}: ${unknownFlags.map((f) => `--${f}`).join(", ")} (npm run bench -- --help)`,
+  );
   process.exit(2);
 }
 const started = Date.now();
 const failed: string[] = [];
 for (const name of chosen) {
   const t0 = Date.now();
-  const res = spawnSync(process.execPath, ["--import", "tsx", path.join("bench", `${name}.ts`), ...flags], { cwd: ROOT, stdio: "inherit" });
+  const res = spawnSync(process.execPath, ["--import", "tsx", path.join("bench", `${name}.ts`), ...flags], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   console.log(`  (${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   if (res.status !== 0) failed.push(name);
 }
-console.log(`\nbenchmarks finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failed.length ? `; FAILED: ${failed.join(", ")}` : ""}`);
+console.log(
+  `\nbenchmarks finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failed.length ? `; FAILED: ${failed.join(", ")}` : ""}`,
+);
 process.exit(failed.length ? 1 : 0);

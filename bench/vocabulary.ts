@@ -6,9 +6,13 @@
 import { performance } from "node:perf_hooks";
 import { classifyMessage, createBuiltinClassifier } from "../src/core/presence/builtinClassifier.js";
 import { WorkspaceClassifiers } from "../src/core/presence/workspaceClassifiers.js";
-import { EMPTY_VOCABULARY, type VocabularyStore, type WorkspaceVocabulary } from "../src/core/presence/workspaceVocabulary.js";
-import { messages } from "./lib/corpus.js";
+import {
+  EMPTY_VOCABULARY,
+  type VocabularyStore,
+  type WorkspaceVocabulary,
+} from "../src/core/presence/workspaceVocabulary.js";
 import { heading, intFlag, listFlag, machine, main, median, note, result, table } from "./lib/common.js";
+import { messages } from "./lib/corpus.js";
 
 const names = (n: number) => Array.from({ length: n }, (_, k) => `Kontor ${k} Handel GmbH`);
 
@@ -24,7 +28,9 @@ main(async () => {
   for (const text of corpus) classifyMessage(text);
   const plainUs = ((performance.now() - started) * 1000) / count;
 
-  const rows: (string | number)[][] = [["terms", "build ms (median)", "µs/message, cached", "µs/message, plain built-in (baseline)"]];
+  const rows: (string | number)[][] = [
+    ["terms", "build ms (median)", "µs/message, cached", "µs/message, plain built-in (baseline)"],
+  ];
   const figures: Record<string, unknown> = { plainUsPerMessage: plainUs };
   for (const size of sizes) {
     const terms = names(size);
@@ -40,16 +46,24 @@ main(async () => {
       getVocabulary: async (id) => (id === "w" ? vocabulary : EMPTY_VOCABULARY),
       saveVocabulary: async () => false,
     };
-    const classifiers = new WorkspaceClassifiers({ store, clock: () => new Date(), builtin: (v) => createBuiltinClassifier(v), llm: null });
+    const classifiers = new WorkspaceClassifiers({
+      store,
+      clock: () => new Date(),
+      builtin: (v) => createBuiltinClassifier(v),
+      llm: null,
+    });
     await classifiers.for("w");
     started = performance.now();
-    for (let i = 0; i < corpus.length; i += 100) await (await classifiers.for("w")).builtin.classify(corpus.slice(i, i + 100));
+    for (let i = 0; i < corpus.length; i += 100)
+      await (await classifiers.for("w")).builtin.classify(corpus.slice(i, i + 100));
     const cachedUs = ((performance.now() - started) * 1000) / count;
     rows.push([size.toLocaleString("en-US"), median(times), cachedUs, plainUs]);
     figures[`build${size}Ms`] = median(times);
     figures[`cached${size}UsPerMessage`] = cachedUs;
   }
   table(rows);
-  note("the build is paid once per vocabulary change per replica (and after a restart); messages then use the cached classifier");
+  note(
+    "the build is paid once per vocabulary change per replica (and after a restart); messages then use the cached classifier",
+  );
   result("vocabulary", figures);
 });

@@ -15,7 +15,13 @@ const endpoint = `http://localhost:${PORT}/api/messages`;
 const LISTENING = /^kundennah-dev: playground listening on ([^\s]+):(\d+)$/;
 
 // Local mode is unauthenticated; blank the Azure settings (so .env cannot fill them in) and say so.
-const local = { MICROSOFT_APP_ID: "", MICROSOFT_APP_PASSWORD: "", MICROSOFT_APP_TENANT_ID: "", MICROSOFT_APP_TYPE: "", TEAMS_LOCAL_MODE: "true" };
+const local = {
+  MICROSOFT_APP_ID: "",
+  MICROSOFT_APP_PASSWORD: "",
+  MICROSOFT_APP_TENANT_ID: "",
+  MICROSOFT_APP_TYPE: "",
+  TEAMS_LOCAL_MODE: "true",
+};
 
 function banner({ playgroundPort, requestedPort, address, botEndpoint }) {
   const moved = String(playgroundPort) !== String(requestedPort) ? ` (port ${requestedPort} was taken)` : "";
@@ -28,7 +34,7 @@ function banner({ playgroundPort, requestedPort, address, botEndpoint }) {
       ? " Both listen on this machine only (127.0.0.1); do not forward or proxy these ports."
       : ` WARNING: the Playground listens on ${address}, so others on the network can reach it and act as admin.`,
     "",
-    " In the Playground the bot is called \"Test Bot\" (the Playground's own name for it).",
+    ' In the Playground the bot is called "Test Bot" (the Playground\'s own name for it).',
     " · Personal chat: type help, then leaders add me and nudge-now.",
     " · In a team channel or group chat, commands need an @mention: @Test Bot digest-channel.",
     " · A plain channel message, the kind customer presence counts, is sent with",
@@ -57,7 +63,11 @@ const playground = spawn(
   { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none" } },
 );
 const children = [
-  spawn(process.execPath, [require.resolve("tsx/cli"), "src/main.ts"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...local, PORT } }),
+  spawn(process.execPath, [require.resolve("tsx/cli"), "src/main.ts"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, ...local, PORT },
+  }),
   playground,
 ];
 
@@ -68,7 +78,14 @@ readline.createInterface({ input: playground.stdout }).on("line", (line) => {
     console.log(line);
     return;
   }
-  console.log(banner({ playgroundPort: listening[2], requestedPort: PLAYGROUND_PORT, address: listening[1], botEndpoint: endpoint }));
+  console.log(
+    banner({
+      playgroundPort: listening[2],
+      requestedPort: PLAYGROUND_PORT,
+      address: listening[1],
+      botEndpoint: endpoint,
+    }),
+  );
 });
 
 let stopping = false;

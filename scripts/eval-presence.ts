@@ -28,7 +28,9 @@ const termsPath = flag("--terms");
 const terms = termsPath ? parseTermsFile(readFileSync(termsPath, "utf8")).terms : undefined;
 const outPath = flag("--out");
 const showErrors = args.includes("--errors");
-const sets = args.filter((a, i) => !a.startsWith("--") && !(i > 0 && ["--industry", "--terms", "--out"].includes(args[i - 1]!)));
+const sets = args.filter(
+  (a, i) => !a.startsWith("--") && !(i > 0 && ["--industry", "--terms", "--out"].includes(args[i - 1]!)),
+);
 if (sets.length === 0) {
   // ../shared/eval from the main checkout, ../../shared/eval from a worktree under wt/
   const dir = [resolve(repoRoot, "../shared/eval"), resolve(repoRoot, "../../shared/eval")].find((d) => existsSync(d));
@@ -76,7 +78,10 @@ function line(label: string, t: Tally): string {
 
 function readSet(path: string): Row[] {
   if (path === "corpus") return readCorpus();
-  return readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row);
 }
 
 for (const path of sets) {
@@ -92,12 +97,18 @@ for (const path of sets) {
     add(byLang.get(lang)!, row, pred);
     out.push(JSON.stringify({ id: row.id, customer: pred.customer, tone: pred.tone }));
     if (showErrors && (pred.customer !== row.customer || (row.customer && pred.tone !== row.tone))) {
-      const what = pred.customer !== row.customer ? `customer ${row.customer ? "missed" : "false alarm"}` : `tone ${row.tone} read as ${pred.tone}`;
+      const what =
+        pred.customer !== row.customer
+          ? `customer ${row.customer ? "missed" : "false alarm"}`
+          : `tone ${row.tone} read as ${pred.tone}`;
       console.log(`  ${what}: ${row.text}`);
     }
   }
-  const name = path.split("/").pop()!.replace(/\.jsonl$/u, "");
+  const name = path
+    .split("/")
+    .pop()!
+    .replace(/\.jsonl$/u, "");
   console.log(line(name, all));
   for (const [lang, t] of [...byLang].sort()) console.log(line(`  ${lang}`, t));
-  if (outPath) writeFileSync(outPath, out.join("\n") + "\n");
+  if (outPath) writeFileSync(outPath, `${out.join("\n")}\n`);
 }

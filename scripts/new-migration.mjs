@@ -18,9 +18,13 @@ const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kundennah-migration-"));
 
 function diff(from, to) {
-  return execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"], {
-    encoding: "utf8",
-  }).replace(/^Loaded Prisma config.*\n/m, "");
+  return execFileSync(
+    process.execPath,
+    ["scripts/prisma.mjs", "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"],
+    {
+      encoding: "utf8",
+    },
+  ).replace(/^Loaded Prisma config.*\n/m, "");
 }
 
 const pgFrom = path.join(tmp, "from.postgresql.prisma");

@@ -17,14 +17,22 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
   else if (typeof first === "number" || (typeof first === "string" && /^\d+$/.test(first))) {
     if (second === undefined || second === null) args[1] = LOOPBACK;
     else if (typeof second !== "string") args.splice(1, 0, LOOPBACK);
-  } else if (typeof first === "object" && first !== null && !("path" in first) && !("fd" in first) && !("handle" in first) && !first.host) {
+  } else if (
+    typeof first === "object" &&
+    first !== null &&
+    !("path" in first) &&
+    !("fd" in first) &&
+    !("handle" in first) &&
+    !first.host
+  ) {
     args[0] = { ...first, host: LOOPBACK };
   }
   if (this instanceof http.Server && !reported) {
     reported = true;
     this.once("listening", () => {
       const address = this.address();
-      if (address && typeof address === "object") process.stdout.write(`kundennah-dev: playground listening on ${address.address}:${address.port}\n`);
+      if (address && typeof address === "object")
+        process.stdout.write(`kundennah-dev: playground listening on ${address.address}:${address.port}\n`);
     });
   }
   return listen.apply(this, args);

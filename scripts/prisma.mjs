@@ -16,7 +16,11 @@ const env = {
 };
 
 export function prisma(args, options = {}) {
-  const r = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", ...args], { stdio: "inherit", env, ...options });
+  const r = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", ...args], {
+    stdio: "inherit",
+    env,
+    ...options,
+  });
   return r;
 }
 

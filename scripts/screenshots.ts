@@ -3,7 +3,7 @@
 // Agents Playground on free ports, drives the Playground with Debian's Chromium (playwright-core,
 // no browser download) the way a person would, and crops each picture to the card it is about.
 // Run it after any change to a card. Everything it starts is stopped again, also on Ctrl-C.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -11,17 +11,17 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import Database from "better-sqlite3";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import {
-  PLAYGROUND,
+  type CardClick,
   cardClickActivity,
   channelMessageActivity,
   clipAround,
   findChromium,
+  PLAYGROUND,
   parseCardClick,
   seedMessages,
   seedWeek,
-  type CardClick,
 } from "./lib/screenshotStory.js";
 
 const require = createRequire(import.meta.url);
@@ -43,7 +43,9 @@ function checkEmojiFont(): void {
   const fcList = spawnSync("fc-list", [":charset=1f44d", "family"], { encoding: "utf8" });
   if (fcList.error) return; // no fontconfig (not Linux): nothing to check with
   if (!fcList.stdout.trim()) {
-    fail("No emoji font is installed, so the cards' emoji would show as empty boxes. Install one: `sudo apt-get install fonts-noto-color-emoji`.");
+    fail(
+      "No emoji font is installed, so the cards' emoji would show as empty boxes. Install one: `sudo apt-get install fonts-noto-color-emoji`.",
+    );
   }
 }
 
@@ -105,7 +107,10 @@ async function waitForHealth(port: number, bot: ChildProcess): Promise<void> {
 /** The Playground moves to another port when its own is taken; the loopback preload says which it got. */
 function waitForPlayground(playground: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ScreenshotError("the Playground did not start listening within a minute")), 60_000);
+    const timer = setTimeout(
+      () => reject(new ScreenshotError("the Playground did not start listening within a minute")),
+      60_000,
+    );
     readline.createInterface({ input: playground.stdout! }).on("line", (line) => {
       const listening = /^kundennah-dev: playground listening on [^\s]+:(\d+)$/.exec(line);
       if (listening) {
@@ -113,7 +118,9 @@ function waitForPlayground(playground: ChildProcess): Promise<number> {
         resolve(Number(listening[1]));
       }
     });
-    playground.once("exit", (code) => reject(new ScreenshotError(`the Playground exited (code ${code}) while starting`)));
+    playground.once("exit", (code) =>
+      reject(new ScreenshotError(`the Playground exited (code ${code}) while starting`)),
+    );
   });
 }
 
@@ -168,7 +175,9 @@ async function sendCustomActivity(page: Page, activity: object): Promise<void> {
 
 /** Closes the Playground's "Your response was sent to the app" note, which is not part of the card. */
 async function dismissResponseNote(scope: Locator): Promise<void> {
-  const close = scope.locator("xpath=.//*[text()='Your response was sent to the app']/ancestor::*[.//button][1]//button").last();
+  const close = scope
+    .locator("xpath=.//*[text()='Your response was sent to the app']/ancestor::*[.//button][1]//button")
+    .last();
   if (await close.count()) await close.click();
   await scope.getByText("Your response was sent to the app").waitFor({ state: "detached" });
 }
@@ -178,7 +187,12 @@ async function dismissResponseNote(scope: Locator): Promise<void> {
  * Playground's author line above nor its notes below are cut in half; `rightEdge` keeps a
  * full-width channel header from widening the picture beyond its card.
  */
-async function capture(page: Page, file: string, boxes: Locator[], options: { pad?: number; rightEdge?: Locator } = {}): Promise<void> {
+async function capture(
+  page: Page,
+  file: string,
+  boxes: Locator[],
+  options: { pad?: number; rightEdge?: Locator } = {},
+): Promise<void> {
   const rects = [];
   for (const box of boxes) {
     await box.scrollIntoViewIfNeeded();
@@ -193,7 +207,8 @@ async function capture(page: Page, file: string, boxes: Locator[], options: { pa
   await page.mouse.move(0, viewport.height - 1); // no hover highlight on a button
   await page.screenshot({ path: target, clip: clipAround(bounded, options.pad ?? 4, viewport) });
   const size = fs.statSync(target).size;
-  if (size > MAX_BYTES) fail(`${file} is ${Math.round(size / 1024)} KB, more than the ${MAX_BYTES / 1024} KB a README picture may take`);
+  if (size > MAX_BYTES)
+    fail(`${file} is ${Math.round(size / 1024)} KB, more than the ${MAX_BYTES / 1024} KB a README picture may take`);
   console.log(`  ${path.relative(ROOT, target)} (${Math.round(size / 1024)} KB)`);
 }
 
@@ -229,7 +244,9 @@ async function suggestion(page: Page, playgroundPort: number): Promise<void> {
   await openChat(page, "General");
   const post = page.locator(".ac-adaptiveCard").filter({ hasText: "Suggestion #1" }).last();
   // Alex votes in the UI; the click the page sends names the post, so two colleagues can click too.
-  const invoke = page.waitForRequest((request) => request.url().endsWith("/_conversation/v1/invoke") && request.method() === "POST");
+  const invoke = page.waitForRequest(
+    (request) => request.url().endsWith("/_conversation/v1/invoke") && request.method() === "POST",
+  );
   await post.getByRole("button", { name: /Vote/ }).click();
   const click: CardClick | null = parseCardClick((await invoke).postData() ?? "");
   if (!click) fail("could not read the vote the Playground sent");
@@ -243,7 +260,9 @@ async function suggestion(page: Page, playgroundPort: number): Promise<void> {
   const form2 = page.locator(".ac-adaptiveCard").filter({ hasText: "Answer a suggestion" }).last();
   await form2.getByRole("combobox").click();
   await page.getByRole("option", { name: "Planned" }).click();
-  await form2.locator("textarea").fill("Good one. Support starts the calls in March; we share what we learn at the all-hands.");
+  await form2
+    .locator("textarea")
+    .fill("Good one. Support starts the calls in March; we share what we learn at the all-hands.");
   await form2.getByRole("button", { name: "Send answer" }).click();
   const answered = page.locator(".ac-adaptiveCard").filter({ hasText: "Status:" }).last();
   await answered.waitFor();
@@ -258,7 +277,10 @@ async function suggestion(page: Page, playgroundPort: number): Promise<void> {
 function signalsPerWeek(dbFile: string): Map<string, number> {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare('SELECT week, COUNT(*) AS n FROM "PresenceSignal" GROUP BY week').all() as { week: string; n: number }[];
+    const rows = db.prepare('SELECT week, COUNT(*) AS n FROM "PresenceSignal" GROUP BY week').all() as {
+      week: string;
+      n: number;
+    }[];
     return new Map(rows.map((r) => [r.week, r.n]));
   } finally {
     db.close();
@@ -273,7 +295,10 @@ function signalsPerWeek(dbFile: string): Map<string, number> {
  */
 async function seedChannel(page: Page, playgroundPort: number, dbFile: string): Promise<void> {
   const now = new Date();
-  const seeded = seedMessages().map((message, index) => ({ week: seedWeek(now, message.weeksAgo), activity: channelMessageActivity(message, index, now, playgroundPort) }));
+  const seeded = seedMessages().map((message, index) => ({
+    week: seedWeek(now, message.weeksAgo),
+    activity: channelMessageActivity(message, index, now, playgroundPort),
+  }));
   const expected = new Map<string, number>();
   for (const { week } of seeded) expected.set(week, (expected.get(week) ?? 0) + 1);
   let pending = seeded;
@@ -288,7 +313,8 @@ async function seedChannel(page: Page, playgroundPort: number, dbFile: string): 
     }
     const missing = short();
     pending = seeded.filter(({ week }) => missing.includes(week));
-    if (missing.length > 0 && attempt === 3) fail(`channel messages for ${missing.join(", ")} did not arrive at the bot after three tries`);
+    if (missing.length > 0 && attempt === 3)
+      fail(`channel messages for ${missing.join(", ")} did not arrive at the bot after three tries`);
     if (missing.length > 0) console.log(`  ${missing.join(", ")} came up short; sending those weeks again`);
   }
 }
@@ -380,7 +406,16 @@ async function main(): Promise<void> {
       handleSIGTERM: false,
       handleSIGHUP: false,
       viewport: { width: 1400, height: 900 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
     // The Playground fetches fonts and animations from Microsoft's CDN; leaving them out makes the
@@ -409,7 +444,8 @@ main().catch((error: unknown) => {
   if (error instanceof ScreenshotError) console.error(`npm run screenshots: ${error.message}`);
   else {
     console.error(`npm run screenshots failed: ${(error as Error).message}`);
-    if (childOutput.length) console.error(`\nlast lines of the bot and the Playground:\n${childOutput.slice(-30).join("\n")}`);
+    if (childOutput.length)
+      console.error(`\nlast lines of the bot and the Playground:\n${childOutput.slice(-30).join("\n")}`);
   }
   process.exitCode = 1;
 });

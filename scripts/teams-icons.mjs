@@ -57,6 +57,12 @@ const WHITE = [255, 255, 255, 255];
 const CLEAR = [0, 0, 0, 0];
 
 const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../manifests/teams");
-fs.writeFileSync(path.join(out, "color.png"), png(192, (x, y) => (mark(x, y, 192) ? WHITE : TEAL)));
-fs.writeFileSync(path.join(out, "outline.png"), png(32, (x, y) => (mark(x, y, 32) ? WHITE : CLEAR)));
+fs.writeFileSync(
+  path.join(out, "color.png"),
+  png(192, (x, y) => (mark(x, y, 192) ? WHITE : TEAL)),
+);
+fs.writeFileSync(
+  path.join(out, "outline.png"),
+  png(32, (x, y) => (mark(x, y, 32) ? WHITE : CLEAR)),
+);
 console.log(`wrote ${out}/color.png (192×192) and ${out}/outline.png (32×32)`);

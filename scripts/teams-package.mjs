@@ -25,8 +25,12 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function renderManifest(template, env) {
   return template.replace(/\$\{([A-Z0-9_]+)\}/g, (_, name) => {
     const value = env[name]?.trim();
-    if (!value) throw new Error(`${name} is not set; it is needed for the Teams app package (see README.md, "Install in a Teams tenant")`);
-    if (name === "MICROSOFT_APP_ID" && !GUID.test(value)) throw new Error(`MICROSOFT_APP_ID must be the Azure Bot's app id, a GUID; got "${value}"`);
+    if (!value)
+      throw new Error(
+        `${name} is not set; it is needed for the Teams app package (see README.md, "Install in a Teams tenant")`,
+      );
+    if (name === "MICROSOFT_APP_ID" && !GUID.test(value))
+      throw new Error(`MICROSOFT_APP_ID must be the Azure Bot's app id, a GUID; got "${value}"`);
     return value;
   });
 }
@@ -37,7 +41,8 @@ export function renderManifest(template, env) {
  * organisation's own pages; the package is still written, for trying it out in a test tenant.
  */
 export function exampleUrls(manifest, at = "") {
-  if (typeof manifest === "string") return /^https?:\/\/([^/]*\.)?example\.(com|org|net)([:/]|$)/i.test(manifest) ? [at] : [];
+  if (typeof manifest === "string")
+    return /^https?:\/\/([^/]*\.)?example\.(com|org|net)([:/]|$)/i.test(manifest) ? [at] : [];
   if (!manifest || typeof manifest !== "object") return [];
   return Object.entries(manifest).flatMap(([key, value]) => exampleUrls(value, at ? `${at}.${key}` : key));
 }
@@ -104,8 +109,13 @@ export function buildPackage(env, out = path.join(ROOT, "dist/kundennah-teams.zi
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   if (fs.existsSync(path.join(ROOT, ".env"))) process.loadEnvFile(path.join(ROOT, ".env"));
   try {
-    const { out, placeholders } = buildPackage(process.env, process.argv[2] ? path.resolve(process.argv[2]) : undefined);
-    console.log(`wrote ${path.relative(process.cwd(), out)} — upload it in Teams (Apps → Manage your apps → Upload an app) or the Teams admin center`);
+    const { out, placeholders } = buildPackage(
+      process.env,
+      process.argv[2] ? path.resolve(process.argv[2]) : undefined,
+    );
+    console.log(
+      `wrote ${path.relative(process.cwd(), out)} — upload it in Teams (Apps → Manage your apps → Upload an app) or the Teams admin center`,
+    );
     if (placeholders.length) {
       console.warn(
         `teams:package: WARNING — ${placeholders.join(", ")} still point${placeholders.length === 1 ? "s" : ""} to example.com. ` +

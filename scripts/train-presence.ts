@@ -104,7 +104,9 @@ function crossValidate(data: readonly Featurised[]): void {
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
   const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
-  console.log(`leave-one-file-out over ${files.length} files: customer P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}, tone ${(toneRight / toneTotal).toFixed(3)}`);
+  console.log(
+    `leave-one-file-out over ${files.length} files: customer P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}, tone ${(toneRight / toneTotal).toFixed(3)}`,
+  );
 }
 
 function weightsFile(model: LinearModel, rows: readonly CorpusRow[]): string {

@@ -2,34 +2,34 @@
 // main.ts starts it for real; tests start it with a temp database and a fake Slack.
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
+import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
+import type { ConnectionOptions } from "./bots/slack/connection.js";
+import type { TeamsDoor, TeamsDoorOptions } from "./bots/teams/door.js";
 import type { Config } from "./config.js";
-import { createCore, type Core } from "./core/index.js";
-import type { Clock, LeaseStore } from "./core/shared/ports.js";
+import { type Core, createCore } from "./core/index.js";
 import type { PresenceClassifier } from "./core/presence/classifier.js";
 import type { IndustryPreset } from "./core/presence/vocabulary.js";
-import { createSlackDoor, type SlackDoor } from "./bots/slack/app.js";
-import type { TeamsDoor, TeamsDoorOptions } from "./bots/teams/door.js";
-import { createHttpApp, listen, type DoorHealth } from "./http/server.js";
-import type { ConnectionOptions } from "./bots/slack/connection.js";
-import { answerErrorsAsJson } from "./http/errors.js";
-import { startClock, type ClockHandle } from "./jobs/clock.js";
-import type { AppLogger } from "./logger.js";
-import { openDatabase } from "./storage/database.js";
-import { PrismaLeaseStore } from "./storage/leaseStore.js";
-import { PrismaCheckInStore } from "./storage/checkinStore.js";
-import { PrismaWorkspaceStore } from "./storage/workspaceStore.js";
-import { PrismaConversationStore } from "./storage/conversationStore.js";
-import { PrismaOutboxStore } from "./storage/outboxStore.js";
-import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
-import { PrismaPresenceStore } from "./storage/presenceStore.js";
-import { PrismaDashboardStore } from "./storage/dashboardStore.js";
-import { registerDashboard } from "./dashboard/routes.js";
-import { PrismaMirrorStore, vacuumMirrorTables } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
-import { PrismaVocabularyStore } from "./storage/vocabularyStore.js";
-import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
-import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
-import { databaseHealth } from "./storage/health.js";
 import { createHasher } from "./core/shared/hash.js";
+import type { Clock, LeaseStore } from "./core/shared/ports.js";
+import { registerDashboard } from "./dashboard/routes.js";
+import { answerErrorsAsJson } from "./http/errors.js";
+import { createHttpApp, type DoorHealth, listen } from "./http/server.js";
+import { type ClockHandle, startClock } from "./jobs/clock.js";
+import type { AppLogger } from "./logger.js";
+import { PrismaCheckInStore } from "./storage/checkinStore.js";
+import { PrismaConversationStore } from "./storage/conversationStore.js";
+import { PrismaDashboardStore } from "./storage/dashboardStore.js";
+import { openDatabase } from "./storage/database.js";
+import { databaseHealth } from "./storage/health.js";
+import { PrismaLeaseStore } from "./storage/leaseStore.js";
+import { PrismaMirrorStore, vacuumMirrorTables } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
+import { PrismaOutboxStore } from "./storage/outboxStore.js";
+import { eraseOverwritten, keyPlainReferences } from "./storage/presenceRefs.js";
+import { PrismaPresenceStore } from "./storage/presenceStore.js";
+import { dropStoredSecret, loadOrCreateSecret } from "./storage/secrets.js";
+import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
+import { PrismaVocabularyStore } from "./storage/vocabularyStore.js";
+import { PrismaWorkspaceStore } from "./storage/workspaceStore.js";
 
 const PERSON_KEY = "person-hash";
 
@@ -65,11 +65,22 @@ export interface StartOptions {
 async function llmParts(config: Config, logger: AppLogger) {
   const openai = config.openai;
   if (!openai) return { llmClassifier: null, summarizer: null };
-  const [{ createLlmClassifier }, { OpenAiSummarizer }] = await Promise.all([import("./llm/openAiClassifier.js"), import("./llm/openAiSummarizer.js")]);
+  const [{ createLlmClassifier }, { OpenAiSummarizer }] = await Promise.all([
+    import("./llm/openAiClassifier.js"),
+    import("./llm/openAiSummarizer.js"),
+  ]);
   return {
     // One per workspace vocabulary (built and cached by the core), each with that workspace's built-in classifier behind it.
-    llmClassifier: (vocabulary: { industry?: IndustryPreset; terms?: readonly string[] }, fallback: PresenceClassifier) =>
-      createLlmClassifier(openai, fallback, (reason, count) => logger.warn({ reason, count }, "LLM classifier fell back to the built-in one"), { vocabulary }),
+    llmClassifier: (
+      vocabulary: { industry?: IndustryPreset; terms?: readonly string[] },
+      fallback: PresenceClassifier,
+    ) =>
+      createLlmClassifier(
+        openai,
+        fallback,
+        (reason, count) => logger.warn({ reason, count }, "LLM classifier fell back to the built-in one"),
+        { vocabulary },
+      ),
     summarizer: new OpenAiSummarizer(openai),
   };
 }
@@ -78,7 +89,11 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   const { logger } = options;
   // One process per SQLite file: a second one is refused (PostgreSQL is the way to replicas).
   const db = await openDatabase(config.databaseUrl, { exclusive: true });
-  if (db.createdDatabase) logger.info({ database: db.createdDatabase }, `created the PostgreSQL database "${db.createdDatabase}" (it did not exist)`);
+  if (db.createdDatabase)
+    logger.info(
+      { database: db.createdDatabase },
+      `created the PostgreSQL database "${db.createdDatabase}" (it did not exist)`,
+    );
   const stores = { workspaces: new PrismaWorkspaceStore(db.prisma), checkins: new PrismaCheckInStore(db.prisma) };
   // KUNDENNAH_HASH_SECRET keeps the key out of the database; without it, one is made and stored there.
   const personKey = config.hashSecret ?? (await loadOrCreateSecret(db.prisma, PERSON_KEY));
@@ -95,7 +110,10 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     presenceStore: new PrismaPresenceStore(db.prisma),
     dashboardStore: new PrismaDashboardStore(db.prisma),
     publicUrl,
-    mirrorStore: new PrismaMirrorStore(db.prisma, db.provider === "postgresql" ? () => vacuumMirrorTables(db.prisma) : db.scrubDeleted), // leader mirror (issue 12)
+    mirrorStore: new PrismaMirrorStore(
+      db.prisma,
+      db.provider === "postgresql" ? () => vacuumMirrorTables(db.prisma) : db.scrubDeleted,
+    ), // leader mirror (issue 12)
     mirrorMinResponses: config.mirrorMinResponses,
     vocabularyStore: new PrismaVocabularyStore(db.prisma),
     ...(await llmParts(config, logger)),
@@ -144,7 +162,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     throw error;
   }
   const lease = new PrismaLeaseStore(db.prisma);
-  const clock = options.startScheduler === false ? null : startClock(core, lease, undefined, config.leaseMs ?? undefined);
+  const clock =
+    options.startScheduler === false ? null : startClock(core, lease, undefined, config.leaseMs ?? undefined);
   void clock?.tickNow();
 
   const port = (server.address() as AddressInfo).port;

@@ -1,14 +1,15 @@
 // The kundennah command line: exports, the classifier, the Slack manifest and backups.
 // Reads DATABASE_URL like the bot does; prints to stdout so it composes with shell tools.
-import { loadConfig, loadDotEnv } from "./config.js";
-import { existingSqliteFile, openDatabase, providerOf, type Db } from "./storage/database.js";
-import { BackupTargetExists, backupSqlite } from "./storage/backup.js";
-import { PrismaCheckInStore } from "./storage/checkinStore.js";
-import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
-import { PrismaMirrorStore } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
-import { orgMirrorExport } from "./core/mirror/service.js";
+
 import { runClassify } from "./cliClassify.js";
 import { runSlackManifest, SLACK_MANIFEST_USAGE } from "./cliSlackManifest.js";
+import { loadConfig, loadDotEnv } from "./config.js";
+import { orgMirrorExport } from "./core/mirror/service.js";
+import { BackupTargetExists, backupSqlite } from "./storage/backup.js";
+import { PrismaCheckInStore } from "./storage/checkinStore.js";
+import { type Db, existingSqliteFile, openDatabase, providerOf } from "./storage/database.js";
+import { PrismaMirrorStore } from "./storage/mirrorStore.js"; // leader mirror (issue 12)
+import { PrismaSuggestionStore } from "./storage/suggestionStore.js";
 
 const USAGE = `usage: kundennah export checkins|suggestions|mirror [--format csv|json]
        kundennah classify [--classifier builtin|llm] < in.jsonl > out.jsonl
@@ -38,11 +39,35 @@ const USAGE = `usage: kundennah export checkins|suggestions|mirror [--format csv
 
 const EXPORTS = {
   checkins: {
-    columns: ["platform", "workspace", "leader", "leaderName", "question", "week", "rating", "reflection", "createdAt", "updatedAt"],
+    columns: [
+      "platform",
+      "workspace",
+      "leader",
+      "leaderName",
+      "question",
+      "week",
+      "rating",
+      "reflection",
+      "createdAt",
+      "updatedAt",
+    ],
     rows: (db: Db) => new PrismaCheckInStore(db).exportCheckIns(),
   },
   suggestions: {
-    columns: ["platform", "workspace", "number", "touchpoint", "author", "authorName", "text", "status", "votes", "responseNote", "createdAt", "respondedAt"],
+    columns: [
+      "platform",
+      "workspace",
+      "number",
+      "touchpoint",
+      "author",
+      "authorName",
+      "text",
+      "status",
+      "votes",
+      "responseNote",
+      "createdAt",
+      "respondedAt",
+    ],
     rows: (db: Db) => new PrismaSuggestionStore(db).exportSuggestions(),
   },
   // Leader mirror (issue 12): the organisation's mirror per quarter, as the digest showed it.
@@ -126,7 +151,8 @@ async function exportRows([what, ...rest]: string[], out: NodeJS.WritableStream)
 
 async function backup(args: string[], out: NodeJS.WritableStream): Promise<void> {
   const [target, ...extra] = args;
-  if (!target || target.startsWith("-") || extra.length) fail(`usage: kundennah backup FILE   (FILE must not exist yet)\n\n${USAGE}`);
+  if (!target || target.startsWith("-") || extra.length)
+    fail(`usage: kundennah backup FILE   (FILE must not exist yet)\n\n${USAGE}`);
   loadDotEnv();
   const { databaseUrl } = loadConfig();
   if (providerOf(databaseUrl) === "postgresql") {
@@ -141,7 +167,9 @@ async function backup(args: string[], out: NodeJS.WritableStream): Promise<void>
   const started = Date.now();
   try {
     const result = await backupSqlite(source, target);
-    out.write(`backed up ${source} to ${result.file}: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(1)} MB, in ${((Date.now() - started) / 1000).toFixed(1)} s (integrity checked)\n`);
+    out.write(
+      `backed up ${source} to ${result.file}: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(1)} MB, in ${((Date.now() - started) / 1000).toFixed(1)} s (integrity checked)\n`,
+    );
   } catch (error) {
     if (error instanceof BackupTargetExists) fail(error.message);
     throw error;

@@ -6,11 +6,11 @@ import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { formatExplanation } from "./cliExplain.js";
-import { ConfigError } from "./env.js";
 import { createBuiltinClassifier } from "./core/presence/builtinClassifier.js";
 import type { PresenceClassifier } from "./core/presence/classifier.js";
 import { parseTermsFile } from "./core/presence/termsFile.js";
 import { INDUSTRY_PRESETS, type IndustryPreset, isIndustryPreset } from "./core/presence/vocabulary.js";
+import { ConfigError } from "./env.js";
 import { readOpenAiConfig } from "./llm/config.js";
 import { createLlmClassifier, type LlmClassifier } from "./llm/openAiClassifier.js";
 
@@ -56,7 +56,8 @@ function parseLine(line: string): Item | string {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "not a JSON object";
   const { id, text } = value as Record<string, unknown>;
-  if (!(typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) return `"id" must be a string or a number`;
+  if (!(typeof id === "string" || (typeof id === "number" && Number.isFinite(id))))
+    return `"id" must be a string or a number`;
   if (typeof text !== "string") return `"text" must be a string`;
   return { id, text };
 }
@@ -100,22 +101,31 @@ function parseArgs(argv: string[]): Options | { error: string } {
     values.set(name, value);
   }
   const classifier = values.get("--classifier") ?? "builtin";
-  if (classifier !== "builtin" && classifier !== "llm") return { error: `--classifier must be builtin or llm, got "${classifier}"` };
+  if (classifier !== "builtin" && classifier !== "llm")
+    return { error: `--classifier must be builtin or llm, got "${classifier}"` };
   const industry = values.get("--industry");
-  if (industry !== undefined && !isIndustryPreset(industry)) return { error: `--industry must be one of ${INDUSTRY_PRESETS.join(", ")}, got "${industry}"` };
+  if (industry !== undefined && !isIndustryPreset(industry))
+    return { error: `--industry must be one of ${INDUSTRY_PRESETS.join(", ")}, got "${industry}"` };
   if (values.has("--column") && !values.has("--terms")) return { error: "--column needs --terms FILE" };
   const explain = values.get("--explain");
-  if (explain !== undefined && classifier === "llm") return { error: "--explain explains the built-in classifier; leave out --classifier llm" };
+  if (explain !== undefined && classifier === "llm")
+    return { error: "--explain explains the built-in classifier; leave out --classifier llm" };
   return { classifier, industry, termsFile: values.get("--terms"), column: values.get("--column"), explain };
 }
 
 /** Reads the terms file; reports what was read and every skipped row on `warn`. */
-async function readTerms(path: string, column: string | undefined, warn: (message: string) => void): Promise<string[] | { error: string }> {
+async function readTerms(
+  path: string,
+  column: string | undefined,
+  warn: (message: string) => void,
+): Promise<string[] | { error: string }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    return { error: `cannot read terms file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return {
+      error: `cannot read terms file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    };
   }
   const result = parseTermsFile(text, column === undefined ? {} : { column });
   if (result.fatal) return { error: `terms file ${path}: ${result.fatal}` };
@@ -125,7 +135,9 @@ async function readTerms(path: string, column: string | undefined, warn: (messag
     result.duplicates ? `${result.duplicates} duplicate${result.duplicates === 1 ? "" : "s"}` : "",
     result.errors.length ? `${result.errors.length} row${result.errors.length === 1 ? "" : "s"} skipped` : "",
   ].filter(Boolean);
-  warn(`terms: ${result.terms.length} name${result.terms.length === 1 ? "" : "s"} from ${path} (${source})${extras.length ? `; ${extras.join(", ")}` : ""}`);
+  warn(
+    `terms: ${result.terms.length} name${result.terms.length === 1 ? "" : "s"} from ${path} (${source})${extras.length ? `; ${extras.join(", ")}` : ""}`,
+  );
   return result.terms;
 }
 
@@ -166,14 +178,17 @@ export async function runClassify(
   }
   const builtin = createBuiltinClassifier({ industry: options.industry, terms });
   if (options.explain !== undefined) {
-    await write(output, formatExplanation(builtin.explain(options.explain), { industry: options.industry, terms: terms?.length ?? 0 }));
+    await write(
+      output,
+      formatExplanation(builtin.explain(options.explain), { industry: options.industry, terms: terms?.length ?? 0 }),
+    );
     return 0;
   }
 
   let classifier: PresenceClassifier = builtin;
   let llm: LlmClassifier | null = null;
   if (options.classifier === "llm") {
-    let config;
+    let config: ReturnType<typeof readOpenAiConfig>;
     try {
       config = readOpenAiConfig(env);
     } catch (error) {
@@ -182,11 +197,18 @@ export async function runClassify(
       return 2;
     }
     if (!config) {
-      warn("--classifier llm needs OPENAI_API_KEY (and OPENAI_BASE_URL for Azure or a self-hosted server); or use --classifier builtin");
+      warn(
+        "--classifier llm needs OPENAI_API_KEY (and OPENAI_BASE_URL for Azure or a self-hosted server); or use --classifier builtin",
+      );
       return 2;
     }
-    llm = createLlmClassifier(config, builtin, (reason, count) =>
-      warn(`warning: ${count} message${count === 1 ? "" : "s"} classified by the built-in classifier instead (${reason})`),
+    llm = createLlmClassifier(
+      config,
+      builtin,
+      (reason, count) =>
+        warn(
+          `warning: ${count} message${count === 1 ? "" : "s"} classified by the built-in classifier instead (${reason})`,
+        ),
       // The same vocabulary in the prompt (only the terms found in each batch go out).
       { vocabulary: { industry: options.industry ?? null, ...(terms ? { terms } : {}) } },
     );
@@ -201,7 +223,9 @@ export async function runClassify(
     const items = chunk;
     chunk = [];
     const verdicts = await classifier.classify(items.map((item) => item.text));
-    const out = items.map((item, k) => JSON.stringify({ id: item.id, customer: verdicts[k]!.customer, tone: verdicts[k]!.tone }));
+    const out = items.map((item, k) =>
+      JSON.stringify({ id: item.id, customer: verdicts[k]!.customer, tone: verdicts[k]!.tone }),
+    );
     await write(output, `${out.join("\n")}\n`);
   };
 
@@ -222,7 +246,9 @@ export async function runClassify(
 
   if (llm) {
     const u = llm.usage();
-    warn(`llm: ${u.requests} request${u.requests === 1 ? "" : "s"}, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens`);
+    warn(
+      `llm: ${u.requests} request${u.requests === 1 ? "" : "s"}, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens`,
+    );
   }
   if (skipped > 0) {
     warn(`${skipped} malformed line${skipped === 1 ? "" : "s"} skipped`);

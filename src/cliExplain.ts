@@ -22,26 +22,30 @@ const signed = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFi
 export function formatExplanation(e: Explanation, vocabulary: { industry?: IndustryPreset; terms: number }): string {
   const lines: string[] = [];
   const { verdict } = e;
-  lines.push(
-    verdict.customer
-      ? `verdict: about customers, tone ${verdict.tone}`
-      : "verdict: not about customers",
-  );
+  lines.push(verdict.customer ? `verdict: about customers, tone ${verdict.tone}` : "verdict: not about customers");
   const tones = Object.entries(e.toneProbabilities).map(([tone, p]) => `${tone} ${pct(p)}`);
   lines.push(`  p(customer) ${pct(e.customerProbability)}${tones.length ? `; tone ${tones.join(" · ")}` : ""}`);
-  lines.push(`  vocabulary: ${vocabulary.industry ? `industry ${vocabulary.industry}` : "no industry"}, ${vocabulary.terms} workspace term${vocabulary.terms === 1 ? "" : "s"}`);
+  lines.push(
+    `  vocabulary: ${vocabulary.industry ? `industry ${vocabulary.industry}` : "no industry"}, ${vocabulary.terms} workspace term${vocabulary.terms === 1 ? "" : "s"}`,
+  );
   for (const [family, title] of SECTIONS) {
     const notes = e.notes.filter((n) => n.family === family && n.text !== "");
     if (notes.length === 0) continue;
     lines.push(`${title}:`);
     for (const n of notes) lines.push(`  ${n.feature.padEnd(20)} ${n.text}`);
   }
-  const customer = e.contributions.filter((c) => c.customer !== 0).sort((a, b) => Math.abs(b.customer) - Math.abs(a.customer)).slice(0, TOP);
+  const customer = e.contributions
+    .filter((c) => c.customer !== 0)
+    .sort((a, b) => Math.abs(b.customer) - Math.abs(a.customer))
+    .slice(0, TOP);
   if (customer.length) {
     lines.push("model, about customers (logit share):");
     for (const c of customer) lines.push(`  ${signed(c.customer)}  ${c.feature}`);
   }
-  const tone = e.contributions.filter((c) => c.tone !== 0).sort((a, b) => Math.abs(b.tone) - Math.abs(a.tone)).slice(0, TOP);
+  const tone = e.contributions
+    .filter((c) => c.tone !== 0)
+    .sort((a, b) => Math.abs(b.tone) - Math.abs(a.tone))
+    .slice(0, TOP);
   if (verdict.customer && tone.length) {
     lines.push(`model, ${verdict.tone} over the next tone (score share):`);
     for (const c of tone) lines.push(`  ${signed(c.tone)}  ${c.feature}`);

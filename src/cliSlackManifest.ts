@@ -36,13 +36,19 @@ export function parseHost(input: string): { host: string } | { error: string } {
   let host = input.trim().toLowerCase();
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//.exec(host);
   if (scheme) {
-    if (scheme[1] !== "https") return { error: `Slack calls the bot over HTTPS only; give the host without ${scheme[1]}://, e.g. --host bot.example.com` };
+    if (scheme[1] !== "https")
+      return {
+        error: `Slack calls the bot over HTTPS only; give the host without ${scheme[1]}://, e.g. --host bot.example.com`,
+      };
     host = host.slice(scheme[0].length).replace(/\/$/, "");
   }
-  if (host.includes("/")) return { error: `give the host only, without a path (the path /slack/events is added): got "${input}"` };
-  if (host === PLACEHOLDER.toLowerCase()) return { error: `replace ${PLACEHOLDER} with your bot's public host name, e.g. --host bot.example.com` };
+  if (host.includes("/"))
+    return { error: `give the host only, without a path (the path /slack/events is added): got "${input}"` };
+  if (host === PLACEHOLDER.toLowerCase())
+    return { error: `replace ${PLACEHOLDER} with your bot's public host name, e.g. --host bot.example.com` };
   const match = HOST.exec(host);
-  if (!match || match[1]!.length > 253) return { error: `expected a public host name such as bot.example.com (optionally with :port), got "${input}"` };
+  if (!match || match[1]!.length > 253)
+    return { error: `expected a public host name such as bot.example.com (optionally with :port), got "${input}"` };
   const port = match[2] ? Number(match[2]) : null;
   if (port !== null && (port < 1 || port > 65535)) return { error: `the port must be from 1 to 65535, got ${port}` };
   return { host: port === 443 ? match[1]! : host };
@@ -61,7 +67,8 @@ export function slackManifest(target: { host: string } | { socketMode: true }): 
   setUrl(manifest.settings.interactivity, "request_url");
   manifest.settings.socket_mode_enabled = !url;
   // A URL added to the manifest file later must not go out with the placeholder in it.
-  if (JSON.stringify(manifest).includes(PLACEHOLDER)) throw new Error(`${MANIFEST} has a ${PLACEHOLDER} this command does not fill in`);
+  if (JSON.stringify(manifest).includes(PLACEHOLDER))
+    throw new Error(`${MANIFEST} has a ${PLACEHOLDER} this command does not fill in`);
   return manifest;
 }
 
@@ -80,7 +87,8 @@ export function runSlackManifest(args: string[], out: NodeJS.WritableStream, err
     else if (arg.startsWith("--host=")) host = arg.slice("--host=".length);
     else return fail(`unknown argument: ${arg}`);
   }
-  if (socketMode && host !== undefined) return fail("--socket-mode needs no --host: in Socket Mode the bot connects out to Slack");
+  if (socketMode && host !== undefined)
+    return fail("--socket-mode needs no --host: in Socket Mode the bot connects out to Slack");
   if (socketMode) {
     out.write(`${JSON.stringify(slackManifest({ socketMode: true }), null, 2)}\n`);
     return 0;

@@ -7,8 +7,13 @@ import { readFile } from "node:fs/promises";
 import { loadConfig, loadDotEnv } from "./config.js";
 import { parseTermsFile } from "./core/presence/termsFile.js";
 import { VOCABULARY_TTL_MS } from "./core/presence/workspaceClassifiers.js";
-import { MAX_WORKSPACE_TERMS, MIN_TERM_LENGTH, termProblem, VocabularyService } from "./core/presence/workspaceVocabulary.js";
-import { openDatabase, type Db } from "./storage/database.js";
+import {
+  MAX_WORKSPACE_TERMS,
+  MIN_TERM_LENGTH,
+  termProblem,
+  VocabularyService,
+} from "./core/presence/workspaceVocabulary.js";
+import { type Db, openDatabase } from "./storage/database.js";
 import { PrismaVocabularyStore } from "./storage/vocabularyStore.js";
 
 export const TERMS_USAGE = `usage: kundennah terms import FILE --workspace ID [--column NAME] [--replace]
@@ -39,7 +44,8 @@ interface Options {
 
 function parseArgs(argv: string[]): Options | { error: string } {
   const [action, ...rest] = argv;
-  if (action !== "import" && action !== "list") return { error: action ? `unknown terms command: ${action}` : "terms needs import or list" };
+  if (action !== "import" && action !== "list")
+    return { error: action ? `unknown terms command: ${action}` : "terms needs import or list" };
   const positional: string[] = [];
   let workspace: string | undefined;
   let column: string | undefined;
@@ -77,15 +83,26 @@ async function findWorkspace(db: Db, spec: string): Promise<{ id: string; label:
   const where = m ? { platform: m[1]!, externalId: m[2]! } : { externalId: spec };
   const found = await db.workspace.findMany({ where, select: { id: true, platform: true, externalId: true }, take: 3 });
   if (found.length === 1) return { id: found[0]!.id, label: `${found[0]!.platform}:${found[0]!.externalId}` };
-  if (found.length > 1) return { error: `both platforms have a workspace "${spec}": say slack:${spec} or teams:${spec}` };
-  const known = await db.workspace.findMany({ select: { platform: true, externalId: true }, take: 20, orderBy: { createdAt: "asc" } });
-  const list = known.length ? `known workspaces: ${known.map((w) => `${w.platform}:${w.externalId}`).join(", ")}` : "the database has no workspace yet (start the bot and use it once)";
+  if (found.length > 1)
+    return { error: `both platforms have a workspace "${spec}": say slack:${spec} or teams:${spec}` };
+  const known = await db.workspace.findMany({
+    select: { platform: true, externalId: true },
+    take: 20,
+    orderBy: { createdAt: "asc" },
+  });
+  const list = known.length
+    ? `known workspaces: ${known.map((w) => `${w.platform}:${w.externalId}`).join(", ")}`
+    : "the database has no workspace yet (start the bot and use it once)";
   return { error: `no workspace "${spec}" in the database; ${list}` };
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
-export async function runTerms(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runTerms(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   const options = parseArgs(argv);
   if ("error" in options) {
     err.write(`${options.error}\n\n${TERMS_USAGE}\n`);
@@ -97,7 +114,9 @@ export async function runTerms(argv: string[], out: NodeJS.WritableStream, err: 
       text = await readFile(options.file, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      err.write(`cannot read ${options.file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message}\n`);
+      err.write(
+        `cannot read ${options.file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message}\n`,
+      );
       return 1;
     }
   }
@@ -114,7 +133,9 @@ export async function runTerms(argv: string[], out: NodeJS.WritableStream, err: 
     const vocabulary = new VocabularyService(new PrismaVocabularyStore(db.prisma), () => new Date());
     if (options.action === "list") {
       const current = await vocabulary.get(workspace.id);
-      out.write(`# ${workspace.label}: industry preset ${current.industry ?? "none"}, ${plural(current.terms.length, "own term")}\n`);
+      out.write(
+        `# ${workspace.label}: industry preset ${current.industry ?? "none"}, ${plural(current.terms.length, "own term")}\n`,
+      );
       if (current.terms.length) out.write(`${current.terms.join("\n")}\n`);
       return 0;
     }
@@ -146,7 +167,9 @@ async function importTerms(
     if (!problem) usable.push(term);
     else {
       unusable++;
-      err.write(`${options.file}: "${term.slice(0, 60)}" ${problem.kind === "too-short" ? `is shorter than ${MIN_TERM_LENGTH} characters` : "cannot be a term"} — skipped\n`);
+      err.write(
+        `${options.file}: "${term.slice(0, 60)}" ${problem.kind === "too-short" ? `is shorter than ${MIN_TERM_LENGTH} characters` : "cannot be a term"} — skipped\n`,
+      );
     }
   }
   const skipped = parsed.errors.length + unusable;
@@ -155,7 +178,9 @@ async function importTerms(
     return 1;
   }
 
-  const outcome = options.replace ? await vocabulary.replaceTerms(workspace.id, usable) : await vocabulary.addTerms(workspace.id, usable, Number.POSITIVE_INFINITY);
+  const outcome = options.replace
+    ? await vocabulary.replaceTerms(workspace.id, usable)
+    : await vocabulary.addTerms(workspace.id, usable, Number.POSITIVE_INFINITY);
   if (!outcome.ok) {
     const p = outcome.problem;
     err.write(

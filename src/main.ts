@@ -1,18 +1,29 @@
 // Composition root: read config, start the app, stop gracefully on SIGTERM/SIGINT.
+
+import { startApp } from "./app.js";
 import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import { createLogger } from "./logger.js";
-import { startApp } from "./app.js";
 
 async function main() {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, { logger });
-  const mode = config.slack ? (config.slack.appToken ? "socket mode" : `HTTP at ${app.url}/slack/events`) : "not configured";
-  const teams = config.teams ? (config.teams.mode === "local" ? "local mode (unauthenticated, loopback only)" : `${config.teams.appType} at ${app.url}/api/messages`) : "not configured";
+  const mode = config.slack
+    ? config.slack.appToken
+      ? "socket mode"
+      : `HTTP at ${app.url}/slack/events`
+    : "not configured";
+  const teams = config.teams
+    ? config.teams.mode === "local"
+      ? "local mode (unauthenticated, loopback only)"
+      : `${config.teams.appType} at ${app.url}/api/messages`
+    : "not configured";
   logger.info({ url: app.url, slack: mode, teams }, `Kundennah is running on port ${new URL(app.url).port}`);
   if (!config.slack) {
-    logger.warn("Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode); see README.md");
+    logger.warn(
+      "Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode); see README.md",
+    );
   }
   if (config.teams?.mode === "local") {
     const endpoint = `http://localhost:${new URL(app.url).port}/api/messages`;

@@ -22,7 +22,11 @@ function sourceFiles(dir: string): string[] {
 function specifiers(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
   const found: string[] = [];
-  const patterns = [/^\s*(?:import|export)\s+[\w*\s{},]+?\sfrom\s*["']([^"']+)["']/gm, /^\s*import\s*["']([^"']+)["']/gm, /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g];
+  const patterns = [
+    /^\s*(?:import|export)\s+[\w*\s{},]+?\sfrom\s*["']([^"']+)["']/gm,
+    /^\s*import\s*["']([^"']+)["']/gm,
+    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+  ];
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) found.push(match[1]!);
   }
@@ -32,7 +36,11 @@ function specifiers(file: string): string[] {
 /** Where a relative specifier points, as a path under src/ ("storage/database.ts"); null for packages. */
 function target(file: string, specifier: string): string | null {
   if (!specifier.startsWith(".")) return null;
-  return path.relative(SRC, path.resolve(path.dirname(file), specifier)).replace(/\.js$/, ".ts").split(path.sep).join("/");
+  return path
+    .relative(SRC, path.resolve(path.dirname(file), specifier))
+    .replace(/\.js$/, ".ts")
+    .split(path.sep)
+    .join("/");
 }
 
 const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
@@ -59,8 +67,18 @@ describe("the doors (src/bots) talk only to core services", () => {
       const hits: string[] = [];
       if (/\.store\b/.test(text)) hits.push(`${rel(file)} reaches for .store`);
       for (const match of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
-        const stores = match[1]!.split(",").map((n) => n.replace(/\btype\b/, "").trim().split(/\s+as\s+/)[0]!).filter((n) => /Store$/.test(n));
-        if (stores.length && target(file, match[2]!)?.startsWith("core/")) hits.push(`${rel(file)} imports ${stores.join(", ")} from ${match[2]}`);
+        const stores = match[1]!
+          .split(",")
+          .map(
+            (n) =>
+              n
+                .replace(/\btype\b/, "")
+                .trim()
+                .split(/\s+as\s+/)[0]!,
+          )
+          .filter((n) => /Store$/.test(n));
+        if (stores.length && target(file, match[2]!)?.startsWith("core/"))
+          hits.push(`${rel(file)} imports ${stores.join(", ")} from ${match[2]}`);
       }
       return hits;
     });

@@ -8,7 +8,10 @@ import { describe, expect, it } from "vitest";
  * regression made it start benchmarks again, they must not outlive the test.
  */
 function bench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn("npm", ["run", "--silent", "bench", "--", ...args], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npm", ["run", "--silent", "bench", "--", ...args], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -35,7 +38,8 @@ describe("npm run bench", () => {
     for (const flag of ["--help", "-h"]) {
       const help = await bench([flag]);
       expect(help.code, flag).toBe(0);
-      for (const name of ["classifier", "ack", "ingest", "digest", "nudges", "memory"]) expect(help.stdout).toMatch(new RegExp(`^${name} +\\d\\. `, "m"));
+      for (const name of ["classifier", "ack", "ingest", "digest", "nudges", "memory"])
+        expect(help.stdout).toMatch(new RegExp(`^${name} +\\d\\. `, "m"));
       expect(help.stdout).toMatch(/--sizes +SQLite sizes \(1M,2M,5M\)/);
       expect(help.stdout).toContain("--paced-seconds");
       expect(help.stdout).not.toContain("==="); // no benchmark printed its heading

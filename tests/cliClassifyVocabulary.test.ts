@@ -27,9 +27,16 @@ async function run(argv: string[], input = "") {
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
-const jsonl = (items: { id: string; text: string }[]): string => items.map((item) => JSON.stringify(item)).join("\n") + "\n";
+const jsonl = (items: { id: string; text: string }[]): string =>
+  `${items.map((item) => JSON.stringify(item)).join("\n")}\n`;
 const verdicts = (stdout: string): Record<string, boolean> =>
-  Object.fromEntries(stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string; customer: boolean }).map((v) => [v.id, v.customer]));
+  Object.fromEntries(
+    stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; customer: boolean })
+      .map((v) => [v.id, v.customer]),
+  );
 
 function file(name: string, content: string): string {
   const p = path.join(tempDir(), name);
@@ -69,7 +76,9 @@ describe("kundennah classify --terms / --industry", () => {
   it("refuses bad options and unreadable terms files with exit code 2", async () => {
     const wrongIndustry = await run(["--industry", "aviation"]);
     expect(wrongIndustry.code).toBe(2);
-    expect(wrongIndustry.stderr).toContain('--industry must be one of healthcare, hospitality, transport, insurance, legal-tax, retail, b2b, public, software, got "aviation"');
+    expect(wrongIndustry.stderr).toContain(
+      '--industry must be one of healthcare, hospitality, transport, insurance, legal-tax, retail, b2b, public, software, got "aviation"',
+    );
     expect((await run(["--column", "Name"])).stderr).toContain("--column needs --terms FILE");
     const missing = await run(["--terms", path.join(tempDir(), "nope.csv")]);
     expect(missing.code).toBe(2);
@@ -82,9 +91,14 @@ describe("kundennah classify --terms / --industry", () => {
 
 describe("kundennah classify --explain", () => {
   it("prints the verdict, the cues by family and the strongest features", async () => {
-    const result = await run(["--explain", "Typisch Fahrgast: steht in der Tür und wundert sich über die Verspätung 🙄"]);
+    const result = await run([
+      "--explain",
+      "Typisch Fahrgast: steht in der Tür und wundert sich über die Verspätung 🙄",
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^verdict: about customers, tone negative\n {2}p\(customer\) \d+ %; tone positive \d+ % · neutral \d+ % · negative \d+ %\n {2}vocabulary: no industry, 0 workspace terms\n/);
+    expect(result.stdout).toMatch(
+      /^verdict: about customers, tone negative\n {2}p\(customer\) \d+ %; tone positive \d+ % · neutral \d+ % · negative \d+ %\n {2}vocabulary: no industry, 0 workspace terms\n/,
+    );
     expect(result.stdout).toContain("customer cues:\n  c:word               Fahrgast (trade word)\n");
     expect(result.stdout).toMatch(/disparaging and problem cues:\n(?: {2}.*\n)* {2}t-:stereotype {8}typisch\n/);
     expect(result.stdout).toContain("model, about customers (logit share):\n");
@@ -93,24 +107,42 @@ describe("kundennah classify --explain", () => {
 
   it("names false friends and negations, with a vocabulary", async () => {
     const csv = file("t.txt", "Kontor Nord\n");
-    const result = await run(["--terms", csv, "--industry", "retail", "--explain", "Der HTTP client von Kontor Nord ist nicht zufrieden."]);
+    const result = await run([
+      "--terms",
+      csv,
+      "--industry",
+      "retail",
+      "--explain",
+      "Der HTTP client von Kontor Nord ist nicht zufrieden.",
+    ]);
     expect(result.stdout).toContain("vocabulary: industry retail, 1 workspace term\n");
     expect(result.stdout).toContain("  c:word               Kontor Nord (workspace term)\n");
-    expect(result.stdout).toContain("false friends (look like customers, are not counted):\n  ff:word              client\n");
+    expect(result.stdout).toContain(
+      "false friends (look like customers, are not counted):\n  ff:word              client\n",
+    );
     expect(result.stdout).toContain("negations and reported opinions:\n  n:negated_praise     nicht … zufrieden\n");
   });
 
   it("says 'not about customers' and shows no tone", async () => {
     const result = await run(["--explain", "Build is green again ✅"]);
-    expect(result.stdout.split("\n").slice(0, 2)).toEqual(["verdict: not about customers", "  p(customer) " + result.stdout.split("\n")[1]!.split("p(customer) ")[1]]);
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual([
+      "verdict: not about customers",
+      `  p(customer) ${result.stdout.split("\n")[1]!.split("p(customer) ")[1]}`,
+    ]);
     expect(result.stdout).not.toContain("tone");
   });
 
   it("runs as a user runs it, and --help exits 0 naming every option", async () => {
     const exec = promisify(execFile);
-    const explained = await exec(process.execPath, ["bin/kundennah.mjs", "classify", "--explain", "Die Patientin hat sich herzlich bedankt."]);
+    const explained = await exec(process.execPath, [
+      "bin/kundennah.mjs",
+      "classify",
+      "--explain",
+      "Die Patientin hat sich herzlich bedankt.",
+    ]);
     expect(explained.stdout).toMatch(/^verdict: about customers, tone positive\n/);
     const help = await exec(process.execPath, ["bin/kundennah.mjs", "classify", "--help"]);
-    for (const option of ["--classifier", "--industry", "--terms", "--column", "--explain"]) expect(help.stderr).toContain(option);
+    for (const option of ["--classifier", "--industry", "--terms", "--column", "--explain"])
+      expect(help.stderr).toContain(option);
   }, 90_000); // two child processes that start tsx: slow on a busy machine
 });

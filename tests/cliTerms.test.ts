@@ -10,11 +10,11 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli.js";
 import { runTerms } from "../src/cliTerms.js";
+import { VOCABULARY_TTL_MS } from "../src/core/presence/workspaceClassifiers.js";
 import { openDatabase } from "../src/storage/database.js";
 import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
-import { VOCABULARY_TTL_MS } from "../src/core/presence/workspaceClassifiers.js";
 import { databaseUrlFor, queryRows } from "./helpers/database.js";
-import { startHarness, tempDir, type Harness } from "./helpers/harness.js";
+import { type Harness, startHarness, tempDir } from "./helpers/harness.js";
 import { eventCallback, JSON_TYPE, post, sign, TEAM_ID } from "./helpers/slackRequests.js";
 
 /** Delivers an event as Slack does: a 503 (not stored in time) is delivered again, up to three times. */
@@ -26,11 +26,22 @@ async function deliver(url: string, body: string) {
 
 const run = promisify(execFile);
 const BIN = path.resolve("bin/kundennah.mjs");
-const DEFAULTS = { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "de", timezone: "Europe/Berlin" } as const;
+const DEFAULTS = {
+  cadence: "weekly",
+  weekday: 1,
+  nudgeMinute: 540,
+  includeWeekends: false,
+  language: "de",
+  timezone: "Europe/Berlin",
+} as const;
 
 async function kundennah(args: string[], env: Record<string, string>, cwd: string) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, cwd, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      cwd,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -59,23 +70,46 @@ describe("kundennah terms import", () => {
     const { dir, url, terms } = await seeded();
     fs.writeFileSync(
       path.join(dir, "accounts.txt"),
-      ["# accounts from the CRM", "Fahrgast", "", "  Stadtwerke   Nord  ", '"Müller, Schmidt & Partner"', "fahrgast", "STADTWERKE NORD", '"Say ""Hi"" GmbH"', "", ""].join("\n"),
+      [
+        "# accounts from the CRM",
+        "Fahrgast",
+        "",
+        "  Stadtwerke   Nord  ",
+        '"Müller, Schmidt & Partner"',
+        "fahrgast",
+        "STADTWERKE NORD",
+        '"Say ""Hi"" GmbH"',
+        "",
+        "",
+      ].join("\n"),
     );
-    const result = await kundennah(["terms", "import", "accounts.txt", "--workspace", "T0001"], { DATABASE_URL: url }, dir);
+    const result = await kundennah(
+      ["terms", "import", "accounts.txt", "--workspace", "T0001"],
+      { DATABASE_URL: url },
+      dir,
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("imported 4 new terms into slack:T0001 (2 duplicates in the file, 2 blank lines); it now has 4 own terms.");
+    expect(result.stdout).toContain(
+      "imported 4 new terms into slack:T0001 (2 duplicates in the file, 2 blank lines); it now has 4 own terms.",
+    );
     expect(terms()).toEqual(["Fahrgast", "Stadtwerke Nord", "Müller, Schmidt & Partner", 'Say "Hi" GmbH']);
 
     // Again: nothing new, and the version does not move for nothing.
     const version = queryRows(url, `SELECT version FROM PresenceVocabulary`)[0]!.version;
-    const again = await kundennah(["terms", "import", "accounts.txt", "--workspace", "slack:T0001"], { DATABASE_URL: url }, dir);
+    const again = await kundennah(
+      ["terms", "import", "accounts.txt", "--workspace", "slack:T0001"],
+      { DATABASE_URL: url },
+      dir,
+    );
     expect(again.stdout).toContain("imported 0 new terms into slack:T0001 (4 names already there");
     expect(queryRows(url, `SELECT version FROM PresenceVocabulary`)[0]!.version).toBe(version);
 
     const list = await kundennah(["terms", "list", "--workspace", "T0001"], { DATABASE_URL: url }, dir);
     expect(list.code).toBe(0);
-    expect(list.stdout).toBe('# slack:T0001: industry preset none, 4 own terms\nFahrgast\nStadtwerke Nord\nMüller, Schmidt & Partner\nSay "Hi" GmbH\n');
+    expect(list.stdout).toBe(
+      '# slack:T0001: industry preset none, 4 own terms\nFahrgast\nStadtwerke Nord\nMüller, Schmidt & Partner\nSay "Hi" GmbH\n',
+    );
   }, 120_000);
 
   it("imports a column of a CRM export and reports malformed rows by line number, importing the rest", async () => {
@@ -94,7 +128,11 @@ describe("kundennah terms import", () => {
       '9;"Unclosed;hans',
     ].join("\n");
     fs.writeFileSync(path.join(dir, "export.csv"), csv);
-    const result = await kundennah(["terms", "import", "export.csv", "--workspace", "tenant-1", "--column", "account name"], { DATABASE_URL: url }, dir);
+    const result = await kundennah(
+      ["terms", "import", "export.csv", "--workspace", "tenant-1", "--column", "account name"],
+      { DATABASE_URL: url },
+      dir,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split("\n")).toEqual([
       'export.csv:4: only 1 field; "account name" is field 2 — skipped',
@@ -103,7 +141,9 @@ describe("kundennah terms import", () => {
       "export.csv:12: a quote opened here is never closed; the rest of the file was not read — skipped",
       'export.csv: "X" is shorter than 2 characters — skipped',
     ]);
-    expect(result.stdout).toContain("imported 3 new terms into teams:tenant-1 (1 duplicate in the file, 1 blank line, 5 malformed rows skipped)");
+    expect(result.stdout).toContain(
+      "imported 3 new terms into teams:tenant-1 (1 duplicate in the file, 1 blank line, 5 malformed rows skipped)",
+    );
     expect(terms()).toEqual(["Stadtwerke Nord", "Müller; Schmidt & Partner", "Spedition Hartmann"]);
   }, 120_000);
 
@@ -119,9 +159,15 @@ describe("kundennah terms import", () => {
     expect(queryRows(url, `SELECT termCount FROM PresenceVocabulary`)).toEqual([{ termCount: 10_000 }]);
 
     fs.writeFileSync(path.join(dir, "fresh.txt"), "Kontor 1 Handel GmbH\nNeukunde AG\n");
-    const replaced = await kundennah(["terms", "import", "fresh.txt", "--workspace", "T0001", "--replace"], { DATABASE_URL: url }, dir);
+    const replaced = await kundennah(
+      ["terms", "import", "fresh.txt", "--workspace", "T0001", "--replace"],
+      { DATABASE_URL: url },
+      dir,
+    );
     expect(replaced.code).toBe(0);
-    expect(replaced.stdout).toContain("imported 1 new term into slack:T0001 (1 name already there, 9,999 terms removed (not in the file)); it now has 2 own terms.");
+    expect(replaced.stdout).toContain(
+      "imported 1 new term into slack:T0001 (1 name already there, 9,999 terms removed (not in the file)); it now has 2 own terms.",
+    );
     expect(terms()).toEqual(["Kontor 1 Handel GmbH", "Neukunde AG"]);
   }, 120_000);
 
@@ -148,16 +194,27 @@ describe("kundennah terms import", () => {
     const spawned = await kundennah(usage[1]!, env, dir);
     expect([spawned.code, spawned.stderr]).toEqual([2, expect.stringContaining("--workspace is required")]);
     const err = new PassThrough();
-    expect(await runTerms(["import", path.join(dir, "nope.csv"), "--workspace", "T0001"], new PassThrough(), err)).toBe(1);
+    expect(await runTerms(["import", path.join(dir, "nope.csv"), "--workspace", "T0001"], new PassThrough(), err)).toBe(
+      1,
+    );
     expect(String(err.read())).toBe(`cannot read ${path.join(dir, "nope.csv")}: no such file\n`);
-    const column = await kundennah(["terms", "import", "a.csv", "--workspace", "T0001", "--column", "Account"], env, dir);
-    expect([column.code, column.stderr]).toEqual([1, 'a.csv: no column "Account" in the first line; it has "name", "owner"; nothing was imported\n']);
+    const column = await kundennah(
+      ["terms", "import", "a.csv", "--workspace", "T0001", "--column", "Account"],
+      env,
+      dir,
+    );
+    expect([column.code, column.stderr]).toEqual([
+      1,
+      'a.csv: no column "Account" in the first line; it has "name", "owner"; nothing was imported\n',
+    ]);
     const binary = await kundennah(["terms", "import", "binary.bin", "--workspace", "T0001"], env, dir);
     expect(binary.code).toBe(1);
     expect(binary.stderr).toContain("binary file");
     const unknown = await kundennah(["terms", "import", "a.csv", "--workspace", "T9999"], env, dir);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('no workspace "T9999" in the database; known workspaces: slack:T0001, teams:tenant-1\n');
+    expect(unknown.stderr).toBe(
+      'no workspace "T9999" in the database; known workspaces: slack:T0001, teams:tenant-1\n',
+    );
     expect(terms()).toEqual([]);
     const help = new PassThrough();
     await runCli(["terms", "--help"], help);
@@ -169,7 +226,21 @@ describe("terms imported while the bot runs", () => {
   let h: Harness;
   const ts = (iso: string) => `${Math.floor(new Date(iso).getTime() / 1000)}.000000`;
   const send = (user: string, at: string, id: string) =>
-    deliver(h.eventsUrl, eventCallback({ type: "message", channel: "CSALES", user, text: "Zorblax meldet sich morgen wegen der Umstellung.", ts: ts(at), channel_type: "channel", event_ts: ts(at) }, id));
+    deliver(
+      h.eventsUrl,
+      eventCallback(
+        {
+          type: "message",
+          channel: "CSALES",
+          user,
+          text: "Zorblax meldet sich morgen wegen der Umstellung.",
+          ts: ts(at),
+          channel_type: "channel",
+          event_ts: ts(at),
+        },
+        id,
+      ),
+    );
   const customerByDay = () => h.rows(`SELECT day, customer FROM PresenceSignal ORDER BY day`);
 
   beforeAll(async () => {
@@ -183,7 +254,11 @@ describe("terms imported while the bot runs", () => {
     expect((await send("UA", "2026-11-23T09:00:00Z", "EvA")).status).toBe(200);
     await h.slack.waitFor(() => customerByDay().length === 1);
     fs.writeFileSync(path.join(h.dir, "accounts.txt"), "Zorblax\n");
-    const result = await kundennah(["terms", "import", "accounts.txt", "--workspace", TEAM_ID], { DATABASE_URL: h.databaseUrl }, h.dir);
+    const result = await kundennah(
+      ["terms", "import", "accounts.txt", "--workspace", TEAM_ID],
+      { DATABASE_URL: h.databaseUrl },
+      h.dir,
+    );
     expect(result.code).toBe(0);
     // Within the TTL the bot still uses the vocabulary it has; after it, the imported one.
     expect((await send("UB", "2026-11-24T09:00:00Z", "EvB")).status).toBe(200);

@@ -1,7 +1,7 @@
 // `npm run dev` as a newcomer runs it, with the Playground's usual port already taken by
 // something else: the banner must name the address the Playground really got, and the
 // Playground (which relays to an unauthenticated bot) must not be reachable from the network.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -76,7 +76,9 @@ describe("npm run dev", () => {
         if (line.includes("Kundennah dev: open")) inBanner = true;
         else if (inBanner && line.startsWith("───")) resolve();
       });
-      dev!.once("exit", (code) => reject(new Error(`npm run dev exited (${code}) before its banner:\n${output.join("\n")}`)));
+      dev!.once("exit", (code) =>
+        reject(new Error(`npm run dev exited (${code}) before its banner:\n${output.join("\n")}`)),
+      );
     });
     await bannerDone;
     const banner = output.join("\n");

@@ -2,33 +2,71 @@
 // (how the team speaks about customers) with a legend, and a withheld figure says why where it
 // would be — a small workspace's digest has no bare dash.
 import { describe, expect, it } from "vitest";
-import type { ChannelFigures, DigestReport } from "../src/core/presence/ports.js";
 import { digestBlocks } from "../src/bots/slack/digestBlocks.js";
 import { digestCard } from "../src/bots/teams/digestCard.js";
+import type { ChannelFigures, DigestReport } from "../src/core/presence/ports.js";
 
 const WEEKS = ["2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48"];
 const shown = (channelRef: string | null, positive: number, negative: number): ChannelFigures => ({
-  channelRef, messages: 40, customerShare: 0.25, positiveShare: positive, negativeShare: negative, hidden: null, change: null,
-  trend: WEEKS.map(() => 0.25), toneTrend: WEEKS.map(() => ({ positive: 0.1, neutral: 0.1, negative: 0.05 })),
+  channelRef,
+  messages: 40,
+  customerShare: 0.25,
+  positiveShare: positive,
+  negativeShare: negative,
+  hidden: null,
+  change: null,
+  trend: WEEKS.map(() => 0.25),
+  toneTrend: WEEKS.map(() => ({ positive: 0.1, neutral: 0.1, negative: 0.05 })),
 });
 const withheld = (hidden: ChannelFigures["hidden"]): ChannelFigures => ({
-  channelRef: null, messages: 0, customerShare: null, positiveShare: null, negativeShare: null, hidden, change: null,
-  trend: WEEKS.map(() => null), toneTrend: WEEKS.map(() => null),
+  channelRef: null,
+  messages: 0,
+  customerShare: null,
+  positiveShare: null,
+  negativeShare: null,
+  hidden,
+  change: null,
+  trend: WEEKS.map(() => null),
+  toneTrend: WEEKS.map(() => null),
 });
 
 const busy = (language: "de" | "en"): DigestReport => ({
-  week: "2026-W48", weeks: WEEKS, language,
-  channels: [shown("C1", 0, 0)], other: null, workspace: shown(null, 0.4, 0),
-  leaders: { leaders: 4, nudged: 4, answered: 3, answeredShare: 0.75, questions: [{ question: "care", leaders: 3, average: 3.7 }] },
-  suggestions: { created: 2, answeredShare: 0.5, top: [] }, bullets: [], minAuthors: 3,
+  week: "2026-W48",
+  weeks: WEEKS,
+  language,
+  channels: [shown("C1", 0, 0)],
+  other: null,
+  workspace: shown(null, 0.4, 0),
+  leaders: {
+    leaders: 4,
+    nudged: 4,
+    answered: 3,
+    answeredShare: 0.75,
+    questions: [{ question: "care", leaders: 3, average: 3.7 }],
+  },
+  suggestions: { created: 2, answeredShare: 0.5, top: [] },
+  bullets: [],
+  minAuthors: 3,
 });
 
 /** A new, small workspace: two people wrote, one leader, nothing suggested yet. */
 const small = (language: "de" | "en", hidden: ChannelFigures["hidden"] = "few-authors"): DigestReport => ({
-  week: "2026-W48", weeks: WEEKS, language,
-  channels: [], other: null, workspace: { ...withheld(hidden), messages: 5 },
-  leaders: { leaders: 1, nudged: 1, answered: 1, answeredShare: null, questions: [{ question: "ask", leaders: 1, average: null }] },
-  suggestions: { created: 0, answeredShare: null, top: [] }, bullets: [], minAuthors: 3,
+  week: "2026-W48",
+  weeks: WEEKS,
+  language,
+  channels: [],
+  other: null,
+  workspace: { ...withheld(hidden), messages: 5 },
+  leaders: {
+    leaders: 1,
+    nudged: 1,
+    answered: 1,
+    answeredShare: null,
+    questions: [{ question: "ask", leaders: 1, average: null }],
+  },
+  suggestions: { created: 0, answeredShare: null, top: [] },
+  bullets: [],
+  minAuthors: 3,
 });
 
 const slackText = (r: DigestReport) => JSON.stringify(digestBlocks(r));
@@ -40,7 +78,9 @@ describe("the digest's wording", () => {
       expect(text).toContain("How the team speaks about customers: appreciative 40% · factual 60% · disparaging 0%");
       // A channel line follows the workspace line with the same three named tones.
       expect(text).toContain("appreciative 0% · factual 100% · disparaging 0%");
-      expect(text).toContain("not how customers feel: a complaint or a cancellation reported matter-of-factly counts as factual");
+      expect(text).toContain(
+        "not how customers feel: a complaint or a cancellation reported matter-of-factly counts as factual",
+      );
       expect(text).not.toMatch(/😊|😟/);
     }
     for (const text of [slackText(busy("de")), teamsText(busy("de"))].map((t) => t.replace(/[\u00a0\u202f]/g, " "))) {
@@ -66,7 +106,10 @@ describe("the digest's wording", () => {
   });
 
   it("says so when a channel had messages but none about customers, instead of a tone of dashes", () => {
-    const none = { ...busy("en"), channels: [{ ...shown("C1", 0, 0), customerShare: 0, positiveShare: null, negativeShare: null }] };
+    const none = {
+      ...busy("en"),
+      channels: [{ ...shown("C1", 0, 0), customerShare: 0, positiveShare: null, negativeShare: null }],
+    };
     const text = slackText(none);
     expect(text).toContain("no message about customers, so no tone");
     expect(text).not.toContain("–");

@@ -4,8 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { applySqliteMigrations, readMigrations } from "../src/storage/migrate.js";
 import { openDatabase } from "../src/storage/database.js";
+import { applySqliteMigrations, readMigrations } from "../src/storage/migrate.js";
 import { tempDir } from "./helpers/harness.js";
 
 describe("applyMigrations", () => {
@@ -33,14 +33,18 @@ describe("applyMigrations", () => {
     const db = new Database(file);
     db.pragma("journal_mode = WAL");
     applySqliteMigrations(db, (name) => !name.endsWith("_drop_submission_throttle"));
-    const insert = db.prepare(`INSERT INTO SubmissionThrottle (id, keyHash, createdAt) VALUES (?, ?, CURRENT_TIMESTAMP)`);
+    const insert = db.prepare(
+      `INSERT INTO SubmissionThrottle (id, keyHash, createdAt) VALUES (?, ?, CURRENT_TIMESTAMP)`,
+    );
     for (let i = 0; i < 50; i++) insert.run(`t${i}`, `HASHCANARY${i}-under-the-old-ledger`);
     db.close();
     expect(fs.readFileSync(file).includes("HASHCANARY")).toBe(true);
 
     // The app's own start: migrations on its raw connection, then the Prisma connection.
     const opened = await openDatabase(`file:${file}`);
-    expect(await opened.prisma.$queryRawUnsafe(`SELECT name FROM sqlite_master WHERE name = 'SubmissionThrottle'`)).toEqual([]);
+    expect(
+      await opened.prisma.$queryRawUnsafe(`SELECT name FROM sqlite_master WHERE name = 'SubmissionThrottle'`),
+    ).toEqual([]);
     await opened.close();
     for (const f of ["", "-wal", "-shm"].map((suffix) => file + suffix).filter((f) => fs.existsSync(f))) {
       expect(fs.readFileSync(f).includes("HASHCANARY"), `${path.basename(f)} still holds ledger rows`).toBe(false);

@@ -2,20 +2,28 @@
 // against a fake Slack that carries out each post but never answers. Every queued message —
 // suggestion post, answer to its author, digest, channel notice, scheduled prompt — must reach
 // its conversation exactly once, on SQLite and (with TEST_DATABASE=postgresql) on PostgreSQL.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import readline from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDateTime } from "../src/core/shared/time.js";
 import { openDatabase } from "../src/storage/database.js";
 import { PrismaPresenceStore } from "../src/storage/presenceStore.js";
-import { PrismaCheckInStore } from "../src/storage/checkinStore.js";
-import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
 import { PrismaSuggestionStore } from "../src/storage/suggestionStore.js";
+import { PrismaWorkspaceStore } from "../src/storage/workspaceStore.js";
 import { databaseUrlFor, queryRows } from "./helpers/database.js";
 import { FakeSlack } from "./helpers/fakeSlack.js";
 import { tempDir } from "./helpers/harness.js";
-import { eventCallback, FORM, JSON_TYPE, post, sign, SIGNING_SECRET, TEAM_ID, viewSubmission } from "./helpers/slackRequests.js";
+import {
+  eventCallback,
+  FORM,
+  JSON_TYPE,
+  post,
+  SIGNING_SECRET,
+  sign,
+  TEAM_ID,
+  viewSubmission,
+} from "./helpers/slackRequests.js";
 
 const LEASE_SECONDS = 2;
 const slack = new FakeSlack();
@@ -77,16 +85,28 @@ async function stop(child: ChildProcess): Promise<void> {
 async function seed(databaseUrl: string): Promise<void> {
   const db = await openDatabase(databaseUrl);
   const store = new PrismaWorkspaceStore(db.prisma);
-  const workspace = await store.ensureWorkspace("slack", TEAM_ID, { cadence: "weekly", weekday: 1, nudgeMinute: 540, includeWeekends: false, language: "en", timezone: "Europe/Berlin" });
+  const workspace = await store.ensureWorkspace("slack", TEAM_ID, {
+    cadence: "weekly",
+    weekday: 1,
+    nudgeMinute: 540,
+    includeWeekends: false,
+    language: "en",
+    timezone: "Europe/Berlin",
+  });
   const today = localDateTime(new Date(), workspace.timezone);
   // Due at 00:00 today: less than a day late all day long.
-  await store.updateWorkspace(workspace.id, { suggestionsChannel: "CIDEAS", digestWeekday: today.weekday, digestMinute: 0 });
+  await store.updateWorkspace(workspace.id, {
+    suggestionsChannel: "CIDEAS",
+    digestWeekday: today.weekday,
+    digestMinute: 0,
+  });
   await new PrismaPresenceStore(db.prisma).addDigestTarget(workspace.id, "CDIGEST");
   await new PrismaSuggestionStore(db.prisma).upsertAskSchedule(workspace.id, "CASK", today.day, 0);
   await db.close();
 }
 
-const postsTo = (conversation: string) => slack.callsOf("chat.postMessage").filter((c) => c.args.channel === conversation);
+const postsTo = (conversation: string) =>
+  slack.callsOf("chat.postMessage").filter((c) => c.args.channel === conversation);
 const CONVERSATIONS = { suggestion: "CIDEAS", answer: "UEMMA", digest: "CDIGEST", notice: "CNEWS", prompt: "CASK" };
 
 describe("the outbox after kill -9 mid-send", () => {
@@ -107,7 +127,18 @@ describe("the outbox after kill -9 mid-send", () => {
       touchpoint: { value: { type: "static_select", selected_option: { value: "service" } } },
       anonymous: { value: { type: "checkboxes", selected_options: [] } },
     });
-    const submitted = await post(events, sign(viewSubmission({ userId: "UEMMA", callbackId: "suggestion_modal", privateMetadata: '{"language":"en"}', values: values("Call back within a day") }), FORM));
+    const submitted = await post(
+      events,
+      sign(
+        viewSubmission({
+          userId: "UEMMA",
+          callbackId: "suggestion_modal",
+          privateMetadata: '{"language":"en"}',
+          values: values("Call back within a day"),
+        }),
+        FORM,
+      ),
+    );
     expect(submitted.status).toBe(200);
     await slack.waitFor(() => postsTo(CONVERSATIONS.suggestion).length, 15_000);
 
@@ -116,10 +147,34 @@ describe("the outbox after kill -9 mid-send", () => {
       status: { value: { type: "static_select", selected_option: { value: "planned" } } },
       note: { value: { type: "plain_text_input", value: "Starting in March" } },
     };
-    await post(events, sign(viewSubmission({ userId: "UADMIN", callbackId: "suggestion_respond_modal", privateMetadata: JSON.stringify({ suggestionId }), values: answer }), FORM));
+    await post(
+      events,
+      sign(
+        viewSubmission({
+          userId: "UADMIN",
+          callbackId: "suggestion_respond_modal",
+          privateMetadata: JSON.stringify({ suggestionId }),
+          values: answer,
+        }),
+        FORM,
+      ),
+    );
     await slack.waitFor(() => postsTo(CONVERSATIONS.answer).length, 15_000);
 
-    await post(events, sign(eventCallback({ type: "member_joined_channel", user: "UBOT", channel: CONVERSATIONS.notice, channel_type: "C", team: TEAM_ID, event_ts: "1" }), JSON_TYPE));
+    await post(
+      events,
+      sign(
+        eventCallback({
+          type: "member_joined_channel",
+          user: "UBOT",
+          channel: CONVERSATIONS.notice,
+          channel_type: "C",
+          team: TEAM_ID,
+          event_ts: "1",
+        }),
+        JSON_TYPE,
+      ),
+    );
     await slack.waitFor(() => postsTo(CONVERSATIONS.notice).length, 15_000);
 
     // Slack has every post; the bot has none of the answers. Now it dies.
@@ -133,8 +188,18 @@ describe("the outbox after kill -9 mid-send", () => {
     await slack.waitFor(() => outbox().length === 5 && outbox().every((row) => row.status === "sent"), 15_000);
     await stop(second.child);
 
-    expect(outbox().map((row) => row.kind)).toEqual(["presence.digest", "presence.notice", "suggestion.answer", "suggestion.ask", "suggestion.post"]);
-    expect(Object.fromEntries(Object.entries(CONVERSATIONS).map(([kind, conversation]) => [kind, postsTo(conversation).length]))).toEqual({
+    expect(outbox().map((row) => row.kind)).toEqual([
+      "presence.digest",
+      "presence.notice",
+      "suggestion.answer",
+      "suggestion.ask",
+      "suggestion.post",
+    ]);
+    expect(
+      Object.fromEntries(
+        Object.entries(CONVERSATIONS).map(([kind, conversation]) => [kind, postsTo(conversation).length]),
+      ),
+    ).toEqual({
       suggestion: 1,
       answer: 1,
       digest: 1,

@@ -7,9 +7,17 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import {
+  cardClickActivity,
+  channelMessageActivity,
+  findChromium,
+  PLAYGROUND,
+  parseCardClick,
+  seedMessages,
+  seedWeek,
+} from "../scripts/lib/screenshotStory.js";
 import { classifyMessage } from "../src/core/presence/builtinClassifier.js";
 import { isoWeek, localDateTime, recentWeeks } from "../src/core/shared/time.js";
-import { cardClickActivity, channelMessageActivity, findChromium, parseCardClick, PLAYGROUND, seedMessages, seedWeek } from "../scripts/lib/screenshotStory.js";
 
 const run = promisify(execFile);
 
@@ -50,7 +58,14 @@ describe("the screenshots' story", () => {
     // The body the Playground 0.2.28 page posts to /_conversation/v1/invoke when Vote is clicked.
     const body = JSON.stringify({
       name: "adaptiveCard/action",
-      value: { action: { type: "Action.Execute", title: "👍 Vote · 0 votes", verb: "suggestion.vote", data: { verb: "suggestion.vote", suggestionId: "4fb036a4-d91d-45c1-8121-8ab2cc0add40" } } },
+      value: {
+        action: {
+          type: "Action.Execute",
+          title: "👍 Vote · 0 votes",
+          verb: "suggestion.vote",
+          data: { verb: "suggestion.vote", suggestionId: "4fb036a4-d91d-45c1-8121-8ab2cc0add40" },
+        },
+      },
       from: { id: "user-id-0" },
       conversation: { id: "team-id;messageid=1796014215446" },
       replyToId: "1796014215446",
@@ -68,10 +83,20 @@ describe("the screenshots' story", () => {
       type: "invoke",
       name: "adaptiveCard/action",
       from: { id: "user-id-1", aadObjectId: megan.aadObjectId },
-      conversation: { id: "team-id;messageid=1796014215446", conversationType: "channel", tenantId: PLAYGROUND.tenantId },
+      conversation: {
+        id: "team-id;messageid=1796014215446",
+        conversationType: "channel",
+        tenantId: PLAYGROUND.tenantId,
+      },
       replyToId: "1796014215446",
       serviceUrl: "http://localhost:56150/_connector",
-      value: { action: { type: "Action.Execute", verb: "suggestion.vote", data: { suggestionId: "4fb036a4-d91d-45c1-8121-8ab2cc0add40" } } },
+      value: {
+        action: {
+          type: "Action.Execute",
+          verb: "suggestion.vote",
+          data: { suggestionId: "4fb036a4-d91d-45c1-8121-8ab2cc0add40" },
+        },
+      },
     });
     expect(parseCardClick('{"type":"message","text":"hi"}')).toBeNull();
     expect(parseCardClick("not json")).toBeNull();
@@ -80,9 +105,13 @@ describe("the screenshots' story", () => {
 
 describe("npm run screenshots without Chromium", () => {
   it("exits 1 at once, saying what to install, and starts nothing", async () => {
-    const failed = await run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/screenshots.ts"], {
-      env: { ...process.env, CHROMIUM: "/nonexistent/chromium" },
-    }).then(
+    const failed = await run(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/screenshots.ts"],
+      {
+        env: { ...process.env, CHROMIUM: "/nonexistent/chromium" },
+      },
+    ).then(
       () => ({ code: 0, stderr: "", stdout: "" }),
       (error: { code: number; stderr: string; stdout: string }) => error,
     );
@@ -94,6 +123,8 @@ describe("npm run screenshots without Chromium", () => {
   it("names Debian's package when no Chromium is installed, and uses the one that is", () => {
     const none = findChromium({}, () => false);
     expect("error" in none && none.error).toContain("sudo apt-get install chromium");
-    expect(findChromium({}, (file) => file === "/usr/bin/chromium-browser")).toEqual({ path: "/usr/bin/chromium-browser" });
+    expect(findChromium({}, (file) => file === "/usr/bin/chromium-browser")).toEqual({
+      path: "/usr/bin/chromium-browser",
+    });
   });
 });

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { startHarness, tempDir, type Harness } from "./helpers/harness.js";
 import { testDatabase } from "./helpers/database.js";
+import { type Harness, startHarness, tempDir } from "./helpers/harness.js";
 import { FORM, post, sign, slashCommand, viewSubmission } from "./helpers/slackRequests.js";
 
 const running: Harness[] = [];
@@ -25,7 +25,11 @@ describe.skipIf(testDatabase !== "sqlite")("SQLite", () => {
     // Another process-like writer holding short write transactions the whole time.
     let otherWrites = 0;
     const busy = setInterval(() => {
-      other.transaction(() => other.prepare(`INSERT INTO ProcessedEvent (id, createdAt) VALUES (?, ?)`).run(`other-${otherWrites++}`, new Date().toISOString()))();
+      other.transaction(() =>
+        other
+          .prepare(`INSERT INTO ProcessedEvent (id, createdAt) VALUES (?, ?)`)
+          .run(`other-${otherWrites++}`, new Date().toISOString()),
+      )();
     }, 1);
     const submissions = Array.from({ length: 50 }, (_, i) =>
       post(
@@ -35,7 +39,11 @@ describe.skipIf(testDatabase !== "sqlite")("SQLite", () => {
             userId: `UW${String(i).padStart(3, "0")}`,
             callbackId: "suggestion_modal",
             privateMetadata: JSON.stringify({ language: "en" }),
-            values: { text: { value: { value: `Idea number ${i}` } }, touchpoint: { value: { selected_option: { value: "product" } } }, anonymous: { value: { selected_options: [] } } },
+            values: {
+              text: { value: { value: `Idea number ${i}` } },
+              touchpoint: { value: { selected_option: { value: "product" } } },
+              anonymous: { value: { selected_options: [] } },
+            },
           }),
           FORM,
         ),
@@ -58,7 +66,9 @@ describe.skipIf(testDatabase !== "sqlite")("SQLite", () => {
     const other = spawn("sleep", ["30"]);
     try {
       fs.writeFileSync(lock, String(other.pid));
-      await expect(startHarness({ dir })).rejects.toThrow(/Another Kundennah process \(pid \d+\) is already using .*kundennah\.db.*use PostgreSQL/);
+      await expect(startHarness({ dir })).rejects.toThrow(
+        /Another Kundennah process \(pid \d+\) is already using .*kundennah\.db.*use PostgreSQL/,
+      );
     } finally {
       other.kill();
     }
@@ -84,7 +94,10 @@ describe.skipIf(testDatabase !== "sqlite")("SQLite", () => {
     expect(h.rows(`SELECT channelRef FROM AskSchedule`)).toEqual([]);
 
     const file = h.databaseUrl.slice("file:".length);
-    const holders = () => ["", "-wal", "-shm"].map((suffix) => file + suffix).filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(canary));
+    const holders = () =>
+      ["", "-wal", "-shm"]
+        .map((suffix) => file + suffix)
+        .filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(canary));
 
     // A reader in the middle of a read (a backup, say) keeps the WAL: the sweep does not wait
     // for it (the process would stand still), it says so and tries again an hour later.

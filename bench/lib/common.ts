@@ -1,13 +1,13 @@
 // Shared helpers for the benchmarks: flags, statistics, child-process servers, an HTTP load
 // generator, PostgreSQL scratch databases and RSS readings. Nothing here asserts on time.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SIGNING_SECRET = "8f742231b10e8888abcd9900fedc85a5";
@@ -77,8 +77,8 @@ export function table(rows: (string | number)[][]): void {
   const cells = rows.map((r) => r.map((c) => (typeof c === "number" ? fmt(c) : c)));
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
   for (const [n, r] of cells.entries()) {
-    console.log("  " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
-    if (n === 0) console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
+    console.log(`  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`);
+    if (n === 0) console.log(`  ${widths.map((w) => "-".repeat(w)).join("  ")}`);
   }
 }
 
@@ -132,7 +132,12 @@ export async function timeRuns(count: number, fn: () => Promise<unknown>, warmup
   }
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]!, cpuP50: percentile(cpu, 50) };
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times[times.length - 1]!,
+    cpuP50: percentile(cpu, 50),
+  };
 }
 
 export function summarize(values: number[]) {
@@ -149,12 +154,20 @@ export function summarize(values: number[]) {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs: number, what: string, everyMs = 20): Promise<void> {
+export async function waitUntil(
+  probe: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  everyMs = 20,
+): Promise<void> {
   const started = performance.now();
   for (;;) {
     if (await probe()) return;
@@ -246,7 +259,11 @@ export interface Child {
  * Starts `script` (TypeScript through tsx unless `plain`) in its own process. The child sends
  * {type: "ready", url} over IPC when it listens.
  */
-export async function startChild(script: string, env: Record<string, string>, options: { plain?: boolean; stdout?: boolean; nodeArgs?: string[] } = {}): Promise<Child> {
+export async function startChild(
+  script: string,
+  env: Record<string, string>,
+  options: { plain?: boolean; stdout?: boolean; nodeArgs?: string[] } = {},
+): Promise<Child> {
   const args = [...(options.nodeArgs ?? profileArgs()), ...(options.plain ? [script] : ["--import", "tsx", script])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -308,7 +325,8 @@ export async function startFakeSlack(options: { rateLimitShare?: number; retryAf
     FAKE_RETRY_AFTER: String(options.retryAfter ?? 1),
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
-  const get = async (p: string) => JSON.parse((await request(child.url + p, { method: "GET", agent })).body) as FakeStats;
+  const get = async (p: string) =>
+    JSON.parse((await request(child.url + p, { method: "GET", agent })).body) as FakeStats;
   return {
     ...child,
     apiUrl: `${child.url}/api/`,
@@ -327,7 +345,10 @@ export interface PreparedRequest {
   headers: Record<string, string>;
 }
 
-export function request(url: string, options: { method: string; headers?: Record<string, string>; body?: string; agent?: http.Agent }): Promise<{ status: number; body: string }> {
+export function request(
+  url: string,
+  options: { method: string; headers?: Record<string, string>; body?: string; agent?: http.Agent },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method, headers: options.headers, agent: options.agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -351,8 +372,14 @@ export interface LoadResult {
 }
 
 /** Sends every request once, `concurrency` at a time over keep-alive connections. */
-export async function runLoad(url: string, requests: PreparedRequest[], concurrency: number, sharedAgent?: http.Agent): Promise<LoadResult> {
-  const agent = sharedAgent ?? new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
+export async function runLoad(
+  url: string,
+  requests: PreparedRequest[],
+  concurrency: number,
+  sharedAgent?: http.Agent,
+): Promise<LoadResult> {
+  const agent =
+    sharedAgent ?? new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
@@ -364,7 +391,12 @@ export async function runLoad(url: string, requests: PreparedRequest[], concurre
       const r = requests[next++]!;
       const t0 = performance.now();
       try {
-        const res = await request(url, { method: "POST", headers: { ...r.headers, "content-length": String(Buffer.byteLength(r.body)) }, body: r.body, agent });
+        const res = await request(url, {
+          method: "POST",
+          headers: { ...r.headers, "content-length": String(Buffer.byteLength(r.body)) },
+          body: r.body,
+          agent,
+        });
         latencies.push(performance.now() - t0);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status !== 200) {
@@ -388,7 +420,13 @@ export async function runLoad(url: string, requests: PreparedRequest[], concurre
  * answers), with at most `maxInFlight` outstanding. Latency counts from the scheduled send time,
  * so a server that falls behind is not flattered by the generator waiting for it.
  */
-export async function runPaced(url: string, requests: PreparedRequest[], rate: number, maxInFlight: number, agent: http.Agent): Promise<LoadResult> {
+export async function runPaced(
+  url: string,
+  requests: PreparedRequest[],
+  rate: number,
+  maxInFlight: number,
+  agent: http.Agent,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
@@ -398,11 +436,17 @@ export async function runPaced(url: string, requests: PreparedRequest[], rate: n
   const pending: Promise<void>[] = [];
   for (let i = 0; i < requests.length; i++) {
     const due = started + (i * 1000) / rate;
-    while (performance.now() < due || inFlight >= maxInFlight) await sleep(Math.max(0, Math.min(5, due - performance.now())));
+    while (performance.now() < due || inFlight >= maxInFlight)
+      await sleep(Math.max(0, Math.min(5, due - performance.now())));
     const r = requests[i]!;
     inFlight++;
     pending.push(
-      request(url, { method: "POST", headers: { ...r.headers, "content-length": String(Buffer.byteLength(r.body)) }, body: r.body, agent })
+      request(url, {
+        method: "POST",
+        headers: { ...r.headers, "content-length": String(Buffer.byteLength(r.body)) },
+        body: r.body,
+        agent,
+      })
         .then((res) => {
           latencies.push(performance.now() - due);
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
@@ -427,7 +471,10 @@ export async function runPaced(url: string, requests: PreparedRequest[], rate: n
 // ---------------------------------------------------------------------------------------
 
 export function psql(url: string, sql: string): string {
-  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 export function postgresAvailable(): boolean {

@@ -47,7 +47,16 @@ const TEMPLATES = [
 ];
 
 const NAMES = ["Müller", "Schmidt", "Anna", "Jonas", "Fatma", "Lukas", "Miller", "Sarah", "Chen", "Özdemir"];
-const COMPANIES = ["Bäckerei Krause", "Stadtwerke Nord", "Acme Ltd", "Globex", "Hansa Logistik", "Miller & Sons", "Initech", "Rhein Versicherung"];
+const COMPANIES = [
+  "Bäckerei Krause",
+  "Stadtwerke Nord",
+  "Acme Ltd",
+  "Globex",
+  "Hansa Logistik",
+  "Miller & Sons",
+  "Initech",
+  "Rhein Versicherung",
+];
 const SERVICES = ["billing", "search", "auth-service", "export", "checkout", "reporting"];
 const DAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Monday", "Tuesday", "Friday"];
 

@@ -33,7 +33,12 @@ const server = http.createServer((req, res) => {
       res.end(JSON.stringify(payload));
     };
     if (url.startsWith("/__stats")) {
-      return send(200, { calls, rateLimited, responses, ...(url.includes("channels=1") ? { channels: Object.fromEntries(channels) } : {}) });
+      return send(200, {
+        calls,
+        rateLimited,
+        responses,
+        ...(url.includes("channels=1") ? { channels: Object.fromEntries(channels) } : {}),
+      });
     }
     if (url.startsWith("/__reset")) {
       calls = {};
@@ -57,12 +62,29 @@ const server = http.createServer((req, res) => {
     const type = req.headers["content-type"] ?? "";
     switch (method) {
       case "auth.test":
-        return send(200, { ok: true, url: "https://acme.slack.com/", team: "Acme", user: "kundennah", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" });
+        return send(200, {
+          ok: true,
+          url: "https://acme.slack.com/",
+          team: "Acme",
+          user: "kundennah",
+          team_id: "T0001",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        });
       case "users.info": {
         const user = field(raw, type, "user");
         return send(200, {
           ok: true,
-          user: { id: user, name: user.toLowerCase(), real_name: `Person ${user}`, tz: "Europe/Berlin", locale: "de-DE", is_admin: false, is_owner: false, profile: { display_name: user } },
+          user: {
+            id: user,
+            name: user.toLowerCase(),
+            real_name: `Person ${user}`,
+            tz: "Europe/Berlin",
+            locale: "de-DE",
+            is_admin: false,
+            is_owner: false,
+            profile: { display_name: user },
+          },
         });
       }
       case "chat.postMessage": {
@@ -72,7 +94,12 @@ const server = http.createServer((req, res) => {
         }
         const channel = field(raw, type, "channel");
         channels.set(channel, (channels.get(channel) ?? 0) + 1);
-        return send(200, { ok: true, channel: channel.startsWith("U") ? `D${channel.slice(1)}` : channel, ts: `${++ts}.000100`, message: {} });
+        return send(200, {
+          ok: true,
+          channel: channel.startsWith("U") ? `D${channel.slice(1)}` : channel,
+          ts: `${++ts}.000100`,
+          message: {},
+        });
       }
       case "conversations.open":
         return send(200, { ok: true, channel: { id: `D${field(raw, type, "users").slice(1)}` } });

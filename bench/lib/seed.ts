@@ -4,10 +4,19 @@ import type Database from "better-sqlite3";
 import { rng } from "./common.js";
 
 export const STAMP = "2026-01-05T08:00:00.000+00:00";
-const AUTHOR_POOL = Array.from({ length: 8000 }, (_, i) => crypto.createHash("sha256").update(`author${i}`).digest("base64url"));
+const AUTHOR_POOL = Array.from({ length: 8000 }, (_, i) =>
+  crypto.createHash("sha256").update(`author${i}`).digest("base64url"),
+);
 
 /** Signal i of a week: channel i % channels, authors from the channel's own 25. */
-export function* signalRows(from: number, to: number, workspaceId: string, week: string, days: string[], channels = 1000) {
+export function* signalRows(
+  from: number,
+  to: number,
+  workspaceId: string,
+  week: string,
+  days: string[],
+  channels = 1000,
+) {
   const random = rng(from + 1);
   for (let i = from; i < to; i++) {
     const channel = i % channels;
@@ -18,7 +27,10 @@ export function* signalRows(from: number, to: number, workspaceId: string, week:
       workspaceId,
       channelRef: `C${String(channel).padStart(10, "0")}`,
       // Stored as the app stores it: a keyed hash of the Slack ts (plain ones would be keyed at start).
-      messageRef: crypto.createHash("sha256").update(`${1_763_000_000 + Math.floor(i / channels)}.${String(i % 1_000_000).padStart(6, "0")}`).digest("base64url"),
+      messageRef: crypto
+        .createHash("sha256")
+        .update(`${1_763_000_000 + Math.floor(i / channels)}.${String(i % 1_000_000).padStart(6, "0")}`)
+        .digest("base64url"),
       day: days[i % days.length]!,
       week,
       customer: customer ? 1 : 0,
@@ -29,14 +41,20 @@ export function* signalRows(from: number, to: number, workspaceId: string, week:
   }
 }
 
-export function seedSignalsSqlite(raw: Database.Database, rows: Iterable<Record<string, unknown>>, stamp = STAMP): void {
+export function seedSignalsSqlite(
+  raw: Database.Database,
+  rows: Iterable<Record<string, unknown>>,
+  stamp = STAMP,
+): void {
   const insert = raw.prepare(
     `INSERT INTO "PresenceSignal" ("id","workspaceId","channelRef","messageRef","day","week","customer","tone","classifier","authorHash","createdAt","updatedAt")
      VALUES (@id,@workspaceId,@channelRef,@messageRef,@day,@week,@customer,@tone,@classifier,@authorHash,'${stamp}','${stamp}')`,
   );
   raw.pragma("synchronous = OFF");
   let batch: Record<string, unknown>[] = [];
-  const flush = raw.transaction((list: Record<string, unknown>[]) => list.forEach((r) => insert.run(r)));
+  const flush = raw.transaction((list: Record<string, unknown>[]) => {
+    for (const r of list) insert.run(r);
+  });
   for (const row of rows) {
     batch.push(row);
     if (batch.length >= 100_000) {
@@ -53,6 +71,7 @@ export function seedLeadersSqlite(raw: Database.Database, workspaceId: string, c
     `INSERT INTO "Member" ("id","workspaceId","externalId","displayName","timezone","language","isLeader","leaderSince","createdAt","updatedAt") VALUES (?,?,?,?,'Europe/Berlin','de',1,'${STAMP}','${STAMP}','${STAMP}')`,
   );
   raw.transaction(() => {
-    for (let i = 0; i < count; i++) insert.run(`mbench${String(i).padStart(8, "0")}`, workspaceId, `U${String(i).padStart(8, "0")}`, `Leader ${i}`);
+    for (let i = 0; i < count; i++)
+      insert.run(`mbench${String(i).padStart(8, "0")}`, workspaceId, `U${String(i).padStart(8, "0")}`, `Leader ${i}`);
   })();
 }

@@ -4,7 +4,11 @@
 import bolt from "@slack/bolt";
 
 const { App, ExpressReceiver, LogLevel } = bolt;
-const receiver = new ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET, processBeforeResponse: false, logLevel: LogLevel.ERROR });
+const receiver = new ExpressReceiver({
+  signingSecret: process.env.SLACK_SIGNING_SECRET,
+  processBeforeResponse: false,
+  logLevel: LogLevel.ERROR,
+});
 const app = new App({
   token: process.env.SLACK_BOT_TOKEN,
   receiver,

@@ -2,22 +2,20 @@
 // Draws each chart from the Vega-Lite spec in its figure's JSON block with vega-embed, using
 // vega-interpreter so that no expression is compiled with `new Function` (the page's CSP has no
 // 'unsafe-eval'), and makes the sortable tables sortable.
-(function () {
-  "use strict";
-
+(() => {
   function drawCharts() {
     var figures = document.querySelectorAll("figure.chart");
     var pending = figures.length;
     if (pending === 0) document.body.setAttribute("data-charts", "ready");
-    figures.forEach(function (figure) {
+    figures.forEach((figure) => {
       var block = document.getElementById(figure.getAttribute("data-spec"));
       var target = figure.querySelector(".vis");
-      var done = function () {
+      var done = () => {
         pending -= 1;
         if (pending === 0) document.body.setAttribute("data-charts", "ready");
       };
       try {
-        var spec = JSON.parse(block.textContent);
+        const spec = JSON.parse(block.textContent);
         // The chart's own width would overflow a narrow screen: fill the figure instead.
         globalThis
           .vegaEmbed(target, spec, {
@@ -28,16 +26,16 @@
             defaultStyle: false,
             tooltip: { disableDefaultStyle: true },
           })
-          .then(function () {
+          .then(() => {
             figure.setAttribute("data-rendered", "true");
             done();
           })
-          .catch(function (error) {
+          .catch((error) => {
             figure.setAttribute("data-rendered", "failed");
-            target.textContent = String(error && error.message ? error.message : error);
+            target.textContent = String(error?.message ? error.message : error);
             done();
           });
-      } catch (error) {
+      } catch {
         figure.setAttribute("data-rendered", "failed");
         done();
       }
@@ -53,34 +51,34 @@
 
   function makeSortable(table) {
     var headers = table.querySelectorAll("thead th");
-    table.querySelectorAll("thead button[data-column]").forEach(function (button) {
-      button.addEventListener("click", function () {
+    table.querySelectorAll("thead button[data-column]").forEach((button) => {
+      button.addEventListener("click", () => {
         var column = Number(button.getAttribute("data-column"));
         var numeric = button.getAttribute("data-numeric") === "true";
         var th = button.parentElement;
         // Numbers start highest first, words A to Z; a second click turns the order round.
         var current = th.getAttribute("aria-sort");
         var ascending = current === "none" ? !numeric : current === "descending";
-        headers.forEach(function (h) {
+        headers.forEach((h) => {
           h.setAttribute("aria-sort", "none");
         });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
+        rows.sort((a, b) => {
           var x = sortValue(a.cells[column], numeric);
           var y = sortValue(b.cells[column], numeric);
           var order = x < y ? -1 : x > y ? 1 : 0;
           return ascending ? order : -order;
         });
-        rows.forEach(function (row) {
+        rows.forEach((row) => {
           body.appendChild(row);
         });
       });
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     drawCharts();
   });

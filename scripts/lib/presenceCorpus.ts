@@ -23,14 +23,23 @@ const LINE_RE = /^(de|en) (no|pos|neu|neg) \| (.+)$/u;
 
 export function readCorpus(dir = CORPUS_DIR): CorpusRow[] {
   const rows: CorpusRow[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
     const lines = readFileSync(resolve(dir, file), "utf8").split("\n");
     lines.forEach((line, k) => {
       if (line.trim() === "" || line.startsWith("#")) return;
       const m = LINE_RE.exec(line);
       if (!m) throw new Error(`${file}:${k + 1}: expected "<de|en> <no|pos|neu|neg> | <text>"`);
       const tone = LABELS[m[2]!]!;
-      rows.push({ id: `${file.replace(/\.txt$/u, "")}:${k + 1}`, file, lang: m[1] as "de" | "en", text: m[3]!.replace(/\\n/gu, "\n"), customer: m[2] !== "no", tone });
+      rows.push({
+        id: `${file.replace(/\.txt$/u, "")}:${k + 1}`,
+        file,
+        lang: m[1] as "de" | "en",
+        text: m[3]!.replace(/\\n/gu, "\n"),
+        customer: m[2] !== "no",
+        tone,
+      });
     });
   }
   return rows;
@@ -39,7 +48,9 @@ export function readCorpus(dir = CORPUS_DIR): CorpusRow[] {
 /** A short fingerprint of the corpus files (names and contents), recorded with the weights. */
 export function corpusDigest(dir = CORPUS_DIR): string {
   const hash = createHash("sha256");
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
     hash.update(`${file}\n`);
     hash.update(readFileSync(resolve(dir, file)));
   }

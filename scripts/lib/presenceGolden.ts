@@ -14,7 +14,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { messages } from "../../bench/lib/corpus.js";
-import { type BuiltinClassifier, createBuiltinClassifier, type Explanation } from "../../src/core/presence/builtinClassifier.js";
+import {
+  type BuiltinClassifier,
+  createBuiltinClassifier,
+  type Explanation,
+} from "../../src/core/presence/builtinClassifier.js";
 import { readCorpus } from "./presenceCorpus.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -44,9 +48,9 @@ function badInputs(): GoldenInput[] {
     "\u0000\u0001\u0002",
     "`".repeat(10_000),
     "Frau ".repeat(2000),
-    "„".repeat(3000) + "Kunde",
+    `${"„".repeat(3000)}Kunde`,
     "a".repeat(100_000),
-    "Kunden-".repeat(1000) + "Service",
+    `${"Kunden-".repeat(1000)}Service`,
   ];
   return texts.map((text, k) => ({ key: `bad:${k}`, text }));
 }
@@ -55,7 +59,9 @@ export function goldenInputs(): { inputs: GoldenInput[]; evalFound: boolean } {
   const inputs: GoldenInput[] = [];
   const dir = evalDir();
   if (dir) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".jsonl"))
+      .sort()) {
       readFileSync(resolve(dir, file), "utf8")
         .split("\n")
         .forEach((line, k) => {
@@ -65,7 +71,7 @@ export function goldenInputs(): { inputs: GoldenInput[]; evalFound: boolean } {
     }
   }
   for (const row of readCorpus()) inputs.push({ key: `corpus/${row.id}`, text: row.text });
-  messages(400, 3).forEach((text, k) => inputs.push({ key: `bench:${k}`, text }));
+  for (const [k, text] of messages(400, 3).entries()) inputs.push({ key: `bench:${k}`, text });
   inputs.push(...badInputs());
   return { inputs, evalFound: dir !== undefined };
 }
@@ -78,7 +84,17 @@ export function goldenClassifiers(): [string, BuiltinClassifier][] {
       "b2b+terms",
       createBuiltinClassifier({
         industry: "b2b",
-        terms: ["Stadtwerke Nord", "Meridian Health", "Hartmann", "Acme", "HubSpot", "Fahrgast", "Globex", "Apotheke am Markt", "Kontor 7 Handel"],
+        terms: [
+          "Stadtwerke Nord",
+          "Meridian Health",
+          "Hartmann",
+          "Acme",
+          "HubSpot",
+          "Fahrgast",
+          "Globex",
+          "Apotheke am Markt",
+          "Kontor 7 Handel",
+        ],
       }),
     ],
   ];
@@ -103,10 +119,19 @@ export function goldenLine(config: string, c: BuiltinClassifier, input: GoldenIn
   const v = c.classifyMessage(input.text);
   const e = c.explain(input.text);
   const cues = e.notes.map((n) => n.feature).join(",") || "-";
-  return [config, input.key, hash(input.text, 8), v.customer ? "customer" : "no", v.tone ?? "-", cues, hash(explanationText(e))].join("\t");
+  return [
+    config,
+    input.key,
+    hash(input.text, 8),
+    v.customer ? "customer" : "no",
+    v.tone ?? "-",
+    cues,
+    hash(explanationText(e)),
+  ].join("\t");
 }
 
-export const GOLDEN_HEADER = "# config\tkey\ttext hash\tcustomer\ttone\tcues (explain, in order)\texplanation hash — written by scripts/presence-golden.ts --write";
+export const GOLDEN_HEADER =
+  "# config\tkey\ttext hash\tcustomer\ttone\tcues (explain, in order)\texplanation hash — written by scripts/presence-golden.ts --write";
 
 export function computeGolden(): { lines: string[]; evalFound: boolean } {
   const { inputs, evalFound } = goldenInputs();
@@ -118,7 +143,8 @@ export function computeGolden(): { lines: string[]; evalFound: boolean } {
 /** Differences between the recorded lines and the current ones, keyed by config and key. Rows
  * of eval sets that are absent on this machine are skipped, not counted as differences. */
 export function compareGolden(recorded: string[], current: string[], evalFound: boolean): string[] {
-  const byKey = (lines: string[]) => new Map(lines.filter((l) => l && !l.startsWith("#")).map((l) => [l.split("\t").slice(0, 2).join("\t"), l]));
+  const byKey = (lines: string[]) =>
+    new Map(lines.filter((l) => l && !l.startsWith("#")).map((l) => [l.split("\t").slice(0, 2).join("\t"), l]));
   const want = byKey(recorded);
   const got = byKey(current);
   const diffs: string[] = [];

@@ -27,12 +27,24 @@ export type PlaygroundUser = (typeof PLAYGROUND.users)[number];
 /** The texts the digest is built from, with the label the built-in classifier is expected to give. */
 const TEXTS = {
   onboarding: { text: "The customer loved the new onboarding call", customer: true, tone: "positive" },
-  launchDay: { text: "A customer wrote that our support saved her launch day, thank you all", customer: true, tone: "positive" },
+  launchDay: {
+    text: "A customer wrote that our support saved her launch day, thank you all",
+    customer: true,
+    tone: "positive",
+  },
   renewal: { text: "Happy customer call today: they renewed for two more years", customer: true, tone: "positive" },
-  visit: { text: "We visited two customers on Friday and learned a lot about how they use the app", customer: true, tone: "positive" },
+  visit: {
+    text: "We visited two customers on Friday and learned a lot about how they use the app",
+    customer: true,
+    tone: "positive",
+  },
   excelExport: { text: "Three customers asked for an export to Excel this week", customer: true, tone: "neutral" },
   austria: { text: "Customer asked whether we ship to Austria", customer: true, tone: "neutral" },
-  tickets: { text: "Support tickets are down 20 % since the FAQ update, customers find answers themselves", customer: true, tone: "neutral" },
+  tickets: {
+    text: "Support tickets are down 20 % since the FAQ update, customers find answers themselves",
+    customer: true,
+    tone: "neutral",
+  },
   manual: { text: "Customers who never read the manual, again", customer: true, tone: "negative" },
   sameQuestions: { text: "These users are so annoying, always the same questions", customer: true, tone: "negative" },
   standup: { text: "Standup moved to 10:00 tomorrow", customer: false, tone: null },
@@ -75,7 +87,12 @@ export function seedMessages(): SeedMessage[] {
   return WEEKS.flatMap((keys, w) =>
     keys.map((key, i) => {
       const { text, customer, tone } = TEXTS[key];
-      return { weeksAgo: WEEKS.length - w, author: authors[(w + i) % authors.length]!, text, expected: { customer, tone } };
+      return {
+        weeksAgo: WEEKS.length - w,
+        author: authors[(w + i) % authors.length]!,
+        text,
+        expected: { customer, tone },
+      };
     }),
   );
 }
@@ -88,8 +105,11 @@ const DAY_MS = 86_400_000;
  * so its weeks are these weeks).
  */
 export function seedTimestamp(now: Date, weeksAgo: number, index: number): Date {
-  const mondayOfThisWeek = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - ((now.getUTCDay() + 6) % 7) * DAY_MS;
-  return new Date(mondayOfThisWeek - weeksAgo * 7 * DAY_MS + (1 + (index % 3)) * DAY_MS + 9 * 3_600_000 + index * 60_000);
+  const mondayOfThisWeek =
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - ((now.getUTCDay() + 6) % 7) * DAY_MS;
+  return new Date(
+    mondayOfThisWeek - weeksAgo * 7 * DAY_MS + (1 + (index % 3)) * DAY_MS + 9 * 3_600_000 + index * 60_000,
+  );
 }
 
 /** The ISO week label ("2026-W48") the bot files a seeded message under (its time zone is UTC). */
@@ -108,7 +128,11 @@ function channelActivity(playgroundPort: number, from: PlaygroundUser, conversat
     conversation: { id: conversationId, isGroup: true, conversationType: "channel", tenantId: PLAYGROUND.tenantId },
     from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
     // The General channel's id is the team's id in Teams; its name lets the digest say "General".
-    channelData: { tenant: { id: PLAYGROUND.tenantId }, team: { id: PLAYGROUND.teamId, name: "My Team" }, channel: { id: PLAYGROUND.teamId, name: "General" } },
+    channelData: {
+      tenant: { id: PLAYGROUND.tenantId },
+      team: { id: PLAYGROUND.teamId, name: "My Team" },
+      channel: { id: PLAYGROUND.teamId, name: "General" },
+    },
   };
 }
 
@@ -140,10 +164,21 @@ export function parseCardClick(body: string): CardClick | null {
   } catch {
     return null;
   }
-  const invoke = parsed as { name?: string; value?: { action?: { verb?: string; data?: Record<string, unknown> } }; conversation?: { id?: string }; replyToId?: string };
+  const invoke = parsed as {
+    name?: string;
+    value?: { action?: { verb?: string; data?: Record<string, unknown> } };
+    conversation?: { id?: string };
+    replyToId?: string;
+  };
   const action = invoke.value?.action;
-  if (invoke.name !== "adaptiveCard/action" || !action?.verb || !invoke.conversation?.id || !invoke.replyToId) return null;
-  return { verb: action.verb, data: action.data ?? {}, conversationId: invoke.conversation.id, replyToId: invoke.replyToId };
+  if (invoke.name !== "adaptiveCard/action" || !action?.verb || !invoke.conversation?.id || !invoke.replyToId)
+    return null;
+  return {
+    verb: action.verb,
+    data: action.data ?? {},
+    conversationId: invoke.conversation.id,
+    replyToId: invoke.replyToId,
+  };
 }
 
 /** The same click by another member of the team: how the screenshots get more than one vote. */
@@ -182,9 +217,13 @@ export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-brow
  * The Chromium to drive: $CHROMIUM when set (it must exist), else Debian's package. Returns the
  * path or a message that says what to install; playwright-core downloads no browser of its own.
  */
-export function findChromium(env: NodeJS.ProcessEnv, exists: (file: string) => boolean = fs.existsSync): { path: string } | { error: string } {
+export function findChromium(
+  env: NodeJS.ProcessEnv,
+  exists: (file: string) => boolean = fs.existsSync,
+): { path: string } | { error: string } {
   const chosen = env.CHROMIUM?.trim();
-  if (chosen) return exists(chosen) ? { path: chosen } : { error: `CHROMIUM is set to ${chosen}, but there is no such file.` };
+  if (chosen)
+    return exists(chosen) ? { path: chosen } : { error: `CHROMIUM is set to ${chosen}, but there is no such file.` };
   const found = CHROMIUM_CANDIDATES.find((file) => exists(file));
   if (found) return { path: found };
   return {

@@ -18,7 +18,11 @@ export interface TrainOptions {
   learningRate: number;
 }
 
-export function trainLinear(examples: readonly Example[], outputs: readonly string[], options: TrainOptions): LinearModel {
+export function trainLinear(
+  examples: readonly Example[],
+  outputs: readonly string[],
+  options: TrainOptions,
+): LinearModel {
   const K = outputs.length;
   const binary = K === 1;
   const seen = new Map<string, number>();

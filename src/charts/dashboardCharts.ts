@@ -27,18 +27,37 @@ export interface WeeklyBarsView {
 
 /** One bar per week, the value on top, withheld weeks as labelled bands. */
 export function weeklyBarsSpec(view: WeeklyBarsView, language: Language): TopLevelSpec {
-  const rows = view.labels.map((week, i) => (view.values[i] === null ? { week, withheld: true, reason: view.withheld[i] ?? "" } : { week, value: view.values[i] }));
+  const rows = view.labels.map((week, i) =>
+    view.values[i] === null
+      ? { week, withheld: true, reason: view.withheld[i] ?? "" }
+      : { week, value: view.values[i] },
+  );
   const highest = Math.max(0, ...view.values.map((v) => v ?? 0));
-  const top = view.format.endsWith("%") ? Math.min(1, Math.max(0.01, highest * 1.15)) : Math.max(1, Math.ceil(highest * 1.15));
+  const top = view.format.endsWith("%")
+    ? Math.min(1, Math.max(0.01, highest * 1.15))
+    : Math.max(1, Math.ceil(highest * 1.15));
   return {
     ...fittedFrame(view.title, WEEKLY_SIZE, language),
     data: { values: rows },
-    encoding: { x: { field: "week", type: "ordinal", scale: { domain: view.labels, paddingInner: 0.25 }, title: null, axis: { labelAngle: 0 } } },
+    encoding: {
+      x: {
+        field: "week",
+        type: "ordinal",
+        scale: { domain: view.labels, paddingInner: 0.25 },
+        title: null,
+        axis: { labelAngle: 0 },
+      },
+    },
     layer: [
       {
         transform: [{ filter: "datum.withheld" }],
         mark: { type: "bar", y: 0, y2: { expr: "height" }, fill: WITHHELD_FILL },
-        encoding: { tooltip: [{ field: "week", type: "ordinal", title: "" }, { field: "reason", type: "nominal", title: "" }] },
+        encoding: {
+          tooltip: [
+            { field: "week", type: "ordinal", title: "" },
+            { field: "reason", type: "nominal", title: "" },
+          ],
+        },
       },
       {
         transform: [{ filter: "datum.withheld" }],
@@ -49,7 +68,12 @@ export function weeklyBarsSpec(view: WeeklyBarsView, language: Language): TopLev
         transform: [{ filter: "!datum.withheld" }],
         mark: { type: "bar", color: BAR, tooltip: true },
         encoding: {
-          y: { field: "value", type: "quantitative", scale: { domain: [0, top] }, axis: { format: view.format, title: view.axisTitle, tickMinStep: view.format === "d" ? 1 : undefined } },
+          y: {
+            field: "value",
+            type: "quantitative",
+            scale: { domain: [0, top] },
+            axis: { format: view.format, title: view.axisTitle, tickMinStep: view.format === "d" ? 1 : undefined },
+          },
           tooltip: [
             { field: "week", type: "ordinal", title: "" },
             { field: "value", type: "quantitative", format: view.format, title: view.axisTitle },
@@ -59,7 +83,10 @@ export function weeklyBarsSpec(view: WeeklyBarsView, language: Language): TopLev
       {
         transform: [{ filter: "!datum.withheld" }],
         mark: { type: "text", baseline: "bottom", dy: -3, fontSize: 10, color: INK },
-        encoding: { y: { field: "value", type: "quantitative" }, text: { field: "value", type: "quantitative", format: view.format } },
+        encoding: {
+          y: { field: "value", type: "quantitative" },
+          text: { field: "value", type: "quantitative", format: view.format },
+        },
       },
     ],
   };
@@ -77,15 +104,29 @@ export interface SeriesView {
 
 /** A line per series over the weeks, with points, so a lone week still shows. */
 export function weeklyLinesSpec(view: SeriesView, language: Language): TopLevelSpec {
-  const rows = view.series.flatMap((s) => view.labels.flatMap((week, i) => (s.values[i] === null || s.values[i] === undefined ? [] : [{ week, series: s.name, value: s.values[i] }])));
+  const rows = view.series.flatMap((s) =>
+    view.labels.flatMap((week, i) =>
+      s.values[i] === null || s.values[i] === undefined ? [] : [{ week, series: s.name, value: s.values[i] }],
+    ),
+  );
   return {
     ...fittedFrame(view.title, WEEKLY_SIZE, language),
     data: { values: rows },
     mark: { type: "line", point: true, tooltip: true },
     encoding: {
       x: { field: "week", type: "ordinal", scale: { domain: view.labels }, title: null, axis: { labelAngle: 0 } },
-      y: { field: "value", type: "quantitative", scale: { domain: view.domain }, axis: { title: view.axisTitle, format: ".1f" } },
-      color: { field: "series", type: "nominal", scale: { domain: view.series.map((s) => s.name), range: SERIES }, legend: { title: view.legendTitle } },
+      y: {
+        field: "value",
+        type: "quantitative",
+        scale: { domain: view.domain },
+        axis: { title: view.axisTitle, format: ".1f" },
+      },
+      color: {
+        field: "series",
+        type: "nominal",
+        scale: { domain: view.series.map((s) => s.name), range: SERIES },
+        legend: { title: view.legendTitle },
+      },
       tooltip: [
         { field: "series", type: "nominal", title: view.legendTitle },
         { field: "week", type: "ordinal", title: "" },
@@ -119,14 +160,25 @@ export function categoryBarsSpec(view: CategoryBarsView, language: Language): To
       {
         mark: { type: "bar", color: BAR, tooltip: true },
         encoding: {
-          x: { field: "value", type: "quantitative", axis: { title: view.axisTitle, tickMinStep: 1, format: "d" }, scale: { domainMin: 0, nice: true } },
+          x: {
+            field: "value",
+            type: "quantitative",
+            axis: { title: view.axisTitle, tickMinStep: 1, format: "d" },
+            scale: { domainMin: 0, nice: true },
+          },
           tooltip: [
             { field: "category", type: "nominal", title: "" },
             { field: "value", type: "quantitative", format: "d", title: view.axisTitle },
           ],
         },
       },
-      { mark: { type: "text", align: "left", dx: 4, fontSize: 11, color: INK }, encoding: { x: { field: "value", type: "quantitative" }, text: { field: "value", type: "quantitative", format: "d" } } },
+      {
+        mark: { type: "text", align: "left", dx: 4, fontSize: 11, color: INK },
+        encoding: {
+          x: { field: "value", type: "quantitative" },
+          text: { field: "value", type: "quantitative", format: "d" },
+        },
+      },
     ],
   };
 }

@@ -58,7 +58,8 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Buf
   header.writeUInt32BE(height, 4);
   header.set([8, 3, 0, 0, 0], 8); // 8 bits per index, colour type 3 (palette), no interlace
   const plte = Buffer.alloc(palette.length * 3);
-  palette.forEach((word, i) => plte.set(new Uint8Array(Uint32Array.of(word).buffer).subarray(0, 3), i * 3));
+  for (const [i, word] of palette.entries())
+    plte.set(new Uint8Array(Uint32Array.of(word).buffer).subarray(0, 3), i * 3);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),

@@ -3,9 +3,9 @@
 // with the total on top. A week withheld for too few people is a labelled pale band across the
 // whole height, so it can never be read as a week of zero.
 import type { TopLevelSpec } from "vega-lite";
-import type { Language } from "../core/shared/model.js";
 import type { Tone } from "../core/presence/classifier.js";
 import type { ToneShares } from "../core/presence/ports.js";
+import type { Language } from "../core/shared/model.js";
 import { presenceTexts } from "../prompts/presenceTexts.js";
 import { fittedFrame, TONE_COLOUR, WITHHELD_FILL, WITHHELD_INK } from "./theme.js";
 
@@ -32,7 +32,13 @@ export function presenceTrendSpec(view: PresenceTrendView, language: Language): 
   });
   const highest = Math.max(0, ...view.tones.map((s) => (s ? s.positive + s.neutral + s.negative : 0)));
   const title = t.chartTitle(view.weeks.length, view.weeks[view.weeks.length - 1] ?? "");
-  const x = { field: "week", type: "ordinal", scale: { domain: labels, paddingInner: 0.25 }, title: null, axis: { labelAngle: 0 } } as const;
+  const x = {
+    field: "week",
+    type: "ordinal",
+    scale: { domain: labels, paddingInner: 0.25 },
+    title: null,
+    axis: { labelAngle: 0 },
+  } as const;
   return {
     ...fittedFrame(title, PRESENCE_TREND_SIZE, language),
     data: { values: rows },
@@ -44,27 +50,49 @@ export function presenceTrendSpec(view: PresenceTrendView, language: Language): 
       },
       {
         transform: [{ filter: "datum.withheld" }],
-        mark: { type: "text", angle: 270, y: { expr: "height / 2" }, fontSize: 11, fill: WITHHELD_INK, text: t.notEnough },
+        mark: {
+          type: "text",
+          angle: 270,
+          y: { expr: "height / 2" },
+          fontSize: 11,
+          fill: WITHHELD_INK,
+          text: t.notEnough,
+        },
       },
       {
         transform: [{ filter: "!datum.withheld" }],
         mark: { type: "bar" },
         encoding: {
           // Headroom above the highest bar for its total.
-          y: { field: "share", type: "quantitative", stack: "zero", scale: { domain: [0, Math.max(0.01, highest * 1.12)] }, axis: { format: ".0%", title: t.chartAxis } },
+          y: {
+            field: "share",
+            type: "quantitative",
+            stack: "zero",
+            scale: { domain: [0, Math.max(0.01, highest * 1.12)] },
+            axis: { format: ".0%", title: t.chartAxis },
+          },
           color: {
             field: "tone",
             type: "nominal",
-            scale: { domain: TONE_ORDER.map((tone) => t.tones[tone]), range: TONE_ORDER.map((tone) => TONE_COLOUR[tone]) },
+            scale: {
+              domain: TONE_ORDER.map((tone) => t.tones[tone]),
+              range: TONE_ORDER.map((tone) => TONE_COLOUR[tone]),
+            },
             legend: { title: t.toneTitle },
           },
           order: { field: "order" },
         },
       },
       {
-        transform: [{ filter: "!datum.withheld" }, { aggregate: [{ op: "sum", field: "share", as: "total" }], groupby: ["week"] }],
+        transform: [
+          { filter: "!datum.withheld" },
+          { aggregate: [{ op: "sum", field: "share", as: "total" }], groupby: ["week"] },
+        ],
         mark: { type: "text", baseline: "bottom", dy: -3, fontSize: 11, fontWeight: "bold" },
-        encoding: { y: { field: "total", type: "quantitative" }, text: { field: "total", type: "quantitative", format: ".0%" } },
+        encoding: {
+          y: { field: "total", type: "quantitative" },
+          text: { field: "total", type: "quantitative", format: ".0%" },
+        },
       },
     ],
   };

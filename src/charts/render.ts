@@ -34,7 +34,11 @@ function setUp(): Fonts {
   if (fonts) return fonts;
   const dir = path.join(path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
   const [regular, bold] = [path.join(dir, "DejaVuSans.ttf"), path.join(dir, "DejaVuSans-Bold.ttf")];
-  const loaded: Fonts = { files: [regular, bold], regular: FontMetrics.parse(fs.readFileSync(regular)), bold: FontMetrics.parse(fs.readFileSync(bold)) };
+  const loaded: Fonts = {
+    files: [regular, bold],
+    regular: FontMetrics.parse(fs.readFileSync(regular)),
+    bold: FontMetrics.parse(fs.readFileSync(bold)),
+  };
   (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = (item, text) => {
     const size = item.fontSize == null ? 11 : Number(item.fontSize) || 0;
     const heavy = item.fontWeight === "bold" || item.fontWeight === "bolder" || Number(item.fontWeight) >= 600;

@@ -44,8 +44,27 @@ export function chartConfig(language: Language): Config {
     padding: 8,
     view: { stroke: null },
     title: { fontSize: 14, fontWeight: "bold", color: INK, anchor: "start", offset: 12 },
-    axis: { labelFontSize: 11, titleFontSize: 11, labelColor: INK, titleColor: MUTED_INK, titleFontWeight: "normal", gridColor: GRID, domainColor: MUTED_INK, tickColor: MUTED_INK },
-    legend: { orient: "bottom", labelFontSize: 11, titleFontSize: 11, labelColor: INK, titleColor: MUTED_INK, titleFontWeight: "normal", symbolType: "square", labelLimit: 0, titleLimit: 0 },
+    axis: {
+      labelFontSize: 11,
+      titleFontSize: 11,
+      labelColor: INK,
+      titleColor: MUTED_INK,
+      titleFontWeight: "normal",
+      gridColor: GRID,
+      domainColor: MUTED_INK,
+      tickColor: MUTED_INK,
+    },
+    legend: {
+      orient: "bottom",
+      labelFontSize: 11,
+      titleFontSize: 11,
+      labelColor: INK,
+      titleColor: MUTED_INK,
+      titleFontWeight: "normal",
+      symbolType: "square",
+      labelLimit: 0,
+      titleLimit: 0,
+    },
     locale: { number: numberLocale(language) },
   };
 }
@@ -57,5 +76,12 @@ export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json
  * readers, a size the plot fits into with its axes and legend, and the shared look.
  */
 export function fittedFrame(title: string, size: { width: number; height: number }, language: Language) {
-  return { $schema: VEGA_LITE_SCHEMA, description: title, title, ...size, autosize: { type: "fit", contains: "padding" } as const, config: chartConfig(language) };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    description: title,
+    title,
+    ...size,
+    autosize: { type: "fit", contains: "padding" } as const,
+    config: chartConfig(language),
+  };
 }

@@ -1,32 +1,31 @@
 // The core's one front door: the services wired together, which is all a platform door gets.
 // No storage here — doors ask services, and services decide what a person may do.
 import { AdminService } from "./admin/service.js";
-import { CheckInService } from "./checkins/service.js";
-import type { Platform, WorkspaceSettings } from "./shared/model.js";
 import { NudgeService } from "./checkins/nudges.js";
-import { NudgeReminders } from "./checkins/reminders.js";
 import type { CheckInStore, NudgeMessenger } from "./checkins/ports.js";
-import type { Clock, Logger } from "./shared/ports.js";
-import { PlatformRegistry } from "./shared/platforms.js";
-import { Outbox, type OutboxStore } from "./shared/outbox.js";
-import { SuggestionService } from "./suggestions/service.js";
-import type { SuggestionMessenger, SuggestionStore } from "./suggestions/ports.js";
-import type { PersonHasher } from "./shared/hash.js";
-import type { PresenceMessenger, PresenceStore } from "./presence/ports.js";
-import type { AddressStore, WorkspaceStore } from "./identity/ports.js";
-import { IdentityService } from "./identity/service.js";
-import { AddressBook } from "./identity/addresses.js";
-import type { PresenceClassifier } from "./presence/classifier.js";
-import type { DigestSummarizer } from "./presence/summary.js";
-import { createBuiltinClassifier } from "./presence/builtinClassifier.js";
-import { PresenceService } from "./presence/service.js";
-import { type LlmFactory, WorkspaceClassifiers } from "./presence/workspaceClassifiers.js";
-import { VocabularyService, type VocabularyStore } from "./presence/workspaceVocabulary.js";
+import { NudgeReminders } from "./checkins/reminders.js";
+import { CheckInService } from "./checkins/service.js";
 import { DashboardAccess } from "./dashboard/access.js";
 import { DashboardFigures } from "./dashboard/figures.js";
 import type { DashboardStore } from "./dashboard/model.js";
-import { MirrorService } from "./mirror/service.js";
+import { AddressBook } from "./identity/addresses.js";
+import type { AddressStore, WorkspaceStore } from "./identity/ports.js";
+import { IdentityService } from "./identity/service.js";
 import type { MirrorMessenger, MirrorStore } from "./mirror/ports.js";
+import { MirrorService } from "./mirror/service.js";
+import { createBuiltinClassifier } from "./presence/builtinClassifier.js";
+import type { PresenceMessenger, PresenceStore } from "./presence/ports.js";
+import { PresenceService } from "./presence/service.js";
+import type { DigestSummarizer } from "./presence/summary.js";
+import { type LlmFactory, WorkspaceClassifiers } from "./presence/workspaceClassifiers.js";
+import { VocabularyService, type VocabularyStore } from "./presence/workspaceVocabulary.js";
+import type { PersonHasher } from "./shared/hash.js";
+import type { Platform, WorkspaceSettings } from "./shared/model.js";
+import { Outbox, type OutboxStore } from "./shared/outbox.js";
+import { PlatformRegistry } from "./shared/platforms.js";
+import type { Clock, Logger } from "./shared/ports.js";
+import type { SuggestionMessenger, SuggestionStore } from "./suggestions/ports.js";
+import { SuggestionService } from "./suggestions/service.js";
 
 export interface CoreOptions {
   workspaceStore: WorkspaceStore;
@@ -115,7 +114,13 @@ export function createCore(options: CoreOptions): Core {
   const identity = new IdentityService({ workspaces, defaults: options.defaults, admins });
   const outbox = new Outbox(options.outboxStore, options.clock, options.logger, options.claimLeaseMs);
   // The one reminder of an unanswered nudge goes through the outbox, by the door's nudges sender.
-  const reminders = new NudgeReminders({ store: options.checkInStore, messengers: senders.nudges, outbox, clock: options.clock, logger: options.logger });
+  const reminders = new NudgeReminders({
+    store: options.checkInStore,
+    messengers: senders.nudges,
+    outbox,
+    clock: options.clock,
+    logger: options.logger,
+  });
   const nudges = new NudgeService({
     store: options.checkInStore,
     members: workspaces,
@@ -159,8 +164,18 @@ export function createCore(options: CoreOptions): Core {
     retentionWeeks: options.presenceRetentionWeeks,
   });
   const dashboard = {
-    access: new DashboardAccess({ store: options.dashboardStore, workspaces, clock: options.clock, publicUrl: options.publicUrl }),
-    figures: new DashboardFigures({ presence, presenceStore: options.presenceStore, store: options.dashboardStore, clock: options.clock }),
+    access: new DashboardAccess({
+      store: options.dashboardStore,
+      workspaces,
+      clock: options.clock,
+      publicUrl: options.publicUrl,
+    }),
+    figures: new DashboardFigures({
+      presence,
+      presenceStore: options.presenceStore,
+      store: options.dashboardStore,
+      clock: options.clock,
+    }),
   };
   const mirror = new MirrorService({
     mirror: options.mirrorStore,
@@ -211,14 +226,22 @@ export function createCore(options: CoreOptions): Core {
       report.prompts = await suggestions.askScheduled(now);
       Object.assign(report, await mirror.tick(now)); // reminders, closes, scheduled rounds
       const outboxReport = await outbox.deliverDue(now);
-      Object.assign(report, { outboxSent: outboxReport.sent, outboxRetrying: outboxReport.retrying, outboxFailed: outboxReport.failed });
+      Object.assign(report, {
+        outboxSent: outboxReport.sent,
+        outboxRetrying: outboxReport.retrying,
+        outboxFailed: outboxReport.failed,
+      });
       if (!(await stillLeading())) return report;
       // Retention is a sweep over an indexed column: hourly is plenty.
       report.expiredSignals = 0;
       if (now.getTime() - lastRetention >= 3600_000) {
         lastRetention = now.getTime();
         report.expiredSignals = await presence.retention(now);
-        if (!(await options.scrubDeleted())) options.logger.warn({}, "the database was busy: deleted rows are scrubbed from its files at the next hourly sweep");
+        if (!(await options.scrubDeleted()))
+          options.logger.warn(
+            {},
+            "the database was busy: deleted rows are scrubbed from its files at the next hourly sweep",
+          );
       }
       return report;
     },

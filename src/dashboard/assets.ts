@@ -52,7 +52,17 @@ export function loadAssets(): Map<string, Asset> {
     ["vega.min.js", { body: read(path.join(packageDir("vega"), "build/vega.min.js")), type: js }],
     ["vega-lite.min.js", { body: read(path.join(packageDir("vega-lite"), "build/vega-lite.min.js")), type: js }],
     ["vega-embed.min.js", { body: read(path.join(packageDir("vega-embed"), "build/vega-embed.min.js")), type: js }],
-    ["vega-interpreter.js", { body: Buffer.from(interpreterScript(read(path.join(packageDir("vega-interpreter"), "build/vega-interpreter.js")).toString("utf8"))), type: js }],
+    [
+      "vega-interpreter.js",
+      {
+        body: Buffer.from(
+          interpreterScript(
+            read(path.join(packageDir("vega-interpreter"), "build/vega-interpreter.js")).toString("utf8"),
+          ),
+        ),
+        type: js,
+      },
+    ],
     ["dashboard.js", { body: read(path.join(own, "dashboard.js")), type: js }],
     ["dashboard.css", { body: read(path.join(own, "dashboard.css")), type: "text/css; charset=utf-8" }],
   ]);

@@ -11,5 +11,12 @@ export function readCookie(header: string | undefined, name: string): string | u
 }
 
 export function sessionCookie(value: string, maxAgeMs: number, secure: boolean): string {
-  return [`${SESSION_COOKIE}=${value}`, "Path=/dashboard", `Max-Age=${Math.floor(maxAgeMs / 1000)}`, "HttpOnly", "SameSite=Strict", ...(secure ? ["Secure"] : [])].join("; ");
+  return [
+    `${SESSION_COOKIE}=${value}`,
+    "Path=/dashboard",
+    `Max-Age=${Math.floor(maxAgeMs / 1000)}`,
+    "HttpOnly",
+    "SameSite=Strict",
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
 }

@@ -7,12 +7,18 @@ import { dashboardTexts } from "../prompts/dashboardTexts.js";
 import { PAGE_KEYS, type PageView, type Section, type Table } from "./sections.js";
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 /** JSON inside a <script type="application/json"> block: "<" escaped, so no text can close the block. */
 function jsonBlock(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** Inline `code` in the texts (command names) becomes <code>. */
@@ -22,7 +28,9 @@ function withCode(text: string): string {
 
 function document(language: Language, title: string, body: string, withCharts: boolean): string {
   const scripts = withCharts
-    ? ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "vega-interpreter.js", "dashboard.js"].map((f) => `<script src="/dashboard/static/${f}" defer></script>`).join("\n")
+    ? ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "vega-interpreter.js", "dashboard.js"]
+        .map((f) => `<script src="/dashboard/static/${f}" defer></script>`)
+        .join("\n")
     : "";
   return `<!doctype html>
 <html lang="${language}">
@@ -55,7 +63,9 @@ function tableHtml(section: Section, table: Table, language: Language): string {
       (row) =>
         `<tr>${row
           .map((cell, i) => {
-            const content = cell.href ? `<a href="${escapeHtml(cell.href)}">${escapeHtml(cell.text)}</a>` : escapeHtml(cell.text);
+            const content = cell.href
+              ? `<a href="${escapeHtml(cell.href)}">${escapeHtml(cell.text)}</a>`
+              : escapeHtml(cell.text);
             const sort = cell.value === null ? "" : ` data-sort="${escapeHtml(String(cell.value))}"`;
             const tag = i === 0 ? "th" : "td";
             return `<${tag}${i === 0 ? ' scope="row"' : ""}${table.columns[i]?.numeric ? ' class="num"' : ""}${sort}>${content}</${tag}>`;
@@ -80,7 +90,10 @@ function sectionHtml(section: Section, csvHref: string, language: Language): str
 <script type="application/json" id="spec-${section.id}">${jsonBlock(section.spec)}</script>
 </figure>`
     : "";
-  const table = section.table.rows.length === 0 && section.empty ? `<p class="empty">${escapeHtml(section.empty)}</p>` : tableHtml(section, section.table, language);
+  const table =
+    section.table.rows.length === 0 && section.empty
+      ? `<p class="empty">${escapeHtml(section.empty)}</p>`
+      : tableHtml(section, section.table, language);
   return `<section id="${section.id}" aria-labelledby="h-${section.id}">
 <h2 id="h-${section.id}">${escapeHtml(section.title)}</h2>
 ${chart}
@@ -101,12 +114,15 @@ export interface PageFrame {
 export function pageHtml(view: PageView, frame: PageFrame, csvBase: string): string {
   const t = dashboardTexts(frame.language);
   const nav = PAGE_KEYS.map(
-    (key) => `<li><a href="${frame.base}${key}"${key === view.key ? ' aria-current="page"' : ""}>${escapeHtml(t.nav[key])}</a></li>`,
+    (key) =>
+      `<li><a href="${frame.base}${key}"${key === view.key ? ' aria-current="page"' : ""}>${escapeHtml(t.nav[key])}</a></li>`,
   ).join("");
   const facts = view.facts.length
     ? `<dl class="facts">${view.facts.map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd></div>`).join("")}</dl>`
     : "";
-  const span = frame.weeks.length ? `<p class="span">${escapeHtml(t.weeksSpan(frame.weeks[0]!, frame.weeks[frame.weeks.length - 1]!))}</p>` : "";
+  const span = frame.weeks.length
+    ? `<p class="span">${escapeHtml(t.weeksSpan(frame.weeks[0]!, frame.weeks[frame.weeks.length - 1]!))}</p>`
+    : "";
   const body = `<a class="skip" href="#main">${escapeHtml(t.skip)}</a>
 <header>
 <p class="brand">${escapeHtml(t.title)}${frame.workspaceName ? ` · ${escapeHtml(frame.workspaceName)}` : ""}</p>
@@ -120,11 +136,21 @@ ${facts}
 ${view.sections.map((s) => sectionHtml(s, `${csvBase}${s.id}.csv`, frame.language)).join("\n")}
 </main>
 <footer><p>${escapeHtml(t.privacy(frame.minAuthors))}</p></footer>`;
-  return document(frame.language, `${view.title} – ${t.title}`, body, view.sections.some((s) => s.spec));
+  return document(
+    frame.language,
+    `${view.title} – ${t.title}`,
+    body,
+    view.sections.some((s) => s.spec),
+  );
 }
 
 /** A short page: a heading, what happened, what to do — optionally a form with one button. */
-export function messageHtml(language: Language, title: string, lines: string[], form?: { action: string; token: string; button: string }): string {
+export function messageHtml(
+  language: Language,
+  title: string,
+  lines: string[],
+  form?: { action: string; token: string; button: string },
+): string {
   const t = dashboardTexts(language);
   const formHtml = form
     ? `<form method="post" action="${escapeHtml(form.action)}"><input type="hidden" name="token" value="${escapeHtml(form.token)}"><button type="submit">${escapeHtml(form.button)}</button></form>`

@@ -7,9 +7,9 @@
 //   GET  /dashboard/static/<file>
 // Every page needs a session cookie for exactly the workspace in its address.
 import express, { type Express, type Request, type Response } from "express";
-import type { Core } from "../core/index.js";
-import type { DashboardSession } from "../core/dashboard/model.js";
 import { SESSION_TTL_MS } from "../core/dashboard/access.js";
+import type { DashboardSession } from "../core/dashboard/model.js";
+import type { Core } from "../core/index.js";
 import type { Language, Workspace } from "../core/shared/model.js";
 import type { AppLogger } from "../logger.js";
 import { dashboardTexts } from "../prompts/dashboardTexts.js";
@@ -18,7 +18,7 @@ import { readCookie, SESSION_COOKIE, sessionCookie } from "./cookies.js";
 import { tableCsv } from "./csv.js";
 import { messageHtml, pageHtml } from "./html.js";
 import { RateLimiter } from "./rateLimit.js";
-import { channelView, leadersView, presenceView, suggestionsView, type PageKey, type PageView } from "./sections.js";
+import { channelView, leadersView, type PageKey, type PageView, presenceView, suggestionsView } from "./sections.js";
 
 /**
  * No inline script or style anywhere, nothing from another origin. vega runs its expressions
@@ -72,9 +72,20 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
   const limiter = new RateLimiter(REDEEM_LIMIT.attempts, REDEEM_LIMIT.windowMs);
   const fallbackLanguage = core.defaults.language;
 
-  const message = (res: Response, status: number, language: Language, title: string, lines: string[], form?: Parameters<typeof messageHtml>[3]) => {
+  const message = (
+    res: Response,
+    status: number,
+    language: Language,
+    title: string,
+    lines: string[],
+    form?: Parameters<typeof messageHtml>[3],
+  ) => {
     securityHeaders(res);
-    res.status(status).set("Cache-Control", "no-store").type("html").send(messageHtml(language, title, lines, form));
+    res
+      .status(status)
+      .set("Cache-Control", "no-store")
+      .type("html")
+      .send(messageHtml(language, title, lines, form));
   };
 
   app.use("/dashboard", (_req, res, next) => {
@@ -101,15 +112,26 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
     // The socket's address: behind a proxy that is the proxy's, which then shares one budget.
     if (!limiter.take(req.socket.remoteAddress ?? "unknown")) {
       const t = texts(language);
-      return message(res.set("Retry-After", String(REDEEM_LIMIT.windowMs / 1000)), 429, language, t.rateLimitedTitle, [t.rateLimitedBody]);
+      return message(res.set("Retry-After", String(REDEEM_LIMIT.windowMs / 1000)), 429, language, t.rateLimitedTitle, [
+        t.rateLimitedBody,
+      ]);
     }
     const token = typeof req.body?.token === "string" ? req.body.token : "";
     const result = await core.dashboard.access.redeem(token);
     if (!result.ok) {
       const t = texts(result.language ?? language);
-      const [title, body] = ({ used: [t.usedTitle, t.usedBody], expired: [t.expiredTitle, t.expiredBody], unknown: [t.unknownTitle, t.unknownBody] } as const)[result.reason];
+      const [title, body] = (
+        {
+          used: [t.usedTitle, t.usedBody],
+          expired: [t.expiredTitle, t.expiredBody],
+          unknown: [t.unknownTitle, t.unknownBody],
+        } as const
+      )[result.reason];
       logger.info({ reason: result.reason }, "dashboard link refused");
-      return message(res, result.reason === "unknown" ? 400 : 410, result.language ?? language, title, [body, t.newLinkHow]);
+      return message(res, result.reason === "unknown" ? 400 : 410, result.language ?? language, title, [
+        body,
+        t.newLinkHow,
+      ]);
     }
     const secure = deps.publicUrl().startsWith("https:");
     res.set("Set-Cookie", sessionCookie(result.sessionId, SESSION_TTL_MS, secure));
@@ -118,17 +140,28 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
   });
 
   /** The session for this request and the workspace in its address, or a friendly refusal. */
-  async function sessionFor(req: Request, res: Response): Promise<{ session: DashboardSession; workspace: Workspace } | null> {
-    const opened = await core.dashboard.access.open(readCookie(req.headers.cookie, SESSION_COOKIE), String(req.params.workspace));
+  async function sessionFor(
+    req: Request,
+    res: Response,
+  ): Promise<{ session: DashboardSession; workspace: Workspace } | null> {
+    const opened = await core.dashboard.access.open(
+      readCookie(req.headers.cookie, SESSION_COOKIE),
+      String(req.params.workspace),
+    );
     if (opened.ok) return { session: opened.session, workspace: opened.workspace };
     const language = opened.session?.language ?? browserLanguage(req, fallbackLanguage);
     const t = texts(language);
-    if (opened.reason === "wrong-workspace") message(res, 403, language, t.wrongWorkspaceTitle, [t.wrongWorkspaceBody, t.newLinkHow]);
+    if (opened.reason === "wrong-workspace")
+      message(res, 403, language, t.wrongWorkspaceTitle, [t.wrongWorkspaceBody, t.newLinkHow]);
     else message(res, 401, language, t.signedOutTitle, [t.signedOutBody, t.newLinkHow]);
     return null;
   }
 
-  async function view(page: PageKey, workspace: Workspace, language: Language): Promise<{ view: PageView; weeks: string[] }> {
+  async function view(
+    page: PageKey,
+    workspace: Workspace,
+    language: Language,
+  ): Promise<{ view: PageView; weeks: string[] }> {
     const figures = core.dashboard.figures;
     switch (page) {
       case "presence": {
@@ -168,7 +201,15 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
     const page = req.params.page as PageKey;
     if (!PAGES.has(page)) return notFound(res, session.language);
     const { view: shown, weeks } = await view(page, workspace, session.language);
-    noStore(res).type("html").send(pageHtml(shown, frame(workspace, session.language, weeks), `${frame(workspace, session.language, weeks).base}${page}/`));
+    noStore(res)
+      .type("html")
+      .send(
+        pageHtml(
+          shown,
+          frame(workspace, session.language, weeks),
+          `${frame(workspace, session.language, weeks).base}${page}/`,
+        ),
+      );
   });
 
   app.get("/dashboard/w/:workspace/presence/channel/:channel", async (req, res) => {
@@ -179,7 +220,9 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
     const shown = channelView(data, req.params.channel, session.language);
     if (!shown) return notFound(res, session.language, texts(session.language).unknownChannel);
     const f = frame(workspace, session.language, data.weeks);
-    noStore(res).type("html").send(pageHtml(shown, f, `${f.base}presence/channel/${encodeURIComponent(req.params.channel)}/`));
+    noStore(res)
+      .type("html")
+      .send(pageHtml(shown, f, `${f.base}presence/channel/${encodeURIComponent(req.params.channel)}/`));
   });
 
   app.get("/dashboard/w/:workspace/presence/channel/:channel/:section.csv", async (req, res) => {
@@ -215,7 +258,10 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
   // A failure on a dashboard page is a friendly page, never a stack trace.
   app.use("/dashboard", (error: unknown, req: Request, res: Response, next: (error?: unknown) => void) => {
     if (res.headersSent) return next(error);
-    logger.error({ reason: error instanceof Error ? error.message : String(error), path: req.path }, "dashboard page failed");
+    logger.error(
+      { reason: error instanceof Error ? error.message : String(error), path: req.path },
+      "dashboard page failed",
+    );
     const language = browserLanguage(req, fallbackLanguage);
     const t = texts(language);
     message(res, 500, language, t.errorTitle, [t.errorBody]);
@@ -224,7 +270,10 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
 
 function sendCsv(res: Response, filename: string, body: string): void {
   res
-    .set({ "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"` })
+    .set({
+      "Cache-Control": "no-store",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+    })
     .type("text/csv; charset=utf-8")
     .send(body);
 }

@@ -2,17 +2,17 @@
 // spec) and the table beneath it, which is also what the section's CSV holds. Pure functions,
 // so the page, the CSV and the tests all see the same numbers.
 import type { TopLevelSpec } from "vega-lite";
-import type { Language } from "../core/shared/model.js";
-import type { ChannelFigures } from "../core/presence/ports.js";
-import type { LeadersPage, PresencePage, SuggestionsPage } from "../core/dashboard/figures.js";
-import { QUESTION_KEYS } from "../core/shared/questions.js";
-import { presenceTrendSpec } from "../charts/presenceTrend.js";
 import { categoryBarsSpec, WEEKLY_SIZE, weeklyBarsSpec, weeklyLinesSpec } from "../charts/dashboardCharts.js";
+import { presenceTrendSpec } from "../charts/presenceTrend.js";
+import type { LeadersPage, PresencePage, SuggestionsPage } from "../core/dashboard/figures.js";
+import type { ChannelFigures } from "../core/presence/ports.js";
+import type { Language } from "../core/shared/model.js";
+import { QUESTION_KEYS } from "../core/shared/questions.js";
 import { dashboardTexts } from "../prompts/dashboardTexts.js";
-import { presenceTexts } from "../prompts/presenceTexts.js";
-import { suggestionTexts } from "../prompts/suggestionTexts.js";
-import { QUESTION_LABEL } from "../prompts/questions.js";
 import { count, decimal, percent, points } from "../prompts/format.js";
+import { presenceTexts } from "../prompts/presenceTexts.js";
+import { QUESTION_LABEL } from "../prompts/questions.js";
+import { suggestionTexts } from "../prompts/suggestionTexts.js";
 
 export type PageKey = "presence" | "leaders" | "suggestions";
 export const PAGE_KEYS: PageKey[] = ["presence", "leaders", "suggestions"];
@@ -54,11 +54,18 @@ export interface PageView {
 }
 
 const cell = (text: string, value: string | number | null = text): Cell => ({ text, value });
-const share = (value: number | null, language: Language, missing: string): Cell => (value === null ? cell(missing, null) : cell(percent(value, language), round(value)));
+const share = (value: number | null, language: Language, missing: string): Cell =>
+  value === null ? cell(missing, null) : cell(percent(value, language), round(value));
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** A channel's (or the workspace's) weeks: the chart from the digest's own spec, the table beneath it. */
-function trendSection(id: string, title: string, figures: ChannelFigures, weeks: string[], language: Language): Section {
+function trendSection(
+  id: string,
+  title: string,
+  figures: ChannelFigures,
+  weeks: string[],
+  language: Language,
+): Section {
   const t = dashboardTexts(language);
   const pt = presenceTexts(language);
   const spec = { ...presenceTrendSpec({ weeks, tones: figures.toneTrend }, language), ...WEEKLY_SIZE };
@@ -67,7 +74,11 @@ function trendSection(id: string, title: string, figures: ChannelFigures, weeks:
     title,
     spec: { ...spec, title: `${title}: ${String(spec.title)}` },
     table: {
-      columns: [{ label: t.week }, { label: t.shareCustomers, numeric: true }, ...(["positive", "neutral", "negative"] as const).map((tone) => ({ label: pt.tones[tone], numeric: true }))],
+      columns: [
+        { label: t.week },
+        { label: t.shareCustomers, numeric: true },
+        ...(["positive", "neutral", "negative"] as const).map((tone) => ({ label: pt.tones[tone], numeric: true })),
+      ],
       rows: weeks.map((week, i) => {
         const tones = figures.toneTrend[i] ?? null;
         return [
@@ -114,7 +125,10 @@ export function presenceView(page: PresencePage, language: Language): PageView {
         { label: t.positiveOfCustomer, numeric: true },
         { label: t.negativeOfCustomer, numeric: true },
       ],
-      rows: [...page.channels.map((c) => row(c.channelRef!, c, channelPath(c.channelRef!))), ...(page.other ? [row(t.otherChannels, page.other)] : [])],
+      rows: [
+        ...page.channels.map((c) => row(c.channelRef!, c, channelPath(c.channelRef!))),
+        ...(page.other ? [row(t.otherChannels, page.other)] : []),
+      ],
     },
     empty: t.noChannels,
   };
@@ -123,7 +137,11 @@ export function presenceView(page: PresencePage, language: Language): PageView {
     title: t.presenceTitle,
     intro: t.presenceIntro(page.minAuthors),
     facts: [],
-    sections: [trendSection("workspace", t.workspaceChart, page.workspace, weeks, language), channels, ...(page.other ? [trendSection("other-channels", t.otherChannels, page.other, weeks, language)] : [])],
+    sections: [
+      trendSection("workspace", t.workspaceChart, page.workspace, weeks, language),
+      channels,
+      ...(page.other ? [trendSection("other-channels", t.otherChannels, page.other, weeks, language)] : []),
+    ],
   };
 }
 
@@ -162,7 +180,13 @@ export function leadersView(page: LeadersPage, language: Language): PageView {
       language,
     ),
     table: {
-      columns: [{ label: t.week }, { label: t.leaders, numeric: true }, { label: t.nudged, numeric: true }, { label: t.answered, numeric: true }, { label: t.answeredShare, numeric: true }],
+      columns: [
+        { label: t.week },
+        { label: t.leaders, numeric: true },
+        { label: t.nudged, numeric: true },
+        { label: t.answered, numeric: true },
+        { label: t.answeredShare, numeric: true },
+      ],
       rows: page.perWeek.map((w) =>
         w.frozen
           ? [
@@ -173,7 +197,13 @@ export function leadersView(page: LeadersPage, language: Language): PageView {
               enough(w) ? cell(count(w.answered, language), w.answered) : cell(t.notEnough, null),
               share(w.answeredShare, language, t.notEnough),
             ]
-          : [cell(w.week), cell(t.notFrozen, null), cell(t.notFrozen, null), cell(t.notFrozen, null), cell(t.notFrozen, null)],
+          : [
+              cell(w.week),
+              cell(t.notFrozen, null),
+              cell(t.notFrozen, null),
+              cell(t.notFrozen, null),
+              cell(t.notFrozen, null),
+            ],
       ),
     },
   };
@@ -198,12 +228,20 @@ export function leadersView(page: LeadersPage, language: Language): PageView {
         cell(w.week),
         ...QUESTION_KEYS.map((q) => {
           const average = w.averages[q];
-          return average === null ? cell(w.frozen ? t.notEnough : t.notFrozen, null) : cell(decimal(average, language), Math.round(average * 100) / 100);
+          return average === null
+            ? cell(w.frozen ? t.notEnough : t.notFrozen, null)
+            : cell(decimal(average, language), Math.round(average * 100) / 100);
         }),
       ]),
     },
   };
-  return { key: "leaders", title: t.leadersTitle, intro: t.leadersIntro(page.minLeaders), facts: [], sections: [answered, averages] };
+  return {
+    key: "leaders",
+    title: t.leadersTitle,
+    intro: t.leadersIntro(page.minLeaders),
+    facts: [],
+    sections: [answered, averages],
+  };
 }
 
 function duration(hours: number, language: Language): string {
@@ -221,32 +259,67 @@ export function suggestionsView(page: SuggestionsPage, language: Language): Page
       id: "new-per-week",
       title: t.newChart,
       spec: weeklyBarsSpec(
-        { title: t.newChart, labels: page.weeks.map(pt.chartWeek), values: page.newPerWeek.map((w) => w.count), axisTitle: t.newAxis, format: "d", withheld: [] },
+        {
+          title: t.newChart,
+          labels: page.weeks.map(pt.chartWeek),
+          values: page.newPerWeek.map((w) => w.count),
+          axisTitle: t.newAxis,
+          format: "d",
+          withheld: [],
+        },
         language,
       ),
-      table: { columns: [{ label: t.week }, { label: t.count, numeric: true }], rows: page.newPerWeek.map((w) => [cell(w.week), countCell(w.count)]) },
+      table: {
+        columns: [{ label: t.week }, { label: t.count, numeric: true }],
+        rows: page.newPerWeek.map((w) => [cell(w.week), countCell(w.count)]),
+      },
     },
     {
       id: "status",
       title: t.funnelChart,
-      spec: categoryBarsSpec({ title: t.funnelChart, categories: page.funnel.map((f) => st.status[f.status]), values: page.funnel.map((f) => f.count), axisTitle: t.count }, language),
-      table: { columns: [{ label: t.status }, { label: t.count, numeric: true }], rows: page.funnel.map((f) => [cell(st.status[f.status]), countCell(f.count)]) },
+      spec: categoryBarsSpec(
+        {
+          title: t.funnelChart,
+          categories: page.funnel.map((f) => st.status[f.status]),
+          values: page.funnel.map((f) => f.count),
+          axisTitle: t.count,
+        },
+        language,
+      ),
+      table: {
+        columns: [{ label: t.status }, { label: t.count, numeric: true }],
+        rows: page.funnel.map((f) => [cell(st.status[f.status]), countCell(f.count)]),
+      },
     },
     {
       id: "touchpoints",
       title: t.touchpointChart,
       spec: categoryBarsSpec(
-        { title: t.touchpointChart, categories: page.byTouchpoint.map((p) => st.touchpoint[p.touchpoint]), values: page.byTouchpoint.map((p) => p.count), axisTitle: t.count },
+        {
+          title: t.touchpointChart,
+          categories: page.byTouchpoint.map((p) => st.touchpoint[p.touchpoint]),
+          values: page.byTouchpoint.map((p) => p.count),
+          axisTitle: t.count,
+        },
         language,
       ),
-      table: { columns: [{ label: t.touchpoint }, { label: t.count, numeric: true }], rows: page.byTouchpoint.map((p) => [cell(st.touchpoint[p.touchpoint]), countCell(p.count)]) },
+      table: {
+        columns: [{ label: t.touchpoint }, { label: t.count, numeric: true }],
+        rows: page.byTouchpoint.map((p) => [cell(st.touchpoint[p.touchpoint]), countCell(p.count)]),
+      },
     },
     {
       id: "top-voted",
       title: t.topTitle,
       table: {
         sortable: true,
-        columns: [{ label: t.number, numeric: true }, { label: t.text }, { label: t.votes, numeric: true }, { label: t.status }, { label: t.touchpoint }],
+        columns: [
+          { label: t.number, numeric: true },
+          { label: t.text },
+          { label: t.votes, numeric: true },
+          { label: t.status },
+          { label: t.touchpoint },
+        ],
         rows: page.top.map((s) => [
           cell(`#${s.number}`, s.number),
           cell(s.text),
@@ -258,6 +331,15 @@ export function suggestionsView(page: SuggestionsPage, language: Language): Page
       empty: t.noTop,
     },
   ];
-  const median = page.medianResponseHours === null ? t.noResponses : t.medianValue(duration(page.medianResponseHours, language), page.responded, page.total);
-  return { key: "suggestions", title: t.suggestionsTitle, intro: t.suggestionsIntro, facts: [{ label: t.medianResponse, value: median }], sections };
+  const median =
+    page.medianResponseHours === null
+      ? t.noResponses
+      : t.medianValue(duration(page.medianResponseHours, language), page.responded, page.total);
+  return {
+    key: "suggestions",
+    title: t.suggestionsTitle,
+    intro: t.suggestionsIntro,
+    facts: [{ label: t.medianResponse, value: median }],
+    sections,
+  };
 }

@@ -32,7 +32,13 @@ function kindOf(error: unknown): string {
 /** The stack's frames without its first line, which repeats the message. */
 function framesOf(error: unknown): string[] {
   const stack = (error as { stack?: unknown } | null)?.stack;
-  return typeof stack === "string" ? stack.split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 8).map((line) => line.trim()) : [];
+  return typeof stack === "string"
+    ? stack
+        .split("\n")
+        .filter((line) => /^\s+at /.test(line))
+        .slice(0, 8)
+        .map((line) => line.trim())
+    : [];
 }
 
 /** Mounted after all routes, so it answers for unknown paths and for every route's errors. */
@@ -52,7 +58,11 @@ export function answerErrorsAsJson(app: Express, logger: AppLogger): void {
       req.socket.destroy();
       return;
     }
-    const reason = ours ? error.message : status >= 500 ? "internal error" : (http.STATUS_CODES[status] ?? "error").toLowerCase();
+    const reason = ours
+      ? error.message
+      : status >= 500
+        ? "internal error"
+        : (http.STATUS_CODES[status] ?? "error").toLowerCase();
     res.status(status).json({ status, error: reason });
   };
   app.use(notFound, failed);

@@ -12,7 +12,10 @@ export type DoorHealth = { ready: true } | { ready: false; reason: string };
  * name with status "degraded" but still 200: a 503 would make a probe restart or unroute the
  * process, taking the other door down with it while the missing one reconnects by itself.
  */
-export function createHttpApp(databaseHealth: () => Promise<DatabaseHealth>, doors: Record<string, () => DoorHealth> = {}): Express {
+export function createHttpApp(
+  databaseHealth: () => Promise<DatabaseHealth>,
+  doors: Record<string, () => DoorHealth> = {},
+): Express {
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", async (_req, res) => {
@@ -21,8 +24,16 @@ export function createHttpApp(databaseHealth: () => Promise<DatabaseHealth>, doo
     const doorFields = Object.fromEntries(states.map(([name, state]) => [name, state.ready ? "ok" : "not ready"]));
     const notReady = Object.fromEntries(states.flatMap(([name, state]) => (state.ready ? [] : [[name, state.reason]])));
     const reasons = Object.keys(notReady).length > 0 ? { doors: notReady } : {};
-    if (!health.ok) return void res.status(503).json({ status: "not ready", database: health.database, reason: health.reason, ...doorFields, ...reasons });
-    res.json({ status: Object.keys(notReady).length > 0 ? "degraded" : "ok", database: "ok", ...doorFields, ...reasons });
+    if (!health.ok)
+      return void res
+        .status(503)
+        .json({ status: "not ready", database: health.database, reason: health.reason, ...doorFields, ...reasons });
+    res.json({
+      status: Object.keys(notReady).length > 0 ? "degraded" : "ok",
+      database: "ok",
+      ...doorFields,
+      ...reasons,
+    });
   });
   return app;
 }

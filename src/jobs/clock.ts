@@ -22,7 +22,12 @@ export function instanceId(): string {
 }
 
 /** One scheduled tick on one replica: the work runs only while this replica holds the lease. */
-export async function leasedTick(core: Core, lease: LeaseStore, holder: string, ttlMs = LEASE_TTL_MS): Promise<Record<string, number> | null> {
+export async function leasedTick(
+  core: Core,
+  lease: LeaseStore,
+  holder: string,
+  ttlMs = LEASE_TTL_MS,
+): Promise<Record<string, number> | null> {
   const renew = () => lease.tryAcquire(SCHEDULER_LEASE, holder, ttlMs, core.clock());
   if (!(await renew())) return null;
   // Renewed between the phases of a long tick; lost to another replica, the tick stops.

@@ -83,11 +83,14 @@ export class JsonChat {
         ...(this.capabilities.temperature ? { temperature: 0 } : {}),
       };
       try {
-        const completion = await this.client.chat.completions.create(body, { signal: AbortSignal.timeout(this.deadlineMs) });
+        const completion = await this.client.chat.completions.create(body, {
+          signal: AbortSignal.timeout(this.deadlineMs),
+        });
         this.count(completion.usage);
         const choice = completion.choices?.[0];
         if (!choice) throw new ClassifierFailure("response has no choices");
-        if (choice.finish_reason === "length") throw new ClassifierFailure("response was cut off (finish_reason length)");
+        if (choice.finish_reason === "length")
+          throw new ClassifierFailure("response was cut off (finish_reason length)");
         if (choice.message?.refusal) throw new ClassifierFailure("model refused to answer");
         const content = choice.message?.content;
         if (typeof content !== "string" || !content.trim()) throw new ClassifierFailure("response has no content");
@@ -142,6 +145,7 @@ function describeError(error: unknown): string {
   if (error instanceof APIConnectionTimeoutError) return "timeout";
   if (error instanceof APIUserAbortError) return "timeout (overall deadline)";
   if (error instanceof APIError) return error.status === undefined ? "connection failed" : `HTTP ${error.status}`;
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return "timeout (overall deadline)";
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
+    return "timeout (overall deadline)";
   return `request failed (${error instanceof Error ? error.name : typeof error})`;
 }

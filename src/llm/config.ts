@@ -5,7 +5,7 @@
 // path prefix the server expects: https://api.openai.com/v1 (the default),
 // https://RESOURCE.openai.azure.com/openai/v1 for Azure OpenAI (OPENAI_MODEL is then the
 // deployment name), or a self-hosted server such as http://localhost:8000/v1.
-import { ConfigError, envInteger, envValue as value, type Env } from "../env.js";
+import { ConfigError, type Env, envInteger, envValue as value } from "../env.js";
 
 export interface OpenAiConfig {
   apiKey: string;
@@ -42,12 +42,16 @@ export function readOpenAiConfig(env: Env): OpenAiConfig | null {
   if (apiKey === null) {
     const stray = ["OPENAI_BASE_URL", "OPENAI_MODEL"].find((name) => value(env, name) !== null);
     if (stray) {
-      throw new ConfigError("OPENAI_API_KEY", `required when ${stray} is set (for a server that needs no key, any non-empty value)`);
+      throw new ConfigError(
+        "OPENAI_API_KEY",
+        `required when ${stray} is set (for a server that needs no key, any non-empty value)`,
+      );
     }
     return null;
   }
   const model = value(env, "OPENAI_MODEL") ?? OPENAI_DEFAULTS.model;
-  if (/\s/.test(model)) throw new ConfigError("OPENAI_MODEL", `expected a model or deployment name without spaces, got "${model}"`);
+  if (/\s/.test(model))
+    throw new ConfigError("OPENAI_MODEL", `expected a model or deployment name without spaces, got "${model}"`);
   return {
     apiKey,
     baseUrl: base,

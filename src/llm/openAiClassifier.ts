@@ -5,10 +5,10 @@
 // leaves the process only in the request body.
 import type { PresenceClassifier, PresenceVerdict, Tone } from "../core/presence/classifier.js";
 import { ClassifierFailure, withFallback } from "../core/presence/fallback.js";
-import { classifierSystemPrompt } from "./prompts.js";
 import { TermMatcher } from "../core/presence/vocabulary.js";
 import { JsonChat, type JsonSchema, type LlmOptions, type TokenUsage } from "./chat.js";
 import type { OpenAiConfig } from "./config.js";
+import { classifierSystemPrompt } from "./prompts.js";
 
 /** Longer messages are cut for the LLM: the start decides the labels, the rest only costs tokens. */
 export const MAX_CHARS_PER_MESSAGE = 2_000;
@@ -46,9 +46,11 @@ const RESULT_SCHEMA: JsonSchema = {
  * result without a tone is invalid.
  */
 export function parseResults(answer: unknown, count: number): PresenceVerdict[] {
-  const results = typeof answer === "object" && answer !== null ? (answer as Record<string, unknown>).results : undefined;
+  const results =
+    typeof answer === "object" && answer !== null ? (answer as Record<string, unknown>).results : undefined;
   if (!Array.isArray(results)) throw new ClassifierFailure("invalid response: no results array");
-  if (results.length !== count) throw new ClassifierFailure(`invalid response: ${results.length} results for ${count} messages`);
+  if (results.length !== count)
+    throw new ClassifierFailure(`invalid response: ${results.length} results for ${count} messages`);
   const verdicts = new Array<PresenceVerdict | undefined>(count);
   results.forEach((item: unknown, k) => {
     const fail = (what: string): never => {
@@ -125,7 +127,12 @@ export class OpenAiClassifier implements PresenceClassifier {
 
   private async classifyBatch(texts: readonly string[]): Promise<PresenceVerdict[]> {
     const messages = texts.map((text, i) => ({ i, text: text.slice(0, MAX_CHARS_PER_MESSAGE) }));
-    const terms = this.terms ? termsInTexts(this.terms, messages.map((m) => m.text)) : [];
+    const terms = this.terms
+      ? termsInTexts(
+          this.terms,
+          messages.map((m) => m.text),
+        )
+      : [];
     const system = classifierSystemPrompt({ industry: this.industry, terms });
     const answer = await this.chat.request(system, JSON.stringify({ messages }), RESULT_SCHEMA);
     return parseResults(answer, texts.length);

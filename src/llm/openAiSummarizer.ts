@@ -2,9 +2,9 @@
 // aggregates object (and the language) is sent — never message text; as a guard, aggregates
 // holding long strings are not sent at all. Any failure yields [] and the digest has no bullets.
 import type { DigestSummarizer } from "../core/presence/summary.js";
-import { summarySystemPrompt } from "./prompts.js";
 import { JsonChat, type JsonSchema, type LlmOptions, type TokenUsage } from "./chat.js";
 import type { OpenAiConfig } from "./config.js";
+import { summarySystemPrompt } from "./prompts.js";
 
 export const MAX_BULLETS = 3;
 export const MAX_BULLET_CHARS = 200;
@@ -34,7 +34,8 @@ function onlyShortStrings(value: unknown): boolean {
 
 /** 1–3 non-empty bullets of at most MAX_BULLET_CHARS each (bullet symbols stripped), or null. */
 export function parseBullets(answer: unknown): string[] | null {
-  const bullets = typeof answer === "object" && answer !== null ? (answer as Record<string, unknown>).bullets : undefined;
+  const bullets =
+    typeof answer === "object" && answer !== null ? (answer as Record<string, unknown>).bullets : undefined;
   if (!Array.isArray(bullets) || bullets.length < 1 || bullets.length > MAX_BULLETS) return null;
   const cleaned: string[] = [];
   for (const bullet of bullets) {

@@ -25,7 +25,8 @@ const INDUSTRY_CUSTOMERS: Record<string, string> = {
   hospitality: "a hotel or restaurant business: guests (Gäste), diners, visitors",
   transport: "a transport company: passengers (Fahrgäste), travellers (Reisende), commuters, shippers",
   insurance: "an insurer: policyholders (Versicherte, Versicherungsnehmer), claimants",
-  "legal-tax": "a law or tax firm: clients (Mandanten, Mandantinnen) — but \"Mandanten-ID\" or a tenant in software is not a customer",
+  "legal-tax":
+    'a law or tax firm: clients (Mandanten, Mandantinnen) — but "Mandanten-ID" or a tenant in software is not a customer',
   retail: "a retailer: shoppers, Kundschaft, buyers (Käufer)",
   b2b: "a business-to-business company: accounts, client companies (Auftraggeber), their buyers and contacts",
   public: "a public office: citizens (Bürgerinnen und Bürger), applicants (Antragsteller)",
@@ -37,7 +38,9 @@ const INDUSTRY_CUSTOMERS: Record<string, string> = {
  * occur in this batch. Terms are JSON-encoded, and presented as words to recognise, not
  * instructions.
  */
-export function classifierSystemPrompt(vocabulary: { industry?: string | null; terms?: readonly string[] } = {}): string {
+export function classifierSystemPrompt(
+  vocabulary: { industry?: string | null; terms?: readonly string[] } = {},
+): string {
   const parts: string[] = [];
   const industry = vocabulary.industry ? INDUSTRY_CUSTOMERS[vocabulary.industry] : undefined;
   if (industry) parts.push(`This company is ${industry}. Those people count as customers.`);

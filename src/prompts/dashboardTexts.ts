@@ -3,18 +3,23 @@ import type { Language } from "../core/shared/model.js";
 
 const en = {
   // Chat
-  viewersAdded: (names: string) => `✅ Dashboard viewers now: ${names}. They can look at the dashboard (\`/cx-admin dashboard\`), not change settings.`,
+  viewersAdded: (names: string) =>
+    `✅ Dashboard viewers now: ${names}. They can look at the dashboard (\`/cx-admin dashboard\`), not change settings.`,
   viewersRemoved: (names: string) => `No longer dashboard viewers: ${names}. Their open dashboard sessions have ended.`,
-  viewersList: (names: string, count: number) => `*Dashboard viewers (${count}):* ${names} — plus every Kundennah admin.`,
-  noViewers: "No dashboard viewers yet; admins can always open the dashboard. Add some with `/cx-admin viewers add @hr`.",
+  viewersList: (names: string, count: number) =>
+    `*Dashboard viewers (${count}):* ${names} — plus every Kundennah admin.`,
+  noViewers:
+    "No dashboard viewers yet; admins can always open the dashboard. Add some with `/cx-admin viewers add @hr`.",
   notViewer: "Sorry, the dashboard is for Kundennah admins and the viewers they named (`/cx-admin viewers add`).",
   linkLabel: "Open your dashboard",
   /** `link` is already in the platform's link syntax. */
   link: (link: string, minutes: number) =>
     `📊 Your personal dashboard link: ${link}\nIt works once and for ${minutes} minutes; opening it starts a session of 8 hours in that browser. Don't forward it.`,
   teamsSentToPersonal: "📊 I sent you a personal dashboard link in our personal chat.",
-  teamsOpenPersonal: "I can only send the dashboard link in our personal chat: open Kundennah from the app bar and type `dashboard` there.",
-  teamsHelp: "`dashboard` — your personal dashboard link · `viewers add @HR` · `viewers remove @HR` · `viewers list` — who else may look",
+  teamsOpenPersonal:
+    "I can only send the dashboard link in our personal chat: open Kundennah from the app bar and type `dashboard` there.",
+  teamsHelp:
+    "`dashboard` — your personal dashboard link · `viewers add @HR` · `viewers remove @HR` · `viewers list` — who else may look",
 
   // Pages
   title: "Kundennah dashboard",
@@ -68,7 +73,8 @@ const en = {
 
   // Suggestions
   suggestionsTitle: "Suggestions",
-  suggestionsIntro: "Customer-focused suggestions from the team over the same weeks: how many came in, how far they got, and how quickly leaders answered.",
+  suggestionsIntro:
+    "Customer-focused suggestions from the team over the same weeks: how many came in, how far they got, and how quickly leaders answered.",
   newChart: "New suggestions per week",
   newAxis: "Suggestions",
   count: "Count",
@@ -77,7 +83,8 @@ const en = {
   touchpointChart: "Suggestions by touchpoint",
   touchpoint: "Touchpoint",
   medianResponse: "Median time to a response",
-  medianValue: (hours: string, responded: number, total: number) => `${hours} (${responded} of ${total} suggestions answered)`,
+  medianValue: (hours: string, responded: number, total: number) =>
+    `${hours} (${responded} of ${total} suggestions answered)`,
   noResponses: "no suggestion answered yet",
   hours: (h: string) => `${h} h`,
   days: (d: string) => `${d} days`,
@@ -89,7 +96,8 @@ const en = {
 
   // Link and session pages
   openTitle: "Open your Kundennah dashboard",
-  openBody: "This link is personal: it works once and for 10 minutes. Opening it starts a session in this browser for 8 hours.",
+  openBody:
+    "This link is personal: it works once and for 10 minutes. Opening it starts a session in this browser for 8 hours.",
   openButton: "Open the dashboard",
   newLinkHow: "Ask for a new link: type `/cx-admin dashboard` in Slack, or `dashboard` to Kundennah in Teams.",
   usedTitle: "This link was already used",
@@ -103,7 +111,8 @@ const en = {
   signedOutTitle: "Your dashboard session has ended",
   signedOutBody: "Sessions last 8 hours and belong to one workspace.",
   wrongWorkspaceTitle: "Not your workspace",
-  wrongWorkspaceBody: "Your session belongs to another workspace. Ask for a link in the workspace whose figures you want to see.",
+  wrongWorkspaceBody:
+    "Your session belongs to another workspace. Ask for a link in the workspace whose figures you want to see.",
   notFoundTitle: "Page not found",
   notFoundBody: "There is no dashboard page at this address.",
   errorTitle: "Something went wrong",
@@ -113,17 +122,23 @@ const en = {
 export type DashboardTexts = typeof en;
 
 const de: DashboardTexts = {
-  viewersAdded: (names) => `✅ Dashboard-Betrachter jetzt: ${names}. Sie können das Dashboard ansehen (\`/cx-admin dashboard\`), aber keine Einstellungen ändern.`,
-  viewersRemoved: (names) => `Nicht mehr Dashboard-Betrachter: ${names}. Ihre offenen Dashboard-Sitzungen sind beendet.`,
+  viewersAdded: (names) =>
+    `✅ Dashboard-Betrachter jetzt: ${names}. Sie können das Dashboard ansehen (\`/cx-admin dashboard\`), aber keine Einstellungen ändern.`,
+  viewersRemoved: (names) =>
+    `Nicht mehr Dashboard-Betrachter: ${names}. Ihre offenen Dashboard-Sitzungen sind beendet.`,
   viewersList: (names, count) => `*Dashboard-Betrachter (${count}):* ${names} – dazu alle Kundennah-Admins.`,
-  noViewers: "Noch keine Dashboard-Betrachter; Admins können das Dashboard immer öffnen. Füge welche hinzu mit `/cx-admin viewers add @hr`.",
-  notViewer: "Das Dashboard ist leider nur für Kundennah-Admins und die von ihnen benannten Betrachter (`/cx-admin viewers add`).",
+  noViewers:
+    "Noch keine Dashboard-Betrachter; Admins können das Dashboard immer öffnen. Füge welche hinzu mit `/cx-admin viewers add @hr`.",
+  notViewer:
+    "Das Dashboard ist leider nur für Kundennah-Admins und die von ihnen benannten Betrachter (`/cx-admin viewers add`).",
   linkLabel: "Dein Dashboard öffnen",
   link: (link, minutes) =>
     `📊 Dein persönlicher Dashboard-Link: ${link}\nEr funktioniert einmal und ${minutes} Minuten lang; beim Öffnen beginnt in diesem Browser eine Sitzung von 8 Stunden. Bitte nicht weiterleiten.`,
   teamsSentToPersonal: "📊 Ich habe dir einen persönlichen Dashboard-Link in unseren persönlichen Chat geschickt.",
-  teamsOpenPersonal: "Den Dashboard-Link schicke ich nur im persönlichen Chat: Öffne Kundennah in der App-Leiste und schreib dort `dashboard`.",
-  teamsHelp: "`dashboard` – dein persönlicher Dashboard-Link · `viewers add @HR` · `viewers remove @HR` · `viewers list` – wer sonst hineinschauen darf",
+  teamsOpenPersonal:
+    "Den Dashboard-Link schicke ich nur im persönlichen Chat: Öffne Kundennah in der App-Leiste und schreib dort `dashboard`.",
+  teamsHelp:
+    "`dashboard` – dein persönlicher Dashboard-Link · `viewers add @HR` · `viewers remove @HR` · `viewers list` – wer sonst hineinschauen darf",
 
   title: "Kundennah-Dashboard",
   nav: { presence: "Kundenpräsenz", leaders: "Führungskräfte", suggestions: "Vorschläge" },
@@ -157,7 +172,8 @@ const de: DashboardTexts = {
   channelDetail: (channel) => `Kanal ${channel}`,
   noChannels: "In keinem Kanal haben in der letzten Woche genug Personen geschrieben.",
   backToPresence: "Zurück zur Kundenpräsenz",
-  unknownChannel: "Für diesen Kanal gibt es keine Zahlen (zu wenige Personen haben geschrieben, oder er wird nicht gemessen).",
+  unknownChannel:
+    "Für diesen Kanal gibt es keine Zahlen (zu wenige Personen haben geschrieben, oder er wird nicht gemessen).",
 
   leadersTitle: "Führungskräfte",
   leadersIntro: (minLeaders) =>
@@ -173,7 +189,8 @@ const de: DashboardTexts = {
   question: "Frage",
 
   suggestionsTitle: "Vorschläge",
-  suggestionsIntro: "Kundenorientierte Vorschläge aus dem Team in denselben Wochen: wie viele kamen, wie weit sie gekommen sind und wie schnell Führungskräfte geantwortet haben.",
+  suggestionsIntro:
+    "Kundenorientierte Vorschläge aus dem Team in denselben Wochen: wie viele kamen, wie weit sie gekommen sind und wie schnell Führungskräfte geantwortet haben.",
   newChart: "Neue Vorschläge je Woche",
   newAxis: "Vorschläge",
   count: "Anzahl",
@@ -193,21 +210,27 @@ const de: DashboardTexts = {
   noTop: "Noch keine Stimmen.",
 
   openTitle: "Dein Kundennah-Dashboard öffnen",
-  openBody: "Dieser Link ist persönlich: Er funktioniert einmal und 10 Minuten lang. Beim Öffnen beginnt in diesem Browser eine Sitzung von 8 Stunden.",
+  openBody:
+    "Dieser Link ist persönlich: Er funktioniert einmal und 10 Minuten lang. Beim Öffnen beginnt in diesem Browser eine Sitzung von 8 Stunden.",
   openButton: "Dashboard öffnen",
-  newLinkHow: "Hol dir einen neuen Link: Schreib `/cx-admin dashboard` in Slack oder `dashboard` an Kundennah in Teams.",
+  newLinkHow:
+    "Hol dir einen neuen Link: Schreib `/cx-admin dashboard` in Slack oder `dashboard` an Kundennah in Teams.",
   usedTitle: "Dieser Link wurde schon benutzt",
-  usedBody: "Jeder Dashboard-Link öffnet nur eine Sitzung. Wenn du das warst, geh zurück zum Browser-Tab, in dem du ihn geöffnet hast.",
+  usedBody:
+    "Jeder Dashboard-Link öffnet nur eine Sitzung. Wenn du das warst, geh zurück zum Browser-Tab, in dem du ihn geöffnet hast.",
   expiredTitle: "Dieser Link ist abgelaufen",
   expiredBody: "Dashboard-Links gelten 10 Minuten.",
   unknownTitle: "Dieser Link ist ungültig",
-  unknownBody: "Vielleicht ist er unvollständig – kopiere den ganzen Link aus der Chat-Nachricht – oder er stammt nicht von Kundennah.",
+  unknownBody:
+    "Vielleicht ist er unvollständig – kopiere den ganzen Link aus der Chat-Nachricht – oder er stammt nicht von Kundennah.",
   rateLimitedTitle: "Zu viele Versuche",
-  rateLimitedBody: "Aus diesem Netz wurden zu viele Links probiert. Warte ein paar Minuten und versuch es dann noch einmal.",
+  rateLimitedBody:
+    "Aus diesem Netz wurden zu viele Links probiert. Warte ein paar Minuten und versuch es dann noch einmal.",
   signedOutTitle: "Deine Dashboard-Sitzung ist beendet",
   signedOutBody: "Sitzungen dauern 8 Stunden und gehören zu einem Workspace.",
   wrongWorkspaceTitle: "Nicht dein Workspace",
-  wrongWorkspaceBody: "Deine Sitzung gehört zu einem anderen Workspace. Hol dir einen Link in dem Workspace, dessen Zahlen du sehen willst.",
+  wrongWorkspaceBody:
+    "Deine Sitzung gehört zu einem anderen Workspace. Hol dir einen Link in dem Workspace, dessen Zahlen du sehen willst.",
   notFoundTitle: "Seite nicht gefunden",
   notFoundBody: "Unter dieser Adresse gibt es keine Dashboard-Seite.",
   errorTitle: "Da ist etwas schiefgegangen",

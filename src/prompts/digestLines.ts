@@ -2,8 +2,9 @@
 // and converts the *bold* of Slack's mrkdwn as it needs). Two rules live here:
 // - tone is always named for what it measures (how the team speaks about customers), and
 // - a figure that is withheld says why, where it would have been — never a bare dash.
-import type { Language } from "../core/shared/model.js";
+
 import type { ChannelFigures, DigestReport } from "../core/presence/ports.js";
+import type { Language } from "../core/shared/model.js";
 import { count, decimal, percent, points } from "./format.js";
 import { presenceTexts } from "./presenceTexts.js";
 import { QUESTION_LABEL } from "./questions.js";
@@ -22,7 +23,11 @@ export function figureLines(f: ChannelFigures, language: Language, minAuthors: n
   } else {
     // A message about customers with neither tone is factual (see toneShares in the digest).
     const factual = Math.max(0, 1 - f.positiveShare - f.negativeShare);
-    const shares = [f.positiveShare, factual, f.negativeShare].map((v) => percent(v, language)) as [string, string, string];
+    const shares = [f.positiveShare, factual, f.negativeShare].map((v) => percent(v, language)) as [
+      string,
+      string,
+      string,
+    ];
     lines.push(named ? t.toneLine(...shares) : t.toneShort(...shares));
   }
   return lines;
@@ -33,14 +38,25 @@ export function leaderLines(report: DigestReport): string[] {
   const { language, leaders, minAuthors } = report;
   const t = presenceTexts(language);
   if (leaders.nudged === 0) return [t.leadersNone];
-  const lines = [leaders.answeredShare === null ? t.leadersTooFew(minAuthors, leaders.leaders) : t.leadersLine(percent(leaders.answeredShare, language), leaders.nudged)];
+  const lines = [
+    leaders.answeredShare === null
+      ? t.leadersTooFew(minAuthors, leaders.leaders)
+      : t.leadersLine(percent(leaders.answeredShare, language), leaders.nudged),
+  ];
   const shown = leaders.questions.filter((q) => q.average !== null);
-  if (shown.length > 0) lines.push(`${t.leadersAverages}: ${shown.map((q) => `${QUESTION_LABEL[language][q.question]} ${decimal(q.average, language)}`).join(" · ")}`);
-  for (const q of leaders.questions.filter((x) => x.average === null)) lines.push(t.leadersHiddenAverage(QUESTION_LABEL[language][q.question], minAuthors, q.leaders));
+  if (shown.length > 0)
+    lines.push(
+      `${t.leadersAverages}: ${shown.map((q) => `${QUESTION_LABEL[language][q.question]} ${decimal(q.average, language)}`).join(" · ")}`,
+    );
+  for (const q of leaders.questions.filter((x) => x.average === null))
+    lines.push(t.leadersHiddenAverage(QUESTION_LABEL[language][q.question], minAuthors, q.leaders));
   return lines;
 }
 
 export function suggestionsLine(report: DigestReport): string {
   const s = report.suggestions;
-  return presenceTexts(report.language).suggestionsLine(s.created, s.answeredShare === null ? null : percent(s.answeredShare, report.language));
+  return presenceTexts(report.language).suggestionsLine(
+    s.created,
+    s.answeredShare === null ? null : percent(s.answeredShare, report.language),
+  );
 }

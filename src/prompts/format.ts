@@ -11,7 +11,11 @@ function numberFormat(language: Language, kind: "percent" | "points" | "count"):
   let format = formats.get(key);
   if (!format) {
     const options: Intl.NumberFormatOptions =
-      kind === "percent" ? { style: "percent", maximumFractionDigits: 0 } : kind === "points" ? { maximumFractionDigits: 0, signDisplay: "exceptZero" } : {};
+      kind === "percent"
+        ? { style: "percent", maximumFractionDigits: 0 }
+        : kind === "points"
+          ? { maximumFractionDigits: 0, signDisplay: "exceptZero" }
+          : {};
     format = new Intl.NumberFormat(locale(language), options);
     formats.set(key, format);
   }
@@ -42,7 +46,14 @@ export function longDate(date: Date, language: Language, timeZone: string): stri
 }
 
 export function longDateTime(date: Date, language: Language, timeZone: string): string {
-  return date.toLocaleString(locale(language), { timeZone, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+  return date.toLocaleString(locale(language), {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 }
 
 /** 1–5 ratings over the weeks: ▁ for 1 … █ for 5, · where unanswered. */

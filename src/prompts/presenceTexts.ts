@@ -1,24 +1,28 @@
 // Texts of customer presence and the weekly digest, English and German.
-import type { Language } from "../core/shared/model.js";
+
 import type { Tone } from "../core/presence/classifier.js";
+import type { Language } from "../core/shared/model.js";
 
 /** "2026-W07" → 7 */
 const weekNumber = (isoWeek: string) => Number(isoWeek.slice(isoWeek.indexOf("W") + 1));
 
 const en = {
-  notice:
-    (minAuthors: number) =>
-      `👋 Hi, I'm *Kundennah*. In this channel I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off with \`/cx-admin channel exclude #this-channel\`, or simply remove me from the channel.`,
-  excluded: (channel: string, deleted: number) => `✅ ${channel} is no longer measured; ${deleted} stored signal(s) were deleted.`,
+  notice: (minAuthors: number) =>
+    `👋 Hi, I'm *Kundennah*. In this channel I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off with \`/cx-admin channel exclude #this-channel\`, or simply remove me from the channel.`,
+  excluded: (channel: string, deleted: number) =>
+    `✅ ${channel} is no longer measured; ${deleted} stored signal(s) were deleted.`,
   included: (channel: string) => `✅ ${channel} is measured again from now on.`,
-  digestChannelAdded: (channel: string, when: string) => `✅ The weekly digest goes to ${channel} ${when}. Preview it now with \`/cx-admin digest-now\`.`,
+  digestChannelAdded: (channel: string, when: string) =>
+    `✅ The weekly digest goes to ${channel} ${when}. Preview it now with \`/cx-admin digest-now\`.`,
   digestChannelRemoved: (channel: string) => `${channel} no longer receives the weekly digest.`,
   digestTimeSaved: (when: string) => `✅ The weekly digest goes out ${when}.`,
   digestWhen: (day: string, time: string) => `every ${day} at ${time}`,
-  llmOn: "✅ The LLM classifier is on. Channel message text is now sent to the configured OpenAI-compatible service for classification (never stored). `/cx-admin presence llm off` switches it off.",
+  llmOn:
+    "✅ The LLM classifier is on. Channel message text is now sent to the configured OpenAI-compatible service for classification (never stored). `/cx-admin presence llm off` switches it off.",
   llmOff: "✅ The LLM classifier is off; the built-in classifier runs on this server only.",
   llmNotConfigured: "The LLM classifier needs `OPENAI_API_KEY` in the bot's configuration first.",
-  presenceUsage: "Use `/cx-admin channel exclude #channel`, `/cx-admin channel include #channel`, `/cx-admin presence llm on|off`, `/cx-admin presence industry …` or `/cx-admin presence terms add|remove|list …`.",
+  presenceUsage:
+    "Use `/cx-admin channel exclude #channel`, `/cx-admin channel include #channel`, `/cx-admin presence llm on|off`, `/cx-admin presence industry …` or `/cx-admin presence terms add|remove|list …`.",
   digestTimeUsage: "For example `/cx-admin digest-time mon 09:00`.",
   digestPreviewSent: "📬 I sent you a preview of last week's digest as a direct message.",
 
@@ -28,19 +32,22 @@ const en = {
   previewNote: "Preview — only you see this.",
   workspaceLabel: "Whole workspace",
   otherChannels: "Other channels",
-  line: (messages: string, share: string, change: string) => `${messages} messages · *${share}* about customers ${change}`.trimEnd(),
+  line: (messages: string, share: string, change: string) =>
+    `${messages} messages · *${share}* about customers ${change}`.trimEnd(),
   /** The tone of the messages about customers, named for what it measures (the whole workspace). */
   toneLine: (appreciative: string, factual: string, disparaging: string) =>
     `How the team speaks about customers: appreciative ${appreciative} · factual ${factual} · disparaging ${disparaging}`,
   /** The same, short, for each channel under the workspace line that named it. */
-  toneShort: (appreciative: string, factual: string, disparaging: string) => `appreciative ${appreciative} · factual ${factual} · disparaging ${disparaging}`,
+  toneShort: (appreciative: string, factual: string, disparaging: string) =>
+    `appreciative ${appreciative} · factual ${factual} · disparaging ${disparaging}`,
   toneLegend:
     "_Tone_ is how the team speaks about customers, not how customers feel: a complaint or a cancellation reported matter-of-factly counts as factual; disparaging means speaking badly of customers.",
   toneNone: "no message about customers, so no tone",
   hidden: {
     "no-messages": "no messages measured this week",
     "few-authors": (minAuthors: number) => `shown when at least ${minAuthors} people wrote in the week — fewer did`,
-    "small-rest": (minAuthors: number) => `hidden this week: fewer than ${minAuthors} people wrote in the channels folded into "other channels", and the whole would give them away`,
+    "small-rest": (minAuthors: number) =>
+      `hidden this week: fewer than ${minAuthors} people wrote in the channels folded into "other channels", and the whole would give them away`,
   },
   noChange: "",
   change: (points: string) => `(${points} pts)`,
@@ -50,10 +57,12 @@ const en = {
   noData: "No channel messages were measured this week. Invite me to team channels to start.",
   leadersTitle: "Leaders",
   leadersLine: (answered: string, nudged: number) => `${answered} of ${nudged} nudges answered`,
-  leadersTooFew: (minAuthors: number, leaders: number) => `Answer rate shown when at least ${minAuthors} leaders were nudged — ${leaders === 1 ? "1 was" : `${leaders} were`}.`,
+  leadersTooFew: (minAuthors: number, leaders: number) =>
+    `Answer rate shown when at least ${minAuthors} leaders were nudged — ${leaders === 1 ? "1 was" : `${leaders} were`}.`,
   leadersNone: "No nudges went out this week.",
   leadersAverages: "Average rating per question",
-  leadersHiddenAverage: (question: string, minAuthors: number, answered: number) => `${question}: shown when at least ${minAuthors} leaders answered — ${answered === 0 ? "none" : answered} did`,
+  leadersHiddenAverage: (question: string, minAuthors: number, answered: number) =>
+    `${question}: shown when at least ${minAuthors} leaders answered — ${answered === 0 ? "none" : answered} did`,
   suggestionsTitle: "Suggestions",
   suggestionsLine: (created: number, answered: string | null) =>
     `${created} new this week · ${answered === null ? "no suggestions in the last 8 weeks to answer yet" : `${answered} of the last 8 weeks' suggestions answered`}`,
@@ -66,11 +75,12 @@ const en = {
   /** Tone is how the team speaks about customers, not how customers feel. */
   toneTitle: "How the team speaks about customers",
   tones: { positive: "appreciative", neutral: "factual", negative: "disparaging" } as Record<Tone, string>,
-  teamsNotice:
-    (minAuthors: number) =>
-      `👋 Hi, I'm *Kundennah*. Here I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off by typing \`@Kundennah channel exclude\` in the channel, or simply remove me.`,
-  teamsChannelUsage: "Type `@Kundennah digest-channel` in the team channel that should receive the weekly digest (`digest-channel remove` to stop).",
-  teamsPresenceUsage: "In the channel itself, type `@Kundennah channel exclude` or `@Kundennah channel include`; anywhere: `presence llm on|off`, `presence industry …`, `presence terms add|remove|list …`.",
+  teamsNotice: (minAuthors: number) =>
+    `👋 Hi, I'm *Kundennah*. Here I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off by typing \`@Kundennah channel exclude\` in the channel, or simply remove me.`,
+  teamsChannelUsage:
+    "Type `@Kundennah digest-channel` in the team channel that should receive the weekly digest (`digest-channel remove` to stop).",
+  teamsPresenceUsage:
+    "In the channel itself, type `@Kundennah channel exclude` or `@Kundennah channel include`; anywhere: `presence llm on|off`, `presence industry …`, `presence terms add|remove|list …`.",
   teamsChannelLabel: (n: number) => `Channel ${n}`,
   teamsAdminHint: [
     "*Customer presence* (in a team channel, mentioning me):",
@@ -82,19 +92,22 @@ const en = {
 export type PresenceTexts = typeof en;
 
 const de: PresenceTexts = {
-  notice:
-    (minAuthors: number) =>
-      `👋 Hallo, ich bin *Kundennah*. In diesem Kanal zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das mit \`/cx-admin channel exclude #dieser-kanal\` ausschalten, oder ihr entfernt mich einfach aus dem Kanal.`,
-  excluded: (channel, deleted) => `✅ ${channel} wird nicht mehr gemessen; ${deleted} gespeicherte Signal(e) wurden gelöscht.`,
+  notice: (minAuthors: number) =>
+    `👋 Hallo, ich bin *Kundennah*. In diesem Kanal zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das mit \`/cx-admin channel exclude #dieser-kanal\` ausschalten, oder ihr entfernt mich einfach aus dem Kanal.`,
+  excluded: (channel, deleted) =>
+    `✅ ${channel} wird nicht mehr gemessen; ${deleted} gespeicherte Signal(e) wurden gelöscht.`,
   included: (channel) => `✅ ${channel} wird ab jetzt wieder gemessen.`,
-  digestChannelAdded: (channel, when) => `✅ Der Wochenbericht geht ${when} an ${channel}. Vorschau jetzt mit \`/cx-admin digest-now\`.`,
+  digestChannelAdded: (channel, when) =>
+    `✅ Der Wochenbericht geht ${when} an ${channel}. Vorschau jetzt mit \`/cx-admin digest-now\`.`,
   digestChannelRemoved: (channel) => `${channel} erhält den Wochenbericht nicht mehr.`,
   digestTimeSaved: (when) => `✅ Der Wochenbericht geht ${when} raus.`,
   digestWhen: (day, time) => `jeden ${day} um ${time} Uhr`,
-  llmOn: "✅ Der LLM-Klassifikator ist an. Kanalnachrichten werden jetzt zur Einordnung an den konfigurierten OpenAI-kompatiblen Dienst gesendet (nie gespeichert). `/cx-admin presence llm off` schaltet ihn aus.",
+  llmOn:
+    "✅ Der LLM-Klassifikator ist an. Kanalnachrichten werden jetzt zur Einordnung an den konfigurierten OpenAI-kompatiblen Dienst gesendet (nie gespeichert). `/cx-admin presence llm off` schaltet ihn aus.",
   llmOff: "✅ Der LLM-Klassifikator ist aus; der eingebaute Klassifikator läuft nur auf diesem Server.",
   llmNotConfigured: "Der LLM-Klassifikator braucht zuerst `OPENAI_API_KEY` in der Konfiguration des Bots.",
-  presenceUsage: "Nutze `/cx-admin channel exclude #kanal`, `/cx-admin channel include #kanal`, `/cx-admin presence llm on|off`, `/cx-admin presence industry …` oder `/cx-admin presence terms add|remove|list …`.",
+  presenceUsage:
+    "Nutze `/cx-admin channel exclude #kanal`, `/cx-admin channel include #kanal`, `/cx-admin presence llm on|off`, `/cx-admin presence industry …` oder `/cx-admin presence terms add|remove|list …`.",
   digestTimeUsage: "Zum Beispiel `/cx-admin digest-time mon 09:00`.",
   digestPreviewSent: "📬 Ich habe dir eine Vorschau des Berichts der letzten Woche als Direktnachricht geschickt.",
 
@@ -105,15 +118,19 @@ const de: PresenceTexts = {
   workspaceLabel: "Gesamter Workspace",
   otherChannels: "Weitere Kanäle",
   line: (messages, share, change) => `${messages} Nachrichten · *${share}* über Kunden ${change}`.trimEnd(),
-  toneLine: (appreciative, factual, disparaging) => `Ton gegenüber Kunden: wertschätzend ${appreciative} · sachlich ${factual} · abwertend ${disparaging}`,
-  toneShort: (appreciative, factual, disparaging) => `wertschätzend ${appreciative} · sachlich ${factual} · abwertend ${disparaging}`,
+  toneLine: (appreciative, factual, disparaging) =>
+    `Ton gegenüber Kunden: wertschätzend ${appreciative} · sachlich ${factual} · abwertend ${disparaging}`,
+  toneShort: (appreciative, factual, disparaging) =>
+    `wertschätzend ${appreciative} · sachlich ${factual} · abwertend ${disparaging}`,
   toneLegend:
     "Der _Ton_ beschreibt, wie das Team über Kunden spricht, nicht wie zufrieden Kunden sind: Eine Beschwerde oder Kündigung, sachlich berichtet, zählt als sachlich; abwertend heißt, abfällig über Kunden zu sprechen.",
   toneNone: "keine Nachricht über Kunden, daher kein Ton",
   hidden: {
     "no-messages": "diese Woche keine Nachrichten gemessen",
-    "few-authors": (minAuthors) => `sichtbar, wenn mindestens ${minAuthors} Personen in der Woche geschrieben haben — es waren weniger`,
-    "small-rest": (minAuthors) => `diese Woche verborgen: In den unter „Weitere Kanäle“ zusammengefassten Kanälen schrieben weniger als ${minAuthors} Personen, und die Gesamtzahl würde sie verraten`,
+    "few-authors": (minAuthors) =>
+      `sichtbar, wenn mindestens ${minAuthors} Personen in der Woche geschrieben haben — es waren weniger`,
+    "small-rest": (minAuthors) =>
+      `diese Woche verborgen: In den unter „Weitere Kanäle“ zusammengefassten Kanälen schrieben weniger als ${minAuthors} Personen, und die Gesamtzahl würde sie verraten`,
   },
   noChange: "",
   change: (points) => `(${points} Pkt.)`,
@@ -123,10 +140,12 @@ const de: PresenceTexts = {
   noData: "Diese Woche wurden keine Kanalnachrichten gemessen. Lade mich in Teamkanäle ein, um zu starten.",
   leadersTitle: "Führungskräfte",
   leadersLine: (answered, nudged) => `${answered} von ${nudged} Impulsen beantwortet`,
-  leadersTooFew: (minAuthors, leaders) => `Antwortquote sichtbar, wenn mindestens ${minAuthors} Führungskräfte Impulse erhalten haben — es ${leaders === 1 ? "war 1" : `waren ${leaders}`}.`,
+  leadersTooFew: (minAuthors, leaders) =>
+    `Antwortquote sichtbar, wenn mindestens ${minAuthors} Führungskräfte Impulse erhalten haben — es ${leaders === 1 ? "war 1" : `waren ${leaders}`}.`,
   leadersNone: "Diese Woche gingen keine Impulse raus.",
   leadersAverages: "Durchschnittliche Bewertung pro Frage",
-  leadersHiddenAverage: (question, minAuthors, answered) => `${question}: sichtbar, wenn mindestens ${minAuthors} Führungskräfte geantwortet haben — es ${answered === 1 ? "war 1" : `waren ${answered === 0 ? "keine" : answered}`}`,
+  leadersHiddenAverage: (question, minAuthors, answered) =>
+    `${question}: sichtbar, wenn mindestens ${minAuthors} Führungskräfte geantwortet haben — es ${answered === 1 ? "war 1" : `waren ${answered === 0 ? "keine" : answered}`}`,
   suggestionsTitle: "Vorschläge",
   suggestionsLine: (created, answered) =>
     `${created} neu diese Woche · ${answered === null ? "noch keine Vorschläge der letzten 8 Wochen zu beantworten" : `${answered} der Vorschläge der letzten 8 Wochen beantwortet`}`,
@@ -138,11 +157,12 @@ const de: PresenceTexts = {
   chartAxisPercent: "Anteil aller Nachrichten (%)",
   toneTitle: "Wie das Team über Kunden spricht",
   tones: { positive: "wertschätzend", neutral: "sachlich", negative: "abwertend" },
-  teamsNotice:
-    (minAuthors: number) =>
-      `👋 Hallo, ich bin *Kundennah*. Hier zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das ausschalten, indem er im Kanal \`@Kundennah channel exclude\` schreibt, oder ihr entfernt mich einfach.`,
-  teamsChannelUsage: "Schreib `@Kundennah digest-channel` in den Teamkanal, der den Wochenbericht erhalten soll (`digest-channel remove` zum Beenden).",
-  teamsPresenceUsage: "Schreib im Kanal selbst `@Kundennah channel exclude` oder `@Kundennah channel include`; überall: `presence llm on|off`, `presence industry …`, `presence terms add|remove|list …`.",
+  teamsNotice: (minAuthors: number) =>
+    `👋 Hallo, ich bin *Kundennah*. Hier zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das ausschalten, indem er im Kanal \`@Kundennah channel exclude\` schreibt, oder ihr entfernt mich einfach.`,
+  teamsChannelUsage:
+    "Schreib `@Kundennah digest-channel` in den Teamkanal, der den Wochenbericht erhalten soll (`digest-channel remove` zum Beenden).",
+  teamsPresenceUsage:
+    "Schreib im Kanal selbst `@Kundennah channel exclude` oder `@Kundennah channel include`; überall: `presence llm on|off`, `presence industry …`, `presence terms add|remove|list …`.",
   teamsChannelLabel: (n) => `Kanal ${n}`,
   teamsAdminHint: [
     "*Kundenpräsenz* (in einem Teamkanal, mit Erwähnung von mir):",

@@ -1,6 +1,7 @@
 // The five leadership questions in both languages (German is the original).
-import type { QuestionKey } from "../core/shared/questions.js";
+
 import type { Language } from "../core/shared/model.js";
+import type { QuestionKey } from "../core/shared/questions.js";
 
 export const QUESTION_TEXT: Record<Language, Record<QuestionKey, string>> = {
   de: {

@@ -1,6 +1,6 @@
 // Texts of the suggestion box, English and German (`de` is typed against `en`).
 import type { Language } from "../core/shared/model.js";
-import type { ResponseStatus, SuggestionStatus, Touchpoint } from "../core/suggestions/ports.js";
+import type { SuggestionStatus, Touchpoint } from "../core/suggestions/ports.js";
 
 const en = {
   modalTitle: "Customer idea",
@@ -14,7 +14,8 @@ const en = {
   anonymousOption: "Submit anonymously — your name is stored nowhere",
   empty: "Please write your suggestion first.",
   tooLong: (max: number) => `Please keep it under ${max} characters.`,
-  rateLimited: (limit: number) => `That's a lot of ideas — thank you! You can send up to ${limit} per hour; please try again a bit later.`,
+  rateLimited: (limit: number) =>
+    `That's a lot of ideas — thank you! You can send up to ${limit} per hour; please try again a bit later.`,
   thanksShared: (n: number) => `🙌 Thank you! Suggestion #${n} is shared with your colleagues.`,
   thanksSaved: (n: number) =>
     `🙌 Thank you! Suggestion #${n} is saved. It will be visible to everyone once an admin picks a suggestions channel (\`/cx-admin suggestions-channel #channel\`).`,
@@ -52,7 +53,8 @@ const en = {
   listRecent: "Recent",
   listTop: "Top voted",
   listEmpty: "No suggestions yet. Start with `/cx-suggest`.",
-  listLine: (n: number, touchpoint: string, votes: number, status: string, text: string) => `#${n} · ${touchpoint} · 👍 ${votes} · ${status} — ${text}`,
+  listLine: (n: number, touchpoint: string, votes: number, status: string, text: string) =>
+    `#${n} · ${touchpoint} · 👍 ${votes} · ${status} — ${text}`,
   askBy: (who: string) => `💡 *${who} asks:*`,
   askScheduled: "💡 *Question of the month:*",
   askButton: "Make a suggestion",
@@ -71,18 +73,24 @@ const en = {
     learn: "Which customer moment this month should we all learn from?",
     recommend: "What would make a customer recommend us to a friend tomorrow?",
   } as Record<string, string>,
-  channelSaved: (channel: string) => `✅ New suggestions will be posted in ${channel}. Please make sure I am a member there.`,
+  channelSaved: (channel: string) =>
+    `✅ New suggestions will be posted in ${channel}. Please make sure I am a member there.`,
   channelUsage: "Name the channel, for example `/cx-admin suggestions-channel #customer-ideas`.",
-  askScheduleSaved: (channel: string, day: number, time: string) => `✅ Every month on day ${day} at ${time}, I'll ask ${channel} for suggestions.`,
+  askScheduleSaved: (channel: string, day: number, time: string) =>
+    `✅ Every month on day ${day} at ${time}, I'll ask ${channel} for suggestions.`,
   askScheduleRemoved: (channel: string) => `Monthly suggestion prompts for ${channel} are switched off.`,
-  askScheduleUsage: "For example `/cx-admin ask-schedule #team 1 10:00` (day of month, time) or `/cx-admin ask-schedule #team off`.",
+  askScheduleUsage:
+    "For example `/cx-admin ask-schedule #team 1 10:00` (day of month, time) or `/cx-admin ask-schedule #team off`.",
   teamsMessageActionTitle: "Suggest from this message",
   teamsChannelUsage: "Type `@Kundennah suggestions-channel` in the team channel that should receive new suggestions.",
   teamsAskInChannel: "Type `@Kundennah ask` in the team channel you want to ask for suggestions.",
-  teamsAskScheduleUsage: "In the team channel, type `@Kundennah ask-schedule 1 10:00` (day of month, time) or `@Kundennah ask-schedule off`.",
-  teamsThisChannel: (grammaticalCase: "nom" | "acc" | "dat"): string => (grammaticalCase === "nom" ? "This channel" : "this channel"),
+  teamsAskScheduleUsage:
+    "In the team channel, type `@Kundennah ask-schedule 1 10:00` (day of month, time) or `@Kundennah ask-schedule off`.",
+  teamsThisChannel: (grammaticalCase: "nom" | "acc" | "dat"): string =>
+    grammaticalCase === "nom" ? "This channel" : "this channel",
   teamsNoResponseStatus: "Please choose a status.",
-  teamsSuggestHint: "`suggest` — share a customer-focused suggestion (`suggest your idea` prefills it) · `suggestions` — recent and top-voted ones",
+  teamsSuggestHint:
+    "`suggest` — share a customer-focused suggestion (`suggest your idea` prefills it) · `suggestions` — recent and top-voted ones",
   teamsLeaderHint: "In a team channel: `@Kundennah ask` — ask the channel for suggestions (leaders)",
   teamsAdminHint: [
     "In a team channel, mentioning me:",
@@ -105,7 +113,8 @@ const de: SuggestionTexts = {
   anonymousOption: "Anonym einreichen — dein Name wird nirgends gespeichert",
   empty: "Bitte schreib zuerst deinen Vorschlag.",
   tooLong: (max) => `Bitte höchstens ${max} Zeichen.`,
-  rateLimited: (limit) => `So viele Ideen — danke! Du kannst bis zu ${limit} pro Stunde senden; bitte versuch es etwas später noch einmal.`,
+  rateLimited: (limit) =>
+    `So viele Ideen — danke! Du kannst bis zu ${limit} pro Stunde senden; bitte versuch es etwas später noch einmal.`,
   thanksShared: (n) => `🙌 Danke! Vorschlag #${n} ist mit deinen Kolleginnen und Kollegen geteilt.`,
   thanksSaved: (n) =>
     `🙌 Danke! Vorschlag #${n} ist gespeichert. Alle sehen ihn, sobald ein Admin einen Vorschlagskanal wählt (\`/cx-admin suggestions-channel #kanal\`).`,
@@ -161,18 +170,24 @@ const de: SuggestionTexts = {
     learn: "Aus welchem Kundenmoment dieses Monats sollten wir alle lernen?",
     recommend: "Was würde einen Kunden dazu bringen, uns morgen weiterzuempfehlen?",
   },
-  channelSaved: (channel) => `✅ Neue Vorschläge erscheinen in ${channel}. Bitte stell sicher, dass ich dort Mitglied bin.`,
+  channelSaved: (channel) =>
+    `✅ Neue Vorschläge erscheinen in ${channel}. Bitte stell sicher, dass ich dort Mitglied bin.`,
   channelUsage: "Nenne den Kanal, z. B. `/cx-admin suggestions-channel #kundenideen`.",
-  askScheduleSaved: (channel, day, time) => `✅ Jeden Monat am ${day}. um ${time} Uhr frage ich ${channel} nach Vorschlägen.`,
+  askScheduleSaved: (channel, day, time) =>
+    `✅ Jeden Monat am ${day}. um ${time} Uhr frage ich ${channel} nach Vorschlägen.`,
   askScheduleRemoved: (channel) => `Monatliche Vorschlagsfragen für ${channel} sind ausgeschaltet.`,
-  askScheduleUsage: "Zum Beispiel `/cx-admin ask-schedule #team 1 10:00` (Tag im Monat, Uhrzeit) oder `/cx-admin ask-schedule #team off`.",
+  askScheduleUsage:
+    "Zum Beispiel `/cx-admin ask-schedule #team 1 10:00` (Tag im Monat, Uhrzeit) oder `/cx-admin ask-schedule #team off`.",
   teamsMessageActionTitle: "Aus dieser Nachricht vorschlagen",
   teamsChannelUsage: "Schreib `@Kundennah suggestions-channel` in den Teamkanal, der neue Vorschläge erhalten soll.",
   teamsAskInChannel: "Schreib `@Kundennah ask` in den Teamkanal, den du nach Vorschlägen fragen möchtest.",
-  teamsAskScheduleUsage: "Schreib im Teamkanal `@Kundennah ask-schedule 1 10:00` (Tag im Monat, Uhrzeit) oder `@Kundennah ask-schedule off`.",
-  teamsThisChannel: (grammaticalCase) => ({ nom: "Dieser Kanal", acc: "diesen Kanal", dat: "diesem Kanal" })[grammaticalCase],
+  teamsAskScheduleUsage:
+    "Schreib im Teamkanal `@Kundennah ask-schedule 1 10:00` (Tag im Monat, Uhrzeit) oder `@Kundennah ask-schedule off`.",
+  teamsThisChannel: (grammaticalCase) =>
+    ({ nom: "Dieser Kanal", acc: "diesen Kanal", dat: "diesem Kanal" })[grammaticalCase],
   teamsNoResponseStatus: "Bitte wähle einen Status.",
-  teamsSuggestHint: "`suggest` — einen kundenfokussierten Vorschlag teilen (`suggest deine Idee` füllt ihn vor) · `suggestions` — neueste und beliebteste",
+  teamsSuggestHint:
+    "`suggest` — einen kundenfokussierten Vorschlag teilen (`suggest deine Idee` füllt ihn vor) · `suggestions` — neueste und beliebteste",
   teamsLeaderHint: "In einem Teamkanal: `@Kundennah ask` — den Kanal nach Vorschlägen fragen (Führungskräfte)",
   teamsAdminHint: [
     "In einem Teamkanal, mit Erwähnung von mir:",

@@ -1,7 +1,8 @@
 // Every sentence a person reads, in English and German. `de` is typed against `en`, so a
 // missing translation is a compile error. No logic here beyond filling in numbers and names.
-import type { Language } from "../core/shared/model.js";
+
 import type { CheckInRefusal } from "../core/checkins/nudges.js";
+import type { Language } from "../core/shared/model.js";
 
 const en = {
   nudgeTitle: "Your customer-focus check-in",
@@ -19,7 +20,8 @@ const en = {
   skipped: "⏭️ Skipped — no worries, see you next time.",
   notYourNudge: "This check-in belongs to someone else.",
   nudgeGone: "This check-in is no longer available.",
-  checkinLeadersOnly: "Check-ins are for leaders, and you are not on the leaders list. An admin can add you with `/cx-admin leaders add`.",
+  checkinLeadersOnly:
+    "Check-ins are for leaders, and you are not on the leaders list. An admin can add you with `/cx-admin leaders add`.",
 
   reflectionTitle: "Reflection",
   checkinTitle: "Check-in",
@@ -41,7 +43,8 @@ const en = {
   paused: (until: string) => `⏸️ Paused. No nudges until ${until}. \`/cx-me resume\` brings them back earlier.`,
   resumed: "▶️ Welcome back — your nudges are on again.",
   pauseUsage: "Tell me how long, for example `/cx-me pause 2w` (days: `10d`, weeks: `3w`, at most 26 weeks).",
-  notALeader: "You are not on the leaders list yet, so there is nothing to pause. An admin can add you with `/cx-admin leaders add`.",
+  notALeader:
+    "You are not on the leaders list yet, so there is nothing to pause. An admin can add you with `/cx-admin leaders add`.",
 
   homeTitle: "Kundennah",
   homeIntro:
@@ -64,18 +67,22 @@ const en = {
     "`/cx-admin ask-schedule #team 1 10:00` — ask a channel for suggestions every month (`off` to stop)",
     "`/cx-admin dashboard` — your personal dashboard link · `/cx-admin viewers add @hr` · `viewers remove` · `viewers list` — who else may look",
     "`/cx-admin reminders on|off` — one gentle reminder the next working day for an unanswered nudge (default on)",
-    "`/cx-admin presence industry transport` — the industry whose customer words count (`none` to clear) · `/cx-admin presence terms add Fahrgast, \"Stadtwerke Nord\"` · `terms remove …` · `terms list`",
+    '`/cx-admin presence industry transport` — the industry whose customer words count (`none` to clear) · `/cx-admin presence terms add Fahrgast, "Stadtwerke Nord"` · `terms remove …` · `terms list`',
   ].join("\n"),
   unknownAdminCommand: (text: string) => `I don't know \`${text}\`. Here is what I can do:`,
   mentionUsage: "Mention the people, for example `/cx-admin leaders add @anna @ben`.",
-  leadersAdded: (names: string) => `✅ Added as leaders: ${names}. They will get their first nudge at the next scheduled time.`,
+  leadersAdded: (names: string) =>
+    `✅ Added as leaders: ${names}. They will get their first nudge at the next scheduled time.`,
   leadersRemoved: (names: string) => `Removed from the leaders: ${names}.`,
   leadersList: (names: string, count: number) => `*Leaders (${count}):* ${names}`,
   noLeaders: "No leaders yet. Add some with `/cx-admin leaders add @anna @ben`.",
   adminsAdded: (names: string) => `✅ Now also Kundennah admins: ${names}.`,
-  adminsRemoved: (names: string) => `No longer Kundennah admins: ${names} (workspace admins and KUNDENNAH_ADMINS stay admins).`,
-  adminsList: (names: string) => `*Kundennah admins named here:* ${names} — plus the workspace's own admins and KUNDENNAH_ADMINS.`,
-  noAdmins: "No extra admins named here; the workspace's own admins and KUNDENNAH_ADMINS are admins. Add some with `/cx-admin admins add @anna`.",
+  adminsRemoved: (names: string) =>
+    `No longer Kundennah admins: ${names} (workspace admins and KUNDENNAH_ADMINS stay admins).`,
+  adminsList: (names: string) =>
+    `*Kundennah admins named here:* ${names} — plus the workspace's own admins and KUNDENNAH_ADMINS.`,
+  noAdmins:
+    "No extra admins named here; the workspace's own admins and KUNDENNAH_ADMINS are admins. Add some with `/cx-admin admins add @anna`.",
   scheduleUsage:
     "Examples: `/cx-admin schedule weekly mon 09:00`, `/cx-admin schedule workdays 08:30`, `/cx-admin schedule weekly-all fri 16:00`.",
   scheduleSaved: (summary: string) => `✅ Schedule saved: ${summary}.`,
@@ -85,13 +92,17 @@ const en = {
   timezoneSaved: (tz: string) => `✅ Default time zone for people without one in their profile: ${tz}.`,
   weekendsUsage: "Use `/cx-admin weekends on` or `/cx-admin weekends off`.",
   remindersUsage: "Use `/cx-admin reminders on` or `/cx-admin reminders off`.",
-  remindersOn: "✅ Reminders are on: a nudge left unanswered gets one gentle reminder the next working day at the same time — never more.",
+  remindersOn:
+    "✅ Reminders are on: a nudge left unanswered gets one gentle reminder the next working day at the same time — never more.",
   remindersOff: "✅ Reminders are off: each nudge is sent once, without a reminder.",
   /** The one reminder for an unanswered nudge; `sameWeek` when the nudge's week is still running. */
-  reminder: (sameWeek: boolean) => `⏰ Still a minute for ${sameWeek ? "this" : "last"} week's question? It's right above — one click is enough.`,
+  reminder: (sameWeek: boolean) =>
+    `⏰ Still a minute for ${sameWeek ? "this" : "last"} week's question? It's right above — one click is enough.`,
   nudgeNowStarted: (count: number) => `Sending the current nudge to ${count} leader(s)…`,
   nudgeNowDone: (sent: number, failed: number) =>
-    failed === 0 ? `✅ Sent ${sent} nudge(s).` : `Sent ${sent} nudge(s); ${failed} could not be delivered and will be retried.`,
+    failed === 0
+      ? `✅ Sent ${sent} nudge(s).`
+      : `Sent ${sent} nudge(s); ${failed} could not be delivered and will be retried.`,
   nudgeNowNone: "There are no active leaders to nudge. Add some with `/cx-admin leaders add @anna`.",
 
   settingsTitle: "Kundennah settings",
@@ -134,8 +145,10 @@ const en = {
     "`reminders on|off` — one gentle reminder the next working day for an unanswered nudge (default on)",
     "`nudge-now` — send the current nudges right away to test the setup",
   ].join("\n"),
-  teamsSettings: (summary: string) => `Current schedule: ${summary}. Change it with \`schedule weekly mon 09:00\` (see \`help\`).`,
-  teamsPersonalOnly: "Let's talk about this in our personal chat — open Kundennah from the app bar and type `help` there.",
+  teamsSettings: (summary: string) =>
+    `Current schedule: ${summary}. Change it with \`schedule weekly mon 09:00\` (see \`help\`).`,
+  teamsPersonalOnly:
+    "Let's talk about this in our personal chat — open Kundennah from the app bar and type `help` there.",
 };
 
 export type Texts = typeof en;
@@ -156,7 +169,8 @@ const de: Texts = {
   skipped: "⏭️ Übersprungen — kein Problem, bis zum nächsten Mal.",
   notYourNudge: "Dieser Check-in gehört jemand anderem.",
   nudgeGone: "Dieser Check-in ist nicht mehr verfügbar.",
-  checkinLeadersOnly: "Check-ins sind für Führungskräfte, und du stehst nicht auf der Liste der Führungskräfte. Ein Admin kann dich mit `/cx-admin leaders add` hinzufügen.",
+  checkinLeadersOnly:
+    "Check-ins sind für Führungskräfte, und du stehst nicht auf der Liste der Führungskräfte. Ein Admin kann dich mit `/cx-admin leaders add` hinzufügen.",
 
   reflectionTitle: "Gedanken",
   checkinTitle: "Check-in",
@@ -174,11 +188,13 @@ const de: Texts = {
   meAverage: (avg) => `Ø ${avg}`,
   meNoAnswers: "noch keine Antworten",
   mePaused: (until) => `⏸️ Impulse pausiert bis ${until}. Weiter mit \`/cx-me resume\`.`,
-  meHelp: "`/cx-me` dein Verlauf · `/cx-me pause 2w` Impulse pausieren · `/cx-me resume` · `/cx-checkin` jetzt antworten",
+  meHelp:
+    "`/cx-me` dein Verlauf · `/cx-me pause 2w` Impulse pausieren · `/cx-me resume` · `/cx-checkin` jetzt antworten",
   paused: (until) => `⏸️ Pausiert. Keine Impulse bis ${until}. Mit \`/cx-me resume\` geht es früher weiter.`,
   resumed: "▶️ Willkommen zurück — deine Impulse sind wieder aktiv.",
   pauseUsage: "Sag mir, wie lange, z. B. `/cx-me pause 2w` (Tage: `10d`, Wochen: `3w`, höchstens 26 Wochen).",
-  notALeader: "Du stehst noch nicht auf der Liste der Führungskräfte, es gibt also nichts zu pausieren. Ein Admin kann dich mit `/cx-admin leaders add` hinzufügen.",
+  notALeader:
+    "Du stehst noch nicht auf der Liste der Führungskräfte, es gibt also nichts zu pausieren. Ein Admin kann dich mit `/cx-admin leaders add` hinzufügen.",
 
   homeTitle: "Kundennah",
   homeIntro:
@@ -201,18 +217,22 @@ const de: Texts = {
     "`/cx-admin ask-schedule #team 1 10:00` — einen Kanal jeden Monat nach Vorschlägen fragen (`off` zum Beenden)",
     "`/cx-admin dashboard` – dein persönlicher Dashboard-Link · `/cx-admin viewers add @hr` · `viewers remove` · `viewers list` – wer sonst hineinschauen darf",
     "`/cx-admin reminders on|off` — eine freundliche Erinnerung am nächsten Arbeitstag, wenn ein Impuls unbeantwortet blieb (Standard: an)",
-    "`/cx-admin presence industry transport` — die Branche, deren Kundenwörter zählen (`none` zum Löschen) · `/cx-admin presence terms add Fahrgast, \"Stadtwerke Nord\"` · `terms remove …` · `terms list`",
+    '`/cx-admin presence industry transport` — die Branche, deren Kundenwörter zählen (`none` zum Löschen) · `/cx-admin presence terms add Fahrgast, "Stadtwerke Nord"` · `terms remove …` · `terms list`',
   ].join("\n"),
   unknownAdminCommand: (text) => `\`${text}\` kenne ich nicht. Das kann ich:`,
   mentionUsage: "Erwähne die Personen, z. B. `/cx-admin leaders add @anna @ben`.",
-  leadersAdded: (names) => `✅ Als Führungskräfte hinzugefügt: ${names}. Sie erhalten ihren ersten Impuls zum nächsten geplanten Zeitpunkt.`,
+  leadersAdded: (names) =>
+    `✅ Als Führungskräfte hinzugefügt: ${names}. Sie erhalten ihren ersten Impuls zum nächsten geplanten Zeitpunkt.`,
   leadersRemoved: (names) => `Aus den Führungskräften entfernt: ${names}.`,
   leadersList: (names, count) => `*Führungskräfte (${count}):* ${names}`,
   noLeaders: "Noch keine Führungskräfte. Füge welche mit `/cx-admin leaders add @anna @ben` hinzu.",
   adminsAdded: (names) => `✅ Jetzt auch Kundennah-Admins: ${names}.`,
-  adminsRemoved: (names) => `Keine Kundennah-Admins mehr: ${names} (Workspace-Admins und KUNDENNAH_ADMINS bleiben Admins).`,
-  adminsList: (names) => `*Hier benannte Kundennah-Admins:* ${names} — dazu die Admins des Workspace und KUNDENNAH_ADMINS.`,
-  noAdmins: "Keine zusätzlichen Admins benannt; die Admins des Workspace und KUNDENNAH_ADMINS sind Admins. Füge welche mit `/cx-admin admins add @anna` hinzu.",
+  adminsRemoved: (names) =>
+    `Keine Kundennah-Admins mehr: ${names} (Workspace-Admins und KUNDENNAH_ADMINS bleiben Admins).`,
+  adminsList: (names) =>
+    `*Hier benannte Kundennah-Admins:* ${names} — dazu die Admins des Workspace und KUNDENNAH_ADMINS.`,
+  noAdmins:
+    "Keine zusätzlichen Admins benannt; die Admins des Workspace und KUNDENNAH_ADMINS sind Admins. Füge welche mit `/cx-admin admins add @anna` hinzu.",
   scheduleUsage:
     "Beispiele: `/cx-admin schedule weekly mon 09:00`, `/cx-admin schedule workdays 08:30`, `/cx-admin schedule weekly-all fri 16:00`.",
   scheduleSaved: (summary) => `✅ Rhythmus gespeichert: ${summary}.`,
@@ -222,9 +242,11 @@ const de: Texts = {
   timezoneSaved: (tz) => `✅ Standard-Zeitzone für Personen ohne Zeitzone im Profil: ${tz}.`,
   weekendsUsage: "Nutze `/cx-admin weekends on` oder `/cx-admin weekends off`.",
   remindersUsage: "Nutze `/cx-admin reminders on` oder `/cx-admin reminders off`.",
-  remindersOn: "✅ Erinnerungen sind an: Ein unbeantworteter Impuls bekommt am nächsten Arbeitstag zur selben Zeit eine freundliche Erinnerung — nie mehr als eine.",
+  remindersOn:
+    "✅ Erinnerungen sind an: Ein unbeantworteter Impuls bekommt am nächsten Arbeitstag zur selben Zeit eine freundliche Erinnerung — nie mehr als eine.",
   remindersOff: "✅ Erinnerungen sind aus: Jeder Impuls kommt einmal, ohne Erinnerung.",
-  reminder: (sameWeek) => `⏰ Noch eine Minute für die Frage ${sameWeek ? "dieser" : "der letzten"} Woche? Sie steht direkt darüber — ein Klick genügt.`,
+  reminder: (sameWeek) =>
+    `⏰ Noch eine Minute für die Frage ${sameWeek ? "dieser" : "der letzten"} Woche? Sie steht direkt darüber — ein Klick genügt.`,
   nudgeNowStarted: (count) => `Sende den aktuellen Impuls an ${count} Führungskraft/-kräfte …`,
   nudgeNowDone: (sent, failed) =>
     failed === 0
@@ -272,8 +294,10 @@ const de: Texts = {
     "`reminders on|off` — eine freundliche Erinnerung am nächsten Arbeitstag, wenn ein Impuls unbeantwortet blieb (Standard: an)",
     "`nudge-now` — die aktuellen Impulse sofort senden, um die Einrichtung zu testen",
   ].join("\n"),
-  teamsSettings: (summary) => `Aktueller Rhythmus: ${summary}. Ändern mit \`schedule weekly mon 09:00\` (siehe \`help\`).`,
-  teamsPersonalOnly: "Lass uns das in unserem persönlichen Chat besprechen — öffne Kundennah in der App-Leiste und schreib dort `help`.",
+  teamsSettings: (summary) =>
+    `Aktueller Rhythmus: ${summary}. Ändern mit \`schedule weekly mon 09:00\` (siehe \`help\`).`,
+  teamsPersonalOnly:
+    "Lass uns das in unserem persönlichen Chat besprechen — öffne Kundennah in der App-Leiste und schreib dort `help`.",
 };
 
 export const TEXTS: Record<Language, Texts> = { en, de };

@@ -27,7 +27,8 @@ function linkNoClobber(from: string, to: string): void {
   try {
     fs.linkSync(from, to);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new BackupTargetExists(`${to} appeared while the backup ran; it was left alone`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new BackupTargetExists(`${to} appeared while the backup ran; it was left alone`);
     throw error;
   }
   fs.rmSync(from);
@@ -35,7 +36,8 @@ function linkNoClobber(from: string, to: string): void {
 
 export async function backupSqlite(source: string, target: string): Promise<BackupResult> {
   const file = path.resolve(target);
-  if (fs.existsSync(file)) throw new BackupTargetExists(`${file} exists already; a backup never overwrites a file, choose a new name`);
+  if (fs.existsSync(file))
+    throw new BackupTargetExists(`${file} exists already; a backup never overwrites a file, choose a new name`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial-${process.pid}`;
   const db = new Database(source, { readonly: true, fileMustExist: true, timeout: 10_000 });

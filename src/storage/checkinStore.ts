@@ -1,9 +1,17 @@
 // The check-in job's CheckInStore on Prisma: nudges and answers. Keeps the idempotency rules
 // that depend on unique keys (nudge per member and slot, check-in per member, question and week).
-import type { Db } from "./database.js";
+
+import type {
+  CheckInExportRow,
+  CheckInStore,
+  DeliveryTarget,
+  LeaderWithWorkspace,
+  NewNudge,
+  NudgePatch,
+} from "../core/checkins/ports.js";
 import type { CheckIn, Nudge, NudgeStatus, Platform } from "../core/shared/model.js";
-import type { CheckInExportRow, CheckInStore, DeliveryTarget, LeaderWithWorkspace, NewNudge, NudgePatch } from "../core/checkins/ports.js";
 import { isQuestionKey, type QuestionKey, type Rating } from "../core/shared/questions.js";
+import type { Db } from "./database.js";
 import { byIdPages, PAGE_SIZE } from "./paging.js";
 import { isUniqueViolation } from "./uniqueViolation.js";
 import { toMember, toWorkspace } from "./workspaceStore.js";
@@ -65,7 +73,9 @@ export class PrismaCheckInStore implements CheckInStore {
   async createNudges(nudges: NewNudge[]): Promise<number> {
     let created = 0;
     for (let i = 0; i < nudges.length; i += 500) {
-      const chunk = nudges.slice(i, i + 500).map((n) => ({ ...n, questions: n.questions.join(","), nextAttemptAt: n.dueAt }));
+      const chunk = nudges
+        .slice(i, i + 500)
+        .map((n) => ({ ...n, questions: n.questions.join(","), nextAttemptAt: n.dueAt }));
       try {
         created += (await this.db.nudge.createMany({ data: chunk })).count;
       } catch (error) {
@@ -126,7 +136,10 @@ export class PrismaCheckInStore implements CheckInStore {
   }
 
   async latestNudge(memberId: string): Promise<Nudge | null> {
-    const row = await this.db.nudge.findFirst({ where: { memberId, status: { not: "missed" } }, orderBy: { dueAt: "desc" } });
+    const row = await this.db.nudge.findFirst({
+      where: { memberId, status: { not: "missed" } },
+      orderBy: { dueAt: "desc" },
+    });
     return row && toNudge(row);
   }
 
@@ -141,7 +154,11 @@ export class PrismaCheckInStore implements CheckInStore {
     const where = { memberId_question_week: { memberId, question, week } };
     try {
       return toCheckIn(
-        await this.db.checkIn.upsert({ where, create: { memberId, question, week, rating, ...reflection, ...nudgeId }, update: { rating, ...reflection, ...nudgeId } }),
+        await this.db.checkIn.upsert({
+          where,
+          create: { memberId, question, week, rating, ...reflection, ...nudgeId },
+          update: { rating, ...reflection, ...nudgeId },
+        }),
       );
     } catch (error) {
       // A retried click racing the first one: the row exists now, so update it.
@@ -168,7 +185,12 @@ export class PrismaCheckInStore implements CheckInStore {
 
   async *exportCheckIns(): AsyncIterable<CheckInExportRow> {
     const rows = byIdPages((after) =>
-      this.db.checkIn.findMany({ take: PAGE_SIZE, ...after, orderBy: { id: "asc" }, include: { member: { include: { workspace: true } } } }),
+      this.db.checkIn.findMany({
+        take: PAGE_SIZE,
+        ...after,
+        orderBy: { id: "asc" },
+        include: { member: { include: { workspace: true } } },
+      }),
     );
     for await (const row of rows) {
       yield {

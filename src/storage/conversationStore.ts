@@ -1,8 +1,9 @@
 // Where Teams can reach a person proactively: the conversation reference of their personal chat
 // with the bot, one per member (the core's AddressStore). The reference itself is an opaque
 // JSON string to everyone but the Teams door.
-import type { Db } from "./database.js";
+
 import type { AddressStore, StoredAddress } from "../core/identity/ports.js";
+import type { Db } from "./database.js";
 
 export class PrismaConversationStore implements AddressStore {
   constructor(private readonly db: Db) {}

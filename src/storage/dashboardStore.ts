@@ -1,8 +1,9 @@
 // Dashboard viewers, one-time link tokens and sessions (hashes only), and the suggestion rows
 // the dashboard counts, on Prisma.
-import type { Db } from "./database.js";
-import { isLanguage, type Language } from "../core/shared/model.js";
+
 import type { DashboardSession, DashboardStore, StoredToken, SuggestionRows } from "../core/dashboard/model.js";
+import { isLanguage, type Language } from "../core/shared/model.js";
+import type { Db } from "./database.js";
 
 const language = (value: string): Language => (isLanguage(value) ? value : "de");
 
@@ -10,13 +11,21 @@ export class PrismaDashboardStore implements DashboardStore {
   constructor(private readonly db: Db) {}
 
   async listViewers(workspaceId: string): Promise<string[]> {
-    const rows = await this.db.dashboardViewer.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" }, select: { externalId: true } });
+    const rows = await this.db.dashboardViewer.findMany({
+      where: { workspaceId },
+      orderBy: { createdAt: "asc" },
+      select: { externalId: true },
+    });
     return rows.map((r) => r.externalId);
   }
 
   async addViewers(workspaceId: string, people: string[]): Promise<void> {
     for (const externalId of people) {
-      await this.db.dashboardViewer.upsert({ where: { workspaceId_externalId: { workspaceId, externalId } }, create: { workspaceId, externalId }, update: {} });
+      await this.db.dashboardViewer.upsert({
+        where: { workspaceId_externalId: { workspaceId, externalId } },
+        create: { workspaceId, externalId },
+        update: {},
+      });
     }
   }
 
@@ -37,7 +46,10 @@ export class PrismaDashboardStore implements DashboardStore {
     if (!row) return null;
     // The conditional update is the single-use guarantee: of two concurrent redemptions only
     // one changes the row, on SQLite and PostgreSQL alike.
-    const { count } = await this.db.dashboardToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const { count } = await this.db.dashboardToken.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     return { token: { ...row, language: language(row.language) }, redeemed: count === 1 };
   }
 
@@ -48,7 +60,12 @@ export class PrismaDashboardStore implements DashboardStore {
   async findSession(idHash: string, now: Date): Promise<DashboardSession | null> {
     const row = await this.db.dashboardSession.findUnique({ where: { idHash } });
     if (!row || row.expiresAt <= now) return null;
-    return { workspaceId: row.workspaceId, person: row.person, language: language(row.language), expiresAt: row.expiresAt };
+    return {
+      workspaceId: row.workspaceId,
+      person: row.person,
+      language: language(row.language),
+      expiresAt: row.expiresAt,
+    };
   }
 
   async endSessions(workspaceId: string, person: string): Promise<void> {
@@ -63,12 +80,21 @@ export class PrismaDashboardStore implements DashboardStore {
   async suggestionRows(workspaceId: string, from: Date, to: Date, topCount: number): Promise<SuggestionRows> {
     const span = { workspaceId, createdAt: { gte: from, lt: to } };
     const [suggestions, top] = await Promise.all([
-      this.db.suggestion.findMany({ where: span, select: { createdAt: true, status: true, touchpoint: true, respondedAt: true } }),
+      this.db.suggestion.findMany({
+        where: span,
+        select: { createdAt: true, status: true, touchpoint: true, respondedAt: true },
+      }),
       this.db.suggestion.findMany({
         where: span,
         orderBy: [{ votes: { _count: "desc" } }, { createdAt: "desc" }],
         take: topCount,
-        select: { number: true, text: true, status: true, touchpoint: true, _count: { select: { votes: { where: { active: true } } } } },
+        select: {
+          number: true,
+          text: true,
+          status: true,
+          touchpoint: true,
+          _count: { select: { votes: { where: { active: true } } } },
+        },
       }),
     ]);
     return {
@@ -76,7 +102,13 @@ export class PrismaDashboardStore implements DashboardStore {
       // As in the digest: the start of the text only, and only suggestions someone voted for.
       top: top
         .filter((s) => s._count.votes > 0)
-        .map((s) => ({ number: s.number, text: s.text.slice(0, 120), votes: s._count.votes, status: s.status, touchpoint: s.touchpoint }))
+        .map((s) => ({
+          number: s.number,
+          text: s.text.slice(0, 120),
+          votes: s._count.votes,
+          status: s.status,
+          touchpoint: s.touchpoint,
+        }))
         .sort((a, b) => b.votes - a.votes),
     };
   }

@@ -3,8 +3,8 @@
 // (no native Prisma engine is needed anywhere).
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import type pg from "pg"; // type only: the driver itself loads with PostgreSQL
 import { ConfigError } from "../env.js";
 import { PrismaClient } from "./generated/client.js";
@@ -70,10 +70,13 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const unlock = options.exclusive && file !== ":memory:" ? lockSqliteFile(file) : () => undefined;
     try {
       const opened = await openSqlite(file);
-      return { ...opened, close: async () => {
-        await opened.close();
-        unlock();
-      } };
+      return {
+        ...opened,
+        close: async () => {
+          await opened.close();
+          unlock();
+        },
+      };
     } catch (error) {
       unlock();
       throw error;
@@ -139,7 +142,9 @@ async function openSqlite(file: string): Promise<OpenedDatabase> {
     raw.close();
   }
   // The app's connection never blocks on a lock; its statements wait asynchronously (see sqliteLocks.ts).
-  const prisma = new PrismaClient({ adapter: waitingForLocks(new PrismaBetterSQLite3({ url: file, timeout: 0 }), LOCK_WAIT_MS) });
+  const prisma = new PrismaClient({
+    adapter: waitingForLocks(new PrismaBetterSQLite3({ url: file, timeout: 0 }), LOCK_WAIT_MS),
+  });
   await prisma.$connect();
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await prisma.$queryRawUnsafe(`PRAGMA ${SECURE_DELETE}`);
@@ -179,12 +184,13 @@ export function existingSqliteFile(url: string): string {
 
 /** PostgreSQL's driver, adapter and client are loaded only for PostgreSQL (memory for SQLite users). */
 async function openPostgres(connectionString: string, createIfMissing: boolean): Promise<OpenedDatabase> {
-  const [{ default: driver }, { PrismaPg }, { PrismaClient: PrismaPgClient }, { applyPostgresMigrations }] = await Promise.all([
-    import("pg"),
-    import("@prisma/adapter-pg"),
-    import("./generated-pg/client.js"),
-    import("./migrate.js"),
-  ]);
+  const [{ default: driver }, { PrismaPg }, { PrismaClient: PrismaPgClient }, { applyPostgresMigrations }] =
+    await Promise.all([
+      import("pg"),
+      import("@prisma/adapter-pg"),
+      import("./generated-pg/client.js"),
+      import("./migrate.js"),
+    ]);
   const target = postgresTarget(new driver.Client({ connectionString }));
   let createdDatabase: string | undefined;
   try {
@@ -199,11 +205,19 @@ async function openPostgres(connectionString: string, createIfMissing: boolean):
     throw explainPostgresError(error, target) ?? error;
   }
   // Without a lock timeout, a write behind a stuck lock would wait for as long as the lock is held.
-  const prisma = new PrismaPgClient({ adapter: new PrismaPg({ connectionString, max: 10, options: `-c lock_timeout=${LOCK_WAIT_MS}` }) }) as unknown as Db;
+  const prisma = new PrismaPgClient({
+    adapter: new PrismaPg({ connectionString, max: 10, options: `-c lock_timeout=${LOCK_WAIT_MS}` }),
+  }) as unknown as Db;
   await prisma.$connect();
   // Deleted rows stay in PostgreSQL's pages until VACUUM lets new rows overwrite them; nothing
   // short of rewriting the table (VACUUM FULL, an exclusive lock) removes them at once.
-  return { prisma, provider: "postgresql", ...(createdDatabase ? { createdDatabase } : {}), scrubDeleted: async () => true, close: () => prisma.$disconnect() };
+  return {
+    prisma,
+    provider: "postgresql",
+    ...(createdDatabase ? { createdDatabase } : {}),
+    scrubDeleted: async () => true,
+    close: () => prisma.$disconnect(),
+  };
 }
 
 /** Where a connection string points, for messages: never the password. */
@@ -226,7 +240,12 @@ function pgCode(error: unknown): string | undefined {
 
 const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-async function connectPostgres(driver: typeof pg, connectionString: string, target: PostgresTarget, createIfMissing: boolean) {
+async function connectPostgres(
+  driver: typeof pg,
+  connectionString: string,
+  target: PostgresTarget,
+  createIfMissing: boolean,
+) {
   const client = new driver.Client({ connectionString });
   try {
     await client.connect();
@@ -264,10 +283,15 @@ async function createDatabase(driver: typeof pg, connectionString: string, targe
     await admin.connect();
   } catch (error) {
     await admin.end().catch(() => undefined);
-    throw new MissingDatabase(target, `and Kundennah could not reach the "postgres" maintenance database to create it (${(error as Error).message})`);
+    throw new MissingDatabase(
+      target,
+      `and Kundennah could not reach the "postgres" maintenance database to create it (${(error as Error).message})`,
+    );
   }
   try {
-    const { rows } = await admin.query<{ may: boolean }>("SELECT rolcreatedb OR rolsuper AS may FROM pg_roles WHERE rolname = current_user");
+    const { rows } = await admin.query<{ may: boolean }>(
+      "SELECT rolcreatedb OR rolsuper AS may FROM pg_roles WHERE rolname = current_user",
+    );
     if (!rows[0]?.may) throw new MissingDatabase(target, `and the role "${target.user}" may not create databases`);
     await admin.query(`CREATE DATABASE ${quoteIdentifier(target.database)}`).catch((error) => {
       // Another replica starting at the same moment created it first.
@@ -305,9 +329,16 @@ function explainPostgresError(error: unknown, target: PostgresTarget): ConfigErr
       `nothing accepts connections on ${where} (connection refused). Start PostgreSQL (for example sudo systemctl start postgresql) or correct the host and port in DATABASE_URL.`,
     );
   }
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new ConfigError("DATABASE_URL", `the host "${target.host}" cannot be resolved; correct the host in DATABASE_URL.`);
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return new ConfigError(
+      "DATABASE_URL",
+      `the host "${target.host}" cannot be resolved; correct the host in DATABASE_URL.`,
+    );
   if (code === "ETIMEDOUT" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
-    return new ConfigError("DATABASE_URL", `${where} cannot be reached (${code}); check the host and port in DATABASE_URL and any firewall in between.`);
+    return new ConfigError(
+      "DATABASE_URL",
+      `${where} cannot be reached (${code}); check the host and port in DATABASE_URL and any firewall in between.`,
+    );
   }
   if (code === "28000" && /role .* does not exist/.test(message)) {
     return new ConfigError(
@@ -316,10 +347,21 @@ function explainPostgresError(error: unknown, target: PostgresTarget): ConfigErr
         "or put an existing role into DATABASE_URL: postgresql://USER:PASSWORD@HOST:5432/kundennah.",
     );
   }
-  if (code === "28000") return new ConfigError("DATABASE_URL", `PostgreSQL on ${where} refused role "${user}" for database "${database}": ${message}. Allow it in pg_hba.conf or connect as another role.`);
-  if (code === "28P01") return new ConfigError("DATABASE_URL", `PostgreSQL on ${where} refused the password of role "${user}"; correct it in DATABASE_URL (percent-encode characters such as @ : / as %40 %3A %2F).`);
+  if (code === "28000")
+    return new ConfigError(
+      "DATABASE_URL",
+      `PostgreSQL on ${where} refused role "${user}" for database "${database}": ${message}. Allow it in pg_hba.conf or connect as another role.`,
+    );
+  if (code === "28P01")
+    return new ConfigError(
+      "DATABASE_URL",
+      `PostgreSQL on ${where} refused the password of role "${user}"; correct it in DATABASE_URL (percent-encode characters such as @ : / as %40 %3A %2F).`,
+    );
   if (/client password must be a string/.test(message)) {
-    return new ConfigError("DATABASE_URL", `PostgreSQL on ${where} asks for a password for role "${user}", and DATABASE_URL has none: postgresql://${user}:PASSWORD@${where}/${database}.`);
+    return new ConfigError(
+      "DATABASE_URL",
+      `PostgreSQL on ${where} asks for a password for role "${user}", and DATABASE_URL has none: postgresql://${user}:PASSWORD@${where}/${database}.`,
+    );
   }
   if (code === "42501") {
     return new ConfigError(

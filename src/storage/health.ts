@@ -16,7 +16,12 @@ const PROBE_WAIT_MS = 250;
 async function sqliteHealth(file: string): Promise<DatabaseHealth> {
   const { bavail, bsize } = fs.statfsSync(path.dirname(path.resolve(file)));
   const free = Number(bavail) * Number(bsize);
-  if (free < MIN_FREE_BYTES) return { ok: false, database: "cannot write", reason: `the disk holding the database is full (${Math.floor(free / 1024)} KB free)` };
+  if (free < MIN_FREE_BYTES)
+    return {
+      ok: false,
+      database: "cannot write",
+      reason: `the disk holding the database is full (${Math.floor(free / 1024)} KB free)`,
+    };
   // A connection of its own: taking the write lock and letting go writes nothing. It never
   // waits inside SQLite (that would block the event loop), but tries again a few times.
   const probe = new Database(file, { fileMustExist: true, timeout: 0 });
@@ -28,8 +33,10 @@ async function sqliteHealth(file: string): Promise<DatabaseHealth> {
         return { ok: true };
       } catch (error) {
         const code = (error as { code?: string }).code ?? "unknown error";
-        if (!code.startsWith("SQLITE_BUSY")) return { ok: false, database: "cannot write", reason: `SQLite refuses to write (${code})` };
-        if (waited >= PROBE_WAIT_MS) return { ok: false, database: "cannot write", reason: "the database file is locked by another connection" };
+        if (!code.startsWith("SQLITE_BUSY"))
+          return { ok: false, database: "cannot write", reason: `SQLite refuses to write (${code})` };
+        if (waited >= PROBE_WAIT_MS)
+          return { ok: false, database: "cannot write", reason: "the database file is locked by another connection" };
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
@@ -44,7 +51,9 @@ async function postgresHealth({ prisma }: OpenedDatabase): Promise<DatabaseHealt
   const [{ readOnly }] = await prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${PROBE_WAIT_MS}ms'`);
     await tx.$executeRawUnsafe(`LOCK TABLE "PresenceSignal", "ProcessedEvent" IN ROW EXCLUSIVE MODE`);
-    return tx.$queryRawUnsafe<[{ readOnly: boolean }]>(`SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS "readOnly"`);
+    return tx.$queryRawUnsafe<[{ readOnly: boolean }]>(
+      `SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS "readOnly"`,
+    );
   });
   return readOnly ? { ok: false, database: "cannot write", reason: "the database server is read-only" } : { ok: true };
 }
@@ -55,8 +64,14 @@ export async function databaseHealth(db: OpenedDatabase, url: string): Promise<D
   } catch (error) {
     // Fixed wording: /healthz answers anyone, and driver messages name hosts and files.
     const message = (error as Error).message;
-    if (/lock timeout/i.test(message)) return { ok: false, database: "cannot write", reason: "a table that channel messages are written to is locked by another connection" };
-    if (/read-only transaction|during recovery/i.test(message)) return { ok: false, database: "cannot write", reason: "the database server is read-only" };
+    if (/lock timeout/i.test(message))
+      return {
+        ok: false,
+        database: "cannot write",
+        reason: "a table that channel messages are written to is locked by another connection",
+      };
+    if (/read-only transaction|during recovery/i.test(message))
+      return { ok: false, database: "cannot write", reason: "the database server is read-only" };
     return { ok: false, database: "unreachable", reason: "the database does not answer" };
   }
 }

@@ -1,7 +1,8 @@
 // Leases on Prisma: a conditional update renews or takes over an expired lease; an insert
 // creates it the first time. Under concurrency the database lets exactly one caller win.
-import type { Db } from "./database.js";
+
 import type { LeaseStore } from "../core/shared/ports.js";
+import type { Db } from "./database.js";
 import { isUniqueViolation } from "./uniqueViolation.js";
 
 export class PrismaLeaseStore implements LeaseStore {

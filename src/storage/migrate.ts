@@ -73,7 +73,8 @@ export function applySqliteMigrations(db: BetterSqlite3.Database, only?: (name: 
       db.transaction(() => {
         db.exec(migration.sql);
         const broken = db.pragma("foreign_key_check") as unknown[];
-        if (broken.length > 0) throw new Error(`migration ${migration.name} leaves ${broken.length} broken foreign key(s)`);
+        if (broken.length > 0)
+          throw new Error(`migration ${migration.name} leaves ${broken.length} broken foreign key(s)`);
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
         ).run(crypto.randomUUID(), migration.checksum, migration.name);

@@ -3,12 +3,23 @@
 // There is no answer row, so nothing at rest — id, timestamp, insertion order — links the two.
 // The histogram is rewritten as a whole (not cell by cell), so even PostgreSQL's row versions
 // show only that the round changed, never which values one rater chose.
-import type { Db } from "./database.js";
+
+import { emptyTally } from "../core/mirror/figures.js";
+import type {
+  MirrorAnswers,
+  MirrorResults,
+  MirrorRound,
+  MirrorStore,
+  NewRound,
+  OrgMirror,
+  RoundStatus,
+  SelfRatings,
+  Tally,
+} from "../core/mirror/ports.js";
 import type { Language, Member, Workspace } from "../core/shared/model.js";
 import { isLanguage } from "../core/shared/model.js";
 import { QUESTION_KEYS } from "../core/shared/questions.js";
-import { emptyTally } from "../core/mirror/figures.js";
-import type { MirrorAnswers, OrgMirror, MirrorResults, MirrorRound, MirrorStore, NewRound, RoundStatus, SelfRatings, Tally } from "../core/mirror/ports.js";
+import type { Db } from "./database.js";
 import { isUniqueViolation } from "./uniqueViolation.js";
 import { toMember, toWorkspace } from "./workspaceStore.js";
 
@@ -65,7 +76,8 @@ export class PrismaMirrorStore implements MirrorStore {
   async createRound(round: NewRound): Promise<MirrorRound | null> {
     return this.db.$transaction(async (tx) => {
       // One open round per leader: checked inside the write transaction.
-      if (await tx.mirrorRound.findFirst({ where: { leaderId: round.leaderId, status: "open" }, select: { id: true } })) return null;
+      if (await tx.mirrorRound.findFirst({ where: { leaderId: round.leaderId, status: "open" }, select: { id: true } }))
+        return null;
       const row = await tx.mirrorRound.create({
         data: {
           workspaceId: round.workspaceId,
@@ -77,7 +89,9 @@ export class PrismaMirrorStore implements MirrorStore {
           tally: JSON.stringify(emptyTally()),
         },
       });
-      await tx.mirrorInvite.createMany({ data: round.raters.map((r) => ({ roundId: row.id, raterId: r.id, language: r.language })) });
+      await tx.mirrorInvite.createMany({
+        data: round.raters.map((r) => ({ roundId: row.id, raterId: r.id, language: r.language })),
+      });
       return toRound(row);
     });
   }
@@ -88,25 +102,44 @@ export class PrismaMirrorStore implements MirrorStore {
   }
 
   async setSelfRatings(roundId: string, ratings: SelfRatings): Promise<boolean> {
-    const { count } = await this.db.mirrorRound.updateMany({ where: { id: roundId, status: "open" }, data: { selfRatings: JSON.stringify(ratings) } });
+    const { count } = await this.db.mirrorRound.updateMany({
+      where: { id: roundId, status: "open" },
+      data: { selfRatings: JSON.stringify(ratings) },
+    });
     return count > 0;
   }
 
-  async recordAnswer(roundId: string, raterId: string, answers: MirrorAnswers): Promise<"ok" | "not-invited" | "already" | "closed"> {
+  async recordAnswer(
+    roundId: string,
+    raterId: string,
+    answers: MirrorAnswers,
+  ): Promise<"ok" | "not-invited" | "already" | "closed"> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.db.$transaction(async (tx) => {
-          const used = await tx.mirrorInvite.updateMany({ where: { roundId, raterId, answered: false }, data: { answered: true } });
+          const used = await tx.mirrorInvite.updateMany({
+            where: { roundId, raterId, answered: false },
+            data: { answered: true },
+          });
           if (used.count === 0) {
-            const invite = await tx.mirrorInvite.findUnique({ where: { roundId_raterId: { roundId, raterId } }, select: { answered: true } });
+            const invite = await tx.mirrorInvite.findUnique({
+              where: { roundId_raterId: { roundId, raterId } },
+              select: { answered: true },
+            });
             throw new Rollback(invite ? "already" : "not-invited");
           }
-          const round = await tx.mirrorRound.findUnique({ where: { id: roundId }, select: { status: true, tally: true, version: true } });
-          if (!round || round.status !== "open" || !round.tally) throw new Rollback("closed");
+          const round = await tx.mirrorRound.findUnique({
+            where: { id: roundId },
+            select: { status: true, tally: true, version: true },
+          });
+          if (round?.status !== "open" || !round.tally) throw new Rollback("closed");
           const tally = JSON.parse(round.tally) as Tally;
           for (const q of QUESTION_KEYS) tally[q][answers[q]]! += 1;
           // Guarded by the version read above: a concurrent answer makes this one start over.
-          const written = await tx.mirrorRound.updateMany({ where: { id: roundId, version: round.version, status: "open" }, data: { tally: JSON.stringify(tally), version: round.version + 1 } });
+          const written = await tx.mirrorRound.updateMany({
+            where: { id: roundId, version: round.version, status: "open" },
+            data: { tally: JSON.stringify(tally), version: round.version + 1 },
+          });
           if (written.count === 0) throw new Rollback("conflict");
         });
         return "ok";
@@ -130,14 +163,22 @@ export class PrismaMirrorStore implements MirrorStore {
   }
 
   async claimReminders(now: Date) {
-    const due = await this.db.mirrorRound.findMany({ where: { status: "open", reminded: false, remindAt: { lte: now } } });
+    const due = await this.db.mirrorRound.findMany({
+      where: { status: "open", reminded: false, remindAt: { lte: now } },
+    });
     const out = [];
     for (const row of due) {
       // Conditional, so two ticks cannot both claim a round's reminder.
-      const { count } = await this.db.mirrorRound.updateMany({ where: { id: row.id, reminded: false }, data: { reminded: true } });
+      const { count } = await this.db.mirrorRound.updateMany({
+        where: { id: row.id, reminded: false },
+        data: { reminded: true },
+      });
       if (count === 0) continue;
       const pending = await this.db.mirrorInvite.findMany({ where: { roundId: row.id, answered: false } });
-      out.push({ round: toRound(row), pending: pending.map((p) => ({ id: p.raterId, language: language(p.language) })) });
+      out.push({
+        round: toRound(row),
+        pending: pending.map((p) => ({ id: p.raterId, language: language(p.language) })),
+      });
     }
     return out;
   }
@@ -151,12 +192,21 @@ export class PrismaMirrorStore implements MirrorStore {
     return row?.tally ? (JSON.parse(row.tally) as Tally) : null;
   }
 
-  async closeRound(roundId: string, close: { status: "closed" | "withheld"; at: Date; quarter: string; results: MirrorResults | null }): Promise<boolean> {
+  async closeRound(
+    roundId: string,
+    close: { status: "closed" | "withheld"; at: Date; quarter: string; results: MirrorResults | null },
+  ): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
       const { count } = await tx.mirrorRound.updateMany({
         where: { id: roundId, status: "open" },
         // The histogram goes: a withheld round keeps nothing of its answers, a shown one only its figures.
-        data: { status: close.status, closedAt: close.at, quarter: close.quarter, results: close.results ? JSON.stringify(close.results) : null, tally: null },
+        data: {
+          status: close.status,
+          closedAt: close.at,
+          quarter: close.quarter,
+          results: close.results ? JSON.stringify(close.results) : null,
+          tally: null,
+        },
       });
       if (count === 0) return false;
       await tx.mirrorInvite.deleteMany({ where: { roundId } });
@@ -165,7 +215,13 @@ export class PrismaMirrorStore implements MirrorStore {
   }
 
   async closedRounds(leaderId: string, limit: number): Promise<MirrorRound[]> {
-    return (await this.db.mirrorRound.findMany({ where: { leaderId, status: { in: ["closed", "withheld"] } }, orderBy: { closedAt: "desc" }, take: limit })).map(toRound);
+    return (
+      await this.db.mirrorRound.findMany({
+        where: { leaderId, status: { in: ["closed", "withheld"] } },
+        orderBy: { closedAt: "desc" },
+        take: limit,
+      })
+    ).map(toRound);
   }
 
   async getLeaderSettings(leaderId: string) {
@@ -174,36 +230,58 @@ export class PrismaMirrorStore implements MirrorStore {
   }
 
   async setRaters(leaderId: string, raters: string[]): Promise<void> {
-    await this.db.mirrorLeader.upsert({ where: { leaderId }, create: { leaderId, raters: raters.join(",") }, update: { raters: raters.join(",") } });
+    await this.db.mirrorLeader.upsert({
+      where: { leaderId },
+      create: { leaderId, raters: raters.join(",") },
+      update: { raters: raters.join(",") },
+    });
   }
 
   async setChannels(leaderId: string, channels: string[]): Promise<void> {
-    await this.db.mirrorLeader.upsert({ where: { leaderId }, create: { leaderId, channels: channels.join(",") }, update: { channels: channels.join(",") } });
+    await this.db.mirrorLeader.upsert({
+      where: { leaderId },
+      create: { leaderId, channels: channels.join(",") },
+      update: { channels: channels.join(",") },
+    });
   }
 
   async leadersWithRaters(workspaceId: string) {
     const leaders = await this.db.member.findMany({ where: { workspaceId, isLeader: true }, select: { id: true } });
-    const rows = await this.db.mirrorLeader.findMany({ where: { leaderId: { in: leaders.map((l) => l.id) }, raters: { not: "" } } });
+    const rows = await this.db.mirrorLeader.findMany({
+      where: { leaderId: { in: leaders.map((l) => l.id) }, raters: { not: "" } },
+    });
     return rows.map((r) => ({ leaderId: r.leaderId, raters: list(r.raters) }));
   }
 
   async getSchedule(workspaceId: string) {
     const row = await this.db.mirrorSchedule.findUnique({ where: { workspaceId } });
-    return { cadence: row?.cadence === "quarterly" ? ("quarterly" as const) : ("off" as const), lastQuarter: row?.lastQuarter ?? null };
+    return {
+      cadence: row?.cadence === "quarterly" ? ("quarterly" as const) : ("off" as const),
+      lastQuarter: row?.lastQuarter ?? null,
+    };
   }
 
   async setSchedule(workspaceId: string, cadence: "quarterly" | "off", startedQuarter: string): Promise<void> {
-    await this.db.mirrorSchedule.upsert({ where: { workspaceId }, create: { workspaceId, cadence, lastQuarter: startedQuarter }, update: { cadence, lastQuarter: startedQuarter } });
+    await this.db.mirrorSchedule.upsert({
+      where: { workspaceId },
+      create: { workspaceId, cadence, lastQuarter: startedQuarter },
+      update: { cadence, lastQuarter: startedQuarter },
+    });
   }
 
   async claimQuarter(workspaceId: string, quarter: string): Promise<boolean> {
-    const { count } = await this.db.mirrorSchedule.updateMany({ where: { workspaceId, cadence: "quarterly", OR: [{ lastQuarter: null }, { lastQuarter: { not: quarter } }] }, data: { lastQuarter: quarter } });
+    const { count } = await this.db.mirrorSchedule.updateMany({
+      where: { workspaceId, cadence: "quarterly", OR: [{ lastQuarter: null }, { lastQuarter: { not: quarter } }] },
+      data: { lastQuarter: quarter },
+    });
     return count > 0;
   }
 
   async scheduledWorkspaces(): Promise<Workspace[]> {
     const rows = await this.db.mirrorSchedule.findMany({ where: { cadence: "quarterly" } });
-    return (await this.db.workspace.findMany({ where: { id: { in: rows.map((r) => r.workspaceId) } } })).map(toWorkspace);
+    return (await this.db.workspace.findMany({ where: { id: { in: rows.map((r) => r.workspaceId) } } })).map(
+      toWorkspace,
+    );
   }
 
   async roundsClosedIn(workspaceId: string, quarter: string): Promise<MirrorRound[]> {
@@ -226,8 +304,17 @@ export class PrismaMirrorStore implements MirrorStore {
 
   async frozenOrgMirrors() {
     const rows = await this.db.mirrorOrgFigures.findMany({ orderBy: [{ workspaceId: "asc" }, { quarter: "asc" }] });
-    const workspaces = new Map((await this.db.workspace.findMany({ where: { id: { in: rows.map((r) => r.workspaceId) } } })).map((w) => [w.id, toWorkspace(w)]));
-    return rows.flatMap((r) => (workspaces.has(r.workspaceId) ? [{ workspace: workspaces.get(r.workspaceId)!, figures: JSON.parse(r.figures) as OrgMirror }] : []));
+    const workspaces = new Map(
+      (await this.db.workspace.findMany({ where: { id: { in: rows.map((r) => r.workspaceId) } } })).map((w) => [
+        w.id,
+        toWorkspace(w),
+      ]),
+    );
+    return rows.flatMap((r) =>
+      workspaces.has(r.workspaceId)
+        ? [{ workspace: workspaces.get(r.workspaceId)!, figures: JSON.parse(r.figures) as OrgMirror }]
+        : [],
+    );
   }
 
   // Rows are stamped by the database clock, so the window is open-ended towards now.
@@ -235,14 +322,18 @@ export class PrismaMirrorStore implements MirrorStore {
     const [asks, suggestions] = await Promise.all([
       this.db.askPrompt.count({ where: { workspaceId, memberId: leaderId, createdAt: { gte: since } } }),
       raterIds.length
-        ? this.db.suggestion.count({ where: { workspaceId, createdAt: { gte: since }, author: { externalId: { in: raterIds } } } })
+        ? this.db.suggestion.count({
+            where: { workspaceId, createdAt: { gte: since }, author: { externalId: { in: raterIds } } },
+          })
         : Promise.resolve(0),
     ]);
     return { asks, suggestions };
   }
 
   async raterIds(roundId: string): Promise<string[]> {
-    return (await this.db.mirrorInvite.findMany({ where: { roundId }, select: { raterId: true } })).map((r) => r.raterId);
+    return (await this.db.mirrorInvite.findMany({ where: { roundId }, select: { raterId: true } })).map(
+      (r) => r.raterId,
+    );
   }
 
   async getMember(id: string): Promise<Member | null> {
@@ -250,7 +341,6 @@ export class PrismaMirrorStore implements MirrorStore {
     return row && toMember(row);
   }
 }
-
 
 /**
  * PostgreSQL keeps superseded row versions (each with the id of the transaction that wrote it)

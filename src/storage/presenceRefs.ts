@@ -2,8 +2,8 @@
 // id) and plain event ids get keyed ones when the app starts, so their edits and deletes still
 // find them and a copy of the database names no message.
 import { KEYED_HASH_LENGTH } from "../core/shared/hash.js";
-import { Prisma } from "./generated/client.js";
 import type { OpenedDatabase } from "./database.js";
+import { Prisma } from "./generated/client.js";
 
 export interface ReferenceKeys {
   message(workspaceId: string, channelRef: string, messageRef: string): string;
@@ -29,11 +29,13 @@ export async function keyPlainReferences({ prisma }: OpenedDatabase, keys: Refer
       SELECT "id", "workspaceId", "channelRef", "messageRef" FROM "PresenceSignal"
       WHERE "id" > ${after} AND ${isPlain("messageRef")} ORDER BY "id" LIMIT ${PAGE}`;
     if (rows.length === 0) break;
-    const keyedRows = rows.map((row) => ({ ...row, ref: keys.message(row.workspaceId, row.channelRef, row.messageRef) }));
-    await prisma
-      .$executeRaw`UPDATE "PresenceSignal" SET "messageRef" = keyed.column2
-        FROM (VALUES ${Prisma.join(keyedRows.map((r) => Prisma.sql`(${r.id}, ${r.ref})`))}) AS keyed WHERE "PresenceSignal"."id" = keyed.column1`
-      .catch(() =>
+    const keyedRows = rows.map((row) => ({
+      ...row,
+      ref: keys.message(row.workspaceId, row.channelRef, row.messageRef),
+    }));
+    await prisma.$executeRaw`UPDATE "PresenceSignal" SET "messageRef" = keyed.column2
+        FROM (VALUES ${Prisma.join(keyedRows.map((r) => Prisma.sql`(${r.id}, ${r.ref})`))}) AS keyed WHERE "PresenceSignal"."id" = keyed.column1`.catch(
+      () =>
         // A keyed twin exists (written meanwhile by a newer replica): row by row, and the twin wins.
         prisma.$transaction(
           keyedRows.flatMap((row) => [
@@ -42,7 +44,7 @@ export async function keyPlainReferences({ prisma }: OpenedDatabase, keys: Refer
             prisma.$executeRaw`DELETE FROM "PresenceSignal" WHERE "id" = ${row.id} AND "messageRef" = ${row.messageRef}`,
           ]),
         ),
-      );
+    );
     keyed += rows.length;
     after = rows.at(-1)!.id;
   }

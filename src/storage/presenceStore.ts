@@ -2,15 +2,30 @@
 // weekly figures are computed by the database (GROUP BY), so a digest over millions of
 // signals reads a few thousand rows, not millions.
 import crypto from "node:crypto";
-import { Prisma } from "./generated/client.js";
-import type { Db } from "./database.js";
-import type { ChannelState, LeaderWeekStats, PresenceStore, Signal, SuggestionWeekStats, WeekCounts } from "../core/presence/ports.js";
-import { isQuestionKey, QUESTION_KEYS } from "../core/shared/questions.js";
+import type {
+  ChannelState,
+  LeaderWeekStats,
+  PresenceStore,
+  Signal,
+  SuggestionWeekStats,
+  WeekCounts,
+} from "../core/presence/ports.js";
 import type { Workspace } from "../core/shared/model.js";
+import { isQuestionKey, QUESTION_KEYS } from "../core/shared/questions.js";
+import type { Db } from "./database.js";
+import { Prisma } from "./generated/client.js";
 import { isUniqueViolation } from "./uniqueViolation.js";
 import { toWorkspace } from "./workspaceStore.js";
 
-type CountRow = { channelRef?: string; week: string; messages: unknown; customer: unknown; positive: unknown; negative: unknown; authors: unknown };
+type CountRow = {
+  channelRef?: string;
+  week: string;
+  messages: unknown;
+  customer: unknown;
+  positive: unknown;
+  negative: unknown;
+  authors: unknown;
+};
 
 const num = (value: unknown) => Number(value ?? 0);
 
@@ -39,7 +54,11 @@ function toLeaderStats(row: { leaders: number; nudged: number; answered: number;
     leaders: row.leaders,
     nudged: row.nudged,
     answered: row.answered,
-    questions: QUESTION_KEYS.map((question) => ({ question, leaders: kept.get(question)?.leaders ?? 0, average: kept.get(question)?.average ?? null })),
+    questions: QUESTION_KEYS.map((question) => ({
+      question,
+      leaders: kept.get(question)?.leaders ?? 0,
+      average: kept.get(question)?.average ?? null,
+    })),
   };
 }
 
@@ -68,7 +87,10 @@ export class PrismaPresenceStore implements PresenceStore {
 
   async channelStates(workspaceId: string, channelRefs: string[]): Promise<Map<string, ChannelState>> {
     // Read for every batch, never cached: an exclusion made on another replica counts at once.
-    const rows = await this.db.trackedChannel.findMany({ where: { workspaceId, channelRef: { in: channelRefs } }, select: { channelRef: true, excluded: true } });
+    const rows = await this.db.trackedChannel.findMany({
+      where: { workspaceId, channelRef: { in: channelRefs } },
+      select: { channelRef: true, excluded: true },
+    });
     const states = new Map<string, ChannelState>(channelRefs.map((ref) => [ref, "unknown"]));
     for (const row of rows) states.set(row.channelRef, row.excluded ? "excluded" : "tracked");
     return states;
@@ -85,7 +107,10 @@ export class PrismaPresenceStore implements PresenceStore {
   }
 
   async channelsOfGroup(workspaceId: string, groupRef: string): Promise<string[]> {
-    const rows = await this.db.trackedChannel.findMany({ where: { workspaceId, groupRef }, select: { channelRef: true } });
+    const rows = await this.db.trackedChannel.findMany({
+      where: { workspaceId, groupRef },
+      select: { channelRef: true },
+    });
     return rows.map((r) => r.channelRef);
   }
 
@@ -174,7 +199,12 @@ export class PrismaPresenceStore implements PresenceStore {
       this.db.nudge.groupBy({ by: ["memberId"], where: sent }),
       this.db.nudge.count({ where: sent }),
       this.db.nudge.count({ where: { ...sent, status: "answered" } }),
-      this.db.checkIn.groupBy({ by: ["question"], where: answersOfNudged, _count: { memberId: true }, _avg: { rating: true } }),
+      this.db.checkIn.groupBy({
+        by: ["question"],
+        where: answersOfNudged,
+        _count: { memberId: true },
+        _avg: { rating: true },
+      }),
     ]);
     // One check-in per leader, question and week (unique key), so the count is the number of leaders.
     const byQuestion = new Map(perQuestion.filter((q) => isQuestionKey(q.question)).map((q) => [q.question, q]));
@@ -197,7 +227,9 @@ export class PrismaPresenceStore implements PresenceStore {
   async freezeLeaderStats(workspaceId: string, week: string, stats: LeaderWeekStats): Promise<LeaderWeekStats> {
     const { leaders, nudged, answered } = stats;
     try {
-      await this.db.leaderWeekFigures.create({ data: { workspaceId, week, leaders, nudged, answered, questions: JSON.stringify(stats.questions) } });
+      await this.db.leaderWeekFigures.create({
+        data: { workspaceId, week, leaders, nudged, answered, questions: JSON.stringify(stats.questions) },
+      });
     } catch (error) {
       // Another replica (or a digest racing a preview) froze the week first: its figures stand.
       if (!isUniqueViolation(error)) throw error;
@@ -222,12 +254,18 @@ export class PrismaPresenceStore implements PresenceStore {
     return {
       created,
       answeredShare: total > 0 ? answered / total : null,
-      top: top.filter((s) => s._count.votes > 0).map((s) => ({ number: s.number, text: s.text.slice(0, 120), votes: s._count.votes })),
+      top: top
+        .filter((s) => s._count.votes > 0)
+        .map((s) => ({ number: s.number, text: s.text.slice(0, 120), votes: s._count.votes })),
     };
   }
 
   async addDigestTarget(workspaceId: string, channelRef: string): Promise<void> {
-    await this.db.digestTarget.upsert({ where: { workspaceId_channelRef: { workspaceId, channelRef } }, create: { workspaceId, channelRef }, update: {} });
+    await this.db.digestTarget.upsert({
+      where: { workspaceId_channelRef: { workspaceId, channelRef } },
+      create: { workspaceId, channelRef },
+      update: {},
+    });
   }
 
   async removeDigestTarget(workspaceId: string, channelRef: string): Promise<void> {
@@ -236,7 +274,12 @@ export class PrismaPresenceStore implements PresenceStore {
 
   async digestTargets(): Promise<{ workspace: Workspace; channelRefs: string[] }[]> {
     const targets = await this.db.digestTarget.findMany();
-    const workspaces = await this.db.workspace.findMany({ where: { id: { in: [...new Set(targets.map((t) => t.workspaceId))] } } });
-    return workspaces.map((w) => ({ workspace: toWorkspace(w), channelRefs: targets.filter((t) => t.workspaceId === w.id).map((t) => t.channelRef) }));
+    const workspaces = await this.db.workspace.findMany({
+      where: { id: { in: [...new Set(targets.map((t) => t.workspaceId))] } },
+    });
+    return workspaces.map((w) => ({
+      workspace: toWorkspace(w),
+      channelRefs: targets.filter((t) => t.workspaceId === w.id).map((t) => t.channelRef),
+    }));
   }
 }

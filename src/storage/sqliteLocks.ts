@@ -36,8 +36,10 @@ export function waitingForLocks<T extends object>(target: T, maxWaitMs: number):
       const value: unknown = Reflect.get(object, key);
       if (typeof value !== "function") return value;
       const method = value as (...args: unknown[]) => Promise<unknown>;
-      if (STATEMENTS.has(key)) return (...args: unknown[]) => untilUnlocked(() => method.apply(object, args), maxWaitMs);
-      if (OPENERS.has(key)) return async (...args: unknown[]) => waitingForLocks((await method.apply(object, args)) as object, maxWaitMs);
+      if (STATEMENTS.has(key))
+        return (...args: unknown[]) => untilUnlocked(() => method.apply(object, args), maxWaitMs);
+      if (OPENERS.has(key))
+        return async (...args: unknown[]) => waitingForLocks((await method.apply(object, args)) as object, maxWaitMs);
       return method.bind(object);
     },
   });

@@ -1,7 +1,7 @@
 // Suggestions, votes and suggestion prompts on Prisma.
-import type { Db } from "./database.js";
-import type { MessageRef } from "../core/shared/ports.js";
+
 import type { Platform } from "../core/shared/model.js";
+import type { MessageRef } from "../core/shared/ports.js";
 import {
   isTouchpoint,
   type ResponseStatus,
@@ -11,9 +11,10 @@ import {
   type SuggestionStore,
   type Touchpoint,
 } from "../core/suggestions/ports.js";
+import type { Db } from "./database.js";
+import { byIdPages, PAGE_SIZE } from "./paging.js";
 import { isUniqueViolation } from "./uniqueViolation.js";
 import { toWorkspace } from "./workspaceStore.js";
-import { byIdPages, PAGE_SIZE } from "./paging.js";
 
 const withPeople = {
   author: { select: { externalId: true } },
@@ -48,12 +49,24 @@ function toSuggestion(row: Row): Suggestion {
 export class PrismaSuggestionStore implements SuggestionStore {
   constructor(private readonly db: Db) {}
 
-  async createSuggestion(input: { workspaceId: string; text: string; touchpoint: Touchpoint; authorId: string | null }): Promise<Suggestion> {
+  async createSuggestion(input: {
+    workspaceId: string;
+    text: string;
+    touchpoint: Touchpoint;
+    authorId: string | null;
+  }): Promise<Suggestion> {
     // The running number is max + 1; two submissions racing for it retry on the unique key.
     for (let attempt = 0; ; attempt++) {
-      const last = await this.db.suggestion.findFirst({ where: { workspaceId: input.workspaceId }, orderBy: { number: "desc" }, select: { number: true } });
+      const last = await this.db.suggestion.findFirst({
+        where: { workspaceId: input.workspaceId },
+        orderBy: { number: "desc" },
+        select: { number: true },
+      });
       try {
-        const row = await this.db.suggestion.create({ data: { ...input, number: (last?.number ?? 0) + 1 }, include: withPeople });
+        const row = await this.db.suggestion.create({
+          data: { ...input, number: (last?.number ?? 0) + 1 },
+          include: withPeople,
+        });
         return toSuggestion(row);
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
@@ -88,7 +101,10 @@ export class PrismaSuggestionStore implements SuggestionStore {
     });
   }
 
-  async respond(id: string, input: { status: ResponseStatus; note: string | null; responderId: string; at: Date }): Promise<boolean> {
+  async respond(
+    id: string,
+    input: { status: ResponseStatus; note: string | null; responderId: string; at: Date },
+  ): Promise<boolean> {
     const row = await this.db.suggestion.findUnique({ where: { id }, select: { status: true, responseNote: true } });
     if (!row || (row.status === input.status && row.responseNote === input.note)) return false;
     await this.db.suggestion.update({
@@ -108,7 +124,13 @@ export class PrismaSuggestionStore implements SuggestionStore {
     return rows.map(toSuggestion);
   }
 
-  async recordAsk(input: { workspaceId: string; memberId: string | null; channelRef: string; promptKey: string; slot?: string }): Promise<string | null> {
+  async recordAsk(input: {
+    workspaceId: string;
+    memberId: string | null;
+    channelRef: string;
+    promptKey: string;
+    slot?: string;
+  }): Promise<string | null> {
     try {
       return (await this.db.askPrompt.create({ data: input })).id;
     } catch (error) {
@@ -136,11 +158,15 @@ export class PrismaSuggestionStore implements SuggestionStore {
   async listAskSchedules() {
     const rows = await this.db.askSchedule.findMany();
     const workspaces = new Map(
-      (await this.db.workspace.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.workspaceId))] } } })).map((w) => [w.id, toWorkspace(w)]),
+      (await this.db.workspace.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.workspaceId))] } } })).map(
+        (w) => [w.id, toWorkspace(w)],
+      ),
     );
     return rows.flatMap((r) => {
       const workspace = workspaces.get(r.workspaceId);
-      return workspace ? [{ id: r.id, workspace, channelRef: r.channelRef, dayOfMonth: r.dayOfMonth, minute: r.minute }] : [];
+      return workspace
+        ? [{ id: r.id, workspace, channelRef: r.channelRef, dayOfMonth: r.dayOfMonth, minute: r.minute }]
+        : [];
     });
   }
 

@@ -1,10 +1,15 @@
 // The workspaces' customer vocabularies on Prisma: one row per workspace, the terms as a JSON
 // array. Each write names the version it was based on (optimistic concurrency), so a change
 // made at the same moment on another replica is detected and retried, never overwritten.
+
+import { isIndustryPreset } from "../core/presence/vocabulary.js";
+import {
+  EMPTY_VOCABULARY,
+  type VocabularyStore,
+  type WorkspaceVocabulary,
+} from "../core/presence/workspaceVocabulary.js";
 import type { Db } from "./database.js";
 import { isUniqueViolation } from "./uniqueViolation.js";
-import { EMPTY_VOCABULARY, type VocabularyStore, type WorkspaceVocabulary } from "../core/presence/workspaceVocabulary.js";
-import { isIndustryPreset } from "../core/presence/vocabulary.js";
 
 function parseTerms(json: string): string[] {
   try {
@@ -35,8 +40,18 @@ export class PrismaVocabularyStore implements VocabularyStore {
     };
   }
 
-  async saveVocabulary(workspaceId: string, basedOn: number, next: Pick<WorkspaceVocabulary, "industry" | "terms">, at: Date): Promise<boolean> {
-    const data = { industry: next.industry, terms: JSON.stringify(next.terms), termCount: next.terms.length, changedAt: at };
+  async saveVocabulary(
+    workspaceId: string,
+    basedOn: number,
+    next: Pick<WorkspaceVocabulary, "industry" | "terms">,
+    at: Date,
+  ): Promise<boolean> {
+    const data = {
+      industry: next.industry,
+      terms: JSON.stringify(next.terms),
+      termCount: next.terms.length,
+      changedAt: at,
+    };
     if (basedOn === 0) {
       try {
         await this.db.presenceVocabulary.create({ data: { workspaceId, ...data, version: 1 } });
@@ -46,7 +61,10 @@ export class PrismaVocabularyStore implements VocabularyStore {
         throw error;
       }
     }
-    const { count } = await this.db.presenceVocabulary.updateMany({ where: { workspaceId, version: basedOn }, data: { ...data, version: basedOn + 1 } });
+    const { count } = await this.db.presenceVocabulary.updateMany({
+      where: { workspaceId, version: basedOn },
+      data: { ...data, version: basedOn + 1 },
+    });
     return count === 1;
   }
 }

@@ -1,8 +1,9 @@
 // Workspaces and their members on Prisma: the identity service's WorkspaceStore. Maps rows
 // to domain types; a member is keyed by (workspace, platform id).
-import type { Db } from "./database.js";
-import type { Language, Member, Platform, Profile, Workspace, WorkspaceSettings } from "../core/shared/model.js";
+
 import type { MemberPatch, WorkspacePatch, WorkspaceStore } from "../core/identity/ports.js";
+import type { Language, Member, Platform, Profile, Workspace, WorkspaceSettings } from "../core/shared/model.js";
+import type { Db } from "./database.js";
 import { isUniqueViolation } from "./uniqueViolation.js";
 
 type WorkspaceRow = Awaited<ReturnType<Db["workspace"]["findFirstOrThrow"]>>;
@@ -75,10 +76,13 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
     const found = await this.db.workspace.findUnique({ where: key });
     if (found) return this.remember(toWorkspace(found));
     try {
-      return this.remember(toWorkspace(await this.db.workspace.create({ data: { platform, externalId, ...defaults } })));
+      return this.remember(
+        toWorkspace(await this.db.workspace.create({ data: { platform, externalId, ...defaults } })),
+      );
     } catch (error) {
       // Two first requests of a new workspace can race; the loser reads the winner's row.
-      if (isUniqueViolation(error)) return this.remember(toWorkspace(await this.db.workspace.findUniqueOrThrow({ where: key })));
+      if (isUniqueViolation(error))
+        return this.remember(toWorkspace(await this.db.workspace.findUniqueOrThrow({ where: key })));
       throw error;
     }
   }
@@ -114,16 +118,21 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
     return rows.map(toMember);
   }
 
-  async updateMember(
-    id: string,
-    patch: MemberPatch,
-  ): Promise<Member> {
+  async updateMember(id: string, patch: MemberPatch): Promise<Member> {
     const { displayName, timezone, language, ...rest } = patch;
-    return toMember(await this.db.member.update({ where: { id }, data: { ...rest, ...profileData({ displayName, timezone, language }) } }));
+    return toMember(
+      await this.db.member.update({
+        where: { id },
+        data: { ...rest, ...profileData({ displayName, timezone, language }) },
+      }),
+    );
   }
 
   async listLeaders(workspaceId: string): Promise<Member[]> {
-    const rows = await this.db.member.findMany({ where: { workspaceId, isLeader: true }, orderBy: { createdAt: "asc" } });
+    const rows = await this.db.member.findMany({
+      where: { workspaceId, isLeader: true },
+      orderBy: { createdAt: "asc" },
+    });
     return rows.map(toMember);
   }
 }

@@ -10,7 +10,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FontMetrics } from "../../src/charts/fontMetrics.js";
 import { palettePng } from "../../src/charts/palettePng.js";
-import { PRESENCE_TREND_SIZE, presenceTrendSpec, type PresenceTrendView } from "../../src/charts/presenceTrend.js";
+import { PRESENCE_TREND_SIZE, type PresenceTrendView, presenceTrendSpec } from "../../src/charts/presenceTrend.js";
 import { chartPng, chartSvg } from "../../src/charts/render.js";
 import { TONE_COLOUR, WITHHELD_FILL } from "../../src/charts/theme.js";
 import { decodePng } from "../helpers/png.js";
@@ -19,7 +19,16 @@ const WEEKS = ["2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026
 const tones = (positive: number, neutral: number, negative: number) => ({ positive, neutral, negative });
 const VIEW: PresenceTrendView = {
   weeks: WEEKS,
-  tones: [tones(0.05, 0.08, 0.02), tones(0.06, 0.08, 0.03), tones(0.07, 0.08, 0.04), null, tones(0.09, 0.08, 0.03), tones(0.1, 0.08, 0.04), tones(0.11, 0.08, 0.02), tones(0.12, 0.08, 0.03)],
+  tones: [
+    tones(0.05, 0.08, 0.02),
+    tones(0.06, 0.08, 0.03),
+    tones(0.07, 0.08, 0.04),
+    null,
+    tones(0.09, 0.08, 0.03),
+    tones(0.1, 0.08, 0.04),
+    tones(0.11, 0.08, 0.02),
+    tones(0.12, 0.08, 0.03),
+  ],
 };
 const WHITE = "#ffffff";
 
@@ -46,13 +55,19 @@ describe("the presence trend chart", () => {
   let pngs: { scale: number; png: Buffer }[];
 
   beforeAll(async () => {
-    pngs = [{ scale: 1, png: await chartPng(en) }, { scale: 2, png: await chartPng(en, 2) }];
+    pngs = [
+      { scale: 1, png: await chartPng(en) },
+      { scale: 2, png: await chartPng(en, 2) },
+    ];
   });
 
   it("is a PNG of the spec's size, times the scale", () => {
     for (const { scale, png } of pngs) {
       const image = decodePng(png);
-      expect([image.width, image.height]).toEqual([PRESENCE_TREND_SIZE.width * scale, PRESENCE_TREND_SIZE.height * scale]);
+      expect([image.width, image.height]).toEqual([
+        PRESENCE_TREND_SIZE.width * scale,
+        PRESENCE_TREND_SIZE.height * scale,
+      ]);
     }
   });
 
@@ -83,11 +98,31 @@ describe("the presence trend chart", () => {
 
   it("speaks the reader's language and number format, and cuts no label short", async () => {
     const english = await chartSvg(en);
-    for (const text of ["Share of messages about customers, 8 weeks to 2026-W48", ">W44<", ">too few people wrote<", ">appreciative<", ">factual<", ">disparaging<", ">How the team speaks about customers<", ">23%<", ">20%<"]) {
+    for (const text of [
+      "Share of messages about customers, 8 weeks to 2026-W48",
+      ">W44<",
+      ">too few people wrote<",
+      ">appreciative<",
+      ">factual<",
+      ">disparaging<",
+      ">How the team speaks about customers<",
+      ">23%<",
+      ">20%<",
+    ]) {
       expect(english).toContain(text);
     }
     const german = await chartSvg(de);
-    for (const text of ["Anteil der Nachrichten über Kunden, 8 Wochen bis 2026-W48", ">KW 44<", ">zu wenige Personen<", ">wertschätzend<", ">sachlich<", ">abwertend<", ">Wie das Team über Kunden spricht<", ">23\u00a0%<", ">20\u00a0%<"]) {
+    for (const text of [
+      "Anteil der Nachrichten über Kunden, 8 Wochen bis 2026-W48",
+      ">KW 44<",
+      ">zu wenige Personen<",
+      ">wertschätzend<",
+      ">sachlich<",
+      ">abwertend<",
+      ">Wie das Team über Kunden spricht<",
+      ">23\u00a0%<",
+      ">20\u00a0%<",
+    ]) {
       expect(german).toContain(text);
     }
     expect(english + german).not.toContain("…");
@@ -102,11 +137,20 @@ describe("the presence trend chart", () => {
 describe("chart text metrics", () => {
   it("measure text as wide as resvg draws it in DejaVu Sans", () => {
     const dir = path.join(path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-    for (const [file, weight] of [["DejaVuSans.ttf", "normal"], ["DejaVuSans-Bold.ttf", "bold"]]) {
+    for (const [file, weight] of [
+      ["DejaVuSans.ttf", "normal"],
+      ["DejaVuSans-Bold.ttf", "bold"],
+    ]) {
       const metrics = FontMetrics.parse(fs.readFileSync(path.join(dir, file!)));
-      for (const text of ["Wie das Team über Kunden spricht", "Share of messages about customers, 8 weeks to 2026-W48", "23 %"]) {
+      for (const text of [
+        "Wie das Team über Kunden spricht",
+        "Share of messages about customers, 8 weeks to 2026-W48",
+        "23 %",
+      ]) {
         const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="40"><text x="0" y="30" font-family="DejaVu Sans" font-weight="${weight}" font-size="14">${text}</text></svg>`;
-        const drawn = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [path.join(dir, file!)] } }).getBBox()!;
+        const drawn = new Resvg(svg, {
+          font: { loadSystemFonts: false, fontFiles: [path.join(dir, file!)] },
+        }).getBBox()!;
         // The ink ends a little short of the last advance; kerning only narrows.
         expect(metrics.width(text, 14)).toBeGreaterThanOrEqual(drawn.x + drawn.width);
         expect(metrics.width(text, 14)).toBeLessThan((drawn.x + drawn.width) * 1.03);
@@ -122,11 +166,22 @@ describe("palette PNG", () => {
     const pixels = Array.from({ length: 6 * 4 }, (_, i) => [(i * 40) % 256, (i * 90) % 256, 255 - i, 255]);
     const image = decodePng(palettePng(rgba(pixels), 6, 4)!);
     expect(image.colourAt(0, 0)).toBe("#0000ff");
-    expect(image.colourAt(5, 3)).toBe(`#${[(23 * 40) % 256, (23 * 90) % 256, 255 - 23].map((v) => v.toString(16).padStart(2, "0")).join("")}`);
+    expect(image.colourAt(5, 3)).toBe(
+      `#${[(23 * 40) % 256, (23 * 90) % 256, 255 - 23].map((v) => v.toString(16).padStart(2, "0")).join("")}`,
+    );
   });
 
   it("declines translucent images and those with more than 256 colours", () => {
-    expect(palettePng(rgba([[0, 0, 0, 255], [0, 0, 0, 128]]), 2, 1)).toBeNull();
+    expect(
+      palettePng(
+        rgba([
+          [0, 0, 0, 255],
+          [0, 0, 0, 128],
+        ]),
+        2,
+        1,
+      ),
+    ).toBeNull();
     const many = Array.from({ length: 257 }, (_, i) => [i & 0xff, i >> 8, 0, 255]);
     expect(palettePng(rgba(many), 257, 1)).toBeNull();
     expect(palettePng(rgba(many.slice(0, 256)), 256, 1)).not.toBeNull();

@@ -8,12 +8,12 @@ import { describe, expect, it } from "vitest";
 import { DashboardAccess, LINK_TTL_MS, SESSION_TTL_MS, sha256 } from "../../src/core/dashboard/access.js";
 import { DashboardFigures, median } from "../../src/core/dashboard/figures.js";
 import type { DashboardStore } from "../../src/core/dashboard/model.js";
-import type { Language, Workspace } from "../../src/core/shared/model.js";
 import type { Actor } from "../../src/core/identity/service.js";
-import type { PresenceService } from "../../src/core/presence/service.js";
 import type { PresenceStore } from "../../src/core/presence/ports.js";
-import { tableCsv } from "../../src/dashboard/csv.js";
+import type { PresenceService } from "../../src/core/presence/service.js";
+import type { Language, Workspace } from "../../src/core/shared/model.js";
 import { interpreterScript } from "../../src/dashboard/assets.js";
+import { tableCsv } from "../../src/dashboard/csv.js";
 import { MemoryDashboardStore } from "./support/dashboard.js";
 
 const workspace = { id: "w1", timezone: "Europe/Berlin", language: "en" } as Workspace;
@@ -34,7 +34,12 @@ describe("DashboardAccess", () => {
   it("makes a 256-bit link that works once, within 10 minutes, and keeps only its hash", async () => {
     let now = new Date("2026-11-30T10:00:00Z");
     const store = new MemoryDashboardStore();
-    const access = new DashboardAccess({ store: store, workspaces, clock: () => now, publicUrl: () => "https://bot.example.com" });
+    const access = new DashboardAccess({
+      store: store,
+      workspaces,
+      clock: () => now,
+      publicUrl: () => "https://bot.example.com",
+    });
     const link = await issueLink(access, actor("U1", "de", true));
     const token = new URL(link.url).searchParams.get("token")!;
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
@@ -59,7 +64,12 @@ describe("DashboardAccess", () => {
 
   it("lets viewers and admins in, and ends a removed viewer's sessions", async () => {
     const store = new MemoryDashboardStore();
-    const access = new DashboardAccess({ store: store, workspaces, clock: () => new Date("2026-11-30T10:00:00Z"), publicUrl: () => "http://localhost:3000" });
+    const access = new DashboardAccess({
+      store: store,
+      workspaces,
+      clock: () => new Date("2026-11-30T10:00:00Z"),
+      publicUrl: () => "http://localhost:3000",
+    });
     expect(await access.linkFor(actor("UHR", "de"))).toEqual({ ok: false, reason: "not-viewer" });
     expect(await access.mayView(actor("UADMIN", "en", true))).toBe(true);
     await store.addViewers(workspace.id, ["UHR"]);
@@ -67,7 +77,11 @@ describe("DashboardAccess", () => {
     const token = new URL((await issueLink(access, actor("UHR", "de"))).url).searchParams.get("token")!;
     const redeemed = await access.redeem(token);
     if (!redeemed.ok) throw new Error("refused");
-    expect(await access.open(redeemed.sessionId, "w1")).toMatchObject({ ok: true, workspace: { id: "w1" }, session: { person: "UHR" } });
+    expect(await access.open(redeemed.sessionId, "w1")).toMatchObject({
+      ok: true,
+      workspace: { id: "w1" },
+      session: { person: "UHR" },
+    });
     expect(await access.open(redeemed.sessionId, "w2")).toMatchObject({ ok: false, reason: "wrong-workspace" });
     await access.removeViewers("w1", ["UHR"]);
     expect(await access.session(redeemed.sessionId)).toBeNull();
@@ -83,7 +97,20 @@ describe("DashboardFigures", () => {
       figures: async (_w: Workspace, weeks: string[]) => {
         calls++;
         weeksAsked = weeks;
-        return { channels: [], other: null, workspace: { channelRef: null, messages: 0, customerShare: null, positiveShare: null, negativeShare: null, change: null, trend: [], toneTrend: [] } };
+        return {
+          channels: [],
+          other: null,
+          workspace: {
+            channelRef: null,
+            messages: 0,
+            customerShare: null,
+            positiveShare: null,
+            negativeShare: null,
+            change: null,
+            trend: [],
+            toneTrend: [],
+          },
+        };
       },
     } as unknown as PresenceService;
     let tick = 0;
@@ -120,8 +147,14 @@ describe("dashboard CSV and assets", () => {
     const csv = tableCsv({
       columns: [{ label: "Channel" }, { label: "Share, latest" }],
       rows: [
-        [{ text: "CSUP", value: "CSUP" }, { text: "23 %", value: 0.2345 }],
-        [{ text: "=HYPERLINK(\"x\")", value: "=HYPERLINK(\"x\")" }, { text: "too few people", value: null }],
+        [
+          { text: "CSUP", value: "CSUP" },
+          { text: "23 %", value: 0.2345 },
+        ],
+        [
+          { text: '=HYPERLINK("x")', value: '=HYPERLINK("x")' },
+          { text: "too few people", value: null },
+        ],
       ],
     });
     expect(csv).toBe('\uFEFFChannel,"Share, latest"\r\nCSUP,0.2345\r\n"\'=HYPERLINK(""x"")",\r\n');
@@ -133,10 +166,18 @@ describe("dashboard CSV and assets", () => {
     while (path.basename(dir) !== "vega-interpreter") dir = path.dirname(dir);
     const script = interpreterScript(fs.readFileSync(path.join(dir, "build/vega-interpreter.js"), "utf8"));
     expect(script).not.toMatch(/^\s*(import|export)\b/m);
-    const vega = { ascending: () => 0, isString: (v: unknown) => typeof v === "string", DisallowedObjectProperties: new Set<string>() };
-    const scope = { vega } as { vega: typeof vega; vegaInterpreter?: { expressionInterpreter: Record<string, unknown> } };
+    const vega = {
+      ascending: () => 0,
+      isString: (v: unknown) => typeof v === "string",
+      DisallowedObjectProperties: new Set<string>(),
+    };
+    const scope = { vega } as {
+      vega: typeof vega;
+      vegaInterpreter?: { expressionInterpreter: Record<string, unknown> };
+    };
     new Function("globalThis", script)(scope);
     // What vega calls in place of compiled code: one entry per kind of expression.
-    for (const kind of ["operator", "parameter", "event", "handler", "encode"]) expect(typeof scope.vegaInterpreter?.expressionInterpreter[kind]).toBe("function");
+    for (const kind of ["operator", "parameter", "event", "handler", "encode"])
+      expect(typeof scope.vegaInterpreter?.expressionInterpreter[kind]).toBe("function");
   });
 });

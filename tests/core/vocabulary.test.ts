@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 import { parseAdminCommand } from "../../src/core/admin/commands.js";
 import type { PresenceClassifier } from "../../src/core/presence/classifier.js";
 import { type ClassifierVocabulary, WorkspaceClassifiers } from "../../src/core/presence/workspaceClassifiers.js";
-import { EMPTY_VOCABULARY, MAX_WORKSPACE_TERMS, VocabularyService, type VocabularyStore, type WorkspaceVocabulary } from "../../src/core/presence/workspaceVocabulary.js";
+import {
+  EMPTY_VOCABULARY,
+  MAX_WORKSPACE_TERMS,
+  VocabularyService,
+  type VocabularyStore,
+  type WorkspaceVocabulary,
+} from "../../src/core/presence/workspaceVocabulary.js";
 
 /** A store like the Prisma one: whole-row writes guarded by the version they were based on. */
 class MemoryVocabularyStore implements VocabularyStore {
@@ -36,24 +42,48 @@ class MemoryVocabularyStore implements VocabularyStore {
 
 describe("parsing the vocabulary commands", () => {
   it("reads industries, clearing words and unknown names", () => {
-    expect(parseAdminCommand("presence industry Transport", [])).toEqual({ kind: "presence-industry", industry: "transport" });
-    expect(parseAdminCommand("presence industry legal-tax", [])).toEqual({ kind: "presence-industry", industry: "legal-tax" });
-    for (const word of ["none", "off", "clear", "keine"]) expect(parseAdminCommand(`presence industry ${word}`, [])).toEqual({ kind: "presence-industry", industry: null });
-    expect(parseAdminCommand("presence industry aviation", [])).toEqual({ kind: "presence-industry-unknown", name: "aviation" });
+    expect(parseAdminCommand("presence industry Transport", [])).toEqual({
+      kind: "presence-industry",
+      industry: "transport",
+    });
+    expect(parseAdminCommand("presence industry legal-tax", [])).toEqual({
+      kind: "presence-industry",
+      industry: "legal-tax",
+    });
+    for (const word of ["none", "off", "clear", "keine"])
+      expect(parseAdminCommand(`presence industry ${word}`, [])).toEqual({ kind: "presence-industry", industry: null });
+    expect(parseAdminCommand("presence industry aviation", [])).toEqual({
+      kind: "presence-industry-unknown",
+      name: "aviation",
+    });
     expect(parseAdminCommand("presence industry", [])).toEqual({ kind: "usage", topic: "industry" });
   });
 
   it("keeps terms as typed: quotes, commas inside quotes, inner spacing collapsed, duplicates once", () => {
-    expect(parseAdminCommand('presence terms add Fahrgast, "Stadtwerke Nord"', [])).toEqual({ kind: "presence-terms-add", terms: ["Fahrgast", "Stadtwerke Nord"] });
+    expect(parseAdminCommand('presence terms add Fahrgast, "Stadtwerke Nord"', [])).toEqual({
+      kind: "presence-terms-add",
+      terms: ["Fahrgast", "Stadtwerke Nord"],
+    });
     expect(parseAdminCommand('presence  terms  add  "Müller, Schmidt & Partner" ,  Acme   AG, acme ag', [])).toEqual({
       kind: "presence-terms-add",
       terms: ["Müller, Schmidt & Partner", "Acme AG"],
     });
-    expect(parseAdminCommand("presence terms remove Fahrgast", [])).toEqual({ kind: "presence-terms-remove", terms: ["Fahrgast"] });
+    expect(parseAdminCommand("presence terms remove Fahrgast", [])).toEqual({
+      kind: "presence-terms-remove",
+      terms: ["Fahrgast"],
+    });
     expect(parseAdminCommand("presence terms list", [])).toEqual({ kind: "presence-terms-list" });
     expect(parseAdminCommand("presence terms", [])).toEqual({ kind: "presence-terms-list" });
-    expect(parseAdminCommand("presence terms add", [])).toEqual({ kind: "presence-terms-invalid", problem: "empty", verb: "add" });
-    expect(parseAdminCommand('presence terms add "Acme', [])).toEqual({ kind: "presence-terms-invalid", problem: "unclosed-quote", verb: "add" });
+    expect(parseAdminCommand("presence terms add", [])).toEqual({
+      kind: "presence-terms-invalid",
+      problem: "empty",
+      verb: "add",
+    });
+    expect(parseAdminCommand('presence terms add "Acme', [])).toEqual({
+      kind: "presence-terms-invalid",
+      problem: "unclosed-quote",
+      verb: "add",
+    });
     expect(parseAdminCommand("presence terms rename a b", [])).toEqual({ kind: "usage", topic: "terms" });
   });
 });
@@ -64,14 +94,26 @@ describe("VocabularyService", () => {
   it("checks each term and the workspace limit, and changes nothing when one fails", async () => {
     const store = new MemoryVocabularyStore();
     const service = new VocabularyService(store, clock);
-    expect(await service.addTerms("w", ["Acme", "x"])).toEqual({ ok: false, problem: { kind: "too-short", term: "x" } });
-    expect(await service.addTerms("w", ["Acme", "—"])).toEqual({ ok: false, problem: { kind: "no-letters", term: "—" } });
-    expect(await service.addTerms("w", ["Acme", "a".repeat(201)])).toMatchObject({ ok: false, problem: { kind: "too-long" } });
+    expect(await service.addTerms("w", ["Acme", "x"])).toEqual({
+      ok: false,
+      problem: { kind: "too-short", term: "x" },
+    });
+    expect(await service.addTerms("w", ["Acme", "—"])).toEqual({
+      ok: false,
+      problem: { kind: "no-letters", term: "—" },
+    });
+    expect(await service.addTerms("w", ["Acme", "a".repeat(201)])).toMatchObject({
+      ok: false,
+      problem: { kind: "too-long" },
+    });
     expect(await service.addTerms("w", [" ", ""])).toEqual({ ok: false, problem: { kind: "empty" } });
     expect(store.rows.size).toBe(0);
     const full = Array.from({ length: MAX_WORKSPACE_TERMS }, (_, k) => `Account ${k}`);
     expect((await service.addTerms("w", full, Infinity)).ok).toBe(true);
-    expect(await service.addTerms("w", ["One More"])).toEqual({ ok: false, problem: { kind: "workspace-full", current: MAX_WORKSPACE_TERMS, adding: 1 } });
+    expect(await service.addTerms("w", ["One More"])).toEqual({
+      ok: false,
+      problem: { kind: "workspace-full", current: MAX_WORKSPACE_TERMS, adding: 1 },
+    });
   });
 
   it("lands two concurrent changes instead of losing one, and writes nothing for no change", async () => {
@@ -154,7 +196,11 @@ describe("vocabulary replies", () => {
     const long = Array.from({ length: 50 }, (_, k) => `${"Lange Firmenbezeichnung ".repeat(8)}${k}`);
     for (const language of ["de", "en"] as const) {
       const t = vocabularyTexts(language);
-      for (const text of [t.termsAdded(long, long, 20_000), t.termsRemoved(long, long, 0), t.vocabularyList("b2b", long, 20_000)]) {
+      for (const text of [
+        t.termsAdded(long, long, 20_000),
+        t.termsRemoved(long, long, 0),
+        t.vocabularyList("b2b", long, 20_000),
+      ]) {
         expect(text.length).toBeLessThan(3_000);
         expect(text).toContain("(+");
       }
@@ -170,7 +216,10 @@ describe("the LLM classifier per workspace", () => {
     const classifiers = new WorkspaceClassifiers({
       store,
       clock: () => new Date(),
-      builtin: () => ({ name: "builtin", classify: async (texts) => texts.map(() => ({ customer: false, tone: null })) }),
+      builtin: () => ({
+        name: "builtin",
+        classify: async (texts) => texts.map(() => ({ customer: false, tone: null })),
+      }),
       llm: (v, fallback) => {
         made.push(v);
         return { name: "llm", classify: (texts) => fallback.classify(texts) };

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REDEEM_LIMIT } from "../../src/dashboard/routes.js";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { FORM, post, sign, slashCommand } from "../helpers/slackRequests.js";
 import { install, message, postActivity, type TeamsPerson } from "../helpers/teamsActivities.js";
 
@@ -25,7 +25,12 @@ async function slackAdmin(user: string, text: string): Promise<string> {
 async function teamsSay(person: TeamsPerson, text: string): Promise<string> {
   const before = h.teams!.messages().length;
   await postActivity(h.messagesUrl, message(h.teams!.url, person, text));
-  const reply = await h.teams!.waitFor(() => h.teams!.messages().slice(before).find((c) => typeof c.body.text === "string"));
+  const reply = await h.teams!.waitFor(() =>
+    h
+      .teams!.messages()
+      .slice(before)
+      .find((c) => typeof c.body.text === "string"),
+  );
   return String(reply.body.text);
 }
 
@@ -38,17 +43,25 @@ const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
  * h.storedText) in the app's own process; a kept-alive connection can time out on the server
  * meanwhile and reset the next request on it.
  */
-function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+function call(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${h.app.url}${path}`, { method: options.method ?? "GET", headers: options.headers ?? {}, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode!, headers }));
-      });
-    });
+    const req = http.request(
+      `${h.app.url}${path}`,
+      { method: options.method ?? "GET", headers: options.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers))
+            if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode!, headers }));
+        });
+      },
+    );
     req.on("error", reject);
     req.end(options.body);
   });
@@ -56,7 +69,11 @@ function call(path: string, options: { method?: string; headers?: Record<string,
 
 /** What the browser's form does: POST the token; the answer is a redirect with the cookie, or a page. */
 async function redeem(token: string, headers: Record<string, string> = {}) {
-  return call("/dashboard/open", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams({ token }).toString() });
+  return call("/dashboard/open", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams({ token }).toString(),
+  });
 }
 
 const cookieOf = (res: Response) => res.headers.get("set-cookie")!.split(";")[0]!;
@@ -80,12 +97,14 @@ describe("dashboard access", () => {
     const reply = await slackAdmin("UADMIN", "dashboard");
     expect(reply).toContain("works once and for 10 minutes");
     const link = slackLink(reply)!;
-    expect(link).toMatch(new RegExp(`^http://localhost:\\d+/dashboard/open\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(link).toMatch(/^http:\/\/localhost:\d+\/dashboard\/open\?token=[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(link);
     // 32 random bytes; the database keeps only the SHA-256 of the token.
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     expect(h.storedText()).not.toContain(token);
-    expect(h.rows(`SELECT tokenHash FROM DashboardToken`)).toEqual([{ tokenHash: crypto.createHash("sha256").update(token).digest("hex") }]);
+    expect(h.rows(`SELECT tokenHash FROM DashboardToken`)).toEqual([
+      { tokenHash: crypto.createHash("sha256").update(token).digest("hex") },
+    ]);
 
     // Opening the link (GET) only shows a button: link previews cannot use the token up.
     const open = await page(`/dashboard/open?token=${token}`);
@@ -102,7 +121,9 @@ describe("dashboard access", () => {
     const workspaceId = String(h.rows(`SELECT id FROM Workspace WHERE platform = 'slack'`)[0]!.id);
     expect(first.headers.get("location")).toBe(`/dashboard/w/${workspaceId}/presence`);
     const setCookie = first.headers.get("set-cookie")!;
-    expect(setCookie).toMatch(/^kundennah_session=[A-Za-z0-9_-]{43}; Path=\/dashboard; Max-Age=28800; HttpOnly; SameSite=Strict$/);
+    expect(setCookie).toMatch(
+      /^kundennah_session=[A-Za-z0-9_-]{43}; Path=\/dashboard; Max-Age=28800; HttpOnly; SameSite=Strict$/,
+    );
     const sessionId = cookieOf(first).split("=")[1]!;
     expect(h.storedText()).not.toContain(sessionId);
     expect(h.rows(`SELECT idHash, person, language FROM DashboardSession`)).toEqual([
@@ -147,7 +168,9 @@ describe("dashboard access", () => {
     expect(reply).toContain("Dein persönlicher Dashboard-Link");
     expect(await slackAdmin("UHR", "leaders list")).toContain("Das dürfen leider nur");
     expect(await slackAdmin("UHR", "viewers add <@UNOBODY>")).toContain("Das dürfen leider nur");
-    expect(await slackAdmin("UNOBODY", "dashboard")).toContain("the dashboard is for Kundennah admins and the viewers they named");
+    expect(await slackAdmin("UNOBODY", "dashboard")).toContain(
+      "the dashboard is for Kundennah admins and the viewers they named",
+    );
 
     const res = await redeem(tokenOf(slackLink(reply)!));
     const cookie = cookieOf(res);
@@ -164,7 +187,9 @@ describe("dashboard access", () => {
   });
 
   it("sends the Teams link in the personal chat, and a Teams session cannot read the Slack workspace", async () => {
-    expect(await teamsSay(TEAMS_PERSON, "dashboard")).toContain("the dashboard is for Kundennah admins and the viewers they named");
+    expect(await teamsSay(TEAMS_PERSON, "dashboard")).toContain(
+      "the dashboard is for Kundennah admins and the viewers they named",
+    );
     const reply = await teamsSay(TEAMS_ADMIN, "dashboard");
     expect(reply).toContain("Dein persönlicher Dashboard-Link: [Dein Dashboard öffnen](");
     const res = await redeem(tokenOf(teamsLink(reply)!));
@@ -174,14 +199,27 @@ describe("dashboard access", () => {
     expect(res.headers.get("location")).toBe(`/dashboard/w/${teamsWorkspace}/presence`);
     const cookie = cookieOf(res);
     expect((await page(`/dashboard/w/${teamsWorkspace}/leaders`, cookie)).status).toBe(200);
-    for (const path of ["presence", "leaders", "suggestions", "presence/workspace.csv", "suggestions/new-per-week.csv"]) {
+    for (const path of [
+      "presence",
+      "leaders",
+      "suggestions",
+      "presence/workspace.csv",
+      "suggestions/new-per-week.csv",
+    ]) {
       const other = await page(`/dashboard/w/${slackWorkspace}/${path}`, cookie);
       expect(other.status).toBe(403);
       expect(await other.text()).toContain("Nicht dein Workspace");
     }
     // No cookie, or one never issued: signed out.
     expect((await page(`/dashboard/w/${teamsWorkspace}/presence`)).status).toBe(401);
-    expect((await page(`/dashboard/w/${teamsWorkspace}/presence`, `kundennah_session=${crypto.randomBytes(32).toString("base64url")}`)).status).toBe(401);
+    expect(
+      (
+        await page(
+          `/dashboard/w/${teamsWorkspace}/presence`,
+          `kundennah_session=${crypto.randomBytes(32).toString("base64url")}`,
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it("limits link redemptions per address", async () => {
@@ -190,7 +228,9 @@ describe("dashboard access", () => {
     for (let i = 0; i <= REDEEM_LIMIT.attempts && status !== 429; i++) status = (await redeem(`forged-${i}`)).status;
     expect(status).toBe(429);
     // Even a valid link waits now.
-    const limited = await redeem(tokenOf(slackLink(await slackAdmin("UADMIN", "dashboard"))!), { "accept-language": "en-GB,en;q=0.8" });
+    const limited = await redeem(tokenOf(slackLink(await slackAdmin("UADMIN", "dashboard"))!), {
+      "accept-language": "en-GB,en;q=0.8",
+    });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe(String(REDEEM_LIMIT.windowMs / 1000));
     expect(await limited.text()).toContain("Too many attempts");
@@ -202,8 +242,13 @@ describe("PUBLIC_URL", () => {
     const other = await startHarness({ now: "2026-11-30T10:00:00Z", env: { PUBLIC_URL: "https://bot.example.com/" } });
     try {
       other.slack.addUser({ id: "UADMIN", is_admin: true, locale: "en-US", tz: "Europe/Berlin" });
-      await post(other.eventsUrl, sign(slashCommand("/cx-admin", "dashboard", "UADMIN", other.slack.responseUrl("link")), FORM));
-      const body = await other.slack.waitFor(() => other.slack.responses.find((r) => r.path === "/response/link")?.body);
+      await post(
+        other.eventsUrl,
+        sign(slashCommand("/cx-admin", "dashboard", "UADMIN", other.slack.responseUrl("link")), FORM),
+      );
+      const body = await other.slack.waitFor(
+        () => other.slack.responses.find((r) => r.path === "/response/link")?.body,
+      );
       const link = slackLink(String(body.text))!;
       expect(link).toMatch(/^https:\/\/bot\.example\.com\/dashboard\/open\?token=/);
       const res = await fetch(`${other.app.url}/dashboard/open`, {

@@ -12,7 +12,7 @@ import type { DigestReport } from "../../src/core/presence/ports.js";
 import { percent } from "../../src/prompts/format.js";
 import { hasChromium, launchBrowser, NO_CHROMIUM } from "../helpers/browser.js";
 import { execute, testDatabase } from "../helpers/database.js";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { eventCallback, FORM, JSON_TYPE, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
 import { install, message, postActivity, type TeamsPerson } from "../helpers/teamsActivities.js";
 
@@ -32,7 +32,9 @@ let replyCount = 0;
 async function slackAdmin(text: string): Promise<string> {
   const name = `b${++replyCount}`;
   await post(h.eventsUrl, sign(slashCommand("/cx-admin", text, "UADMIN", h.slack.responseUrl(name)), FORM));
-  return String((await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body)).text);
+  return String(
+    (await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body)).text,
+  );
 }
 const slackLink = async () => /<(http[^|>]+)\|/.exec(await slackAdmin("dashboard"))![1]!;
 
@@ -65,7 +67,9 @@ async function seed() {
       // Sales only from week 45: its early weeks are "too few people", drawn as such.
       if (channel === "CSALES" && w < 2) continue;
       for (const [i, text] of texts.entries()) {
-        const at = new Date(new Date(`${monday}T10:00:00Z`).getTime() + 86400_000 + ((i + w) % 5) * 3600_000).toISOString();
+        const at = new Date(
+          new Date(`${monday}T10:00:00Z`).getTime() + 86400_000 + ((i + w) % 5) * 3600_000,
+        ).toISOString();
         await channelMessage(channel, users[i % users.length]!, text, at);
         expected++;
       }
@@ -82,7 +86,9 @@ async function seed() {
           callbackId: "suggestion_modal",
           privateMetadata: JSON.stringify({ language: "en" }),
           values: {
-            text: { value: { type: "plain_text_input", value: `Suggestion ${i + 1}: call customers back within a day` } },
+            text: {
+              value: { type: "plain_text_input", value: `Suggestion ${i + 1}: call customers back within a day` },
+            },
             touchpoint: { value: { type: "static_select", selected_option: { value: touchpoint } } },
             anonymous: { value: { type: "checkboxes", selected_options: [] } },
           },
@@ -106,7 +112,10 @@ async function seed() {
     { question: "ask", leaders: 0, average: null },
     { question: "contact", leaders: 3, average: 3 },
   ]);
-  execute(h.databaseUrl, `INSERT INTO "LeaderWeekFigures" ("workspaceId", "week", "leaders", "nudged", "answered", "questions") VALUES ('${workspace}', '2026-W47', 4, 4, 3, '${questions}')`);
+  execute(
+    h.databaseUrl,
+    `INSERT INTO "LeaderWeekFigures" ("workspaceId", "week", "leaders", "nudged", "answered", "questions") VALUES ('${workspace}', '2026-W47', 4, 4, 3, '${questions}')`,
+  );
 }
 
 beforeAll(async () => {
@@ -121,7 +130,9 @@ beforeAll(async () => {
   h.clock.set("2026-11-30T08:00:00Z");
   expect(await h.app.core.tick()).toMatchObject({ digests: 1, outboxSent: 1 });
   h.clock.set("2026-11-30T10:00:00Z");
-  const workspace = (await h.app.stores.workspaces.getWorkspace(String(h.rows(`SELECT id FROM Workspace WHERE platform = 'slack'`)[0]!.id)))!;
+  const workspace = (await h.app.stores.workspaces.getWorkspace(
+    String(h.rows(`SELECT id FROM Workspace WHERE platform = 'slack'`)[0]!.id),
+  ))!;
   digest = await h.app.core.presence.report(workspace, "2026-W48", "en");
   browser = await launchBrowser();
   context = browser.context;
@@ -143,7 +154,13 @@ async function openLink(page: Page, link: string) {
 
 async function chartsDrawn(page: Page) {
   await page.waitForSelector("body[data-charts=ready]", { timeout: 15_000 });
-  const figures = await page.$$eval("figure.chart", (fs) => fs.map((f) => ({ rendered: f.getAttribute("data-rendered"), svg: f.querySelectorAll("svg").length, marks: f.querySelectorAll("svg path, svg rect").length })));
+  const figures = await page.$$eval("figure.chart", (fs) =>
+    fs.map((f) => ({
+      rendered: f.getAttribute("data-rendered"),
+      svg: f.querySelectorAll("svg").length,
+      marks: f.querySelectorAll("svg path, svg rect").length,
+    })),
+  );
   expect(figures.length).toBeGreaterThan(0);
   for (const f of figures) expect(f).toMatchObject({ rendered: "true", svg: 1 });
   for (const f of figures) expect(f.marks).toBeGreaterThan(3);
@@ -151,7 +168,12 @@ async function chartsDrawn(page: Page) {
 }
 
 const rowCells = (page: Page, tableId: string, first: string) =>
-  page.$$eval(`#${tableId} tbody tr`, (rows, first) => rows.map((r) => [...r.children].map((c) => c.textContent!.trim())).find((cells) => cells[0] === first) ?? null, first);
+  page.$$eval(
+    `#${tableId} tbody tr`,
+    (rows, first) =>
+      rows.map((r) => [...r.children].map((c) => c.textContent!.trim())).find((cells) => cells[0] === first) ?? null,
+    first,
+  );
 
 async function screenshot(page: Page, name: string) {
   if (!SCREENSHOTS) return;
@@ -166,7 +188,9 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 90_000 },
 
   it("opens from a Slack link and shows customer presence with the digest's figures", async () => {
     // The digest that went out over the wire says the same as the report the test compares with.
-    const posted = JSON.stringify(h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CHR")!.args.blocks);
+    const posted = JSON.stringify(
+      h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CHR")!.args.blocks,
+    );
     const sup = digest.channels.find((c) => c.channelRef === "CSUP")!;
     expect(posted).toContain(`*${percent(sup.customerShare, "en")}* about customers`);
 
@@ -184,13 +208,17 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 90_000 },
       expect(cells[2]).toBe(percent(channel.customerShare, "en"));
       expect(cells[3]).toBe(percent(channel.trend[6] ?? null, "en"));
     }
-    expect((await rowCells(page, "table-channels", "Other channels"))![2]).toBe(percent(digest.other!.customerShare, "en"));
+    expect((await rowCells(page, "table-channels", "Other channels"))![2]).toBe(
+      percent(digest.other!.customerShare, "en"),
+    );
     expect(await rowCells(page, "table-channels", "CTINY")).toBeNull();
     expect(await rowCells(page, "table-channels", "CSMALL")).toBeNull();
     // The workspace's 26 weeks end with the digest's 8, week by week.
     for (const [i, week] of digest.weeks.entries()) {
       const share = digest.workspace.trend[i];
-      expect((await rowCells(page, "table-workspace", week))![1]).toBe(share === null || share === undefined ? "too few people" : percent(share, "en"));
+      expect((await rowCells(page, "table-workspace", week))![1]).toBe(
+        share === null || share === undefined ? "too few people" : percent(share, "en"),
+      );
     }
     const html = await page.content();
     expect(html).not.toContain(CANARY);
@@ -205,7 +233,9 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 90_000 },
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#channels .csv a")]);
     expect(download.suggestedFilename()).toBe("presence-channels.csv");
     const csv = fs.readFileSync((await download.path())!, "utf8");
-    expect(csv.split("\r\n")[0]).toBe("\uFEFFChannel,Messages 2026-W48,2026-W48 (latest),2026-W47 (before),Change (points),Appreciative (of those),Disparaging (of those)");
+    expect(csv.split("\r\n")[0]).toBe(
+      "\uFEFFChannel,Messages 2026-W48,2026-W48 (latest),2026-W47 (before),Change (points),Appreciative (of those),Disparaging (of those)",
+    );
     expect(csv).toContain(`CSUP,${sup.messages},${Math.round(sup.customerShare! * 10_000) / 10_000},`);
     expect(csv).not.toContain("CTINY");
 
@@ -224,9 +254,28 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 90_000 },
     expect(await chartsDrawn(page)).toBe(2);
     expect(await rowCells(page, "table-answered", "2026-W47")).toEqual(["2026-W47", "4", "4", "3", "75%"]);
     // Week 48 was frozen with no leader nudged; earlier weeks had no digest.
-    expect(await rowCells(page, "table-answered", "2026-W48")).toEqual(["2026-W48", "0", "0", "too few people", "too few people"]);
-    expect(await rowCells(page, "table-answered", "2026-W40")).toEqual(["2026-W40", "no digest yet", "no digest yet", "no digest yet", "no digest yet"]);
-    expect(await rowCells(page, "table-averages", "2026-W47")).toEqual(["2026-W47", "3.7", "too few people", "4", "too few people", "3"]);
+    expect(await rowCells(page, "table-answered", "2026-W48")).toEqual([
+      "2026-W48",
+      "0",
+      "0",
+      "too few people",
+      "too few people",
+    ]);
+    expect(await rowCells(page, "table-answered", "2026-W40")).toEqual([
+      "2026-W40",
+      "no digest yet",
+      "no digest yet",
+      "no digest yet",
+      "no digest yet",
+    ]);
+    expect(await rowCells(page, "table-averages", "2026-W47")).toEqual([
+      "2026-W47",
+      "3.7",
+      "too few people",
+      "4",
+      "too few people",
+      "3",
+    ]);
     await screenshot(page, "dashboard-leaders");
     await page.close();
   });
@@ -261,7 +310,12 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 90_000 },
   it("opens from a Teams link, and that session cannot read the Slack workspace", async () => {
     const before = h.teams!.messages().length;
     await postActivity(h.messagesUrl, message(h.teams!.url, TEAMS_ADMIN, "dashboard"));
-    const reply = await h.teams!.waitFor(() => h.teams!.messages().slice(before).find((c) => String(c.body.text ?? "").includes("/dashboard/open")));
+    const reply = await h.teams!.waitFor(() =>
+      h
+        .teams!.messages()
+        .slice(before)
+        .find((c) => String(c.body.text ?? "").includes("/dashboard/open")),
+    );
     const link = /\]\((http[^)]+)\)/.exec(String(reply.body.text))![1]!;
     const page = await context.newPage();
     await openLink(page, link);

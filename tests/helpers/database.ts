@@ -2,8 +2,9 @@
 // TEST_DATABASE=postgresql (one fresh database per test app, on TEST_POSTGRES_URL).
 // Reads are synchronous on purpose (better-sqlite3, or psql for PostgreSQL) so a test can
 // poll them inside waitFor and assert on them inline.
-import crypto from "node:crypto";
+
 import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -19,7 +20,10 @@ export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postg
 export const TEST_DB_PREFIX = `kntest_suite_${crypto.createHash("sha1").update(process.cwd()).digest("hex").slice(0, 6)}_`;
 
 function psql(url: string, sql: string): string {
-  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 function withDatabase(url: string, name: string): string {
@@ -44,7 +48,9 @@ export function databaseUrlFor(dir: string): string {
 function quoteIdentifiers(sql: string): string {
   return sql
     .split(/('(?:[^']|'')*')/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<!")\b([a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Za-z]*)\b(?!")/g, '"$1"')))
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/(?<!")\b([a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Za-z]*)\b(?!")/g, '"$1"'),
+    )
     .join("");
 }
 
@@ -82,15 +88,27 @@ export function execute(url: string, sql: string): void {
 export function storedText(url: string): string {
   if (url.startsWith("file:")) {
     const dir = path.dirname(url.slice("file:".length));
-    return fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f)).toString("latin1") + fs.readFileSync(path.join(dir, f)).toString("utf8")).join("");
+    return fs
+      .readdirSync(dir)
+      .map(
+        (f) =>
+          fs.readFileSync(path.join(dir, f)).toString("latin1") + fs.readFileSync(path.join(dir, f)).toString("utf8"),
+      )
+      .join("");
   }
-  const tables = psql(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`).trim().split("\n").filter(Boolean);
+  const tables = psql(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)
+    .trim()
+    .split("\n")
+    .filter(Boolean);
   return tables.map((t) => psql(url, `SELECT coalesce(json_agg(x)::text, '') FROM "${t}" x`)).join("\n");
 }
 
 /** Drops the databases earlier test runs left behind. */
 export function dropTestDatabases(): void {
   if (testDatabase !== "postgresql") return;
-  const names = psql(POSTGRES_URL, `SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB_PREFIX}%'`).trim().split("\n").filter(Boolean);
+  const names = psql(POSTGRES_URL, `SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB_PREFIX}%'`)
+    .trim()
+    .split("\n")
+    .filter(Boolean);
   for (const name of names) psql(POSTGRES_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }

@@ -64,12 +64,27 @@ function generateCertificate(): { key: string; cert: string } {
   try {
     const keyFile = path.join(dir, "key.pem");
     const certFile = path.join(dir, "cert.pem");
-    execFileSync("openssl", [
-      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-      "-keyout", keyFile, "-out", certFile,
-      "-subj", "/CN=Fake Microsoft identity for tests",
-      "-addext", `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(",")}`,
-    ], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-keyout",
+        keyFile,
+        "-out",
+        certFile,
+        "-subj",
+        "/CN=Fake Microsoft identity for tests",
+        "-addext",
+        `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(",")}`,
+      ],
+      { stdio: "ignore" },
+    );
     return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(certFile, "utf8") };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -92,9 +107,14 @@ export class FakeMicrosoftIdentity {
   identityEndpoint = "";
 
   async start(): Promise<this> {
-    this.httpsServer = https.createServer({ key: this.tls.key, cert: this.tls.cert }, (req, res) => void this.handle(req, res));
+    this.httpsServer = https.createServer(
+      { key: this.tls.key, cert: this.tls.cert },
+      (req, res) => void this.handle(req, res),
+    );
     this.msiServer = http.createServer((req, res) => void this.handleManagedIdentity(req, res));
-    await Promise.all([this.httpsServer, this.msiServer].map((s) => new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve))));
+    await Promise.all(
+      [this.httpsServer, this.msiServer].map((s) => new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve))),
+    );
     this.identityEndpoint = `http://127.0.0.1:${(this.msiServer.address() as AddressInfo).port}/msi/token`;
     return this;
   }
@@ -114,8 +134,9 @@ export class FakeMicrosoftIdentity {
     const agent = new https.Agent({ ca });
     // Agent#createConnection is how Node opens sockets for an agent; the host name stays the
     // TLS server name, so the certificate is still checked against login.*.
-    (agent as unknown as { createConnection: (options: tls.ConnectionOptions) => tls.TLSSocket }).createConnection = (options) =>
-      tls.connect({ ...options, host: "127.0.0.1", port, ca, servername: options.servername || options.host });
+    (agent as unknown as { createConnection: (options: tls.ConnectionOptions) => tls.TLSSocket }).createConnection = (
+      options,
+    ) => tls.connect({ ...options, host: "127.0.0.1", port, ca, servername: options.servername || options.host });
     https.globalAgent = agent;
     return () => {
       https.globalAgent = original;
@@ -171,10 +192,17 @@ export class FakeMicrosoftIdentity {
     }
     if (host === "login.botframework.com" && url.pathname === KEYS_PATH) {
       const jwk = this.signingKey.publicKey.export({ format: "jwk" });
-      return send(200, { keys: [{ kty: "RSA", use: "sig", kid: this.keyId, x5t: this.keyId, n: jwk.n, e: jwk.e, endorsements: ENDORSEMENTS }] });
+      return send(200, {
+        keys: [
+          { kty: "RSA", use: "sig", kid: this.keyId, x5t: this.keyId, n: jwk.n, e: jwk.e, endorsements: ENDORSEMENTS },
+        ],
+      });
     }
 
-    const entra = host === "login.microsoftonline.com" ? /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(url.pathname) : null;
+    const entra =
+      host === "login.microsoftonline.com"
+        ? /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(url.pathname)
+        : null;
     if (entra?.[2]?.startsWith("v2.0")) {
       const tenant = entra[1]!;
       const base = `https://login.microsoftonline.com/${tenant}`;
@@ -209,7 +237,10 @@ export class FakeMicrosoftIdentity {
       });
       return send(200, { token_type: "Bearer", expires_in: 3599, ext_expires_in: 3599, access_token: token });
     }
-    return send(404, { error: "not_found", error_description: `fake identity: no route ${req.method} ${host}${url.pathname}` });
+    return send(404, {
+      error: "not_found",
+      error_description: `fake identity: no route ${req.method} ${host}${url.pathname}`,
+    });
   }
 
   private handleManagedIdentity(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -224,6 +255,14 @@ export class FakeMicrosoftIdentity {
     const resource = url.searchParams.get("resource");
     const clientId = url.searchParams.get("client_id");
     const token = this.issue({ via: "managed-identity", clientId, scope: resource, identityHeader });
-    res.end(JSON.stringify({ access_token: token, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource, token_type: "Bearer", client_id: clientId }));
+    res.end(
+      JSON.stringify({
+        access_token: token,
+        expires_on: String(Math.floor(Date.now() / 1000) + 3600),
+        resource,
+        token_type: "Bearer",
+        client_id: clientId,
+      }),
+    );
   }
 }

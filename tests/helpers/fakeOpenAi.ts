@@ -31,6 +31,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
+  // biome-ignore lint/suspicious/noExplicitAny: the parsed request body of whatever a test sends
   body: any;
 }
 
@@ -52,8 +53,12 @@ export interface FakeOpenAi {
 
 const tokens = (s: string): number => Math.max(1, Math.ceil(s.length / 4));
 
-function verdictsFor(body: { messages: { role: string; content: string }[] }): { i: number; customer: boolean; tone: string | null }[] {
-  const user = JSON.parse(body.messages.find((m) => m.role === "user")!.content) as { messages: { i: number; text: string }[] };
+function verdictsFor(body: {
+  messages: { role: string; content: string }[];
+}): { i: number; customer: boolean; tone: string | null }[] {
+  const user = JSON.parse(body.messages.find((m) => m.role === "user")!.content) as {
+    messages: { i: number; text: string }[];
+  };
   return user.messages.map(({ i, text }) => ({ i, ...classifyMessage(text) }));
 }
 
@@ -64,7 +69,11 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     requests: [],
     mode: "correct",
     queue: (...modes) => void pending.push(...modes),
-    summaryBullets: ["Kunden kamen häufiger vor als letzte Woche.", "Der Ton wurde positiver.", "Support sprach am meisten über Kunden."],
+    summaryBullets: [
+      "Kunden kamen häufiger vor als letzte Woche.",
+      "Der Ton wurde positiver.",
+      "Support sprach am meisten über Kunden.",
+    ],
     summaryContent: null,
     reported: { promptTokens: 0, completionTokens: 0 },
     close: async () => {},
@@ -75,6 +84,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     req.setEncoding("utf8");
     req.on("data", (chunk: string) => (raw += chunk));
     req.on("end", () => {
+      // biome-ignore lint/suspicious/noExplicitAny: see FakeRequest.body
       let body: any = null;
       try {
         body = JSON.parse(raw);
@@ -89,20 +99,30 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         res.end(JSON.stringify(json));
       };
       const apiError = (status: number, message: string, param: string | null = null): void =>
-        sendJson(status, { error: { message, type: "invalid_request_error", param, code: null } }, { "retry-after-ms": "1" });
+        sendJson(
+          status,
+          { error: { message, type: "invalid_request_error", param, code: null } },
+          { "retry-after-ms": "1" },
+        );
 
       if (req.method !== "POST" || !req.url?.endsWith("/chat/completions") || !body) return apiError(404, "not found");
       if (mode === "hang") return; // the client's timeout ends it
       if (mode === "http500") return apiError(500, "The server had an error while processing your request.");
       if (mode === "http429") return apiError(429, "Rate limit reached for requests");
       if (mode === "noJsonSchema" && body.response_format?.type === "json_schema") {
-        return apiError(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", "response_format");
+        return apiError(
+          400,
+          "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+          "response_format",
+        );
       }
       if (mode === "noTemperature" && body.temperature !== undefined && body.temperature !== 1) {
         return apiError(400, "Unsupported value: 'temperature' does not support 0 with this model.", "temperature");
       }
 
-      const summary = body.response_format?.json_schema?.name === "digest_bullets" || /"aggregates"/.test(body.messages?.[1]?.content ?? "");
+      const summary =
+        body.response_format?.json_schema?.name === "digest_bullets" ||
+        /"aggregates"/.test(body.messages?.[1]?.content ?? "");
       let content: string;
       if (mode === "malformed") content = '{"results": [{"i": 0, "customer": tru';
       else if (summary) content = fake.summaryContent ?? JSON.stringify({ bullets: fake.summaryBullets });
@@ -122,8 +142,14 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         object: "chat.completion",
         created: Math.floor(Date.now() / 1000),
         model: body.model,
-        choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" }],
-        usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+        choices: [
+          { index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" },
+        ],
+        usage: {
+          prompt_tokens: promptTokens,
+          completion_tokens: completionTokens,
+          total_tokens: promptTokens + completionTokens,
+        },
       };
       if (mode === "stallBody") {
         res.writeHead(200, { "content-type": "application/json" });

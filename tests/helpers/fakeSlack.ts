@@ -143,7 +143,11 @@ export class FakeSlack {
     }
     const method = path.replace(/^\/api\//, "").split("?")[0]!;
     const auth = req.headers.authorization;
-    const call: RecordedCall = { method, args: body, token: auth ? auth.replace(/^Bearer /, "") : ((body.token as string) ?? null) };
+    const call: RecordedCall = {
+      method,
+      args: body,
+      token: auth ? auth.replace(/^Bearer /, "") : ((body.token as string) ?? null),
+    };
     this.calls.push(call);
     const delay = this.delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
@@ -156,7 +160,11 @@ export class FakeSlack {
     }
     const failure = this.failures.get(method)?.shift();
     if (failure && "status" in failure) {
-      return send(failure.status, { ok: false, error: "ratelimited" }, failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {});
+      return send(
+        failure.status,
+        { ok: false, error: "ratelimited" },
+        failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {},
+      );
     }
     if (failure) return send(200, { ok: false, error: failure.error });
     call.result = this.answer(method, body);
@@ -173,22 +181,49 @@ export class FakeSlack {
     const withMetadata = query.include_all_metadata === true || query.include_all_metadata === "true";
     return this.callsOf("chat.postMessage")
       .filter((c) => c.args.channel === target && c.result?.ok && Number(c.result.ts) > oldest)
-      .map((c) => ({ type: "message", ts: c.result!.ts, bot_id: "BBOT", text: c.args.text, ...(withMetadata && c.args.metadata ? { metadata: c.args.metadata } : {}) }))
+      .map((c) => ({
+        type: "message",
+        ts: c.result!.ts,
+        bot_id: "BBOT",
+        text: c.args.text,
+        ...(withMetadata && c.args.metadata ? { metadata: c.args.metadata } : {}),
+      }))
       .reverse();
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://acme.slack.com/", team: "Acme", user: "kundennah", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" };
+        return {
+          ok: true,
+          url: "https://acme.slack.com/",
+          team: "Acme",
+          user: "kundennah",
+          team_id: "T0001",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        };
       case "users.info": {
         const user = this.users.get(String(body.user));
         if (!user) return { ok: false, error: "user_not_found" };
-        return { ok: true, user: { name: user.id.toLowerCase(), real_name: user.real_name ?? user.id, ...user, profile: { display_name: user.real_name ?? "" } } };
+        return {
+          ok: true,
+          user: {
+            name: user.id.toLowerCase(),
+            real_name: user.real_name ?? user.id,
+            ...user,
+            profile: { display_name: user.real_name ?? "" },
+          },
+        };
       }
       case "chat.postMessage": {
         const channel = String(body.channel);
-        return { ok: true, channel: channel.startsWith("U") ? `D${channel.slice(1)}` : channel, ts: this.nextTs(), message: {} };
+        return {
+          ok: true,
+          channel: channel.startsWith("U") ? `D${channel.slice(1)}` : channel,
+          ts: this.nextTs(),
+          message: {},
+        };
       }
       case "chat.update":
         return { ok: true, channel: body.channel, ts: body.ts };
@@ -196,11 +231,22 @@ export class FakeSlack {
         return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
       case "conversations.history": {
         const channel = String(body.channel);
-        if (!this.history.has(channel)) return { ok: true, messages: this.posted(channel, body), has_more: false, response_metadata: { next_cursor: "" } };
+        if (!this.history.has(channel))
+          return {
+            ok: true,
+            messages: this.posted(channel, body),
+            has_more: false,
+            response_metadata: { next_cursor: "" },
+          };
         const pages = this.history.get(channel)!;
         const index = body.cursor ? Number(String(body.cursor).replace("page-", "")) : 0;
         const next = index + 1 < pages.length ? `page-${index + 1}` : "";
-        return { ok: true, messages: pages[index] ?? [], has_more: Boolean(next), response_metadata: { next_cursor: next } };
+        return {
+          ok: true,
+          messages: pages[index] ?? [],
+          has_more: Boolean(next),
+          response_metadata: { next_cursor: next },
+        };
       }
       case "files.getUploadURLExternal":
         return { ok: true, upload_url: `${this.url}/upload/F${this.posts}`, file_id: `F${this.posts}` };

@@ -103,13 +103,25 @@ export class FakeTeamsConnector {
     else if (req.method === "GET" && parts[4] === "members" && parts.length === 6) kind = "member";
     if (!kind) return send(404, { error: { code: "NotFound", message: `no route ${req.method} ${path}` } });
 
-    const call: ConnectorCall = { kind, conversationId, ...(activityId ? { activityId } : {}), body, status: 200, authorization: req.headers.authorization ?? null };
+    const call: ConnectorCall = {
+      kind,
+      conversationId,
+      ...(activityId ? { activityId } : {}),
+      body,
+      status: 200,
+      authorization: req.headers.authorization ?? null,
+    };
     this.calls.push(call);
     const failure = this.failures.get(kind)?.shift();
     if (failure) {
       call.status = failure.status;
-      const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
-      return send(failure.status, { error: { code: failure.status === 403 ? "BotDisabledByAdmin" : "Throttled", message: "fake failure" } }, headers);
+      const headers: Record<string, string> =
+        failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
+      return send(
+        failure.status,
+        { error: { code: failure.status === 403 ? "BotDisabledByAdmin" : "Throttled", message: "fake failure" } },
+        headers,
+      );
     }
     switch (kind) {
       case "create":
@@ -117,7 +129,9 @@ export class FakeTeamsConnector {
       case "member": {
         const user = this.users.get(parts[5] ?? "");
         call.status = user ? 200 : 404;
-        return user ? send(200, { ...user, userPrincipalName: `${user.name ?? "user"}@example.com` }) : send(404, { error: { code: "MemberNotFoundInConversation", message: "not found" } });
+        return user
+          ? send(200, { ...user, userPrincipalName: `${user.name ?? "user"}@example.com` })
+          : send(404, { error: { code: "MemberNotFoundInConversation", message: "not found" } });
       }
       case "update":
         return send(200, { id: activityId });

@@ -5,13 +5,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
+import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
-import { startApp, type RunningApp } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
+import { databaseUrlFor, queryRows, storedText } from "./database.js";
 import { FakeSlack } from "./fakeSlack.js";
 import { FakeTeamsConnector } from "./fakeTeamsConnector.js";
 import { SIGNING_SECRET } from "./slackRequests.js";
-import { databaseUrlFor, queryRows, storedText } from "./database.js";
 
 export class TestClock {
   constructor(public current: Date) {}
@@ -61,7 +61,11 @@ export async function startHarness(
   const teamsEnv: Record<string, string> = !teamsOptions
     ? {}
     : teamsOptions.appId
-      ? { MICROSOFT_APP_ID: teamsOptions.appId, MICROSOFT_APP_PASSWORD: "test-secret", MICROSOFT_APP_TENANT_ID: "72f988bf-86f1-41af-91ab-2d7cd011db47" }
+      ? {
+          MICROSOFT_APP_ID: teamsOptions.appId,
+          MICROSOFT_APP_PASSWORD: "test-secret",
+          MICROSOFT_APP_TENANT_ID: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        }
       : { TEAMS_LOCAL_MODE: "true" };
   const dir = options.dir ?? tempDir();
   const logs: string[] = [];

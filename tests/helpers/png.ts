@@ -35,7 +35,8 @@ export function decodePng(png: Buffer): DecodedPng {
     const length = png.readUInt32BE(at);
     const type = png.toString("latin1", at + 4, at + 8);
     const body = png.subarray(at + 8, at + 8 + length);
-    if (zlib.crc32(png.subarray(at + 4, at + 8 + length)) !== png.readUInt32BE(at + 8 + length)) throw new Error(`bad CRC in ${type}`);
+    if (zlib.crc32(png.subarray(at + 4, at + 8 + length)) !== png.readUInt32BE(at + 8 + length))
+      throw new Error(`bad CRC in ${type}`);
     if (type === "IHDR") {
       if (body[8] !== 8 || body[12] !== 0) throw new Error("only 8-bit, non-interlaced images");
       colourType = body[9]!;
@@ -57,7 +58,12 @@ export function decodePng(png: Buffer): DecodedPng {
       const b = y > 0 ? pixels[(y - 1) * stride + i]! : 0;
       const c = y > 0 && i >= channels ? pixels[(y - 1) * stride + i - channels]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const predicted = [0, a, b, (a + b) >> 1, paeth][filter];
       if (predicted === undefined) throw new Error(`unknown filter ${filter}`);
       pixels[y * stride + i] = (x + predicted) & 0xff;

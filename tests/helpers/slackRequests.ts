@@ -11,9 +11,16 @@ export interface SignedRequest {
   headers: Record<string, string>;
 }
 
-export function sign(body: string, contentType: string, options: { secret?: string; timestamp?: number } = {}): SignedRequest {
+export function sign(
+  body: string,
+  contentType: string,
+  options: { secret?: string; timestamp?: number } = {},
+): SignedRequest {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = crypto.createHmac("sha256", options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex");
+  const signature = crypto
+    .createHmac("sha256", options.secret ?? SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest("hex");
   return {
     body,
     headers: {
@@ -24,7 +31,13 @@ export function sign(body: string, contentType: string, options: { secret?: stri
   };
 }
 
-export function slashCommand(command: string, text: string, userId: string, responseUrl: string, triggerId = "trigger.1"): string {
+export function slashCommand(
+  command: string,
+  text: string,
+  userId: string,
+  responseUrl: string,
+  triggerId = "trigger.1",
+): string {
   return new URLSearchParams({
     token: "deprecated-verification-token",
     team_id: TEAM_ID,
@@ -58,7 +71,12 @@ export function buttonClick(input: {
 }): string {
   return interactivity({
     type: "block_actions",
-    user: { id: input.userId, username: input.userId.toLowerCase(), name: input.userId.toLowerCase(), team_id: TEAM_ID },
+    user: {
+      id: input.userId,
+      username: input.userId.toLowerCase(),
+      name: input.userId.toLowerCase(),
+      team_id: TEAM_ID,
+    },
     api_app_id: "A0KUNDENNAH",
     token: "deprecated-verification-token",
     container: { type: "message", message_ts: input.ts, channel_id: input.channel, is_ephemeral: false },
@@ -93,7 +111,12 @@ export function viewSubmission(input: {
   return interactivity({
     type: "view_submission",
     team: { id: TEAM_ID, domain: "acme" },
-    user: { id: input.userId, username: input.userId.toLowerCase(), name: input.userId.toLowerCase(), team_id: TEAM_ID },
+    user: {
+      id: input.userId,
+      username: input.userId.toLowerCase(),
+      name: input.userId.toLowerCase(),
+      team_id: TEAM_ID,
+    },
     api_app_id: "A0KUNDENNAH",
     token: "deprecated-verification-token",
     trigger_id: "trigger.3",

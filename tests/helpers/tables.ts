@@ -14,19 +14,38 @@ export interface TableChange {
 }
 
 function psql(url: string, sql: string): string {
-  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-q", "-At", "-c", sql], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-q", "-At", "-c", sql], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /** Every table but the migration log. PostgreSQL in one query: a psql process per table would block the app under test (same process) for seconds. */
 export function snapshotTables(url: string): TableSnapshot {
   if (url.startsWith("file:")) {
-    const tables = queryRows(url, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`).map((r) => String(r.name));
-    return Object.fromEntries(tables.map((table) => [table, queryRows(url, `SELECT * FROM "${table}"`).map((row) => JSON.stringify(row))]));
+    const tables = queryRows(
+      url,
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
+    ).map((r) => String(r.name));
+    return Object.fromEntries(
+      tables.map((table) => [table, queryRows(url, `SELECT * FROM "${table}"`).map((row) => JSON.stringify(row))]),
+    );
   }
-  const tables = psql(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`).trim().split("\n").filter(Boolean);
+  const tables = psql(
+    url,
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  )
+    .trim()
+    .split("\n")
+    .filter(Boolean);
   const all = tables.map((t) => `'${t}', (SELECT coalesce(json_agg(x), '[]') FROM "${t}" x)`).join(", ");
-  const snapshot = JSON.parse(psql(url, `SELECT json_build_object(${all})`)) as Record<string, Record<string, unknown>[]>;
-  return Object.fromEntries(Object.entries(snapshot).map(([table, rows]) => [table, rows.map((row) => JSON.stringify(row))]));
+  const snapshot = JSON.parse(psql(url, `SELECT json_build_object(${all})`)) as Record<
+    string,
+    Record<string, unknown>[]
+  >;
+  return Object.fromEntries(
+    Object.entries(snapshot).map(([table, rows]) => [table, rows.map((row) => JSON.stringify(row))]),
+  );
 }
 
 /** Per table that differs: rows only in `after` (new or changed) and rows only in `before` (deleted or changed). */
@@ -50,7 +69,9 @@ export function refuseSuggestionsContaining(url: string, marker: string): void {
   if (url.startsWith("file:")) {
     const db = new Database(url.slice("file:".length));
     try {
-      db.exec(`CREATE TRIGGER "refuse_marked" BEFORE INSERT ON "Suggestion" WHEN NEW."text" LIKE '%${marker}%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+      db.exec(
+        `CREATE TRIGGER "refuse_marked" BEFORE INSERT ON "Suggestion" WHEN NEW."text" LIKE '%${marker}%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+      );
     } finally {
       db.close();
     }

@@ -16,7 +16,11 @@ export function conversationIdOf(person: TeamsPerson): string {
   return `a:personal-${person.id.replace(/[^a-z0-9]/gi, "")}`;
 }
 
-export function activity(serviceUrl: string, person: TeamsPerson, fields: Record<string, unknown>): Record<string, unknown> {
+export function activity(
+  serviceUrl: string,
+  person: TeamsPerson,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     id: `f:${randomUUID()}`,
     timestamp: new Date().toISOString(),
@@ -29,7 +33,15 @@ export function activity(serviceUrl: string, person: TeamsPerson, fields: Record
     channelData: { tenant: { id: TENANT } },
     locale: person.locale ?? "en-US",
     localTimezone: person.timezone ?? "Europe/Berlin",
-    entities: [{ type: "clientInfo", locale: person.locale ?? "en-US", country: "DE", platform: "Web", timezone: person.timezone ?? "Europe/Berlin" }],
+    entities: [
+      {
+        type: "clientInfo",
+        locale: person.locale ?? "en-US",
+        country: "DE",
+        platform: "Web",
+        timezone: person.timezone ?? "Europe/Berlin",
+      },
+    ],
     ...fields,
   };
 }
@@ -38,7 +50,10 @@ export const install = (serviceUrl: string, person: TeamsPerson) =>
   activity(serviceUrl, person, { type: "installationUpdate", action: "add" });
 
 export const membersAdded = (serviceUrl: string, person: TeamsPerson) =>
-  activity(serviceUrl, person, { type: "conversationUpdate", membersAdded: [{ id: BOT.id }, { id: person.id, aadObjectId: person.aadObjectId }] });
+  activity(serviceUrl, person, {
+    type: "conversationUpdate",
+    membersAdded: [{ id: BOT.id }, { id: person.id, aadObjectId: person.aadObjectId }],
+  });
 
 export interface MentionOf {
   id: string;
@@ -46,7 +61,12 @@ export interface MentionOf {
 }
 
 /** A message; `mentions` become Teams mention entities and <at> tags in the text. */
-export function message(serviceUrl: string, person: TeamsPerson, text: string, mentions: MentionOf[] = []): Record<string, unknown> {
+export function message(
+  serviceUrl: string,
+  person: TeamsPerson,
+  text: string,
+  mentions: MentionOf[] = [],
+): Record<string, unknown> {
   let body = text;
   for (const m of mentions) body = body.replace(`@${m.name}`, `<at>${m.name}</at>`);
   const base = activity(serviceUrl, person, { type: "message", text: body, textFormat: "plain" });
@@ -60,7 +80,13 @@ export function message(serviceUrl: string, person: TeamsPerson, text: string, m
 }
 
 /** Action.Execute: an adaptiveCard/action invoke; inputs are merged into the action data. */
-export function executeAction(serviceUrl: string, person: TeamsPerson, verb: string, data: Record<string, unknown>, replyToId?: string) {
+export function executeAction(
+  serviceUrl: string,
+  person: TeamsPerson,
+  verb: string,
+  data: Record<string, unknown>,
+  replyToId?: string,
+) {
   return activity(serviceUrl, person, {
     type: "invoke",
     name: "adaptiveCard/action",
@@ -70,12 +96,21 @@ export function executeAction(serviceUrl: string, person: TeamsPerson, verb: str
 }
 
 /** Action.Submit (fallback): a message with `value` = data plus inputs, and no text. */
-export function submitAction(serviceUrl: string, person: TeamsPerson, data: Record<string, unknown>, replyToId?: string) {
+export function submitAction(
+  serviceUrl: string,
+  person: TeamsPerson,
+  data: Record<string, unknown>,
+  replyToId?: string,
+) {
   return activity(serviceUrl, person, { type: "message", ...(replyToId ? { replyToId } : {}), value: data });
 }
 
 export async function postActivity(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }
@@ -91,7 +126,13 @@ export interface TeamsChannel {
 }
 
 /** An activity in a team channel (or group chat); `messageId` makes it part of that thread. */
-export function inChannel(serviceUrl: string, person: TeamsPerson, channel: TeamsChannel, fields: Record<string, unknown>, threadId?: string): Record<string, unknown> {
+export function inChannel(
+  serviceUrl: string,
+  person: TeamsPerson,
+  channel: TeamsChannel,
+  fields: Record<string, unknown>,
+  threadId?: string,
+): Record<string, unknown> {
   const base = activity(serviceUrl, person, fields);
   const groupChat = !channel.teamId;
   return {
@@ -105,14 +146,27 @@ export function inChannel(serviceUrl: string, person: TeamsPerson, channel: Team
     },
     channelData: {
       tenant: { id: TENANT },
-      ...(groupChat ? {} : { team: { id: channel.teamId }, channel: { id: channel.id, ...(channel.name ? { name: channel.name } : {}) }, teamsTeamId: channel.teamId, teamsChannelId: channel.id }),
+      ...(groupChat
+        ? {}
+        : {
+            team: { id: channel.teamId },
+            channel: { id: channel.id, ...(channel.name ? { name: channel.name } : {}) },
+            teamsTeamId: channel.teamId,
+            teamsChannelId: channel.id,
+          }),
       ...((fields.channelData as object | undefined) ?? {}),
     },
   };
 }
 
 /** A message by a person in a channel, not addressed to the bot (what RSC delivers). HTML as Teams sends it. */
-export function channelMessage(serviceUrl: string, person: TeamsPerson, channel: TeamsChannel, html: string, options: { id?: string; at?: string } = {}) {
+export function channelMessage(
+  serviceUrl: string,
+  person: TeamsPerson,
+  channel: TeamsChannel,
+  html: string,
+  options: { id?: string; at?: string } = {},
+) {
   return inChannel(serviceUrl, person, channel, {
     type: "message",
     ...(options.id ? { id: options.id } : {}),
@@ -123,7 +177,13 @@ export function channelMessage(serviceUrl: string, person: TeamsPerson, channel:
 }
 
 /** "@Kundennah <text>" typed in a channel: a command; `mentions` are further @mentions (people or channels). */
-export function channelCommand(serviceUrl: string, person: TeamsPerson, channel: TeamsChannel, text: string, mentions: MentionOf[] = []) {
+export function channelCommand(
+  serviceUrl: string,
+  person: TeamsPerson,
+  channel: TeamsChannel,
+  text: string,
+  mentions: MentionOf[] = [],
+) {
   let body = `<at>${BOT.name}</at> ${text}`;
   for (const m of mentions) body = body.replace(`@${m.name}`, `<at>${m.name}</at>`);
   const base = inChannel(serviceUrl, person, channel, { type: "message", text: body, textFormat: "plain" });
@@ -137,21 +197,53 @@ export function channelCommand(serviceUrl: string, person: TeamsPerson, channel:
   };
 }
 
-export const messageEdit = (serviceUrl: string, person: TeamsPerson, channel: TeamsChannel, messageId: string, html: string, at?: string) =>
-  inChannel(serviceUrl, person, channel, { type: "messageUpdate", id: messageId, text: html, ...(at ? { timestamp: at } : {}), channelData: { eventType: "editMessage" } });
+export const messageEdit = (
+  serviceUrl: string,
+  person: TeamsPerson,
+  channel: TeamsChannel,
+  messageId: string,
+  html: string,
+  at?: string,
+) =>
+  inChannel(serviceUrl, person, channel, {
+    type: "messageUpdate",
+    id: messageId,
+    text: html,
+    ...(at ? { timestamp: at } : {}),
+    channelData: { eventType: "editMessage" },
+  });
 
 export const messageSoftDelete = (serviceUrl: string, person: TeamsPerson, channel: TeamsChannel, messageId: string) =>
-  inChannel(serviceUrl, person, channel, { type: "messageDelete", id: messageId, channelData: { eventType: "softDeleteMessage" } });
+  inChannel(serviceUrl, person, channel, {
+    type: "messageDelete",
+    id: messageId,
+    channelData: { eventType: "softDeleteMessage" },
+  });
 
 /** The bot added to a team (in its General channel) or a group chat, by `person`. */
 export const botAdded = (serviceUrl: string, person: TeamsPerson, channel: TeamsChannel) =>
-  inChannel(serviceUrl, person, channel, { type: "conversationUpdate", membersAdded: [{ id: BOT.id }], channelData: channel.teamId ? { eventType: "teamMemberAdded" } : {} });
+  inChannel(serviceUrl, person, channel, {
+    type: "conversationUpdate",
+    membersAdded: [{ id: BOT.id }],
+    channelData: channel.teamId ? { eventType: "teamMemberAdded" } : {},
+  });
 
 export const botRemoved = (serviceUrl: string, person: TeamsPerson, channel: TeamsChannel) =>
-  inChannel(serviceUrl, person, channel, { type: "conversationUpdate", membersRemoved: [{ id: BOT.id }], channelData: channel.teamId ? { eventType: "teamMemberRemoved" } : {} });
+  inChannel(serviceUrl, person, channel, {
+    type: "conversationUpdate",
+    membersRemoved: [{ id: BOT.id }],
+    channelData: channel.teamId ? { eventType: "teamMemberRemoved" } : {},
+  });
 
 /** Action.Execute on a card in a channel (a vote on a suggestion post, say); `id` is the invoke's activity id. */
-export function channelExecute(serviceUrl: string, person: TeamsPerson, channel: TeamsChannel, verb: string, data: Record<string, unknown>, id?: string) {
+export function channelExecute(
+  serviceUrl: string,
+  person: TeamsPerson,
+  channel: TeamsChannel,
+  verb: string,
+  data: Record<string, unknown>,
+  id?: string,
+) {
   return inChannel(serviceUrl, person, channel, {
     type: "invoke",
     name: "adaptiveCard/action",
@@ -169,13 +261,23 @@ export function messageActionFetch(serviceUrl: string, person: TeamsPerson, chan
       commandId: "suggestFromMessage",
       commandContext: "message",
       context: { theme: "default" },
-      messagePayload: { id: "1700000000000", messageType: "message", body: { contentType: "html", content: html }, from: { user: { id: "someone", displayName: "Someone" } } },
+      messagePayload: {
+        id: "1700000000000",
+        messageType: "message",
+        body: { contentType: "html", content: html },
+        from: { user: { id: "someone", displayName: "Someone" } },
+      },
     },
   });
 }
 
 /** The dialog's Action.Submit: the form's inputs plus the button's data. */
-export function messageActionSubmit(serviceUrl: string, person: TeamsPerson, channel: TeamsChannel, data: Record<string, unknown>) {
+export function messageActionSubmit(
+  serviceUrl: string,
+  person: TeamsPerson,
+  channel: TeamsChannel,
+  data: Record<string, unknown>,
+) {
   return inChannel(serviceUrl, person, channel, {
     type: "invoke",
     name: "composeExtension/submitAction",

@@ -6,7 +6,7 @@ import http from "node:http";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { JSON_TYPE, post, sign } from "../helpers/slackRequests.js";
 import { membersAdded, postActivity } from "../helpers/teamsActivities.js";
 
@@ -51,7 +51,13 @@ function sendJunk(url: string, options: { size: number; chunked: boolean; header
     const target = new URL(url);
     const headers: Record<string, string> = unsignedHeaders();
     if (!options.chunked) headers["content-length"] = String(options.size);
-    const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers });
+    const req = http.request({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname,
+      method: "POST",
+      headers,
+    });
     open.add(req);
     req.on("error", reject);
     req.on("response", (res) => {
@@ -83,7 +89,13 @@ function sendJunk(url: string, options: { size: number; chunked: boolean; header
  */
 function streamUnfinished(url: string, size: number): { req: http.ClientRequest; settled: Promise<void> } {
   const target = new URL(url);
-  const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: unsignedHeaders() });
+  const req = http.request({
+    host: target.hostname,
+    port: target.port,
+    path: target.pathname,
+    method: "POST",
+    headers: unsignedHeaders(),
+  });
   open.add(req);
   const settled = new Promise<void>((resolve) => {
     let done = false;
@@ -171,10 +183,16 @@ describe("request body limits", () => {
 
   it("still takes real payloads up to the limit", async () => {
     const padding = "x".repeat(900 * 1024);
-    const slack = await post(h.eventsUrl, sign(JSON.stringify({ type: "url_verification", token: "t", challenge: "ch-900k", padding }), JSON_TYPE));
+    const slack = await post(
+      h.eventsUrl,
+      sign(JSON.stringify({ type: "url_verification", token: "t", challenge: "ch-900k", padding }), JSON_TYPE),
+    );
     expect(slack.status).toBe(200);
     expect(slack.text).toContain("ch-900k");
-    const teams = await postActivity(h.messagesUrl, { ...membersAdded(h.teams!.url, { id: "29:1anna", name: "Anna" }), padding });
+    const teams = await postActivity(h.messagesUrl, {
+      ...membersAdded(h.teams!.url, { id: "29:1anna", name: "Anna" }),
+      padding,
+    });
     expect(teams.status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@
 // no stack trace, no server file paths, no library message (those can quote the payload). The
 // log says what happened, without the payload either.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 
 let h: Harness;
 // Payloads that name a customer: they must not come back in the answer, nor go to the log (the
@@ -25,7 +25,11 @@ describe("error answers", () => {
   it("answers broken JSON on /api/messages with 400 and a short JSON reason, and logs the reason without the payload", async () => {
     for (const broken of BROKEN_JSON) {
       const logsBefore = h.logs.length;
-      const res = await fetch(h.messagesUrl, { method: "POST", headers: { "content-type": "application/json" }, body: broken });
+      const res = await fetch(h.messagesUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: broken,
+      });
       const body = await res.text();
       expect(res.status).toBe(400);
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
@@ -39,7 +43,12 @@ describe("error answers", () => {
   });
 
   it("answers unknown routes and methods with a JSON 404", async () => {
-    for (const [method, path] of [["GET", "/nope"], ["GET", "/slack/events"], ["GET", "/api/messages"], ["POST", "/wp-login.php"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/nope"],
+      ["GET", "/slack/events"],
+      ["GET", "/api/messages"],
+      ["POST", "/wp-login.php"],
+    ] as const) {
       const res = await fetch(`${h.app.url}${path}`, { method });
       const body = await res.text();
       expect(res.status, `${method} ${path}`).toBe(404);

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHUNK_LINES, runClassify } from "../../src/cliClassify.js";
 import { classifyMessage } from "../../src/core/presence/builtinClassifier.js";
-import { startFakeOpenAi, type FakeOpenAi } from "../helpers/fakeOpenAi.js";
+import { type FakeOpenAi, startFakeOpenAi } from "../helpers/fakeOpenAi.js";
 
 const ITEMS = [
   { id: "a1", text: "Die Kundin hat sich für die schnelle Lösung bedankt!" },
@@ -18,7 +18,7 @@ const ITEMS = [
   { id: "a4", text: "The customer says the invoice PDF is empty." },
   { id: "a5", text: "Rotate the client secret before Friday, please." },
 ];
-const jsonl = (items: unknown[]): string => items.map((item) => JSON.stringify(item)).join("\n") + "\n";
+const jsonl = (items: unknown[]): string => `${items.map((item) => JSON.stringify(item)).join("\n")}\n`;
 const expected = (items: { id: string | number; text: string }[]): string =>
   jsonl(items.map(({ id, text }) => ({ id, ...classifyMessage(text) })));
 
@@ -34,10 +34,19 @@ function sink() {
   return { stream, text: () => chunks.join("") };
 }
 
-async function run(argv: string[], input: string | Buffer[] | NodeJS.ReadableStream, env: Record<string, string | undefined> = {}) {
+async function run(
+  argv: string[],
+  input: string | Buffer[] | NodeJS.ReadableStream,
+  env: Record<string, string | undefined> = {},
+) {
   const out = sink();
   const err = sink();
-  const stream = typeof input === "string" ? Readable.from([Buffer.from(input)]) : Array.isArray(input) ? Readable.from(input) : input;
+  const stream =
+    typeof input === "string"
+      ? Readable.from([Buffer.from(input)])
+      : Array.isArray(input)
+        ? Readable.from(input)
+        : input;
   const code = await runClassify(argv, stream, out.stream, env, err.stream);
   return { code, stdout: out.text(), stderr: err.text() };
 }
@@ -61,12 +70,16 @@ describe("kundennah classify", () => {
   });
 
   it("reads lines across chunk boundaries, split UTF-8, CRLF, a BOM and blank lines", async () => {
-    const bytes = Buffer.from("\uFEFF" + jsonl(ITEMS).replace(/\n/g, "\r\n\r\n"));
+    const bytes = Buffer.from(`\uFEFF${jsonl(ITEMS).replace(/\n/g, "\r\n\r\n")}`);
     const pieces: Buffer[] = [];
     for (let i = 0; i < bytes.length; i += 7) pieces.push(bytes.subarray(i, i + 7));
     const noFinalNewline = Buffer.from(JSON.stringify({ id: "last", text: "Käufer sind glücklich" }));
     const result = await run([], [...pieces, noFinalNewline]);
-    expect(result).toEqual({ code: 0, stdout: expected([...ITEMS, { id: "last", text: "Käufer sind glücklich" }]), stderr: "" });
+    expect(result).toEqual({
+      code: 0,
+      stdout: expected([...ITEMS, { id: "last", text: "Käufer sind glücklich" }]),
+      stderr: "",
+    });
   });
 
   it("skips malformed lines with a warning naming the line, and exits 1", async () => {
@@ -98,7 +111,10 @@ describe("kundennah classify", () => {
     const input = new PassThrough();
     const out = sink();
     const done = runClassify([], input, out.stream, {}, sink().stream);
-    const lines = Array.from({ length: CHUNK_LINES + 100 }, (_, k) => ({ id: k, text: `${ITEMS[k % ITEMS.length]!.text} ${k}` }));
+    const lines = Array.from({ length: CHUNK_LINES + 100 }, (_, k) => ({
+      id: k,
+      text: `${ITEMS[k % ITEMS.length]!.text} ${k}`,
+    }));
     input.write(jsonl(lines));
     await new Promise<void>((resolve) => {
       const check = () => (out.text().split("\n").length > CHUNK_LINES ? resolve() : undefined);
@@ -126,7 +142,9 @@ describe("kundennah classify", () => {
     const result = await run(["--classifier", "llm"], jsonl(ITEMS), env);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(expected(ITEMS));
-    expect(result.stderr).toContain("warning: 5 messages classified by the built-in classifier instead (llm: response content is not valid JSON)");
+    expect(result.stderr).toContain(
+      "warning: 5 messages classified by the built-in classifier instead (llm: response content is not valid JSON)",
+    );
   });
 
   it("refuses --classifier llm without OPENAI_API_KEY", async () => {
@@ -142,12 +160,15 @@ describe("kundennah classify", () => {
     expect(result.stderr).toMatch(/^configuration error: OPENAI_BATCH_SIZE: expected a whole number from 1 to 100/);
   });
 
-  it.each([[["--classifier", "gpt"]], [["--classifier"]], [["--format", "csv"]]])("rejects %j with the usage", async (argv) => {
-    const result = await run(argv, jsonl(ITEMS));
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("usage: kundennah classify [--classifier builtin|llm]");
-  });
+  it.each([[["--classifier", "gpt"]], [["--classifier"]], [["--format", "csv"]]])(
+    "rejects %j with the usage",
+    async (argv) => {
+      const result = await run(argv, jsonl(ITEMS));
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain("usage: kundennah classify [--classifier builtin|llm]");
+    },
+  );
 
   it("prints the usage for --help", async () => {
     const result = await run(["--help"], "");
@@ -160,13 +181,21 @@ describe("kundennah classify", () => {
 const EVAL_DIR =
   ["../../../shared/eval", "../../../../shared/eval"]
     .map((up) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), up))
-    .find((dir) => fs.existsSync(path.join(dir, "presence-dev.jsonl"))) ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/eval");
-const hasEval = fs.existsSync(path.join(EVAL_DIR, "presence-dev.jsonl")) && fs.existsSync(path.join(EVAL_DIR, "score.mjs"));
+    .find((dir) => fs.existsSync(path.join(dir, "presence-dev.jsonl"))) ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/eval");
+const hasEval =
+  fs.existsSync(path.join(EVAL_DIR, "presence-dev.jsonl")) && fs.existsSync(path.join(EVAL_DIR, "score.mjs"));
 
-const devSetTitle = hasEval ? "dev set" : `dev set — skipped: ${EVAL_DIR} (presence-dev.jsonl, score.mjs) is not in this checkout`;
+const devSetTitle = hasEval
+  ? "dev set"
+  : `dev set — skipped: ${EVAL_DIR} (presence-dev.jsonl, score.mjs) is not in this checkout`;
 
 describe.skipIf(!hasEval)(devSetTitle, () => {
-  async function predict(argv: string[], env: Record<string, string | undefined> = {}, set = "presence-dev.jsonl"): Promise<string> {
+  async function predict(
+    argv: string[],
+    env: Record<string, string | undefined> = {},
+    set = "presence-dev.jsonl",
+  ): Promise<string> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kundennah-classify-"));
     const predictions = path.join(dir, "predictions.jsonl");
     const out = fs.createWriteStream(predictions);
@@ -178,7 +207,11 @@ describe.skipIf(!hasEval)(devSetTitle, () => {
   }
 
   function score(predictions: string, set = "presence-dev.jsonl"): { f1: number; tone: number } {
-    const report = execFileSync(process.execPath, [path.join(EVAL_DIR, "score.mjs"), path.join(EVAL_DIR, set), predictions], { encoding: "utf8" });
+    const report = execFileSync(
+      process.execPath,
+      [path.join(EVAL_DIR, "score.mjs"), path.join(EVAL_DIR, set), predictions],
+      { encoding: "utf8" },
+    );
     const match = /F1 ([\d.]+) tone ([\d.]+)\s*$/.exec(report);
     expect(match, report).not.toBeNull();
     return { f1: Number(match![1]), tone: Number(match![2]) };
@@ -190,17 +223,22 @@ describe.skipIf(!hasEval)(devSetTitle, () => {
     expect(tone).toBeGreaterThanOrEqual(0.8);
   });
 
-  it.skipIf(!fs.existsSync(path.join(EVAL_DIR, "presence-dev2.jsonl")))("on presence-dev2 (another author) it reaches F1 ≥ 0.92 and tone ≥ 0.70", async () => {
-    const { f1, tone } = score(await predict([], {}, "presence-dev2.jsonl"), "presence-dev2.jsonl");
-    expect(f1).toBeGreaterThanOrEqual(0.92);
-    expect(tone).toBeGreaterThanOrEqual(0.7);
-  });
+  it.skipIf(!fs.existsSync(path.join(EVAL_DIR, "presence-dev2.jsonl")))(
+    "on presence-dev2 (another author) it reaches F1 ≥ 0.92 and tone ≥ 0.70",
+    async () => {
+      const { f1, tone } = score(await predict([], {}, "presence-dev2.jsonl"), "presence-dev2.jsonl");
+      expect(f1).toBeGreaterThanOrEqual(0.92);
+      expect(tone).toBeGreaterThanOrEqual(0.7);
+    },
+  );
 
   it("the LLM path over the fake server gives the same predictions file", async () => {
     const builtin = fs.readFileSync(await predict([]), "utf8");
-    const llm = fs.readFileSync(await predict(["--classifier", "llm"], { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseUrl }), "utf8");
+    const llm = fs.readFileSync(
+      await predict(["--classifier", "llm"], { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseUrl }),
+      "utf8",
+    );
     expect(llm).toBe(builtin);
     expect(fake.requests.length).toBeGreaterThan(1);
   });
 });
-

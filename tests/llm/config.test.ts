@@ -27,8 +27,16 @@ describe("readOpenAiConfig", () => {
         OPENAI_TIMEOUT_MS: "5000",
         OPENAI_BATCH_SIZE: "100",
       }),
-    ).toEqual({ apiKey: "key", baseUrl: "https://my-resource.openai.azure.com/openai/v1", model: "my-deployment", timeoutMs: 5000, batchSize: 100 });
-    expect(readOpenAiConfig({ OPENAI_API_KEY: "key", OPENAI_BASE_URL: "http://localhost:8000/v1" })?.baseUrl).toBe("http://localhost:8000/v1");
+    ).toEqual({
+      apiKey: "key",
+      baseUrl: "https://my-resource.openai.azure.com/openai/v1",
+      model: "my-deployment",
+      timeoutMs: 5000,
+      batchSize: 100,
+    });
+    expect(readOpenAiConfig({ OPENAI_API_KEY: "key", OPENAI_BASE_URL: "http://localhost:8000/v1" })?.baseUrl).toBe(
+      "http://localhost:8000/v1",
+    );
   });
 
   it.each([
@@ -47,7 +55,9 @@ describe("readOpenAiConfig", () => {
   });
 
   it("asks for the key when other OPENAI_ settings are given without it", () => {
-    expect(() => readOpenAiConfig({ OPENAI_BASE_URL: "http://localhost:8000/v1" })).toThrow(/^OPENAI_API_KEY: required when OPENAI_BASE_URL/);
+    expect(() => readOpenAiConfig({ OPENAI_BASE_URL: "http://localhost:8000/v1" })).toThrow(
+      /^OPENAI_API_KEY: required when OPENAI_BASE_URL/,
+    );
     expect(() => readOpenAiConfig({ OPENAI_MODEL: "llama3" })).toThrow(/^OPENAI_API_KEY: .*OPENAI_MODEL/);
   });
 });

@@ -33,20 +33,48 @@ describe("withFallback", () => {
   it("uses the primary's verdicts when they are valid, as fresh objects", async () => {
     const answer = TEXTS.map(() => ({ customer: true, tone: "positive", extra: "x" }));
     const { events, onFallback } = recorder();
-    const result = await withFallback(primary(() => answer), builtinClassifier, onFallback).classify(TEXTS);
+    const result = await withFallback(
+      primary(() => answer),
+      builtinClassifier,
+      onFallback,
+    ).classify(TEXTS);
     expect(result).toEqual(TEXTS.map(() => ({ customer: true, tone: "positive" })));
     expect(result[0]).not.toHaveProperty("extra");
     expect(events).toEqual([]);
   });
 
   it.each([
-    ["throws a ClassifierFailure", () => { throw new ClassifierFailure("timeout"); }, "fake: timeout"],
-    ["throws anything else (reported by name only)", () => { throw new TypeError(`secret ${TEXTS[0]}`); }, "fake: failed (TypeError)"],
+    [
+      "throws a ClassifierFailure",
+      () => {
+        throw new ClassifierFailure("timeout");
+      },
+      "fake: timeout",
+    ],
+    [
+      "throws anything else (reported by name only)",
+      () => {
+        throw new TypeError(`secret ${TEXTS[0]}`);
+      },
+      "fake: failed (TypeError)",
+    ],
     ["answers with too few verdicts", () => [{ customer: false, tone: null }], "fake: returned 1 verdicts for 4 texts"],
     ["answers with no list", () => ({ results: [] }), "fake: returned no list of verdicts"],
-    ["answers a tone for a non-customer", () => TEXTS.map(() => ({ customer: false, tone: "neutral" })), "fake: returned an invalid verdict at position 0"],
-    ["answers a customer without tone", () => [...EXPECTED.slice(0, 3), { customer: true, tone: null }], "fake: returned an invalid verdict at position 3"],
-    ["answers an unknown tone", () => [...EXPECTED.slice(0, 2), { customer: true, tone: "meh" }, EXPECTED[3]], "fake: returned an invalid verdict at position 2"],
+    [
+      "answers a tone for a non-customer",
+      () => TEXTS.map(() => ({ customer: false, tone: "neutral" })),
+      "fake: returned an invalid verdict at position 0",
+    ],
+    [
+      "answers a customer without tone",
+      () => [...EXPECTED.slice(0, 3), { customer: true, tone: null }],
+      "fake: returned an invalid verdict at position 3",
+    ],
+    [
+      "answers an unknown tone",
+      () => [...EXPECTED.slice(0, 2), { customer: true, tone: "meh" }, EXPECTED[3]],
+      "fake: returned an invalid verdict at position 2",
+    ],
   ])("falls back when the primary %s", async (_name, answer, reason) => {
     const { events, onFallback } = recorder();
     const result = await withFallback(primary(answer), builtinClassifier, onFallback).classify(TEXTS);
@@ -56,7 +84,9 @@ describe("withFallback", () => {
   });
 
   it("falls back per chunk, keeps the order with concurrency, and survives a throwing listener", async () => {
-    const texts = Array.from({ length: 10 }, (_, i) => (i % 2 ? `Kunde Nummer ${i} ist begeistert!` : `Build ${i} ist grün.`));
+    const texts = Array.from({ length: 10 }, (_, i) =>
+      i % 2 ? `Kunde Nummer ${i} ist begeistert!` : `Build ${i} ist grün.`,
+    );
     let call = 0;
     const p = primary((chunk) => {
       call++;
@@ -64,10 +94,15 @@ describe("withFallback", () => {
       return chunk.map(classifyMessage);
     });
     const reasons: string[] = [];
-    const classifier = withFallback(p, builtinClassifier, (reason, count) => {
-      reasons.push(`${reason}/${count}`);
-      throw new Error("listener broken");
-    }, { chunkSize: 3, concurrency: 2 });
+    const classifier = withFallback(
+      p,
+      builtinClassifier,
+      (reason, count) => {
+        reasons.push(`${reason}/${count}`);
+        throw new Error("listener broken");
+      },
+      { chunkSize: 3, concurrency: 2 },
+    );
     expect(await classifier.classify(texts)).toEqual(texts.map(classifyMessage));
     expect(p.calls).toBe(4);
     expect(reasons).toEqual(["fake: HTTP 500/3"]);

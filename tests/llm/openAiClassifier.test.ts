@@ -5,9 +5,14 @@ import { builtinClassifier, classifyMessage } from "../../src/core/presence/buil
 import type { PresenceClassifier } from "../../src/core/presence/classifier.js";
 import { isValidVerdict } from "../../src/core/presence/fallback.js";
 import type { OpenAiConfig } from "../../src/llm/config.js";
-import { createLlmClassifier, MAX_CHARS_PER_MESSAGE, OpenAiClassifier, parseResults } from "../../src/llm/openAiClassifier.js";
+import {
+  createLlmClassifier,
+  MAX_CHARS_PER_MESSAGE,
+  OpenAiClassifier,
+  parseResults,
+} from "../../src/llm/openAiClassifier.js";
 import { CLASSIFIER_SYSTEM_PROMPT } from "../../src/llm/prompts.js";
-import { startFakeOpenAi, type FakeMode, type FakeOpenAi } from "../helpers/fakeOpenAi.js";
+import { type FakeMode, type FakeOpenAi, startFakeOpenAi } from "../helpers/fakeOpenAi.js";
 
 const TEXTS = [
   "Die Kundin aus Kassel hat sich für den schnellen Rückruf bedankt!",
@@ -55,11 +60,17 @@ function spyBuiltin(): PresenceClassifier & { texts: string[] } {
 function setup(over: Partial<OpenAiConfig> = {}, options: { maxRetries?: number; concurrency?: number } = {}) {
   const fallback = spyBuiltin();
   const events: { reason: string; count: number }[] = [];
-  const classifier = createLlmClassifier(config(over), fallback, (reason, count) => void events.push({ reason, count }), options);
+  const classifier = createLlmClassifier(
+    config(over),
+    fallback,
+    (reason, count) => void events.push({ reason, count }),
+    options,
+  );
   return { classifier, fallback, events };
 }
 
-const userMessages = (i: number): { i: number; text: string }[] => JSON.parse(fake.requests[i]!.body.messages[1].content).messages;
+const userMessages = (i: number): { i: number; text: string }[] =>
+  JSON.parse(fake.requests[i]!.body.messages[1].content).messages;
 
 describe("OpenAI classifier", () => {
   it("sends one well-formed structured-output request and uses the validated answer", async () => {
@@ -89,7 +100,8 @@ describe("OpenAI classifier", () => {
     expect(await classifier.classify(texts)).toEqual(texts.map(classifyMessage));
     expect(fallback.texts).toEqual([]);
     expect(fake.requests.map((_, i) => userMessages(i).length).sort()).toEqual([10, 25, 25]);
-    for (let r = 0; r < 3; r++) expect(userMessages(r).map((m) => m.i)).toEqual([...Array(userMessages(r).length).keys()]);
+    for (let r = 0; r < 3; r++)
+      expect(userMessages(r).map((m) => m.i)).toEqual([...Array(userMessages(r).length).keys()]);
   });
 
   it("counts tokens over all requests", async () => {
@@ -167,7 +179,11 @@ describe("OpenAI classifier", () => {
     const { classifier, fallback } = setup({ batchSize: 3 }, { concurrency: 1 });
     expect(await classifier.classify(TEXTS)).toEqual(EXPECTED);
     expect(fallback.texts).toEqual([]);
-    expect(fake.requests.map((r) => r.body.response_format.type)).toEqual(["json_schema", "json_object", "json_object"]);
+    expect(fake.requests.map((r) => r.body.response_format.type)).toEqual([
+      "json_schema",
+      "json_object",
+      "json_object",
+    ]);
   });
 
   it("drops temperature for models that reject it", async () => {
@@ -185,7 +201,9 @@ describe("OpenAI classifier", () => {
   });
 
   it("never logs, and fallback reasons never contain message text", async () => {
-    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => {}),
+    );
     try {
       for (const mode of ["correct", "malformed", "http500", "hang"] as const) {
         fake.mode = mode;
@@ -208,8 +226,19 @@ describe("OpenAI classifier", () => {
 describe("parseResults", () => {
   it("accepts results in any order and reads a non-customer's stray tone as null", () => {
     expect(
-      parseResults({ results: [{ i: 1, customer: false, tone: "neutral" }, { i: 0, customer: true, tone: "negative" }] }, 2),
-    ).toEqual([{ customer: true, tone: "negative" }, { customer: false, tone: null }]);
+      parseResults(
+        {
+          results: [
+            { i: 1, customer: false, tone: "neutral" },
+            { i: 0, customer: true, tone: "negative" },
+          ],
+        },
+        2,
+      ),
+    ).toEqual([
+      { customer: true, tone: "negative" },
+      { customer: false, tone: null },
+    ]);
   });
 
   it.each([
@@ -217,11 +246,51 @@ describe("parseResults", () => {
     [{ results: "none" }, /no results array/],
     [{ results: [{ i: 0, customer: true, tone: "positive" }] }, /1 results for 2 messages/],
     [{ results: [{ i: 0, customer: true, tone: "positive" }, "x"] }, /results\[1\] is not an object/],
-    [{ results: [{ i: 0, customer: true, tone: "positive" }, { i: 2, customer: false, tone: null }] }, /results\[1\] has no valid index/],
-    [{ results: [{ i: 0, customer: true, tone: "positive" }, { i: 0.5, customer: false, tone: null }] }, /results\[1\] has no valid index/],
-    [{ results: [{ i: 0, customer: "true", tone: "positive" }, { i: 1, customer: false, tone: null }] }, /results\[0\] has no boolean customer/],
-    [{ results: [{ i: 0, customer: true, tone: null }, { i: 1, customer: false, tone: null }] }, /results\[0\] is a customer without a tone/],
-    [{ results: [{ i: 0, customer: true }, { i: 1, customer: false, tone: null }] }, /results\[0\] has an unknown tone/],
+    [
+      {
+        results: [
+          { i: 0, customer: true, tone: "positive" },
+          { i: 2, customer: false, tone: null },
+        ],
+      },
+      /results\[1\] has no valid index/,
+    ],
+    [
+      {
+        results: [
+          { i: 0, customer: true, tone: "positive" },
+          { i: 0.5, customer: false, tone: null },
+        ],
+      },
+      /results\[1\] has no valid index/,
+    ],
+    [
+      {
+        results: [
+          { i: 0, customer: "true", tone: "positive" },
+          { i: 1, customer: false, tone: null },
+        ],
+      },
+      /results\[0\] has no boolean customer/,
+    ],
+    [
+      {
+        results: [
+          { i: 0, customer: true, tone: null },
+          { i: 1, customer: false, tone: null },
+        ],
+      },
+      /results\[0\] is a customer without a tone/,
+    ],
+    [
+      {
+        results: [
+          { i: 0, customer: true },
+          { i: 1, customer: false, tone: null },
+        ],
+      },
+      /results\[0\] has an unknown tone/,
+    ],
   ])("rejects %j", (answer, message) => {
     expect(() => parseResults(answer, 2)).toThrow(message);
   });

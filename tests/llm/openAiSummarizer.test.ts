@@ -3,17 +3,33 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { OpenAiConfig } from "../../src/llm/config.js";
 import { OpenAiSummarizer } from "../../src/llm/openAiSummarizer.js";
 import { summarySystemPrompt } from "../../src/llm/prompts.js";
-import { startFakeOpenAi, type FakeMode, type FakeOpenAi } from "../helpers/fakeOpenAi.js";
+import { type FakeMode, type FakeOpenAi, startFakeOpenAi } from "../helpers/fakeOpenAi.js";
 
 const AGGREGATES = {
   week: "2026-W47",
   previousWeek: "2026-W46",
   channels: [
-    { channel: "#support", messages: 412, customerShare: 0.31, previousShare: 0.22, tone: { positive: 0.4, neutral: 0.5, negative: 0.1 } },
-    { channel: "#sales", messages: 120, customerShare: 0.55, previousShare: 0.6, tone: { positive: 0.6, neutral: 0.35, negative: 0.05 } },
+    {
+      channel: "#support",
+      messages: 412,
+      customerShare: 0.31,
+      previousShare: 0.22,
+      tone: { positive: 0.4, neutral: 0.5, negative: 0.1 },
+    },
+    {
+      channel: "#sales",
+      messages: 120,
+      customerShare: 0.55,
+      previousShare: 0.6,
+      tone: { positive: 0.6, neutral: 0.35, negative: 0.05 },
+    },
   ],
 };
-const DEFAULT_BULLETS = ["Kunden kamen häufiger vor als letzte Woche.", "Der Ton wurde positiver.", "Support sprach am meisten über Kunden."];
+const DEFAULT_BULLETS = [
+  "Kunden kamen häufiger vor als letzte Woche.",
+  "Der Ton wurde positiver.",
+  "Support sprach am meisten über Kunden.",
+];
 
 let fake: FakeOpenAi;
 beforeAll(async () => {
@@ -27,7 +43,13 @@ afterEach(() => {
   fake.summaryContent = null;
 });
 
-const config = (): OpenAiConfig => ({ apiKey: "test-key", baseUrl: fake.baseUrl, model: "gpt-test", timeoutMs: 300, batchSize: 25 });
+const config = (): OpenAiConfig => ({
+  apiKey: "test-key",
+  baseUrl: fake.baseUrl,
+  model: "gpt-test",
+  timeoutMs: 300,
+  batchSize: 25,
+});
 
 describe("OpenAI digest summarizer", () => {
   it("sends the aggregates and nothing else, and returns the three bullets", async () => {
@@ -41,7 +63,10 @@ describe("OpenAI digest summarizer", () => {
     expect(body.messages[0]).toEqual({ role: "system", content: summarySystemPrompt("de") });
     expect(body.messages[1].role).toBe("user");
     expect(JSON.parse(body.messages[1].content)).toEqual({ language: "de", aggregates: AGGREGATES });
-    expect(body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "digest_bullets", strict: true } });
+    expect(body.response_format).toMatchObject({
+      type: "json_schema",
+      json_schema: { name: "digest_bullets", strict: true },
+    });
     expect(summarizer.usage().requests).toBe(1);
   });
 
@@ -53,7 +78,10 @@ describe("OpenAI digest summarizer", () => {
 
   it("strips bullet symbols and accepts fewer than three", async () => {
     fake.summaryBullets = ["• Mehr Kundenbezug im Support.", "- Ton stabil."];
-    expect(await new OpenAiSummarizer(config()).summarize(AGGREGATES, "de")).toEqual(["Mehr Kundenbezug im Support.", "Ton stabil."]);
+    expect(await new OpenAiSummarizer(config()).summarize(AGGREGATES, "de")).toEqual([
+      "Mehr Kundenbezug im Support.",
+      "Ton stabil.",
+    ]);
   });
 
   it.each<[string, Partial<{ bullets: unknown; content: string; mode: FakeMode }>]>([
@@ -75,7 +103,11 @@ describe("OpenAI digest summarizer", () => {
   });
 
   it("does not send aggregates that hold long strings (they look like message text)", async () => {
-    const leaky = { ...AGGREGATES, sample: "Der Kunde hat heute wieder angerufen und sich über die Lieferzeit beschwert, das ist schon das dritte Mal." };
+    const leaky = {
+      ...AGGREGATES,
+      sample:
+        "Der Kunde hat heute wieder angerufen und sich über die Lieferzeit beschwert, das ist schon das dritte Mal.",
+    };
     expect(await new OpenAiSummarizer(config()).summarize(leaky, "de")).toEqual([]);
     expect(fake.requests).toHaveLength(0);
   });

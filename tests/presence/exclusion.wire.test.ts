@@ -4,7 +4,7 @@
 // test with two real processes on PostgreSQL is in replicaExclusion.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute } from "../helpers/database.js";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { eventCallback, JSON_TYPE, post, sign } from "../helpers/slackRequests.js";
 
 let h: Harness;
@@ -15,7 +15,8 @@ const say = async (channel: string, text: string) => {
   const event = { type: "message", channel, user: `U${n % 4}`, text, ts: at, channel_type: "channel", event_ts: at };
   expect((await post(h.eventsUrl, sign(eventCallback(event), JSON_TYPE))).status).toBe(200);
 };
-const signals = (channel: string) => Number(h.rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = '${channel}'`)[0]!.n);
+const signals = (channel: string) =>
+  Number(h.rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = '${channel}'`)[0]!.n);
 
 beforeAll(async () => {
   h = await startHarness({ now: "2026-11-24T10:00:00Z" });

@@ -6,13 +6,18 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../helpers/database.js";
-import { startHarness, type Harness } from "../helpers/harness.js";
-import { eventCallback, FORM, JSON_TYPE, sign, slashCommand, type SignedRequest } from "../helpers/slackRequests.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
+import { eventCallback, FORM, JSON_TYPE, type SignedRequest, sign, slashCommand } from "../helpers/slackRequests.js";
 import { channelMessage, postActivity, type TeamsChannel, type TeamsPerson } from "../helpers/teamsActivities.js";
 
 /** Slack gives up on an answer after 3 seconds; so does this client. */
 async function asSlack(url: string, request: SignedRequest, headers: Record<string, string> = {}): Promise<number> {
-  const res = await fetch(url, { method: "POST", headers: { ...request.headers, ...headers }, body: request.body, signal: AbortSignal.timeout(3_000) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { ...request.headers, ...headers },
+    body: request.body,
+    signal: AbortSignal.timeout(3_000),
+  });
   await res.text();
   return res.status;
 }
@@ -58,14 +63,30 @@ afterAll(async () => {
 
 describe(`channel messages while the database cannot write (${testDatabase})`, () => {
   it("Slack: answers non-2xx within 3 s, marks nothing processed, and stores Slack's retry exactly once", async () => {
-    const message = (text: string, at: string) => ({ type: "message", channel: "CLOCK", user: "UA", text, ts: at, channel_type: "channel", event_ts: at });
-    expect(await asSlack(h.eventsUrl, sign(eventCallback(message("Kunde zufrieden", "1795510800.000100"), "EvBefore"), JSON_TYPE))).toBe(200);
+    const message = (text: string, at: string) => ({
+      type: "message",
+      channel: "CLOCK",
+      user: "UA",
+      text,
+      ts: at,
+      channel_type: "channel",
+      event_ts: at,
+    });
+    expect(
+      await asSlack(
+        h.eventsUrl,
+        sign(eventCallback(message("Kunde zufrieden", "1795510800.000100"), "EvBefore"), JSON_TYPE),
+      ),
+    ).toBe(200);
     expect(signals("CLOCK")).toBe(1);
     expect(await health()).toEqual({ status: 200, body: { status: "ok", database: "ok", slack: "ok", teams: "ok" } });
     const processedBefore = processed();
 
     release = await lockDatabase(h.databaseUrl);
-    const locked = sign(eventCallback(message("Der Kunde hat sich bedankt", "1795510900.000100"), "EvLocked"), JSON_TYPE);
+    const locked = sign(
+      eventCallback(message("Der Kunde hat sich bedankt", "1795510900.000100"), "EvLocked"),
+      JSON_TYPE,
+    );
     const status = await asSlack(h.eventsUrl, locked);
     expect(status < 200 || status >= 300).toBe(true);
     expect(processed()).toBe(processedBefore);
@@ -75,11 +96,15 @@ describe(`channel messages while the database cannot write (${testDatabase})`, (
     expect(notReady.body).toMatchObject({ status: "not ready", database: "cannot write" });
     expect(String(notReady.body.reason)).toMatch(/lock/i);
     // Commands still answer first and work after.
-    expect(await asSlack(h.eventsUrl, sign(slashCommand("/cx-admin", "help", "UADMIN", h.slack.responseUrl("help")), FORM))).toBe(200);
+    expect(
+      await asSlack(h.eventsUrl, sign(slashCommand("/cx-admin", "help", "UADMIN", h.slack.responseUrl("help")), FORM)),
+    ).toBe(200);
 
     await release();
     release = null;
-    expect(await asSlack(h.eventsUrl, locked, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" })).toBe(200);
+    expect(await asSlack(h.eventsUrl, locked, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" })).toBe(
+      200,
+    );
     expect(signals("CLOCK")).toBe(2);
     expect(processed()).toBe(processedBefore + 1);
     expect(await health()).toEqual({ status: 200, body: { status: "ok", database: "ok", slack: "ok", teams: "ok" } });
@@ -88,11 +113,20 @@ describe(`channel messages while the database cannot write (${testDatabase})`, (
   it("Teams: answers a channel message whose signal could not be stored with a 5xx, and stores the retry", async () => {
     const person: TeamsPerson = { id: "29:1lock", aadObjectId: "aad-lock", name: "Lock" };
     const channel: TeamsChannel = { id: "19:lock@thread.tacv2", teamId: "19:lock-team@thread.tacv2", name: "Lock" };
-    expect((await postActivity(h.messagesUrl, channelMessage(h.teams!.url, person, channel, "Kunde zufrieden", { id: "1764000001001" }))).status).toBe(200);
+    expect(
+      (
+        await postActivity(
+          h.messagesUrl,
+          channelMessage(h.teams!.url, person, channel, "Kunde zufrieden", { id: "1764000001001" }),
+        )
+      ).status,
+    ).toBe(200);
     expect(signals(channel.id)).toBe(1);
 
     release = await lockDatabase(h.databaseUrl);
-    const activity = channelMessage(h.teams!.url, person, channel, "Der Kunde hat sich bedankt", { id: "1764000001002" });
+    const activity = channelMessage(h.teams!.url, person, channel, "Der Kunde hat sich bedankt", {
+      id: "1764000001002",
+    });
     expect((await postActivity(h.messagesUrl, activity)).status).toBeGreaterThanOrEqual(500);
     expect(signals(channel.id)).toBe(1);
     await release();

@@ -1,8 +1,17 @@
 // The leader check-in flow over the wire: signed Slack requests into the real server, the
 // bot's Web API calls captured by a fake Slack, the answers checked in the real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
-import { buttonClick, eventCallback, FORM, JSON_TYPE, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
+import {
+  buttonClick,
+  eventCallback,
+  FORM,
+  JSON_TYPE,
+  post,
+  sign,
+  slashCommand,
+  viewSubmission,
+} from "../helpers/slackRequests.js";
 
 let h: Harness;
 
@@ -69,17 +78,29 @@ describe("Slack check-ins over signed HTTP", () => {
       "4 · Mostly",
       "5 · Fully",
     ]);
-    expect(buttons.map((b) => b.action_id)).toEqual(expect.arrayContaining(["nudge_reflect", "nudge_snooze", "nudge_skip"]));
+    expect(buttons.map((b) => b.action_id)).toEqual(
+      expect.arrayContaining(["nudge_reflect", "nudge_snooze", "nudge_skip"]),
+    );
     // Week 48 of 2026 in the weekly rotation asks the "ask" question; Ben reads it in German.
     expect(JSON.stringify(dm.args.blocks)).toContain("Do I regularly ask my team for customer-focused suggestions?");
     const benDm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UBEN")!;
-    expect(JSON.stringify(benDm.args.blocks)).toContain("Bitte ich die Mitarbeiter regelmäßig um kundenfokussierte Vorschläge?");
+    expect(JSON.stringify(benDm.args.blocks)).toContain(
+      "Bitte ich die Mitarbeiter regelmäßig um kundenfokussierte Vorschläge?",
+    );
   });
 
   it("stores a rating click, updates the message in place, and never duplicates on retries (after the previous steps)", async () => {
     const dm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UANNA")!;
     const four = buttonsOf(dm.args.blocks).find((b) => b.action_id === "rate:4")!;
-    const click = buttonClick({ userId: "UANNA", actionId: "rate:4", value: four.value, blockId: "q:ask", channel: "DANNA", ts: "1700000001.000100", responseUrl: h.slack.responseUrl("click") });
+    const click = buttonClick({
+      userId: "UANNA",
+      actionId: "rate:4",
+      value: four.value,
+      blockId: "q:ask",
+      channel: "DANNA",
+      ts: "1700000001.000100",
+      responseUrl: h.slack.responseUrl("click"),
+    });
     const signed = sign(click, FORM);
 
     const updatesBefore = h.slack.callsOf("chat.update").length;
@@ -88,7 +109,9 @@ describe("Slack check-ins over signed HTTP", () => {
     expect(update.args.channel).toBe("DANNA");
     expect(JSON.stringify(update.args.blocks)).toContain("Your answer: *4 – Mostly*");
     expect(JSON.stringify(update.args.blocks)).toContain("First week of your streak");
-    expect(rows(`SELECT question, week, rating FROM CheckIn`)).toEqual([{ question: "ask", week: "2026-W48", rating: 4 }]);
+    expect(rows(`SELECT question, week, rating FROM CheckIn`)).toEqual([
+      { question: "ask", week: "2026-W48", rating: 4 },
+    ]);
 
     // Slack retries the very same request: nothing new is stored.
     expect((await post(h.eventsUrl, signed)).status).toBe(200);
@@ -97,7 +120,21 @@ describe("Slack check-ins over signed HTTP", () => {
 
     // A second click with another rating changes the answer instead of adding one.
     const five = buttonsOf(dm.args.blocks).find((b) => b.action_id === "rate:5")!;
-    await post(h.eventsUrl, sign(buttonClick({ userId: "UANNA", actionId: "rate:5", value: five.value, blockId: "q:ask", channel: "DANNA", ts: "1700000001.000100", responseUrl: h.slack.responseUrl("click") }), FORM));
+    await post(
+      h.eventsUrl,
+      sign(
+        buttonClick({
+          userId: "UANNA",
+          actionId: "rate:5",
+          value: five.value,
+          blockId: "q:ask",
+          channel: "DANNA",
+          ts: "1700000001.000100",
+          responseUrl: h.slack.responseUrl("click"),
+        }),
+        FORM,
+      ),
+    );
     await h.slack.waitFor(() => h.slack.callsOf("chat.update")[updatesBefore + 2]);
     expect(rows(`SELECT rating FROM CheckIn`)).toEqual([{ rating: 5 }]);
   });
@@ -105,14 +142,24 @@ describe("Slack check-ins over signed HTTP", () => {
   it("rejects forged and stale signatures with 401 and stores nothing (after the previous steps)", async () => {
     const dm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UANNA")!;
     const one = buttonsOf(dm.args.blocks).find((b) => b.action_id === "rate:1")!;
-    const click = buttonClick({ userId: "UANNA", actionId: "rate:1", value: one.value, blockId: "q:ask", channel: "DANNA", ts: "1700000001.000100", responseUrl: h.slack.responseUrl("forged") });
+    const click = buttonClick({
+      userId: "UANNA",
+      actionId: "rate:1",
+      value: one.value,
+      blockId: "q:ask",
+      channel: "DANNA",
+      ts: "1700000001.000100",
+      responseUrl: h.slack.responseUrl("forged"),
+    });
     const calls = h.slack.calls.length;
 
     expect((await post(h.eventsUrl, sign(click, FORM, { secret: "not-the-signing-secret" }))).status).toBe(401);
     const staleTimestamp = Math.floor(Date.now() / 1000) - 10 * 60;
     expect((await post(h.eventsUrl, sign(click, FORM, { timestamp: staleTimestamp }))).status).toBe(401);
     const tampered = sign(click, FORM);
-    expect((await post(h.eventsUrl, { ...tampered, body: tampered.body.replace("rate%3A1", "rate%3A2") })).status).toBe(401);
+    expect((await post(h.eventsUrl, { ...tampered, body: tampered.body.replace("rate%3A1", "rate%3A2") })).status).toBe(
+      401,
+    );
 
     await new Promise((r) => setTimeout(r, 100));
     expect(rows(`SELECT rating FROM CheckIn`)).toEqual([{ rating: 5 }]);
@@ -122,7 +169,20 @@ describe("Slack check-ins over signed HTTP", () => {
   it("refuses a click on someone else's nudge (after the previous steps)", async () => {
     const benDm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UBEN")!;
     const button = buttonsOf(benDm.args.blocks).find((b) => b.action_id === "rate:2")!;
-    await post(h.eventsUrl, sign(buttonClick({ userId: "UANNA", actionId: "rate:2", value: button.value, channel: "DBEN", ts: "1", responseUrl: h.slack.responseUrl("other") }), FORM));
+    await post(
+      h.eventsUrl,
+      sign(
+        buttonClick({
+          userId: "UANNA",
+          actionId: "rate:2",
+          value: button.value,
+          channel: "DBEN",
+          ts: "1",
+          responseUrl: h.slack.responseUrl("other"),
+        }),
+        FORM,
+      ),
+    );
     expect(String((await replyTo("other")).text)).toBe("This check-in belongs to someone else.");
     expect(rows(`SELECT COUNT(*) AS n FROM CheckIn`)).toEqual([{ n: 1 }]);
   });
@@ -130,7 +190,20 @@ describe("Slack check-ins over signed HTTP", () => {
   it("opens the reflection modal and validates its length with a friendly error (after the previous steps)", async () => {
     const dm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UANNA")!;
     const reflect = buttonsOf(dm.args.blocks).find((b) => b.action_id === "nudge_reflect")!;
-    await post(h.eventsUrl, sign(buttonClick({ userId: "UANNA", actionId: "nudge_reflect", value: reflect.value, channel: "DANNA", ts: "1700000001.000100", responseUrl: h.slack.responseUrl("reflect") }), FORM));
+    await post(
+      h.eventsUrl,
+      sign(
+        buttonClick({
+          userId: "UANNA",
+          actionId: "nudge_reflect",
+          value: reflect.value,
+          channel: "DANNA",
+          ts: "1700000001.000100",
+          responseUrl: h.slack.responseUrl("reflect"),
+        }),
+        FORM,
+      ),
+    );
     const open = await h.slack.waitFor(() => h.slack.callsOf("views.open")[0]);
     const view = open.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] };
     expect(view.callback_id).toBe("checkin_modal");
@@ -145,7 +218,12 @@ describe("Slack check-ins over signed HTTP", () => {
             callbackId: "checkin_modal",
             privateMetadata: view.private_metadata,
             values: {
-              "rating:ask": { value: { type: "radio_buttons", selected_option: { value: "4", text: { type: "plain_text", text: "4" } } } },
+              "rating:ask": {
+                value: {
+                  type: "radio_buttons",
+                  selected_option: { value: "4", text: { type: "plain_text", text: "4" } },
+                },
+              },
               "reflection:ask": { value: { type: "plain_text_input", value: reflection } },
             },
           }),
@@ -154,14 +232,19 @@ describe("Slack check-ins over signed HTTP", () => {
       );
     const tooLong = await submit("x".repeat(2001));
     expect(tooLong.status).toBe(200);
-    expect(JSON.parse(tooLong.text)).toEqual({ response_action: "errors", errors: { "reflection:ask": "Please keep it under 2000 characters." } });
+    expect(JSON.parse(tooLong.text)).toEqual({
+      response_action: "errors",
+      errors: { "reflection:ask": "Please keep it under 2000 characters." },
+    });
     expect(rows(`SELECT rating, reflection FROM CheckIn`)).toEqual([{ rating: 5, reflection: null }]);
 
     // NUL (which PostgreSQL cannot store) and other control characters are dropped, not refused.
     const ok = await submit("  Called two\u0000 customers after the outage.\u0007  ");
     expect(ok.status).toBe(200);
     await h.slack.waitFor(() => rows(`SELECT reflection FROM CheckIn WHERE reflection IS NOT NULL`)[0]);
-    expect(rows(`SELECT rating, reflection FROM CheckIn`)).toEqual([{ rating: 4, reflection: "Called two customers after the outage." }]);
+    expect(rows(`SELECT rating, reflection FROM CheckIn`)).toEqual([
+      { rating: 4, reflection: "Called two customers after the outage." },
+    ]);
     // Reflection text never reaches the logs.
     expect(h.logs.join("")).not.toContain("Called two customers");
   });
@@ -170,7 +253,20 @@ describe("Slack check-ins over signed HTTP", () => {
     const benDm = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "UBEN")!;
     const snooze = buttonsOf(benDm.args.blocks).find((b) => b.action_id === "nudge_snooze")!;
     h.clock.set("2026-11-23T14:30:00Z"); // 09:30 in New York
-    await post(h.eventsUrl, sign(buttonClick({ userId: "UBEN", actionId: "nudge_snooze", value: snooze.value, channel: "DBEN", ts: "1700000002.000100", responseUrl: h.slack.responseUrl("snooze") }), FORM));
+    await post(
+      h.eventsUrl,
+      sign(
+        buttonClick({
+          userId: "UBEN",
+          actionId: "nudge_snooze",
+          value: snooze.value,
+          channel: "DBEN",
+          ts: "1700000002.000100",
+          responseUrl: h.slack.responseUrl("snooze"),
+        }),
+        FORM,
+      ),
+    );
     const update = await h.slack.waitFor(() => h.slack.callsOf("chat.update").find((c) => c.args.channel === "DBEN"));
     expect(JSON.stringify(update.args.blocks)).toContain("Ich frage morgen um 09:30 Uhr wieder.");
 
@@ -193,7 +289,7 @@ describe("Slack check-ins over signed HTTP", () => {
     await command("/cx-me", "", "UANNA", "me");
     const me = await replyTo("me");
     expect(me.response_type).toBe("ephemeral");
-    expect(JSON.stringify(me.blocks)).toMatch(/Asking\*  `·{11}▆`  avg 4/);
+    expect(JSON.stringify(me.blocks)).toMatch(/Asking\* {2}`·{11}▆` {2}avg 4/);
     expect(JSON.stringify(me.blocks)).toContain("First week of your streak");
   });
 
@@ -209,7 +305,19 @@ describe("Slack check-ins over signed HTTP", () => {
   });
 
   it("publishes the App Home with the same overview (after the previous steps)", async () => {
-    const res = await post(h.eventsUrl, sign(eventCallback({ type: "app_home_opened", user: "UANNA", channel: "DANNA", tab: "home", event_ts: "1700000003.000100" }), JSON_TYPE));
+    const res = await post(
+      h.eventsUrl,
+      sign(
+        eventCallback({
+          type: "app_home_opened",
+          user: "UANNA",
+          channel: "DANNA",
+          tab: "home",
+          event_ts: "1700000003.000100",
+        }),
+        JSON_TYPE,
+      ),
+    );
     expect(res.status).toBe(200);
     const publish = await h.slack.waitFor(() => h.slack.callsOf("views.publish")[0]);
     expect(publish.args.user_id).toBe("UANNA");
@@ -224,7 +332,10 @@ describe("Slack check-ins over signed HTTP", () => {
     await command("/cx-admin", "frobnicate", "UADMIN", "unknown");
     expect(String((await replyTo("unknown")).text)).toContain("`frobnicate` kenne ich nicht");
 
-    const challenge = await post(h.eventsUrl, sign(JSON.stringify({ token: "x", challenge: "abc123", type: "url_verification" }), JSON_TYPE));
+    const challenge = await post(
+      h.eventsUrl,
+      sign(JSON.stringify({ token: "x", challenge: "abc123", type: "url_verification" }), JSON_TYPE),
+    );
     expect(challenge.text).toContain("abc123");
   });
 

@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { FORM, post, sign, slashCommand } from "../helpers/slackRequests.js";
 
 const MAX_STATEMENTS = 3;
@@ -25,15 +25,19 @@ function count(proto: Record<string, unknown>, method: string, sqlOf: (args: unk
   restore.push(() => (proto[method] = original));
 }
 
-const command = (text: string, reply: string) => post(h.eventsUrl, sign(slashCommand("/cx-me", text, "UANNA", h.slack.responseUrl(reply)), FORM));
-const replyTo = (name: string) => h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body);
+const command = (text: string, reply: string) =>
+  post(h.eventsUrl, sign(slashCommand("/cx-me", text, "UANNA", h.slack.responseUrl(reply)), FORM));
+const replyTo = (name: string) =>
+  h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body);
 
 beforeAll(async () => {
   const sqlite = Database.prototype as unknown as Record<string, unknown>;
   count(sqlite, "prepare", (args) => args[0]);
   count(sqlite, "exec", (args) => args[0]);
   const client = pg.Client.prototype as unknown as Record<string, unknown>;
-  count(client, "query", (args) => (typeof args[0] === "string" ? args[0] : (args[0] as { text?: string } | undefined)?.text));
+  count(client, "query", (args) =>
+    typeof args[0] === "string" ? args[0] : (args[0] as { text?: string } | undefined)?.text,
+  );
 
   h = await startHarness({ now: "2026-11-24T10:00:00Z" });
   h.slack.addUser({ id: "UANNA", tz: "Europe/Berlin", locale: "en-US", real_name: "Anna" });

@@ -2,13 +2,15 @@
 // locale, from users.info with include_locale), not from DEFAULT_LANGUAGE; later admins and
 // their locales change nothing, and an explicit `/cx-admin language` always wins.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { eventCallback, FORM, JSON_TYPE, post, sign, slashCommand } from "../helpers/slackRequests.js";
 
 let h: Harness;
 const admin = async (user: string, text: string, reply: string) => {
   await post(h.eventsUrl, sign(slashCommand("/cx-admin", text, user, h.slack.responseUrl(reply)), FORM));
-  return String((await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${reply}`)?.body)).text);
+  return String(
+    (await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${reply}`)?.body)).text,
+  );
 };
 const language = () => h.rows(`SELECT language, languageChosen FROM Workspace`);
 
@@ -34,8 +36,26 @@ describe("a new Slack workspace's language", () => {
     expect(language()).toEqual([{ language: "en", languageChosen: 1 }]);
 
     // A channel post speaks the workspace's language, not DEFAULT_LANGUAGE.
-    await post(h.eventsUrl, sign(eventCallback({ type: "member_joined_channel", user: "UBOT", channel: "CTEAM", channel_type: "C", team: "T0001", event_ts: "1" }, "EvJoinLang"), JSON_TYPE));
-    const notice = await h.slack.waitFor(() => h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CTEAM"));
+    await post(
+      h.eventsUrl,
+      sign(
+        eventCallback(
+          {
+            type: "member_joined_channel",
+            user: "UBOT",
+            channel: "CTEAM",
+            channel_type: "C",
+            team: "T0001",
+            event_ts: "1",
+          },
+          "EvJoinLang",
+        ),
+        JSON_TYPE,
+      ),
+    );
+    const notice = await h.slack.waitFor(() =>
+      h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CTEAM"),
+    );
     expect(String(notice.args.text)).toContain("Hi, I'm *Kundennah*");
   });
 

@@ -2,7 +2,7 @@
 // leaders nudged that week count, and a week's figures never move once they were computed — so
 // no two published figures differ by one person's rating.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { buttonClick, FORM, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
 
 const LEADERS = ["UL1", "UL2", "UL3", "UL4"];
@@ -11,21 +11,38 @@ let h: Harness;
 const rows = (sql: string) => h.rows(sql);
 const command = (name: string, text: string, user: string, reply: string) =>
   post(h.eventsUrl, sign(slashCommand(name, text, user, h.slack.responseUrl(reply)), FORM));
-const replyTo = (name: string) => h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body);
+const replyTo = (name: string) =>
+  h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body);
 const dmsTo = (user: string) => h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === user);
 
 type Button = { action_id: string; value: string };
 const buttonsOf = (blocks: unknown): Button[] =>
-  (blocks as { type: string; elements?: Button[] }[]).filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
+  (blocks as { type: string; elements?: Button[] }[])
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements ?? []);
 
 /** The leader clicks `rating` on the nudge DM they got for `week` and waits until it is stored. */
 async function rate(user: string, week: string, rating: number) {
-  const nudgeId = rows(`SELECT n.id FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = '${user}' AND n.week = '${week}' AND n.sentAt IS NOT NULL`)[0]!.id;
+  const nudgeId = rows(
+    `SELECT n.id FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = '${user}' AND n.week = '${week}' AND n.sentAt IS NOT NULL`,
+  )[0]!.id;
   const dm = dmsTo(user).find((c) => buttonsOf(c.args.blocks).some((b) => b.value.startsWith(`${nudgeId}|`)))!;
   const button = buttonsOf(dm.args.blocks).find((b) => b.action_id === `rate:${rating}`)!;
-  const click = buttonClick({ userId: user, actionId: button.action_id, value: button.value, channel: `D${user.slice(1)}`, ts: String(dm.result!.ts), responseUrl: h.slack.responseUrl(`rate-${user}`) });
+  const click = buttonClick({
+    userId: user,
+    actionId: button.action_id,
+    value: button.value,
+    channel: `D${user.slice(1)}`,
+    ts: String(dm.result!.ts),
+    responseUrl: h.slack.responseUrl(`rate-${user}`),
+  });
   expect((await post(h.eventsUrl, sign(click, FORM))).status).toBe(200);
-  await h.slack.waitFor(() => rows(`SELECT c.rating FROM CheckIn c JOIN Member m ON m.id = c.memberId WHERE m.externalId = '${user}' AND c.week = '${week}' AND c.rating = ${rating}`)[0]);
+  await h.slack.waitFor(
+    () =>
+      rows(
+        `SELECT c.rating FROM CheckIn c JOIN Member m ON m.id = c.memberId WHERE m.externalId = '${user}' AND c.week = '${week}' AND c.rating = ${rating}`,
+      )[0],
+  );
 }
 
 /** What a check-in form sends on "Save" (its private_metadata is what the bot put there). */
@@ -34,12 +51,21 @@ const formSubmission = (user: string, rating: number) =>
     userId: user,
     callbackId: "checkin_modal",
     privateMetadata: JSON.stringify({ nudgeId: null, week: "2026-W48", questions: ["ask"], language: "en" }),
-    values: { "rating:ask": { value: { type: "radio_buttons", selected_option: { value: String(rating), text: { type: "plain_text", text: String(rating) } } } } },
+    values: {
+      "rating:ask": {
+        value: {
+          type: "radio_buttons",
+          selected_option: { value: String(rating), text: { type: "plain_text", text: String(rating) } },
+        },
+      },
+    },
   });
 
 /** The leaders' section of a digest message. */
 const leaderSection = (call: { args: Record<string, unknown> }) =>
-  (call.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? "").find((t) => t.startsWith("*Leaders*"))!;
+  (call.args.blocks as { text?: { text: string } }[])
+    .map((b) => b.text?.text ?? "")
+    .find((t) => t.startsWith("*Leaders*"))!;
 
 /** `/cx-admin digest-now` and the leaders' section of the preview it sends. */
 async function previewLeaders(): Promise<string> {
@@ -57,7 +83,12 @@ beforeAll(async () => {
   for (const id of LEADERS) h.slack.addUser({ id, tz: "Europe/Berlin", locale: "en-US" });
   h.slack.addUser({ id: "UNOAH", tz: "Europe/Berlin", locale: "en-GB" });
   h.slack.addUser({ id: "UNINA", tz: "Europe/Berlin", locale: "de-DE" });
-  await command("/cx-admin", `leaders add ${LEADERS.map((id) => `<@${id}|${id.toLowerCase()}>`).join(" ")}`, "UADMIN", "add");
+  await command(
+    "/cx-admin",
+    `leaders add ${LEADERS.map((id) => `<@${id}|${id.toLowerCase()}>`).join(" ")}`,
+    "UADMIN",
+    "add",
+  );
   await replyTo("add");
   // The posted digest speaks the workspace's language, the preview the admin's: English for both.
   await command("/cx-admin", "language en", "UADMIN", "language");
@@ -80,8 +111,12 @@ describe("leader figures in the digest", () => {
       expect(res.status).toBe(200);
     }
     expect(String((await h.slack.waitFor(() => dmsTo("UNOAH")[0])).args.text)).toContain("Check-ins are for leaders");
-    expect(String((await h.slack.waitFor(() => dmsTo("UNINA")[0])).args.text)).toContain("Check-ins sind für Führungskräfte");
-    expect(rows(`SELECT m.externalId, c.rating FROM CheckIn c JOIN Member m ON m.id = c.memberId`)).toEqual([{ externalId: "UL1", rating: 2 }]);
+    expect(String((await h.slack.waitFor(() => dmsTo("UNINA")[0])).args.text)).toContain(
+      "Check-ins sind für Führungskräfte",
+    );
+    expect(rows(`SELECT m.externalId, c.rating FROM CheckIn c JOIN Member m ON m.id = c.memberId`)).toEqual([
+      { externalId: "UL1", rating: 2 },
+    ]);
   });
 
   it("answers a non-leader's /cx-checkin with the same friendly refusal instead of a form", async () => {
@@ -92,16 +127,30 @@ describe("leader figures in the digest", () => {
     await command("/cx-checkin", "", "UNINA", "nina-checkin");
     expect(String((await replyTo("nina-checkin")).text)).toContain("Check-ins sind für Führungskräfte");
     // The App Home's check-in button has no response_url: the refusal arrives as a DM.
-    const home = buttonClick({ userId: "UNOAH", actionId: "home_checkin", value: "home", channel: "DNOAH", ts: "1", responseUrl: h.slack.responseUrl("noah-home") });
+    const home = buttonClick({
+      userId: "UNOAH",
+      actionId: "home_checkin",
+      value: "home",
+      channel: "DNOAH",
+      ts: "1",
+      responseUrl: h.slack.responseUrl("noah-home"),
+    });
     await post(h.eventsUrl, sign(home, FORM));
-    expect(String((await h.slack.waitFor(() => dmsTo("UNOAH")[noahDms])).args.text)).toContain("Check-ins are for leaders");
+    expect(String((await h.slack.waitFor(() => dmsTo("UNOAH")[noahDms])).args.text)).toContain(
+      "Check-ins are for leaders",
+    );
     expect(h.slack.callsOf("views.open")).toHaveLength(opens);
 
     // A leader still gets the form: for this week's nudge, with no week for a payload to change.
     await command("/cx-checkin", "", "UL1", "leader-checkin");
     const open = await h.slack.waitFor(() => h.slack.callsOf("views.open")[opens]);
-    const nudgeId = rows(`SELECT n.id FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = 'UL1'`)[0]!.id;
-    expect(JSON.parse(String((open.args.view as { private_metadata: string }).private_metadata))).toEqual({ nudgeId, questions: ["ask"], language: "en" });
+    const nudgeId = rows(`SELECT n.id FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = 'UL1'`)[0]!
+      .id;
+    expect(JSON.parse(String((open.args.view as { private_metadata: string }).private_metadata))).toEqual({
+      nudgeId,
+      questions: ["ask"],
+      language: "en",
+    });
   });
 
   it("counts only nudged leaders' answers: one leader's rating among non-leaders' stays hidden (after the previous steps)", async () => {
@@ -124,12 +173,14 @@ describe("leader figures in the digest", () => {
     // The scheduled digest of that week shows the very same figures.
     h.clock.set("2026-11-30T08:00:00Z");
     await h.app.core.tick();
-    const digest = await h.slack.waitFor(() => h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CHR"));
+    const digest = await h.slack.waitFor(() =>
+      h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CHR"),
+    );
     expect(leaderSection(digest)).toBe(first);
 
     // A late answer still belongs to the leader's own history.
     await command("/cx-me", "", "UL3", "me-late");
-    expect(JSON.stringify((await replyTo("me-late")).blocks)).toMatch(/Asking\*  `·{10}▁·`  avg 1/);
+    expect(JSON.stringify((await replyTo("me-late")).blocks)).toMatch(/Asking\* {2}`·{10}▁·` {2}avg 1/);
   });
 
   it("shows an average once enough nudged leaders answered, and keeps it when a late answer comes in (after the previous steps)", async () => {
@@ -161,12 +212,29 @@ describe("leader figures in the digest", () => {
   it("takes no answer from someone removed from the leaders, not even on a nudge they got (after the previous steps)", async () => {
     await command("/cx-admin", "leaders remove <@UL4|ul4>", "UADMIN", "remove");
     await replyTo("remove");
-    const nudge = rows(`SELECT n.id FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = 'UL4' AND n.week = '2026-W50'`)[0]!;
+    const nudge = rows(
+      `SELECT n.id FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = 'UL4' AND n.week = '2026-W50'`,
+    )[0]!;
     const dm = dmsTo("UL4").find((c) => buttonsOf(c.args.blocks).some((b) => b.value.startsWith(`${nudge.id}|`)))!;
     const button = buttonsOf(dm.args.blocks).find((b) => b.action_id === "rate:5")!;
-    await post(h.eventsUrl, sign(buttonClick({ userId: "UL4", actionId: "rate:5", value: button.value, channel: "DL4", ts: String(dm.result!.ts), responseUrl: h.slack.responseUrl("removed") }), FORM));
+    await post(
+      h.eventsUrl,
+      sign(
+        buttonClick({
+          userId: "UL4",
+          actionId: "rate:5",
+          value: button.value,
+          channel: "DL4",
+          ts: String(dm.result!.ts),
+          responseUrl: h.slack.responseUrl("removed"),
+        }),
+        FORM,
+      ),
+    );
     expect(String((await replyTo("removed")).text)).toContain("Check-ins are for leaders");
-    expect(rows(`SELECT c.week FROM CheckIn c JOIN Member m ON m.id = c.memberId WHERE m.externalId = 'UL4'`)).toEqual([{ week: "2026-W49" }]);
+    expect(rows(`SELECT c.week FROM CheckIn c JOIN Member m ON m.id = c.memberId WHERE m.externalId = 'UL4'`)).toEqual([
+      { week: "2026-W49" },
+    ]);
   });
 
   it("keeps only the aggregate of a frozen week, never a leader's own figures (after the previous steps)", () => {

@@ -6,9 +6,18 @@
 // other (their names say so).
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
 import { execute } from "../helpers/database.js";
-import { buttonClick, eventCallback, FORM, JSON_TYPE, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
+import {
+  buttonClick,
+  eventCallback,
+  FORM,
+  JSON_TYPE,
+  post,
+  sign,
+  slashCommand,
+  viewSubmission,
+} from "../helpers/slackRequests.js";
 import { changedTables, snapshotTables } from "../helpers/tables.js";
 
 let h: Harness;
@@ -17,25 +26,61 @@ const command = (name: string, text: string, user: string, reply: string, channe
   const body = slashCommand(name, text, user, h.slack.responseUrl(reply));
   return post(h.eventsUrl, sign(channel ? body.replace("C0GENERAL", channel) : body, FORM));
 };
-const replyTo = async (name: string) => String((await wait(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body)).text);
+const replyTo = async (name: string) =>
+  String((await wait(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body)).text);
 const dmsTo = (user: string) => h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === user);
 const lastDm = (user: string) => dmsTo(user).at(-1);
 const blocksText = (call: { args: Record<string, unknown> } | undefined) => JSON.stringify(call?.args.blocks ?? "");
 
 type Answers = Record<"care" | "presence" | "importance" | "ask" | "contact", number>;
 const values = (answers: Partial<Answers>) =>
-  Object.fromEntries(Object.entries(answers).map(([q, v]) => [`mirror:${q}`, { value: { type: "radio_buttons", selected_option: { value: String(v) } } }]));
+  Object.fromEntries(
+    Object.entries(answers).map(([q, v]) => [
+      `mirror:${q}`,
+      { value: { type: "radio_buttons", selected_option: { value: String(v) } } },
+    ]),
+  );
 const submit = (user: string, callbackId: string, roundId: string, answers: Partial<Answers>, language = "en") =>
-  post(h.eventsUrl, sign(viewSubmission({ userId: user, callbackId, privateMetadata: JSON.stringify({ roundId, language }), values: values(answers) }), FORM));
+  post(
+    h.eventsUrl,
+    sign(
+      viewSubmission({
+        userId: user,
+        callbackId,
+        privateMetadata: JSON.stringify({ roundId, language }),
+        values: values(answers),
+      }),
+      FORM,
+    ),
+  );
 const click = (user: string, actionId: string, value: string) =>
-  post(h.eventsUrl, sign(buttonClick({ userId: user, actionId, value, blockId: "mirror", channel: `D${user.slice(1)}`, ts: "1700000001.000100", responseUrl: h.slack.responseUrl(`${user}-${actionId}`) }), FORM));
+  post(
+    h.eventsUrl,
+    sign(
+      buttonClick({
+        userId: user,
+        actionId,
+        value,
+        blockId: "mirror",
+        channel: `D${user.slice(1)}`,
+        ts: "1700000001.000100",
+        responseUrl: h.slack.responseUrl(`${user}-${actionId}`),
+      }),
+      FORM,
+    ),
+  );
 const tick = () => h.app.core.tick();
 /** PostgreSQL under a loaded machine answers slowly; every probe here reads the database through psql. */
-const wait = <T,>(probe: () => T | undefined | false | null) => h.slack.waitFor(probe, 20_000);
+const wait = <T>(probe: () => T | undefined | false | null) => h.slack.waitFor(probe, 20_000);
 const rounds = () => h.rows(`SELECT * FROM MirrorRound ORDER BY openedAt`);
 
 /** Presence signals as the bot would have stored them: keyed message refs and authors, no text. */
-function seedSignals(channel: string, week: string, day: string, signals: { author: string; customer: boolean; tone: string | null }[]) {
+function seedSignals(
+  channel: string,
+  week: string,
+  day: string,
+  signals: { author: string; customer: boolean; tone: string | null }[],
+) {
   const workspaceId = String(h.rows(`SELECT id FROM Workspace WHERE externalId = 'T0001'`)[0]!.id);
   const sql = signals
     .map(
@@ -53,7 +98,8 @@ beforeAll(async () => {
   h.slack.addUser({ id: "UANNA", locale: "en-US", tz: "Europe/Berlin", real_name: "Anna" });
   h.slack.addUser({ id: "UBRUNO", locale: "en-US", tz: "Europe/Berlin", real_name: "Bruno" });
   h.slack.addUser({ id: "UBEN", locale: "de-DE", tz: "Europe/Berlin", team_id: "T0001" });
-  for (const id of ["UCARLA", "UDAN", "UEVE", "UNOBODY"]) h.slack.addUser({ id, locale: "en-US", tz: "Europe/Berlin", team_id: "T0001" });
+  for (const id of ["UCARLA", "UDAN", "UEVE", "UNOBODY"])
+    h.slack.addUser({ id, locale: "en-US", tz: "Europe/Berlin", team_id: "T0001" });
   h.slack.addUser({ id: "UROBOT", is_bot: true });
   h.slack.addUser({ id: "UGONE", deleted: true });
   h.slack.addUser({ id: "UOTHER", team_id: "T0999" });
@@ -122,7 +168,12 @@ describe("a mirror round in Slack, step by step", () => {
       ...Array.from({ length: 6 }, (_, i) => ({ author: ["a", "b", "c"][i % 3]!, customer: false, tone: null })),
     ]);
     // CSMALL: only 2 writers — below the minimum group size, so it must not count.
-    seedSignals("CSMALL", "2026-W48", "2026-11-24", Array.from({ length: 5 }, (_, i) => ({ author: ["x", "y"][i % 2]!, customer: true, tone: "negative" })));
+    seedSignals(
+      "CSMALL",
+      "2026-W48",
+      "2026-11-24",
+      Array.from({ length: 5 }, (_, i) => ({ author: ["x", "y"][i % 2]!, customer: true, tone: "negative" })),
+    );
   });
 
   it("step 2: start with four people → the leader's self-rating card and one DM per rater, in the rater's language", async () => {
@@ -151,15 +202,25 @@ describe("a mirror round in Slack, step by step", () => {
   it("step 4: the leader rates themselves in a first-person form", async () => {
     await click("UANNA", "mirror_self_open", roundId);
     const open = await wait(() => h.slack.callsOf("views.open").at(-1));
-    expect(JSON.stringify(open.args.view)).toContain("Do I show in everyday work that customers' well-being really matters to me?");
+    expect(JSON.stringify(open.args.view)).toContain(
+      "Do I show in everyday work that customers' well-being really matters to me?",
+    );
     await submit("UANNA", "mirror_self", roundId, { care: 5, presence: 4, importance: 4, ask: 5, contact: 3 });
     await wait(() => rounds()[0]!.selfRatings);
-    expect(JSON.parse(String(rounds()[0]!.selfRatings))).toEqual({ care: 5, presence: 4, importance: 4, ask: 5, contact: 3 });
+    expect(JSON.parse(String(rounds()[0]!.selfRatings))).toEqual({
+      care: 5,
+      presence: 4,
+      importance: 4,
+      ask: 5,
+      contact: 3,
+    });
   });
 
   it("step 5: raters open the third-person form and answer once; an answer touches only the invitation's flag and the round's histogram", async () => {
     await click("UBEN", "mirror_answer_open", roundId);
-    const form = await wait(() => h.slack.callsOf("views.open").find((c) => JSON.stringify(c.args.view).includes("Merkt man Anna im Alltag an")));
+    const form = await wait(() =>
+      h.slack.callsOf("views.open").find((c) => JSON.stringify(c.args.view).includes("Merkt man Anna im Alltag an")),
+    );
     const view = form.args.view as { private_metadata: string };
     expect(JSON.parse(view.private_metadata)).toEqual({ roundId, language: "de" });
     expect(JSON.stringify(form.args.view)).toContain("Kann ich nicht beurteilen");
@@ -170,8 +231,14 @@ describe("a mirror round in Slack, step by step", () => {
     await wait(() => dmsTo("UBEN").find((c) => String(c.args.text).startsWith("Danke – deine Antwort ist angekommen")));
     const changes = changedTables(before, snapshotTables(h.databaseUrl));
     expect(Object.keys(changes).sort()).toEqual(["MirrorInvite", "MirrorRound"]);
-    expect(changes.MirrorInvite!.added.map((r) => ({ ...r, answered: Number(r.answered) }))).toEqual([{ roundId, raterId: "UBEN", language: "de", answered: 1 }]);
-    expect(Object.keys(changes.MirrorRound!.added[0]!).filter((k) => changes.MirrorRound!.added[0]![k] !== changes.MirrorRound!.removed[0]![k]).sort()).toEqual(["tally", "version"]);
+    expect(changes.MirrorInvite!.added.map((r) => ({ ...r, answered: Number(r.answered) }))).toEqual([
+      { roundId, raterId: "UBEN", language: "de", answered: 1 },
+    ]);
+    expect(
+      Object.keys(changes.MirrorRound!.added[0]!)
+        .filter((k) => changes.MirrorRound!.added[0]![k] !== changes.MirrorRound!.removed[0]![k])
+        .sort(),
+    ).toEqual(["tally", "version"]);
     // No log line of the answer names the rater.
     expect(h.logs.slice(logsBefore).join("")).not.toContain("UBEN");
 
@@ -184,13 +251,25 @@ describe("a mirror round in Slack, step by step", () => {
   it("step 6: a second submit, a forged one from someone not invited and one for another round are refused politely", async () => {
     const before = snapshotTables(h.databaseUrl);
     await submit("UBEN", "mirror_answer", roundId, { care: 1, presence: 1, importance: 1, ask: 1, contact: 1 }, "de");
-    await wait(() => dmsTo("UBEN").find((c) => String(c.args.text).startsWith("Du hast in dieser Runde schon geantwortet")));
+    await wait(() =>
+      dmsTo("UBEN").find((c) => String(c.args.text).startsWith("Du hast in dieser Runde schon geantwortet")),
+    );
     await submit("UNOBODY", "mirror_answer", roundId, { care: 1, presence: 1, importance: 1, ask: 1, contact: 1 });
     await wait(() => dmsTo("UNOBODY").find((c) => String(c.args.text).includes("wasn't sent to you")));
-    await submit("UCARLA", "mirror_answer", crypto.randomUUID(), { care: 1, presence: 1, importance: 1, ask: 1, contact: 1 });
+    await submit("UCARLA", "mirror_answer", crypto.randomUUID(), {
+      care: 1,
+      presence: 1,
+      importance: 1,
+      ask: 1,
+      contact: 1,
+    });
     await wait(() => dmsTo("UCARLA").filter((c) => String(c.args.text).includes("wasn't sent to you"))[0]);
     await click("UBEN", "mirror_answer_open", roundId);
-    expect(String((await wait(() => h.slack.responses.find((r) => r.path === "/response/UBEN-mirror_answer_open"))).body.text)).toContain("schon geantwortet");
+    expect(
+      String(
+        (await wait(() => h.slack.responses.find((r) => r.path === "/response/UBEN-mirror_answer_open"))).body.text,
+      ),
+    ).toContain("schon geantwortet");
     expect(changedTables(before, snapshotTables(h.databaseUrl))).toEqual({});
   });
 
@@ -198,7 +277,10 @@ describe("a mirror round in Slack, step by step", () => {
     h.clock.advance(5 * DAY);
     await tick();
     await wait(() => dmsTo("UEVE").find((c) => blocksText(c).includes("A friendly reminder")));
-    for (const user of ["UBEN", "UCARLA", "UDAN"]) expect(dmsTo(user).some((c) => blocksText(c).includes("reminder") || blocksText(c).includes("Erinnerung"))).toBe(false);
+    for (const user of ["UBEN", "UCARLA", "UDAN"])
+      expect(dmsTo(user).some((c) => blocksText(c).includes("reminder") || blocksText(c).includes("Erinnerung"))).toBe(
+        false,
+      );
     h.clock.advance(DAY);
     await tick();
     expect(dmsTo("UEVE").filter((c) => blocksText(c).includes("A friendly reminder"))).toHaveLength(1);
@@ -215,19 +297,29 @@ describe("a mirror round in Slack, step by step", () => {
     expect(text).toContain("In your next team meeting, tell one concrete customer story");
     // presence: (4+4+5)/3 = 4.33, self 4 → gap −0.33, aligned; CTEAM 4 of 10 about customers, 3 of 4 appreciative; CSMALL not counted.
     expect(text).toContain("Self 4 · Team 4.3 · Gap −0.3 — ✅ Aligned");
-    expect(text).toContain("Conversation: 40% of messages in your team's channel were about customers (75% appreciative, 25% critical)");
+    expect(text).toContain(
+      "Conversation: 40% of messages in your team's channel were about customers (75% appreciative, 25% critical)",
+    );
     // importance: (4+5+3)/3 = 4.0, self 4 → aligned.
     expect(text).toContain("Self 4 · Team 4 · Gap ±0 — ✅ Aligned");
     // ask: (2+3+3)/3 = 2.67, self 5 → gap +2.33, blind spot; one /cx-ask, one named suggestion from Ben.
     expect(text).toContain("Self 5 · Team 2.7 · Gap +2.3 — ⚠️ Blind spot");
-    expect(text).toContain("you asked for suggestions once in the last 90 days; the people you asked sent 1 named suggestion");
+    expect(text).toContain(
+      "you asked for suggestions once in the last 90 days; the people you asked sent 1 named suggestion",
+    );
     // contact: only Carla could judge → nothing shown.
     expect(text).toContain("Fewer than 3 could judge this, so nothing is shown.");
     expect(text).not.toContain("Spread"); // fewer than 5 answers
     await wait(() => h.slack.callsOf("files.completeUploadExternal")[0]);
     const stored = rounds()[0]!;
     expect(stored).toMatchObject({ status: "closed", tally: null });
-    expect(JSON.parse(String(stored.results)).questions.map((q: { team: number | null }) => q.team)).toEqual([3, 4.33, 4, 2.67, null]);
+    expect(JSON.parse(String(stored.results)).questions.map((q: { team: number | null }) => q.team)).toEqual([
+      3,
+      4.33,
+      4,
+      2.67,
+      null,
+    ]);
     expect(h.rows(`SELECT * FROM MirrorInvite`)).toEqual([]);
     await tick();
     await tick();
@@ -235,18 +327,42 @@ describe("a mirror round in Slack, step by step", () => {
   });
 
   it("step 9: the figures stay private to the leader until they share them into a channel", async () => {
-    expect(h.slack.callsOf("chat.postMessage").filter((c) => String(c.args.text).startsWith("🪞") && c.args.channel !== "UANNA")).toEqual([]);
+    expect(
+      h.slack
+        .callsOf("chat.postMessage")
+        .filter((c) => String(c.args.text).startsWith("🪞") && c.args.channel !== "UANNA"),
+    ).toEqual([]);
     await post(
       h.eventsUrl,
-      sign(viewSubmission({ userId: "UANNA", callbackId: "mirror_share", privateMetadata: JSON.stringify({ roundId, language: "en" }), values: { channel: { value: { type: "conversations_select", selected_conversation: "CTEAM" } } } }), FORM),
+      sign(
+        viewSubmission({
+          userId: "UANNA",
+          callbackId: "mirror_share",
+          privateMetadata: JSON.stringify({ roundId, language: "en" }),
+          values: { channel: { value: { type: "conversations_select", selected_conversation: "CTEAM" } } },
+        }),
+        FORM,
+      ),
     );
-    const shared = await wait(() => h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CTEAM" && blocksText(c).includes("Anna's mirror")));
+    const shared = await wait(() =>
+      h.slack
+        .callsOf("chat.postMessage")
+        .find((c) => c.args.channel === "CTEAM" && blocksText(c).includes("Anna's mirror")),
+    );
     expect(blocksText(shared)).toContain("Team 2.7");
     expect(blocksText(shared)).not.toContain("Try this");
     // Someone else cannot share Anna's round.
     await post(
       h.eventsUrl,
-      sign(viewSubmission({ userId: "UBRUNO", callbackId: "mirror_share", privateMetadata: JSON.stringify({ roundId, language: "en" }), values: { channel: { value: { type: "conversations_select", selected_conversation: "CRANDOM" } } } }), FORM),
+      sign(
+        viewSubmission({
+          userId: "UBRUNO",
+          callbackId: "mirror_share",
+          privateMetadata: JSON.stringify({ roundId, language: "en" }),
+          values: { channel: { value: { type: "conversations_select", selected_conversation: "CRANDOM" } } },
+        }),
+        FORM,
+      ),
     );
     await wait(() => dmsTo("UBRUNO").find((c) => String(c.args.text).includes("someone else's mirror")));
     expect(h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "CRANDOM")).toEqual([]);
@@ -265,16 +381,42 @@ describe("the last mirror in /cx-me and the App Home", () => {
     expect(text).toContain("🪞 Mirror");
     expect(text).toContain("Last round, closed 3 December 2026:");
     expect(text).toContain("Self 5 · Team 2.7 · Gap +2.3 — ⚠️ Blind spot");
-    await post(h.eventsUrl, sign(eventCallback({ type: "app_home_opened", user: "UANNA", channel: "DANNA", tab: "home", event_ts: "1700000000.000100" }), JSON_TYPE));
+    await post(
+      h.eventsUrl,
+      sign(
+        eventCallback({
+          type: "app_home_opened",
+          user: "UANNA",
+          channel: "DANNA",
+          tab: "home",
+          event_ts: "1700000000.000100",
+        }),
+        JSON_TYPE,
+      ),
+    );
     const home = await wait(() => h.slack.callsOf("views.publish").find((c) => c.args.user_id === "UANNA"));
     expect(JSON.stringify(home.args.view)).toContain("Self 4 · Team 4.3 · Gap −0.3 — ✅ Aligned");
     // Someone who is not a leader sees no mirror section.
-    await post(h.eventsUrl, sign(eventCallback({ type: "app_home_opened", user: "UCARLA", channel: "DCARLA", tab: "home", event_ts: "1700000000.000200" }), JSON_TYPE));
+    await post(
+      h.eventsUrl,
+      sign(
+        eventCallback({
+          type: "app_home_opened",
+          user: "UCARLA",
+          channel: "DCARLA",
+          tab: "home",
+          event_ts: "1700000000.000200",
+        }),
+        JSON_TYPE,
+      ),
+    );
     const other = await wait(() => h.slack.callsOf("views.publish").find((c) => c.args.user_id === "UCARLA"));
     expect(JSON.stringify(other.args.view)).not.toContain("Mirror");
     // The button's service call refuses someone who is not a leader.
     await click("UCARLA", "mirror_show_mine", "me");
-    const refused = await wait(() => h.slack.responses.find((r) => r.path === "/response/UCARLA-mirror_show_mine")?.body);
+    const refused = await wait(
+      () => h.slack.responses.find((r) => r.path === "/response/UCARLA-mirror_show_mine")?.body,
+    );
     expect(JSON.stringify(refused)).toContain("The mirror is for leaders");
   });
 });
@@ -284,16 +426,35 @@ describe("a round below the minimum", () => {
     await command("/cx-mirror", "start <@UCARLA|carla> <@UDAN|dan> <@UEVE|eve>", "UBRUNO", "bruno");
     expect(await replyTo("bruno")).toContain("3 people are asked");
     const round = h.rows(`SELECT id FROM MirrorRound WHERE status = 'open'`)[0]!;
-    await submit("UCARLA", "mirror_answer", String(round.id), { care: 5, presence: 5, importance: 5, ask: 5, contact: 5 });
-    await submit("UDAN", "mirror_answer", String(round.id), { care: 1, presence: 1, importance: 1, ask: 1, contact: 1 });
-    await wait(() => h.rows(`SELECT COUNT(*) AS n FROM MirrorInvite WHERE answered = TRUE AND roundId = '${round.id}'`)[0]!.n === 2);
-    expect(String(h.rows(`SELECT tally FROM MirrorRound WHERE id = '${round.id}'`)[0]!.tally)).toContain('"care":[0,1,0,0,0,1]');
+    await submit("UCARLA", "mirror_answer", String(round.id), {
+      care: 5,
+      presence: 5,
+      importance: 5,
+      ask: 5,
+      contact: 5,
+    });
+    await submit("UDAN", "mirror_answer", String(round.id), {
+      care: 1,
+      presence: 1,
+      importance: 1,
+      ask: 1,
+      contact: 1,
+    });
+    await wait(
+      () =>
+        h.rows(`SELECT COUNT(*) AS n FROM MirrorInvite WHERE answered = TRUE AND roundId = '${round.id}'`)[0]!.n === 2,
+    );
+    expect(String(h.rows(`SELECT tally FROM MirrorRound WHERE id = '${round.id}'`)[0]!.tally)).toContain(
+      '"care":[0,1,0,0,0,1]',
+    );
     h.clock.advance(10 * DAY);
     await tick();
     const dm = await wait(() => dmsTo("UBRUNO").find((c) => String(c.args.text).includes("Not enough answers")));
     expect(String(dm.args.text)).toContain("Not enough answers to show without identifying anyone");
     expect(blocksText(dm)).not.toMatch(/Team \d/);
-    expect(h.rows(`SELECT status, tally, results FROM MirrorRound WHERE id = '${round.id}'`)).toEqual([{ status: "withheld", tally: null, results: null }]);
+    expect(h.rows(`SELECT status, tally, results FROM MirrorRound WHERE id = '${round.id}'`)).toEqual([
+      { status: "withheld", tally: null, results: null },
+    ]);
     expect(h.rows(`SELECT * FROM MirrorInvite WHERE roundId = '${round.id}'`)).toEqual([]);
     expect(h.slack.callsOf("files.completeUploadExternal")).toHaveLength(2); // Anna's DM and her shared post, none for Bruno
   });

@@ -4,7 +4,7 @@
 // same mirror state and the same logs behind — so nothing stored or logged can say who gave
 // which answer, whatever id, hash, timestamp or order one looks at.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { buttonClick, FORM, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
 import { snapshotTables } from "../helpers/tables.js";
 
@@ -24,7 +24,7 @@ interface Run {
 
 async function runRound(ben: Answers, carla: Answers): Promise<Run> {
   const h = await startHarness({ now: "2026-11-23T08:00:00Z" });
-  const wait = <T,>(probe: () => T | undefined | false | null) => h.slack.waitFor(probe, 20_000);
+  const wait = <T>(probe: () => T | undefined | false | null) => h.slack.waitFor(probe, 20_000);
   h.slack.addUser({ id: "UADMIN", is_admin: true, locale: "en-US", tz: "Europe/Berlin" });
   h.slack.addUser({ id: "UANNA", locale: "en-US", tz: "Europe/Berlin", real_name: "Anna" });
   for (const id of RATERS) h.slack.addUser({ id, locale: "en-US", tz: "Europe/Berlin" });
@@ -37,9 +37,29 @@ async function runRound(ben: Answers, carla: Answers): Promise<Run> {
   for (const id of RATERS) await wait(() => h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === id));
   const roundId = String(h.rows(`SELECT id FROM MirrorRound`)[0]!.id);
   const answer = async (user: string, answers: Answers) => {
-    const values = Object.fromEntries(Object.entries(answers).map(([q, v]) => [`mirror:${q}`, { value: { type: "radio_buttons", selected_option: { value: String(v) } } }]));
-    await post(h.eventsUrl, sign(viewSubmission({ userId: user, callbackId: "mirror_answer", privateMetadata: JSON.stringify({ roundId, language: "en" }), values }), FORM));
-    await wait(() => h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === user && String(c.args.text).startsWith("Thank you")));
+    const values = Object.fromEntries(
+      Object.entries(answers).map(([q, v]) => [
+        `mirror:${q}`,
+        { value: { type: "radio_buttons", selected_option: { value: String(v) } } },
+      ]),
+    );
+    await post(
+      h.eventsUrl,
+      sign(
+        viewSubmission({
+          userId: user,
+          callbackId: "mirror_answer",
+          privateMetadata: JSON.stringify({ roundId, language: "en" }),
+          values,
+        }),
+        FORM,
+      ),
+    );
+    await wait(() =>
+      h.slack
+        .callsOf("chat.postMessage")
+        .find((c) => c.args.channel === user && String(c.args.text).startsWith("Thank you")),
+    );
   };
   const logStart = h.logs.length;
   await answer("UBEN", ben);
@@ -54,7 +74,19 @@ function mirrorState(run: Run): Record<string, string[]> {
   return Object.fromEntries(
     Object.entries(snapshot)
       .filter(([table]) => table.startsWith("Mirror"))
-      .map(([table, rows]) => [table, rows.map((row) => row.split(run.roundId).join("ROUND").replace(/"c[a-z0-9]{24}"/g, '"CUID"').replace(/:true\b/g, ":1").replace(/:false\b/g, ":0")).sort()]),
+      .map(([table, rows]) => [
+        table,
+        rows
+          .map((row) =>
+            row
+              .split(run.roundId)
+              .join("ROUND")
+              .replace(/"c[a-z0-9]{24}"/g, '"CUID"')
+              .replace(/:true\b/g, ":1")
+              .replace(/:false\b/g, ":0"),
+          )
+          .sort(),
+      ]),
   );
 }
 
@@ -66,7 +98,12 @@ function mirrorState(run: Run): Record<string, string[]> {
 const normalisedLogs = (run: Run) =>
   run.answerLogs
     .filter((l) => !l.includes('"component":"bolt"'))
-    .map((l) => l.replace(/"time":\d+,/, "").split(run.roundId).join("ROUND"))
+    .map((l) =>
+      l
+        .replace(/"time":\d+,/, "")
+        .split(run.roundId)
+        .join("ROUND"),
+    )
     .sort();
 
 let first: Run;
@@ -86,7 +123,13 @@ describe("the mirror keeps raters anonymous", () => {
   it("stores the same mirror state whichever of two raters gave which answer", () => {
     expect(mirrorState(first)).toEqual(mirrorState(swapped));
     // …and that state is invitations (who, answered) apart from one histogram: no answer rows.
-    expect(Object.keys(mirrorState(first)).sort()).toEqual(["MirrorInvite", "MirrorLeader", "MirrorOrgFigures", "MirrorRound", "MirrorSchedule"]);
+    expect(Object.keys(mirrorState(first)).sort()).toEqual([
+      "MirrorInvite",
+      "MirrorLeader",
+      "MirrorOrgFigures",
+      "MirrorRound",
+      "MirrorSchedule",
+    ]);
     const columns = (table: string) => Object.keys(first.h.rows(`SELECT * FROM ${table}`)[0] ?? {}).sort();
     expect(columns("MirrorInvite")).toEqual(["answered", "language", "raterId", "roundId"]);
   });
@@ -115,14 +158,32 @@ describe("the mirror keeps raters anonymous", () => {
       expect(json).toContain(first.roundId);
     }
     const thanks = calls.filter((c) => c.method === "chat.postMessage" && String(c.args.text).startsWith("Thank you"));
-    expect(thanks.map((c) => c.args.text)).toEqual(["Thank you — your answer is in. It was added to the totals anonymously.", "Thank you — your answer is in. It was added to the totals anonymously."]);
+    expect(thanks.map((c) => c.args.text)).toEqual([
+      "Thank you — your answer is in. It was added to the totals anonymously.",
+      "Thank you — your answer is in. It was added to the totals anonymously.",
+    ]);
   });
 
   it("refuses an answer form for someone who was not asked, without telling who was", async () => {
     const h = first.h;
     h.slack.addUser({ id: "UMALLORY", locale: "en-US" });
-    await post(h.eventsUrl, sign(buttonClick({ userId: "UMALLORY", actionId: "mirror_answer_open", value: first.roundId, channel: "DMALLORY", ts: "1.1", responseUrl: h.slack.responseUrl("mallory") }), FORM));
+    await post(
+      h.eventsUrl,
+      sign(
+        buttonClick({
+          userId: "UMALLORY",
+          actionId: "mirror_answer_open",
+          value: first.roundId,
+          channel: "DMALLORY",
+          ts: "1.1",
+          responseUrl: h.slack.responseUrl("mallory"),
+        }),
+        FORM,
+      ),
+    );
     const reply = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === "/response/mallory"), 20_000);
-    expect(String(reply.body.text)).toBe("This question round wasn't sent to you, so it can't take an answer from you.");
+    expect(String(reply.body.text)).toBe(
+      "This question round wasn't sent to you, so it can't take an answer from you.",
+    );
   });
 });

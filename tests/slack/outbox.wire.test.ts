@@ -3,7 +3,7 @@
 // stays a lookup; a lookup that cannot work sends, so nothing is lost.
 // The kill -9 version with the real process is tests/outboxCrash.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { FORM, post, sign, slashCommand, viewSubmission } from "../helpers/slackRequests.js";
 
 let h: Harness;
@@ -20,7 +20,13 @@ async function submitStuck(text: string): Promise<void> {
     touchpoint: { value: { type: "static_select", selected_option: { value: "service" } } },
     anonymous: { value: { type: "checkboxes", selected_options: [] } },
   };
-  await post(h.eventsUrl, sign(viewSubmission({ userId: "UEMMA", callbackId: "suggestion_modal", privateMetadata: '{"language":"en"}', values }), FORM));
+  await post(
+    h.eventsUrl,
+    sign(
+      viewSubmission({ userId: "UEMMA", callbackId: "suggestion_modal", privateMetadata: '{"language":"en"}', values }),
+      FORM,
+    ),
+  );
   await h.slack.waitFor(() => posts().length > before);
   h.slack.unanswered.clear();
 }
@@ -29,7 +35,18 @@ beforeAll(async () => {
   h = await startHarness({ now: "2026-11-24T09:00:00Z" });
   h.slack.addUser({ id: "UADMIN", is_admin: true, locale: "en-US", tz: "Europe/Berlin" });
   h.slack.addUser({ id: "UEMMA", locale: "en-US", tz: "Europe/Berlin" });
-  await post(h.eventsUrl, sign(slashCommand("/cx-admin", "suggestions-channel <#CIDEAS|customer-ideas>", "UADMIN", h.slack.responseUrl("channel")), FORM));
+  await post(
+    h.eventsUrl,
+    sign(
+      slashCommand(
+        "/cx-admin",
+        "suggestions-channel <#CIDEAS|customer-ideas>",
+        "UADMIN",
+        h.slack.responseUrl("channel"),
+      ),
+      FORM,
+    ),
+  );
   await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === "/response/channel"));
 });
 
@@ -42,7 +59,10 @@ describe("an outbox message interrupted mid-send in Slack", () => {
   it("is found by its metadata instead of posted again, after waiting out a rate-limited lookup", async () => {
     await submitStuck("Call back within a day");
     const [sent] = posts();
-    expect(sent!.args.metadata).toEqual({ event_type: "kundennah_outbox", event_payload: { outbox_id: expect.any(String) } });
+    expect(sent!.args.metadata).toEqual({
+      event_type: "kundennah_outbox",
+      event_payload: { outbox_id: expect.any(String) },
+    });
 
     h.clock.advance(LEASE_MS + 1000); // the stuck sender's claim runs out
     h.slack.failNext("conversations.history", { status: 429, retryAfter: 30 });
@@ -56,7 +76,9 @@ describe("an outbox message interrupted mid-send in Slack", () => {
     expect(await h.app.core.outbox.deliverDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(posts()).toHaveLength(1);
     expect(entry()).toMatchObject({ status: "sent" });
-    expect(h.rows(`SELECT channelRef, messageRef FROM Suggestion WHERE text = 'Call back within a day'`)).toEqual([{ channelRef: "CIDEAS", messageRef: sent!.result!.ts }]);
+    expect(h.rows(`SELECT channelRef, messageRef FROM Suggestion WHERE text = 'Call back within a day'`)).toEqual([
+      { channelRef: "CIDEAS", messageRef: sent!.result!.ts },
+    ]);
     expect(h.logs.join("")).toContain("an interrupted send had been delivered");
     const lookup = h.slack.callsOf("conversations.history").at(-1)!;
     expect(lookup.args).toMatchObject({ channel: "CIDEAS", include_all_metadata: "true" }); // form-encoded
@@ -96,7 +118,9 @@ describe("an outbox message interrupted mid-send in Slack", () => {
     // the clock moved; either way the entry is sent once, without a lookup.
     await h.app.core.outbox.deliverDue();
     await h.slack.waitFor(() => entry()?.status === "sent");
-    expect(posts().filter((c) => String(c.args.text).includes("Answer the phone faster") && c.result?.ok)).toHaveLength(1);
+    expect(posts().filter((c) => String(c.args.text).includes("Answer the phone faster") && c.result?.ok)).toHaveLength(
+      1,
+    );
     expect(h.slack.callsOf("conversations.history")).toHaveLength(lookups);
   });
 });

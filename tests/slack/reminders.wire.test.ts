@@ -2,14 +2,17 @@
 // (broadcast to the DM) the next working day at the nudge time — never twice, not after an
 // answer or a snooze, not to a paused leader, not with `/cx-admin reminders off`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { buttonClick, FORM, post, sign, slashCommand } from "../helpers/slackRequests.js";
 
 let h: Harness;
 
-const command = (name: string, text: string, user: string, reply: string) => post(h.eventsUrl, sign(slashCommand(name, text, user, h.slack.responseUrl(reply)), FORM));
-const replyTo = (name: string) => h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body);
-const nudgeTo = (user: string) => h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === user && !c.args.thread_ts)!;
+const command = (name: string, text: string, user: string, reply: string) =>
+  post(h.eventsUrl, sign(slashCommand(name, text, user, h.slack.responseUrl(reply)), FORM));
+const replyTo = (name: string) =>
+  h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${name}`)?.body);
+const nudgeTo = (user: string) =>
+  h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === user && !c.args.thread_ts)!;
 const reminders = () => h.slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts);
 const click = (user: string, actionId: string, reply: string) => {
   const nudge = nudgeTo(user);
@@ -17,7 +20,21 @@ const click = (user: string, actionId: string, reply: string) => {
     .flatMap((b) => b.elements ?? [])
     .find((e) => e.action_id === actionId)!;
   const ts = String(nudge.result!.ts);
-  return post(h.eventsUrl, sign(buttonClick({ userId: user, actionId, value: button.value, blockId: "q:ask", channel: `D${user.slice(1)}`, ts, responseUrl: h.slack.responseUrl(reply) }), FORM));
+  return post(
+    h.eventsUrl,
+    sign(
+      buttonClick({
+        userId: user,
+        actionId,
+        value: button.value,
+        blockId: "q:ask",
+        channel: `D${user.slice(1)}`,
+        ts,
+        responseUrl: h.slack.responseUrl(reply),
+      }),
+      FORM,
+    ),
+  );
 };
 
 beforeAll(async () => {
@@ -64,7 +81,9 @@ describe("the one gentle reminder (Slack)", () => {
     const anna = sent.find((c) => c.args.channel === "DANNA")!;
     expect(anna.args).toMatchObject({ thread_ts: String(nudgeTo("UANNA").result!.ts), reply_broadcast: "true" }); // form-encoded, as Slack receives it
     expect(anna.args.text).toBe("⏰ Still a minute for this week's question? It's right above — one click is enough.");
-    expect(sent.find((c) => c.args.channel === "DDORA")!.args.text).toBe("⏰ Noch eine Minute für die Frage dieser Woche? Sie steht direkt darüber — ein Klick genügt.");
+    expect(sent.find((c) => c.args.channel === "DDORA")!.args.text).toBe(
+      "⏰ Noch eine Minute für die Frage dieser Woche? Sie steht direkt darüber — ein Klick genügt.",
+    );
     // No second card: the reminder carries no buttons.
     expect(anna.args.blocks).toBeUndefined();
     // Ben's snoozed nudge came back as he asked, without a reminder beside it.
@@ -76,14 +95,18 @@ describe("the one gentle reminder (Slack)", () => {
       await h.app.core.tick();
     }
     expect(reminders()).toHaveLength(2);
-    expect(h.rows(`SELECT COUNT(*) AS n FROM OutboxMessage WHERE kind = 'nudge-reminder' AND status = 'sent'`)).toEqual([{ n: 4 }]);
+    expect(h.rows(`SELECT COUNT(*) AS n FROM OutboxMessage WHERE kind = 'nudge-reminder' AND status = 'sent'`)).toEqual(
+      [{ n: 4 }],
+    );
     expect(h.logs.join("")).toContain("the leader paused nudges");
     expect(h.logs.join("")).toContain("the nudge is answered");
   });
 
   it("sends none while an admin has switched reminders off", async () => {
     await command("/cx-admin", "reminders off", "UADMIN", "off");
-    expect(String((await replyTo("off")).text)).toBe("✅ Reminders are off: each nudge is sent once, without a reminder.");
+    expect(String((await replyTo("off")).text)).toBe(
+      "✅ Reminders are off: each nudge is sent once, without a reminder.",
+    );
     expect(h.rows(`SELECT reminders FROM Workspace`)).toEqual([{ reminders: 0 }]);
     h.clock.set("2026-11-30T08:00:00Z"); // the next Monday's nudge
     await h.app.core.tick();

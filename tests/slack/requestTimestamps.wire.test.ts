@@ -2,16 +2,22 @@
 // off their clock, either way: a signed request stamped in the future could otherwise be
 // replayed until that future has passed. Socket Mode has no signatures and is not concerned.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { FORM, post, sign, slashCommand } from "../helpers/slackRequests.js";
 
 let h: Harness;
-const leaders = () => h.rows("SELECT externalId FROM Member WHERE isLeader ORDER BY externalId").map((r) => r.externalId);
+const leaders = () =>
+  h.rows("SELECT externalId FROM Member WHERE isLeader ORDER BY externalId").map((r) => r.externalId);
 const secondsFromNow = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
 
 /** `/cx-admin leaders add` for `user`, signed correctly with the given timestamp. */
 function addLeader(user: string, timestamp: number, reply: string) {
-  const body = slashCommand("/cx-admin", `leaders add <@${user}|${user.toLowerCase()}>`, "UADMIN", h.slack.responseUrl(reply));
+  const body = slashCommand(
+    "/cx-admin",
+    `leaders add <@${user}|${user.toLowerCase()}>`,
+    "UADMIN",
+    h.slack.responseUrl(reply),
+  );
   return post(h.eventsUrl, sign(body, FORM, { timestamp }));
 }
 
@@ -28,7 +34,11 @@ afterAll(async () => {
 describe("signed Slack request timestamps", () => {
   it("refuses correctly signed requests stamped more than five minutes ahead or behind, and runs nothing", async () => {
     const callsBefore = h.slack.calls.length;
-    for (const [user, offset] of [["UANNA", 6 * 60], ["UBEN", 24 * 3600], ["UCARL", -6 * 60]] as const) {
+    for (const [user, offset] of [
+      ["UANNA", 6 * 60],
+      ["UBEN", 24 * 3600],
+      ["UCARL", -6 * 60],
+    ] as const) {
       const res = await addLeader(user, secondsFromNow(offset), `refused-${user}`);
       expect(res.status, `${offset} s`).toBe(401);
     }

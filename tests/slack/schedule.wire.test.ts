@@ -1,7 +1,7 @@
 // The clock with an injected time: leaders in three time zones get exactly one DM per slot,
 // across restarts, concurrent ticks, the grace window, rate limits and vanished users.
 import { afterEach, describe, expect, it } from "vitest";
-import { startHarness, tempDir, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness, tempDir } from "../helpers/harness.js";
 
 const running: Harness[] = [];
 afterEach(async () => {
@@ -28,7 +28,15 @@ const dmsTo = (h: Harness, user: string) => h.slack.callsOf("chat.postMessage").
 describe("scheduled nudges", () => {
   it("reaches Berlin, New York and Tokyo at 09:00 local on Monday, once each", async () => {
     const h = await harness("2026-11-22T23:59:00Z");
-    await addLeaders(h, [{ id: "UBER", tz: "Europe/Berlin" }, { id: "UNYC", tz: "America/New_York" }, { id: "UTYO", tz: "Asia/Tokyo" }], "2026-11-01T00:00:00Z");
+    await addLeaders(
+      h,
+      [
+        { id: "UBER", tz: "Europe/Berlin" },
+        { id: "UNYC", tz: "America/New_York" },
+        { id: "UTYO", tz: "Asia/Tokyo" },
+      ],
+      "2026-11-01T00:00:00Z",
+    );
 
     const tickAt = async (iso: string) => {
       h.clock.set(iso);
@@ -54,7 +62,14 @@ describe("scheduled nudges", () => {
   it("never sends twice when ticks overlap, and survives a restart in the middle of a tick", async () => {
     const dir = tempDir();
     const first = await harness("2026-11-23T08:00:00Z", dir);
-    await addLeaders(first, [{ id: "UA", tz: "Europe/Berlin" }, { id: "UB", tz: "Europe/Berlin" }], "2026-11-01T00:00:00Z");
+    await addLeaders(
+      first,
+      [
+        { id: "UA", tz: "Europe/Berlin" },
+        { id: "UB", tz: "Europe/Berlin" },
+      ],
+      "2026-11-01T00:00:00Z",
+    );
     // The tick records and claims the nudges, then the process dies before sending.
     await first.app.core.nudges.planDue(first.clock.now());
     const claimed = await first.app.stores.checkins.claimDueNudges(first.clock.now(), 100, 2 * 60_000);

@@ -7,14 +7,14 @@ import net from "node:net";
 import readline from "node:readline";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
-import { startApp, type RunningApp } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
+import { databaseUrlFor } from "../helpers/database.js";
 import { FakeSlack } from "../helpers/fakeSlack.js";
 import { FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
-import { databaseUrlFor } from "../helpers/database.js";
 import { tempDir } from "../helpers/harness.js";
-import { eventCallback, JSON_TYPE, sign, SIGNING_SECRET } from "../helpers/slackRequests.js";
+import { eventCallback, JSON_TYPE, SIGNING_SECRET, sign } from "../helpers/slackRequests.js";
 import { message, postActivity, type TeamsPerson } from "../helpers/teamsActivities.js";
 
 async function freePort(): Promise<number> {
@@ -56,7 +56,9 @@ describe("Slack start-up", () => {
     readline.createInterface({ input: child.stdout }).on("line", (line) => (stdout += `${line}\n`));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(code).toBe(78);
-    expect(stderr).toContain("configuration problem: SLACK_BOT_TOKEN: was refused by Slack (invalid_auth): copy the Bot User OAuth Token (xoxb-…)");
+    expect(stderr).toContain(
+      "configuration problem: SLACK_BOT_TOKEN: was refused by Slack (invalid_auth): copy the Bot User OAuth Token (xoxb-…)",
+    );
     expect(stderr + stdout).not.toContain("An API error occurred");
     expect(stderr + stdout).not.toContain("xoxb-revoked");
     expect(slack.callsOf("auth.test").length).toBeGreaterThan(0);
@@ -102,7 +104,13 @@ describe("Slack start-up", () => {
     await teams.waitFor(() => teams.messages().length > 0);
 
     // A Slack request that arrives before the token was checked is answered 503: Slack retries it.
-    const early = await fetch(`${app.url}/slack/events`, { method: "POST", ...sign(eventCallback({ type: "app_mention", channel: "C1", user: "U1", text: "hi", ts: "1.1" }, "EvEarly"), JSON_TYPE) });
+    const early = await fetch(`${app.url}/slack/events`, {
+      method: "POST",
+      ...sign(
+        eventCallback({ type: "app_mention", channel: "C1", user: "U1", text: "hi", ts: "1.1" }, "EvEarly"),
+        JSON_TYPE,
+      ),
+    });
     expect(early.status).toBe(503);
 
     // Slack comes up where the bot looks for it; the background retry connects.

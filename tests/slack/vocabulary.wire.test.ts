@@ -3,7 +3,7 @@
 // languages); a message naming an account counts as a customer message only once the account is
 // a term; and the weekly digest says which vocabulary was in force.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { eventCallback, FORM, JSON_TYPE, post, sign, slashCommand } from "../helpers/slackRequests.js";
 
 /** Delivers an event as Slack does: a 503 (not stored in time) is delivered again, up to three times. */
@@ -31,7 +31,13 @@ const vocabularyRow = () => rows(`SELECT industry, terms, termCount, version FRO
 const storedTerms = () => JSON.parse(String(vocabularyRow()?.terms ?? "[]")) as string[];
 
 const sendMessage = (channel: string, user: string, text: string, at: string, eventId: string) =>
-  deliver(h.eventsUrl, eventCallback({ type: "message", channel, user, text, ts: ts(at), channel_type: "channel", event_ts: ts(at) }, eventId));
+  deliver(
+    h.eventsUrl,
+    eventCallback(
+      { type: "message", channel, user, text, ts: ts(at), channel_type: "channel", event_ts: ts(at) },
+      eventId,
+    ),
+  );
 const signalCount = () => Number(rows(`SELECT COUNT(*) AS n FROM PresenceSignal`)[0]!.n);
 const customerSignals = () => Number(rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE customer`)[0]!.n);
 
@@ -67,7 +73,9 @@ describe("the workspace vocabulary in Slack", () => {
 
   it("adds terms as typed, with quotes, commas and ampersands, and counts duplicates once", async () => {
     // Slack sends & < > as entities; the term is stored as typed and echoed escaped.
-    const reply = await admin('presence terms add Fahrgast, "Müller, Schmidt &amp; Partner", fahrgast, Stadtwerke   Nord');
+    const reply = await admin(
+      'presence terms add Fahrgast, "Müller, Schmidt &amp; Partner", fahrgast, Stadtwerke   Nord',
+    );
     expect(reply).toContain("✅ Added “Fahrgast”, “Müller, Schmidt &amp; Partner”, “Stadtwerke Nord”");
     expect(reply).toContain("3 own terms in all");
     expect(storedTerms()).toEqual(["Fahrgast", "Müller, Schmidt & Partner", "Stadtwerke Nord"]);
@@ -96,7 +104,9 @@ describe("the workspace vocabulary in Slack", () => {
   it("lists and removes terms", async () => {
     const list = await admin("presence terms list");
     expect(list).toContain("*Industry preset:* transport");
-    expect(list).toContain("*Own terms (4):* “&lt;!channel&gt; Partners”, “Fahrgast”, “Müller, Schmidt &amp; Partner”, “Stadtwerke Nord”");
+    expect(list).toContain(
+      "*Own terms (4):* “&lt;!channel&gt; Partners”, “Fahrgast”, “Müller, Schmidt &amp; Partner”, “Stadtwerke Nord”",
+    );
     const removed = await admin("presence terms remove <!channel> Partners, Nordwind");
     expect(removed).toContain("✅ Removed “&lt;!channel&gt; Partners”");
     expect(removed).toContain("Not in the list: “Nordwind”");
@@ -106,12 +116,16 @@ describe("the workspace vocabulary in Slack", () => {
 
   it("answers in German to a German admin", async () => {
     h.slack.addUser({ id: "UADMINDE", is_admin: true, locale: "de-DE", tz: "Europe/Berlin" });
-    expect(await admin("presence terms add Stadtwerke Nord", "UADMINDE")).toContain("Schon vorhanden: “Stadtwerke Nord”");
+    expect(await admin("presence terms add Stadtwerke Nord", "UADMINDE")).toContain(
+      "Schon vorhanden: “Stadtwerke Nord”",
+    );
     expect(await admin("presence industry luftfahrt", "UADMINDE")).toContain("Die Branche „luftfahrt“ kenne ich nicht");
     expect(await admin("presence terms list", "UADMINDE")).toContain("*Eigene Begriffe (3):*");
   });
 
-  it("counts a message naming an account as about customers only after the account is a term", { timeout: 120_000 }, async () => {
+  it("counts a message naming an account as about customers only after the account is a term", {
+    timeout: 120_000,
+  }, async () => {
     const text = "Zorblax meldet sich morgen wegen der Umstellung.";
     await sendMessage("CSALES", "UA", text, "2026-11-24T09:00:00Z", "EvBefore");
     await h.slack.waitFor(() => signalCount() === 1);
@@ -139,7 +153,9 @@ describe("the workspace vocabulary in Slack", () => {
     expect(await h.app.core.tick()).toMatchObject({ digests: 1, outboxSent: 1 });
     const digest = h.slack.callsOf("chat.postMessage").find((c) => c.args.channel === "CHR")!;
     const blocks = JSON.stringify(digest.args.blocks);
-    expect(blocks).toContain("Vocabulary: transport preset + 3 own terms — changed on 26 November; it applies to messages from then on.");
+    expect(blocks).toContain(
+      "Vocabulary: transport preset + 3 own terms — changed on 26 November; it applies to messages from then on.",
+    );
     // Terms are configuration, not conversation: no message text at rest. (Last: on PostgreSQL
     // this read blocks the process, and with it the server's keep-alive connections.)
     expect(h.storedText()).not.toContain("meldet sich morgen");

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeMicrosoftIdentity } from "../helpers/fakeMicrosoftIdentity.js";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { install, message, postActivity, TENANT, type TeamsPerson } from "../helpers/teamsActivities.js";
 
 const ANNA: TeamsPerson = { id: "29:1anna", aadObjectId: "aad-anna", name: "Anna" };
@@ -20,9 +20,21 @@ interface AppType {
 }
 
 const APP_TYPES: AppType[] = [
-  { name: "SingleTenant", appId: "11111111-2222-3333-4444-555555555501", env: { MICROSOFT_APP_PASSWORD: "single-tenant-secret", MICROSOFT_APP_TENANT_ID: TENANT } },
-  { name: "MultiTenant", appId: "11111111-2222-3333-4444-555555555502", env: { MICROSOFT_APP_PASSWORD: "multi-tenant-secret", MICROSOFT_APP_TENANT_ID: "" } },
-  { name: "UserAssignedMSI", appId: "11111111-2222-3333-4444-555555555503", env: { MICROSOFT_APP_PASSWORD: "", MICROSOFT_APP_TENANT_ID: TENANT } },
+  {
+    name: "SingleTenant",
+    appId: "11111111-2222-3333-4444-555555555501",
+    env: { MICROSOFT_APP_PASSWORD: "single-tenant-secret", MICROSOFT_APP_TENANT_ID: TENANT },
+  },
+  {
+    name: "MultiTenant",
+    appId: "11111111-2222-3333-4444-555555555502",
+    env: { MICROSOFT_APP_PASSWORD: "multi-tenant-secret", MICROSOFT_APP_TENANT_ID: "" },
+  },
+  {
+    name: "UserAssignedMSI",
+    appId: "11111111-2222-3333-4444-555555555503",
+    env: { MICROSOFT_APP_PASSWORD: "", MICROSOFT_APP_TENANT_ID: TENANT },
+  },
 ];
 
 let identity: FakeMicrosoftIdentity;
@@ -73,13 +85,25 @@ describe.each(APP_TYPES)("Teams authentication, MICROSOFT_APP_TYPE=$name", (type
     const otherKey = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
     const refused: Record<string, string> = {
       "wrong audience": identity.channelToken({ aud: "99999999-2222-3333-4444-555555555555", serviceUrl }),
-      "wrong issuer": identity.channelToken({ aud: type.appId, serviceUrl, iss: "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/" }),
+      "wrong issuer": identity.channelToken({
+        aud: type.appId,
+        serviceUrl,
+        iss: "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+      }),
       // Beyond the five minutes of clock skew the Bot Framework allows.
       expired: identity.channelToken({ aud: type.appId, serviceUrl, expiresIn: -600 }),
       "signed by another key": identity.channelToken({ aud: type.appId, serviceUrl, signWith: otherKey }),
-      "signed by an unpublished key": identity.channelToken({ aud: type.appId, serviceUrl, signWith: otherKey, kid: "unpublished-key" }),
+      "signed by an unpublished key": identity.channelToken({
+        aud: type.appId,
+        serviceUrl,
+        signWith: otherKey,
+        kid: "unpublished-key",
+      }),
       // A token the Bot Framework issued for another bot endpoint cannot send this bot's replies elsewhere.
-      "for another connector": identity.channelToken({ aud: type.appId, serviceUrl: "https://smba.trafficmanager.net/emea/" }),
+      "for another connector": identity.channelToken({
+        aud: type.appId,
+        serviceUrl: "https://smba.trafficmanager.net/emea/",
+      }),
     };
     for (const [what, token] of Object.entries(refused)) {
       const res = await postActivity(h.messagesUrl, message(serviceUrl, ANNA, "help"), bearer(token));
@@ -106,7 +130,11 @@ describe.each(APP_TYPES)("Teams authentication, MICROSOFT_APP_TYPE=$name", (type
     expect(requests).toHaveLength(1);
     expect(reply!.authorization).toBe(`Bearer ${requests[0]!.issued}`);
     if (type.name === "UserAssignedMSI") {
-      expect(requests[0]).toMatchObject({ via: "managed-identity", scope: BOT_FRAMEWORK_SCOPE, identityHeader: identity.identityHeader });
+      expect(requests[0]).toMatchObject({
+        via: "managed-identity",
+        scope: BOT_FRAMEWORK_SCOPE,
+        identityHeader: identity.identityHeader,
+      });
     } else {
       // A single-tenant app's token comes from its own tenant; a multi-tenant app's from the Bot Framework's.
       expect(requests[0]).toMatchObject({
@@ -130,7 +158,10 @@ describe("Activities from other Bot Framework channels", () => {
   const token = () => identity.channelToken({ aud: type.appId, serviceUrl: h.teams!.url });
 
   beforeAll(async () => {
-    h = await startHarness({ teams: { appId: type.appId }, env: { MICROSOFT_APP_TYPE: type.name, ...type.env, KUNDENNAH_ADMINS: ANNA.aadObjectId! } });
+    h = await startHarness({
+      teams: { appId: type.appId },
+      env: { MICROSOFT_APP_TYPE: type.name, ...type.env, KUNDENNAH_ADMINS: ANNA.aadObjectId! },
+    });
   });
 
   afterAll(async () => {

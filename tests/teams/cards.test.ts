@@ -1,8 +1,8 @@
 // Renderers and markdown: pure functions, checked structurally.
 import { describe, expect, it } from "vitest";
 import { checkinCard } from "../../src/bots/teams/cards.js";
-import { escapeMarkdown, teamsText } from "../../src/bots/teams/markdown.js";
 import { parseRetryAfter } from "../../src/bots/teams/delivery.js";
+import { escapeMarkdown, teamsText } from "../../src/bots/teams/markdown.js";
 import { texts } from "../../src/prompts/texts.js";
 
 describe("Teams markdown", () => {
@@ -14,12 +14,22 @@ describe("Teams markdown", () => {
   });
 
   it("makes user text inert", () => {
-    expect(escapeMarkdown("[bank](https://evil) <at>all</at> **x**")).toBe("\\[bank\\]\\(https://evil\\) &lt;at&gt;all&lt;/at&gt; \\*\\*x\\*\\*");
+    expect(escapeMarkdown("[bank](https://evil) <at>all</at> **x**")).toBe(
+      "\\[bank\\]\\(https://evil\\) &lt;at&gt;all&lt;/at&gt; \\*\\*x\\*\\*",
+    );
   });
 });
 
 describe("nudge card", () => {
-  const base = { nudgeId: "n1", week: "2026-W48", language: "de" as const, questions: ["care" as const], ratings: {}, streak: 0, reflections: {} };
+  const base = {
+    nudgeId: "n1",
+    week: "2026-W48",
+    language: "de" as const,
+    questions: ["care" as const],
+    ratings: {},
+    streak: 0,
+    reflections: {},
+  };
 
   it("asks in the person's language with five Execute buttons, Submit fallbacks, a reflection field, snooze and skip", () => {
     const card = checkinCard({ ...base, status: "sent" });

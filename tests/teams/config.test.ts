@@ -14,24 +14,51 @@ describe("Teams configuration", () => {
   });
 
   it("defaults to SingleTenant and reads the app registration", () => {
-    expect(loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "pw", MICROSOFT_APP_TENANT_ID: TENANT }).teams).toEqual({
+    expect(
+      loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "pw", MICROSOFT_APP_TENANT_ID: TENANT }).teams,
+    ).toEqual({
       mode: "azure",
       appId: APP_ID,
       appPassword: "pw",
       tenantId: TENANT,
       appType: "SingleTenant",
     });
-    expect(loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "pw", MICROSOFT_APP_TYPE: "multitenant" }).teams).toMatchObject({ appType: "MultiTenant", tenantId: null });
-    expect(loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_APP_TENANT_ID: TENANT }).teams).toMatchObject({ appType: "UserAssignedMSI", appPassword: null });
+    expect(
+      loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "pw", MICROSOFT_APP_TYPE: "multitenant" }).teams,
+    ).toMatchObject({ appType: "MultiTenant", tenantId: null });
+    expect(
+      loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_APP_TENANT_ID: TENANT })
+        .teams,
+    ).toMatchObject({ appType: "UserAssignedMSI", appPassword: null });
   });
 
   it("names the variable when settings are missing or inconsistent", () => {
-    expect(() => loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "pw" })).toThrow(/^MICROSOFT_APP_TENANT_ID: required for MICROSOFT_APP_TYPE=SingleTenant/);
-    expect(() => loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: TENANT })).toThrow(/^MICROSOFT_APP_PASSWORD: required/);
-    expect(() => loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_APP_PASSWORD: "pw" })).toThrow(/^MICROSOFT_APP_PASSWORD: must be empty/);
-    expect(() => loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: "Shared" })).toThrow(/^MICROSOFT_APP_TYPE: expected SingleTenant/);
+    expect(() => loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "pw" })).toThrow(
+      /^MICROSOFT_APP_TENANT_ID: required for MICROSOFT_APP_TYPE=SingleTenant/,
+    );
+    expect(() => loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: TENANT })).toThrow(
+      /^MICROSOFT_APP_PASSWORD: required/,
+    );
+    expect(() =>
+      loadConfig({
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_TYPE: "UserAssignedMSI",
+        MICROSOFT_APP_TENANT_ID: TENANT,
+        MICROSOFT_APP_PASSWORD: "pw",
+      }),
+    ).toThrow(/^MICROSOFT_APP_PASSWORD: must be empty/);
+    expect(() => loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: "Shared" })).toThrow(
+      /^MICROSOFT_APP_TYPE: expected SingleTenant/,
+    );
     expect(() => loadConfig({ MICROSOFT_APP_ID: "my-bot" })).toThrow(/^MICROSOFT_APP_ID: expected/);
     expect(() => loadConfig({ MICROSOFT_APP_PASSWORD: "pw" })).toThrow(/^MICROSOFT_APP_ID: required/);
-    expect(() => loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "pw", MICROSOFT_APP_TENANT_ID: TENANT, TEAMS_LOCAL_MODE: "true" })).toThrow(/^TEAMS_LOCAL_MODE/);
+    expect(() =>
+      loadConfig({
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: "pw",
+        MICROSOFT_APP_TENANT_ID: TENANT,
+        TEAMS_LOCAL_MODE: "true",
+      }),
+    ).toThrow(/^TEAMS_LOCAL_MODE/);
   });
 });

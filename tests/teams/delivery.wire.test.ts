@@ -2,19 +2,35 @@
 // and delivered, 502 is retried a bounded number of times and handed back to the outbox, and
 // 403 (app removed) switches the conversation reference off until the next installation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
-import type { FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
-import { conversationIdOf, install, message, postActivity, TENANT, type TeamsPerson } from "../helpers/teamsActivities.js";
 import type { Workspace } from "../../src/core/shared/model.js";
+import type { FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
+import {
+  conversationIdOf,
+  install,
+  message,
+  postActivity,
+  TENANT,
+  type TeamsPerson,
+} from "../helpers/teamsActivities.js";
 
-const ANNA: TeamsPerson = { id: "29:1anna", aadObjectId: "aad-anna", name: "Anna", locale: "en-US", timezone: "Europe/Berlin" };
+const ANNA: TeamsPerson = {
+  id: "29:1anna",
+  aadObjectId: "aad-anna",
+  name: "Anna",
+  locale: "en-US",
+  timezone: "Europe/Berlin",
+};
 
 let h: Harness;
 let connector: FakeTeamsConnector;
 let workspace: Workspace;
 
 const rows = (sql: string) => h.rows(sql);
-const sends = () => connector.calls.filter((c) => c.kind === "send" && c.conversationId === conversationIdOf(ANNA) && Array.isArray(c.body.attachments));
+const sends = () =>
+  connector.calls.filter(
+    (c) => c.kind === "send" && c.conversationId === conversationIdOf(ANNA) && Array.isArray(c.body.attachments),
+  );
 const refActive = () => rows(`SELECT active FROM ConversationRef`)[0]!.active;
 
 beforeAll(async () => {
@@ -52,7 +68,11 @@ describe("Teams delivery wrapper", () => {
     const report = await h.app.core.nudges.nudgeNow(workspace);
     expect(report).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
     // Four tries from our wrapper and not one more: the SDK's own retry policy is off.
-    expect(sends().slice(before).map((c) => c.status)).toEqual([502, 502, 502, 502]);
+    expect(
+      sends()
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual([502, 502, 502, 502]);
     expect(refActive()).toBe(1);
   });
 
@@ -62,7 +82,11 @@ describe("Teams delivery wrapper", () => {
     h.clock.advance(60_000);
     expect(await h.app.core.nudges.nudgeNow(workspace)).toMatchObject({ sent: 0, failed: 1 });
     expect(refActive()).toBe(0);
-    expect(sends().slice(before).map((c) => c.status)).toEqual([403]);
+    expect(
+      sends()
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual([403]);
 
     h.clock.advance(60_000);
     expect(await h.app.core.nudges.nudgeNow(workspace)).toMatchObject({ sent: 0, failed: 1 });
@@ -73,7 +97,9 @@ describe("Teams delivery wrapper", () => {
     const welcomes = connector.messages().filter((c) => String(c.body.text ?? "").includes("Kundennah")).length;
     await postActivity(h.messagesUrl, install(connector.url, ANNA));
     expect(refActive()).toBe(1);
-    expect(connector.messages().filter((c) => String(c.body.text ?? "").includes("Kundennah")).length).toBe(welcomes + 1);
+    expect(connector.messages().filter((c) => String(c.body.text ?? "").includes("Kundennah")).length).toBe(
+      welcomes + 1,
+    );
     h.clock.advance(60_000);
     expect(await h.app.core.nudges.nudgeNow(workspace)).toMatchObject({ sent: 1 });
   });

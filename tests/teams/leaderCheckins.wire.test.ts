@@ -2,9 +2,17 @@
 // the server chooses — whatever a card payload claims. A check-in that counts for the wrong
 // person or week would move the digest's leader figures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
 import type { FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
-import { conversationIdOf, executeAction, install, message, postActivity, submitAction, type TeamsPerson } from "../helpers/teamsActivities.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
+import {
+  conversationIdOf,
+  executeAction,
+  install,
+  message,
+  postActivity,
+  submitAction,
+  type TeamsPerson,
+} from "../helpers/teamsActivities.js";
 
 const ADMIN: TeamsPerson = { id: "29:1admin", aadObjectId: "aad-admin", name: "Ada Admin", locale: "en-US" };
 const ANNA: TeamsPerson = { id: "29:1anna", aadObjectId: "aad-anna", name: "Anna", locale: "en-US" };
@@ -18,12 +26,21 @@ let connector: FakeTeamsConnector;
 
 const rows = (sql: string) => h.rows(sql);
 const post = (body: unknown) => postActivity(h.messagesUrl, body);
-const say = (person: TeamsPerson, text: string, mentions: { id: string; name: string }[] = []) => post(message(connector.url, person, text, mentions));
+const say = (person: TeamsPerson, text: string, mentions: { id: string; name: string }[] = []) =>
+  post(message(connector.url, person, text, mentions));
 const to = (person: TeamsPerson) => connector.messages().filter((c) => c.conversationId === conversationIdOf(person));
-const textsTo = (person: TeamsPerson) => to(person).flatMap((c) => (typeof c.body.text === "string" ? [c.body.text] : []));
+const textsTo = (person: TeamsPerson) =>
+  to(person).flatMap((c) => (typeof c.body.text === "string" ? [c.body.text] : []));
 const cardsTo = (person: TeamsPerson) => to(person).filter((c) => Array.isArray(c.body.attachments));
-const checkIns = () => rows(`SELECT m.externalId AS who, c.question, c.week, c.rating FROM CheckIn c JOIN Member m ON m.id = c.memberId ORDER BY m.externalId, c.week`);
-const nudgeOf = (person: TeamsPerson) => String(rows(`SELECT n.id FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = '${person.aadObjectId}'`)[0]!.id);
+const checkIns = () =>
+  rows(
+    `SELECT m.externalId AS who, c.question, c.week, c.rating FROM CheckIn c JOIN Member m ON m.id = c.memberId ORDER BY m.externalId, c.week`,
+  );
+const nudgeOf = (person: TeamsPerson) =>
+  String(
+    rows(`SELECT n.id FROM Nudge n JOIN Member m ON m.id = n.memberId WHERE m.externalId = '${person.aadObjectId}'`)[0]!
+      .id,
+  );
 
 beforeAll(async () => {
   // Monday 23 November 2026, 09:00 in Berlin: week 48 asks the "ask" question.
@@ -72,22 +89,44 @@ describe("Teams check-ins are for leaders, for the week the server chooses", () 
 
   it("never lets a leader's card payload choose the week or borrow another leader's nudge", async () => {
     // Anna names an old week and no nudge: the answer goes to this week's nudge of hers.
-    const res = await post(executeAction(connector.url, ANNA, "rate", { verb: "rate", nudgeId: null, week: "2026-W40", question: "ask", rating: 3 }));
+    const res = await post(
+      executeAction(connector.url, ANNA, "rate", {
+        verb: "rate",
+        nudgeId: null,
+        week: "2026-W40",
+        question: "ask",
+        rating: 3,
+      }),
+    );
     expect(JSON.stringify(res.body)).toContain("Your answer: **3 – Partly**");
     // Ben's nudge id with Anna's identity is refused.
-    const borrowed = await post(executeAction(connector.url, ANNA, "rate", { verb: "rate", nudgeId: nudgeOf(BEN), question: "ask", rating: 1 }));
+    const borrowed = await post(
+      executeAction(connector.url, ANNA, "rate", { verb: "rate", nudgeId: nudgeOf(BEN), question: "ask", rating: 1 }),
+    );
     expect(String(borrowed.body!.value)).toContain("belongs to someone else");
     // Carl has no nudge this week; his free check-in is stored for the current week, not the one he names.
-    await post(submitAction(connector.url, CARL, { verb: "rate", nudgeId: null, week: "2026-W52", question: "ask", rating: 4 }));
+    await post(
+      submitAction(connector.url, CARL, { verb: "rate", nudgeId: null, week: "2026-W52", question: "ask", rating: 4 }),
+    );
     // A question this week does not ask is not taken either.
-    const other = await post(executeAction(connector.url, CARL, "rate", { verb: "rate", nudgeId: null, week: "2026-W48", question: "care", rating: 5 }));
+    const other = await post(
+      executeAction(connector.url, CARL, "rate", {
+        verb: "rate",
+        nudgeId: null,
+        week: "2026-W48",
+        question: "care",
+        rating: 5,
+      }),
+    );
     expect(String(other.body!.value)).toContain("no longer available");
 
     expect(checkIns()).toEqual([
       { who: "aad-anna", question: "ask", week: "2026-W48", rating: 3 },
       { who: "aad-carl", question: "ask", week: "2026-W48", rating: 4 },
     ]);
-    expect(rows(`SELECT c.nudgeId FROM CheckIn c JOIN Member m ON m.id = c.memberId WHERE m.externalId = 'aad-anna'`)).toEqual([{ nudgeId: nudgeOf(ANNA) }]);
+    expect(
+      rows(`SELECT c.nudgeId FROM CheckIn c JOIN Member m ON m.id = c.memberId WHERE m.externalId = 'aad-anna'`),
+    ).toEqual([{ nudgeId: nudgeOf(ANNA) }]);
   });
 
   it("still gives a leader the card for this week's question (after the previous steps)", async () => {

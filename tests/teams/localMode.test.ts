@@ -1,7 +1,7 @@
 // Teams local mode takes unauthenticated activities, so the server then listens on loopback only.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import { message, postActivity, type TeamsPerson } from "../helpers/teamsActivities.js";
 
 const running: Harness[] = [];

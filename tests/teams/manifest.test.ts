@@ -46,9 +46,13 @@ function pngSize(png: Buffer): [number, number, number] {
 describe("Teams app package", () => {
   it("npm run teams:package writes a zip whose manifest validates against the Teams v1.30 schema", async () => {
     const out = path.join(tempDir(), "kundennah-teams.zip");
-    const { stderr } = await promisify(execFile)(process.execPath, ["scripts/teams-package.mjs", out], { env: { ...process.env, MICROSOFT_APP_ID: APP_ID } });
+    const { stderr } = await promisify(execFile)(process.execPath, ["scripts/teams-package.mjs", out], {
+      env: { ...process.env, MICROSOFT_APP_ID: APP_ID },
+    });
     // The shipped manifest carries example.com links; the package is written, with a warning naming them.
-    expect(stderr).toContain("WARNING — developer.websiteUrl, developer.privacyUrl, developer.termsOfUseUrl still point to example.com");
+    expect(stderr).toContain(
+      "WARNING — developer.websiteUrl, developer.privacyUrl, developer.termsOfUseUrl still point to example.com",
+    );
     expect(stderr).toContain("manifests/teams/manifest.json");
     const files = unzip(fs.readFileSync(out));
     expect([...files.keys()].sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
@@ -73,7 +77,15 @@ describe("Teams app package", () => {
   it("stops warning once the example.com links are replaced", () => {
     const shipped = JSON.parse(fs.readFileSync("manifests/teams/manifest.json", "utf8"));
     expect(exampleUrls(shipped)).toEqual(["developer.websiteUrl", "developer.privacyUrl", "developer.termsOfUseUrl"]);
-    const own = { ...shipped, developer: { ...shipped.developer, websiteUrl: "https://intranet.acme.de/kundennah", privacyUrl: "https://acme.de/datenschutz", termsOfUseUrl: "https://acme.de/agb" } };
+    const own = {
+      ...shipped,
+      developer: {
+        ...shipped.developer,
+        websiteUrl: "https://intranet.acme.de/kundennah",
+        privacyUrl: "https://acme.de/datenschutz",
+        termsOfUseUrl: "https://acme.de/agb",
+      },
+    };
     expect(exampleUrls(own)).toEqual([]);
     expect(exampleUrls({ developer: { websiteUrl: "https://www.example.org/x" } })).toEqual(["developer.websiteUrl"]);
     expect(exampleUrls({ developer: { websiteUrl: "https://notexample.com/x" } })).toEqual([]);
@@ -81,8 +93,16 @@ describe("Teams app package", () => {
 
   it("refuses to package without a proper MICROSOFT_APP_ID", async () => {
     const run = (env: Record<string, string>) =>
-      promisify(execFile)(process.execPath, [path.resolve("scripts/teams-package.mjs"), path.join(tempDir(), "x.zip")], { env: { PATH: process.env.PATH ?? "", ...env } });
-    await expect(run({ MICROSOFT_APP_ID: "" })).rejects.toMatchObject({ stderr: expect.stringContaining("MICROSOFT_APP_ID is not set") });
-    await expect(run({ MICROSOFT_APP_ID: "my-bot" })).rejects.toMatchObject({ stderr: expect.stringContaining("GUID") });
+      promisify(execFile)(
+        process.execPath,
+        [path.resolve("scripts/teams-package.mjs"), path.join(tempDir(), "x.zip")],
+        { env: { PATH: process.env.PATH ?? "", ...env } },
+      );
+    await expect(run({ MICROSOFT_APP_ID: "" })).rejects.toMatchObject({
+      stderr: expect.stringContaining("MICROSOFT_APP_ID is not set"),
+    });
+    await expect(run({ MICROSOFT_APP_ID: "my-bot" })).rejects.toMatchObject({
+      stderr: expect.stringContaining("GUID"),
+    });
   });
 });

@@ -2,9 +2,16 @@
 // sent activities back. An outbox message whose sender stopped mid-send is therefore sent
 // again once its claim runs out — a rare double rather than a lost message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
 import type { FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
-import { botAdded, install, message, postActivity, type TeamsChannel, type TeamsPerson } from "../helpers/teamsActivities.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
+import {
+  botAdded,
+  install,
+  message,
+  postActivity,
+  type TeamsChannel,
+  type TeamsPerson,
+} from "../helpers/teamsActivities.js";
 
 const ADMIN: TeamsPerson = { id: "29:1admin", aadObjectId: "aad-admin", name: "Ada Admin", locale: "en-US" };
 const TEAM = "19:team-cx@thread.tacv2";
@@ -12,7 +19,10 @@ const GENERAL: TeamsChannel = { id: TEAM, teamId: TEAM };
 
 let h: Harness;
 let connector: FakeTeamsConnector;
-const notices = () => connector.delivered("send").filter((c) => c.conversationId === GENERAL.id && String(c.body.text ?? "").includes("never store"));
+const notices = () =>
+  connector
+    .delivered("send")
+    .filter((c) => c.conversationId === GENERAL.id && String(c.body.text ?? "").includes("never store"));
 
 beforeAll(async () => {
   h = await startHarness({ now: "2026-11-23T10:00:00Z", teams: true, env: { KUNDENNAH_ADMINS: "aad-admin" } });

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRESENCE_TREND_SIZE } from "../../src/charts/presenceTrend.js";
 import { classifyMessage } from "../../src/core/presence/builtinClassifier.js";
-import { startHarness, type Harness } from "../helpers/harness.js";
-import { decodePng } from "../helpers/png.js";
 import type { ConnectorCall, FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
+import { decodePng } from "../helpers/png.js";
 import {
   BOT,
   botAdded,
@@ -26,7 +26,12 @@ import {
 
 const CANARY = "CANARY-9b2e";
 const ADMIN: TeamsPerson = { id: "29:1admin", aadObjectId: "aad-admin", name: "Ada Admin", locale: "en-US" };
-const person = (n: string): TeamsPerson => ({ id: `29:1${n}`, aadObjectId: `aad-${n}`, name: n.toUpperCase(), locale: "de-DE" });
+const person = (n: string): TeamsPerson => ({
+  id: `29:1${n}`,
+  aadObjectId: `aad-${n}`,
+  name: n.toUpperCase(),
+  locale: "de-DE",
+});
 const [A, B, C, D] = ["a", "b", "c", "d"].map(person) as [TeamsPerson, TeamsPerson, TeamsPerson, TeamsPerson];
 const TEAM = "19:team-cx@thread.tacv2";
 const GENERAL: TeamsChannel = { id: TEAM, teamId: TEAM };
@@ -36,9 +41,19 @@ const CHAT: TeamsChannel = { id: "19:chat-abc@thread.v2", name: "Key accounts" }
 
 // Week 48 of 2026 runs from Monday 23 to Sunday 29 November.
 const W48 = [
-  { who: A, id: "1700000000001", text: `<p>Der Kunde hat sich sehr über unseren schnellen Service gefreut, danke an alle! ${CANARY}</p>`, at: "2026-11-24T09:00:00Z" },
+  {
+    who: A,
+    id: "1700000000001",
+    text: `<p>Der Kunde hat sich sehr über unseren schnellen Service gefreut, danke an alle! ${CANARY}</p>`,
+    at: "2026-11-24T09:00:00Z",
+  },
   { who: B, id: "1700000000002", text: "<p>Die Pipeline ist wieder grün.</p>", at: "2026-11-24T10:00:00Z" },
-  { who: C, id: "1700000000003", text: `Customers keep complaining about the slow checkout, we need to fix it. ${CANARY}`, at: "2026-11-25T10:00:00Z" },
+  {
+    who: C,
+    id: "1700000000003",
+    text: `Customers keep complaining about the slow checkout, we need to fix it. ${CANARY}`,
+    at: "2026-11-25T10:00:00Z",
+  },
   { who: D, id: "1700000000004", text: "Lunch at 12?", at: "2026-11-25T11:00:00Z" },
   { who: A, id: "1700000000005", text: "Our client loved the new dashboard 🎉", at: "2026-11-26T10:00:00Z" },
 ];
@@ -47,9 +62,15 @@ let h: Harness;
 let connector: FakeTeamsConnector;
 const post = (body: unknown) => postActivity(h.messagesUrl, body);
 const rows = (sql: string) => h.rows(sql);
-const signals = (channel: string) => Number(rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = '${channel}'`)[0]!.n);
-const textsIn = (conversationId: string) => connector.messages().filter((c) => c.conversationId === conversationId).map((c) => String(c.body.text ?? ""));
-const cardsIn = (conversationId: string) => connector.messages().filter((c) => c.conversationId === conversationId && Array.isArray(c.body.attachments));
+const signals = (channel: string) =>
+  Number(rows(`SELECT COUNT(*) AS n FROM PresenceSignal WHERE channelRef = '${channel}'`)[0]!.n);
+const textsIn = (conversationId: string) =>
+  connector
+    .messages()
+    .filter((c) => c.conversationId === conversationId)
+    .map((c) => String(c.body.text ?? ""));
+const cardsIn = (conversationId: string) =>
+  connector.messages().filter((c) => c.conversationId === conversationId && Array.isArray(c.body.attachments));
 const cardOf = (call: ConnectorCall) => (call.body.attachments as { content: Record<string, unknown> }[])[0]!.content;
 const admin = async (channel: TeamsChannel, text: string, expected: string) => {
   await post(channelCommand(connector.url, ADMIN, channel, text));
@@ -70,7 +91,9 @@ afterAll(async () => {
 describe("customer presence in Teams", () => {
   it("says what it measures when added to a team, once", async () => {
     await post(botAdded(connector.url, ADMIN, GENERAL));
-    const notice = await connector.waitFor(() => textsIn(GENERAL.id).find((t) => t.includes("never store the messages themselves")));
+    const notice = await connector.waitFor(() =>
+      textsIn(GENERAL.id).find((t) => t.includes("never store the messages themselves")),
+    );
     expect(notice).toContain("@Kundennah channel exclude");
     await post(botAdded(connector.url, ADMIN, GENERAL)); // Teams sends installationUpdate and conversationUpdate
     await new Promise((r) => setTimeout(r, 100));
@@ -94,27 +117,54 @@ describe("customer presence in Teams", () => {
       for (let retry = 0; retry < (i === 0 ? 3 : 1); retry++) expect((await post(activity)).status).toBe(200);
     }
     // Noise that must not count: another bot, and the bot itself.
-    await post(channelMessage(connector.url, { id: "28:other-bot", name: "Other bot" }, SUPPORT, "customers!", { id: "1700000000090" }));
-    await post(channelMessage(connector.url, { id: BOT.id, name: BOT.name }, SUPPORT, "customer digest", { id: "1700000000091" }));
+    await post(
+      channelMessage(connector.url, { id: "28:other-bot", name: "Other bot" }, SUPPORT, "customers!", {
+        id: "1700000000090",
+      }),
+    );
+    await post(
+      channelMessage(connector.url, { id: BOT.id, name: BOT.name }, SUPPORT, "customer digest", {
+        id: "1700000000091",
+      }),
+    );
     await connector.waitFor(() => signals(SUPPORT.id) === 5);
     // The first message in a channel it had not seen: the notice goes there too, once.
     expect(textsIn(SUPPORT.id).filter((t) => t.includes("never store"))).toHaveLength(1);
 
-    await post(messageEdit(connector.url, D, SUPPORT, W48[3]!.id, "<p>Lunch with our biggest customer at 12, they are thrilled with the rollout!</p>", "2026-11-25T11:05:00Z"));
+    await post(
+      messageEdit(
+        connector.url,
+        D,
+        SUPPORT,
+        W48[3]!.id,
+        "<p>Lunch with our biggest customer at 12, they are thrilled with the rollout!</p>",
+        "2026-11-25T11:05:00Z",
+      ),
+    );
     await post(messageSoftDelete(connector.url, A, SUPPORT, W48[4]!.id));
     await connector.waitFor(() => signals(SUPPORT.id) === 4);
     // Message references are keyed hashes, so the signals are compared as a set: the three
     // untouched messages as classified, and the lunch line now a positive customer message.
-    const expected = [...[W48[0]!, W48[1]!, W48[2]!].map((m) => classifyMessage(m.text.replace(/<\/?p>/g, ""))), { customer: true, tone: "positive" }];
+    const expected = [
+      ...[W48[0]!, W48[1]!, W48[2]!].map((m) => classifyMessage(m.text.replace(/<\/?p>/g, ""))),
+      { customer: true, tone: "positive" },
+    ];
     const stored = rows(`SELECT customer, tone FROM PresenceSignal WHERE channelRef = '${SUPPORT.id}'`);
-    expect(stored.map((v) => JSON.stringify(v)).sort()).toEqual(expected.map((v) => JSON.stringify({ customer: v.customer ? 1 : 0, tone: v.tone })).sort());
+    expect(stored.map((v) => JSON.stringify(v)).sort()).toEqual(
+      expected.map((v) => JSON.stringify({ customer: v.customer ? 1 : 0, tone: v.tone })).sort(),
+    );
     expect(rows(`SELECT DISTINCT week FROM PresenceSignal`)).toEqual([{ week: "2026-W48" }]);
   });
 
   it("measures a group chat it is added to, and forgets it when removed", async () => {
     await post(botAdded(connector.url, A, CHAT));
     await connector.waitFor(() => textsIn(CHAT.id).find((t) => t.includes("never store")));
-    await post(channelMessage(connector.url, B, CHAT, "Kunde ist zufrieden", { id: "1700000000101", at: "2026-11-24T12:00:00Z" }));
+    await post(
+      channelMessage(connector.url, B, CHAT, "Kunde ist zufrieden", {
+        id: "1700000000101",
+        at: "2026-11-24T12:00:00Z",
+      }),
+    );
     await connector.waitFor(() => signals(CHAT.id) === 1);
     await post(botRemoved(connector.url, A, CHAT));
     await connector.waitFor(() => signals(CHAT.id) === 0);
@@ -132,9 +182,17 @@ describe("customer presence in Teams", () => {
     expect(card).toContain("**Support**");
     expect(card).toContain("4 messages · **75%** about customers");
     // The trend is Teams' own chart, with the Vega-Lite chart's PNG for clients that cannot draw it.
-    const chart = (cardOf(digest).body as Record<string, unknown>[]).find((e) => e.type === "Chart.VerticalBar.Grouped")!;
-    expect(chart).toMatchObject({ stacked: true, title: "Share of messages about customers, 8 weeks to 2026-W48", fallback: { type: "Image" } });
-    const png = decodePng(Buffer.from(String((chart.fallback as { url: string }).url).replace(/^data:image\/png;base64,/, ""), "base64"));
+    const chart = (cardOf(digest).body as Record<string, unknown>[]).find(
+      (e) => e.type === "Chart.VerticalBar.Grouped",
+    )!;
+    expect(chart).toMatchObject({
+      stacked: true,
+      title: "Share of messages about customers, 8 weeks to 2026-W48",
+      fallback: { type: "Image" },
+    });
+    const png = decodePng(
+      Buffer.from(String((chart.fallback as { url: string }).url).replace(/^data:image\/png;base64,/, ""), "base64"),
+    );
     expect([png.width, png.height]).toEqual([PRESENCE_TREND_SIZE.width, PRESENCE_TREND_SIZE.height]);
     expect(card).not.toContain(CANARY);
     expect(Buffer.byteLength(JSON.stringify(digest.body))).toBeLessThan(28_000);
@@ -162,7 +220,10 @@ describe("customer presence in Teams", () => {
     // A later command's answer shows the turn is over: nothing else came after the preview.
     await post(message(connector.url, ADMIN, "help"));
     const after = await connector.waitFor(() => {
-      const calls = connector.messages().filter((c) => c.conversationId === personal).slice(before);
+      const calls = connector
+        .messages()
+        .filter((c) => c.conversationId === personal)
+        .slice(before);
       return calls.length >= 2 && calls;
     });
     expect(after).toHaveLength(2);
@@ -173,15 +234,30 @@ describe("customer presence in Teams", () => {
   it("stops measuring a channel excluded there and deletes its signals (after the previous steps)", async () => {
     const reply = await admin(SUPPORT, "channel exclude", "no longer measured");
     expect(reply).toContain("4 stored signal(s) were deleted");
-    await post(channelMessage(connector.url, A, SUPPORT, "customers love it", { id: "1700000000201", at: "2026-12-01T09:00:00Z" }));
+    await post(
+      channelMessage(connector.url, A, SUPPORT, "customers love it", {
+        id: "1700000000201",
+        at: "2026-12-01T09:00:00Z",
+      }),
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(signals(SUPPORT.id)).toBe(0);
     expect(await admin(SUPPORT, "channel include", "measured again")).toContain(`"Support" is measured again`);
   });
 
   it("forgets all the team's channels when removed from the team, also after a restart (after the previous steps)", async () => {
-    await post(channelMessage(connector.url, A, GENERAL, "Kundentermin morgen", { id: "1700000000301", at: "2026-12-01T10:00:00Z" }));
-    await post(channelMessage(connector.url, B, SUPPORT, "Der Kunde ist zufrieden", { id: "1700000000302", at: "2026-12-01T10:05:00Z" }));
+    await post(
+      channelMessage(connector.url, A, GENERAL, "Kundentermin morgen", {
+        id: "1700000000301",
+        at: "2026-12-01T10:00:00Z",
+      }),
+    );
+    await post(
+      channelMessage(connector.url, B, SUPPORT, "Der Kunde ist zufrieden", {
+        id: "1700000000302",
+        at: "2026-12-01T10:05:00Z",
+      }),
+    );
     await connector.waitFor(() => signals(GENERAL.id) === 1 && signals(SUPPORT.id) === 1);
     // A new process knows the team's channels only from the database.
     await h.stop();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeMicrosoftIdentity } from "../helpers/fakeMicrosoftIdentity.js";
 import type { FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { type Harness, startHarness } from "../helpers/harness.js";
 import {
   channelCommand,
   channelMessage,
@@ -23,7 +23,12 @@ import {
 const APP_ID = "11111111-2222-3333-4444-555555555511";
 const ADMIN: TeamsPerson = { id: "29:1admin", aadObjectId: "aad-admin", name: "Ada Admin", locale: "en-US" };
 const ANNA: TeamsPerson = { id: "29:1anna", aadObjectId: "aad-anna", name: "Anna", locale: "de-DE" };
-const person = (n: string): TeamsPerson => ({ id: `29:1${n}`, aadObjectId: `aad-${n}`, name: n.toUpperCase(), locale: "de-DE" });
+const person = (n: string): TeamsPerson => ({
+  id: `29:1${n}`,
+  aadObjectId: `aad-${n}`,
+  name: n.toUpperCase(),
+  locale: "de-DE",
+});
 const TEAM = "19:team-cx@thread.tacv2";
 const SALES: TeamsChannel = { id: "19:sales@thread.tacv2", teamId: TEAM, name: "Sales" };
 const HR: TeamsChannel = { id: "19:hr-cx@thread.tacv2", teamId: TEAM, name: "hr-cx" };
@@ -40,7 +45,11 @@ async function send(activity: Record<string, unknown>) {
   expect(res.status).toBe(200);
 }
 
-const textsIn = (conversationId: string) => connector.messages().filter((c) => c.conversationId === conversationId).map((c) => String(c.body.text ?? ""));
+const textsIn = (conversationId: string) =>
+  connector
+    .messages()
+    .filter((c) => c.conversationId === conversationId)
+    .map((c) => String(c.body.text ?? ""));
 
 /** Types `text` to the bot in personal chat; resolves with the reply (the next text there). */
 async function typed(who: TeamsPerson, text: string): Promise<string> {
@@ -59,7 +68,12 @@ beforeAll(async () => {
   h = await startHarness({
     now: "2026-11-23T10:00:00Z",
     teams: { appId: APP_ID },
-    env: { MICROSOFT_APP_TYPE: "SingleTenant", MICROSOFT_APP_PASSWORD: "vocabulary-secret", MICROSOFT_APP_TENANT_ID: TENANT, KUNDENNAH_ADMINS: "aad-admin" },
+    env: {
+      MICROSOFT_APP_TYPE: "SingleTenant",
+      MICROSOFT_APP_PASSWORD: "vocabulary-secret",
+      MICROSOFT_APP_TENANT_ID: TENANT,
+      KUNDENNAH_ADMINS: "aad-admin",
+    },
   });
   connector = h.teams!;
   await send(install(connector.url, ADMIN));
@@ -89,8 +103,13 @@ describe("the workspace vocabulary in Teams", () => {
   });
 
   it("adds terms as typed although Teams sends quotes and ampersands as entities, and escapes them in replies", async () => {
-    const reply = await typed(ADMIN, "presence terms add Fahrgast, &quot;Müller, Schmidt &amp; Partner&quot;, [Klick](https://evil.example)");
-    expect(reply).toContain("✅ Added “Fahrgast”, “Müller, Schmidt &amp; Partner”, “\\[Klick\\]\\(https://evil\\.example\\)”");
+    const reply = await typed(
+      ADMIN,
+      "presence terms add Fahrgast, &quot;Müller, Schmidt &amp; Partner&quot;, [Klick](https://evil.example)",
+    );
+    expect(reply).toContain(
+      "✅ Added “Fahrgast”, “Müller, Schmidt &amp; Partner”, “\\[Klick\\]\\(https://evil\\.example\\)”",
+    );
     expect(storedTerms()).toEqual(["Fahrgast", "Müller, Schmidt & Partner", "[Klick](https://evil.example)"]);
     // Smart quotes as Teams clients type them.
     expect(await typed(ADMIN, "presence terms add „Stadtwerke Nord, Süd“")).toContain("“Stadtwerke Nord, Süd”");
@@ -112,20 +131,28 @@ describe("the workspace vocabulary in Teams", () => {
     expect(list).toContain("**Own terms (4):**");
     const before = textsIn(SALES.id).length;
     await send(channelCommand(connector.url, ADMIN, SALES, "presence terms remove [Klick](https://evil.example)"));
-    const removed = await connector.waitFor(() => textsIn(SALES.id).slice(before).find((t) => t.includes("Removed")));
+    const removed = await connector.waitFor(() =>
+      textsIn(SALES.id)
+        .slice(before)
+        .find((t) => t.includes("Removed")),
+    );
     expect(removed).toContain("3 own terms left");
     expect(storedTerms()).toEqual(["Fahrgast", "Müller, Schmidt & Partner", "Stadtwerke Nord, Süd"]);
   });
 
   it("counts a channel message naming an account as about customers only after the account is a term", async () => {
     const text = "<p>Zorblax meldet sich morgen wegen der Umstellung.</p>";
-    await send(channelMessage(connector.url, person("a"), SALES, text, { id: "1700000000001", at: "2026-11-24T09:00:00Z" }));
+    await send(
+      channelMessage(connector.url, person("a"), SALES, text, { id: "1700000000001", at: "2026-11-24T09:00:00Z" }),
+    );
     await connector.waitFor(() => signals().length === 1);
     expect(signals()).toEqual([{ day: "2026-11-24", customer: 0 }]);
 
     h.clock.set("2026-11-25T08:00:00Z");
     expect(await typed(ADMIN, "presence terms add Zorblax")).toContain("✅ Added “Zorblax”");
-    await send(channelMessage(connector.url, person("b"), SALES, text, { id: "1700000000002", at: "2026-11-25T09:00:00Z" }));
+    await send(
+      channelMessage(connector.url, person("b"), SALES, text, { id: "1700000000002", at: "2026-11-25T09:00:00Z" }),
+    );
     await connector.waitFor(() => signals().length === 2);
     expect(signals()).toEqual([
       { day: "2026-11-24", customer: 0 },
@@ -138,11 +165,19 @@ describe("the workspace vocabulary in Teams", () => {
     expect(await typed(ADMIN, "language de")).toContain("Standardsprache: Deutsch");
     const before = textsIn(HR.id).length;
     await send(channelCommand(connector.url, ADMIN, HR, "digest-channel"));
-    await connector.waitFor(() => textsIn(HR.id).slice(before).find((t) => t.includes("weekly digest")));
+    await connector.waitFor(() =>
+      textsIn(HR.id)
+        .slice(before)
+        .find((t) => t.includes("weekly digest")),
+    );
     h.clock.set("2026-11-30T08:00:00Z"); // Monday 09:00 in Berlin
     expect(await h.app.core.tick()).toMatchObject({ digests: 1, outboxSent: 1 });
-    const digest = await connector.waitFor(() => connector.messages().find((c) => c.conversationId === HR.id && Array.isArray(c.body.attachments)));
+    const digest = await connector.waitFor(() =>
+      connector.messages().find((c) => c.conversationId === HR.id && Array.isArray(c.body.attachments)),
+    );
     const card = JSON.stringify(digest.body.attachments);
-    expect(card).toContain("Vokabular: Branche Gastgewerbe + 4 eigene Begriffe — geändert am 25. November; gilt für Nachrichten ab dann.");
+    expect(card).toContain(
+      "Vokabular: Branche Gastgewerbe + 4 eigene Begriffe — geändert am 25. November; gilt für Nachrichten ab dann.",
+    );
   });
 });

@@ -29,25 +29,21 @@ import * as L from "./lexicon.js";
 
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/gu;
 const BACKTICK_RE = /`[^`]*`/gu;
-const PATH_RE = /(?:^|(?<=\s))\/[\p{L}\p{N}_\/{}:.-]+/gu;
-const FILE_RE = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}_-]+\.(?:ts|js|tsx|jsx|mjs|py|json|sql|ya?ml|go|java|rb|csv|md|env|toml)\b/gu;
+const PATH_RE = /(?:^|(?<=\s))\/[\p{L}\p{N}_/{}:.-]+/gu;
+const FILE_RE =
+  /(?<![\p{L}\p{N}_-])[\p{L}\p{N}_-]+\.(?:ts|js|tsx|jsx|mjs|py|json|sql|ya?ml|go|java|rb|csv|md|env|toml)\b/gu;
 const GENDER_RE = /(\p{L})(?:[:*_]|\/-?)(in|innen)(?![\p{L}])/gu;
 const GENDER_CAPS_RE = /(\p{Ll})In(nen)?(?![\p{L}])/gu;
 const WORD_RE = /[\p{L}\p{N}_]+/gu;
 const CAMEL_RE = /^\p{Ll}+\p{Lu}/u;
 const PASCAL_STEM_RE =
   /(?:Customer|Client|User|Consumer|Subscriber|Account|Kunde|Kunden)\p{Lu}|\p{Ll}(?:Customer|Client|User|Consumer|Subscriber|Account|Kunde|Kunden)/u;
-const TOKEN_RE =
-  /[\p{L}\p{N}]+(?:['\-&.][\p{L}\p{N}]+)*|\p{Extended_Pictographic}|[.!?;:,()[\]"„“”«»–—…¶/]/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['\-&.][\p{L}\p{N}]+)*|\p{Extended_Pictographic}|[.!?;:,()[\]"„“”«»–—…¶/]/gu;
 const SENTENCE_END = new Set([".", "!", "?", "…", "¶"]);
 const CLAUSE_PUNCT = /^[.!?;:,()[\]"„“”«»–—…¶/]$/u;
 
 function isIdentifier(word: string): boolean {
-  return (
-    (word.includes("_") && /\p{L}_|_\p{L}/u.test(word)) ||
-    CAMEL_RE.test(word) ||
-    PASCAL_STEM_RE.test(word)
-  );
+  return (word.includes("_") && /\p{L}_|_\p{L}/u.test(word)) || CAMEL_RE.test(word) || PASCAL_STEM_RE.test(word);
 }
 
 const MAYBE_IDENTIFIER_RE = /_|\p{Ll}\p{Lu}/u;
@@ -95,7 +91,7 @@ function tokenize(prepared: string): Msg {
     w.push(lw);
     punct.push(p);
     sent.push(s);
-    current += lw + " ";
+    current += `${lw} `;
     if (p && SENTENCE_END.has(r)) {
       sentences.push(current);
       current = " ";
@@ -110,7 +106,7 @@ function tokenize(prepared: string): Msg {
     sent,
     customer: new Array<boolean>(raw.length).fill(false),
     sentences,
-    flat: " " + w.join(" ") + " ",
+    flat: ` ${w.join(" ")} `,
   };
 }
 
@@ -118,7 +114,7 @@ function tokenize(prepared: string): Msg {
 // Customer detection
 // ---------------------------------------------------------------------------------------
 
-const enum Hit {
+enum Hit {
   None = 0,
   Plain = 1,
   Disparaging = 2, // Horrorkunde, Besserwisser-Kunde
@@ -157,7 +153,18 @@ function germanCompoundHit(joined: string, prevWord: string, nextWord: string): 
 /** Separate words before/after a German customer word that make it a test fixture or a
  * database artefact ("Test Kunde", "Kunden ID"). */
 const TECH_PREV_DE = new Set(["test", "dummy", "fake", "mock", "demo", "codeident"]);
-const TECH_NEXT_DE = new Set(["id", "ids", "tabelle", "table", "objekt", "schema", "endpoint", "api", "dto", "codeident"]);
+const TECH_NEXT_DE = new Set([
+  "id",
+  "ids",
+  "tabelle",
+  "table",
+  "objekt",
+  "schema",
+  "endpoint",
+  "api",
+  "dto",
+  "codeident",
+]);
 
 function englishHit(part: string, prevWord: string, nextWord: string): Hit {
   const m = L.EN_CUSTOMER_WORD.exec(part);
@@ -172,7 +179,7 @@ function englishHit(part: string, prevWord: string, nextWord: string): Hit {
   const possessive = rest === "'s" || rest === "s'";
   if (!m[1] && !possessive) {
     const before = L.TECH_BEFORE[stem];
-    if (before && before.has(prevWord)) return Hit.None;
+    if (before?.has(prevWord)) return Hit.None;
     const after = L.TECH_AFTER[stem];
     if (after && rest === "" && after.has(nextWord)) return Hit.None;
     if (after && rest === "s" && (nextWord === "secret" || nextWord === "id" || nextWord === "table")) return Hit.None;
@@ -181,15 +188,44 @@ function englishHit(part: string, prevWord: string, nextWord: string): Hit {
 }
 
 /** "data retention policy", "employee retention" are not customer retention. */
-const RETENTION_NOT_BEFORE = new Set(["data", "log", "logs", "backup", "backups", "employee", "employees", "staff", "talent", "message", "s3", "bucket", "mitarbeiter", "daten", "email", "mail"]);
-const RETENTION_NOT_AFTER = new Set(["policy", "policies", "period", "periods", "days", "window", "time", "settings", "rules", "rule"]);
+const RETENTION_NOT_BEFORE = new Set([
+  "data",
+  "log",
+  "logs",
+  "backup",
+  "backups",
+  "employee",
+  "employees",
+  "staff",
+  "talent",
+  "message",
+  "s3",
+  "bucket",
+  "mitarbeiter",
+  "daten",
+  "email",
+  "mail",
+]);
+const RETENTION_NOT_AFTER = new Set([
+  "policy",
+  "policies",
+  "period",
+  "periods",
+  "days",
+  "window",
+  "time",
+  "settings",
+  "rules",
+  "rule",
+]);
 
 function metricHit(joined: string, prevWord: string, nextWord: string, msg: Msg): Hit {
   if (L.METRIC_TOKEN.test(joined)) {
     if (L.METRIC_NOT_PREFIX.test(joined)) return Hit.None;
     if (/hotline|callcenter/u.test(joined) && (prevWord === "it" || /^it-/u.test(joined))) return Hit.None;
     if (joined.startsWith("churn") && prevWord === "code") return Hit.None;
-    if (joined.startsWith("retention") && (RETENTION_NOT_BEFORE.has(prevWord) || RETENTION_NOT_AFTER.has(nextWord))) return Hit.None;
+    if (joined.startsWith("retention") && (RETENTION_NOT_BEFORE.has(prevWord) || RETENTION_NOT_AFTER.has(nextWord)))
+      return Hit.None;
     return Hit.Plain;
   }
   if (L.RATING_TOKEN.test(joined)) {
@@ -203,7 +239,8 @@ function metricHit(joined: string, prevWord: string, nextWord: string, msg: Msg)
     return Hit.None;
   }
   if ((joined === "renewal" || joined === "renewals") && !L.RENEWAL_NOT_BEFORE.has(prevWord)) return Hit.Plain;
-  if (joined === "support" && /^(?:tickets?|requests?|anfragen?|calls?|queue)$/u.test(nextWord) && prevWord !== "it") return Hit.Plain;
+  if (joined === "support" && /^(?:tickets?|requests?|anfragen?|calls?|queue)$/u.test(nextWord) && prevWord !== "it")
+    return Hit.Plain;
   return Hit.None;
 }
 
@@ -294,49 +331,218 @@ function negated(msg: Msg, i: number, window = NEGATION_WINDOW): boolean {
 const RAISING_VERBS = new Set(["think", "believe", "glaube", "denke", "finde", "glaub", "denk", "find"]);
 
 const COPULA = new Set([
-  "ist", "sind", "war", "waren", "wird", "werden", "is", "are", "was", "were", "be", "been", "'s",
-  "echt", "einfach", "richtig", "absolut", "so", "really", "just", "simply", "wirklich", "total",
-  "voll", "mega", "sehr", "very", "extrem", "extremely", "diese", "this", "week", "woche",
-  "works", "worked", "work", "läuft", "lief", "laufen", "looks", "looked", "sounds", "klappt",
-  "klappte", "funktioniert", "went", "ging", "feels", "fühlt", "sieht", "aus", "seems", "wirkt",
+  "ist",
+  "sind",
+  "war",
+  "waren",
+  "wird",
+  "werden",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "'s",
+  "echt",
+  "einfach",
+  "richtig",
+  "absolut",
+  "so",
+  "really",
+  "just",
+  "simply",
+  "wirklich",
+  "total",
+  "voll",
+  "mega",
+  "sehr",
+  "very",
+  "extrem",
+  "extremely",
+  "diese",
+  "this",
+  "week",
+  "woche",
+  "works",
+  "worked",
+  "work",
+  "läuft",
+  "lief",
+  "laufen",
+  "looks",
+  "looked",
+  "sounds",
+  "klappt",
+  "klappte",
+  "funktioniert",
+  "went",
+  "ging",
+  "feels",
+  "fühlt",
+  "sieht",
+  "aus",
+  "seems",
+  "wirkt",
 ]);
 /** Words after a praise word that show it is not an intensifier ("works great now"). */
 const TRAILING = new Set([
-  "now", "today", "again", "heute", "jetzt", "wieder", "bisher", "for", "für", "with", "mit", "and",
-  "und", "too", "auch", "as", "wie", "ever", "overall", "insgesamt", "so", "far", "gelaufen",
-  "thanks", "danke", "btw", "tbh", "honestly", "ehrlich", "gesagt",
+  "now",
+  "today",
+  "again",
+  "heute",
+  "jetzt",
+  "wieder",
+  "bisher",
+  "for",
+  "für",
+  "with",
+  "mit",
+  "and",
+  "und",
+  "too",
+  "auch",
+  "as",
+  "wie",
+  "ever",
+  "overall",
+  "insgesamt",
+  "so",
+  "far",
+  "gelaufen",
+  "thanks",
+  "danke",
+  "btw",
+  "tbh",
+  "honestly",
+  "ehrlich",
+  "gesagt",
 ]);
 const GREAT_NOUNS = new Set([
-  "feedback", "news", "work", "job", "call", "review", "reviews", "rating", "ratings", "result",
-  "results", "experience", "conversation", "conversations", "chat", "session", "meeting", "talk",
-  "insight", "insights", "story", "stories", "day", "week", "quarter", "month", "win", "wins",
-  "question", "questions", "idea", "ideas", "point", "catch", "partnership", "relationship",
+  "feedback",
+  "news",
+  "work",
+  "job",
+  "call",
+  "review",
+  "reviews",
+  "rating",
+  "ratings",
+  "result",
+  "results",
+  "experience",
+  "conversation",
+  "conversations",
+  "chat",
+  "session",
+  "meeting",
+  "talk",
+  "insight",
+  "insights",
+  "story",
+  "stories",
+  "day",
+  "week",
+  "quarter",
+  "month",
+  "win",
+  "wins",
+  "question",
+  "questions",
+  "idea",
+  "ideas",
+  "point",
+  "catch",
+  "partnership",
+  "relationship",
 ]);
 const GERUND_PREV = new Set([
-  "keep", "keeps", "kept", "stop", "stopped", "avoid", "we're", "were", "been", "without", "start",
-  "started", "are", "we", "risk",
+  "keep",
+  "keeps",
+  "kept",
+  "stop",
+  "stopped",
+  "avoid",
+  "we're",
+  "were",
+  "been",
+  "without",
+  "start",
+  "started",
+  "are",
+  "we",
+  "risk",
 ]);
 const OPINION_VERB = new Set([
-  "finden", "findet", "fanden", "fand", "find", "finds", "found", "sagen", "sagt", "sagte",
-  "sagten", "say", "says", "said", "meinen", "meint", "meinte", "nennen", "nennt", "call", "calls",
-  "called", "beschreiben", "beschreibt", "describe", "describes", "described", "feel", "feels",
-  "felt", "empfinden", "empfindet", "think", "thinks", "thought", "calling", "saying", "schreibt",
-  "schrieb", "writes", "wrote", "nannte", "claims", "claimed", "behauptet",
+  "finden",
+  "findet",
+  "fanden",
+  "fand",
+  "find",
+  "finds",
+  "found",
+  "sagen",
+  "sagt",
+  "sagte",
+  "sagten",
+  "say",
+  "says",
+  "said",
+  "meinen",
+  "meint",
+  "meinte",
+  "nennen",
+  "nennt",
+  "call",
+  "calls",
+  "called",
+  "beschreiben",
+  "beschreibt",
+  "describe",
+  "describes",
+  "described",
+  "feel",
+  "feels",
+  "felt",
+  "empfinden",
+  "empfindet",
+  "think",
+  "thinks",
+  "thought",
+  "calling",
+  "saying",
+  "schreibt",
+  "schrieb",
+  "writes",
+  "wrote",
+  "nannte",
+  "claims",
+  "claimed",
+  "behauptet",
 ]);
 const SELF_SUBJECT = new Set(["wir", "we", "uns", "us", "ich", "i", "we're", "i'm", "let's", "lets"]);
 const TRANSITIVE_NEG = new Set(["nerven", "nervt", "annoy", "annoys"]);
 const DEMONSTRATIVE = new Set([
-  "diese", "dieser", "diesen", "diesem", "solche", "solchen", "solcher", "such", "these", "those",
-  "typisch", "typical", "immer",
+  "diese",
+  "dieser",
+  "diesen",
+  "diesem",
+  "solche",
+  "solchen",
+  "solcher",
+  "such",
+  "these",
+  "those",
+  "typisch",
+  "typical",
+  "immer",
 ]);
 const INDEF = new Set(["ein", "eine", "einen", "einem", "einer", "a", "an"]);
 const FOR_WORDS = new Set(["für", "for", "to", "fuer"]);
 const WISH_PREV = new Set(["would", "i'd", "we'd", "they'd", "würde", "würden", "gern", "gerne"]);
 
-const SARCASM = new RegExp(
-  " (?:na toll|na super|na klasse|na prima|na wunderbar|na bravo|oh great|oh joy|oh wonderful|just great|just perfect|just what we needed|genau das,? was wir brauch\\p{L}*|great , another|toll , (?:schon )?wieder|super , (?:schon )?wieder|yay , another|love it when|i just love (?:it )?when|gotta love|got to love|muss man (?:sie |die )?lieben|ich liebe es,? wenn|liebe es , wenn) ",
-  "u",
-);
+const SARCASM =
+  / (?:na toll|na super|na klasse|na prima|na wunderbar|na bravo|oh great|oh joy|oh wonderful|just great|just perfect|just what we needed|genau das,? was wir brauch\p{L}*|great , another|toll , (?:schon )?wieder|super , (?:schon )?wieder|yay , another|love it when|i just love (?:it )?when|gotta love|got to love|muss man (?:sie |die )?lieben|ich liebe es,? wenn|liebe es , wenn) /u;
 
 function customerInClause(msg: Msg, from: number, to: number): boolean {
   for (let k = from; k <= to && k < msg.w.length; k++) {
@@ -382,9 +588,18 @@ function decideTone(msg: Msg, prepared: string, extraNeg: number, extraPos: numb
     const prev = i > 0 && !msg.punct[i - 1] ? msg.w[i - 1]! : "";
 
     // emoji
-    if (L.POSITIVE_EMOJI.has(w)) { posBySentence[s]!++; continue; }
-    if (L.NEG_EMOJI_STRONG.has(w)) { neg += 2; continue; }
-    if (L.NEG_EMOJI_MILD.has(w)) { mildEmoji = true; continue; }
+    if (L.POSITIVE_EMOJI.has(w)) {
+      posBySentence[s]!++;
+      continue;
+    }
+    if (L.NEG_EMOJI_STRONG.has(w)) {
+      neg += 2;
+      continue;
+    }
+    if (L.NEG_EMOJI_MILD.has(w)) {
+      mildEmoji = true;
+      continue;
+    }
 
     // positive words
     if (L.POSITIVE_WORD.test(w)) {
@@ -410,7 +625,8 @@ function decideTone(msg: Msg, prepared: string, extraNeg: number, extraPos: numb
     // insults
     if (L.NEG_NOUN.test(w) || (w.includes("-") && w.split("-").some((p) => L.NEG_NOUN.test(p)))) {
       if (msg.customer[i]) continue; // counted as a disparaging customer compound already
-      if (negated(msg, i)) pos++; // "der Kunde ist kein Idiot": taking their side
+      if (negated(msg, i))
+        pos++; // "der Kunde ist kein Idiot": taking their side
       else neg += 2;
       continue;
     }
@@ -423,8 +639,14 @@ function decideTone(msg: Msg, prepared: string, extraNeg: number, extraPos: numb
       let weight = strong ? 2 : 1;
       if (!strong && L.INTENSIFIER.has(prev)) weight = 2;
       // "nervig für Kunden", "frustrating for users": empathy
-      if (FOR_WORDS.has(next) && customerInClause(msg, i + 2, i + 4)) { pos++; continue; }
-      if (negated(msg, i)) { if (strong) pos++; continue; }
+      if (FOR_WORDS.has(next) && customerInClause(msg, i + 2, i + 4)) {
+        pos++;
+        continue;
+      }
+      if (negated(msg, i)) {
+        if (strong) pos++;
+        continue;
+      }
       // the customers' own opinion ("Kunden finden den Prozess nervig")
       const cs = clauseStart(msg, i);
       let opinion = false;
@@ -436,7 +658,11 @@ function decideTone(msg: Msg, prepared: string, extraNeg: number, extraPos: numb
       }
       if (opinion) continue;
       // attributive to another noun ("nervige Popups", "annoying bug")
-      if (next !== "" && !msg.customer[i + 1] && (L.THING_NOUNS.has(next) || (isCapitalised(msg.raw[i + 1]!) && /\p{Ll}/u.test(msg.raw[i + 1]!)))) {
+      if (
+        next !== "" &&
+        !msg.customer[i + 1] &&
+        (L.THING_NOUNS.has(next) || (isCapitalised(msg.raw[i + 1]!) && /\p{Ll}/u.test(msg.raw[i + 1]!)))
+      ) {
         weight = strong ? 1 : 0;
       }
       if (strong) neg += weight;
@@ -449,11 +675,14 @@ function decideTone(msg: Msg, prepared: string, extraNeg: number, extraPos: numb
       if (negated(msg, i)) continue;
       const cs = clauseStart(msg, i);
       let self = false;
-      for (let j = cs; j < i; j++) if (SELF_SUBJECT.has(msg.w[j]!)) { self = true; break; }
+      for (let j = cs; j < i; j++)
+        if (SELF_SUBJECT.has(msg.w[j]!)) {
+          self = true;
+          break;
+        }
       if (self) continue;
       if (TRANSITIVE_NEG.has(w) && customerInClause(msg, i + 1, clauseEnd(msg, i))) continue;
       neg += 2;
-      continue;
     }
   }
 
@@ -464,9 +693,13 @@ function decideTone(msg: Msg, prepared: string, extraNeg: number, extraPos: numb
     const p1 = i > 0 ? msg.w[i - 1]! : "";
     const p2 = i > 1 ? msg.w[i - 2]! : "";
     const p3 = i > 2 ? msg.w[i - 3]! : "";
-    if (DEMONSTRATIVE.has(p1) || (INDEF.has(p1) && (p2 === "so" || p2 === "such")) ||
-        (DEMONSTRATIVE.has(p2) && !msg.punct[i - 1] && p1 !== "" && !INDEF.has(p1) && p2 !== "immer") ||
-        (INDEF.has(p2) && (p3 === "so" || p3 === "such"))) demonstrative = true;
+    if (
+      DEMONSTRATIVE.has(p1) ||
+      (INDEF.has(p1) && (p2 === "so" || p2 === "such")) ||
+      (DEMONSTRATIVE.has(p2) && !msg.punct[i - 1] && p1 !== "" && !INDEF.has(p1) && p2 !== "immer") ||
+      (INDEF.has(p2) && (p3 === "so" || p3 === "such"))
+    )
+      demonstrative = true;
   }
 
   // phrase-level cues
@@ -477,7 +710,10 @@ function decideTone(msg: Msg, prepared: string, extraNeg: number, extraPos: numb
     // "customers don't get it, we need better docs": a problem the team owns, not blame
     if (cue.kind === "incompetence" && ownership) continue;
     if (cue.kind === "neverAgain") {
-      if (L.NEVER_AGAIN_PROTECTIVE.test(flat)) { pos++; continue; }
+      if (L.NEVER_AGAIN_PROTECTIVE.test(flat)) {
+        pos++;
+        continue;
+      }
       if (L.NEVER_AGAIN_DISMISSIVE.test(flat)) mild++;
     }
     // laughing at what a customer asked or said is mockery, not just a laugh
@@ -530,7 +766,7 @@ const NOT_CUSTOMER: PresenceVerdict = Object.freeze({ customer: false, tone: nul
 
 /** Classifies one message. Pure and synchronous. */
 export function classifyMessage(text: string): PresenceVerdict {
-  if (!text || !text.trim()) return { ...NOT_CUSTOMER };
+  if (!text?.trim()) return { ...NOT_CUSTOMER };
   const prepared = prepare(text);
   const msg = tokenize(prepared);
   let any = false;

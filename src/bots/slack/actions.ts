@@ -1,12 +1,12 @@
 // Button clicks on nudges and the App Home. Ack first; the message is updated by the core
 // through the messenger, so Slack and Teams share one answer path.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { isQuestionKey, isRating } from "../../core/shared/questions.js";
 import type { AnswerResult, CheckInRefusal } from "../../core/checkins/nudges.js";
+import { isQuestionKey, isRating } from "../../core/shared/questions.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { ACTION, parseRateValue } from "./blocks.js";
 import { openCheckin } from "./commands.js";
-import { afterAckWork, type Actor, type SlackDeps } from "./context.js";
+import { type Actor, afterAckWork, type SlackDeps } from "./context.js";
 
 type ButtonBody = BlockAction<ButtonAction>;
 
@@ -17,20 +17,30 @@ export function registerActions(app: App, deps: SlackDeps): void {
     await ack();
     await guarded(deps, body, respond, async (actor) => {
       const parsed = parseRateValue(action.value ?? "");
-      if (!parsed || !isQuestionKey(parsed.question) || !isRating(parsed.rating)) return refusal(actor, { ok: false, reason: "not-found" }, respond);
-      const result = await core.nudges.answer({ nudgeId: parsed.nudgeId, platformUserId: actor.userId, question: parsed.question, rating: parsed.rating });
+      if (!parsed || !isQuestionKey(parsed.question) || !isRating(parsed.rating))
+        return refusal(actor, { ok: false, reason: "not-found" }, respond);
+      const result = await core.nudges.answer({
+        nudgeId: parsed.nudgeId,
+        platformUserId: actor.userId,
+        question: parsed.question,
+        rating: parsed.rating,
+      });
       await refusal(actor, result, respond);
     });
   });
 
   app.action<ButtonBody>(ACTION.snooze, async ({ ack, body, action, respond }) => {
     await ack();
-    await guarded(deps, body, respond, async (actor) => refusal(actor, await core.nudges.snooze(action.value ?? "", actor.userId), respond));
+    await guarded(deps, body, respond, async (actor) =>
+      refusal(actor, await core.nudges.snooze(action.value ?? "", actor.userId), respond),
+    );
   });
 
   app.action<ButtonBody>(ACTION.skip, async ({ ack, body, action, respond }) => {
     await ack();
-    await guarded(deps, body, respond, async (actor) => refusal(actor, await core.nudges.skip(action.value ?? "", actor.userId), respond));
+    await guarded(deps, body, respond, async (actor) =>
+      refusal(actor, await core.nudges.skip(action.value ?? "", actor.userId), respond),
+    );
   });
 
   app.action<ButtonBody>(ACTION.reflect, async ({ ack, body, action, client, respond }) => {
@@ -50,7 +60,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
       deps,
       body,
       respond,
-      (actor) => openCheckin(deps, actor, client, body.trigger_id, (text) => client.chat.postMessage({ channel: actor.userId, text })),
+      (actor) =>
+        openCheckin(deps, actor, client, body.trigger_id, (text) =>
+          client.chat.postMessage({ channel: actor.userId, text }),
+        ),
       { create: true },
     );
   });
@@ -59,7 +72,11 @@ export function registerActions(app: App, deps: SlackDeps): void {
 const privately = (text: string) => ({ response_type: "ephemeral" as const, replace_original: false, text });
 
 /** Tells the clicker privately why nothing happened; a successful answer needs no reply. */
-async function refusal(actor: Actor, result: AnswerResult | CheckInRefusal, respond: (msg: object) => Promise<unknown>) {
+async function refusal(
+  actor: Actor,
+  result: AnswerResult | CheckInRefusal,
+  respond: (msg: object) => Promise<unknown>,
+) {
   if (result.ok) return;
   await respond(privately(checkInRefusalText(texts(actor.language), result.reason)));
 }

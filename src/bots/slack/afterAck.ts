@@ -15,7 +15,8 @@ export class AfterAckQueue {
       return await work();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // hand the slot over directly
+      if (next)
+        next(); // hand the slot over directly
       else this.running--;
     }
   }

@@ -1,23 +1,23 @@
 // The Slack door: a Bolt app on our Express server (HTTP mode) or on Socket Mode, with its
 // listeners registered by kind and its messenger handed to the core.
-import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { Express } from "express";
 import type { SlackConfig } from "../../config.js";
 import type { Core } from "../../core/index.js";
 import type { AppLogger } from "../../logger.js";
 import { registerActions } from "./actions.js";
+import { AfterAckQueue } from "./afterAck.js";
 import { registerCommands } from "./commands.js";
+import { type ConnectionOptions, type DoorState, SlackConnection } from "./connection.js";
 import { registerEvents } from "./events.js";
 import { SlackMessenger } from "./messenger.js";
-import { SlackPeople } from "./people.js";
-import { AfterAckQueue } from "./afterAck.js";
-import { registerViews } from "./views.js";
-import { registerSuggestions, SlackSuggestionMessenger } from "./suggestions.js";
-import { registerPresence, SlackPresenceMessenger } from "./presence.js";
 import { registerMirror, SlackMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
+import { SlackPeople } from "./people.js";
+import { registerPresence, SlackPresenceMessenger } from "./presence.js";
 import { guardSlackRequests } from "./requestGuard.js";
 import { NotStoredError, StoreFirstReceiver } from "./storeFirstReceiver.js";
-import { SlackConnection, type ConnectionOptions, type DoorState } from "./connection.js";
+import { registerSuggestions, SlackSuggestionMessenger } from "./suggestions.js";
+import { registerViews } from "./views.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -37,7 +37,8 @@ export interface SlackDoor {
  * Bolt's and the Web API client's debug output includes whole request and response bodies
  * (message text, user ids). Only these payload-free debug lines are let through.
  */
-const SAFE_LIBRARY_DEBUG = /^(apiCall\('[\w.]+'\) (start|end)|initialized|http request url: \S+|http response received)$/;
+const SAFE_LIBRARY_DEBUG =
+  /^(apiCall\('[\w.]+'\) (start|end)|initialized|http request url: \S+|http response received)$/;
 
 function boltLogger(logger: AppLogger): BoltLogger {
   const child = logger.child({ component: "bolt" });
@@ -55,7 +56,13 @@ function boltLogger(logger: AppLogger): BoltLogger {
   };
 }
 
-export async function createSlackDoor(config: SlackConfig, core: Core, logger: AppLogger, server: Express, connection: ConnectionOptions = {}): Promise<SlackDoor> {
+export async function createSlackDoor(
+  config: SlackConfig,
+  core: Core,
+  logger: AppLogger,
+  server: Express,
+  connection: ConnectionOptions = {},
+): Promise<SlackDoor> {
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     // A rate-limited call throws with Retry-After, so the outbox reschedules instead of blocking.
@@ -67,7 +74,10 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
   if (!socketMode) guardSlackRequests(server, SLACK_EVENTS_PATH);
   // Until Slack confirmed the token Bolt cannot authorize a request: 503 makes Slack retry it.
   let ready = false;
-  if (!socketMode) server.post(SLACK_EVENTS_PATH, (_req, res, next) => (ready ? next() : void res.status(503).json({ error: "the Slack door is still connecting" })));
+  if (!socketMode)
+    server.post(SLACK_EVENTS_PATH, (_req, res, next) =>
+      ready ? next() : void res.status(503).json({ error: "the Slack door is still connecting" }),
+    );
   const app = socketMode
     ? new App({ ...common, appToken: config.appToken!, socketMode: true })
     : new App({
@@ -93,13 +103,20 @@ export async function createSlackDoor(config: SlackConfig, core: Core, logger: A
   registerMirror(app, deps); // leader mirror (issue 12)
   app.error(async (error) => {
     if (error instanceof NotStoredError) throw error; // logged by its listener; the receiver answers 503
-    logger.error({ component: "bolt", code: (error as { code?: string }).code, reason: error.message }, "unhandled Slack listener error");
+    logger.error(
+      { component: "bolt", code: (error as { code?: string }).code, reason: error.message },
+      "unhandled Slack listener error",
+    );
   });
   core.registerPlatform("slack", {
     nudges: new SlackMessenger(app.client),
     suggestions: new SlackSuggestionMessenger(app.client),
-    presence: new SlackPresenceMessenger(app.client, (reason) => logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted")),
-    mirror: new SlackMirrorMessenger(app.client, (reason) => logger.warn({ reason }, "the mirror chart could not be uploaded; the figures were posted")),
+    presence: new SlackPresenceMessenger(app.client, (reason) =>
+      logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted"),
+    ),
+    mirror: new SlackMirrorMessenger(app.client, (reason) =>
+      logger.warn({ reason }, "the mirror chart could not be uploaded; the figures were posted"),
+    ),
   });
 
   const slack = new SlackConnection(

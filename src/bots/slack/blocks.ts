@@ -1,13 +1,13 @@
 // Block Kit renderers: pure functions from core view data to Slack JSON. No I/O here.
-import type { KnownBlock, View, Button, PlainTextOption } from "@slack/types";
+import type { Button, KnownBlock, PlainTextOption, View } from "@slack/types";
+import type { NudgeView } from "../../core/checkins/ports.js";
 import type { Overview } from "../../core/checkins/service.js";
 import type { Language, Workspace } from "../../core/shared/model.js";
-import type { NudgeView } from "../../core/checkins/ports.js";
-import { RATINGS, type QuestionKey, type Rating } from "../../core/shared/questions.js";
+import { type QuestionKey, RATINGS, type Rating } from "../../core/shared/questions.js";
+import { formatMinuteOfDay } from "../../core/shared/time.js";
+import { ratingSparkline } from "../../prompts/format.js";
 import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
 import { texts } from "../../prompts/texts.js";
-import { ratingSparkline } from "../../prompts/format.js";
-import { formatMinuteOfDay } from "../../core/shared/time.js";
 
 export const ACTION = {
   rate: "rate", // suffixed with ":<rating>" so ids stay unique within a question's block
@@ -38,13 +38,15 @@ function ratingButtons(view: NudgeView, question: QuestionKey): KnownBlock {
   return {
     type: "actions",
     block_id: `q:${question}`,
-    elements: RATINGS.map((rating): Button => ({
-      type: "button",
-      action_id: `${ACTION.rate}:${rating}`,
-      text: plain(`${rating} · ${RATING_LABEL[view.language][rating]}`),
-      value: rateValue(view.nudgeId, question, rating),
-      ...(chosen === rating ? { style: "primary" as const } : {}),
-    })),
+    elements: RATINGS.map(
+      (rating): Button => ({
+        type: "button",
+        action_id: `${ACTION.rate}:${rating}`,
+        text: plain(`${rating} · ${RATING_LABEL[view.language][rating]}`),
+        value: rateValue(view.nudgeId, question, rating),
+        ...(chosen === rating ? { style: "primary" as const } : {}),
+      }),
+    ),
   };
 }
 
@@ -74,7 +76,9 @@ export function nudgeBlocks(view: NudgeView): KnownBlock[] {
       elements: [md(rating ? t.answered(rating, RATING_LABEL[view.language][rating]) : t.scaleHint)],
     });
   }
-  const footer: Button[] = [{ type: "button", action_id: ACTION.reflect, text: plain(t.addReflection), value: view.nudgeId }];
+  const footer: Button[] = [
+    { type: "button", action_id: ACTION.reflect, text: plain(t.addReflection), value: view.nudgeId },
+  ];
   if (!answered) {
     footer.push({ type: "button", action_id: ACTION.snooze, text: plain(t.snooze), value: view.nudgeId });
     footer.push({ type: "button", action_id: ACTION.skip, text: plain(t.skip), value: view.nudgeId });
@@ -104,7 +108,10 @@ export function checkinModal(input: CheckinModalInput): View {
   const t = texts(input.language);
   const blocks: KnownBlock[] = [];
   for (const question of input.questions) {
-    const options: PlainTextOption[] = RATINGS.map((r) => ({ text: plain(`${r} · ${RATING_LABEL[input.language][r]}`), value: String(r) }));
+    const options: PlainTextOption[] = RATINGS.map((r) => ({
+      text: plain(`${r} · ${RATING_LABEL[input.language][r]}`),
+      value: String(r),
+    }));
     const chosen = input.ratings[question];
     blocks.push({ type: "section", text: md(`*${QUESTION_TEXT[input.language][question]}*`) });
     blocks.push({
@@ -134,7 +141,11 @@ export function checkinModal(input: CheckinModalInput): View {
       },
     });
   }
-  const metadata: CheckinModalMetadata = { nudgeId: input.nudgeId, questions: input.questions, language: input.language };
+  const metadata: CheckinModalMetadata = {
+    nudgeId: input.nudgeId,
+    questions: input.questions,
+    language: input.language,
+  };
   return {
     type: "modal",
     callback_id: CALLBACK.checkin,
@@ -154,24 +165,39 @@ export function overviewBlocks(overview: Overview, language: Language, pausedUnt
     blocks.push({ type: "section", text: md(t.meEmpty) });
   } else {
     const lines = overview.trends.map((trend) => {
-      const average = trend.average === null ? t.meNoAnswers : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }));
+      const average =
+        trend.average === null
+          ? t.meNoAnswers
+          : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }));
       return `*${QUESTION_LABEL[language][trend.question]}*  \`${ratingSparkline(trend.ratings)}\`  ${average}`;
     });
     blocks.push({ type: "section", text: md(lines.join("\n")) });
-    blocks.push({ type: "context", elements: [md(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`)] });
+    blocks.push({
+      type: "context",
+      elements: [
+        md(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`),
+      ],
+    });
   }
   blocks.push({ type: "context", elements: [md(t.meHelp)] });
   return blocks;
 }
 
-export function homeView(overview: Overview, language: Language, pausedUntil: string | null, nextNudge: string | null): View {
+export function homeView(
+  overview: Overview,
+  language: Language,
+  pausedUntil: string | null,
+  nextNudge: string | null,
+): View {
   const t = texts(language);
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(t.homeTitle) },
     { type: "section", text: md(t.homeIntro) },
     {
       type: "actions",
-      elements: [{ type: "button", action_id: ACTION.homeCheckin, text: plain(t.checkinTitle), style: "primary", value: "home" }],
+      elements: [
+        { type: "button", action_id: ACTION.homeCheckin, text: plain(t.checkinTitle), style: "primary", value: "home" },
+      ],
     },
   ];
   if (nextNudge) blocks.push({ type: "context", elements: [md(t.homeNext(nextNudge))] });
@@ -194,7 +220,12 @@ export function settingsModal(workspace: Workspace, language: Language): View {
     type: "input",
     block_id: blockId,
     label: plain(label),
-    element: { type: "static_select", action_id: "value", options, initial_option: options.find((o) => o.value === value) ?? options[0]! },
+    element: {
+      type: "static_select",
+      action_id: "value",
+      options,
+      initial_option: options.find((o) => o.value === value) ?? options[0]!,
+    },
   });
   return {
     type: "modal",

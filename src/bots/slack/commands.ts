@@ -1,21 +1,31 @@
 // Slash commands: /cx-admin, /cx-checkin, /cx-me. Each acks at once, then works.
 import type { App, RespondFn, SlashCommand } from "@slack/bolt";
-import { parseAdminCommand, type AdminCommand } from "../../core/admin/commands.js";
+import type { WebClient } from "@slack/web-api";
+import { type AdminCommand, parseAdminCommand } from "../../core/admin/commands.js";
 import { parseMeCommand } from "../../core/checkins/commands.js";
 import { memberTimeZone } from "../../core/checkins/service.js";
 import type { Member, Nudge } from "../../core/shared/model.js";
-import { checkInRefusalText, texts } from "../../prompts/texts.js";
-import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { dashboardTexts } from "../../prompts/dashboardTexts.js";
-import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
-import { afterAckWork, memberOf, type Actor, type SlackDeps } from "./context.js";
 import { longDate } from "../../prompts/format.js";
-import { channelMention, escapeMrkdwn, mention, mentionedChannels, mentionedUsers, unescapeSlackText } from "./mrkdwn.js";
-import type { WebClient } from "@slack/web-api";
-
+import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { checkInRefusalText, texts } from "../../prompts/texts.js";
+import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
+import { type Actor, afterAckWork, memberOf, type SlackDeps } from "./context.js";
 import { showMirrorButton } from "./mirror/blocks.js"; // leader mirror (issue 12)
+import {
+  channelMention,
+  escapeMrkdwn,
+  mention,
+  mentionedChannels,
+  mentionedUsers,
+  unescapeSlackText,
+} from "./mrkdwn.js";
 
-export const ephemeral = (text: string, extra?: string) => ({ response_type: "ephemeral" as const, text, blocks: textBlocks(text, extra) });
+export const ephemeral = (text: string, extra?: string) => ({
+  response_type: "ephemeral" as const,
+  text,
+  blocks: textBlocks(text, extra),
+});
 
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command("/cx-admin", async ({ ack, command, respond, client }) => {
@@ -25,7 +35,13 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 
   app.command("/cx-checkin", async ({ ack, command, respond, client }) => {
     await ack();
-    await guarded(deps, command, respond, (actor) => openCheckin(deps, actor, client, command.trigger_id, (text) => respond(ephemeral(text))), { create: true });
+    await guarded(
+      deps,
+      command,
+      respond,
+      (actor) => openCheckin(deps, actor, client, command.trigger_id, (text) => respond(ephemeral(text))),
+      { create: true },
+    );
   });
 
   app.command("/cx-me", async ({ ack, command, respond }) => {
@@ -38,7 +54,13 @@ export function registerCommands(app: App, deps: SlackDeps): void {
  * Runs a command body; any failure becomes a friendly reply instead of silence. `create`: the
  * body needs the person's member row, read-or-created with the actor in one statement.
  */
-export async function guarded(deps: SlackDeps, command: SlashCommand, respond: RespondFn, body: (actor: Actor) => Promise<void>, options: { create?: boolean } = {}) {
+export async function guarded(
+  deps: SlackDeps,
+  command: SlashCommand,
+  respond: RespondFn,
+  body: (actor: Actor) => Promise<void>,
+  options: { create?: boolean } = {},
+) {
   await afterAckWork(
     deps,
     { teamId: command.team_id, userId: command.user_id, create: Boolean(options.create) },
@@ -47,9 +69,17 @@ export async function guarded(deps: SlackDeps, command: SlashCommand, respond: R
   );
 }
 
-async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient) {
+async function adminCommand(
+  deps: SlackDeps,
+  actor: Actor,
+  command: SlashCommand,
+  respond: RespondFn,
+  client: WebClient,
+) {
   const t = texts(actor.language);
-  const parsed = withPlainTerms(parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text)));
+  const parsed = withPlainTerms(
+    parseAdminCommand(command.text, mentionedUsers(command.text), mentionedChannels(command.text)),
+  );
   const reply = await deps.core.admin.run(parsed, {
     actor,
     mention,
@@ -59,11 +89,16 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
   });
   switch (reply.kind) {
     case "refused":
-      return void (await respond(ephemeral(reply.reason === "not-viewer" ? dashboardTexts(actor.language).notViewer : t.notAdmin)));
+      return void (await respond(
+        ephemeral(reply.reason === "not-viewer" ? dashboardTexts(actor.language).notViewer : t.notAdmin),
+      ));
     case "text":
       return void (await respond(ephemeral(reply.text, reply.withHelp ? t.adminHelp : undefined)));
     case "open-settings":
-      return void (await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(reply.workspace, actor.language) }));
+      return void (await client.views.open({
+        trigger_id: command.trigger_id,
+        view: settingsModal(reply.workspace, actor.language),
+      }));
     case "dashboard": {
       // Ephemeral: the personal link is shown to the person who asked, and to no one else.
       const dt = dashboardTexts(actor.language);
@@ -88,7 +123,8 @@ async function adminCommand(deps: SlackDeps, actor: Actor, command: SlashCommand
 
 /** Slack sends "&", "<" and ">" in command text as entities: a term is stored as the person typed it. */
 function withPlainTerms(command: AdminCommand): AdminCommand {
-  if (command.kind === "presence-terms-add" || command.kind === "presence-terms-remove") return { ...command, terms: command.terms.map(unescapeSlackText) };
+  if (command.kind === "presence-terms-add" || command.kind === "presence-terms-remove")
+    return { ...command, terms: command.terms.map(unescapeSlackText) };
   return command;
 }
 
@@ -105,12 +141,21 @@ export async function openCheckin(
   nudge?: Nudge,
 ) {
   const member: Member = await memberOf(deps, actor);
-  const chosen = nudge ? { ok: true as const, nudgeId: nudge.id, week: nudge.week, questions: nudge.questions } : await deps.core.nudges.checkInFor(member, actor.workspace);
+  const chosen = nudge
+    ? { ok: true as const, nudgeId: nudge.id, week: nudge.week, questions: nudge.questions }
+    : await deps.core.nudges.checkInFor(member, actor.workspace);
   if (!chosen.ok) return void (await refuse(checkInRefusalText(texts(actor.language), chosen.reason)));
   const answers = await deps.core.checkins.answersFor(member, chosen.week);
   const ratings = Object.fromEntries(answers.map((a) => [a.question, a.rating]));
   const reflections = Object.fromEntries(answers.filter((a) => a.reflection).map((a) => [a.question, a.reflection!]));
-  const view = checkinModal({ language: actor.language, nudgeId: chosen.nudgeId, questions: chosen.questions, ratings, reflections, title: nudge ? "reflection" : "checkin" });
+  const view = checkinModal({
+    language: actor.language,
+    nudgeId: chosen.nudgeId,
+    questions: chosen.questions,
+    ratings,
+    reflections,
+    title: nudge ? "reflection" : "checkin",
+  });
   await client.views.open({ trigger_id: triggerId, view });
 }
 
@@ -131,7 +176,11 @@ async function meCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, r
     case "overview": {
       const paused = outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone);
       // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for /cx-me).
-      return void (await respond({ response_type: "ephemeral", text: t.meTitle, blocks: [...overviewBlocks(outcome.overview, actor.language, paused), showMirrorButton(actor.language)] }));
+      return void (await respond({
+        response_type: "ephemeral",
+        text: t.meTitle,
+        blocks: [...overviewBlocks(outcome.overview, actor.language, paused), showMirrorButton(actor.language)],
+      }));
     }
   }
 }

@@ -70,11 +70,16 @@ export class SlackConnection {
     const first = this.tryOnce(0);
     const waited = await Promise.race([
       first.then(() => "done" as const),
-      new Promise<"late">((resolve) => (deadline = setTimeout(() => resolve("late"), this.options.firstAttemptMs ?? FIRST_ATTEMPT_MS))),
+      new Promise<"late">(
+        (resolve) => (deadline = setTimeout(() => resolve("late"), this.options.firstAttemptMs ?? FIRST_ATTEMPT_MS)),
+      ),
     ]);
     clearTimeout(deadline);
     if (waited === "done") return first; // a refusal ends the start
-    this.logger.warn({ door: "slack" }, "Slack did not answer at start; Teams and the clock keep running, Slack is retried in the background");
+    this.logger.warn(
+      { door: "slack" },
+      "Slack did not answer at start; Teams and the clock keep running, Slack is retried in the background",
+    );
     // Refused after the deadline: the bot runs on without Slack, and says why.
     first.catch((error: Error) => this.logger.error({ door: "slack" }, error.message));
   }
@@ -88,7 +93,11 @@ export class SlackConnection {
     if (this.stopped) return;
     try {
       await this.attempt();
-      if (failures > 0) this.logger.info({ door: "slack", attempts: failures + 1 }, "Slack is reachable again; the Slack door is ready");
+      if (failures > 0)
+        this.logger.info(
+          { door: "slack", attempts: failures + 1 },
+          "Slack is reachable again; the Slack door is ready",
+        );
       this.state = { ready: true };
     } catch (error) {
       const code = platformError(error);
@@ -103,7 +112,10 @@ export class SlackConnection {
       this.state = { ready: false, reason };
       const delays = this.options.retryDelaysMs ?? DEFAULT_DELAYS_MS;
       const delay = delays[Math.min(failures, delays.length - 1)]!;
-      this.logger.warn({ door: "slack", reason, retryInMs: delay }, "Slack is not reachable; retrying in the background");
+      this.logger.warn(
+        { door: "slack", reason, retryInMs: delay },
+        "Slack is not reachable; retrying in the background",
+      );
       if (!this.stopped) this.timer = setTimeout(() => void this.tryOnce(failures + 1), delay);
     }
   }

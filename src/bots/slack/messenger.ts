@@ -1,11 +1,11 @@
 // Delivers nudges as Slack DMs, maps Web API failures to retry decisions for the outbox, and
 // finds a post again by the message metadata it was tagged with (after a crash mid-send).
 import { ErrorCode, type WebClient } from "@slack/web-api";
-import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
 import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../core/checkins/ports.js";
-import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
 import type { Workspace } from "../../core/shared/model.js";
+import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
 import { texts } from "../../prompts/texts.js";
+import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
 
 const NUDGE_METADATA = "kundennah_nudge";
 const OUTBOX_METADATA = "kundennah_outbox";
@@ -21,8 +21,18 @@ export function outboxMetadata(tag: string | undefined) {
 }
 
 /** The post tagged for outbox entry `tag` since `since`, in a channel or in the DM with a person (a user id). */
-export function findOutboxPost(client: WebClient, conversation: string, tag: string, since: Date): Promise<MessageRef | null> {
-  return findTagged(client, conversation, since, (m) => m?.event_type === OUTBOX_METADATA && m.event_payload?.outbox_id === tag);
+export function findOutboxPost(
+  client: WebClient,
+  conversation: string,
+  tag: string,
+  since: Date,
+): Promise<MessageRef | null> {
+  return findTagged(
+    client,
+    conversation,
+    since,
+    (m) => m?.event_type === OUTBOX_METADATA && m.event_payload?.outbox_id === tag,
+  );
 }
 
 /**
@@ -30,13 +40,26 @@ export function findOutboxPost(client: WebClient, conversation: string, tag: str
  * matches. Failures come out as DeliveryErrors; so does giving up after LOOKUP_PAGES pages
  * (the caller then cannot tell, and sends).
  */
-async function findTagged(client: WebClient, conversation: string, since: Date, matches: (metadata: Metadata) => boolean): Promise<MessageRef | null> {
+async function findTagged(
+  client: WebClient,
+  conversation: string,
+  since: Date,
+  matches: (metadata: Metadata) => boolean,
+): Promise<MessageRef | null> {
   try {
-    const channel = USER_ID.test(conversation) ? (await client.conversations.open({ users: conversation })).channel?.id : conversation;
+    const channel = USER_ID.test(conversation)
+      ? (await client.conversations.open({ users: conversation })).channel?.id
+      : conversation;
     if (!channel) return null;
     let cursor: string | undefined;
     for (let page = 0; page < LOOKUP_PAGES; page++) {
-      const history = await client.conversations.history({ channel, oldest: String(since.getTime() / 1000), limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      const history = await client.conversations.history({
+        channel,
+        oldest: String(since.getTime() / 1000),
+        limit: 200,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
       const sent = history.messages?.find((m) => matches(m.metadata as Metadata));
       if (sent?.ts) return { channelRef: channel, messageRef: sent.ts };
       cursor = history.response_metadata?.next_cursor || undefined;
@@ -62,7 +85,13 @@ const PERMANENT = new Set([
 ]);
 
 export function toDeliveryError(error: unknown): DeliveryError {
-  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  const e = error as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    message?: string;
+  };
   if (e.code === ErrorCode.RateLimitedError) {
     return new DeliveryError("slack: rate limited", { retryAfterMs: (e.retryAfter ?? 30) * 1000 });
   }
@@ -95,7 +124,12 @@ export class SlackMessenger implements NudgeMessenger {
 
   findSentNudge(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null> {
     // A minute earlier, in case Slack's clock and ours disagree a little.
-    return findTagged(this.client, target.member.externalId, new Date(since.getTime() - 60_000), (m) => m?.event_type === NUDGE_METADATA && m.event_payload?.nudge_id === nudgeId);
+    return findTagged(
+      this.client,
+      target.member.externalId,
+      new Date(since.getTime() - 60_000),
+      (m) => m?.event_type === NUDGE_METADATA && m.event_payload?.nudge_id === nudgeId,
+    );
   }
 
   /**
@@ -126,7 +160,12 @@ export class SlackMessenger implements NudgeMessenger {
 
   async updateNudge(_target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void> {
     try {
-      await this.client.chat.update({ channel: ref.channelRef, ts: ref.messageRef, text: nudgeFallbackText(view), blocks: nudgeBlocks(view) });
+      await this.client.chat.update({
+        channel: ref.channelRef,
+        ts: ref.messageRef,
+        text: nudgeFallbackText(view),
+        blocks: nudgeBlocks(view),
+      });
     } catch (error) {
       throw toDeliveryError(error);
     }

@@ -2,16 +2,16 @@
 // channel posts the notice and reads a 4-week baseline, leaving forgets the channel.
 import type { App } from "@slack/bolt";
 import { ErrorCode, type WebClient } from "@slack/web-api";
-import type { Workspace } from "../../core/shared/model.js";
-import type { ChannelMessage, DigestReport, PresenceMessenger } from "../../core/presence/ports.js";
-import type { MessageRef } from "../../core/shared/ports.js";
-import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { presenceTrendSpec } from "../../charts/presenceTrend.js";
 import { chartPng } from "../../charts/render.js";
+import { IngestBatcher } from "../../core/presence/batcher.js";
+import type { ChannelMessage, DigestReport, PresenceMessenger } from "../../core/presence/ports.js";
+import type { Workspace } from "../../core/shared/model.js";
+import type { MessageRef } from "../../core/shared/ports.js";
+import { presenceTexts } from "../../prompts/presenceTexts.js";
+import type { SlackDeps } from "./context.js";
 import { digestBlocks, digestText } from "./digestBlocks.js";
 import { findOutboxPost, outboxMetadata, toDeliveryError } from "./messenger.js";
-import { IngestBatcher } from "../../core/presence/batcher.js";
-import type { SlackDeps } from "./context.js";
 import { NotStoredError } from "./storeFirstReceiver.js";
 
 /** Message subtypes that are people talking; everything else (joins, topics, bots) is skipped. */
@@ -43,9 +43,19 @@ export class SlackPresenceMessenger implements PresenceMessenger {
     private readonly onChartError: (reason: string) => void,
   ) {}
 
-  async postNotice(_workspace: Workspace, channelRef: string, language: Workspace["language"], minAuthors: number, tag: string): Promise<void> {
+  async postNotice(
+    _workspace: Workspace,
+    channelRef: string,
+    language: Workspace["language"],
+    minAuthors: number,
+    tag: string,
+  ): Promise<void> {
     try {
-      await this.client.chat.postMessage({ channel: channelRef, text: presenceTexts(language).notice(minAuthors), ...outboxMetadata(tag) });
+      await this.client.chat.postMessage({
+        channel: channelRef,
+        text: presenceTexts(language).notice(minAuthors),
+        ...outboxMetadata(tag),
+      });
     } catch (error) {
       throw toDeliveryError(error);
     }
@@ -53,7 +63,13 @@ export class SlackPresenceMessenger implements PresenceMessenger {
 
   async postDigest(_workspace: Workspace, channelRef: string, report: DigestReport, tag: string): Promise<MessageRef> {
     try {
-      const res = await this.client.chat.postMessage({ channel: channelRef, text: digestText(report), blocks: digestBlocks(report), unfurl_links: false, ...outboxMetadata(tag) });
+      const res = await this.client.chat.postMessage({
+        channel: channelRef,
+        text: digestText(report),
+        blocks: digestBlocks(report),
+        unfurl_links: false,
+        ...outboxMetadata(tag),
+      });
       await this.uploadChart(channelRef, report, String(res.ts));
       return { channelRef: String(res.channel), messageRef: String(res.ts) };
     } catch (error) {
@@ -66,7 +82,11 @@ export class SlackPresenceMessenger implements PresenceMessenger {
   }
 
   async sendDigestPreview(_workspace: Workspace, userId: string, report: DigestReport): Promise<MessageRef> {
-    const res = await this.client.chat.postMessage({ channel: userId, text: digestText(report), blocks: digestBlocks(report, { preview: true }) });
+    const res = await this.client.chat.postMessage({
+      channel: userId,
+      text: digestText(report),
+      blocks: digestBlocks(report, { preview: true }),
+    });
     await this.uploadChart(String(res.channel), report, String(res.ts));
     return { channelRef: String(res.channel), messageRef: String(res.ts) };
   }
@@ -95,13 +115,23 @@ export class SlackPresenceMessenger implements PresenceMessenger {
 }
 
 /** Pages through the last 4 weeks of a channel, waiting out rate limits as Slack asks. */
-async function* channelHistory(client: WebClient, channel: string, now: Date, log: (page: number) => void): AsyncIterable<ChannelMessage[]> {
+async function* channelHistory(
+  client: WebClient,
+  channel: string,
+  now: Date,
+  log: (page: number) => void,
+): AsyncIterable<ChannelMessage[]> {
   let cursor: string | undefined;
   let page = 0;
   for (;;) {
-    let res;
+    let res: Awaited<ReturnType<typeof client.conversations.history>>;
     try {
-      res = await client.conversations.history({ channel, oldest: String((now.getTime() - BASELINE_DAYS * 86400_000) / 1000), limit: 200, ...(cursor ? { cursor } : {}) });
+      res = await client.conversations.history({
+        channel,
+        oldest: String((now.getTime() - BASELINE_DAYS * 86400_000) / 1000),
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      });
     } catch (error) {
       const e = error as { code?: string; retryAfter?: number };
       if (e.code !== ErrorCode.RateLimitedError) throw error;
@@ -111,7 +141,13 @@ async function* channelHistory(client: WebClient, channel: string, now: Date, lo
     log(++page);
     yield (res.messages ?? [])
       .filter((m) => CONVERSATION_SUBTYPES.has(m.subtype) && !m.bot_id && m.user && m.ts)
-      .map((m) => ({ channelRef: channel, messageRef: m.ts!, authorId: m.user!, text: m.text ?? "", at: tsToDate(m.ts!) }));
+      .map((m) => ({
+        channelRef: channel,
+        messageRef: m.ts!,
+        authorId: m.user!,
+        text: m.text ?? "",
+        at: tsToDate(m.ts!),
+      }));
     cursor = res.response_metadata?.next_cursor || undefined;
     if (!cursor) return;
   }
@@ -135,7 +171,14 @@ export function registerPresence(app: App, deps: SlackDeps): void {
       }
       const edited = message.subtype === "message_changed";
       const inner = edited ? message.message : message;
-      if (!inner || (!edited && !CONVERSATION_SUBTYPES.has(message.subtype)) || inner.bot_id || !inner.user || inner.user === context.botUserId) return;
+      if (
+        !inner ||
+        (!edited && !CONVERSATION_SUBTYPES.has(message.subtype)) ||
+        inner.bot_id ||
+        !inner.user ||
+        inner.user === context.botUserId
+      )
+        return;
       await batcher.add(workspace, {
         ...(eventId ? { eventId } : {}),
         channelRef: message.channel,
@@ -145,7 +188,10 @@ export function registerPresence(app: App, deps: SlackDeps): void {
         at: tsToDate(inner.ts),
       });
     } catch (error) {
-      core.logger.error({ event: "message", reason: (error as Error).message }, "measuring a message failed; Slack is asked to deliver it again");
+      core.logger.error(
+        { event: "message", reason: (error as Error).message },
+        "measuring a message failed; Slack is asked to deliver it again",
+      );
       throw new NotStoredError((error as Error).message);
     }
   });
@@ -156,12 +202,19 @@ export function registerPresence(app: App, deps: SlackDeps): void {
       const workspace = await workspaceOf(body.team_id);
       if (!(await core.presence.joined(workspace, event.channel))) return;
       // The baseline runs in the background; its progress is logged page by page.
-      const pages = channelHistory(client, event.channel, core.clock(), (page) => core.logger.debug({ channel: event.channel, page }, "reading channel history"));
-      void core.presence.baseline(workspace, event.channel, pages).catch((error: Error) =>
-        core.logger.warn({ channel: event.channel, reason: error.message }, "presence baseline stopped"),
+      const pages = channelHistory(client, event.channel, core.clock(), (page) =>
+        core.logger.debug({ channel: event.channel, page }, "reading channel history"),
       );
+      void core.presence
+        .baseline(workspace, event.channel, pages)
+        .catch((error: Error) =>
+          core.logger.warn({ channel: event.channel, reason: error.message }, "presence baseline stopped"),
+        );
     } catch (error) {
-      core.logger.error({ event: "member_joined_channel", reason: (error as Error).message }, "starting to measure a channel failed");
+      core.logger.error(
+        { event: "member_joined_channel", reason: (error as Error).message },
+        "starting to measure a channel failed",
+      );
     }
   });
 
@@ -178,4 +231,3 @@ export function registerPresence(app: App, deps: SlackDeps): void {
     if (event.user === context.botUserId) await forget(body.team_id, event.channel);
   });
 }
-

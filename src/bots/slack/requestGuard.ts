@@ -15,7 +15,8 @@ const refuseOutsideTimeWindow: RequestHandler = (req, _res, next) => {
   const timestamp = Number(req.headers["x-slack-request-timestamp"]);
   const skew = Math.abs(Date.now() / 1000 - timestamp);
   // NaN (no or no numeric timestamp) fails this comparison too.
-  if (!(skew <= MAX_CLOCK_SKEW_SECONDS)) return next(new HttpError(401, "request timestamp missing or more than 5 minutes off"));
+  if (!(skew <= MAX_CLOCK_SKEW_SECONDS))
+    return next(new HttpError(401, "request timestamp missing or more than 5 minutes off"));
   next();
 };
 

@@ -4,7 +4,7 @@
 // moment) was lost for good. Here channel messages are answered only once their listener is
 // done — 200 when stored, 503 when storing failed or took longer than STORE_DEADLINE_MS — and
 // everything else (commands, buttons, other events) is answered on ack(), before the work.
-import { ExpressReceiver, HTTPModuleFunctions, type App } from "@slack/bolt";
+import { type App, ExpressReceiver, HTTPModuleFunctions } from "@slack/bolt";
 
 /** Leaves Slack's 3 seconds some room for the network. */
 const STORE_DEADLINE_MS = 2_500;
@@ -41,7 +41,10 @@ export class StoreFirstReceiver extends ExpressReceiver {
     });
     let timer: NodeJS.Timeout | undefined;
     const stored = await Promise.race([
-      processing.then(() => true, () => false),
+      processing.then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STORE_DEADLINE_MS))),
     ]);
     clearTimeout(timer);

@@ -2,11 +2,21 @@
 // and the /cx-ask prompt. Every piece of user text goes through escapeMrkdwn.
 import type { KnownBlock, PlainTextOption, View } from "@slack/types";
 import type { Language } from "../../core/shared/model.js";
-import { RESPONSE_STATUSES, TOUCHPOINTS, type AskPromptView, type Suggestion, type SuggestionView } from "../../core/suggestions/ports.js";
+import {
+  type AskPromptView,
+  RESPONSE_STATUSES,
+  type Suggestion,
+  type SuggestionView,
+  TOUCHPOINTS,
+} from "../../core/suggestions/ports.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { escapeMrkdwn, mention } from "./mrkdwn.js";
 
-export const SUGGEST_ACTION = { vote: "suggestion_vote", respond: "suggestion_respond", open: "suggestion_open" } as const;
+export const SUGGEST_ACTION = {
+  vote: "suggestion_vote",
+  respond: "suggestion_respond",
+  open: "suggestion_open",
+} as const;
 export const SUGGEST_CALLBACK = { submit: "suggestion_modal", respond: "suggestion_respond_modal" } as const;
 
 const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
@@ -44,7 +54,12 @@ export function suggestModal(language: Language, prefill: string): View {
         type: "input",
         block_id: "touchpoint",
         label: plain(t.touchpointLabel),
-        element: { type: "static_select", action_id: "value", options: touchpoints, initial_option: touchpoints[touchpoints.length - 1]! },
+        element: {
+          type: "static_select",
+          action_id: "value",
+          options: touchpoints,
+          initial_option: touchpoints[touchpoints.length - 1]!,
+        },
       },
       {
         type: "input",
@@ -82,13 +97,21 @@ export function suggestionPostBlocks(view: SuggestionView): KnownBlock[] {
     { type: "section", text: md(quote(escapeMrkdwn(view.text))) },
   ];
   if (view.status !== "new") {
-    blocks.push({ type: "context", elements: [md(t.statusLine(t.status[view.status], view.responseNote && escapeMrkdwn(view.responseNote)))] });
+    blocks.push({
+      type: "context",
+      elements: [md(t.statusLine(t.status[view.status], view.responseNote && escapeMrkdwn(view.responseNote)))],
+    });
   }
   blocks.push({
     type: "actions",
     block_id: "suggestion_actions",
     elements: [
-      { type: "button", action_id: SUGGEST_ACTION.vote, text: plain(`${t.vote} · ${t.votes(view.votes)}`), value: view.id },
+      {
+        type: "button",
+        action_id: SUGGEST_ACTION.vote,
+        text: plain(`${t.vote} · ${t.votes(view.votes)}`),
+        value: view.id,
+      },
       { type: "button", action_id: SUGGEST_ACTION.respond, text: plain(t.respond), value: view.id },
     ],
   });
@@ -98,7 +121,13 @@ export function suggestionPostBlocks(view: SuggestionView): KnownBlock[] {
 export function answerNotice(view: SuggestionView): { text: string; blocks: KnownBlock[] } {
   const t = suggestionTexts(view.language);
   const text = t.answered(view.number, t.status[view.status], view.responseNote && escapeMrkdwn(view.responseNote));
-  return { text, blocks: [{ type: "section", text: md(text) }, { type: "context", elements: [md(quote(escapeMrkdwn(view.text.slice(0, 300))))] }] };
+  return {
+    text,
+    blocks: [
+      { type: "section", text: md(text) },
+      { type: "context", elements: [md(quote(escapeMrkdwn(view.text.slice(0, 300))))] },
+    ],
+  };
 }
 
 export function respondModal(language: Language, suggestion: Suggestion): View {
@@ -113,19 +142,33 @@ export function respondModal(language: Language, suggestion: Suggestion): View {
     submit: plain(t.respondSave),
     close: plain(t.cancel),
     blocks: [
-      { type: "section", text: md(`*${t.postTitle(suggestion.number)}*\n${quote(escapeMrkdwn(suggestion.text.slice(0, 2500)))}`) },
+      {
+        type: "section",
+        text: md(`*${t.postTitle(suggestion.number)}*\n${quote(escapeMrkdwn(suggestion.text.slice(0, 2500)))}`),
+      },
       {
         type: "input",
         block_id: "status",
         label: plain(t.respondStatus),
-        element: { type: "static_select", action_id: "value", options: statuses, ...(current ? { initial_option: current } : {}) },
+        element: {
+          type: "static_select",
+          action_id: "value",
+          options: statuses,
+          ...(current ? { initial_option: current } : {}),
+        },
       },
       {
         type: "input",
         block_id: "note",
         optional: true,
         label: plain(t.respondNote),
-        element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 1000, ...(suggestion.responseNote ? { initial_value: suggestion.responseNote } : {}) },
+        element: {
+          type: "plain_text_input",
+          action_id: "value",
+          multiline: true,
+          max_length: 1000,
+          ...(suggestion.responseNote ? { initial_value: suggestion.responseNote } : {}),
+        },
       },
     ],
   };
@@ -135,12 +178,19 @@ export function listBlocks(language: Language, lists: { recent: Suggestion[]; to
   const t = suggestionTexts(language);
   if (lists.recent.length === 0) return [{ type: "section", text: md(t.listEmpty) }];
   const line = (s: Suggestion) =>
-    t.listLine(s.number, t.touchpoint[s.touchpoint], s.votes, t.status[s.status], escapeMrkdwn(s.text.length > 120 ? `${s.text.slice(0, 117)}…` : s.text));
+    t.listLine(
+      s.number,
+      t.touchpoint[s.touchpoint],
+      s.votes,
+      t.status[s.status],
+      escapeMrkdwn(s.text.length > 120 ? `${s.text.slice(0, 117)}…` : s.text),
+    );
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(t.listTitle) },
     { type: "section", text: md(`*${t.listRecent}*\n${lists.recent.map(line).join("\n")}`) },
   ];
-  if (lists.top.length > 0) blocks.push({ type: "section", text: md(`*${t.listTop}*\n${lists.top.map(line).join("\n")}`) });
+  if (lists.top.length > 0)
+    blocks.push({ type: "section", text: md(`*${t.listTop}*\n${lists.top.map(line).join("\n")}`) });
   return blocks;
 }
 
@@ -152,7 +202,18 @@ export function askPromptBlocks(prompt: AskPromptView): { text: string; blocks: 
     text: question,
     blocks: [
       { type: "section", text: md(`${intro}\n>${question}`) },
-      { type: "actions", elements: [{ type: "button", action_id: SUGGEST_ACTION.open, text: plain(t.askButton), style: "primary", value: prompt.language }] },
+      {
+        type: "actions",
+        elements: [
+          {
+            type: "button",
+            action_id: SUGGEST_ACTION.open,
+            text: plain(t.askButton),
+            style: "primary",
+            value: prompt.language,
+          },
+        ],
+      },
     ],
   };
 }

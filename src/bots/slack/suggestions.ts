@@ -3,16 +3,33 @@
 import type { App, BlockAction, ButtonAction, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { isLanguage, type Language, type Workspace } from "../../core/shared/model.js";
-import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService } from "../../core/suggestions/service.js";
-import { isResponseStatus, isTouchpoint, type AskPromptView, type SuggestionMessenger, type SuggestionView } from "../../core/suggestions/ports.js";
 import type { MessageRef } from "../../core/shared/ports.js";
+import {
+  type AskPromptView,
+  isResponseStatus,
+  isTouchpoint,
+  type SuggestionMessenger,
+  type SuggestionView,
+} from "../../core/suggestions/ports.js";
+import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService } from "../../core/suggestions/service.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { texts } from "../../prompts/texts.js";
-import { ephemeral, guarded } from "./commands.js";
 import { guarded as guardedAction } from "./actions.js";
+import { ephemeral, guarded } from "./commands.js";
 import { resolveActor, type SlackDeps } from "./context.js";
 import { findOutboxPost, outboxMetadata, toDeliveryError } from "./messenger.js";
-import { answerNotice, askPromptBlocks, listBlocks, respondModal, suggestModal, suggestionPostBlocks, suggestionPostText, SUGGEST_ACTION, SUGGEST_CALLBACK, thanksView } from "./suggestionBlocks.js";
+import {
+  answerNotice,
+  askPromptBlocks,
+  listBlocks,
+  respondModal,
+  SUGGEST_ACTION,
+  SUGGEST_CALLBACK,
+  suggestionPostBlocks,
+  suggestionPostText,
+  suggestModal,
+  thanksView,
+} from "./suggestionBlocks.js";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 type ButtonBody = BlockAction<ButtonAction>;
@@ -29,20 +46,49 @@ export class SlackSuggestionMessenger implements SuggestionMessenger {
   }
 
   async postSuggestion(_workspace: Workspace, channel: string, view: SuggestionView, tag: string): Promise<MessageRef> {
-    const res = await this.call(() => this.client.chat.postMessage({ channel, text: suggestionPostText(view), blocks: suggestionPostBlocks(view), unfurl_links: false, ...outboxMetadata(tag) }));
+    const res = await this.call(() =>
+      this.client.chat.postMessage({
+        channel,
+        text: suggestionPostText(view),
+        blocks: suggestionPostBlocks(view),
+        unfurl_links: false,
+        ...outboxMetadata(tag),
+      }),
+    );
     return { channelRef: String(res.channel), messageRef: String(res.ts) };
   }
 
   async updateSuggestion(_workspace: Workspace, ref: MessageRef, view: SuggestionView): Promise<void> {
-    await this.call(() => this.client.chat.update({ channel: ref.channelRef, ts: ref.messageRef, text: suggestionPostText(view), blocks: suggestionPostBlocks(view) }));
+    await this.call(() =>
+      this.client.chat.update({
+        channel: ref.channelRef,
+        ts: ref.messageRef,
+        text: suggestionPostText(view),
+        blocks: suggestionPostBlocks(view),
+      }),
+    );
   }
 
-  async notifyAuthor(_workspace: Workspace, authorExternalId: string, view: SuggestionView, tag: string): Promise<void> {
-    await this.call(() => this.client.chat.postMessage({ channel: authorExternalId, ...answerNotice(view), ...outboxMetadata(tag) }));
+  async notifyAuthor(
+    _workspace: Workspace,
+    authorExternalId: string,
+    view: SuggestionView,
+    tag: string,
+  ): Promise<void> {
+    await this.call(() =>
+      this.client.chat.postMessage({ channel: authorExternalId, ...answerNotice(view), ...outboxMetadata(tag) }),
+    );
   }
 
-  async postAskPrompt(_workspace: Workspace, channel: string, prompt: AskPromptView, tag?: string): Promise<MessageRef> {
-    const res = await this.call(() => this.client.chat.postMessage({ channel, ...askPromptBlocks(prompt), ...outboxMetadata(tag) }));
+  async postAskPrompt(
+    _workspace: Workspace,
+    channel: string,
+    prompt: AskPromptView,
+    tag?: string,
+  ): Promise<MessageRef> {
+    const res = await this.call(() =>
+      this.client.chat.postMessage({ channel, ...askPromptBlocks(prompt), ...outboxMetadata(tag) }),
+    );
     return { channelRef: String(res.channel), messageRef: String(res.ts) };
   }
 
@@ -68,10 +114,17 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
     await guarded(deps, command, respond, async (actor) => {
       if (command.text.trim().toLowerCase() === "list") {
         const lists = await core.suggestions.browse(actor.workspace);
-        await respond({ response_type: "ephemeral", text: suggestionTexts(actor.language).listTitle, blocks: listBlocks(actor.language, lists) });
+        await respond({
+          response_type: "ephemeral",
+          text: suggestionTexts(actor.language).listTitle,
+          blocks: listBlocks(actor.language, lists),
+        });
         return;
       }
-      await client.views.open({ trigger_id: command.trigger_id, view: suggestModal(actor.language, command.text.trim()) });
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: suggestModal(actor.language, command.text.trim()),
+      });
     });
   });
 
@@ -81,7 +134,8 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
       const t = suggestionTexts(actor.language);
       // Leaders and admins only: the core refuses anyone else.
       const asked = await core.suggestions.ask({ actor, channel: command.channel_id });
-      if (!asked.ok) return void (await respond(ephemeral(asked.reason === "not-allowed" ? t.askNotLeader : t.askFailed)));
+      if (!asked.ok)
+        return void (await respond(ephemeral(asked.reason === "not-allowed" ? t.askNotLeader : t.askFailed)));
       await respond(ephemeral(t.askPosted));
     });
   });
@@ -89,7 +143,10 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
   app.action<ButtonBody>(SUGGEST_ACTION.open, async ({ ack, body, client }) => {
     await ack();
     const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id).catch(() => null);
-    await client.views.open({ trigger_id: body.trigger_id, view: suggestModal(actor?.language ?? core.defaults.language, "") });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: suggestModal(actor?.language ?? core.defaults.language, ""),
+    });
   });
 
   app.view<ViewSubmitAction>(SUGGEST_CALLBACK.submit, async ({ ack, body, view, client }) => {
@@ -100,7 +157,11 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
     const language = metadataLanguage(view.private_metadata, core.defaults.language);
     const t = suggestionTexts(language);
     const invalid = SuggestionService.checkText(text);
-    if (invalid) return void (await ack({ response_action: "errors", errors: { text: invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH) } }));
+    if (invalid)
+      return void (await ack({
+        response_action: "errors",
+        errors: { text: invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH) },
+      }));
 
     try {
       // Only the database before the answer: Slack wants it within 3 seconds, and a profile
@@ -114,14 +175,22 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
         touchpoint: isTouchpoint(touchpoint) ? touchpoint : "other",
       });
       if (!result.ok) {
-        const message = result.reason === "rate-limited" ? t.rateLimited(SUBMISSIONS_PER_HOUR) : result.reason === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH);
+        const message =
+          result.reason === "rate-limited"
+            ? t.rateLimited(SUBMISSIONS_PER_HOUR)
+            : result.reason === "empty"
+              ? t.empty
+              : t.tooLong(SUGGESTION_MAX_LENGTH);
         return void (await ack({ response_action: "errors", errors: { text: message } }));
       }
       const thanks = result.shared ? t.thanksShared(result.suggestion.number) : t.thanksSaved(result.suggestion.number);
       await ack({ response_action: "update", view: thanksView(language, thanks) });
       await core.suggestions.deliverPending();
     } catch (error) {
-      core.logger.error({ view: SUGGEST_CALLBACK.submit, reason: (error as Error).message }, "submitting a suggestion failed");
+      core.logger.error(
+        { view: SUGGEST_CALLBACK.submit, reason: (error as Error).message },
+        "submitting a suggestion failed",
+      );
       await ack({ response_action: "errors", errors: { text: texts(language).genericError } }).catch(() => undefined);
     }
   });
@@ -133,7 +202,12 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
       body,
       respond,
       // action_ts is unique per click and repeated by a retry of the same click.
-      async (actor) => void (await core.suggestions.toggleVote({ voter: actor, suggestionId: action.value ?? "", actionId: action.action_ts })),
+      async (actor) =>
+        void (await core.suggestions.toggleVote({
+          voter: actor,
+          suggestionId: action.value ?? "",
+          actionId: action.action_ts,
+        })),
       { create: true },
     );
   });
@@ -144,7 +218,11 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
       // Leaders and admins only: the core refuses anyone else.
       const found = await core.suggestions.forAnswer(actor, action.value ?? "");
       if (!found.ok && found.reason === "not-allowed") {
-        return void (await respond({ response_type: "ephemeral", replace_original: false, text: suggestionTexts(actor.language).notAllowedToRespond }));
+        return void (await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: suggestionTexts(actor.language).notAllowedToRespond,
+        }));
       }
       if (!found.ok) return;
       await client.views.open({ trigger_id: body.trigger_id, view: respondModal(actor.language, found.suggestion) });
@@ -167,11 +245,17 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
       const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
       const answered = await core.suggestions.respond({ actor, suggestionId, status, note });
       if (!answered.ok && answered.reason === "not-allowed") {
-        return void (await client.chat.postMessage({ channel: actor.userId, text: suggestionTexts(actor.language).notAllowedToRespond }));
+        return void (await client.chat.postMessage({
+          channel: actor.userId,
+          text: suggestionTexts(actor.language).notAllowedToRespond,
+        }));
       }
       await core.suggestions.deliverPending();
     } catch (error) {
-      core.logger.error({ view: SUGGEST_CALLBACK.respond, reason: (error as Error).message }, "answering a suggestion failed");
+      core.logger.error(
+        { view: SUGGEST_CALLBACK.respond, reason: (error as Error).message },
+        "answering a suggestion failed",
+      );
     }
   });
 }

@@ -1,11 +1,11 @@
 // Modal submissions: the check-in/reflection form and the admin settings form.
 import type { App, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
+import type { CheckInRefusal } from "../../core/checkins/nudges.js";
 import { checkReflection, REFLECTION_MAX_LENGTH } from "../../core/checkins/service.js";
 import { isLanguage } from "../../core/shared/model.js";
 import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/shared/questions.js";
 import { parseTimeOfDay } from "../../core/shared/time.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
-import type { CheckInRefusal } from "../../core/checkins/nudges.js";
 import { CALLBACK, type CheckinModalMetadata } from "./blocks.js";
 import { resolveActor, type SlackDeps } from "./context.js";
 
@@ -15,7 +15,11 @@ function parseMetadata(raw: string): CheckinModalMetadata | null {
   try {
     const data = JSON.parse(raw) as CheckinModalMetadata;
     if (!Array.isArray(data.questions) || !data.questions.every(isQuestionKey)) return null;
-    return { nudgeId: typeof data.nudgeId === "string" ? data.nudgeId : null, questions: data.questions, language: isLanguage(data.language) ? data.language : "en" };
+    return {
+      nudgeId: typeof data.nudgeId === "string" ? data.nudgeId : null,
+      questions: data.questions,
+      language: isLanguage(data.language) ? data.language : "en",
+    };
   } catch {
     return null;
   }
@@ -64,7 +68,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
       // Answers inside a nudge show up in that message; a free check-in gets a short receipt,
       // and an answer the core did not take is not lost without a word.
       const reply = texts(actor.language);
-      if (refused) await client.chat.postMessage({ channel: actor.userId, text: checkInRefusalText(reply, refused.reason) });
+      if (refused)
+        await client.chat.postMessage({ channel: actor.userId, text: checkInRefusalText(reply, refused.reason) });
       else if (!meta.nudgeId) await client.chat.postMessage({ channel: actor.userId, text: reply.checkinSaved });
     }
   });
@@ -81,7 +86,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
       const actor = await resolveActor(deps, body.team?.id ?? body.user.team_id ?? "", body.user.id);
       // The core saves for admins only; anyone else is told why.
       const saved = await core.admin.saveSettings(actor, { cadence, weekday, minute, language, includeWeekends });
-      if (!saved.ok) return void (await client.chat.postMessage({ channel: actor.userId, text: texts(actor.language).notAdmin }));
+      if (!saved.ok)
+        return void (await client.chat.postMessage({ channel: actor.userId, text: texts(actor.language).notAdmin }));
       const reply = texts(saved.workspace.language);
       await client.chat.postMessage({ channel: actor.userId, text: `${reply.settingsSaved} ${saved.summary}` });
     } catch (error) {

@@ -2,8 +2,8 @@
 // workspace, the person's member row (kept up to date with the locale and time zone the client
 // reports), their language, and whether they may run admin commands.
 import type { Activity } from "botbuilder";
-import type { Core } from "../../core/index.js";
 import type { Actor } from "../../core/identity/service.js";
+import type { Core } from "../../core/index.js";
 import { languageFromLocale, type Member, type Profile } from "../../core/shared/model.js";
 import { isValidTimeZone } from "../../core/shared/time.js";
 
@@ -34,7 +34,8 @@ export function idsOf(person: { aadObjectId?: string | null; id: string }): stri
 }
 
 export function profileOf(activity: Partial<Activity>): Profile {
-  const timezone = activity.localTimezone && isValidTimeZone(activity.localTimezone) ? activity.localTimezone : undefined;
+  const timezone =
+    activity.localTimezone && isValidTimeZone(activity.localTimezone) ? activity.localTimezone : undefined;
   const language = languageFromLocale(activity.locale);
   return {
     ...(activity.from?.name ? { displayName: activity.from.name } : {}),
@@ -43,10 +44,15 @@ export function profileOf(activity: Partial<Activity>): Profile {
   };
 }
 
-const isPersonal = (activity: Partial<Activity>) => (activity.conversation?.conversationType ?? "personal") === "personal";
+const isPersonal = (activity: Partial<Activity>) =>
+  (activity.conversation?.conversationType ?? "personal") === "personal";
 
 /** The person behind an activity, with their member row read-or-created. `installing`: see ResolveInput. */
-export async function resolveActor(deps: ActorDeps, activity: Partial<Activity>, options: { installing?: boolean } = {}): Promise<TeamsActor> {
+export async function resolveActor(
+  deps: ActorDeps,
+  activity: Partial<Activity>,
+  options: { installing?: boolean } = {},
+): Promise<TeamsActor> {
   const actor = await deps.core.identity.resolve({
     platform: "teams",
     team: tenantOf(activity),

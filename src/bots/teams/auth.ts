@@ -1,14 +1,15 @@
 // Bot Framework authentication and the adapter. With an app id every request must carry a
 // valid Bot Framework JWT (CloudAdapter's ConfigurationBotFrameworkAuthentication checks it);
 // in local mode there are no credentials, so only loopback callers are let in.
-import type { Request } from "express";
+
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  type Activity,
   type InvokeResponse,
   type TurnContext,
 } from "botbuilder";
+import type { Request } from "express";
 import type { TeamsConfig } from "../../config.js";
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>>;
@@ -19,7 +20,11 @@ export class TeamsAdapter extends CloudAdapter {
     super(auth);
   }
 
-  run(authResult: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  run(
+    authResult: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authResult, activity, logic);
   }
 }
@@ -39,7 +44,9 @@ export function createAdapter(config: TeamsConfig): { adapter: TeamsAdapter; app
   return { adapter, appId: config.mode === "azure" ? config.appId : "" };
 }
 
-export type Admission = { ok: true; auth: AuthenticateRequestResult } | { ok: false; status: 401 | 403; reason: string };
+export type Admission =
+  | { ok: true; auth: AuthenticateRequestResult }
+  | { ok: false; status: 401 | 403; reason: string };
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
@@ -48,11 +55,14 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
  * nginx, Cloudflare, Akamai, Fastly, Azure Front Door and App Service). A proxy on this machine
  * connects from loopback on behalf of anyone, so any one of them makes a request non-local.
  */
-const PROXY_HEADER = /^(forwarded|via|x-forwarded(-.+)?|x-real-ip|x-client-ip|client-ip|true-client-ip|cf-connecting-ip|fastly-client-ip|akamai-client-ip|x-cluster-client-ip|x-original-forwarded-for|x-arr-clientip|x-azure-clientip|x-azure-socketip|x-envoy-external-address)$/;
+const PROXY_HEADER =
+  /^(forwarded|via|x-forwarded(-.+)?|x-real-ip|x-client-ip|client-ip|true-client-ip|cf-connecting-ip|fastly-client-ip|akamai-client-ip|x-cluster-client-ip|x-original-forwarded-for|x-arr-clientip|x-azure-clientip|x-azure-socketip|x-envoy-external-address)$/;
 
 /** A request that went through a proxy is not local, even if the proxy runs on this machine. */
 export function isLocalRequest(req: Request): boolean {
-  return LOOPBACK.test(req.socket.remoteAddress ?? "") && !Object.keys(req.headers).some((name) => PROXY_HEADER.test(name));
+  return (
+    LOOPBACK.test(req.socket.remoteAddress ?? "") && !Object.keys(req.headers).some((name) => PROXY_HEADER.test(name))
+  );
 }
 
 /**
@@ -63,16 +73,28 @@ export function isLocalRequest(req: Request): boolean {
 const TEAMS_CHANNEL = "msteams";
 
 /** Decides whether an activity may run, before any of our code sees it. */
-export async function admit(adapter: TeamsAdapter, config: TeamsConfig, req: Request, activity: Activity): Promise<Admission> {
+export async function admit(
+  adapter: TeamsAdapter,
+  config: TeamsConfig,
+  req: Request,
+  activity: Activity,
+): Promise<Admission> {
   const admission = await authenticate(adapter, config, req, activity);
-  if (admission.ok && activity.channelId !== TEAMS_CHANNEL) return { ok: false, status: 403, reason: "not a Microsoft Teams activity" };
+  if (admission.ok && activity.channelId !== TEAMS_CHANNEL)
+    return { ok: false, status: 403, reason: "not a Microsoft Teams activity" };
   return admission;
 }
 
-async function authenticate(adapter: TeamsAdapter, config: TeamsConfig, req: Request, activity: Activity): Promise<Admission> {
+async function authenticate(
+  adapter: TeamsAdapter,
+  config: TeamsConfig,
+  req: Request,
+  activity: Activity,
+): Promise<Admission> {
   const header = String(req.headers.authorization ?? "");
   if (config.mode === "local") {
-    if (!isLocalRequest(req)) return { ok: false, status: 403, reason: "local mode accepts activities from this machine only" };
+    if (!isLocalRequest(req))
+      return { ok: false, status: 403, reason: "local mode accepts activities from this machine only" };
     return { ok: true, auth: await adapter.auth.authenticateRequest(activity, "") };
   }
   if (!/^Bearer \S+$/.test(header)) return { ok: false, status: 401, reason: "no Bot Framework token" };

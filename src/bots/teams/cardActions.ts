@@ -1,13 +1,14 @@
 // Card buttons: a rating (with the reflection typed next to it), snooze, skip. The same code
 // serves Action.Execute invokes and Action.Submit messages; both end in the core, which stores
 // the answer idempotently (a second submit changes the row) and updates the nudge card.
-import type { Core } from "../../core/index.js";
-import { checkReflection } from "../../core/checkins/service.js";
+
 import type { AnswerResult, CheckInRefusal } from "../../core/checkins/nudges.js";
+import { checkReflection } from "../../core/checkins/service.js";
+import type { Core } from "../../core/index.js";
 import { isQuestionKey, isRating } from "../../core/shared/questions.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import type { TeamsActor } from "./actor.js";
-import { checkinCard, parseActionData, reflectionInputId, type CheckinCardModel } from "./cards.js";
+import { type CheckinCardModel, checkinCard, parseActionData, reflectionInputId } from "./cards.js";
 import { teamsText } from "./markdown.js";
 
 /**
@@ -19,7 +20,12 @@ export type CardOutcome =
   | { kind: "text"; text: string };
 
 /** `returnsCard`: the caller answers with the card (Action.Execute), so the core need not update it too. */
-export async function handleCardAction(core: Core, actor: TeamsActor, value: unknown, returnsCard = false): Promise<CardOutcome> {
+export async function handleCardAction(
+  core: Core,
+  actor: TeamsActor,
+  value: unknown,
+  returnsCard = false,
+): Promise<CardOutcome> {
   const refresh = { updateMessage: !returnsCard };
   const t = texts(actor.language);
   const data = parseActionData(value);
@@ -27,7 +33,10 @@ export async function handleCardAction(core: Core, actor: TeamsActor, value: unk
 
   if (data.verb === "snooze" || data.verb === "skip") {
     if (!data.nudgeId) return { kind: "text", text: teamsText(t.nudgeGone) };
-    const result = data.verb === "snooze" ? await core.nudges.snooze(data.nudgeId, actor.userId, refresh) : await core.nudges.skip(data.nudgeId, actor.userId, refresh);
+    const result =
+      data.verb === "snooze"
+        ? await core.nudges.snooze(data.nudgeId, actor.userId, refresh)
+        : await core.nudges.skip(data.nudgeId, actor.userId, refresh);
     return fromResult(actor, result, data.nudgeId);
   }
 
@@ -39,26 +48,44 @@ export async function handleCardAction(core: Core, actor: TeamsActor, value: unk
     // Nothing is stored; the card comes back with the text still in the field and a hint.
     const shown = await currentModel(core, actor, data.nudgeId);
     if (!shown.ok) return refused(actor, shown);
-    const withTyped = { ...shown.model, reflections: { ...shown.model.reflections, [question]: String(typed) }, error: t.reflectionTooLong(reflection.maxLength) };
+    const withTyped = {
+      ...shown.model,
+      reflections: { ...shown.model.reflections, [question]: String(typed) },
+      error: t.reflectionTooLong(reflection.maxLength),
+    };
     return { kind: "card", card: checkinCard(withTyped), nudgeId: data.nudgeId, messageRef: shown.messageRef };
   }
 
   if (data.nudgeId) {
-    const result = await core.nudges.answer({ nudgeId: data.nudgeId, platformUserId: actor.userId, question, rating, reflection: reflection.value }, refresh);
+    const result = await core.nudges.answer(
+      { nudgeId: data.nudgeId, platformUserId: actor.userId, question, rating, reflection: reflection.value },
+      refresh,
+    );
     return fromResult(actor, result, data.nudgeId, data.inputs);
   }
   // A `checkin` outside any nudge: the core picks the week, whatever the card data says.
-  const result = await core.nudges.checkIn(actor.member, actor.workspace, { question, rating, reflection: reflection.value });
+  const result = await core.nudges.checkIn(actor.member, actor.workspace, {
+    question,
+    rating,
+    reflection: reflection.value,
+  });
   if (!result.ok) return refused(actor, result);
   const shown = await currentModel(core, actor, result.nudgeId);
-  return shown.ok ? { kind: "card", card: checkinCard(shown.model), nudgeId: result.nudgeId, messageRef: shown.messageRef } : { kind: "text", text: teamsText(t.checkinSaved) };
+  return shown.ok
+    ? { kind: "card", card: checkinCard(shown.model), nudgeId: result.nudgeId, messageRef: shown.messageRef }
+    : { kind: "text", text: teamsText(t.checkinSaved) };
 }
 
 function refused(actor: TeamsActor, refusal: CheckInRefusal): CardOutcome {
   return { kind: "text", text: teamsText(checkInRefusalText(texts(actor.language), refusal.reason)) };
 }
 
-function fromResult(actor: TeamsActor, result: AnswerResult, nudgeId: string, inputs: Record<string, unknown> = {}): CardOutcome {
+function fromResult(
+  actor: TeamsActor,
+  result: AnswerResult,
+  nudgeId: string,
+  inputs: Record<string, unknown> = {},
+): CardOutcome {
   if (!result.ok) return refused(actor, result);
   const model = result.view;
   // Reflections typed next to questions not rated yet stay in their fields instead of being wiped
@@ -69,7 +96,12 @@ function fromResult(actor: TeamsActor, result: AnswerResult, nudgeId: string, in
       return typeof value === "string" && value.trim() && !model.reflections[q] ? [[q, value]] : [];
     }),
   );
-  return { kind: "card", card: checkinCard({ ...model, reflections: { ...model.reflections, ...typed } }), nudgeId, messageRef: result.messageRef };
+  return {
+    kind: "card",
+    card: checkinCard({ ...model, reflections: { ...model.reflections, ...typed } }),
+    nudgeId,
+    messageRef: result.messageRef,
+  };
 }
 
 type Shown = { ok: true; model: CheckinCardModel; messageRef: string | null } | CheckInRefusal;

@@ -2,12 +2,13 @@
 // Buttons are Action.Execute (Universal Actions: the card is replaced by the invoke response)
 // with an Action.Submit fallback for clients without it (the answer arrives as a message with
 // `value`, and the card is updated through the connector instead).
-import { ratingSparkline } from "../../prompts/format.js";
+
+import type { NudgeView } from "../../core/checkins/ports.js";
 import type { Overview } from "../../core/checkins/service.js";
 import { REFLECTION_MAX_LENGTH } from "../../core/checkins/service.js";
 import type { Language } from "../../core/shared/model.js";
-import type { NudgeView } from "../../core/checkins/ports.js";
-import { RATINGS, type QuestionKey } from "../../core/shared/questions.js";
+import { type QuestionKey, RATINGS } from "../../core/shared/questions.js";
+import { ratingSparkline } from "../../prompts/format.js";
 import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
 import { texts } from "../../prompts/texts.js";
 import { teamsText } from "./markdown.js";
@@ -51,7 +52,12 @@ function action(title: string, data: CardActionData, style?: "positive"): Json {
   };
 }
 
-const textBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text: teamsText(text), wrap: true, ...extra });
+const textBlock = (text: string, extra: Json = {}): Json => ({
+  type: "TextBlock",
+  text: teamsText(text),
+  wrap: true,
+  ...extra,
+});
 
 export function card(body: Json[]): Json {
   return {
@@ -73,17 +79,29 @@ export function checkinCard(model: CheckinCardModel): Json {
 
   const answered = Object.keys(model.ratings).length > 0;
   const base = { nudgeId: model.nudgeId };
-  body.push(textBlock(model.questions.length > 1 ? t.nudgeIntroAll : t.nudgeIntro, { isSubtle: true, spacing: "Small" }));
+  body.push(
+    textBlock(model.questions.length > 1 ? t.nudgeIntroAll : t.nudgeIntro, { isSubtle: true, spacing: "Small" }),
+  );
   for (const question of model.questions) {
     const chosen = model.ratings[question];
     body.push(textBlock(QUESTION_TEXT[lang][question], { weight: "Bolder", spacing: "Medium" }));
     body.push({
       type: "ActionSet",
       actions: RATINGS.map((rating) =>
-        action(`${rating} · ${RATING_LABEL[lang][rating]}`, { verb: "rate", ...base, question, rating }, chosen === rating ? "positive" : undefined),
+        action(
+          `${rating} · ${RATING_LABEL[lang][rating]}`,
+          { verb: "rate", ...base, question, rating },
+          chosen === rating ? "positive" : undefined,
+        ),
       ),
     });
-    body.push(textBlock(chosen ? t.answered(chosen, RATING_LABEL[lang][chosen]) : t.scaleHint, { isSubtle: !chosen, spacing: "Small", size: "Small" }));
+    body.push(
+      textBlock(chosen ? t.answered(chosen, RATING_LABEL[lang][chosen]) : t.scaleHint, {
+        isSubtle: !chosen,
+        spacing: "Small",
+        size: "Small",
+      }),
+    );
     body.push({
       type: "Input.Text",
       id: reflectionInputId(question),
@@ -99,7 +117,13 @@ export function checkinCard(model: CheckinCardModel): Json {
   if (answered) {
     body.push(textBlock(`${t.streak(model.streak)} · ${t.changeHint}`, { isSubtle: true, size: "Small" }));
   } else if (model.nudgeId) {
-    body.push({ type: "ActionSet", actions: [action(t.snooze, { verb: "snooze", nudgeId: model.nudgeId }), action(t.skip, { verb: "skip", nudgeId: model.nudgeId })] });
+    body.push({
+      type: "ActionSet",
+      actions: [
+        action(t.snooze, { verb: "snooze", nudgeId: model.nudgeId }),
+        action(t.skip, { verb: "skip", nudgeId: model.nudgeId }),
+      ],
+    });
   }
   return card(body);
 }
@@ -121,7 +145,12 @@ export function overviewCard(overview: Overview, language: Language, pausedUntil
         value: `${ratingSparkline(trend.ratings)}  ${trend.average === null ? t.meNoAnswers : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }))}`,
       })),
     });
-    body.push(textBlock(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`, { isSubtle: true, size: "Small" }));
+    body.push(
+      textBlock(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`, {
+        isSubtle: true,
+        size: "Small",
+      }),
+    );
   }
   return card(body);
 }

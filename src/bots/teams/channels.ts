@@ -36,7 +36,9 @@ export function teamOf(activity: Partial<Activity>): string | null {
 
 /** Whether the bot is @mentioned: in a channel or group chat, that is what makes a message a command. */
 export function mentionsBot(activity: Partial<Activity>): boolean {
-  return (activity.entities ?? []).some((e) => e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
+  return (activity.entities ?? []).some(
+    (e) => e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+  );
 }
 
 /** Bots (including ourselves) never count as people talking. */
@@ -50,7 +52,9 @@ export function mentionedChannels(activity: Partial<Activity>): { id: string; na
   return (activity.entities ?? [])
     .filter((e) => e.type === "mention")
     .map((e) => (e as { mentioned?: { id?: string; name?: string } }).mentioned)
-    .filter((m): m is { id: string; name?: string } => Boolean(m?.id?.startsWith("19:")) && m!.id !== activity.recipient?.id)
+    .filter(
+      (m): m is { id: string; name?: string } => Boolean(m?.id?.startsWith("19:")) && m!.id !== activity.recipient?.id,
+    )
     .map((m) => ({ id: m.id.split(";messageid=")[0]!, name: m.name ?? "" }));
 }
 
@@ -74,13 +78,19 @@ export class ChannelReferences {
 
   learn(activity: Partial<Activity>, tenant: string): void {
     if (activity.serviceUrl && activity.recipient?.id) {
-      this.byTenant.set(tenant, { serviceUrl: activity.serviceUrl, bot: { id: activity.recipient.id, name: activity.recipient.name ?? "" } });
+      this.byTenant.set(tenant, {
+        serviceUrl: activity.serviceUrl,
+        bot: { id: activity.recipient.id, name: activity.recipient.name ?? "" },
+      });
     }
     if (!isSharedConversation(activity)) return;
-    const data = activity.channelData as { channel?: { id?: string; name?: string }; team?: { id?: string; name?: string } } | undefined;
+    const data = activity.channelData as
+      | { channel?: { id?: string; name?: string }; team?: { id?: string; name?: string } }
+      | undefined;
     const ref = channelRefOf(activity);
     if (data?.channel?.id && data.channel.name) this.names.set(data.channel.id, data.channel.name);
-    if (conversationTypeOf(activity) === "groupChat" && activity.conversation?.name) this.names.set(ref, activity.conversation.name);
+    if (conversationTypeOf(activity) === "groupChat" && activity.conversation?.name)
+      this.names.set(ref, activity.conversation.name);
     const team = teamOf(activity);
     if (team) this.teamChannels.set(team, new Set([...(this.teamChannels.get(team) ?? []), ref]));
   }
@@ -89,7 +99,9 @@ export class ChannelReferences {
     return this.names.get(channelRef) ?? null;
   }
 
-  private async fallback(workspace: Workspace): Promise<{ serviceUrl: string; bot: ConversationReference["bot"] } | null> {
+  private async fallback(
+    workspace: Workspace,
+  ): Promise<{ serviceUrl: string; bot: ConversationReference["bot"] } | null> {
     for (const stored of await this.core.addresses.ofLeadsAndAdmins(workspace)) {
       const reference = parseReference(stored);
       if (reference.serviceUrl && reference.bot) return { serviceUrl: reference.serviceUrl, bot: reference.bot };
@@ -103,7 +115,13 @@ export class ChannelReferences {
       channelId: "msteams",
       serviceUrl: known?.serviceUrl ?? GLOBAL_TEAMS_SERVICE_URL,
       bot: known?.bot ?? { id: `28:${this.appId}`, name: "Kundennah" },
-      conversation: { id: channelRef, isGroup: true, conversationType: channelRef.includes("@thread.v2") ? "groupChat" : "channel", tenantId: workspace.externalId, name: "" },
+      conversation: {
+        id: channelRef,
+        isGroup: true,
+        conversationType: channelRef.includes("@thread.v2") ? "groupChat" : "channel",
+        tenantId: workspace.externalId,
+        name: "",
+      },
     };
   }
 }
@@ -115,7 +133,12 @@ export interface ChannelPoster {
 }
 
 /** Runs `work` in a channel or group chat (new messages, not replies). Errors come out as DeliveryErrors. */
-export async function inChannel<T>(deps: ChannelPoster, workspace: Workspace, channelRef: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+export async function inChannel<T>(
+  deps: ChannelPoster,
+  workspace: Workspace,
+  channelRef: string,
+  work: (context: TurnContext) => Promise<T>,
+): Promise<T> {
   const reference = await deps.channels.referenceFor(workspace, channelRef);
   let result: T | undefined;
   try {
@@ -123,7 +146,8 @@ export async function inChannel<T>(deps: ChannelPoster, workspace: Workspace, ch
       result = await work(newMessagesOnly(context));
     });
   } catch (error) {
-    if (error instanceof ConversationGoneError) throw new DeliveryError("teams: the bot is no longer in this channel", { permanent: true });
+    if (error instanceof ConversationGoneError)
+      throw new DeliveryError("teams: the bot is no longer in this channel", { permanent: true });
     throw error instanceof DeliveryError ? error : new DeliveryError(`teams: ${(error as Error).message}`);
   }
   return result as T;

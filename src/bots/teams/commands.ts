@@ -1,27 +1,27 @@
 // Text commands in the personal chat: checkin, me, pause 2w, resume, help — and for admins
 // leaders add/remove/list, schedule …, weekends, language, timezone, nudge-now. Parsing and
 // execution live in the core; this file turns Teams input into core calls and replies.
-import { TeamsInfo, TurnContext, type Activity, type Mention } from "botbuilder";
-import { scheduleSummary } from "../../core/admin/service.js";
-import { memberTimeZone } from "../../core/checkins/service.js";
+import { type Activity, type Mention, TeamsInfo, TurnContext } from "botbuilder";
+import type { AdminCommand } from "../../core/admin/commands.js";
 import { parseAdminCommand } from "../../core/admin/commands.js";
-import { parseMeCommand } from "../../core/checkins/commands.js";
 import type { AdminReply } from "../../core/admin/service.js";
-import { checkInRefusalText, texts } from "../../prompts/texts.js";
+import { scheduleSummary } from "../../core/admin/service.js";
+import { parseMeCommand } from "../../core/checkins/commands.js";
+import { memberTimeZone } from "../../core/checkins/service.js";
+import { dashboardTexts } from "../../prompts/dashboardTexts.js";
 import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
-import { dashboardTexts } from "../../prompts/dashboardTexts.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
+import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { vocabularyTexts } from "../../prompts/vocabularyTexts.js";
-import type { AdminCommand } from "../../core/admin/commands.js";
 import { idsOf, type TeamsActor } from "./actor.js";
-import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
-import { askCommand } from "./suggestions.js";
 import { currentModel } from "./cardActions.js";
 import { checkinCard, overviewCard } from "./cards.js";
+import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
 import { escapeMarkdown, inertCode, plainText, teamsText } from "./markdown.js";
-import type { TeamsDeps } from "./turn.js";
 import { mirrorCommand } from "./mirror/index.js"; // leader mirror (issue 12)
+import { askCommand } from "./suggestions.js";
+import type { TeamsDeps } from "./turn.js";
 
 export interface Replies {
   text(text: string): Promise<void>;
@@ -43,20 +43,36 @@ const ME_WORDS = new Set(["me", "mich", "myself"]);
 /** People named in a leaders command: Teams mention entities, plus "me" for yourself. */
 async function mentionedPeople(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, words: string[]) {
   const names = new Map<string, string>();
-  const mentions = (context.activity.entities ?? []).filter((e): e is Mention & { type: string } => e.type === "mention") as unknown as Mention[];
+  const mentions = (context.activity.entities ?? []).filter(
+    (e): e is Mention & { type: string } => e.type === "mention",
+  ) as unknown as Mention[];
   for (const mention of mentions) {
     const person = mention.mentioned as { id: string; name?: string; aadObjectId?: string } | undefined;
     // The bot itself and channel mentions ("19:…") are not people.
     if (!person?.id || person.id === context.activity.recipient?.id || person.id.startsWith("19:")) continue;
     // Prefer the AAD object id (how we key people); the roster knows it when the mention lacks it.
-    const aadObjectId = person.aadObjectId ?? (await TeamsInfo.getMember(context, person.id).then((m) => m.aadObjectId, () => undefined));
-    names.set(await deps.core.identity.personKey(actor.workspace, idsOf({ id: person.id, aadObjectId: aadObjectId ?? null })), person.name ?? "");
+    const aadObjectId =
+      person.aadObjectId ??
+      (await TeamsInfo.getMember(context, person.id).then(
+        (m) => m.aadObjectId,
+        () => undefined,
+      ));
+    names.set(
+      await deps.core.identity.personKey(actor.workspace, idsOf({ id: person.id, aadObjectId: aadObjectId ?? null })),
+      person.name ?? "",
+    );
   }
-  if (words.slice(2).some((w) => ME_WORDS.has(w.toLowerCase()))) names.set(actor.userId, actor.member.displayName ?? "");
+  if (words.slice(2).some((w) => ME_WORDS.has(w.toLowerCase())))
+    names.set(actor.userId, actor.member.displayName ?? "");
   return names;
 }
 
-export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, reply: Replies): Promise<void> {
+export async function runCommand(
+  deps: TeamsDeps,
+  context: TurnContext,
+  actor: TeamsActor,
+  reply: Replies,
+): Promise<void> {
   const { core } = deps;
   const t = texts(actor.language);
   const text = commandText(context.activity);
@@ -83,7 +99,9 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
       if (!actor.personal) return reply.text(teamsText(t.teamsPersonalOnly));
       const shown = await currentModel(core, actor, null);
       if (!shown.ok) return reply.text(teamsText(checkInRefusalText(t, shown.reason)));
-      return reply.card(checkinCard({ ...shown.model, status: Object.keys(shown.model.ratings).length ? "answered" : "sent" }));
+      return reply.card(
+        checkinCard({ ...shown.model, status: Object.keys(shown.model.ratings).length ? "answered" : "sent" }),
+      );
     }
     case "me":
     case "ich":
@@ -132,7 +150,9 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
   });
   switch (result.kind) {
     case "refused":
-      return reply.text(teamsText(result.reason === "not-viewer" ? dashboardTexts(actor.language).notViewer : t.notAdmin));
+      return reply.text(
+        teamsText(result.reason === "not-viewer" ? dashboardTexts(actor.language).notViewer : t.notAdmin),
+      );
     case "text":
       if (parsed.kind === "help") return reply.text(help);
       return reply.text(teamsText(teamsUsage(actor, verb, result.usage) ?? result.text));
@@ -161,11 +181,17 @@ export async function runCommand(deps: TeamsDeps, context: TurnContext, actor: T
  * The personal one-time link the core permitted, made only in the personal chat: a team channel
  * is read by many, so there the person is asked to write to the bot directly.
  */
-async function dashboardLink(actor: TeamsActor, result: AdminReply & { kind: "dashboard" }, reply: Replies): Promise<void> {
+async function dashboardLink(
+  actor: TeamsActor,
+  result: AdminReply & { kind: "dashboard" },
+  reply: Replies,
+): Promise<void> {
   const dt = dashboardTexts(actor.language);
   if (!actor.personal) return reply.text(teamsText(dt.teamsOpenPersonal));
   const link = await result.issue();
-  return reply.text(`${teamsText(dt.link("%LINK%", result.minutes))}`.replace("%LINK%", `[${dt.linkLabel}](${link.url})`));
+  return reply.text(
+    `${teamsText(dt.link("%LINK%", result.minutes))}`.replace("%LINK%", `[${dt.linkLabel}](${link.url})`),
+  );
 }
 
 /** Usage hints that read differently in Teams (channels are where you type, not "#names"). */
@@ -205,12 +231,25 @@ function helpText(actor: TeamsActor, admin: boolean): string {
   const pt = presenceTexts(actor.language);
   const parts = [t.teamsHelp, st.teamsSuggestHint];
   if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint);
-  if (admin) parts.push(t.teamsAdminHelp, st.teamsAdminHint, pt.teamsAdminHint, vocabularyTexts(actor.language).teamsHint, dashboardTexts(actor.language).teamsHelp);
+  if (admin)
+    parts.push(
+      t.teamsAdminHelp,
+      st.teamsAdminHint,
+      pt.teamsAdminHint,
+      vocabularyTexts(actor.language).teamsHint,
+      dashboardTexts(actor.language).teamsHelp,
+    );
   return teamsText(parts.join("\n\n"));
 }
 
 /** Ack first: say that it started, deliver in the background, report back proactively. */
-async function nudgeNow(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, permitted: AdminReply & { kind: "nudge-now" }, reply: Replies): Promise<void> {
+async function nudgeNow(
+  deps: TeamsDeps,
+  context: TurnContext,
+  actor: TeamsActor,
+  permitted: AdminReply & { kind: "nudge-now" },
+  reply: Replies,
+): Promise<void> {
   const t = texts(actor.language);
   if (permitted.leaders === 0) return reply.text(teamsText(t.nudgeNowNone));
   await reply.text(teamsText(t.nudgeNowStarted(permitted.leaders)));
@@ -235,7 +274,12 @@ async function meCommand(deps: TeamsDeps, actor: TeamsActor, args: string, reply
     case "paused":
       return reply.text(teamsText(t.paused(longDate(outcome.until, actor.language, timeZone))));
     case "overview":
-      return reply.card(overviewCard(outcome.overview, actor.language, outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone)));
+      return reply.card(
+        overviewCard(
+          outcome.overview,
+          actor.language,
+          outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone),
+        ),
+      );
   }
 }
-

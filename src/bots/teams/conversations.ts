@@ -1,20 +1,23 @@
 // Installation and the conversation reference: where a person's personal chat with the bot is,
 // stored so nudges can be sent proactively. A new installation re-activates a reference that a
 // 403/404 had switched off.
-import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
+import { type Activity, type ConversationReference, TurnContext } from "botbuilder";
 import type { Core } from "../../core/index.js";
 import type { Member } from "../../core/shared/model.js";
 
 /** The bot's own entry in a conversationUpdate means the app was added to that conversation. */
 export function isInstallation(activity: Partial<Activity>): boolean {
   if (activity.type === "installationUpdate") return activity.action === "add" || activity.action === "add-upgrade";
-  if (activity.type === "conversationUpdate") return (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+  if (activity.type === "conversationUpdate")
+    return (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
   return false;
 }
 
 export function isUninstallation(activity: Partial<Activity>): boolean {
-  if (activity.type === "installationUpdate") return activity.action === "remove" || activity.action === "remove-upgrade";
-  if (activity.type === "conversationUpdate") return (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id);
+  if (activity.type === "installationUpdate")
+    return activity.action === "remove" || activity.action === "remove-upgrade";
+  if (activity.type === "conversationUpdate")
+    return (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id);
   return false;
 }
 

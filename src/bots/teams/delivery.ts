@@ -36,10 +36,15 @@ export function describeFailure(error: unknown): ConnectorFailure {
   };
   const status = e?.statusCode ?? e?.response?.status ?? e?.status ?? null;
   const headers = e?.response?.headers;
-  const raw = headers && typeof (headers as { get?: unknown }).get === "function"
-    ? (headers as { get(name: string): string | undefined }).get("retry-after")
-    : (headers as Record<string, string> | undefined)?.["retry-after"];
-  return { status: typeof status === "number" ? status : null, retryAfterMs: parseRetryAfter(raw), code: typeof e?.code === "string" ? e.code : null };
+  const raw =
+    headers && typeof (headers as { get?: unknown }).get === "function"
+      ? (headers as { get(name: string): string | undefined }).get("retry-after")
+      : (headers as Record<string, string> | undefined)?.["retry-after"];
+  return {
+    status: typeof status === "number" ? status : null,
+    retryAfterMs: parseRetryAfter(raw),
+    code: typeof e?.code === "string" ? e.code : null,
+  };
 }
 
 /** Retry-After is either seconds or an HTTP date. */
@@ -67,7 +72,11 @@ function jittered(ms: number): number {
  * Runs `call` (one connector request) under the retry policy. `what` names the operation for
  * logs and errors; it never contains message text.
  */
-export async function withDeliveryRetries<T>(what: string, call: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<T> {
+export async function withDeliveryRetries<T>(
+  what: string,
+  call: () => Promise<T>,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<T> {
   const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let attempt = 1; ; attempt++) {
     try {
@@ -80,13 +89,16 @@ export async function withDeliveryRetries<T>(what: string, call: () => Promise<T
       const transient = failure.status !== null ? TRANSIENT.has(failure.status) : isNetworkError(failure.code);
       const backoff = jittered(policy.baseDelayMs * 2 ** (attempt - 1));
       const wait = Math.max(failure.retryAfterMs ?? 0, backoff);
-      const label = failure.status !== null ? `HTTP ${failure.status}` : (failure.code ?? (error as Error)?.message ?? "error");
+      const label =
+        failure.status !== null ? `HTTP ${failure.status}` : (failure.code ?? (error as Error)?.message ?? "error");
       if (!transient) {
         // 400/401 and friends will not heal by themselves soon; the outbox decides whether to try again later.
         throw new DeliveryError(`teams: ${what} failed with ${label}`, { permanent: failure.status === 400 });
       }
       if (attempt >= policy.attempts || wait > policy.maxDelayMs) {
-        throw new DeliveryError(`teams: ${what} still failing with ${label} after ${attempt} attempt(s)`, { retryAfterMs: failure.retryAfterMs ?? undefined });
+        throw new DeliveryError(`teams: ${what} still failing with ${label} after ${attempt} attempt(s)`, {
+          retryAfterMs: failure.retryAfterMs ?? undefined,
+        });
       }
       await sleep(wait);
     }

@@ -4,13 +4,13 @@
 // for the reader's locale. The card stays under Teams' 28 KB message limit: channel lines are
 // capped, and the PNG fallback is the first to go.
 import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
+import { figureLines, leaderLines, suggestionsLine } from "../../prompts/digestLines.js";
 import { sparkline } from "../../prompts/format.js";
+import { orgMirrorLines } from "../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { digestVocabularyLine } from "../../prompts/vocabularyTexts.js";
-import { figureLines, leaderLines, suggestionsLine } from "../../prompts/digestLines.js";
 import { card } from "./cards.js";
 import { trendChartElement } from "./digestChart.js";
-import { orgMirrorLines } from "../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
 import { escapeCardText, teamsText } from "./markdown.js";
 
 type Json = Record<string, unknown>;
@@ -55,7 +55,8 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
       body.push(figuresBlock(name ? escapeCardText(name) : t.teamsChannelLabel(i + 1), c, report));
     });
     if (report.other) body.push(figuresBlock(t.otherChannels, report.other, report));
-    if (report.channels.length > MAX_CHANNEL_LINES) body.push(textBlock(t.moreChannels(report.channels.length - MAX_CHANNEL_LINES), { isSubtle: true }));
+    if (report.channels.length > MAX_CHANNEL_LINES)
+      body.push(textBlock(t.moreChannels(report.channels.length - MAX_CHANNEL_LINES), { isSubtle: true }));
     if (report.workspace.trend.some((v) => v !== null)) {
       const view = { weeks: report.weeks, tones: report.workspace.toneTrend };
       body.push({ ...trendChartElement(view, language, options.chartPng ?? null), spacing: "Medium" });
@@ -64,7 +65,11 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
 
   if (report.bullets.length > 0) {
     body.push(textBlock(`**${t.bulletsTitle}**`, { spacing: "Medium" }));
-    body.push(textBlock(report.bullets.map((b) => `- ${escapeCardText(b.replace(/\s+/g, " "))}`).join("\n"), { spacing: "Small" }));
+    body.push(
+      textBlock(report.bullets.map((b) => `- ${escapeCardText(b.replace(/\s+/g, " "))}`).join("\n"), {
+        spacing: "Small",
+      }),
+    );
   }
 
   body.push(textBlock(`**${t.leadersTitle}**`, { separator: true, spacing: "Medium" }));
@@ -75,11 +80,20 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
   body.push(textBlock(teamsText(suggestionsLine(report)), { spacing: "Small" }));
   if (s.top.length > 0) {
     body.push(textBlock(`_${t.suggestionsTop}_`, { spacing: "Small" }));
-    for (const x of s.top) body.push(textBlock(`#${x.number} (👍 ${x.votes}) ${escapeCardText(x.text.slice(0, 200).replace(/\s+/g, " "))}`, { spacing: "None" }));
+    for (const x of s.top)
+      body.push(
+        textBlock(`#${x.number} (👍 ${x.votes}) ${escapeCardText(x.text.slice(0, 200).replace(/\s+/g, " "))}`, {
+          spacing: "None",
+        }),
+      );
   }
   // Leader mirror (issue 12): the organisation's mirror, in the one digest that shows it.
-  if (report.orgMirror) orgMirrorLines(report.orgMirror, language).forEach((line, i) => body.push(textBlock(i === 0 ? `**${line.replace(/\*/g, "")}**` : line, { spacing: i === 0 ? "Medium" : "None" })));
+  if (report.orgMirror) {
+    for (const [i, line] of orgMirrorLines(report.orgMirror, language).entries())
+      body.push(textBlock(i === 0 ? `**${line.replace(/\*/g, "")}**` : line, { spacing: i === 0 ? "Medium" : "None" }));
+  }
   const result = card(body);
-  if (options.chartPng && Buffer.byteLength(JSON.stringify(result)) > MAX_CARD_BYTES) return digestCard(report, { ...options, chartPng: undefined });
+  if (options.chartPng && Buffer.byteLength(JSON.stringify(result)) > MAX_CARD_BYTES)
+    return digestCard(report, { ...options, chartPng: undefined });
   return result;
 }

@@ -2,15 +2,19 @@
 // follows the reader's theme and costs a few hundred bytes), with the same chart as PNG for
 // clients that cannot draw it. Same data as the Vega-Lite spec: share of all messages per week,
 // stacked by tone; a week with too few people is a grey column labelled so, never a zero.
-import { TONE_ORDER, type PresenceTrendView } from "../../charts/presenceTrend.js";
-import type { Language } from "../../core/shared/model.js";
+import { type PresenceTrendView, TONE_ORDER } from "../../charts/presenceTrend.js";
 import type { Tone } from "../../core/presence/classifier.js";
+import type { Language } from "../../core/shared/model.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 
 type Json = Record<string, unknown>;
 
 /** Teams chart colour names nearest the PNG's Okabe–Ito colours: blue-green and sky blue against marigold. */
-const TONE_COLOUR: Record<Tone, string> = { positive: "categoricalTeal", neutral: "categoricalLightBlue", negative: "categoricalMarigold" };
+const TONE_COLOUR: Record<Tone, string> = {
+  positive: "categoricalTeal",
+  neutral: "categoricalLightBlue",
+  negative: "categoricalMarigold",
+};
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
@@ -31,7 +35,11 @@ export function trendChartElement(view: PresenceTrendView, language: Language, p
   // first and names every week (zero where a week is shown): the tone series then carry no zero
   // for a withheld week that a tooltip could show as a figure.
   if (weeks.some((w) => !w.tones)) {
-    data.unshift({ legend: t.notEnough, color: "neutral", values: weeks.map((w) => ({ x: w.x, y: w.tones ? 0 : withheldHeight })) });
+    data.unshift({
+      legend: t.notEnough,
+      color: "neutral",
+      values: weeks.map((w) => ({ x: w.x, y: w.tones ? 0 : withheldHeight })),
+    });
   }
   return {
     type: "Chart.VerticalBar.Grouped",
@@ -39,6 +47,8 @@ export function trendChartElement(view: PresenceTrendView, language: Language, p
     title,
     yAxisTitle: t.chartAxisPercent,
     data,
-    fallback: png ? { type: "Image", url: `data:image/png;base64,${png.toString("base64")}`, altText: title, size: "Stretch" } : "drop",
+    fallback: png
+      ? { type: "Image", url: `data:image/png;base64,${png.toString("base64")}`, altText: title, size: "Stretch" }
+      : "drop",
   };
 }

@@ -1,19 +1,20 @@
 // The Teams door: /api/messages on our Express server, the Bot Framework adapter behind it, and
 // the messenger the core uses for nudges. botbuilder is imported only under src/bots/teams, so
 // moving to the Microsoft 365 Agents SDK stays a change of this folder.
-import type { Express } from "express";
+
 import type { Activity, ConversationReference, TurnContext } from "botbuilder";
+import type { Express } from "express";
 import type { TeamsConfig } from "../../config.js";
 import type { Core } from "../../core/index.js";
-import type { AppLogger } from "../../logger.js";
 import { readJsonBody } from "../../http/bodyLimit.js";
+import type { AppLogger } from "../../logger.js";
 import { admit, createAdapter, type TeamsAdapter } from "./auth.js";
-import { DEFAULT_RETRY_POLICY, withDeliveryRetries, type RetryPolicy } from "./delivery.js";
 import { ChannelReferences } from "./channels.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, withDeliveryRetries } from "./delivery.js";
 import { newMessagesOnly, TeamsMessenger } from "./messenger.js";
+import { TeamsMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
 import { TeamsPresence, TeamsPresenceMessenger } from "./presence.js";
 import { TeamsSuggestionMessenger } from "./suggestions.js";
-import { TeamsMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
 import { handleTurn, type TeamsDeps } from "./turn.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -68,7 +69,9 @@ export function createTeamsDoor(
     localMode: config.mode === "local",
     background: (work, what) => {
       const task = work()
-        .catch((error: unknown) => log.error({ task: what, reason: (error as Error).message }, "teams background work failed"))
+        .catch((error: unknown) =>
+          log.error({ task: what, reason: (error as Error).message }, "teams background work failed"),
+        )
         .finally(() => pending.delete(task));
       pending.add(task);
     },
@@ -101,7 +104,10 @@ export function createTeamsDoor(
     }
     const admission = await admit(adapter, config, req, activity);
     if (!admission.ok) {
-      log.warn({ status: admission.status, reason: admission.reason, activity: activity.type }, "teams request refused");
+      log.warn(
+        { status: admission.status, reason: admission.reason, activity: activity.type },
+        "teams request refused",
+      );
       res.status(admission.status).end();
       return;
     }

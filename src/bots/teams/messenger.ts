@@ -2,15 +2,15 @@
 // reference, and always through withDeliveryRetries. A 403/404 switches the reference off, so
 // later nudges fail at once (permanently) instead of knocking on a closed door.
 import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
+import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../core/checkins/ports.js";
 import type { AddressBook } from "../../core/identity/addresses.js";
 import type { Member } from "../../core/shared/model.js";
 import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
-import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../core/checkins/ports.js";
+import { texts } from "../../prompts/texts.js";
 import type { TeamsAdapter } from "./auth.js";
 import { checkinCard } from "./cards.js";
 import { parseReference } from "./conversations.js";
-import { ConversationGoneError, withDeliveryRetries, type RetryPolicy } from "./delivery.js";
-import { texts } from "../../prompts/texts.js";
+import { ConversationGoneError, type RetryPolicy, withDeliveryRetries } from "./delivery.js";
 import { teamsText } from "./markdown.js";
 
 export interface Proactive {
@@ -25,9 +25,14 @@ export interface Proactive {
  * Runs `work` in the member's personal chat. Errors come out as DeliveryErrors; a 403/404
  * marks the conversation inactive until the app is installed again.
  */
-export async function inPersonalChat<T>(deps: Proactive, member: Member, work: (context: TurnContext) => Promise<T>): Promise<T> {
+export async function inPersonalChat<T>(
+  deps: Proactive,
+  member: Member,
+  work: (context: TurnContext) => Promise<T>,
+): Promise<T> {
   const stored = await deps.addresses.get(member);
-  if (!stored) throw new DeliveryError("teams: no personal chat with this person yet (app not installed)", { permanent: true });
+  if (!stored)
+    throw new DeliveryError("teams: no personal chat with this person yet (app not installed)", { permanent: true });
   if (!stored.active) throw new DeliveryError("teams: the app was removed for this person", { permanent: true });
   let result: T | undefined;
   try {
@@ -56,7 +61,11 @@ export class TeamsMessenger implements NudgeMessenger {
 
   async sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef> {
     return inPersonalChat(this.deps, target.member, async (context) => {
-      const sent = await withDeliveryRetries("send nudge", () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(checkinCard(view)))), this.deps.retryPolicy);
+      const sent = await withDeliveryRetries(
+        "send nudge",
+        () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(checkinCard(view)))),
+        this.deps.retryPolicy,
+      );
       if (!sent?.id) throw new DeliveryError("teams: the connector returned no activity id");
       return { channelRef: context.activity.conversation.id, messageRef: sent.id };
     });
@@ -72,7 +81,11 @@ export class TeamsMessenger implements NudgeMessenger {
   async sendReminder(target: DeliveryTarget, _nudge: MessageRef, view: ReminderView): Promise<MessageRef> {
     return inPersonalChat(this.deps, target.member, async (context) => {
       const text = teamsText(texts(view.language).reminder(view.sameWeek));
-      const sent = await withDeliveryRetries("send reminder", () => context.sendActivity(MessageFactory.text(text)), this.deps.retryPolicy);
+      const sent = await withDeliveryRetries(
+        "send reminder",
+        () => context.sendActivity(MessageFactory.text(text)),
+        this.deps.retryPolicy,
+      );
       return { channelRef: context.activity.conversation.id, messageRef: sent?.id ?? "" };
     });
   }

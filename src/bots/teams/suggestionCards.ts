@@ -3,8 +3,15 @@
 // notice, the list and the `ask` prompt. User text goes through escapeCardText everywhere; no
 // card or button carries who submitted.
 import type { Language } from "../../core/shared/model.js";
+import {
+  type AskPromptView,
+  isTouchpoint,
+  RESPONSE_STATUSES,
+  type Suggestion,
+  type SuggestionView,
+  TOUCHPOINTS,
+} from "../../core/suggestions/ports.js";
 import { RESPONSE_NOTE_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from "../../core/suggestions/service.js";
-import { RESPONSE_STATUSES, TOUCHPOINTS, isTouchpoint, type AskPromptView, type Suggestion, type SuggestionView } from "../../core/suggestions/ports.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { card } from "./cards.js";
 import { escapeCardText, teamsText } from "./markdown.js";
@@ -25,14 +32,31 @@ export function isSuggestionVerb(value: unknown): value is SuggestionVerb {
   return typeof value === "string" && (Object.values(SUGGESTION_VERB) as string[]).includes(value);
 }
 
-const textBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text: teamsText(text), wrap: true, ...extra });
+const textBlock = (text: string, extra: Json = {}): Json => ({
+  type: "TextBlock",
+  text: teamsText(text),
+  wrap: true,
+  ...extra,
+});
 /** User text: escaped, never reworded. */
-const userBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text: escapeCardText(text), wrap: true, ...extra });
+const userBlock = (text: string, extra: Json = {}): Json => ({
+  type: "TextBlock",
+  text: escapeCardText(text),
+  wrap: true,
+  ...extra,
+});
 
 /** Action.Execute with an Action.Submit fallback, both carrying `data` (and the verb) only. */
 function execute(title: string, verb: SuggestionVerb, data: Json = {}, style?: "positive" | "destructive"): Json {
   const payload = { verb, ...data };
-  return { type: "Action.Execute", title, verb, data: payload, ...(style ? { style } : {}), fallback: { type: "Action.Submit", title, data: payload } };
+  return {
+    type: "Action.Execute",
+    title,
+    verb,
+    data: payload,
+    ...(style ? { style } : {}),
+    fallback: { type: "Action.Submit", title, data: payload },
+  };
 }
 
 export interface SuggestFormState {
@@ -67,7 +91,15 @@ export function suggestFormCard(language: Language, state: SuggestFormState, opt
       value: isTouchpoint(state.touchpoint) ? state.touchpoint : "other",
       choices: TOUCHPOINTS.map((tp) => ({ title: t.touchpoint[tp], value: tp })),
     },
-    { type: "Input.Toggle", id: "anonymous", title: t.anonymousOption, label: t.anonymousLabel, value: state.anonymous ? "true" : "false", valueOn: "true", valueOff: "false" },
+    {
+      type: "Input.Toggle",
+      id: "anonymous",
+      title: t.anonymousOption,
+      label: t.anonymousLabel,
+      value: state.anonymous ? "true" : "false",
+      valueOn: "true",
+      valueOff: "false",
+    },
   ];
   if (state.error) body.push(textBlock(`⚠️ ${state.error}`, { color: "Attention" }));
   // Only the language travels with the form: never who is submitting.
@@ -97,7 +129,13 @@ export function suggestionPostCard(view: SuggestionView, author: AuthorMention |
   const body: Json[] = [
     textBlock(t.postTitle(view.number), { size: "Medium", weight: "Bolder" }),
     // The header line holds our own text plus the mention tag; the mention must not be reworded.
-    { type: "TextBlock", text: `${teamsText(t.touchpoint[view.touchpoint])} · ${teamsText(t.by(who))}`, wrap: true, isSubtle: true, spacing: "None" },
+    {
+      type: "TextBlock",
+      text: `${teamsText(t.touchpoint[view.touchpoint])} · ${teamsText(t.by(who))}`,
+      wrap: true,
+      isSubtle: true,
+      spacing: "None",
+    },
     userBlock(view.text),
   ];
   if (view.status !== "new") {
@@ -176,9 +214,15 @@ export function listCard(language: Language, lists: { recent: Suggestion[]; top:
   if (lists.recent.length === 0) return card([...body, textBlock(t.teamsListEmpty)]);
   const line = (s: Suggestion) =>
     `${teamsText(t.listLine(s.number, t.touchpoint[s.touchpoint], s.votes, t.status[s.status], "")).replace(/ — $/, "")} — ${escapeCardText(s.text.slice(0, 140).replace(/\s+/g, " "))}`;
-  body.push(textBlock(t.listRecent, { weight: "Bolder" }), ...lists.recent.map((s) => ({ type: "TextBlock", text: line(s), wrap: true, spacing: "Small" })));
+  body.push(
+    textBlock(t.listRecent, { weight: "Bolder" }),
+    ...lists.recent.map((s) => ({ type: "TextBlock", text: line(s), wrap: true, spacing: "Small" })),
+  );
   if (lists.top.length > 0) {
-    body.push(textBlock(t.listTop, { weight: "Bolder" }), ...lists.top.map((s) => ({ type: "TextBlock", text: line(s), wrap: true, spacing: "Small" })));
+    body.push(
+      textBlock(t.listTop, { weight: "Bolder" }),
+      ...lists.top.map((s) => ({ type: "TextBlock", text: line(s), wrap: true, spacing: "Small" })),
+    );
   }
   return card(body);
 }
@@ -191,6 +235,9 @@ export function askPromptCard(prompt: AskPromptView, askerName: string | null): 
   return card([
     textBlock(head, { weight: "Bolder" }),
     textBlock(question, { size: "Medium" }),
-    { type: "ActionSet", actions: [execute(t.askButton, SUGGESTION_VERB.open, { language: prompt.language }, "positive")] },
+    {
+      type: "ActionSet",
+      actions: [execute(t.askButton, SUGGESTION_VERB.open, { language: prompt.language }, "positive")],
+    },
   ]);
 }

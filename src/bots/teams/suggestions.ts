@@ -2,41 +2,56 @@
 // action, votes and answers on the channel post, `suggestions` and `ask`, and the messenger the
 // core uses to post, update and notify. Submitting and opening the form go through a Visitor,
 // which reads but never creates or touches a member row: an anonymous submitter leaves no trace.
-import { ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from "botbuilder";
+import { type Activity, ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import type { Core } from "../../core/index.js";
 import { isLanguage, type Language, type Workspace } from "../../core/shared/model.js";
 import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
-import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService, type SubmitResult } from "../../core/suggestions/service.js";
-import { isResponseStatus, isTouchpoint, type AskPromptView, type SuggestionMessenger, type SuggestionView } from "../../core/suggestions/ports.js";
+import {
+  type AskPromptView,
+  isResponseStatus,
+  isTouchpoint,
+  type SuggestionMessenger,
+  type SuggestionView,
+} from "../../core/suggestions/ports.js";
+import {
+  SUBMISSIONS_PER_HOUR,
+  SUGGESTION_MAX_LENGTH,
+  type SubmitResult,
+  SuggestionService,
+} from "../../core/suggestions/service.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { texts } from "../../prompts/texts.js";
 import { profileOf, resolveActor, resolveVisitor, type TeamsActor, type Visitor } from "./actor.js";
 import type { CardOutcome } from "./cardActions.js";
 import { ADAPTIVE_CARD } from "./cards.js";
-import { channelRefOf, inChannel, type ChannelPoster } from "./channels.js";
+import { type ChannelPoster, channelRefOf, inChannel } from "./channels.js";
+import type { Replies } from "./commands.js";
 import { rememberConversation } from "./conversations.js";
 import { withDeliveryRetries } from "./delivery.js";
 import { plainText, teamsText } from "./markdown.js";
 import { inPersonalChat, type Proactive } from "./messenger.js";
 import {
+  type AuthorMention,
   answerNoticeCard,
   askPromptCard,
   listCard,
   respondFormCard,
-  suggestFormCard,
   SUGGESTION_VERB,
+  type SuggestionVerb,
+  suggestFormCard,
   suggestionPostCard,
   thanksCard,
-  type AuthorMention,
-  type SuggestionVerb,
 } from "./suggestionCards.js";
-import type { Replies } from "./commands.js";
 import type { TeamsDeps } from "./turn.js";
 
 type Json = Record<string, unknown>;
 const attachment = (card: Json) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
-async function authorOf(core: Core, workspace: Workspace, authorExternalId: string | null): Promise<AuthorMention | null> {
+async function authorOf(
+  core: Core,
+  workspace: Workspace,
+  authorExternalId: string | null,
+): Promise<AuthorMention | null> {
   if (!authorExternalId) return null;
   const member = await core.identity.find(workspace, authorExternalId);
   return { id: authorExternalId, name: member?.displayName || "?" };
@@ -59,7 +74,11 @@ export class TeamsSuggestionMessenger implements SuggestionMessenger {
   async postSuggestion(workspace: Workspace, channel: string, view: SuggestionView): Promise<MessageRef> {
     const card = await postCardFor(this.core, workspace, view);
     return inChannel(this.deps, workspace, channel, async (context) => {
-      const sent = await withDeliveryRetries("post suggestion", () => context.sendActivity(attachment(card)), this.deps.retryPolicy);
+      const sent = await withDeliveryRetries(
+        "post suggestion",
+        () => context.sendActivity(attachment(card)),
+        this.deps.retryPolicy,
+      );
       if (!sent?.id) throw new DeliveryError("teams: the connector returned no activity id");
       return { channelRef: channel, messageRef: sent.id };
     });
@@ -68,7 +87,11 @@ export class TeamsSuggestionMessenger implements SuggestionMessenger {
   async updateSuggestion(workspace: Workspace, ref: MessageRef, view: SuggestionView): Promise<void> {
     const card = await postCardFor(this.core, workspace, view);
     await inChannel(this.deps, workspace, ref.channelRef, async (context) => {
-      await withDeliveryRetries("update suggestion", () => context.updateActivity({ ...attachment(card), id: ref.messageRef }), this.deps.retryPolicy);
+      await withDeliveryRetries(
+        "update suggestion",
+        () => context.updateActivity({ ...attachment(card), id: ref.messageRef }),
+        this.deps.retryPolicy,
+      );
     });
   }
 
@@ -76,7 +99,11 @@ export class TeamsSuggestionMessenger implements SuggestionMessenger {
     const member = await this.core.identity.find(workspace, authorExternalId);
     if (!member) throw new DeliveryError("teams: the author is not known", { permanent: true });
     await inPersonalChat(this.deps, member, async (context) => {
-      await withDeliveryRetries("notify author", () => context.sendActivity(attachment(answerNoticeCard(view))), this.deps.retryPolicy);
+      await withDeliveryRetries(
+        "notify author",
+        () => context.sendActivity(attachment(answerNoticeCard(view))),
+        this.deps.retryPolicy,
+      );
     });
   }
 
@@ -84,7 +111,11 @@ export class TeamsSuggestionMessenger implements SuggestionMessenger {
     const asker = prompt.askedBy ? await this.core.identity.find(workspace, prompt.askedBy) : null;
     const card = askPromptCard(prompt, asker?.displayName ?? null);
     return inChannel(this.deps, workspace, channel, async (context) => {
-      const sent = await withDeliveryRetries("post ask prompt", () => context.sendActivity(attachment(card)), this.deps.retryPolicy);
+      const sent = await withDeliveryRetries(
+        "post ask prompt",
+        () => context.sendActivity(attachment(card)),
+        this.deps.retryPolicy,
+      );
       if (!sent?.id) throw new DeliveryError("teams: the connector returned no activity id");
       return { channelRef: channel, messageRef: sent.id };
     });
@@ -110,7 +141,12 @@ export async function listCommand(core: Core, visitor: Visitor, reply: Replies):
 type SubmitOutcome = { ok: true; thanks: string } | { ok: false; form: Json };
 
 /** Validates and submits what the form sent; on a problem the form comes back with it. */
-async function submit(deps: TeamsDeps, activity: Partial<Activity>, inputs: Json, options: { dialog?: boolean } = {}): Promise<SubmitOutcome> {
+async function submit(
+  deps: TeamsDeps,
+  activity: Partial<Activity>,
+  inputs: Json,
+  options: { dialog?: boolean } = {},
+): Promise<SubmitOutcome> {
   const { core } = deps;
   const visitor = await resolveVisitor(deps, activity);
   const language = isLanguage(inputs.language) ? inputs.language : visitor.language;
@@ -118,7 +154,10 @@ async function submit(deps: TeamsDeps, activity: Partial<Activity>, inputs: Json
   const text = typeof inputs.text === "string" ? inputs.text : "";
   const touchpoint = isTouchpoint(inputs.touchpoint) ? inputs.touchpoint : "other";
   const anonymous = inputs.anonymous === true || inputs.anonymous === "true";
-  const again = (error: string): SubmitOutcome => ({ ok: false, form: suggestFormCard(language, { text, touchpoint, anonymous, error }, options) });
+  const again = (error: string): SubmitOutcome => ({
+    ok: false,
+    form: suggestFormCard(language, { text, touchpoint, anonymous, error }, options),
+  });
   const invalid = SuggestionService.checkText(text);
   if (invalid) return again(invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH));
 
@@ -134,10 +173,20 @@ async function submit(deps: TeamsDeps, activity: Partial<Activity>, inputs: Json
     });
   } catch (error) {
     // The form comes back in its own language with what was typed, so nothing is lost.
-    core.logger.error({ verb: SUGGESTION_VERB.submit, reason: (error as Error).message }, "submitting a suggestion failed");
+    core.logger.error(
+      { verb: SUGGESTION_VERB.submit, reason: (error as Error).message },
+      "submitting a suggestion failed",
+    );
     return again(texts(language).genericError);
   }
-  if (!result.ok) return again(result.reason === "rate-limited" ? t.rateLimited(SUBMISSIONS_PER_HOUR) : result.reason === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH));
+  if (!result.ok)
+    return again(
+      result.reason === "rate-limited"
+        ? t.rateLimited(SUBMISSIONS_PER_HOUR)
+        : result.reason === "empty"
+          ? t.empty
+          : t.tooLong(SUGGESTION_MAX_LENGTH),
+    );
   if (!anonymous && visitor.personal) {
     // A named author is told about answers in this chat.
     const member = await core.identity.find(visitor.workspace, visitor.userId);
@@ -145,17 +194,28 @@ async function submit(deps: TeamsDeps, activity: Partial<Activity>, inputs: Json
   }
   // Ack first: the channel post goes out after the answer, retried by the clock if it fails.
   deps.background(() => core.suggestions.deliverPending(), "suggestion delivery");
-  const thanks = result.shared ? t.thanksShared(result.suggestion.number) : t.teamsThanksSaved(result.suggestion.number);
+  const thanks = result.shared
+    ? t.thanksShared(result.suggestion.number)
+    : t.teamsThanksSaved(result.suggestion.number);
   return { ok: true, thanks: teamsText(thanks) };
 }
 
 /** A suggestion button or form (Action.Execute, or its Action.Submit fallback). */
-export async function handleSuggestionAction(deps: TeamsDeps, context: TurnContext, verb: SuggestionVerb, data: Json): Promise<CardOutcome> {
+export async function handleSuggestionAction(
+  deps: TeamsDeps,
+  context: TurnContext,
+  verb: SuggestionVerb,
+  data: Json,
+): Promise<CardOutcome> {
   const { core } = deps;
   const { activity } = context;
   if (verb === SUGGESTION_VERB.open) {
     const visitor = await resolveVisitor(deps, activity);
-    return { kind: "card", card: suggestFormCard(isLanguage(data.language) ? data.language : visitor.language, { text: "" }), nudgeId: null };
+    return {
+      kind: "card",
+      card: suggestFormCard(isLanguage(data.language) ? data.language : visitor.language, { text: "" }),
+      nudgeId: null,
+    };
   }
   if (verb === SUGGESTION_VERB.submit) {
     const outcome = await submit(deps, activity, data);
@@ -167,12 +227,21 @@ export async function handleSuggestionAction(deps: TeamsDeps, context: TurnConte
   const t = suggestionTexts(actor.language);
   const suggestionId = typeof data.suggestionId === "string" ? data.suggestionId : "";
   const suggestion = suggestionId ? await core.suggestions.get(suggestionId) : null;
-  if (!suggestion || suggestion.workspaceId !== actor.workspace.id) return { kind: "text", text: teamsText(texts(actor.language).genericError) };
-  const postCard = async (s = suggestion) => ({ kind: "card" as const, card: await postCardFor(core, actor.workspace, { ...s, language: actor.workspace.language }), nudgeId: null });
+  if (!suggestion || suggestion.workspaceId !== actor.workspace.id)
+    return { kind: "text", text: teamsText(texts(actor.language).genericError) };
+  const postCard = async (s = suggestion) => ({
+    kind: "card" as const,
+    card: await postCardFor(core, actor.workspace, { ...s, language: actor.workspace.language }),
+    nudgeId: null,
+  });
 
   if (verb === SUGGESTION_VERB.vote) {
     // The invoke's activity id is repeated by a platform retry of the same click.
-    const updated = await core.suggestions.toggleVote({ voter: actor, suggestionId, actionId: activity.id ?? `${Date.now()}` });
+    const updated = await core.suggestions.toggleVote({
+      voter: actor,
+      suggestionId,
+      actionId: activity.id ?? `${Date.now()}`,
+    });
     return postCard(updated ?? suggestion);
   }
   if (verb === SUGGESTION_VERB.cancel) return postCard();
@@ -205,7 +274,10 @@ export async function onFetchTask(deps: TeamsDeps, context: TurnContext): Promis
   const value = (context.activity.value ?? {}) as MessageActionValue;
   const body = value.messagePayload?.body;
   const prefill = body?.content ? (body.contentType === "text" ? body.content.trim() : plainText(body.content)) : "";
-  await invokeBody(context, taskContinue(visitor.language, suggestFormCard(visitor.language, { text: prefill }, { dialog: true })));
+  await invokeBody(
+    context,
+    taskContinue(visitor.language, suggestFormCard(visitor.language, { text: prefill }, { dialog: true })),
+  );
 }
 
 /** composeExtension/submitAction: the dialog's form. A problem keeps the dialog open with it. */
@@ -213,7 +285,9 @@ export async function onSubmitAction(deps: TeamsDeps, context: TurnContext): Pro
   const value = (context.activity.value ?? {}) as MessageActionValue;
   const outcome = await submit(deps, context.activity, value.data ?? {}, { dialog: true });
   if (outcome.ok) return invokeBody(context, { task: { type: "message", value: outcome.thanks } });
-  const language = isLanguage(value.data?.language) ? value.data.language : (await resolveVisitor(deps, context.activity)).language;
+  const language = isLanguage(value.data?.language)
+    ? value.data.language
+    : (await resolveVisitor(deps, context.activity)).language;
   await invokeBody(context, taskContinue(language, outcome.form));
 }
 
@@ -221,7 +295,12 @@ function taskContinue(language: Language, card: Json): Json {
   return {
     task: {
       type: "continue",
-      value: { title: suggestionTexts(language).modalTitle, height: "medium", width: "medium", card: { contentType: ADAPTIVE_CARD, content: card } },
+      value: {
+        title: suggestionTexts(language).modalTitle,
+        height: "medium",
+        width: "medium",
+        card: { contentType: ADAPTIVE_CARD, content: card },
+      },
     },
   };
 }
@@ -231,11 +310,23 @@ async function invokeBody(context: TurnContext, body: Json): Promise<void> {
 }
 
 /** `ask` (leaders and admins), typed in a team channel: the rotating prompt goes there. */
-export async function askCommand(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, reply: Replies): Promise<void> {
+export async function askCommand(
+  deps: TeamsDeps,
+  context: TurnContext,
+  actor: TeamsActor,
+  reply: Replies,
+): Promise<void> {
   const { core } = deps;
   const t = suggestionTexts(actor.language);
   // Leaders and admins only, and in a channel: the core refuses otherwise and says why.
   const asked = await core.suggestions.ask({ actor, channel: actor.personal ? null : channelRefOf(context.activity) });
-  if (!asked.ok) return reply.text(teamsText({ "not-allowed": t.teamsAskNotLeader, "no-channel": t.teamsAskInChannel, "not-posted": t.teamsAskFailed }[asked.reason]));
+  if (!asked.ok)
+    return reply.text(
+      teamsText(
+        { "not-allowed": t.teamsAskNotLeader, "no-channel": t.teamsAskInChannel, "not-posted": t.teamsAskFailed }[
+          asked.reason
+        ],
+      ),
+    );
   await reply.text(teamsText(t.askPosted));
 }

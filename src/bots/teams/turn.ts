@@ -1,20 +1,20 @@
 // One inbound turn: who is it, what kind of activity, which handler. Every handler answers
 // in the person's language; a failure becomes a friendly message, never a stack trace.
-import { ActivityTypes, CardFactory, MessageFactory, type ConversationReference, type TurnContext } from "botbuilder";
+import { ActivityTypes, CardFactory, type ConversationReference, MessageFactory, type TurnContext } from "botbuilder";
 import type { Core } from "../../core/index.js";
 import { texts } from "../../prompts/texts.js";
-import { resolveActor, resolveVisitor, tenantOf, type TeamsActor } from "./actor.js";
-import { handleCardAction, type CardOutcome } from "./cardActions.js";
+import { resolveActor, resolveVisitor, type TeamsActor, tenantOf } from "./actor.js";
+import { type CardOutcome, handleCardAction } from "./cardActions.js";
 import { ADAPTIVE_CARD } from "./cards.js";
-import { isSharedConversation, mentionsBot, type ChannelReferences } from "./channels.js";
-import { commandText, runCommand, type Replies } from "./commands.js";
+import { type ChannelReferences, isSharedConversation, mentionsBot } from "./channels.js";
+import { commandText, type Replies, runCommand } from "./commands.js";
+import { isInstallation, isUninstallation, rememberConversation } from "./conversations.js";
+import { type RetryPolicy, withDeliveryRetries } from "./delivery.js";
+import { teamsText } from "./markdown.js";
+import { handleMirrorAction, isMirrorVerb } from "./mirror/index.js"; // leader mirror (issue 12)
 import type { TeamsPresence } from "./presence.js";
 import { isSuggestionVerb } from "./suggestionCards.js";
 import { handleSuggestionAction, listCommand, onFetchTask, onSubmitAction, suggestCommand } from "./suggestions.js";
-import { isInstallation, isUninstallation, rememberConversation } from "./conversations.js";
-import { withDeliveryRetries, type RetryPolicy } from "./delivery.js";
-import { teamsText } from "./markdown.js";
-import { handleMirrorAction, isMirrorVerb } from "./mirror/index.js"; // leader mirror (issue 12)
 
 export interface TeamsDeps {
   core: Core;
@@ -36,9 +36,13 @@ const LIST_WORDS = new Set(["suggestions", "vorschläge", "vorschlaege"]);
 function cardData(activity: TurnContext["activity"], isCardInvoke: boolean): Record<string, unknown> | null {
   if (isCardInvoke) {
     const value = activity.value as { action?: { data?: unknown; verb?: string } } | undefined;
-    return { ...(value?.action?.data as object | undefined), ...(value?.action?.verb ? { verb: value.action.verb } : {}) };
+    return {
+      ...(value?.action?.data as object | undefined),
+      ...(value?.action?.verb ? { verb: value.action.verb } : {}),
+    };
   }
-  if (activity.type === ActivityTypes.Message && activity.value && typeof activity.value === "object" && !activity.text) return activity.value as Record<string, unknown>;
+  if (activity.type === ActivityTypes.Message && activity.value && typeof activity.value === "object" && !activity.text)
+    return activity.value as Record<string, unknown>;
   return null;
 }
 
@@ -46,15 +50,23 @@ export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise
   const { activity } = context;
   deps.channels.learn(activity, tenantOf(activity));
   const isCardInvoke = activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action";
-  const isMessageAction = activity.type === ActivityTypes.Invoke && (activity.name === "composeExtension/fetchTask" || activity.name === "composeExtension/submitAction");
+  const isMessageAction =
+    activity.type === ActivityTypes.Invoke &&
+    (activity.name === "composeExtension/fetchTask" || activity.name === "composeExtension/submitAction");
   let actor: TeamsActor | null = null;
   try {
     if (activity.type === ActivityTypes.InstallationUpdate || activity.type === ActivityTypes.ConversationUpdate) {
       return await onConversationUpdate(deps, context);
     }
     // Customer presence: edits and deletes of channel and group-chat messages (resource-specific consent).
-    if (activity.type === ActivityTypes.MessageUpdate) return isSharedConversation(activity) ? await measuring(deps, "messageUpdate", () => deps.presence.update(activity)) : undefined;
-    if (activity.type === ActivityTypes.MessageDelete) return isSharedConversation(activity) ? await measuring(deps, "messageDelete", () => deps.presence.remove(activity)) : undefined;
+    if (activity.type === ActivityTypes.MessageUpdate)
+      return isSharedConversation(activity)
+        ? await measuring(deps, "messageUpdate", () => deps.presence.update(activity))
+        : undefined;
+    if (activity.type === ActivityTypes.MessageDelete)
+      return isSharedConversation(activity)
+        ? await measuring(deps, "messageDelete", () => deps.presence.remove(activity))
+        : undefined;
     if (activity.name === "composeExtension/fetchTask") return await onFetchTask(deps, context);
     if (activity.name === "composeExtension/submitAction") return await onSubmitAction(deps, context);
     if (!isCardInvoke && activity.type !== ActivityTypes.Message) return;
@@ -72,7 +84,8 @@ export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise
     }
     if (!data) {
       // In a channel or group chat, whatever is not addressed to the bot is conversation to measure.
-      if (isSharedConversation(activity) && !mentionsBot(activity)) return await measuring(deps, "message", () => deps.presence.message(activity));
+      if (isSharedConversation(activity) && !mentionsBot(activity))
+        return await measuring(deps, "message", () => deps.presence.message(activity));
       const verb = (commandText(activity).split(/\s+/)[0] ?? "").toLowerCase();
       if (SUGGEST_WORDS.has(verb) || LIST_WORDS.has(verb)) {
         const visitor = await resolveVisitor(deps, activity);
@@ -93,10 +106,19 @@ export async function handleTurn(deps: TeamsDeps, context: TurnContext): Promise
     await runCommand(deps, context, actor, replies(deps, context));
   } catch (error) {
     if (error instanceof NotMeasuredError) throw error;
-    deps.core.logger.error({ activity: activity.type, name: activity.name, reason: (error as Error).message }, "teams turn failed");
+    deps.core.logger.error(
+      { activity: activity.type, name: activity.name, reason: (error as Error).message },
+      "teams turn failed",
+    );
     const text = teamsText(texts(actor?.language ?? deps.core.defaults.language).genericError);
     if (isCardInvoke) await invokeResponse(context, { kind: "text", text }).catch(() => undefined);
-    else if (isMessageAction) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { task: { type: "message", value: text } } } }).catch(() => undefined);
+    else if (isMessageAction)
+      await context
+        .sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: { task: { type: "message", value: text } } },
+        })
+        .catch(() => undefined);
     else await context.sendActivity(text).catch(() => undefined);
   }
 }
@@ -125,8 +147,18 @@ async function quietly(deps: TeamsDeps, what: string, work: () => Promise<void>)
 
 function replies(deps: TeamsDeps, context: TurnContext): Replies {
   return {
-    text: async (text) => void (await withDeliveryRetries("reply", () => context.sendActivity(MessageFactory.text(text)), deps.retryPolicy)),
-    card: async (card) => void (await withDeliveryRetries("reply", () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))), deps.retryPolicy)),
+    text: async (text) =>
+      void (await withDeliveryRetries(
+        "reply",
+        () => context.sendActivity(MessageFactory.text(text)),
+        deps.retryPolicy,
+      )),
+    card: async (card) =>
+      void (await withDeliveryRetries(
+        "reply",
+        () => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))),
+        deps.retryPolicy,
+      )),
   };
 }
 
@@ -139,11 +171,20 @@ async function invokeResponse(context: TurnContext, outcome: CardOutcome): Promi
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
-async function onSubmit(deps: TeamsDeps, context: TurnContext, actor: TeamsActor | null, outcome: CardOutcome): Promise<void> {
+async function onSubmit(
+  deps: TeamsDeps,
+  context: TurnContext,
+  actor: TeamsActor | null,
+  outcome: CardOutcome,
+): Promise<void> {
   const cardMessageId = context.activity.replyToId;
   if (outcome.kind === "text" || !cardMessageId) {
     if (outcome.kind === "card" && !actor) return replies(deps, context).card(outcome.card);
-    return replies(deps, context).text(outcome.kind === "text" ? outcome.text : teamsText(texts(actor?.language ?? deps.core.defaults.language).checkinSaved));
+    return replies(deps, context).text(
+      outcome.kind === "text"
+        ? outcome.text
+        : teamsText(texts(actor?.language ?? deps.core.defaults.language).checkinSaved),
+    );
   }
   // The core has already updated the nudge message itself; any other card (a `checkin`) is ours to update.
   if (outcome.messageRef && outcome.messageRef === cardMessageId) return;
@@ -154,7 +195,8 @@ async function onSubmit(deps: TeamsDeps, context: TurnContext, actor: TeamsActor
 async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const { activity } = context;
   // Only the personal scope matters for check-ins; in a team or group chat it is presence.
-  if (isSharedConversation(activity)) return quietly(deps, "conversationUpdate", () => deps.presence.conversationUpdate(activity));
+  if (isSharedConversation(activity))
+    return quietly(deps, "conversationUpdate", () => deps.presence.conversationUpdate(activity));
   if ((activity.conversation?.conversationType ?? "personal") !== "personal") return;
   if (isUninstallation(activity)) {
     const actor = await resolveActor(deps, activity);

@@ -1,9 +1,10 @@
 // Parsing of the admin commands both platforms share ("/cx-admin …" in Slack, "leaders add …"
 // in Teams). Mentions are extracted by the adapter, since each platform encodes them its own way.
-import { isCadence, isLanguage, type Cadence, type Language } from "../shared/model.js";
-import { isValidTimeZone, parseTimeOfDay } from "../shared/time.js";
+
 import { splitTermList } from "../presence/termsFile.js";
 import { type IndustryPreset, isIndustryPreset } from "../presence/vocabulary.js";
+import { type Cadence, isCadence, isLanguage, type Language } from "../shared/model.js";
+import { isValidTimeZone, parseTimeOfDay } from "../shared/time.js";
 
 export type AdminCommand =
   | { kind: "help" }
@@ -42,16 +43,53 @@ export type AdminCommand =
   | { kind: "presence-terms-list" }
   | { kind: "presence-terms-invalid"; problem: "empty" | "unclosed-quote"; verb: "add" | "remove" }
   | { kind: "mirror-schedule"; cadence: "quarterly" | "off" }
-  | { kind: "usage"; topic: "mentions" | "schedule" | "language" | "timezone" | "weekends" | "reminders" | "channel" | "ask-schedule" | "presence" | "digest-time" | "industry" | "terms" | "mirror" };
+  | {
+      kind: "usage";
+      topic:
+        | "mentions"
+        | "schedule"
+        | "language"
+        | "timezone"
+        | "weekends"
+        | "reminders"
+        | "channel"
+        | "ask-schedule"
+        | "presence"
+        | "digest-time"
+        | "industry"
+        | "terms"
+        | "mirror";
+    };
 
 const WEEKDAY_WORDS: Record<string, number> = {
-  mon: 1, monday: 1, mo: 1, montag: 1,
-  tue: 2, tuesday: 2, di: 2, dienstag: 2,
-  wed: 3, wednesday: 3, mi: 3, mittwoch: 3,
-  thu: 4, thursday: 4, do: 4, donnerstag: 4,
-  fri: 5, friday: 5, fr: 5, freitag: 5,
-  sat: 6, saturday: 6, sa: 6, samstag: 6,
-  sun: 7, sunday: 7, so: 7, sonntag: 7,
+  mon: 1,
+  monday: 1,
+  mo: 1,
+  montag: 1,
+  tue: 2,
+  tuesday: 2,
+  di: 2,
+  dienstag: 2,
+  wed: 3,
+  wednesday: 3,
+  mi: 3,
+  mittwoch: 3,
+  thu: 4,
+  thursday: 4,
+  do: 4,
+  donnerstag: 4,
+  fri: 5,
+  friday: 5,
+  fr: 5,
+  freitag: 5,
+  sat: 6,
+  saturday: 6,
+  sa: 6,
+  samstag: 6,
+  sun: 7,
+  sunday: 7,
+  so: 7,
+  sonntag: 7,
 };
 
 /** `mentions` and `channels` are the platform ids of the people and channels mentioned, in order. */
@@ -101,7 +139,9 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
       return isLanguage(sub) ? { kind: "language", language: sub } : { kind: "usage", topic: "language" };
     case "timezone": {
       const zone = words[1] ?? "";
-      return zone && isValidTimeZone(zone) ? { kind: "timezone", timezone: zone } : { kind: "usage", topic: "timezone" };
+      return zone && isValidTimeZone(zone)
+        ? { kind: "timezone", timezone: zone }
+        : { kind: "usage", topic: "timezone" };
     }
     case "settings":
     case "einstellungen":
@@ -125,10 +165,13 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
     case "digest-time": {
       const weekday = WEEKDAY_WORDS[words[1]?.toLowerCase() ?? ""];
       const minute = parseTimeOfDay(words[2] ?? "");
-      return weekday !== undefined && minute !== null ? { kind: "digest-time", weekday, minute } : { kind: "usage", topic: "digest-time" };
+      return weekday !== undefined && minute !== null
+        ? { kind: "digest-time", weekday, minute }
+        : { kind: "usage", topic: "digest-time" };
     }
     case "presence":
-      if (sub === "llm" && (words[2] === "on" || words[2] === "off")) return { kind: "presence-llm", on: words[2] === "on" };
+      if (sub === "llm" && (words[2] === "on" || words[2] === "off"))
+        return { kind: "presence-llm", on: words[2] === "on" };
       if (sub === "industry" || sub === "branche") return parseIndustry(words[2]);
       if (sub === "terms" || sub === "begriffe") return parseTerms(text);
       return { kind: "usage", topic: "presence" };
@@ -136,7 +179,8 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
     case "spiegel": {
       // Leader mirror (issue 12): `mirror schedule quarterly|off`.
       const cadence = words[2]?.toLowerCase();
-      if (sub === "schedule" && (cadence === "quarterly" || cadence === "off")) return { kind: "mirror-schedule", cadence };
+      if (sub === "schedule" && (cadence === "quarterly" || cadence === "off"))
+        return { kind: "mirror-schedule", cadence };
       return { kind: "usage", topic: "mirror" };
     }
     case "ask-schedule": {
@@ -146,7 +190,8 @@ export function parseAdminCommand(text: string, mentions: string[], channels: st
       if (dayWord === "off") return { kind: "ask-schedule-off", channel };
       const dayOfMonth = Number(dayWord);
       const minute = parseTimeOfDay(timeWord);
-      if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31 || minute === null) return { kind: "usage", topic: "ask-schedule" };
+      if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31 || minute === null)
+        return { kind: "usage", topic: "ask-schedule" };
       return { kind: "ask-schedule", channel, dayOfMonth, minute };
     }
     default:
@@ -161,7 +206,9 @@ function parseIndustry(word: string | undefined): AdminCommand {
   if (!word) return { kind: "usage", topic: "industry" };
   const name = word.toLowerCase();
   if (NO_INDUSTRY.has(name)) return { kind: "presence-industry", industry: null };
-  return isIndustryPreset(name) ? { kind: "presence-industry", industry: name } : { kind: "presence-industry-unknown", name: word };
+  return isIndustryPreset(name)
+    ? { kind: "presence-industry", industry: name }
+    : { kind: "presence-industry-unknown", name: word };
 }
 
 /**

@@ -1,26 +1,41 @@
 // Executes admin commands and answers in the admin's language; refuses anyone who is not an
 // admin (the Actor says who is). Platform specifics (how to mention someone, modals) stay in
 // the doors.
-import type { AdminCommand } from "./commands.js";
-import { isCadence, isLanguage, type Language, type Profile, type Workspace, type WorkspaceSettings } from "../shared/model.js";
-import type { Clock, MessageRef } from "../shared/ports.js";
+
+import { dashboardTexts } from "../../prompts/dashboardTexts.js";
+import { mirrorTexts } from "../../prompts/mirrorTexts.js";
+import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { suggestionTexts } from "../../prompts/suggestionTexts.js";
+import { texts } from "../../prompts/texts.js";
+import { LISTED_TERMS, vocabularyTexts } from "../../prompts/vocabularyTexts.js";
+import type { DeliveryReport, NudgeService } from "../checkins/nudges.js";
+import type { DashboardAccess } from "../dashboard/access.js";
 import type { WorkspaceStore } from "../identity/ports.js";
 import type { Actor } from "../identity/service.js";
 import { adoptLanguage } from "../identity/workspaceLanguage.js";
-import type { DeliveryReport, NudgeService } from "../checkins/nudges.js";
-import type { SuggestionStore } from "../suggestions/ports.js";
-import { texts } from "../../prompts/texts.js";
-import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import { presenceTexts } from "../../prompts/presenceTexts.js";
-import type { PresenceService } from "../presence/service.js";
-import type { PresenceStore } from "../presence/ports.js";
-import { formatMinuteOfDay } from "../shared/time.js";
-import type { DashboardAccess } from "../dashboard/access.js";
-import { dashboardTexts } from "../../prompts/dashboardTexts.js";
-import { mirrorTexts } from "../../prompts/mirrorTexts.js";
 import type { MirrorService } from "../mirror/service.js";
-import { vocabularyTexts, LISTED_TERMS } from "../../prompts/vocabularyTexts.js";
-import { MAX_TERM_LENGTH, MAX_TERMS_PER_COMMAND, MIN_TERM_LENGTH, MAX_WORKSPACE_TERMS, type TermsProblem, type VocabularyService } from "../presence/workspaceVocabulary.js";
+import type { PresenceStore } from "../presence/ports.js";
+import type { PresenceService } from "../presence/service.js";
+import {
+  MAX_TERM_LENGTH,
+  MAX_TERMS_PER_COMMAND,
+  MAX_WORKSPACE_TERMS,
+  MIN_TERM_LENGTH,
+  type TermsProblem,
+  type VocabularyService,
+} from "../presence/workspaceVocabulary.js";
+import {
+  isCadence,
+  isLanguage,
+  type Language,
+  type Profile,
+  type Workspace,
+  type WorkspaceSettings,
+} from "../shared/model.js";
+import type { Clock, MessageRef } from "../shared/ports.js";
+import { formatMinuteOfDay } from "../shared/time.js";
+import type { SuggestionStore } from "../suggestions/ports.js";
+import type { AdminCommand } from "./commands.js";
 
 export interface AdminContext {
   actor: Actor;
@@ -64,12 +79,20 @@ export interface SettingsInput {
 export type SettingsResult = { ok: true; workspace: Workspace; summary: string } | { ok: false; reason: "not-admin" };
 
 function digestWhen(workspace: Pick<Workspace, "digestWeekday" | "digestMinute">, language: Language): string {
-  return presenceTexts(language).digestWhen(texts(language).weekdays[workspace.digestWeekday - 1] ?? "", formatMinuteOfDay(workspace.digestMinute));
+  return presenceTexts(language).digestWhen(
+    texts(language).weekdays[workspace.digestWeekday - 1] ?? "",
+    formatMinuteOfDay(workspace.digestMinute),
+  );
 }
 
-export function scheduleSummary(workspace: Pick<WorkspaceSettings, "cadence" | "weekday" | "nudgeMinute" | "includeWeekends">, language: Language): string {
+export function scheduleSummary(
+  workspace: Pick<WorkspaceSettings, "cadence" | "weekday" | "nudgeMinute" | "includeWeekends">,
+  language: Language,
+): string {
   const t = texts(language);
-  const cadence = { weekly: t.cadenceWeekly, workdays: t.cadenceWorkdays, "weekly-all": t.cadenceWeeklyAll }[workspace.cadence];
+  const cadence = { weekly: t.cadenceWeekly, workdays: t.cadenceWorkdays, "weekly-all": t.cadenceWeeklyAll }[
+    workspace.cadence
+  ];
   const day = workspace.cadence === "workdays" ? "" : (t.weekdays[workspace.weekday - 1] ?? "");
   return t.scheduleSummary(cadence, day, formatMinuteOfDay(workspace.nudgeMinute), workspace.includeWeekends);
 }
@@ -110,7 +133,9 @@ export class AdminService {
     // Viewers may ask for the dashboard, and for nothing else here.
     if (command.kind === "dashboard") {
       const link = await this.deps.dashboard.linkFor(actor);
-      return link.ok ? { kind: "dashboard", minutes: link.minutes, issue: link.issue } : { kind: "refused", reason: link.reason };
+      return link.ok
+        ? { kind: "dashboard", minutes: link.minutes, issue: link.issue }
+        : { kind: "refused", reason: link.reason };
     }
     if (!actor.isAdmin) return { kind: "refused", reason: "not-admin" };
     const t = texts(actor.language);
@@ -161,7 +186,10 @@ export class AdminService {
       case "leaders-list": {
         const leaders = await store.listLeaders(workspace.id);
         if (leaders.length === 0) return { kind: "text", text: t.noLeaders };
-        return { kind: "text", text: t.leadersList(leaders.map((l) => ctx.mention(l.externalId)).join(", "), leaders.length) };
+        return {
+          kind: "text",
+          text: t.leadersList(leaders.map((l) => ctx.mention(l.externalId)).join(", "), leaders.length),
+        };
       }
       case "admins-add":
       case "admins-remove": {
@@ -180,15 +208,24 @@ export class AdminService {
         const names = command.people.map(ctx.mention).join(", ");
         if (command.kind === "viewers-add") await this.deps.dashboard.addViewers(workspace.id, command.people);
         else await this.deps.dashboard.removeViewers(workspace.id, command.people);
-        return { kind: "text", text: command.kind === "viewers-add" ? dt.viewersAdded(names) : dt.viewersRemoved(names) };
+        return {
+          kind: "text",
+          text: command.kind === "viewers-add" ? dt.viewersAdded(names) : dt.viewersRemoved(names),
+        };
       }
       case "viewers-list": {
         const dt = dashboardTexts(actor.language);
         const viewers = await this.deps.dashboard.viewers(workspace.id);
-        return { kind: "text", text: viewers.length ? dt.viewersList(viewers.map(ctx.mention).join(", "), viewers.length) : dt.noViewers };
+        return {
+          kind: "text",
+          text: viewers.length ? dt.viewersList(viewers.map(ctx.mention).join(", "), viewers.length) : dt.noViewers,
+        };
       }
       case "admins-list":
-        return { kind: "text", text: workspace.admins.length ? t.adminsList(workspace.admins.map(ctx.mention).join(", ")) : t.noAdmins };
+        return {
+          kind: "text",
+          text: workspace.admins.length ? t.adminsList(workspace.admins.map(ctx.mention).join(", ")) : t.noAdmins,
+        };
       case "schedule": {
         const updated = await store.updateWorkspace(workspace.id, {
           cadence: command.cadence,
@@ -215,23 +252,35 @@ export class AdminService {
         return { kind: "text", text: st.channelSaved(channel(command.channel)) };
       case "ask-schedule":
         await suggestions.upsertAskSchedule(workspace.id, command.channel, command.dayOfMonth, command.minute);
-        return { kind: "text", text: st.askScheduleSaved(channel(command.channel), command.dayOfMonth, formatMinuteOfDay(command.minute)) };
+        return {
+          kind: "text",
+          text: st.askScheduleSaved(channel(command.channel), command.dayOfMonth, formatMinuteOfDay(command.minute)),
+        };
       case "ask-schedule-off":
         await suggestions.deleteAskSchedule(workspace.id, command.channel);
         return { kind: "text", text: st.askScheduleRemoved(channel(command.channel)) };
       case "channel-exclude":
-        return { kind: "text", text: pt.excluded(channel(command.channel), await presence.exclude(workspace, command.channel)) };
+        return {
+          kind: "text",
+          text: pt.excluded(channel(command.channel), await presence.exclude(workspace, command.channel)),
+        };
       case "channel-include":
         await presence.include(workspace, command.channel);
         return { kind: "text", text: pt.included(channel(command.channel)) };
       case "digest-channel":
         await presenceStore.addDigestTarget(workspace.id, command.channel);
-        return { kind: "text", text: pt.digestChannelAdded(channel(command.channel), digestWhen(workspace, actor.language)) };
+        return {
+          kind: "text",
+          text: pt.digestChannelAdded(channel(command.channel), digestWhen(workspace, actor.language)),
+        };
       case "digest-channel-remove":
         await presenceStore.removeDigestTarget(workspace.id, command.channel);
         return { kind: "text", text: pt.digestChannelRemoved(channel(command.channel)) };
       case "digest-time": {
-        const updated = await store.updateWorkspace(workspace.id, { digestWeekday: command.weekday, digestMinute: command.minute });
+        const updated = await store.updateWorkspace(workspace.id, {
+          digestWeekday: command.weekday,
+          digestMinute: command.minute,
+        });
         return { kind: "text", text: pt.digestTimeSaved(digestWhen(updated, actor.language)) };
       }
       case "digest-now":

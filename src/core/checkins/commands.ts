@@ -1,11 +1,7 @@
 // Parsing of a leader's own commands, shared by both platforms ("/cx-me pause 2w" in Slack,
 // "pause 2w" in Teams).
 
-export type MeCommand =
-  | { kind: "overview" }
-  | { kind: "pause"; days: number }
-  | { kind: "resume" }
-  | { kind: "usage" };
+export type MeCommand = { kind: "overview" } | { kind: "pause"; days: number } | { kind: "resume" } | { kind: "usage" };
 
 export const MAX_PAUSE_DAYS = 26 * 7;
 
@@ -22,4 +18,3 @@ export function parseMeCommand(text: string): MeCommand {
   }
   return { kind: "usage" };
 }
-

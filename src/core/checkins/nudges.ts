@@ -1,16 +1,17 @@
 // Nudges: plan which leaders are due (from the database, so restarts lose nothing), record
 // each nudge before sending it (outbox), deliver with backoff, and handle the answers.
-import type { QuestionKey, Rating } from "../shared/questions.js";
-import type { Member, Nudge, Workspace } from "../shared/model.js";
-import { CheckInService, memberTimeZone } from "./service.js";
-import { currentQuestions, latestOccurrence } from "./schedule.js";
-import { laterOf, retryDecision, runPool } from "../shared/retry.js";
-import type { Clock, Logger, MessageRef } from "../shared/ports.js";
-import type { PlatformRegistry } from "../shared/platforms.js";
+
 import type { WorkspaceStore } from "../identity/ports.js";
-import type { CheckInStore, DeliveryTarget, NewNudge, NudgeMessenger, NudgeView } from "./ports.js";
+import type { Member, Nudge, Workspace } from "../shared/model.js";
+import type { PlatformRegistry } from "../shared/platforms.js";
+import type { Clock, Logger, MessageRef } from "../shared/ports.js";
+import type { QuestionKey, Rating } from "../shared/questions.js";
+import { laterOf, retryDecision, runPool } from "../shared/retry.js";
 import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "../shared/time.js";
+import type { CheckInStore, DeliveryTarget, NewNudge, NudgeMessenger, NudgeView } from "./ports.js";
 import type { NudgeReminders } from "./reminders.js";
+import { currentQuestions, latestOccurrence } from "./schedule.js";
+import { CheckInService, memberTimeZone } from "./service.js";
 
 export interface NudgeServiceOptions {
   store: CheckInStore;
@@ -60,7 +61,9 @@ export type CheckInView = Omit<NudgeView, "nudgeId"> & { nudgeId: string | null 
 export type ShownNudge = { ok: true; nudge: Nudge; view: NudgeView } | CheckInRefusal;
 
 /** What a check-in outside a nudge asks: the server's choice of week and questions. */
-export type CheckInChoice = { ok: true; nudgeId: string | null; week: string; questions: QuestionKey[] } | { ok: false; reason: "not-leader" };
+export type CheckInChoice =
+  | { ok: true; nudgeId: string | null; week: string; questions: QuestionKey[] }
+  | { ok: false; reason: "not-leader" };
 
 /** Where a check-in outside a nudge was stored: always the week the server chose. */
 export type CheckInResult = { ok: true; nudgeId: string | null; week: string } | CheckInRefusal;
@@ -105,7 +108,8 @@ export class NudgeService {
     const fresh = candidates.filter((c) => !existing.has(`${c.memberId}|${c.slot}`));
     await store.createNudges(fresh);
     const missed = fresh.filter((c) => c.status === "missed").length;
-    if (missed > 0) this.options.logger.info({ missed }, "nudges missed beyond the grace window were recorded as missed");
+    if (missed > 0)
+      this.options.logger.info({ missed }, "nudges missed beyond the grace window were recorded as missed");
     return { planned: fresh.length - missed, missed };
   }
 
@@ -116,7 +120,12 @@ export class NudgeService {
       // Each batch is claimed at the current time, so a long tick never hands out claims that
       // have already run out (which would let another sender take the same nudge).
       const at = laterOf(now, this.options.clock());
-      const batch = await this.options.store.claimDueNudges(at, CLAIM_BATCH, this.options.claimLeaseMs ?? CLAIM_LEASE_MS, onlyIds);
+      const batch = await this.options.store.claimDueNudges(
+        at,
+        CLAIM_BATCH,
+        this.options.claimLeaseMs ?? CLAIM_LEASE_MS,
+        onlyIds,
+      );
       if (batch.length === 0) return report;
       await runPool(batch, this.options.concurrency ?? 16, async (nudge) => {
         const outcome = await this.deliver(nudge, at);
@@ -129,7 +138,9 @@ export class NudgeService {
   async nudgeNow(workspace: Workspace): Promise<{ leaders: number } & DeliveryReport> {
     const { store } = this.options;
     const now = this.options.clock();
-    const leaders = (await this.options.members.listLeaders(workspace.id)).filter((m) => !m.pausedUntil || m.pausedUntil <= now);
+    const leaders = (await this.options.members.listLeaders(workspace.id)).filter(
+      (m) => !m.pausedUntil || m.pausedUntil <= now,
+    );
     const slot = `manual:${now.toISOString().slice(0, 16)}`;
     const rows: NewNudge[] = leaders.map((member) => {
       const { week, questions } = currentQuestions(workspace, memberTimeZone(member, workspace), now);
@@ -146,7 +157,11 @@ export class NudgeService {
     const target = await store.getTarget(nudge.memberId);
     const messenger = target && this.options.messengers.find(target.workspace.platform);
     if (!target || !messenger) {
-      await store.updateNudge(nudge.id, { status: "failed", lastError: "no messenger for this platform", claimedUntil: null });
+      await store.updateNudge(nudge.id, {
+        status: "failed",
+        lastError: "no messenger for this platform",
+        claimedUntil: null,
+      });
       logger.warn({ nudgeId: nudge.id }, "nudge dropped: its platform is not configured");
       return "failed";
     }
@@ -163,13 +178,31 @@ export class NudgeService {
       // Only a first send queues it: a snoozed nudge coming back is the leader's own reminder.
       if (nudge.status === "pending") await this.options.reminders?.queue(nudge, target);
       const earlier = nudge.interrupted ? await this.findSent(messenger, target, nudge) : null;
-      if (earlier) logger.info({ nudgeId: nudge.id }, "an interrupted send had been delivered; recording it instead of sending again");
-      const ref = earlier ?? (await messenger.sendNudge(target, { ...(await this.viewFor(nudge, target, now)), status: "sent" }));
-      await store.updateNudge(nudge.id, { status: "sent", attempts, sentAt: now, ...ref, lastError: null, claimedUntil: null });
+      if (earlier)
+        logger.info(
+          { nudgeId: nudge.id },
+          "an interrupted send had been delivered; recording it instead of sending again",
+        );
+      const ref =
+        earlier ?? (await messenger.sendNudge(target, { ...(await this.viewFor(nudge, target, now)), status: "sent" }));
+      await store.updateNudge(nudge.id, {
+        status: "sent",
+        attempts,
+        sentAt: now,
+        ...ref,
+        lastError: null,
+        claimedUntil: null,
+      });
       return "sent";
     } catch (error) {
       const { giveUp, nextAttemptAt, reason } = retryDecision(error, attempts, now, this.options.maxAttempts);
-      await store.updateNudge(nudge.id, { status: giveUp ? "failed" : nudge.status, attempts, nextAttemptAt, lastError: reason, claimedUntil: null });
+      await store.updateNudge(nudge.id, {
+        status: giveUp ? "failed" : nudge.status,
+        attempts,
+        nextAttemptAt,
+        lastError: reason,
+        claimedUntil: null,
+      });
       logger.warn({ nudgeId: nudge.id, attempts, giveUp, nextAttemptAt, reason }, "nudge delivery failed");
       return giveUp ? "failed" : "retrying";
     }
@@ -181,7 +214,10 @@ export class NudgeService {
     try {
       return await messenger.findSentNudge(target, nudge.id, nudge.nextAttemptAt);
     } catch (error) {
-      this.options.logger.warn({ nudgeId: nudge.id, reason: (error as Error).message }, "could not check whether an interrupted nudge was delivered; sending it");
+      this.options.logger.warn(
+        { nudgeId: nudge.id, reason: (error as Error).message },
+        "could not check whether an interrupted nudge was delivered; sending it",
+      );
       return null;
     }
   }
@@ -211,7 +247,10 @@ export class NudgeService {
    * What `/cx-checkin` should ask: the leader's latest nudge if it belongs to this week (so the
    * answer also updates that message), else the question(s) the schedule asks this week.
    */
-  private async current(member: Member, workspace: Workspace): Promise<{ nudgeId: string | null; week: string; questions: QuestionKey[] }> {
+  private async current(
+    member: Member,
+    workspace: Workspace,
+  ): Promise<{ nudgeId: string | null; week: string; questions: QuestionKey[] }> {
     const now = this.options.clock();
     const planned = currentQuestions(workspace, memberTimeZone(member, workspace), now);
     const latest = await this.options.store.latestNudge(member.id);
@@ -235,7 +274,11 @@ export class NudgeService {
    * what a form or card sent back, so nobody can write into a week whose figures were shown.
    * With a nudge for this week the answer goes to it (and updates its message).
    */
-  async checkIn(member: Member, workspace: Workspace, input: { question: QuestionKey; rating: Rating; reflection?: string | null }): Promise<CheckInResult> {
+  async checkIn(
+    member: Member,
+    workspace: Workspace,
+    input: { question: QuestionKey; rating: Rating; reflection?: string | null },
+  ): Promise<CheckInResult> {
     const choice = await this.checkInFor(member, workspace);
     if (!choice.ok) return choice;
     if (!choice.questions.includes(input.question)) return { ok: false, reason: "not-found" };
@@ -298,7 +341,13 @@ export class NudgeService {
 
   /** A rating (and maybe a reflection) for one question of a nudge. Repeats update, never add. */
   async answer(
-    input: { nudgeId: string; platformUserId: string; question: QuestionKey; rating: Rating; reflection?: string | null },
+    input: {
+      nudgeId: string;
+      platformUserId: string;
+      question: QuestionKey;
+      rating: Rating;
+      reflection?: string | null;
+    },
     options: RefreshOptions = {},
   ): Promise<AnswerResult> {
     const found = await this.forActor(input.nudgeId, input.platformUserId);
@@ -343,15 +392,25 @@ export class NudgeService {
   }
 
   /** Re-renders the nudge message in place; a failed update is logged, never lost as an answer. */
-  private async refresh(nudge: Nudge, target: DeliveryTarget, options: RefreshOptions & { snoozedUntil?: string }): Promise<AnswerResult> {
+  private async refresh(
+    nudge: Nudge,
+    target: DeliveryTarget,
+    options: RefreshOptions & { snoozedUntil?: string },
+  ): Promise<AnswerResult> {
     const { snoozedUntil, updateMessage = true } = options;
-    const view = { ...(await this.viewFor(nudge, target, this.options.clock())), ...(snoozedUntil ? { snoozedUntil } : {}) };
+    const view = {
+      ...(await this.viewFor(nudge, target, this.options.clock())),
+      ...(snoozedUntil ? { snoozedUntil } : {}),
+    };
     const messenger = this.options.messengers.find(target.workspace.platform);
     if (updateMessage && messenger && nudge.channelRef && nudge.messageRef) {
       try {
         await messenger.updateNudge(target, { channelRef: nudge.channelRef, messageRef: nudge.messageRef }, view);
       } catch (error) {
-        this.options.logger.warn({ nudgeId: nudge.id, reason: (error as Error).message }, "could not update the nudge message");
+        this.options.logger.warn(
+          { nudgeId: nudge.id, reason: (error as Error).message },
+          "could not update the nudge message",
+        );
       }
     }
     return { ok: true, view, messageRef: nudge.messageRef };

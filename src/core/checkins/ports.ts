@@ -1,9 +1,10 @@
 // The check-in job's ports: where nudges and answers are stored, and how a platform delivers
 // and updates a nudge message.
-import type { QuestionKey, Rating } from "../shared/questions.js";
+
 import type { CheckIn, Language, Member, Nudge, NudgeStatus, Platform, Workspace } from "../shared/model.js";
-import type { MessageRef } from "../shared/ports.js";
 import type { SentLookup } from "../shared/outbox.js";
+import type { MessageRef } from "../shared/ports.js";
+import type { QuestionKey, Rating } from "../shared/questions.js";
 
 export interface NewNudge {
   memberId: string;
@@ -33,7 +34,9 @@ export interface CheckInExportRow {
   updatedAt: Date;
 }
 
-export type NudgePatch = Partial<Pick<Nudge, "status" | "attempts" | "nextAttemptAt" | "dueAt" | "channelRef" | "messageRef">> & {
+export type NudgePatch = Partial<
+  Pick<Nudge, "status" | "attempts" | "nextAttemptAt" | "dueAt" | "channelRef" | "messageRef">
+> & {
   sentAt?: Date;
   lastError?: string | null;
   claimedUntil?: Date | null;

@@ -17,9 +17,9 @@ import type { Nudge, Workspace } from "../shared/model.js";
 import type { Outbox, OutboxEntry, SendOnce } from "../shared/outbox.js";
 import type { PlatformRegistry } from "../shared/platforms.js";
 import type { Clock, Logger } from "../shared/ports.js";
-import { addDays, isoWeek, isoWeekday, localDateTime, zonedTimeToUtc, type LocalDate } from "../shared/time.js";
-import { memberTimeZone } from "./service.js";
+import { addDays, isoWeek, isoWeekday, type LocalDate, localDateTime, zonedTimeToUtc } from "../shared/time.js";
 import type { CheckInStore, DeliveryTarget, NudgeMessenger, ReminderView } from "./ports.js";
+import { memberTimeZone } from "./service.js";
 
 export const REMINDER_KIND = "nudge-reminder";
 
@@ -53,7 +53,14 @@ export class NudgeReminders {
    */
   async queue(nudge: Nudge, target: DeliveryTarget): Promise<void> {
     const notBefore = reminderTime(nudge.dueAt, target.workspace, memberTimeZone(target.member, target.workspace));
-    await this.deps.outbox.enqueue({ workspaceId: target.workspace.id, kind: REMINDER_KIND, subjectId: nudge.id, recipient: target.member.externalId, dedupeKey: dedupeKey(nudge.id), notBefore });
+    await this.deps.outbox.enqueue({
+      workspaceId: target.workspace.id,
+      kind: REMINDER_KIND,
+      subjectId: nudge.id,
+      recipient: target.member.externalId,
+      dedupeKey: dedupeKey(nudge.id),
+      notBefore,
+    });
   }
 
   /** A snoozed nudge returns by itself; its reminder (sent or not) is not to come (again). */
@@ -62,7 +69,11 @@ export class NudgeReminders {
   }
 
   /** Why a due reminder is not sent, or null when it should be. */
-  private async reasonToDrop(nudge: Nudge | null, target: DeliveryTarget | null, workspace: Workspace): Promise<string | null> {
+  private async reasonToDrop(
+    nudge: Nudge | null,
+    target: DeliveryTarget | null,
+    workspace: Workspace,
+  ): Promise<string | null> {
     if (!nudge || !target) return "the nudge or its leader is gone";
     if (!workspace.reminders) return "reminders are off in this workspace";
     if (nudge.status !== "sent") return `the nudge is ${nudge.status}`;
@@ -85,7 +96,10 @@ export class NudgeReminders {
     }
     const messenger = this.deps.messengers.for(workspace);
     const now = localDateTime(this.deps.clock(), memberTimeZone(target!.member, workspace));
-    const view: ReminderView = { language: target!.member.language ?? workspace.language, sameWeek: isoWeek(now) === nudge!.week };
+    const view: ReminderView = {
+      language: target!.member.language ?? workspace.language,
+      sameWeek: isoWeek(now) === nudge!.week,
+    };
     const ref = { channelRef: nudge!.channelRef!, messageRef: nudge!.messageRef! };
     await once(messenger, (tag) => messenger.sendReminder(target!, ref, view, tag));
   }

@@ -1,8 +1,18 @@
 // When is a leader due for a nudge, and with which questions? Pure functions of the
 // workspace schedule, the leader's time zone and the current instant.
-import { QUESTION_KEYS, type QuestionKey } from "../shared/questions.js";
+
 import type { Schedule } from "../shared/model.js";
-import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, weekIndex, zonedTimeToUtc, type LocalDate } from "../shared/time.js";
+import { QUESTION_KEYS, type QuestionKey } from "../shared/questions.js";
+import {
+  addDays,
+  formatLocalDate,
+  isoWeek,
+  isoWeekday,
+  type LocalDate,
+  localDateTime,
+  weekIndex,
+  zonedTimeToUtc,
+} from "../shared/time.js";
 
 export interface Occurrence {
   /** Unique per leader and occurrence; the nudge table's idempotency key. */
@@ -13,7 +23,13 @@ export interface Occurrence {
 }
 
 /** Monday care … Friday contact, as the "workdays" cadence promises. */
-const WORKDAY_QUESTION: Record<number, QuestionKey> = { 1: "care", 2: "presence", 3: "importance", 4: "ask", 5: "contact" };
+const WORKDAY_QUESTION: Record<number, QuestionKey> = {
+  1: "care",
+  2: "presence",
+  3: "importance",
+  4: "ask",
+  5: "contact",
+};
 
 function isNudgeDay(schedule: Schedule, date: LocalDate): boolean {
   const weekday = isoWeekday(date);
@@ -71,7 +87,11 @@ export function nextOccurrence(schedule: Schedule, timeZone: string, now: Date):
 }
 
 /** What a leader would be asked right now if they asked: the question(s) of the current period. */
-export function currentQuestions(schedule: Schedule, timeZone: string, now: Date): { week: string; questions: QuestionKey[] } {
+export function currentQuestions(
+  schedule: Schedule,
+  timeZone: string,
+  now: Date,
+): { week: string; questions: QuestionKey[] } {
   const today = localDateTime(now, timeZone);
   return { week: isoWeek(today), questions: questionsFor(schedule, today) };
 }

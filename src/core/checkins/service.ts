@@ -1,12 +1,13 @@
 // Check-ins: a leader's rating (and optional reflection) per question and week, the streak
 // that keeps the habit visible, and the 12-week overview.
-import { QUESTION_KEYS, type QuestionKey, type Rating } from "../shared/questions.js";
-import type { CheckIn, Member, Workspace } from "../shared/model.js";
+
 import type { WorkspaceStore } from "../identity/ports.js";
-import type { CheckInStore } from "./ports.js";
-import type { MeCommand } from "./commands.js";
+import type { CheckIn, Member, Workspace } from "../shared/model.js";
+import { QUESTION_KEYS, type QuestionKey, type Rating } from "../shared/questions.js";
 import { addDays, isoWeek, localDateTime, recentWeeks } from "../shared/time.js";
 import { cleanUserText } from "../shared/userText.js";
+import type { MeCommand } from "./commands.js";
+import type { CheckInStore } from "./ports.js";
 
 export const REFLECTION_MAX_LENGTH = 2000;
 export const OVERVIEW_WEEKS = 12;
@@ -98,7 +99,11 @@ export class CheckInService {
       }
       case "overview": {
         const overview = await this.overview(member, workspace, now);
-        return { kind: "overview", overview, pausedUntil: member.pausedUntil && member.pausedUntil > now ? member.pausedUntil : null };
+        return {
+          kind: "overview",
+          overview,
+          pausedUntil: member.pausedUntil && member.pausedUntil > now ? member.pausedUntil : null,
+        };
       }
     }
   }

@@ -3,10 +3,10 @@
 // one workspace. Only SHA-256 hashes of tokens and session ids are stored, so a copy of the
 // database opens no dashboard.
 import crypto from "node:crypto";
-import type { Language, Workspace } from "../shared/model.js";
-import type { Clock } from "../shared/ports.js";
 import type { WorkspaceStore } from "../identity/ports.js";
 import type { Actor } from "../identity/service.js";
+import type { Language, Workspace } from "../shared/model.js";
+import type { Clock } from "../shared/ports.js";
 import type { DashboardSession, DashboardStore } from "./model.js";
 
 export const LINK_TTL_MS = 10 * 60_000;
@@ -53,11 +53,19 @@ export class DashboardAccess {
    */
   async linkFor(actor: Actor): Promise<LinkPermission> {
     if (!(await this.mayView(actor))) return { ok: false, reason: "not-viewer" };
-    return { ok: true, minutes: LINK_TTL_MS / 60_000, issue: () => this.issueLink(actor.workspace, actor.userId, actor.language) };
+    return {
+      ok: true,
+      minutes: LINK_TTL_MS / 60_000,
+      issue: () => this.issueLink(actor.workspace, actor.userId, actor.language),
+    };
   }
 
   /** A personal one-time link for `person`; only through `linkFor`, which checked the permission. */
-  private async issueLink(workspace: Workspace, person: string, language: Language): Promise<{ url: string; expiresAt: Date }> {
+  private async issueLink(
+    workspace: Workspace,
+    person: string,
+    language: Language,
+  ): Promise<{ url: string; expiresAt: Date }> {
     const now = this.deps.clock();
     await this.deps.store.pruneExpired(now);
     const token = randomSecret();

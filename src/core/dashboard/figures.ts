@@ -2,15 +2,16 @@
 // weeks. Presence comes from the digest's own aggregation (PresenceService.figures), leaders only
 // from the weekly figures frozen for the digest, suggestions from counts — no message text, no
 // single rating, no channel below the minimum group size.
-import type { Workspace } from "../shared/model.js";
-import type { Clock } from "../shared/ports.js";
-import { QUESTION_KEYS, type QuestionKey } from "../shared/questions.js";
-import { RESPONSE_STATUSES, TOUCHPOINTS, type SuggestionStatus, type Touchpoint } from "../suggestions/ports.js";
-import { addDays, isoWeek, localDateTime } from "../shared/time.js";
+
 import type { PresenceFigures } from "../presence/digest.js";
 import type { PresenceStore } from "../presence/ports.js";
 import type { PresenceService } from "../presence/service.js";
 import { weekBounds, weeksEndingWith } from "../presence/service.js";
+import type { Workspace } from "../shared/model.js";
+import type { Clock } from "../shared/ports.js";
+import { QUESTION_KEYS, type QuestionKey } from "../shared/questions.js";
+import { addDays, isoWeek, localDateTime } from "../shared/time.js";
+import { RESPONSE_STATUSES, type SuggestionStatus, TOUCHPOINTS, type Touchpoint } from "../suggestions/ports.js";
 import type { DashboardStore } from "./model.js";
 
 export const DASHBOARD_WEEKS = 26;
@@ -105,7 +106,8 @@ export class DashboardFigures {
     this.presenceCache.set(key, entry);
     // A failure is not kept: the next page view tries again.
     figures.catch(() => this.presenceCache.delete(key));
-    for (const [k, entry] of this.presenceCache) if (now - entry.at >= (this.deps.cacheMs ?? PRESENCE_CACHE_MS)) this.presenceCache.delete(k);
+    for (const [k, entry] of this.presenceCache)
+      if (now - entry.at >= (this.deps.cacheMs ?? PRESENCE_CACHE_MS)) this.presenceCache.delete(k);
     return figures;
   }
 
@@ -116,7 +118,9 @@ export class DashboardFigures {
   async leaders(workspace: Workspace): Promise<LeadersPage> {
     const weeks = this.weeks(workspace);
     const minLeaders = this.deps.presence.minAuthors;
-    const frozen = await Promise.all(weeks.map((week) => this.deps.presenceStore.frozenLeaderStats(workspace.id, week)));
+    const frozen = await Promise.all(
+      weeks.map((week) => this.deps.presenceStore.frozenLeaderStats(workspace.id, week)),
+    );
     const perWeek = weeks.map((week, i): LeaderWeek => {
       const stats = frozen[i];
       const averages = Object.fromEntries(QUESTION_KEYS.map((q) => [q, null])) as Record<QuestionKey, number | null>;
@@ -124,7 +128,15 @@ export class DashboardFigures {
       if (!stats) return { week, frozen: false, leaders: 0, nudged: 0, answered: 0, answeredShare: null, averages };
       // As in the digest: "1 of 1 nudges answered" would describe one person.
       const answeredShare = stats.leaders >= minLeaders && stats.nudged > 0 ? stats.answered / stats.nudged : null;
-      return { week, frozen: true, leaders: stats.leaders, nudged: stats.nudged, answered: stats.answered, answeredShare, averages };
+      return {
+        week,
+        frozen: true,
+        leaders: stats.leaders,
+        nudged: stats.nudged,
+        answered: stats.answered,
+        answeredShare,
+        averages,
+      };
     });
     return { weeks, perWeek, minLeaders };
   }

@@ -3,7 +3,18 @@
 import type { Member, Platform, Profile, Workspace, WorkspaceSettings } from "../shared/model.js";
 
 export type WorkspacePatch = Partial<WorkspaceSettings> &
-  Partial<Pick<Workspace, "admins" | "suggestionsChannel" | "presenceLlm" | "reminders" | "languageChosen" | "digestWeekday" | "digestMinute">>;
+  Partial<
+    Pick<
+      Workspace,
+      | "admins"
+      | "suggestionsChannel"
+      | "presenceLlm"
+      | "reminders"
+      | "languageChosen"
+      | "digestWeekday"
+      | "digestMinute"
+    >
+  >;
 
 export type MemberPatch = Partial<Pick<Member, "isLeader" | "leaderSince" | "pausedUntil">> & Profile;
 

@@ -90,11 +90,18 @@ export class IdentityService {
    * with several ids costs one read to find which id they are stored under, and a write only
    * when creating and the profile changed.
    */
-  private async member(workspace: Workspace, ids: string[], create: boolean, profile?: Profile): Promise<{ userId: string; member: Member | null }> {
+  private async member(
+    workspace: Workspace,
+    ids: string[],
+    create: boolean,
+    profile?: Profile,
+  ): Promise<{ userId: string; member: Member | null }> {
     const { workspaces } = this.deps;
     if (ids.length === 1) {
       const userId = ids[0]!;
-      const member = create ? await workspaces.ensureMember(workspace.id, userId, profile) : await workspaces.findMember(workspace.id, userId);
+      const member = create
+        ? await workspaces.ensureMember(workspace.id, userId, profile)
+        : await workspaces.findMember(workspace.id, userId);
       return { userId, member };
     }
     const found = await workspaces.findMembers(workspace.id, ids);
@@ -123,7 +130,10 @@ export class IdentityService {
   /** The leaders and the admins (named here or in KUNDENNAH_ADMINS) who have a member row. */
   async leadsAndAdmins(workspace: Workspace): Promise<Member[]> {
     const adminIds = [...new Set([...workspace.admins, ...this.deps.admins])];
-    const [leaders, admins] = await Promise.all([this.leaders(workspace), adminIds.length ? this.deps.workspaces.findMembers(workspace.id, adminIds) : []]);
+    const [leaders, admins] = await Promise.all([
+      this.leaders(workspace),
+      adminIds.length ? this.deps.workspaces.findMembers(workspace.id, adminIds) : [],
+    ]);
     return [...leaders, ...admins.filter((a) => !leaders.some((l) => l.id === a.id))];
   }
 }

@@ -94,7 +94,8 @@ export function orgMirror(quarter: string, rounds: MirrorRound[]): OrgMirror | n
   const latest = new Map<string, MirrorRound>();
   for (const r of rounds) {
     const seen = latest.get(r.leaderId);
-    if (r.results && (!seen || (r.closedAt?.getTime() ?? 0) > (seen.closedAt?.getTime() ?? 0))) latest.set(r.leaderId, r);
+    if (r.results && (!seen || (r.closedAt?.getTime() ?? 0) > (seen.closedAt?.getTime() ?? 0)))
+      latest.set(r.leaderId, r);
   }
   if (latest.size < ORG_MIN_LEADERS) return null;
   const results = [...latest.values()].map((r) => r.results!);
@@ -102,7 +103,9 @@ export function orgMirror(quarter: string, rounds: MirrorRound[]): OrgMirror | n
     quarter,
     leaders: latest.size,
     questions: QUESTION_KEYS.map((question) => {
-      const both = results.map((r) => r.questions.find((q) => q.question === question)).filter((q): q is QuestionFigures => q?.self != null && q.team != null);
+      const both = results
+        .map((r) => r.questions.find((q) => q.question === question))
+        .filter((q): q is QuestionFigures => q?.self != null && q.team != null);
       if (both.length < ORG_MIN_LEADERS) return { question, self: null, team: null, blindSpotShare: null };
       const mean = (xs: number[]) => round2(xs.reduce((a, b) => a + b, 0) / xs.length);
       return {

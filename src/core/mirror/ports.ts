@@ -139,7 +139,11 @@ export interface MirrorStore {
    * one transaction: "not-invited" when there is no invitation, "already" when it was used,
    * "closed" when the round is no longer open.
    */
-  recordAnswer(roundId: string, raterId: string, answers: MirrorAnswers): Promise<"ok" | "not-invited" | "already" | "closed">;
+  recordAnswer(
+    roundId: string,
+    raterId: string,
+    answers: MirrorAnswers,
+  ): Promise<"ok" | "not-invited" | "already" | "closed">;
   answeredCount(roundId: string): Promise<number>;
   /** Makes earlier versions of the histogram and the invitations unrecoverable from the files; false when busy. */
   scrub(): Promise<boolean>;
@@ -153,7 +157,10 @@ export interface MirrorStore {
    * Closes an open round once: stores the results (or none when withheld), deletes the
    * histogram and the invitations. False when another tick closed it first.
    */
-  closeRound(roundId: string, close: { status: "closed" | "withheld"; at: Date; quarter: string; results: MirrorResults | null }): Promise<boolean>;
+  closeRound(
+    roundId: string,
+    close: { status: "closed" | "withheld"; at: Date; quarter: string; results: MirrorResults | null },
+  ): Promise<boolean>;
   closedRounds(leaderId: string, limit: number): Promise<MirrorRound[]>;
   getLeaderSettings(leaderId: string): Promise<{ raters: string[]; channels: string[] }>;
   setRaters(leaderId: string, raters: string[]): Promise<void>;
@@ -171,11 +178,22 @@ export interface MirrorStore {
   /** The quarter's organisation mirror as first shown, if it was. */
   frozenOrgMirror(workspaceId: string, quarter: string): Promise<{ week: string; figures: OrgMirror } | null>;
   /** Keeps `figures` as the quarter's organisation mirror unless one was kept first; returns the kept one. */
-  freezeOrgMirror(workspaceId: string, quarter: string, week: string, figures: OrgMirror): Promise<{ week: string; figures: OrgMirror }>;
+  freezeOrgMirror(
+    workspaceId: string,
+    quarter: string,
+    week: string,
+    figures: OrgMirror,
+  ): Promise<{ week: string; figures: OrgMirror }>;
   /** Every frozen organisation mirror, for the export. */
   frozenOrgMirrors(): Promise<{ workspace: Workspace; figures: OrgMirror }[]>;
   /** Asking evidence: /cx-ask runs by the leader and named suggestions by these people since `since`. */
-  askingCounts(workspaceId: string, leaderId: string, raterIds: string[], since: Date, until: Date): Promise<{ asks: number; suggestions: number }>;
+  askingCounts(
+    workspaceId: string,
+    leaderId: string,
+    raterIds: string[],
+    since: Date,
+    until: Date,
+  ): Promise<{ asks: number; suggestions: number }>;
   /** Invited rater ids of a round (for the evidence of named suggestions); empty once closed. */
   raterIds(roundId: string): Promise<string[]>;
   getMember(id: string): Promise<Member | null>;

@@ -3,15 +3,16 @@
 // the team's channels show. The service owns every rule and permission; the doors parse input,
 // call it and lay out what it returns. Anonymity is kept by the store's shape (see MirrorStore):
 // this service never logs a rater id together with anything about an answer.
-import type { Language, Member, Profile, Workspace } from "../shared/model.js";
-import type { Clock, Logger } from "../shared/ports.js";
-import type { Outbox } from "../shared/outbox.js";
-import type { PlatformRegistry } from "../shared/platforms.js";
+
+import type { CheckInStore } from "../checkins/ports.js";
 import type { WorkspaceStore } from "../identity/ports.js";
 import type { Actor } from "../identity/service.js";
-import type { CheckInStore } from "../checkins/ports.js";
 import type { PresenceStore } from "../presence/ports.js";
-import { QUESTION_KEYS, isRating, type QuestionKey } from "../shared/questions.js";
+import type { Language, Member, Profile, Workspace } from "../shared/model.js";
+import type { Outbox } from "../shared/outbox.js";
+import type { PlatformRegistry } from "../shared/platforms.js";
+import type { Clock, Logger } from "../shared/ports.js";
+import { isRating, QUESTION_KEYS, type QuestionKey } from "../shared/questions.js";
 import { localDateTime, recentWeeks } from "../shared/time.js";
 import { isWithheld, orgMirror, quarterOf, roundFigures } from "./figures.js";
 import type {
@@ -39,10 +40,17 @@ export const ASKING_DAYS = 90;
 /** Self figures from check-ins when the leader gave no self-rating: the last weeks of answers. */
 const CHECKIN_WEEKS = 12;
 
-export const MIRROR_OUTBOX = { self: "mirror.self", invite: "mirror.invite", remind: "mirror.remind", results: "mirror.results" } as const;
+export const MIRROR_OUTBOX = {
+  self: "mirror.self",
+  invite: "mirror.invite",
+  remind: "mirror.remind",
+  results: "mirror.results",
+} as const;
 
 /** What a door found out about a person it was asked to invite. */
-export type PersonCheck = { ok: true; language: Language | null } | { ok: false; reason: "bot" | "gone" | "other-workspace" | "unknown" };
+export type PersonCheck =
+  | { ok: true; language: Language | null }
+  | { ok: false; reason: "bot" | "gone" | "other-workspace" | "unknown" };
 
 export type StartRefusal =
   | { reason: "not-leader" }
@@ -95,20 +103,41 @@ export class MirrorService {
     const { outbox, mirror } = options;
     outbox.handle(MIRROR_OUTBOX.self, async (entry, workspace, once) => {
       const round = await mirror.getRound(entry.subjectId);
-      if (!round || round.status !== "open") return; // nothing left to rate
+      if (round?.status !== "open") return; // nothing left to rate
       const leader = await mirror.getMember(round.leaderId);
       if (!leader) return;
       const messenger = this.messenger(workspace);
       await once(messenger, (tag) =>
-        messenger.sendSelfRating(workspace, entry.recipient, { roundId: round.id, language: leader.language ?? workspace.language, invited: round.invited, closesAt: round.closesAt, timeZone: leader.timezone ?? workspace.timezone }, tag),
+        messenger.sendSelfRating(
+          workspace,
+          entry.recipient,
+          {
+            roundId: round.id,
+            language: leader.language ?? workspace.language,
+            invited: round.invited,
+            closesAt: round.closesAt,
+            timeZone: leader.timezone ?? workspace.timezone,
+          },
+          tag,
+        ),
       );
     });
-    const inviteHandler = (reminder: boolean) => async (entry: { subjectId: string; recipient: string }, workspace: Workspace, once: Parameters<Parameters<Outbox["handle"]>[1]>[2]) => {
-      const view = await this.inviteView(workspace, entry.subjectId, entry.recipient);
-      if (!view) return; // closed, or (a reminder) already answered: nothing to send
-      const messenger = this.messenger(workspace);
-      await once(messenger, (tag) => (reminder ? messenger.sendReminder(workspace, entry.recipient, view, tag) : messenger.sendInvite(workspace, entry.recipient, view, tag)));
-    };
+    const inviteHandler =
+      (reminder: boolean) =>
+      async (
+        entry: { subjectId: string; recipient: string },
+        workspace: Workspace,
+        once: Parameters<Parameters<Outbox["handle"]>[1]>[2],
+      ) => {
+        const view = await this.inviteView(workspace, entry.subjectId, entry.recipient);
+        if (!view) return; // closed, or (a reminder) already answered: nothing to send
+        const messenger = this.messenger(workspace);
+        await once(messenger, (tag) =>
+          reminder
+            ? messenger.sendReminder(workspace, entry.recipient, view, tag)
+            : messenger.sendInvite(workspace, entry.recipient, view, tag),
+        );
+      };
     outbox.handle(MIRROR_OUTBOX.invite, inviteHandler(false));
     outbox.handle(MIRROR_OUTBOX.remind, inviteHandler(true));
     outbox.handle(MIRROR_OUTBOX.results, async (entry, workspace, once) => {
@@ -118,7 +147,9 @@ export class MirrorService {
       const leader = await mirror.getMember(round.leaderId);
       if (!leader) return;
       const messenger = this.messenger(workspace);
-      await once(messenger, (tag) => messenger.sendResults(workspace, entry.recipient, this.resultsView(workspace, leader, round), tag));
+      await once(messenger, (tag) =>
+        messenger.sendResults(workspace, entry.recipient, this.resultsView(workspace, leader, round), tag),
+      );
     });
   }
 
@@ -134,7 +165,7 @@ export class MirrorService {
   private async inviteView(workspace: Workspace, roundId: string, raterId: string): Promise<InviteView | null> {
     const { mirror } = this.options;
     const round = await mirror.getRound(roundId);
-    if (!round || round.status !== "open") return null;
+    if (round?.status !== "open") return null;
     const invite = await mirror.getInvite(roundId, raterId);
     if (!invite || invite.answered) return null;
     const leader = await mirror.getMember(round.leaderId);
@@ -162,7 +193,10 @@ export class MirrorService {
    * What a rater's "Answer" button opens: the round's form, or why there is none for them.
    * Only invited raters get one; the actor is resolved without a member row (nothing stored).
    */
-  async answerForm(actor: Actor, roundId: string): Promise<{ ok: true; view: InviteView } | { ok: false; reason: "closed" | "already" | "not-invited" }> {
+  async answerForm(
+    actor: Actor,
+    roundId: string,
+  ): Promise<{ ok: true; view: InviteView } | { ok: false; reason: "closed" | "already" | "not-invited" }> {
     const { workspace, userId: raterId } = actor;
     const round = await this.options.mirror.getRound(roundId);
     if (!round || round.workspaceId !== workspace.id) return { ok: false, reason: "not-invited" };
@@ -175,19 +209,31 @@ export class MirrorService {
   }
 
   private async statusOf(round: MirrorRound): Promise<RoundStatusView> {
-    return { roundId: round.id, invited: round.invited, answered: await this.options.mirror.answeredCount(round.id), closesAt: round.closesAt, selfRated: round.selfRatings !== null };
+    return {
+      roundId: round.id,
+      invited: round.invited,
+      answered: await this.options.mirror.answeredCount(round.id),
+      closesAt: round.closesAt,
+      selfRated: round.selfRatings !== null,
+    };
   }
 
   /**
    * `/cx-mirror start @a @b @c`: checks everything before storing anything, then opens the
    * round, queues the leader's self-rating card and one invitation per rater.
    */
-  async start(input: { actor: Actor; raters: string[]; check: (id: string) => Promise<PersonCheck>; profile?: Profile }): Promise<StartResult> {
+  async start(input: {
+    actor: Actor;
+    raters: string[];
+    check: (id: string) => Promise<PersonCheck>;
+    profile?: Profile;
+  }): Promise<StartResult> {
     const { workspace } = input.actor;
     let leader = this.leaderOf(input.actor);
     if (!leader) return { ok: false, reason: "not-leader" };
     // The profile is refreshed for leaders only, so the name raters read is current; nothing is stored for anyone else.
-    if (input.profile) leader = await this.options.workspaces.ensureMember(workspace.id, leader.externalId, input.profile);
+    if (input.profile)
+      leader = await this.options.workspaces.ensureMember(workspace.id, leader.externalId, input.profile);
     const open = await this.options.mirror.openRoundOf(leader.id);
     if (open) return { ok: false, reason: "open", status: await this.statusOf(open) };
     const checked = await this.checkRaters(leader, input.raters, input.check);
@@ -196,15 +242,24 @@ export class MirrorService {
     const round = await this.open(workspace, leader, raters);
     if (!round) {
       const raced = await this.options.mirror.openRoundOf(leader.id);
-      return raced ? { ok: false, reason: "open", status: await this.statusOf(raced) } : { ok: false, reason: "not-leader" };
+      return raced
+        ? { ok: false, reason: "open", status: await this.statusOf(raced) }
+        : { ok: false, reason: "not-leader" };
     }
     // The list is kept for scheduled rounds, like `/cx-mirror raters` would.
-    await this.options.mirror.setRaters(leader.id, raters.map((r) => r.id));
+    await this.options.mirror.setRaters(
+      leader.id,
+      raters.map((r) => r.id),
+    );
     this.options.outbox.kick();
     return { ok: true, ...(await this.statusOf(round)) };
   }
 
-  private async open(workspace: Workspace, leader: Member, raters: { id: string; language: Language | null }[]): Promise<MirrorRound | null> {
+  private async open(
+    workspace: Workspace,
+    leader: Member,
+    raters: { id: string; language: Language | null }[],
+  ): Promise<MirrorRound | null> {
     const { mirror, outbox, clock, logger } = this.options;
     const now = clock();
     const round = await mirror.createRound({
@@ -217,15 +272,29 @@ export class MirrorService {
     });
     if (!round) return null;
     await outbox.enqueue(
-      { workspaceId: workspace.id, kind: MIRROR_OUTBOX.self, subjectId: round.id, recipient: leader.externalId, dedupeKey: `mirror-self:${round.id}` },
-      ...raters.map((r) => ({ workspaceId: workspace.id, kind: MIRROR_OUTBOX.invite, subjectId: round.id, recipient: r.id, dedupeKey: `mirror-invite:${round.id}:${r.id}` })),
+      {
+        workspaceId: workspace.id,
+        kind: MIRROR_OUTBOX.self,
+        subjectId: round.id,
+        recipient: leader.externalId,
+        dedupeKey: `mirror-self:${round.id}`,
+      },
+      ...raters.map((r) => ({
+        workspaceId: workspace.id,
+        kind: MIRROR_OUTBOX.invite,
+        subjectId: round.id,
+        recipient: r.id,
+        dedupeKey: `mirror-invite:${round.id}:${r.id}`,
+      })),
     );
     logger.info({ round: round.id, invited: raters.length }, "mirror round opened");
     return round;
   }
 
   /** `/cx-mirror` (status): the open round, or null; leaders only. */
-  async status(actor: Actor): Promise<{ ok: true; open: RoundStatusView | null } | { ok: false; reason: "not-leader" }> {
+  async status(
+    actor: Actor,
+  ): Promise<{ ok: true; open: RoundStatusView | null } | { ok: false; reason: "not-leader" }> {
     const leader = this.leaderOf(actor);
     if (!leader) return { ok: false, reason: "not-leader" };
     const open = await this.options.mirror.openRoundOf(leader.id);
@@ -233,12 +302,19 @@ export class MirrorService {
   }
 
   /** `/cx-mirror raters @…`: the list for scheduled rounds (checked like a start). */
-  async setRaters(input: { actor: Actor; raters: string[]; check: (id: string) => Promise<PersonCheck> }): Promise<{ ok: true; count: number } | ({ ok: false } & StartRefusal)> {
+  async setRaters(input: {
+    actor: Actor;
+    raters: string[];
+    check: (id: string) => Promise<PersonCheck>;
+  }): Promise<{ ok: true; count: number } | ({ ok: false } & StartRefusal)> {
     const leader = this.leaderOf(input.actor);
     if (!leader) return { ok: false, reason: "not-leader" };
     const checked = await this.checkRaters(leader, input.raters, input.check);
     if (!checked.ok) return checked;
-    await this.options.mirror.setRaters(leader.id, checked.raters.map((r) => r.id));
+    await this.options.mirror.setRaters(
+      leader.id,
+      checked.raters.map((r) => r.id),
+    );
     return { ok: true, count: checked.raters.length };
   }
 
@@ -259,7 +335,10 @@ export class MirrorService {
   }
 
   /** `/cx-mirror channels #a #b`: whose presence figures count as the leader's conversation evidence. */
-  async setChannels(actor: Actor, channels: string[]): Promise<{ ok: true; count: number } | { ok: false; reason: "not-leader" }> {
+  async setChannels(
+    actor: Actor,
+    channels: string[],
+  ): Promise<{ ok: true; count: number } | { ok: false; reason: "not-leader" }> {
     const leader = this.leaderOf(actor);
     if (!leader) return { ok: false, reason: "not-leader" };
     const unique = [...new Set(channels)].slice(0, 20);
@@ -268,7 +347,11 @@ export class MirrorService {
   }
 
   /** The leader's own view at the start of a round (first person). Only the round's leader, only while open. */
-  async selfRate(actor: Actor, roundId: string, ratings: Partial<Record<QuestionKey, unknown>>): Promise<"ok" | "not-yours" | "closed" | "incomplete"> {
+  async selfRate(
+    actor: Actor,
+    roundId: string,
+    ratings: Partial<Record<QuestionKey, unknown>>,
+  ): Promise<"ok" | "not-yours" | "closed" | "incomplete"> {
     const leader = this.leaderOf(actor);
     if (!leader) return "not-yours";
     const round = await this.options.mirror.getRound(roundId);
@@ -276,7 +359,10 @@ export class MirrorService {
     if (round.status !== "open") return "closed";
     const complete = QUESTION_KEYS.every((q) => isRating(ratings[q]));
     if (!complete) return "incomplete";
-    await this.options.mirror.setSelfRatings(roundId, Object.fromEntries(QUESTION_KEYS.map((q) => [q, ratings[q]])) as SelfRatings);
+    await this.options.mirror.setSelfRatings(
+      roundId,
+      Object.fromEntries(QUESTION_KEYS.map((q) => [q, ratings[q]])) as SelfRatings,
+    );
     return "ok";
   }
 
@@ -285,7 +371,11 @@ export class MirrorService {
    * answers go into the round's histogram in the same transaction that uses up the invitation.
    * Nothing is logged: a log line's time next to the rater's other actions could link them.
    */
-  async answer(input: { actor: Actor; roundId: string; answers: Partial<Record<QuestionKey, unknown>> }): Promise<AnswerResult> {
+  async answer(input: {
+    actor: Actor;
+    roundId: string;
+    answers: Partial<Record<QuestionKey, unknown>>;
+  }): Promise<AnswerResult> {
     const round = await this.options.mirror.getRound(input.roundId);
     if (!round || round.workspaceId !== input.actor.workspace.id) return "not-invited";
     const answers = {} as MirrorAnswers;
@@ -313,7 +403,13 @@ export class MirrorService {
     if (this.scrubPending) await this.scrub();
     for (const { round, pending } of await mirror.claimReminders(now)) {
       report.mirrorReminders += await outbox.enqueue(
-        ...pending.map((r) => ({ workspaceId: round.workspaceId, kind: MIRROR_OUTBOX.remind, subjectId: round.id, recipient: r.id, dedupeKey: `mirror-remind:${round.id}:${r.id}` })),
+        ...pending.map((r) => ({
+          workspaceId: round.workspaceId,
+          kind: MIRROR_OUTBOX.remind,
+          subjectId: round.id,
+          recipient: r.id,
+          dedupeKey: `mirror-remind:${round.id}:${r.id}`,
+        })),
       );
     }
     for (const round of await mirror.dueRounds(now)) {
@@ -339,8 +435,19 @@ export class MirrorService {
     const responses = await mirror.answeredCount(round.id);
     const withheld = isWithheld(responses, this.minResponses);
     const results = withheld ? null : await this.results(workspace, leader, round, responses, now);
-    await outbox.enqueue({ workspaceId: workspace.id, kind: MIRROR_OUTBOX.results, subjectId: round.id, recipient: leader.externalId, dedupeKey: `mirror-results:${round.id}` });
-    const closed = await mirror.closeRound(round.id, { status: withheld ? "withheld" : "closed", at: now, quarter: quarterOf(now), results });
+    await outbox.enqueue({
+      workspaceId: workspace.id,
+      kind: MIRROR_OUTBOX.results,
+      subjectId: round.id,
+      recipient: leader.externalId,
+      dedupeKey: `mirror-results:${round.id}`,
+    });
+    const closed = await mirror.closeRound(round.id, {
+      status: withheld ? "withheld" : "closed",
+      at: now,
+      quarter: quarterOf(now),
+      results,
+    });
     if (closed) {
       logger.info({ round: round.id, withheld }, "mirror round closed");
       await this.scrub(); // a withheld round's answers must not linger in the files either
@@ -348,7 +455,13 @@ export class MirrorService {
     return closed;
   }
 
-  private async results(workspace: Workspace, leader: Member, round: MirrorRound, responses: number, now: Date): Promise<MirrorResults> {
+  private async results(
+    workspace: Workspace,
+    leader: Member,
+    round: MirrorRound,
+    responses: number,
+    now: Date,
+  ): Promise<MirrorResults> {
     const { mirror } = this.options;
     const tally = (await mirror.tally(round.id))!;
     const self = round.selfRatings ?? (await this.selfFromCheckIns(workspace, leader, now));
@@ -364,7 +477,11 @@ export class MirrorService {
   }
 
   /** Without a self-rating, the leader's own check-ins of the last weeks stand in for it. */
-  private async selfFromCheckIns(workspace: Workspace, leader: Member, now: Date): Promise<Partial<Record<QuestionKey, number>> | null> {
+  private async selfFromCheckIns(
+    workspace: Workspace,
+    leader: Member,
+    now: Date,
+  ): Promise<Partial<Record<QuestionKey, number>> | null> {
     const weeks = recentWeeks(localDateTime(now, leader.timezone ?? workspace.timezone), CHECKIN_WEEKS);
     const checkIns = await this.options.checkIns.listCheckIns(leader.id, weeks);
     if (checkIns.length === 0) return null;
@@ -381,7 +498,12 @@ export class MirrorService {
    * close (a channel-week counts only with enough distinct authors, as in the digest), and how
    * often the leader asked for suggestions and how many named ones the asked people sent.
    */
-  async evidence(workspace: Workspace, leader: Member, round: MirrorRound, now: Date): Promise<Partial<Record<QuestionKey, Evidence>>> {
+  async evidence(
+    workspace: Workspace,
+    leader: Member,
+    round: MirrorRound,
+    now: Date,
+  ): Promise<Partial<Record<QuestionKey, Evidence>>> {
     const { mirror, presence, minAuthors } = this.options;
     const out: Partial<Record<QuestionKey, Evidence>> = {};
     const { channels } = await mirror.getLeaderSettings(leader.id);
@@ -392,7 +514,9 @@ export class MirrorService {
     let negative = 0;
     let counted = 0;
     for (const channel of channels) {
-      const rows = (await presence.combinedWeeks(workspace.id, weeks, [channel])).filter((r) => r.authors >= minAuthors);
+      const rows = (await presence.combinedWeeks(workspace.id, weeks, [channel])).filter(
+        (r) => r.authors >= minAuthors,
+      );
       if (rows.length === 0) continue;
       counted++;
       for (const r of rows) {
@@ -431,7 +555,10 @@ export class MirrorService {
       trend: rounds
         .filter((r) => r.results)
         .reverse()
-        .map((r) => ({ closedAt: r.closedAt!, team: Object.fromEntries(r.results!.questions.map((q) => [q.question, q.team])) })),
+        .map((r) => ({
+          closedAt: r.closedAt!,
+          team: Object.fromEntries(r.results!.questions.map((q) => [q.question, q.team])),
+        })),
       open: open ? await this.statusOf(open) : null,
     };
   }
@@ -465,7 +592,14 @@ export class MirrorService {
         const leader = await mirror.getMember(leaderId);
         if (!leader?.isLeader || raters.length < this.minResponses || (await mirror.openRoundOf(leaderId))) continue;
         const members = await Promise.all(raters.map((id) => workspaces.findMember(workspace.id, id)));
-        if (await this.open(workspace, leader, raters.map((id, i) => ({ id, language: members[i]?.language ?? null })))) started++;
+        if (
+          await this.open(
+            workspace,
+            leader,
+            raters.map((id, i) => ({ id, language: members[i]?.language ?? null })),
+          )
+        )
+          started++;
       }
     }
     return started;
@@ -482,7 +616,10 @@ export class MirrorService {
     const quarter = quarterOf(new Date(weekEnd.getTime() - 1));
     const frozen = await mirror.frozenOrgMirror(workspace.id, quarter);
     if (frozen) return frozen.week === week ? frozen.figures : null;
-    const figures = orgMirror(quarter, (await mirror.roundsClosedIn(workspace.id, quarter)).filter((r) => r.closedAt && r.closedAt < weekEnd));
+    const figures = orgMirror(
+      quarter,
+      (await mirror.roundsClosedIn(workspace.id, quarter)).filter((r) => r.closedAt && r.closedAt < weekEnd),
+    );
     if (!figures) return null;
     const kept = await mirror.freezeOrgMirror(workspace.id, quarter, week, figures);
     return kept.week === week ? kept.figures : null;
@@ -498,7 +635,16 @@ export class MirrorService {
 export async function* orgMirrorExport(store: Pick<MirrorStore, "frozenOrgMirrors">): AsyncIterable<MirrorExportRow> {
   for (const { workspace, figures } of await store.frozenOrgMirrors()) {
     for (const q of figures.questions) {
-      yield { platform: workspace.platform, workspace: workspace.externalId, quarter: figures.quarter, leaders: figures.leaders, question: q.question, avgSelf: q.self, avgTeam: q.team, blindSpotShare: q.blindSpotShare };
+      yield {
+        platform: workspace.platform,
+        workspace: workspace.externalId,
+        quarter: figures.quarter,
+        leaders: figures.leaders,
+        question: q.question,
+        avgSelf: q.self,
+        avgTeam: q.team,
+        blindSpotShare: q.blindSpotShare,
+      };
     }
   }
 }

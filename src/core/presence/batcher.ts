@@ -26,7 +26,12 @@ export class IngestBatcher {
     return new Promise((resolve, reject) => {
       let batch = this.pending.get(workspace.id);
       if (!batch) {
-        batch = { workspace, messages: [], waiters: [], timer: setTimeout(() => void this.flush(workspace.id), this.waitMs) };
+        batch = {
+          workspace,
+          messages: [],
+          waiters: [],
+          timer: setTimeout(() => void this.flush(workspace.id), this.waitMs),
+        };
         this.pending.set(workspace.id, batch);
       }
       batch.messages.push(message);

@@ -18,8 +18,8 @@ import { Evidence, type Note } from "./evidence.js";
 import { emitCues, emitWords, isCustomerCue } from "./features.js";
 import { decodeModel, Scorer, sigmoid, type TraceEntry } from "./linearModel.js";
 import { PRESENCE_WEIGHTS } from "./presenceWeights.js";
+import { type Msg, prepare, tokenize } from "./text.js";
 import { findToneCues } from "./toneCues.js";
-import { prepare, tokenize, type Msg } from "./text.js";
 import { type IndustryPreset, NO_TERMS, TermMatcher } from "./vocabulary.js";
 
 export interface BuiltinClassifierOptions {
@@ -69,8 +69,12 @@ export interface Analysis {
 const DEFAULT_VOCABULARY: VocabularyContext = { industry: undefined, terms: NO_TERMS };
 
 /** Tokens and customer cues of one message (null for an empty one). */
-export function analyseCustomer(text: string, vocab: VocabularyContext = DEFAULT_VOCABULARY, explain = false): Analysis | null {
-  if (!text || !text.trim()) return null;
+export function analyseCustomer(
+  text: string,
+  vocab: VocabularyContext = DEFAULT_VOCABULARY,
+  explain = false,
+): Analysis | null {
+  if (!text?.trim()) return null;
   const prepared = prepare(text, vocab.terms);
   const msg = tokenize(prepared);
   const ev = new Evidence(explain);
@@ -104,7 +108,14 @@ function decide(a: Analysis, trace?: TraceEntry[]): Decision {
 }
 
 function explainDecision(a: Analysis | null): Explanation {
-  if (!a) return { verdict: { customer: false, tone: null }, notes: [], customerProbability: 0, toneProbabilities: {}, contributions: [] };
+  if (!a)
+    return {
+      verdict: { customer: false, tone: null },
+      notes: [],
+      customerProbability: 0,
+      toneProbabilities: {},
+      contributions: [],
+    };
   const trace: TraceEntry[] = [];
   const { verdict, scores } = decide(a, trace);
   const toneProbabilities: Partial<Record<Tone, number>> = {};
@@ -114,7 +125,7 @@ function explainDecision(a: Analysis | null): Explanation {
     const max = Math.max(scores[1]!, scores[2]!, scores[3]!);
     const exp = [1, 2, 3].map((k) => Math.exp(scores[k]! - max));
     const sum = exp.reduce((x, y) => x + y, 0);
-    TONES.forEach((t, k) => (toneProbabilities[t] = exp[k]! / sum));
+    for (const [k, t] of TONES.entries()) toneProbabilities[t] = exp[k]! / sum;
     chosen = TONES.indexOf(verdict.tone!) + 1;
     runnerUp = [1, 2, 3].filter((k) => k !== chosen).reduce((x, y) => (scores[x]! >= scores[y]! ? x : y));
   }
@@ -124,8 +135,16 @@ function explainDecision(a: Analysis | null): Explanation {
       customer: value * weights[0]!,
       tone: chosen ? value * (weights[chosen]! - weights[runnerUp]!) : 0,
     }))
-    .sort((x, y) => Math.max(Math.abs(y.customer), Math.abs(y.tone)) - Math.max(Math.abs(x.customer), Math.abs(x.tone)));
-  return { verdict, notes: a.ev.notes ?? [], customerProbability: sigmoid(scores[0]!), toneProbabilities, contributions };
+    .sort(
+      (x, y) => Math.max(Math.abs(y.customer), Math.abs(y.tone)) - Math.max(Math.abs(x.customer), Math.abs(x.tone)),
+    );
+  return {
+    verdict,
+    notes: a.ev.notes ?? [],
+    customerProbability: sigmoid(scores[0]!),
+    toneProbabilities,
+    contributions,
+  };
 }
 
 export function createBuiltinClassifier(options: BuiltinClassifierOptions = {}): BuiltinClassifier {

@@ -21,7 +21,15 @@ import * as lexiconModule from "./lexicon.js";
 import { LiteralScan } from "./literalScan.js";
 import * as namedLexiconModule from "./namedLexicon.js";
 import { isCapitalised, type Msg, sentenceOf } from "./text.js";
-import { englishTradeWord, germanTradeWord, INDUSTRY_PRESETS, type IndustryPreset, isPatientAdjective, type TermMatcher, type WordHit } from "./vocabulary.js";
+import {
+  englishTradeWord,
+  germanTradeWord,
+  INDUSTRY_PRESETS,
+  type IndustryPreset,
+  isPatientAdjective,
+  type TermMatcher,
+  type WordHit,
+} from "./vocabulary.js";
 import { F_COMMON, F_HINT, F_HINT_JOINED, F_PERSON, F_SERVICE, F_SHORT, type WordFacts } from "./wordFacts.js";
 
 // Plain copies of the word lists: reading a module namespace goes through a getter per access
@@ -29,7 +37,7 @@ import { F_COMMON, F_HINT, F_HINT_JOINED, F_PERSON, F_SERVICE, F_SHORT, type Wor
 const L = { ...lexiconModule };
 const N = { ...namedLexiconModule };
 
-export const enum Hit {
+export enum Hit {
   None = 0,
   Plain = 1,
   Disparaging = 2, // Horrorkunde, Besserwisser-Kunde
@@ -84,7 +92,18 @@ function germanCompoundHit(joined: string, prevWord: string, nextWord: string): 
 /** Separate words before/after a German customer word that make it a test fixture or a
  * database artefact ("Test Kunde", "Kunden ID"). */
 const TECH_PREV_DE = new Set(["test", "dummy", "fake", "mock", "demo", "codeident"]);
-const TECH_NEXT_DE = new Set(["id", "ids", "tabelle", "table", "objekt", "schema", "endpoint", "api", "dto", "codeident"]);
+const TECH_NEXT_DE = new Set([
+  "id",
+  "ids",
+  "tabelle",
+  "table",
+  "objekt",
+  "schema",
+  "endpoint",
+  "api",
+  "dto",
+  "codeident",
+]);
 
 function englishHit(part: string, prevWord: string, nextWord: string, next2: string): Hit {
   const m = L.EN_CUSTOMER_WORD.exec(part);
@@ -96,7 +115,7 @@ function englishHit(part: string, prevWord: string, nextWord: string, next2: str
   const possessive = rest === "'s" || rest === "s'";
   if (!m[1] && !possessive) {
     const before = L.TECH_BEFORE[stem];
-    if (before && before.has(prevWord)) return Hit.None;
+    if (before?.has(prevWord)) return Hit.None;
     const after = L.TECH_AFTER[stem];
     if (after && rest === "" && after.has(nextWord)) return Hit.None;
     if (after && rest === "s" && (nextWord === "secret" || nextWord === "id" || nextWord === "table")) return Hit.None;
@@ -110,18 +129,57 @@ function englishHit(part: string, prevWord: string, nextWord: string, next2: str
 }
 
 /** "review score", "review sites": customer reviews, not code reviews. */
-const REVIEW_AFTER = new Set(["score", "scores", "rating", "ratings", "site", "sites", "platform", "platforms", "stars"]);
+const REVIEW_AFTER = new Set([
+  "score",
+  "scores",
+  "rating",
+  "ratings",
+  "site",
+  "sites",
+  "platform",
+  "platforms",
+  "stars",
+]);
 
 /** "data retention policy", "employee retention" are not customer retention. */
-const RETENTION_NOT_BEFORE = new Set(["data", "log", "logs", "backup", "backups", "employee", "employees", "staff", "talent", "message", "s3", "bucket", "mitarbeiter", "daten", "email", "mail"]);
-const RETENTION_NOT_AFTER = new Set(["policy", "policies", "period", "periods", "days", "window", "time", "settings", "rules", "rule"]);
+const RETENTION_NOT_BEFORE = new Set([
+  "data",
+  "log",
+  "logs",
+  "backup",
+  "backups",
+  "employee",
+  "employees",
+  "staff",
+  "talent",
+  "message",
+  "s3",
+  "bucket",
+  "mitarbeiter",
+  "daten",
+  "email",
+  "mail",
+]);
+const RETENTION_NOT_AFTER = new Set([
+  "policy",
+  "policies",
+  "period",
+  "periods",
+  "days",
+  "window",
+  "time",
+  "settings",
+  "rules",
+  "rule",
+]);
 
 function metricHit(joined: string, prevWord: string, nextWord: string, msg: Msg): Hit {
   if (L.METRIC_TOKEN.test(joined)) {
     if (L.METRIC_NOT_PREFIX.test(joined)) return Hit.None;
     if (/hotline|callcenter/u.test(joined) && (prevWord === "it" || /^it-/u.test(joined))) return Hit.None;
     if (joined.startsWith("churn") && prevWord === "code") return Hit.None;
-    if (joined.startsWith("retention") && (RETENTION_NOT_BEFORE.has(prevWord) || RETENTION_NOT_AFTER.has(nextWord))) return Hit.None;
+    if (joined.startsWith("retention") && (RETENTION_NOT_BEFORE.has(prevWord) || RETENTION_NOT_AFTER.has(nextWord)))
+      return Hit.None;
     return Hit.Plain;
   }
   if (L.RATING_TOKEN.test(joined)) {
@@ -135,7 +193,8 @@ function metricHit(joined: string, prevWord: string, nextWord: string, msg: Msg)
     return Hit.None;
   }
   if ((joined === "renewal" || joined === "renewals") && !L.RENEWAL_NOT_BEFORE.has(prevWord)) return Hit.Plain;
-  if (joined === "support" && /^(?:tickets?|requests?|anfragen?|calls?|queue)$/u.test(nextWord) && prevWord !== "it") return Hit.Plain;
+  if (joined === "support" && /^(?:tickets?|requests?|anfragen?|calls?|queue)$/u.test(nextWord) && prevWord !== "it")
+    return Hit.Plain;
   return Hit.None;
 }
 
@@ -173,7 +232,8 @@ function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; ki
       hit = englishHit(parts[k]!, pPrev, pNext, k + 1 < parts.length ? next : next2);
       if (hit) {
         // "Besserwisser-User": an insult head makes the compound disparaging
-        for (let j = 0; j < k; j++) if (L.NEG_NOUN.test(parts[j]!)) return { hit: Hit.Disparaging, kind: "customer word" };
+        for (let j = 0; j < k; j++)
+          if (L.NEG_NOUN.test(parts[j]!)) return { hit: Hit.Disparaging, kind: "customer word" };
         return technical(msg, i, hit, "customer word");
       }
     }
@@ -189,10 +249,19 @@ function tokenHit(msg: Msg, i: number, vocab: VocabularyContext): { hit: Hit; ki
   return hit ? { hit, kind: "metric" } : NONE;
 }
 
-function tradeHit(msg: Msg, i: number, joined: string, capital: boolean, prev: string, next: string, vocab: VocabularyContext): { hit: Hit; kind: string } {
+function tradeHit(
+  msg: Msg,
+  i: number,
+  joined: string,
+  capital: boolean,
+  prev: string,
+  next: string,
+  vocab: VocabularyContext,
+): { hit: Hit; kind: string } {
   // "be patient", "so patient with": the English adjective, before the German noun can claim it
   if (joined === "patient" && isPatientAdjective(prev, next)) return NONE;
-  const trade = germanTrade(msg.facts[i]!, capital, vocab.industry) ?? englishTradeWord(msg.w[i]!, prev, next, vocab.industry);
+  const trade =
+    germanTrade(msg.facts[i]!, capital, vocab.industry) ?? englishTradeWord(msg.w[i]!, prev, next, vocab.industry);
   if (!trade || N.INTERNAL_BEFORE.test(prev)) return NONE;
   lastHead = trade.head;
   if (trade.strength === "strong") return technical(msg, i, Hit.Plain, "trade word");
@@ -213,7 +282,6 @@ function technical(msg: Msg, i: number, hit: Hit, kind: string): { hit: Hit; kin
   if ((hit === Hit.Plain || hit === Hit.Weak) && technicalNeighbourhood(msg, i)) return NONE;
   return { hit, kind };
 }
-
 
 // ---------------------------------------------------------------------------------------
 // Named customers and service situations (on the prepared text, case-sensitive)
@@ -245,7 +313,8 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
     // one lookup tells which of the patterns below this word can start
     const f = msg.facts[i]!;
     let wordTriggers = f.wordTriggers;
-    if (wordTriggers === undefined) f.wordTriggers = wordTriggers = (WORD_TRIGGERS.get(w) ?? 0) | (RAW_TRIGGER_WORDS.has(w) ? T_RAW : 0);
+    if (wordTriggers === undefined)
+      f.wordTriggers = wordTriggers = (WORD_TRIGGERS.get(w) ?? 0) | (RAW_TRIGGER_WORDS.has(w) ? T_RAW : 0);
     const t = (wordTriggers & T_RAW ? (RAW_TRIGGERS.get(raw) ?? 0) : 0) | wordTriggers;
     if (t === 0) continue;
     if (t & T_LEGAL && isName(msg, i - 1) && company === "") company = wordsAround(msg, i - 1, i + 1, true);
@@ -254,14 +323,20 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
       while (j < n && (N.TITLES.has(msg.raw[j]!) || N.NAME_PARTICLES.has(msg.raw[j]!))) j++;
       if (isName(msg, j)) {
         const name = wordsAround(msg, i, j + 1, true);
-        if (N.INTERNAL_PERSON_AFTER.test(` ${wordsAround(msg, j + 1, j + 9, true)}`) || N.INTERNAL_PERSON_BEFORE.test(`${wordsAround(msg, i - 5, i, true)} `)) {
+        if (
+          N.INTERNAL_PERSON_AFTER.test(` ${wordsAround(msg, j + 1, j + 9, true)}`) ||
+          N.INTERNAL_PERSON_BEFORE.test(`${wordsAround(msg, i - 5, i, true)} `)
+        ) {
           ev.add("false friend", "ff:internal", `${name} (a colleague or supplier)`);
         } else ev.add("customer", N.TITLES.has(raw) ? "c:doctor" : "c:honorific", name);
         i = j;
         continue;
       }
     }
-    if ((t & T_FAMILY && isName(msg, i + 1)) || (t & T_THE && isName(msg, i + 1) && N.FAMILY_AFTER.has(msg.w[i + 2] ?? ""))) {
+    if (
+      (t & T_FAMILY && isName(msg, i + 1)) ||
+      (t & T_THE && isName(msg, i + 1) && N.FAMILY_AFTER.has(msg.w[i + 2] ?? ""))
+    ) {
       ev.add("customer", "c:family", () => wordsAround(msg, i, i + 3, true));
     }
     if (t & T_ORG_DE) {
@@ -277,7 +352,8 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
     if (t & T_SALES_AFTER || (t & T_LIVE && N.AUXILIARIES.has(msg.w[i - 1] ?? ""))) {
       let j = i - 1;
       while (j >= 0 && j >= i - 2 && N.AUXILIARIES.has(msg.w[j]!)) j--;
-      if (isName(msg, j) && !N.ARTICLES.has(msg.w[j - 1] ?? "")) ev.add("customer", "c:sales", () => wordsAround(msg, j, i + 1, true));
+      if (isName(msg, j) && !N.ARTICLES.has(msg.w[j - 1] ?? ""))
+        ev.add("customer", "c:sales", () => wordsAround(msg, j, i + 1, true));
     }
     if (t & T_NOUN_AFTER_NAME && isName(msg, i - 1) && !N.TECH_ACCOUNT_NAMES_SET.has(msg.w[i - 1]!)) {
       ev.add("customer", "c:named", () => wordsAround(msg, i - 1, i + 1, true));
@@ -288,8 +364,13 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
     }
     if (t & T_LOCATOR && N.ROOM_NUMBER.test(msg.w[i + 1] ?? "")) {
       const number = msg.w[i + 1] === "nr" || msg.w[i + 1] === "no" ? i + 2 : i + 1;
-      const personBefore = N.PERSON_BEFORE_LOCATOR.has(msg.w[i - 1] ?? "") || (N.LOCATOR_LINKS.has(msg.w[i - 1] ?? "") && N.PERSON_BEFORE_LOCATOR.has(msg.w[i - 2] ?? ""));
-      if (/^\p{N}/u.test(msg.w[number] ?? "") && (personBefore || N.PERSON_VERB_AFTER.test(`${wordsAround(msg, number + 1, number + 5, false)} `))) {
+      const personBefore =
+        N.PERSON_BEFORE_LOCATOR.has(msg.w[i - 1] ?? "") ||
+        (N.LOCATOR_LINKS.has(msg.w[i - 1] ?? "") && N.PERSON_BEFORE_LOCATOR.has(msg.w[i - 2] ?? ""));
+      if (
+        /^\p{N}/u.test(msg.w[number] ?? "") &&
+        (personBefore || N.PERSON_VERB_AFTER.test(`${wordsAround(msg, number + 1, number + 5, false)} `))
+      ) {
         ev.add("customer", "c:locator", () => wordsAround(msg, i, number + 1, true));
       }
     }
@@ -297,11 +378,14 @@ function namedCues(msg: Msg, prepared: string, ev: Evidence): string {
       let j = i + 1;
       if (N.LOCATOR_LINKS.has(msg.w[j] ?? "")) j++;
       if (N.LOCATOR_LINKS.has(msg.w[j] ?? "")) j++;
-      if (j > i + 1 && /^\p{N}{2,4}$/u.test(msg.w[j] ?? "") && !msg.punct[j]) ev.add("customer", "c:locator", () => wordsAround(msg, i, j + 1, true));
+      if (j > i + 1 && /^\p{N}{2,4}$/u.test(msg.w[j] ?? "") && !msg.punct[j])
+        ev.add("customer", "c:locator", () => wordsAround(msg, i, j + 1, true));
     }
   }
-  if (prepared.includes("&") && N.AMPERSAND_NAME.test(prepared)) ev.add("customer", "c:org", () => N.AMPERSAND_NAME.exec(prepared)![0].trim());
-  if (RESERVATION_HINT.test(prepared) && N.RESERVATION_NAME.test(prepared)) ev.add("customer", "c:named", () => N.RESERVATION_NAME.exec(prepared)![0]);
+  if (prepared.includes("&") && N.AMPERSAND_NAME.test(prepared))
+    ev.add("customer", "c:org", () => N.AMPERSAND_NAME.exec(prepared)![0].trim());
+  if (RESERVATION_HINT.test(prepared) && N.RESERVATION_NAME.test(prepared))
+    ev.add("customer", "c:named", () => N.RESERVATION_NAME.exec(prepared)![0]);
   return company;
 }
 
@@ -365,7 +449,15 @@ const GENERIC_HINT = / (?:us|uns|here|hier) /u;
 
 /** Which of the patterns run over msg.flat can match it: scanned once per message (each
  * pattern still runs, and decides, wherever it can match). */
-const FLAT_SCAN = new LiteralScan([RUNS_AS_HINT, L.CUSTOMER_PHRASE, DEAL_HINT, L.DEAL_EVENT, GENERIC_HINT, N.GENERIC_CUSTOMER, N.STAFF_CONTEXT]);
+const FLAT_SCAN = new LiteralScan([
+  RUNS_AS_HINT,
+  L.CUSTOMER_PHRASE,
+  DEAL_HINT,
+  L.DEAL_EVENT,
+  GENERIC_HINT,
+  N.GENERIC_CUSTOMER,
+  N.STAFF_CONTEXT,
+]);
 
 // ---------------------------------------------------------------------------------------
 // Entry point
@@ -426,7 +518,8 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
   const flat = msg.flat;
   const phrase = FLAT_SCAN.may(L.CUSTOMER_PHRASE) ? L.CUSTOMER_PHRASE.exec(flat) : null;
   if (phrase) ev.add("customer", "c:phrase", phrase[0].trim());
-  const deal = FLAT_SCAN.may(DEAL_HINT) && DEAL_HINT.test(flat) && FLAT_SCAN.may(L.DEAL_EVENT) ? L.DEAL_EVENT.exec(flat) : null;
+  const deal =
+    FLAT_SCAN.may(DEAL_HINT) && DEAL_HINT.test(flat) && FLAT_SCAN.may(L.DEAL_EVENT) ? L.DEAL_EVENT.exec(flat) : null;
   if (deal) ev.add("customer", "c:deal", deal[0].trim());
   if (flat.includes("account")) {
     const account = L.SALES_ACCOUNT.exec(flat);
@@ -436,12 +529,16 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
   }
   const company = namedCues(msg, prepared, ev);
   if (company) {
-    if (L.SUPPLIER_CONTEXT.test(flat)) ev.add("false friend", "ff:supplier", () => L.SUPPLIER_CONTEXT.exec(flat)![0].trim());
+    if (L.SUPPLIER_CONTEXT.test(flat))
+      ev.add("false friend", "ff:supplier", () => L.SUPPLIER_CONTEXT.exec(flat)![0].trim());
     else if (L.BUSINESS_CONTEXT.test(flat)) ev.add("customer", "c:company", company);
   }
-  const generic = FLAT_SCAN.may(GENERIC_HINT) && GENERIC_HINT.test(flat) && FLAT_SCAN.may(N.GENERIC_CUSTOMER) ? N.GENERIC_CUSTOMER.exec(flat) : null;
+  const generic =
+    FLAT_SCAN.may(GENERIC_HINT) && GENERIC_HINT.test(flat) && FLAT_SCAN.may(N.GENERIC_CUSTOMER)
+      ? N.GENERIC_CUSTOMER.exec(flat)
+      : null;
   if (generic) ev.add("customer", "c:generic", generic[0].trim());
-  if (FLAT_SCAN.may(N.STAFF_CONTEXT) && N.STAFF_CONTEXT.test(flat)) ev.add("false friend", "ff:staff", () => N.STAFF_CONTEXT.exec(flat)![0].trim());
+  if (FLAT_SCAN.may(N.STAFF_CONTEXT) && N.STAFF_CONTEXT.test(flat))
+    ev.add("false friend", "ff:staff", () => N.STAFF_CONTEXT.exec(flat)![0].trim());
   return found;
 }
-

@@ -1,7 +1,14 @@
 // The weekly digest from aggregate counts: pure arithmetic, no I/O. Channels where fewer than
 // `minAuthors` distinct people wrote in a week are folded into "other channels".
 import type { Language } from "../shared/model.js";
-import type { ChannelFigures, DigestReport, LeaderWeekStats, SuggestionWeekStats, ToneShares, WeekCounts } from "./ports.js";
+import type {
+  ChannelFigures,
+  DigestReport,
+  LeaderWeekStats,
+  SuggestionWeekStats,
+  ToneShares,
+  WeekCounts,
+} from "./ports.js";
 
 export const TREND_WEEKS = 8;
 
@@ -9,7 +16,13 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 /** A message about customers with neither tone counted is factual. */
 const toneShares = (c: WeekCounts): ToneShares | null =>
-  c.messages > 0 ? { positive: c.positive / c.messages, neutral: (c.customer - c.positive - c.negative) / c.messages, negative: c.negative / c.messages } : null;
+  c.messages > 0
+    ? {
+        positive: c.positive / c.messages,
+        neutral: (c.customer - c.positive - c.negative) / c.messages,
+        negative: c.negative / c.messages,
+      }
+    : null;
 
 function figures(
   channelRef: string | null,
@@ -33,7 +46,13 @@ function figures(
   const week = weeks[weeks.length - 1]!;
   const current = visible(week);
   const counted = byWeek.get(week);
-  const hidden = current ? null : !counted || counted.messages === 0 ? "no-messages" : counted.authors < minAuthors ? "few-authors" : "small-rest";
+  const hidden = current
+    ? null
+    : !counted || counted.messages === 0
+      ? "no-messages"
+      : counted.authors < minAuthors
+        ? "few-authors"
+        : "small-rest";
   const now = trend[trend.length - 1] ?? null;
   const before = trend[trend.length - 2] ?? null;
   return {
@@ -73,7 +92,10 @@ export function foldedChannels(channelWeeks: WeekCounts[], week: string, minAuth
 }
 
 /** What the presence figures are computed from: the counts of the weeks shown, oldest first. */
-export type PresenceInput = Pick<DigestInput, "weeks" | "channelWeeks" | "workspaceWeeks" | "otherWeeks" | "minAuthors">;
+export type PresenceInput = Pick<
+  DigestInput,
+  "weeks" | "channelWeeks" | "workspaceWeeks" | "otherWeeks" | "minAuthors"
+>;
 
 export type PresenceFigures = Pick<DigestReport, "channels" | "other" | "workspace">;
 
@@ -118,7 +140,10 @@ export function buildDigest(input: DigestInput): DigestReport {
     weeks,
     language: input.language,
     ...presenceFigures(input),
-    leaders: { ...input.leaders, answeredShare: leadersShown ? share(input.leaders.answered, input.leaders.nudged) : null },
+    leaders: {
+      ...input.leaders,
+      answeredShare: leadersShown ? share(input.leaders.answered, input.leaders.nudged) : null,
+    },
     suggestions: input.suggestions,
     bullets: input.bullets ?? [],
     minAuthors,
@@ -130,8 +155,21 @@ export function summaryFacts(report: DigestReport): Record<string, unknown> {
   const round = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 10);
   return {
     week: report.week,
-    workspace: { messages: report.workspace.messages, customerSharePercent: round(report.workspace.customerShare), changePoints: report.workspace.change, positivePercent: round(report.workspace.positiveShare), negativePercent: round(report.workspace.negativeShare), trendPercent: report.workspace.trend.map(round) },
-    channels: report.channels.slice(0, 20).map((c, i) => ({ channel: `channel-${i + 1}`, messages: c.messages, customerSharePercent: round(c.customerShare), changePoints: c.change, negativePercent: round(c.negativeShare) })),
+    workspace: {
+      messages: report.workspace.messages,
+      customerSharePercent: round(report.workspace.customerShare),
+      changePoints: report.workspace.change,
+      positivePercent: round(report.workspace.positiveShare),
+      negativePercent: round(report.workspace.negativeShare),
+      trendPercent: report.workspace.trend.map(round),
+    },
+    channels: report.channels.slice(0, 20).map((c, i) => ({
+      channel: `channel-${i + 1}`,
+      messages: c.messages,
+      customerSharePercent: round(c.customerShare),
+      changePoints: c.change,
+      negativePercent: round(c.negativeShare),
+    })),
     leadersAnsweredPercent: round(report.leaders.answeredShare),
     newSuggestions: report.suggestions.created,
   };

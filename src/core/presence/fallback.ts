@@ -106,7 +106,8 @@ export function withFallback(
     async classify(texts: readonly string[]): Promise<PresenceVerdict[]> {
       if (texts.length === 0) return [];
       const chunks: (readonly string[])[] = [];
-      for (let i = 0; i < texts.length; i += Math.min(chunkSize, texts.length)) chunks.push(texts.slice(i, i + chunkSize));
+      for (let i = 0; i < texts.length; i += Math.min(chunkSize, texts.length))
+        chunks.push(texts.slice(i, i + chunkSize));
       return (await mapInOrder(chunks, concurrency, classifyChunk)).flat();
     },
   };

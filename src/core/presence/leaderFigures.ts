@@ -5,13 +5,25 @@
 // history, just never for a week that was shown).
 import type { LeaderWeekStats, PresenceStore } from "./ports.js";
 
-export async function leaderFigures(store: PresenceStore, workspaceId: string, week: string, minLeaders: number): Promise<LeaderWeekStats> {
+export async function leaderFigures(
+  store: PresenceStore,
+  workspaceId: string,
+  week: string,
+  minLeaders: number,
+): Promise<LeaderWeekStats> {
   const frozen = await store.frozenLeaderStats(workspaceId, week);
   if (frozen) return frozen;
-  return store.freezeLeaderStats(workspaceId, week, withoutSmallGroups(await store.leaderStats(workspaceId, week), minLeaders));
+  return store.freezeLeaderStats(
+    workspaceId,
+    week,
+    withoutSmallGroups(await store.leaderStats(workspaceId, week), minLeaders),
+  );
 }
 
 /** An average of one or two leaders would come close to a single person's rating; it is not even kept. */
 export function withoutSmallGroups(stats: LeaderWeekStats, minLeaders: number): LeaderWeekStats {
-  return { ...stats, questions: stats.questions.map((q) => ({ ...q, average: q.leaders >= minLeaders ? q.average : null })) };
+  return {
+    ...stats,
+    questions: stats.questions.map((q) => ({ ...q, average: q.leaders >= minLeaders ? q.average : null })),
+  };
 }

@@ -45,8 +45,9 @@ export function decodeModel(text: string): IndexedModel {
 export function encodeModel(model: LinearModel, digits = 4): string {
   const fmt = (w: Float64Array): string => Array.from(w, (x) => Number(x.toFixed(digits)).toString()).join("\t");
   const lines = [`outputs\t${model.outputs.join("\t")}`, `bias\t${fmt(model.bias)}`];
-  for (const [name, w] of [...model.weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lines.push(`${name}\t${fmt(w)}`);
-  return lines.join("\n") + "\n";
+  for (const [name, w] of [...model.weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    lines.push(`${name}\t${fmt(w)}`);
+  return `${lines.join("\n")}\n`;
 }
 
 export interface TraceEntry {

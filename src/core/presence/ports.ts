@@ -1,10 +1,11 @@
 // Presence signals and the ports the presence feature talks through.
+
+import type { OrgMirror } from "../mirror/ports.js";
 import type { Language, Workspace } from "../shared/model.js";
 import type { SentLookup } from "../shared/outbox.js";
 import type { MessageRef } from "../shared/ports.js";
 import type { QuestionKey } from "../shared/questions.js";
 import type { Tone } from "./classifier.js";
-import type { OrgMirror } from "../mirror/ports.js";
 import type { IndustryPreset } from "./vocabulary.js";
 
 /** A channel message as the platform door hands it over. The text is used, never stored. */
@@ -153,9 +154,14 @@ export interface VocabularySummary {
 /** How each platform shows presence things. `tag` names the outbox entry a post delivers (see SentLookup). */
 export interface PresenceMessenger extends SentLookup {
   /** The notice of what is measured, naming the minimum group size in force. */
-  postNotice(workspace: Workspace, channelRef: string, language: Language, minAuthors: number, tag: string): Promise<void>;
+  postNotice(
+    workspace: Workspace,
+    channelRef: string,
+    language: Language,
+    minAuthors: number,
+    tag: string,
+  ): Promise<void>;
   postDigest(workspace: Workspace, channelRef: string, report: DigestReport, tag: string): Promise<MessageRef>;
   /** Returns where the preview went (the person's direct message), where the platform tells. */
   sendDigestPreview(workspace: Workspace, userId: string, report: DigestReport): Promise<MessageRef | void>;
 }
-

@@ -139,10 +139,11 @@ class Parser {
     const c = this.src[this.i];
     let min = 1;
     let max = 1;
-    if (c === "*") (min = 0), (max = Infinity), this.i++;
-    else if (c === "+") (min = 1), (max = Infinity), this.i++;
-    else if (c === "?") (min = 0), (max = 1), this.i++;
-    else if (c === "{") {
+    if (c === "*" || c === "+" || c === "?") {
+      min = c === "+" ? 1 : 0;
+      max = c === "?" ? 1 : Infinity;
+      this.i++;
+    } else if (c === "{") {
       const m = /^\{(\d+)(?:(,)(\d*))?\}/u.exec(this.src.slice(this.i));
       if (!m) throw new Unsupported("brace");
       min = Number(m[1]);
@@ -160,9 +161,13 @@ class Parser {
       this.i++;
       let lookaround = false;
       if (src.startsWith("?:", this.i)) this.i += 2;
-      else if (src.startsWith("?=", this.i) || src.startsWith("?!", this.i)) (this.i += 2), (lookaround = true);
-      else if (src.startsWith("?<=", this.i) || src.startsWith("?<!", this.i)) (this.i += 3), (lookaround = true);
-      else if (src.startsWith("?<", this.i)) {
+      else if (src.startsWith("?=", this.i) || src.startsWith("?!", this.i)) {
+        this.i += 2;
+        lookaround = true;
+      } else if (src.startsWith("?<=", this.i) || src.startsWith("?<!", this.i)) {
+        this.i += 3;
+        lookaround = true;
+      } else if (src.startsWith("?<", this.i)) {
         const end = src.indexOf(">", this.i);
         if (end < 0) throw new Unsupported("group name");
         this.i = end + 1;
@@ -173,8 +178,10 @@ class Parser {
       return lookaround ? EMPTY() : inner;
     }
     if (c === "[") return this.charClass();
-    if (c === ".") return this.i++, ANY;
-    if (c === "^" || c === "$") return this.i++, EMPTY();
+    if (c === "." || c === "^" || c === "$") {
+      this.i++;
+      return c === "." ? ANY : EMPTY();
+    }
     if (c === "\\") return this.escape();
     if (c === ")" || c === "|" || c === "*" || c === "+" || c === "?" || c === "{" || c === "}" || c === "]") {
       throw new Unsupported(`stray ${c}`);

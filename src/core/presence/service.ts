@@ -1,20 +1,43 @@
 // Customer presence: ingest channel messages as signals (never text), honour exclusions and
 // retention, and build and schedule the weekly digest through the outbox.
+
+import type { WorkspaceStore } from "../identity/ports.js";
+import type { OrgMirror } from "../mirror/ports.js";
+import type { PersonHasher } from "../shared/hash.js";
 import type { Language, Workspace } from "../shared/model.js";
+import type { Outbox } from "../shared/outbox.js";
 import type { PlatformRegistry } from "../shared/platforms.js";
 import type { Clock, Logger, MessageRef } from "../shared/ports.js";
-import type { WorkspaceStore } from "../identity/ports.js";
-import type { Outbox } from "../shared/outbox.js";
-import type { PersonHasher } from "../shared/hash.js";
-import { addDays, formatLocalDate, isoWeek, isoWeekday, localDateTime, recentWeeks, zonedTimeToUtc } from "../shared/time.js";
+import {
+  addDays,
+  formatLocalDate,
+  isoWeek,
+  isoWeekday,
+  localDateTime,
+  recentWeeks,
+  zonedTimeToUtc,
+} from "../shared/time.js";
 import type { PresenceClassifier } from "./classifier.js";
+import {
+  buildDigest,
+  foldedChannels,
+  type PresenceFigures,
+  presenceFigures,
+  summaryFacts,
+  TREND_WEEKS,
+} from "./digest.js";
+import { leaderFigures } from "./leaderFigures.js";
+import type {
+  ChannelMessage,
+  DigestReport,
+  PresenceMessenger,
+  PresenceStore,
+  Signal,
+  VocabularySummary,
+} from "./ports.js";
+import type { DigestSummarizer } from "./summary.js";
 import type { WorkspaceClassifiers } from "./workspaceClassifiers.js";
 import type { VocabularyService, WorkspaceVocabulary } from "./workspaceVocabulary.js";
-import { buildDigest, foldedChannels, presenceFigures, summaryFacts, TREND_WEEKS, type PresenceFigures } from "./digest.js";
-import { leaderFigures } from "./leaderFigures.js";
-import type { ChannelMessage, DigestReport, PresenceMessenger, PresenceStore, Signal, VocabularySummary } from "./ports.js";
-import type { DigestSummarizer } from "./summary.js";
-import type { OrgMirror } from "../mirror/ports.js";
 
 export interface PresenceOptions {
   store: PresenceStore;
@@ -47,11 +70,15 @@ export class PresenceService {
   constructor(private readonly options: PresenceOptions) {
     options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace, once) => {
       const messenger = this.messenger(workspace);
-      await once(messenger, async (tag) => messenger.postDigest(workspace, entry.recipient, await this.report(workspace, entry.subjectId), tag));
+      await once(messenger, async (tag) =>
+        messenger.postDigest(workspace, entry.recipient, await this.report(workspace, entry.subjectId), tag),
+      );
     });
     options.outbox.handle(NOTICE_OUTBOX, async (entry, workspace, once) => {
       const messenger = this.messenger(workspace);
-      await once(messenger, (tag) => messenger.postNotice(workspace, entry.recipient, workspace.language, options.minAuthors, tag));
+      await once(messenger, (tag) =>
+        messenger.postNotice(workspace, entry.recipient, workspace.language, options.minAuthors, tag),
+      );
     });
   }
 
@@ -71,7 +98,8 @@ export class PresenceService {
    * the message behind a signal (and through it, with the bot token, its author).
    */
   readonly keys = {
-    message: (workspaceId: string, channelRef: string, messageRef: string) => this.options.hash(`presence-message:${workspaceId}:${channelRef}:${messageRef}`),
+    message: (workspaceId: string, channelRef: string, messageRef: string) =>
+      this.options.hash(`presence-message:${workspaceId}:${channelRef}:${messageRef}`),
     event: (eventId: string) => this.options.hash(`presence-event:${eventId}`),
   };
 
@@ -132,7 +160,11 @@ export class PresenceService {
 
   /** A deleted message's signal goes (a retried delete finds nothing more to delete). */
   async remove(workspace: Workspace, channelRef: string, messageRef: string): Promise<void> {
-    await this.options.store.deleteSignal(workspace.id, channelRef, this.keys.message(workspace.id, channelRef, messageRef));
+    await this.options.store.deleteSignal(
+      workspace.id,
+      channelRef,
+      this.keys.message(workspace.id, channelRef, messageRef),
+    );
   }
 
   /**
@@ -187,7 +219,10 @@ export class PresenceService {
     for await (const messages of pages) {
       total += await this.ingest((await this.options.workspaces.getWorkspace(workspace.id)) ?? workspace, messages);
       page++;
-      this.options.logger.info({ channel: channelRef, page, messages: total }, "presence baseline: reading channel history");
+      this.options.logger.info(
+        { channel: channelRef, page, messages: total },
+        "presence baseline: reading channel history",
+      );
     }
     await this.options.store.markBaseline(workspace.id, channelRef, this.options.clock());
     this.options.logger.info({ channel: channelRef, messages: total }, "presence baseline complete");
@@ -199,7 +234,9 @@ export class PresenceService {
     const { store, retentionWeeks } = this.options;
     await store.pruneEvents(new Date(now.getTime() - EVENT_MEMORY_MS));
     // By the day the message was written (a baseline reads weeks-old messages today).
-    return store.deleteSignalsBefore(new Date(now.getTime() - retentionWeeks * 7 * 86400_000).toISOString().slice(0, 10));
+    return store.deleteSignalsBefore(
+      new Date(now.getTime() - retentionWeeks * 7 * 86400_000).toISOString().slice(0, 10),
+    );
   }
 
   get minAuthors(): number {
@@ -228,13 +265,20 @@ export class PresenceService {
 
   /** Presence figures over any span of weeks (oldest first), computed exactly as the digest's. */
   async figures(workspace: Workspace, weeks: string[]): Promise<PresenceFigures> {
-    return presenceFigures({ weeks, ...(await this.weekCounts(workspace, weeks)), minAuthors: this.options.minAuthors });
+    return presenceFigures({
+      weeks,
+      ...(await this.weekCounts(workspace, weeks)),
+      minAuthors: this.options.minAuthors,
+    });
   }
 
   /** The counts the figures are made of; each week folds its own small channels (distinct authors across them). */
   private async weekCounts(workspace: Workspace, weeks: string[]) {
     const { store, minAuthors } = this.options;
-    const [channelWeeks, workspaceWeeks] = await Promise.all([store.channelWeeks(workspace.id, weeks), store.combinedWeeks(workspace.id, weeks)]);
+    const [channelWeeks, workspaceWeeks] = await Promise.all([
+      store.channelWeeks(workspace.id, weeks),
+      store.combinedWeeks(workspace.id, weeks),
+    ]);
     const otherWeeks = (
       await Promise.all(
         weeks.map((w) => {
@@ -304,9 +348,18 @@ export function digestDue(workspace: Workspace, now: Date): { week: string } | n
 }
 
 /** Which vocabulary the week's messages were classified with; a change since the week began is named, since terms apply only from then on. */
-export function vocabularySummary(vocabulary: WorkspaceVocabulary, weekStart: Date, timeZone: string): VocabularySummary {
-  const changed = vocabulary.changedAt && vocabulary.changedAt.getTime() > weekStart.getTime() ? vocabulary.changedAt : null;
-  return { industry: vocabulary.industry, terms: vocabulary.terms.length, changedOn: changed && formatLocalDate(localDateTime(changed, timeZone)) };
+export function vocabularySummary(
+  vocabulary: WorkspaceVocabulary,
+  weekStart: Date,
+  timeZone: string,
+): VocabularySummary {
+  const changed =
+    vocabulary.changedAt && vocabulary.changedAt.getTime() > weekStart.getTime() ? vocabulary.changedAt : null;
+  return {
+    industry: vocabulary.industry,
+    terms: vocabulary.terms.length,
+    changedOn: changed && formatLocalDate(localDateTime(changed, timeZone)),
+  };
 }
 
 function noticeKey(workspace: Workspace, channelRef: string): string {

@@ -11,10 +11,33 @@ export const MAX_TERMS = 100_000;
 
 /** Header names recognised without --column (case-insensitive). */
 const KNOWN_COLUMNS = [
-  "name", "names", "term", "terms", "account", "account name", "accountname", "account_name",
-  "company", "company name", "company_name", "customer", "customer name", "client", "client name",
-  "organisation", "organization", "kunde", "kundenname", "kunde name", "firma", "firmenname",
-  "unternehmen", "begriff", "begriffe", "mandant", "mandantenname",
+  "name",
+  "names",
+  "term",
+  "terms",
+  "account",
+  "account name",
+  "accountname",
+  "account_name",
+  "company",
+  "company name",
+  "company_name",
+  "customer",
+  "customer name",
+  "client",
+  "client name",
+  "organisation",
+  "organization",
+  "kunde",
+  "kundenname",
+  "kunde name",
+  "firma",
+  "firmenname",
+  "unternehmen",
+  "begriff",
+  "begriffe",
+  "mandant",
+  "mandantenname",
 ];
 
 export interface TermsFileError {
@@ -63,7 +86,10 @@ class Collector {
       return;
     }
     if (BAD_CHARS.test(name)) {
-      this.errors.push({ line, message: `${what} contains control characters or invalid bytes (is the file UTF-8 text?)` });
+      this.errors.push({
+        line,
+        message: `${what} contains control characters or invalid bytes (is the file UTF-8 text?)`,
+      });
       return;
     }
     if (name.length > MAX_TERM_LENGTH) {
@@ -80,7 +106,11 @@ class Collector {
       return;
     }
     if (this.terms.length >= MAX_TERMS) {
-      if (!this.full) this.errors.push({ line, message: `more than ${MAX_TERMS.toLocaleString("en-US")} names; the rest was not read` });
+      if (!this.full)
+        this.errors.push({
+          line,
+          message: `more than ${MAX_TERMS.toLocaleString("en-US")} names; the rest was not read`,
+        });
       this.full = true;
       return;
     }
@@ -176,7 +206,14 @@ const looseHeader = (h: string): string => normaliseHeader(h).replace(/[\s_-]+/g
 export function parseTermsFile(input: string, options: TermsFileOptions = {}): TermsFileResult {
   const text = input.replace(/^\uFEFF/u, "");
   if (text.slice(0, 4096).includes("\u0000")) {
-    return { terms: [], format: "list", duplicates: 0, blank: 0, errors: [], fatal: "this looks like a binary file, not a list of names" };
+    return {
+      terms: [],
+      format: "list",
+      duplicates: 0,
+      blank: 0,
+      errors: [],
+      fatal: "this looks like a binary file, not a list of names",
+    };
   }
   const firstLineEnd = text.search(/\r?\n/u);
   const header = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
@@ -212,7 +249,10 @@ export function parseTermsFile(input: string, options: TermsFileOptions = {}): T
         continue;
       }
       if (record.unclosed) {
-        out.errors.push({ line: record.line, message: "a quote opened here is never closed; the rest of the file was not read" });
+        out.errors.push({
+          line: record.line,
+          message: "a quote opened here is never closed; the rest of the file was not read",
+        });
         break;
       }
       if (record.fields.every((f) => f.trim() === "")) {
@@ -220,13 +260,23 @@ export function parseTermsFile(input: string, options: TermsFileOptions = {}): T
         continue;
       }
       if (record.fields.length <= columnIndex) {
-        out.errors.push({ line: record.line, message: `only ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}; "${column}" is field ${columnIndex + 1}` });
+        out.errors.push({
+          line: record.line,
+          message: `only ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}; "${column}" is field ${columnIndex + 1}`,
+        });
         continue;
       }
       out.add(record.fields[columnIndex]!, record.line, `"${column}"`);
       if (out.full) break;
     }
-    return { terms: out.terms, format: "csv", column, duplicates: out.duplicates, blank: out.blank, errors: out.errors };
+    return {
+      terms: out.terms,
+      format: "csv",
+      column,
+      duplicates: out.duplicates,
+      blank: out.blank,
+      errors: out.errors,
+    };
   }
 
   const lines = text.split(/\r?\n|\r/u);

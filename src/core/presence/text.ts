@@ -16,8 +16,9 @@ const URL_RE = /\bhttps?:\/\/[^\s|>]+|\bwww\.[^\s|>]+/gu;
 const SLACK_LINK_RE = /<(?:https?:\/\/|mailto:)[^|>\s]*\|([^>]*)>/gu;
 const SLACK_MENTION_RE = /<[@#!][^>\s]*>/gu;
 const BACKTICK_RE = /`[^`]*`/gu;
-const PATH_RE = /(?:^|(?<=\s))\/[\p{L}\p{N}_\/{}:.-]+/gu;
-const FILE_RE = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}_-]+\.(?:ts|js|tsx|jsx|mjs|py|json|sql|ya?ml|go|java|rb|csv|md|env|toml)\b/gu;
+const PATH_RE = /(?:^|(?<=\s))\/[\p{L}\p{N}_/{}:.-]+/gu;
+const FILE_RE =
+  /(?<![\p{L}\p{N}_-])[\p{L}\p{N}_-]+\.(?:ts|js|tsx|jsx|mjs|py|json|sql|ya?ml|go|java|rb|csv|md|env|toml)\b/gu;
 const GENDER_RE = /(\p{L})(?:[:*_]|\/-?)(in|innen)(?![\p{L}])/gu;
 const GENDER_CAPS_RE = /(\p{Ll})In(nen)?(?![\p{L}])/gu;
 const WORD_RE = /[\p{L}\p{N}_]+/gu;
@@ -26,11 +27,7 @@ const PASCAL_STEM_RE =
   /(?:Customer|Client|User|Consumer|Subscriber|Account|Tenant|Patient|Guest|Member|Kunde|Kunden)\p{Lu}|\p{Ll}(?:Customer|Client|User|Consumer|Subscriber|Account|Tenant|Patient|Guest|Member|Kunde|Kunden)/u;
 
 function isIdentifier(word: string): boolean {
-  return (
-    (word.includes("_") && /\p{L}_|_\p{L}/u.test(word)) ||
-    CAMEL_RE.test(word) ||
-    PASCAL_STEM_RE.test(word)
-  );
+  return (word.includes("_") && /\p{L}_|_\p{L}/u.test(word)) || CAMEL_RE.test(word) || PASCAL_STEM_RE.test(word);
 }
 
 const MAYBE_IDENTIFIER_RE = /_|\p{Ll}\p{Lu}/u;
@@ -133,7 +130,8 @@ export function prepare(text: string, known?: KnownWords): string {
   if (u !== t) f = charFlags((t = u));
   if (f & C_GENDER && MAYBE_GENDER_RE.test(t)) u = t.replace(GENDER_RE, "$1$2").replace(GENDER_CAPS_RE, "$1in$2");
   if (u !== t) f = charFlags((t = u));
-  if (f & C_IDENTIFIER && MAYBE_IDENTIFIER_RE.test(t)) u = t.replace(WORD_RE, (w) => (isIdentifier(w) && !known?.startsTerm(w) ? "codeident" : w));
+  if (f & C_IDENTIFIER && MAYBE_IDENTIFIER_RE.test(t))
+    u = t.replace(WORD_RE, (w) => (isIdentifier(w) && !known?.startsTerm(w) ? "codeident" : w));
   if (u !== t) f = charFlags((t = u));
   if (f & C_NEWLINE && t.includes("\n")) u = t.replace(/\r?\n+/g, " ¶ ");
   if (u !== t) f = charFlags((t = u));
@@ -142,8 +140,37 @@ export function prepare(text: string, known?: KnownWords): string {
 }
 
 const ABBREVIATIONS = new Set([
-  "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Nr", "No", "Fr", "Hr", "St", "Fam", "Zi", "Whg", "Apt", "Rm",
-  "z.B", "u.a", "bzw", "ca", "ggf", "evtl", "inkl", "vs", "Hrn", "Jr", "Sr", "Ltd", "Inc", "Corp", "Co",
+  "Mr",
+  "Mrs",
+  "Ms",
+  "Mx",
+  "Dr",
+  "Prof",
+  "Nr",
+  "No",
+  "Fr",
+  "Hr",
+  "St",
+  "Fam",
+  "Zi",
+  "Whg",
+  "Apt",
+  "Rm",
+  "z.B",
+  "u.a",
+  "bzw",
+  "ca",
+  "ggf",
+  "evtl",
+  "inkl",
+  "vs",
+  "Hrn",
+  "Jr",
+  "Sr",
+  "Ltd",
+  "Inc",
+  "Corp",
+  "Co",
 ]);
 
 /** One message, tokenised. Parallel arrays keep per-call allocation small. */
@@ -165,7 +192,29 @@ export interface Msg {
   facts: WordFacts[];
 }
 
-const PUNCT = new Set([".", "!", "?", ";", ":", ",", "(", ")", "[", "]", '"', "„", "“", "”", "«", "»", "–", "—", "…", "¶", "/"]);
+const PUNCT = new Set([
+  ".",
+  "!",
+  "?",
+  ";",
+  ":",
+  ",",
+  "(",
+  ")",
+  "[",
+  "]",
+  '"',
+  "„",
+  "“",
+  "”",
+  "«",
+  "»",
+  "–",
+  "—",
+  "…",
+  "¶",
+  "/",
+]);
 const SENTENCE_END = new Set([".", "!", "?", "…", "¶"]);
 
 // Character classes for the tokenizer, by UTF-16 code unit: 1 letter or digit, 2 a joiner inside
@@ -215,7 +264,12 @@ export function tokenize(prepared: string): Msg {
       for (;;) {
         while (i < n && charClass(prepared.charCodeAt(i)) === WORD) i++;
         const c = prepared.charCodeAt(i);
-        if (i + 1 < n && (c === 39 || c === 45 || c === 38 || c === 46) && charClass(prepared.charCodeAt(i + 1)) === WORD) i++;
+        if (
+          i + 1 < n &&
+          (c === 39 || c === 45 || c === 38 || c === 46) &&
+          charClass(prepared.charCodeAt(i + 1)) === WORD
+        )
+          i++;
         else break;
       }
       const r = prepared.slice(start, i);
@@ -253,7 +307,17 @@ export function tokenize(prepared: string): Msg {
   const count = raw.length;
   const facts = new Array<WordFacts>(count);
   for (let k = 0; k < count; k++) facts[k] = factsOf(w[k]!);
-  return { raw, w, punct, sent, customer: falses(count), person: falses(count), negated: falses(count), flat: ` ${w.join(" ")} `, facts };
+  return {
+    raw,
+    w,
+    punct,
+    sent,
+    customer: falses(count),
+    person: falses(count),
+    negated: falses(count),
+    flat: ` ${w.join(" ")} `,
+    facts,
+  };
 }
 
 function falses(n: number): boolean[] {

@@ -52,55 +52,226 @@ const HAS_LOWER = /\p{Ll}/u;
 const RAISING_VERBS = new Set(["think", "believe", "glaube", "denke", "finde", "glaub", "denk", "find"]);
 
 const COPULA = new Set([
-  "ist", "sind", "war", "waren", "wird", "werden", "is", "are", "was", "were", "be", "been", "'s",
-  "echt", "einfach", "richtig", "absolut", "so", "really", "just", "simply", "wirklich", "total",
-  "voll", "mega", "sehr", "very", "extrem", "extremely", "diese", "this", "week", "woche",
-  "works", "worked", "work", "läuft", "lief", "laufen", "looks", "looked", "sounds", "klappt",
-  "klappte", "funktioniert", "went", "ging", "feels", "fühlt", "sieht", "aus", "seems", "wirkt",
+  "ist",
+  "sind",
+  "war",
+  "waren",
+  "wird",
+  "werden",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "'s",
+  "echt",
+  "einfach",
+  "richtig",
+  "absolut",
+  "so",
+  "really",
+  "just",
+  "simply",
+  "wirklich",
+  "total",
+  "voll",
+  "mega",
+  "sehr",
+  "very",
+  "extrem",
+  "extremely",
+  "diese",
+  "this",
+  "week",
+  "woche",
+  "works",
+  "worked",
+  "work",
+  "läuft",
+  "lief",
+  "laufen",
+  "looks",
+  "looked",
+  "sounds",
+  "klappt",
+  "klappte",
+  "funktioniert",
+  "went",
+  "ging",
+  "feels",
+  "fühlt",
+  "sieht",
+  "aus",
+  "seems",
+  "wirkt",
 ]);
 /** Words after a praise word that show it is not an intensifier ("works great now"). */
 const TRAILING = new Set([
-  "now", "today", "again", "heute", "jetzt", "wieder", "bisher", "for", "für", "with", "mit", "and",
-  "und", "too", "auch", "as", "wie", "ever", "overall", "insgesamt", "so", "far", "gelaufen",
-  "thanks", "danke", "btw", "tbh", "honestly", "ehrlich", "gesagt",
+  "now",
+  "today",
+  "again",
+  "heute",
+  "jetzt",
+  "wieder",
+  "bisher",
+  "for",
+  "für",
+  "with",
+  "mit",
+  "and",
+  "und",
+  "too",
+  "auch",
+  "as",
+  "wie",
+  "ever",
+  "overall",
+  "insgesamt",
+  "so",
+  "far",
+  "gelaufen",
+  "thanks",
+  "danke",
+  "btw",
+  "tbh",
+  "honestly",
+  "ehrlich",
+  "gesagt",
 ]);
 const GREAT_NOUNS = new Set([
-  "feedback", "news", "work", "job", "call", "review", "reviews", "rating", "ratings", "result",
-  "results", "experience", "conversation", "conversations", "chat", "session", "meeting", "talk",
-  "insight", "insights", "story", "stories", "day", "week", "quarter", "month", "win", "wins",
-  "question", "questions", "idea", "ideas", "point", "catch", "partnership", "relationship",
+  "feedback",
+  "news",
+  "work",
+  "job",
+  "call",
+  "review",
+  "reviews",
+  "rating",
+  "ratings",
+  "result",
+  "results",
+  "experience",
+  "conversation",
+  "conversations",
+  "chat",
+  "session",
+  "meeting",
+  "talk",
+  "insight",
+  "insights",
+  "story",
+  "stories",
+  "day",
+  "week",
+  "quarter",
+  "month",
+  "win",
+  "wins",
+  "question",
+  "questions",
+  "idea",
+  "ideas",
+  "point",
+  "catch",
+  "partnership",
+  "relationship",
 ]);
 const GERUND_PREV = new Set([
-  "keep", "keeps", "kept", "stop", "stopped", "avoid", "we're", "were", "been", "without", "start",
-  "started", "are", "we", "risk",
+  "keep",
+  "keeps",
+  "kept",
+  "stop",
+  "stopped",
+  "avoid",
+  "we're",
+  "were",
+  "been",
+  "without",
+  "start",
+  "started",
+  "are",
+  "we",
+  "risk",
 ]);
 const OPINION_VERB = new Set([
-  "finden", "findet", "fanden", "fand", "find", "finds", "found", "sagen", "sagt", "sagte",
-  "sagten", "say", "says", "said", "meinen", "meint", "meinte", "nennen", "nennt", "call", "calls",
-  "called", "beschreiben", "beschreibt", "describe", "describes", "described", "feel", "feels",
-  "felt", "empfinden", "empfindet", "think", "thinks", "thought", "calling", "saying", "schreibt",
-  "schrieb", "writes", "wrote", "nannte", "claims", "claimed", "behauptet",
+  "finden",
+  "findet",
+  "fanden",
+  "fand",
+  "find",
+  "finds",
+  "found",
+  "sagen",
+  "sagt",
+  "sagte",
+  "sagten",
+  "say",
+  "says",
+  "said",
+  "meinen",
+  "meint",
+  "meinte",
+  "nennen",
+  "nennt",
+  "call",
+  "calls",
+  "called",
+  "beschreiben",
+  "beschreibt",
+  "describe",
+  "describes",
+  "described",
+  "feel",
+  "feels",
+  "felt",
+  "empfinden",
+  "empfindet",
+  "think",
+  "thinks",
+  "thought",
+  "calling",
+  "saying",
+  "schreibt",
+  "schrieb",
+  "writes",
+  "wrote",
+  "nannte",
+  "claims",
+  "claimed",
+  "behauptet",
 ]);
 const SELF_SUBJECT = new Set(["wir", "we", "uns", "us", "ich", "i", "we're", "i'm", "let's", "lets"]);
 const TRANSITIVE_NEG = new Set(["nerven", "nervt", "annoy", "annoys"]);
 const DEMONSTRATIVE = new Set([
-  "diese", "dieser", "diesen", "diesem", "solche", "solchen", "solcher", "such", "these", "those",
-  "typisch", "typical", "immer",
+  "diese",
+  "dieser",
+  "diesen",
+  "diesem",
+  "solche",
+  "solchen",
+  "solcher",
+  "such",
+  "these",
+  "those",
+  "typisch",
+  "typical",
+  "immer",
 ]);
 const INDEF = new Set(["ein", "eine", "einen", "einem", "einer", "a", "an"]);
 const FOR_WORDS = new Set(["für", "for", "to", "fuer"]);
 const WISH_PREV = new Set(["would", "i'd", "we'd", "they'd", "würde", "würden", "gern", "gerne"]);
 
-const SARCASM = new RegExp(
-  " (?:na toll|na super|na klasse|na prima|na wunderbar|na bravo|oh great|oh joy|oh wonderful|just great|just perfect|just what we needed|genau das,? was wir brauch\\p{L}*|great , another|toll , (?:schon )?wieder|super , (?:schon )?wieder|yay , another|love it when|i just love (?:it )?when|gotta love|got to love|muss man (?:sie |die )?lieben|ich liebe es,? wenn|liebe es , wenn|ja super|oh great|oh wie schön|wonderful , the|sure , let's) ",
-  "u",
-);
+const SARCASM =
+  / (?:na toll|na super|na klasse|na prima|na wunderbar|na bravo|oh great|oh joy|oh wonderful|just great|just perfect|just what we needed|genau das,? was wir brauch\p{L}*|great , another|toll , (?:schon )?wieder|super , (?:schon )?wieder|yay , another|love it when|i just love (?:it )?when|gotta love|got to love|muss man (?:sie |die )?lieben|ich liebe es,? wenn|liebe es , wenn|ja super|oh great|oh wie schön|wonderful , the|sure , let's) /u;
 
 /** Short quoted words: scare quotes ("„defekten“ Föhn", 'critical outages'). */
-const SCARE_QUOTE = /(?:^|[\s(])(?:"|'|„|“|‚|‘|«)[^"'„“”‚‘’«»\s]+(?:\s[^"'„“”‚‘’«»\s]+){0,2}(?:"|'|“|”|‘|’|»)(?=[\s.,!?;:)…]|$)/u;
+const SCARE_QUOTE =
+  /(?:^|[\s(])(?:"|'|„|“|‚|‘|«)[^"'„“”‚‘’«»\s]+(?:\s[^"'„“”‚‘’«»\s]+){0,2}(?:"|'|“|”|‘|’|»)(?=[\s.,!?;:)…]|$)/u;
 /** A longer quotation, usually a customer's own words. */
 const LONG_QUOTE = /(?:"|„|“|«|')[^"„“”«»]{18,}?(?:"|“|”|»|')/u;
-const QUOTE_CONTEXT = / (?:zitat|quote|quoted|schrieb|schreibt|wrote|writes|said|says|sagte|sagt|meinte|meint|feedback|review|bewertung|lob|umfrage|survey|called it|nannte)(?= )/u;
+const QUOTE_CONTEXT =
+  / (?:zitat|quote|quoted|schrieb|schreibt|wrote|writes|said|says|sagte|sagt|meinte|meint|feedback|review|bewertung|lob|umfrage|survey|called it|nannte)(?= )/u;
 
 /** The message and its sentences as flat text with every customer-as-person word replaced by
  * "<c>": the framing patterns say " <c> sind nicht das problem " once for Kunden, Fahrgäste,
@@ -180,7 +351,13 @@ function emphaticWord(msg: Msg, i: number): boolean {
 }
 
 /** Adds tone features for a message already marked with customer tokens. */
-export function findToneCues(msg: Msg, prepared: string, disparagingWords: number, appreciativeWords: number, ev: Evidence): void {
+export function findToneCues(
+  msg: Msg,
+  prepared: string,
+  disparagingWords: number,
+  appreciativeWords: number,
+  ev: Evidence,
+): void {
   if (disparagingWords) ev.add("tone -", "t-:insult", "disparaging customer compound", disparagingWords);
   if (appreciativeWords) ev.add("tone +", "t+:word", "appreciative customer compound", appreciativeWords);
   wordCues(msg, ev);
@@ -203,9 +380,18 @@ function wordCues(msg: Msg, ev: Evidence): void {
     const f = msg.facts[i]!;
     if (f.flags & F_COMMON) continue;
     const emoji = toneEmoji(f);
-    if (emoji === EMOJI_POSITIVE) { ev.add("tone +", "t+:emoji", w); continue; }
-    if (emoji === EMOJI_NEGATIVE) { ev.add("tone -", "t-:emoji", w); continue; }
-    if (emoji === EMOJI_MILD) { ev.add("tone -", "t-:emoji_mild", w); continue; }
+    if (emoji === EMOJI_POSITIVE) {
+      ev.add("tone +", "t+:emoji", w);
+      continue;
+    }
+    if (emoji === EMOJI_NEGATIVE) {
+      ev.add("tone -", "t-:emoji", w);
+      continue;
+    }
+    if (emoji === EMOJI_MILD) {
+      ev.add("tone -", "t-:emoji_mild", w);
+      continue;
+    }
 
     // shouting: a long all-caps word that is not an acronym ("ALLES", "EVERYTHING")
     if (raw !== w && raw.length >= 5 && !HAS_LOWER.test(raw) && !T.ACRONYMS.has(raw)) ev.add("tone -", "t-:caps", raw);
@@ -252,16 +438,25 @@ function wordCues(msg: Msg, ev: Evidence): void {
       // "annoying customers" after "keep/stop/we're" is a verb: we burden them
       if (w === "annoying" && GERUND_PREV.has(prev)) continue;
       // "nervig für Kunden", "frustrating for users": empathy
-      if (FOR_WORDS.has(next) && customerInClause(msg, i + 2, i + 4)) { ev.add("tone +", "t+:empathy", () => `${raw} ${next} …`); continue; }
+      if (FOR_WORDS.has(next) && customerInClause(msg, i + 2, i + 4)) {
+        ev.add("tone +", "t+:empathy", () => `${raw} ${next} …`);
+        continue;
+      }
       if (negated(msg, i)) {
         msg.negated[i] = true;
         if (strong) ev.add("tone +", "t+:negated_insult", () => `${prev} … ${raw}`);
         else ev.note("negation", "n:negated", () => `${prev} … ${raw}`);
         continue;
       }
-      if (reportedOpinion(msg, i)) { ev.note("negation", "n:reported_opinion", raw); continue; }
+      if (reportedOpinion(msg, i)) {
+        ev.note("negation", "n:reported_opinion", raw);
+        continue;
+      }
       // attributive to another noun ("nervige Popups", "annoying bug") is not about people
-      const thing = next !== "" && !msg.customer[i + 1] && (L.THING_NOUNS.has(next) || (isCapitalised(msg.raw[i + 1]!) && /\p{Ll}/u.test(msg.raw[i + 1]!)));
+      const thing =
+        next !== "" &&
+        !msg.customer[i + 1] &&
+        (L.THING_NOUNS.has(next) || (isCapitalised(msg.raw[i + 1]!) && /\p{Ll}/u.test(msg.raw[i + 1]!)));
       if (thing && !strong) continue;
       ev.add("tone -", strong && !thing ? "t-:adj" : "t-:adj_mild", raw);
       continue;
@@ -279,9 +474,12 @@ function wordCues(msg: Msg, ev: Evidence): void {
     const p1 = i > 0 ? msg.w[i - 1]! : "";
     const p2 = i > 1 ? msg.w[i - 2]! : "";
     const p3 = i > 2 ? msg.w[i - 3]! : "";
-    if (DEMONSTRATIVE.has(p1) || (INDEF.has(p1) && (p2 === "so" || p2 === "such")) ||
-        (DEMONSTRATIVE.has(p2) && !msg.punct[i - 1] && p1 !== "" && !INDEF.has(p1) && p2 !== "immer") ||
-        (INDEF.has(p2) && (p3 === "so" || p3 === "such"))) {
+    if (
+      DEMONSTRATIVE.has(p1) ||
+      (INDEF.has(p1) && (p2 === "so" || p2 === "such")) ||
+      (DEMONSTRATIVE.has(p2) && !msg.punct[i - 1] && p1 !== "" && !INDEF.has(p1) && p2 !== "immer") ||
+      (INDEF.has(p2) && (p3 === "so" || p3 === "such"))
+    ) {
       ev.add("tone -", "t-:demonstrative", () => `${p2} ${p1} ${msg.raw[i]}`.trim());
       break;
     }
@@ -297,7 +495,13 @@ function toneEmoji(f: WordFacts): number {
   let e = f.toneEmoji;
   if (e === undefined) {
     const w = f.word;
-    e = L.POSITIVE_EMOJI.has(w) ? EMOJI_POSITIVE : L.NEG_EMOJI_STRONG.has(w) ? EMOJI_NEGATIVE : L.NEG_EMOJI_MILD.has(w) || T.MOCK_EMOJI.has(w) ? EMOJI_MILD : 0;
+    e = L.POSITIVE_EMOJI.has(w)
+      ? EMOJI_POSITIVE
+      : L.NEG_EMOJI_STRONG.has(w)
+        ? EMOJI_NEGATIVE
+        : L.NEG_EMOJI_MILD.has(w) || T.MOCK_EMOJI.has(w)
+          ? EMOJI_MILD
+          : 0;
     f.toneEmoji = e;
   }
   return e;
@@ -317,7 +521,8 @@ function toneKind(f: WordFacts): lexiconModule.ToneWordKind | null {
  * the ones finding it ("I find customers annoying"). */
 function reportedOpinion(msg: Msg, i: number): boolean {
   for (let j = clauseStart(msg, i); j < i; j++) {
-    if (OPINION_VERB.has(msg.w[j]!)) return !SELF_SUBJECT.has(msg.w[j - 1] ?? "") && !SELF_SUBJECT.has(msg.w[j - 2] ?? "");
+    if (OPINION_VERB.has(msg.w[j]!))
+      return !SELF_SUBJECT.has(msg.w[j - 1] ?? "") && !SELF_SUBJECT.has(msg.w[j - 2] ?? "");
   }
   return false;
 }
@@ -338,13 +543,16 @@ function framingCues(msg: Msg, prepared: string, text: { flat: string }, ev: Evi
     if (m) ev.add(family, feature, m[0].trim());
   }
   PREPARED_SCAN.scan(prepared);
-  if (PREPARED_SCAN.may(L.NEGATIVE_EMOTICON) && L.NEGATIVE_EMOTICON.test(prepared)) ev.add("tone -", "t-:emoji_mild", "emoticon");
-  if (PREPARED_SCAN.may(L.POSITIVE_EMOTICON) && L.POSITIVE_EMOTICON.test(prepared)) ev.add("tone +", "t+:emoji", "emoticon");
+  if (PREPARED_SCAN.may(L.NEGATIVE_EMOTICON) && L.NEGATIVE_EMOTICON.test(prepared))
+    ev.add("tone -", "t-:emoji_mild", "emoticon");
+  if (PREPARED_SCAN.may(L.POSITIVE_EMOTICON) && L.POSITIVE_EMOTICON.test(prepared))
+    ev.add("tone +", "t+:emoji", "emoticon");
   const scare = PREPARED_SCAN.may(SCARE_QUOTE) ? SCARE_QUOTE.exec(prepared) : null;
   if (scare) ev.add("tone -", "t-:scare_quote", scare[0].trim());
   const quote = PREPARED_SCAN.may(LONG_QUOTE) ? LONG_QUOTE.exec(prepared) : null;
   if (quote && FLAT_SCAN.may(QUOTE_CONTEXT) && QUOTE_CONTEXT.test(flat)) ev.add("tone +", "t+:quote", quote[0]);
-  if (msg.w.length > 0 && FLAT_SCAN.may(T.PROBLEM) && T.PROBLEM.test(flat)) ev.add("tone -", "n:problem", () => T.PROBLEM.exec(flat)![0].trim());
+  if (msg.w.length > 0 && FLAT_SCAN.may(T.PROBLEM) && T.PROBLEM.test(flat))
+    ev.add("tone -", "n:problem", () => T.PROBLEM.exec(flat)![0].trim());
 }
 
 const FRAMING: readonly [RegExp, "tone +" | "tone -", string][] = [
@@ -410,21 +618,31 @@ function sentenceCues(msg: Msg, text: { flat: string; sentences: string[] }, ev:
       ev.add("tone -", "t-:phrase", () => L.NEG_PHRASE_STRONG.exec(sentence)![0].trim());
     }
     // "Na toll, ..."; a lone "Great." after bad news
-    if (gate.test(SARCASM, sentence) || (nSent > 1 && FLAT_SCAN.may(L.LONE_PRAISE) && L.LONE_PRAISE.test(sentence) && (disparaged || badEvent))) {
+    if (
+      gate.test(SARCASM, sentence) ||
+      (nSent > 1 && FLAT_SCAN.may(L.LONE_PRAISE) && L.LONE_PRAISE.test(sentence) && (disparaged || badEvent))
+    ) {
       ev.add("tone -", "t-:sarcasm", () => (SARCASM.exec(sentence)?.[0] ?? sentence).trim());
       continue;
     }
     // a proposal that gives the customer something ("Können wir ihr ... ermöglichen?")
     const proposal = gate.test(T.PROPOSAL_ANY, sentence) ? T.PROPOSAL_ANY.exec(sentence) : null;
-    if (proposal && gate.test(T.BENEFIT, sentence) && (customerSentence[s] || (FLAT_SCAN.may(T.BENEFICIARY) && T.BENEFICIARY.test(sentence)))) {
+    if (
+      proposal &&
+      gate.test(T.BENEFIT, sentence) &&
+      (customerSentence[s] || (FLAT_SCAN.may(T.BENEFICIARY) && T.BENEFICIARY.test(sentence)))
+    ) {
       ev.add("tone +", "t+:accommodate", () => `${proposal[0].trim()} … ${T.BENEFIT.exec(sentence)![0].trim()}`);
     }
     if (gate.test(T.EMPATHY_STATE, sentence) && (proposal || customerSentence[s])) {
       ev.add("tone +", "t+:care", () => T.EMPATHY_STATE.exec(sentence)![0].trim());
     }
-    if (gate.test(L.BAD_METRIC_ABSENT, sentence)) ev.add("tone +", "t+:metric", () => L.BAD_METRIC_ABSENT.exec(sentence)![0].trim());
-    else if (gate.test(L.BAD_METRIC, sentence) && FLAT_SCAN.may(L.DECREASE) && L.DECREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.DECREASE.exec(sentence)![0].trim());
-    if (gate.test(L.GOOD_METRIC, sentence) && FLAT_SCAN.may(L.INCREASE) && L.INCREASE.test(sentence)) ev.add("tone +", "t+:metric", () => L.INCREASE.exec(sentence)![0].trim());
+    if (gate.test(L.BAD_METRIC_ABSENT, sentence))
+      ev.add("tone +", "t+:metric", () => L.BAD_METRIC_ABSENT.exec(sentence)![0].trim());
+    else if (gate.test(L.BAD_METRIC, sentence) && FLAT_SCAN.may(L.DECREASE) && L.DECREASE.test(sentence))
+      ev.add("tone +", "t+:metric", () => L.DECREASE.exec(sentence)![0].trim());
+    if (gate.test(L.GOOD_METRIC, sentence) && FLAT_SCAN.may(L.INCREASE) && L.INCREASE.test(sentence))
+      ev.add("tone +", "t+:metric", () => L.INCREASE.exec(sentence)![0].trim());
   }
   if (longestStaccato >= 2 || emphatic) ev.add("tone -", "t-:staccato", "clipped or echoing sentences");
 }

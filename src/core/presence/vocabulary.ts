@@ -65,11 +65,11 @@ const GERMAN_TECH_SUFFIX =
 
 function germanEntryApplies(e: GermanNoun, prefix: string, suffix: string, rawCapital: boolean): boolean {
   if (e.capital && !rawCapital) return false;
-  if (e.notPrefix && e.notPrefix.test(prefix)) return false;
+  if (e.notPrefix?.test(prefix)) return false;
   if (e.onlyAfter && !e.onlyAfter.test(prefix)) return false;
   if (suffix === "") return true;
   if (!e.modifier || suffix.length < 3) return false;
-  if (e.notSuffix && e.notSuffix.test(suffix)) return false;
+  if (e.notSuffix?.test(suffix)) return false;
   return !GERMAN_TECH_SUFFIX.test(suffix);
 }
 
@@ -82,7 +82,11 @@ export interface WordHit {
 }
 
 /** A German trade word inside a lower-cased token (hyphens removed), or null. */
-export function germanTradeWord(joined: string, rawCapital: boolean, industry: IndustryPreset | undefined): WordHit | null {
+export function germanTradeWord(
+  joined: string,
+  rawCapital: boolean,
+  industry: IndustryPreset | undefined,
+): WordHit | null {
   const len = joined.length;
   if (len < 4) return null;
   for (let start = 0; start <= len - 4; start++) {
@@ -125,10 +129,45 @@ for (const entry of ENGLISH_NOUNS) {
 
 /** "be patient", "so patient with": the adjective, not the person. */
 const PATIENT_ADJECTIVE_BEFORE = new Set([
-  "be", "is", "are", "was", "were", "been", "being", "so", "very", "too", "more", "most", "less",
-  "stay", "remain", "remained", "extremely", "really", "incredibly", "super", "quite", "pretty",
-  "i'm", "you're", "we're", "they're", "he's", "she's", "it's", "not", "always", "endlessly",
-  "infinitely", "amazingly", "remarkably", "patient", "and", "kind", "calm",
+  "be",
+  "is",
+  "are",
+  "was",
+  "were",
+  "been",
+  "being",
+  "so",
+  "very",
+  "too",
+  "more",
+  "most",
+  "less",
+  "stay",
+  "remain",
+  "remained",
+  "extremely",
+  "really",
+  "incredibly",
+  "super",
+  "quite",
+  "pretty",
+  "i'm",
+  "you're",
+  "we're",
+  "they're",
+  "he's",
+  "she's",
+  "it's",
+  "not",
+  "always",
+  "endlessly",
+  "infinitely",
+  "amazingly",
+  "remarkably",
+  "patient",
+  "and",
+  "kind",
+  "calm",
 ]);
 const PATIENT_ADJECTIVE_AFTER = new Set(["with", "enough", "about", "while", "and", "for", "until", "during", "as"]);
 
@@ -136,7 +175,12 @@ export function isPatientAdjective(prev: string, next: string): boolean {
   return PATIENT_ADJECTIVE_BEFORE.has(prev) || PATIENT_ADJECTIVE_AFTER.has(next);
 }
 
-export function englishTradeWord(word: string, prev: string, next: string, industry: IndustryPreset | undefined): WordHit | null {
+export function englishTradeWord(
+  word: string,
+  prev: string,
+  next: string,
+  industry: IndustryPreset | undefined,
+): WordHit | null {
   const entries = ENGLISH_FORMS.get(word);
   if (!entries) return null;
   if (word === "patient" && isPatientAdjective(prev, next)) return null;
@@ -144,8 +188,8 @@ export function englishTradeWord(word: string, prev: string, next: string, indus
     const strength = strengthOf(e.tier, industry);
     if (!strength) continue;
     if (e.onlyBefore && !e.onlyBefore.has(prev)) continue;
-    if (e.notBefore && e.notBefore.has(prev)) continue;
-    if (e.notAfter && e.notAfter.has(next)) continue;
+    if (e.notBefore?.has(prev)) continue;
+    if (e.notAfter?.has(next)) continue;
     return { strength, form: word, head: true };
   }
   return null;
@@ -211,7 +255,11 @@ export class TermMatcher {
    * Finds terms in a token sequence (lower-cased words; punctuation tokens never match).
    * Calls `found(from, to, term)` for each longest match, left to right, not overlapping.
    */
-  scan(words: readonly string[], isPunct: readonly boolean[], found: (from: number, to: number, term: string) => void): void {
+  scan(
+    words: readonly string[],
+    isPunct: readonly boolean[],
+    found: (from: number, to: number, term: string) => void,
+  ): void {
     if (this.size === 0) return;
     for (let i = 0; i < words.length; i++) {
       if (isPunct[i]) continue;

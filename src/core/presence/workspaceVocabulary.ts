@@ -35,7 +35,12 @@ export interface VocabularyStore {
    * Writes `next` as version `basedOn + 1`, only if the stored version is still `basedOn`;
    * false when someone else changed it in between (read again and retry).
    */
-  saveVocabulary(workspaceId: string, basedOn: number, next: Pick<WorkspaceVocabulary, "industry" | "terms">, at: Date): Promise<boolean>;
+  saveVocabulary(
+    workspaceId: string,
+    basedOn: number,
+    next: Pick<WorkspaceVocabulary, "industry" | "terms">,
+    at: Date,
+  ): Promise<boolean>;
 }
 
 /** What is wrong with a list of terms, for a friendly answer. */
@@ -95,16 +100,32 @@ export class VocabularyService {
   }
 
   async setIndustry(workspaceId: string, industry: IndustryPreset | null): Promise<WorkspaceVocabulary> {
-    const result = await this.modify(workspaceId, (v) => ({ next: { industry, terms: v.terms }, changed: [], unchanged: [] }));
+    const result = await this.modify(workspaceId, (v) => ({
+      next: { industry, terms: v.terms },
+      changed: [],
+      unchanged: [],
+    }));
     if (!result.ok) throw new Error("unreachable: setting the industry has no problem case");
     return result.change.vocabulary;
   }
 
   /** Adds terms (already split); refuses the whole list if one cannot be a term or the workspace would overflow. */
-  async addTerms(workspaceId: string, terms: readonly string[], limitPerCall = MAX_TERMS_PER_COMMAND): Promise<VocabularyOutcome> {
-    const cleaned = [...new Map(terms.map((t) => t.replace(/\s+/gu, " ").trim()).filter(Boolean).map((t) => [termKey(t), t])).values()];
+  async addTerms(
+    workspaceId: string,
+    terms: readonly string[],
+    limitPerCall = MAX_TERMS_PER_COMMAND,
+  ): Promise<VocabularyOutcome> {
+    const cleaned = [
+      ...new Map(
+        terms
+          .map((t) => t.replace(/\s+/gu, " ").trim())
+          .filter(Boolean)
+          .map((t) => [termKey(t), t]),
+      ).values(),
+    ];
     if (cleaned.length === 0) return { ok: false, problem: { kind: "empty" } };
-    if (cleaned.length > limitPerCall) return { ok: false, problem: { kind: "too-many-in-command", count: cleaned.length } };
+    if (cleaned.length > limitPerCall)
+      return { ok: false, problem: { kind: "too-many-in-command", count: cleaned.length } };
     for (const term of cleaned) {
       const problem = termProblem(term);
       if (problem) return { ok: false, problem };
@@ -112,9 +133,14 @@ export class VocabularyService {
     return this.modify(workspaceId, (v) => {
       const have = new Set(v.terms.map(termKey));
       const added = cleaned.filter((t) => !have.has(termKey(t)));
-      if (v.terms.length + added.length > MAX_WORKSPACE_TERMS) return { problem: { kind: "workspace-full", current: v.terms.length, adding: added.length } };
+      if (v.terms.length + added.length > MAX_WORKSPACE_TERMS)
+        return { problem: { kind: "workspace-full", current: v.terms.length, adding: added.length } };
       const unchanged = cleaned.filter((t) => have.has(termKey(t)));
-      return { next: added.length ? { industry: v.industry, terms: [...v.terms, ...added] } : v, changed: added, unchanged };
+      return {
+        next: added.length ? { industry: v.industry, terms: [...v.terms, ...added] } : v,
+        changed: added,
+        unchanged,
+      };
     });
   }
 
@@ -123,8 +149,16 @@ export class VocabularyService {
    * terms are checked like added ones; the outcome's `changed` are the new ones.
    */
   async replaceTerms(workspaceId: string, terms: readonly string[]): Promise<VocabularyOutcome> {
-    const cleaned = [...new Map(terms.map((t) => t.replace(/\s+/gu, " ").trim()).filter(Boolean).map((t) => [termKey(t), t])).values()];
-    if (cleaned.length > MAX_WORKSPACE_TERMS) return { ok: false, problem: { kind: "workspace-full", current: 0, adding: cleaned.length } };
+    const cleaned = [
+      ...new Map(
+        terms
+          .map((t) => t.replace(/\s+/gu, " ").trim())
+          .filter(Boolean)
+          .map((t) => [termKey(t), t]),
+      ).values(),
+    ];
+    if (cleaned.length > MAX_WORKSPACE_TERMS)
+      return { ok: false, problem: { kind: "workspace-full", current: 0, adding: cleaned.length } };
     for (const term of cleaned) {
       const problem = termProblem(term);
       if (problem) return { ok: false, problem };
@@ -137,12 +171,22 @@ export class VocabularyService {
       const same = cleaned.length === v.terms.length && cleaned.every((t, i) => t === v.terms[i]);
       return same
         ? { next: v, changed: [], unchanged: cleaned }
-        : { next, changed: cleaned.filter((t) => !had.has(termKey(t))), unchanged: cleaned.filter((t) => had.has(termKey(t))), removed: v.terms.filter((t) => !keep.has(termKey(t))) };
+        : {
+            next,
+            changed: cleaned.filter((t) => !had.has(termKey(t))),
+            unchanged: cleaned.filter((t) => had.has(termKey(t))),
+            removed: v.terms.filter((t) => !keep.has(termKey(t))),
+          };
     });
   }
 
   async removeTerms(workspaceId: string, terms: readonly string[]): Promise<VocabularyOutcome> {
-    const keys = new Map(terms.map((t) => t.replace(/\s+/gu, " ").trim()).filter(Boolean).map((t) => [termKey(t), t]));
+    const keys = new Map(
+      terms
+        .map((t) => t.replace(/\s+/gu, " ").trim())
+        .filter(Boolean)
+        .map((t) => [termKey(t), t]),
+    );
     if (keys.size === 0) return { ok: false, problem: { kind: "empty" } };
     return this.modify(workspaceId, (v) => {
       const removed = v.terms.filter((t) => keys.has(termKey(t)));
@@ -161,23 +205,35 @@ export class VocabularyService {
    */
   private async modify(
     workspaceId: string,
-    change: (current: WorkspaceVocabulary) => { next: Pick<WorkspaceVocabulary, "industry" | "terms">; changed: string[]; unchanged: string[]; removed?: string[] } | { problem: TermsProblem },
+    change: (current: WorkspaceVocabulary) =>
+      | {
+          next: Pick<WorkspaceVocabulary, "industry" | "terms">;
+          changed: string[];
+          unchanged: string[];
+          removed?: string[];
+        }
+      | { problem: TermsProblem },
   ): Promise<VocabularyOutcome> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.store.getVocabulary(workspaceId);
       const result = change(current);
       if ("problem" in result) return { ok: false, problem: result.problem };
-      const same = result.next === current || (result.next.industry === current.industry && result.next.terms === current.terms);
-      if (same) return { ok: true, change: { vocabulary: current, changed: [], unchanged: result.unchanged, removed: [] } };
+      const same =
+        result.next === current || (result.next.industry === current.industry && result.next.terms === current.terms);
+      if (same)
+        return { ok: true, change: { vocabulary: current, changed: [], unchanged: result.unchanged, removed: [] } };
       const at = this.clock();
       if (await this.store.saveVocabulary(workspaceId, current.version, result.next, at)) {
         for (const listener of this.listeners) listener(workspaceId);
         const vocabulary = { ...result.next, version: current.version + 1, changedAt: at };
-        return { ok: true, change: { vocabulary, changed: result.changed, unchanged: result.unchanged, removed: result.removed ?? [] } };
+        return {
+          ok: true,
+          change: { vocabulary, changed: result.changed, unchanged: result.unchanged, removed: result.removed ?? [] },
+        };
       }
       if (attempt >= SAVE_ATTEMPTS) throw new Error("the vocabulary kept changing while it was being saved; try again");
     }
   }
 }
 
-export { isIndustryPreset, type IndustryPreset };
+export { type IndustryPreset, isIndustryPreset };

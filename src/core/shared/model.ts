@@ -49,7 +49,10 @@ export interface Workspace extends Schedule {
   digestMinute: number;
 }
 
-export type WorkspaceSettings = Pick<Workspace, "cadence" | "weekday" | "nudgeMinute" | "includeWeekends" | "language" | "timezone">;
+export type WorkspaceSettings = Pick<
+  Workspace,
+  "cadence" | "weekday" | "nudgeMinute" | "includeWeekends" | "language" | "timezone"
+>;
 
 export interface Member {
   id: string;

@@ -86,7 +86,9 @@ export class Outbox {
   async enqueue(...entries: NewOutboxEntry[]): Promise<number> {
     const now = this.clock();
     // On our clock, like every time the lookup after a crash compares with the platform's.
-    return this.store.enqueue(entries.map(({ notBefore, ...entry }) => ({ ...entry, createdAt: now, nextAttemptAt: notBefore ?? now })));
+    return this.store.enqueue(
+      entries.map(({ notBefore, ...entry }) => ({ ...entry, createdAt: now, nextAttemptAt: notBefore ?? now })),
+    );
   }
 
   async forget(dedupeKey: string): Promise<void> {
@@ -95,7 +97,9 @@ export class Outbox {
 
   /** Starts delivering without waiting for it (e.g. inside a platform request); failures are logged and retried by the clock. */
   kick(): void {
-    this.deliverDue().catch((error: Error) => this.logger.warn({ reason: error.message }, "outbox delivery failed; the clock retries"));
+    this.deliverDue().catch((error: Error) =>
+      this.logger.warn({ reason: error.message }, "outbox delivery failed; the clock retries"),
+    );
   }
 
   async deliverDue(now = this.clock()): Promise<{ sent: number; retrying: number; failed: number }> {
@@ -126,12 +130,18 @@ export class Outbox {
       if (error instanceof LookupDeferred) {
         const nextAttemptAt = new Date(now.getTime() + error.retryAfterMs);
         await this.store.postpone(entry.id, nextAttemptAt, error.message);
-        this.logger.warn({ outboxId: entry.id, kind: entry.kind, nextAttemptAt }, "looking up an interrupted send was rate-limited; trying again later");
+        this.logger.warn(
+          { outboxId: entry.id, kind: entry.kind, nextAttemptAt },
+          "looking up an interrupted send was rate-limited; trying again later",
+        );
         return "retrying";
       }
       const decision = retryDecision(error, attempts, now);
       await this.store.markFailedAttempt(entry.id, attempts, decision.nextAttemptAt, decision.reason, decision.giveUp);
-      this.logger.warn({ outboxId: entry.id, kind: entry.kind, attempts, giveUp: decision.giveUp, reason: decision.reason }, "outbox delivery failed");
+      this.logger.warn(
+        { outboxId: entry.id, kind: entry.kind, attempts, giveUp: decision.giveUp, reason: decision.reason },
+        "outbox delivery failed",
+      );
       return decision.giveUp ? "failed" : "retrying";
     }
   }
@@ -140,18 +150,31 @@ export class Outbox {
   private async findSent(entry: OutboxEntry, workspace: Workspace, lookup: SentLookup): Promise<MessageRef | null> {
     const log = { outboxId: entry.id, kind: entry.kind };
     if (!lookup.findSent) {
-      this.logger.info(log, "an interrupted send may have been delivered, and this platform cannot tell; sending it again");
+      this.logger.info(
+        log,
+        "an interrupted send may have been delivered, and this platform cannot tell; sending it again",
+      );
       return null;
     }
     try {
-      const earlier = await lookup.findSent(workspace, entry.recipient, entry.id, new Date(entry.createdAt.getTime() - CLOCK_SKEW_MS));
-      if (earlier) this.logger.info(log, "an interrupted send had been delivered; recording it instead of sending again");
+      const earlier = await lookup.findSent(
+        workspace,
+        entry.recipient,
+        entry.id,
+        new Date(entry.createdAt.getTime() - CLOCK_SKEW_MS),
+      );
+      if (earlier)
+        this.logger.info(log, "an interrupted send had been delivered; recording it instead of sending again");
       return earlier;
     } catch (error) {
       const failure = asDeliveryError(error);
-      if (failure.options.retryAfterMs !== undefined) throw new LookupDeferred(failure.options.retryAfterMs, failure.message);
+      if (failure.options.retryAfterMs !== undefined)
+        throw new LookupDeferred(failure.options.retryAfterMs, failure.message);
       // A lookup that cannot work (no access to the conversation, say) must not cost the message.
-      this.logger.warn({ ...log, reason: failure.message }, "could not check whether an interrupted send was delivered; sending it");
+      this.logger.warn(
+        { ...log, reason: failure.message },
+        "could not check whether an interrupted send was delivered; sending it",
+      );
       return null;
     }
   }

@@ -3,7 +3,6 @@
 // only hide or garble text. Every stored user text goes through here before it is validated,
 // so "empty" and "too long" are judged on exactly what would be stored.
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F]/g;
 
 export function cleanUserText(text: string): string {

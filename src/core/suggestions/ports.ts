@@ -1,8 +1,8 @@
 // The suggestion job's ports: where suggestions, votes and ask prompts are stored, and how
 // each platform shows them.
 import type { Language, Platform, Workspace } from "../shared/model.js";
-import type { MessageRef } from "../shared/ports.js";
 import type { SentLookup } from "../shared/outbox.js";
+import type { MessageRef } from "../shared/ports.js";
 
 export const TOUCHPOINTS = ["product", "service", "sales", "delivery", "billing", "digital", "other"] as const;
 export type Touchpoint = (typeof TOUCHPOINTS)[number];
@@ -16,7 +16,6 @@ export function isTouchpoint(value: unknown): value is Touchpoint {
 export function isResponseStatus(value: unknown): value is ResponseStatus {
   return typeof value === "string" && (RESPONSE_STATUSES as readonly string[]).includes(value);
 }
-
 
 export interface Suggestion {
   id: string;
@@ -52,19 +51,35 @@ export interface SuggestionExportRow {
 }
 
 export interface SuggestionStore {
-  createSuggestion(input: { workspaceId: string; text: string; touchpoint: Touchpoint; authorId: string | null }): Promise<Suggestion>;
+  createSuggestion(input: {
+    workspaceId: string;
+    text: string;
+    touchpoint: Touchpoint;
+    authorId: string | null;
+  }): Promise<Suggestion>;
   getSuggestion(id: string): Promise<Suggestion | null>;
   setSuggestionPost(id: string, ref: MessageRef): Promise<void>;
   /** Flips the voter's vote unless `actionId` was already applied (a platform retry). */
   toggleVote(suggestionId: string, voterId: string, actionId: string): Promise<void>;
   /** Returns false when the suggestion already had exactly this answer. */
-  respond(id: string, input: { status: ResponseStatus; note: string | null; responderId: string; at: Date }): Promise<boolean>;
+  respond(
+    id: string,
+    input: { status: ResponseStatus; note: string | null; responderId: string; at: Date },
+  ): Promise<boolean>;
   listSuggestions(workspaceId: string, order: "recent" | "top", limit: number): Promise<Suggestion[]>;
-  recordAsk(input: { workspaceId: string; memberId: string | null; channelRef: string; promptKey: string; slot?: string }): Promise<string | null>;
+  recordAsk(input: {
+    workspaceId: string;
+    memberId: string | null;
+    channelRef: string;
+    promptKey: string;
+    slot?: string;
+  }): Promise<string | null>;
   forgetAsk(id: string): Promise<void>;
   upsertAskSchedule(workspaceId: string, channelRef: string, dayOfMonth: number, minute: number): Promise<void>;
   deleteAskSchedule(workspaceId: string, channelRef: string): Promise<void>;
-  listAskSchedules(): Promise<{ id: string; workspace: Workspace; channelRef: string; dayOfMonth: number; minute: number }[]>;
+  listAskSchedules(): Promise<
+    { id: string; workspace: Workspace; channelRef: string; dayOfMonth: number; minute: number }[]
+  >;
   exportSuggestions(): AsyncIterable<SuggestionExportRow>;
 }
 

@@ -1,22 +1,16 @@
 // Customer-focused suggestions: submit (validated, rate-limited, optionally anonymous), share
 // in the suggestions channel, vote, answer, and tell the author — through the outbox.
-import type { Member, Profile, Workspace } from "../shared/model.js";
-import type { Clock, Logger, MessageRef } from "../shared/ports.js";
-import type { Outbox } from "../shared/outbox.js";
+
 import type { WorkspaceStore } from "../identity/ports.js";
-import { leadsOrAdministrates, type Actor } from "../identity/service.js";
-import type {
-  AskPromptView,
-  ResponseStatus,
-  Suggestion,
-  SuggestionMessenger,
-  SuggestionStore,
-  Touchpoint,
-} from "./ports.js";
-import { SubmissionLimiter } from "./limiter.js";
-import { cleanUserText } from "../shared/userText.js";
-import { localDateTime, zonedTimeToUtc } from "../shared/time.js";
+import { type Actor, leadsOrAdministrates } from "../identity/service.js";
+import type { Member, Profile, Workspace } from "../shared/model.js";
+import type { Outbox } from "../shared/outbox.js";
 import type { PlatformRegistry } from "../shared/platforms.js";
+import type { Clock, Logger } from "../shared/ports.js";
+import { localDateTime, zonedTimeToUtc } from "../shared/time.js";
+import { cleanUserText } from "../shared/userText.js";
+import { SubmissionLimiter } from "./limiter.js";
+import type { ResponseStatus, Suggestion, SuggestionMessenger, SuggestionStore, Touchpoint } from "./ports.js";
 
 export const SUGGESTION_MAX_LENGTH = 2000;
 export const RESPONSE_NOTE_MAX_LENGTH = 1000;
@@ -59,19 +53,35 @@ export class SuggestionService {
     deps.outbox.handle(OUTBOX.post, async (entry, workspace, once) => {
       const suggestion = await this.require(entry.subjectId);
       const messenger = this.messenger(workspace);
-      const ref = await once(messenger, (tag) => messenger.postSuggestion(workspace, entry.recipient, { ...suggestion, language: workspace.language }, tag));
+      const ref = await once(messenger, (tag) =>
+        messenger.postSuggestion(workspace, entry.recipient, { ...suggestion, language: workspace.language }, tag),
+      );
       await deps.suggestions.setSuggestionPost(suggestion.id, ref);
     });
     deps.outbox.handle(OUTBOX.answer, async (entry, workspace, once) => {
       const suggestion = await this.require(entry.subjectId);
       const author = await deps.workspaces.findMember(workspace.id, entry.recipient);
       const messenger = this.messenger(workspace);
-      await once(messenger, (tag) => messenger.notifyAuthor(workspace, entry.recipient, { ...suggestion, language: author?.language ?? workspace.language }, tag));
+      await once(messenger, (tag) =>
+        messenger.notifyAuthor(
+          workspace,
+          entry.recipient,
+          { ...suggestion, language: author?.language ?? workspace.language },
+          tag,
+        ),
+      );
     });
     // A scheduled prompt: the entry's subject is the prompt's key.
     deps.outbox.handle(OUTBOX.ask, async (entry, workspace, once) => {
       const messenger = this.messenger(workspace);
-      await once(messenger, (tag) => messenger.postAskPrompt(workspace, entry.recipient, { language: workspace.language, promptKey: entry.subjectId, askedBy: null }, tag));
+      await once(messenger, (tag) =>
+        messenger.postAskPrompt(
+          workspace,
+          entry.recipient,
+          { language: workspace.language, promptKey: entry.subjectId, askedBy: null },
+          tag,
+        ),
+      );
     });
   }
 
@@ -101,7 +111,14 @@ export class SuggestionService {
    * nothing but the suggestion is written: no member row is created or touched, and the
    * hourly limit lives in memory.
    */
-  async submit(input: { workspace: Workspace; authorExternalId: string; authorProfile?: Profile; anonymous: boolean; text: string; touchpoint: Touchpoint }): Promise<SubmitResult> {
+  async submit(input: {
+    workspace: Workspace;
+    authorExternalId: string;
+    authorProfile?: Profile;
+    anonymous: boolean;
+    text: string;
+    touchpoint: Touchpoint;
+  }): Promise<SubmitResult> {
     const text = cleanUserText(input.text);
     const invalid = SuggestionService.checkText(text);
     if (invalid) return { ok: false, reason: invalid };
@@ -110,15 +127,28 @@ export class SuggestionService {
     if (!slot) return { ok: false, reason: "rate-limited" };
     let suggestion: Suggestion;
     try {
-      const author = input.anonymous ? null : await workspaces.ensureMember(input.workspace.id, input.authorExternalId, input.authorProfile);
-      suggestion = await suggestions.createSuggestion({ workspaceId: input.workspace.id, text, touchpoint: input.touchpoint, authorId: author?.id ?? null });
+      const author = input.anonymous
+        ? null
+        : await workspaces.ensureMember(input.workspace.id, input.authorExternalId, input.authorProfile);
+      suggestion = await suggestions.createSuggestion({
+        workspaceId: input.workspace.id,
+        text,
+        touchpoint: input.touchpoint,
+        authorId: author?.id ?? null,
+      });
     } catch (error) {
       slot.release(); // nothing was stored, so it does not count against the limit
       throw error;
     }
     const channel = input.workspace.suggestionsChannel;
     if (channel) {
-      await outbox.enqueue({ workspaceId: input.workspace.id, kind: OUTBOX.post, subjectId: suggestion.id, recipient: channel, dedupeKey: `post:${suggestion.id}` });
+      await outbox.enqueue({
+        workspaceId: input.workspace.id,
+        kind: OUTBOX.post,
+        subjectId: suggestion.id,
+        recipient: channel,
+        dedupeKey: `post:${suggestion.id}`,
+      });
     }
     this.deps.logger.info({ suggestion: suggestion.number, anonymous: input.anonymous }, "suggestion submitted");
     return { ok: true, suggestion, shared: Boolean(channel) };
@@ -154,7 +184,12 @@ export class SuggestionService {
    * A leader's or admin's answer; refused for anyone else. The author is told once per distinct
    * answer, never if anonymous.
    */
-  async respond(input: { actor: Actor; suggestionId: string; status: ResponseStatus; note: string | null }): Promise<AnswerSuggestionResult> {
+  async respond(input: {
+    actor: Actor;
+    suggestionId: string;
+    status: ResponseStatus;
+    note: string | null;
+  }): Promise<AnswerSuggestionResult> {
     const { suggestions, outbox, clock } = this.deps;
     const found = await this.forAnswer(input.actor, input.suggestionId);
     if (!found.ok) return found;
@@ -162,7 +197,12 @@ export class SuggestionService {
     const { workspace } = input.actor;
     const responder = await this.memberOf(input.actor);
     const note = cleanUserText(input.note ?? "").slice(0, RESPONSE_NOTE_MAX_LENGTH) || null;
-    const changed = await suggestions.respond(suggestion.id, { status: input.status, note, responderId: responder.id, at: clock() });
+    const changed = await suggestions.respond(suggestion.id, {
+      status: input.status,
+      note,
+      responderId: responder.id,
+      at: clock(),
+    });
     if (changed && suggestion.authorExternalId) {
       await outbox.enqueue({
         workspaceId: workspace.id,
@@ -184,9 +224,16 @@ export class SuggestionService {
     const suggestion = await this.require(id);
     if (suggestion.channelRef && suggestion.messageRef) {
       try {
-        await this.messenger(workspace).updateSuggestion(workspace, { channelRef: suggestion.channelRef, messageRef: suggestion.messageRef }, { ...suggestion, language: workspace.language });
+        await this.messenger(workspace).updateSuggestion(
+          workspace,
+          { channelRef: suggestion.channelRef, messageRef: suggestion.messageRef },
+          { ...suggestion, language: workspace.language },
+        );
       } catch (error) {
-        this.deps.logger.warn({ suggestion: suggestion.number, reason: (error as Error).message }, "could not update the suggestion post");
+        this.deps.logger.warn(
+          { suggestion: suggestion.number, reason: (error as Error).message },
+          "could not update the suggestion post",
+        );
       }
     }
     return suggestion;
@@ -212,9 +259,18 @@ export class SuggestionService {
     const { suggestions, clock } = this.deps;
     const leader = await this.memberOf(actor);
     const promptKey = promptKeyAt(clock());
-    const id = await suggestions.recordAsk({ workspaceId: actor.workspace.id, memberId: leader.id, channelRef: channel, promptKey });
+    const id = await suggestions.recordAsk({
+      workspaceId: actor.workspace.id,
+      memberId: leader.id,
+      channelRef: channel,
+      promptKey,
+    });
     try {
-      await this.messenger(actor.workspace).postAskPrompt(actor.workspace, channel, { language: actor.language, promptKey, askedBy: leader.externalId });
+      await this.messenger(actor.workspace).postAskPrompt(actor.workspace, channel, {
+        language: actor.language,
+        promptKey,
+        askedBy: leader.externalId,
+      });
     } catch (error) {
       if (id) await suggestions.forgetAsk(id); // not posted, so not asked
       this.deps.logger.warn({ channel, reason: (error as Error).message }, "the ask prompt could not be posted");
@@ -233,7 +289,13 @@ export class SuggestionService {
       const promptKey = promptKeyAt(now);
       const { workspace, channelRef } = schedule;
       // Queued before it is recorded, so a crash between the two cannot lose the month's prompt.
-      queued += await this.deps.outbox.enqueue({ workspaceId: workspace.id, kind: OUTBOX.ask, subjectId: promptKey, recipient: channelRef, dedupeKey: `ask:${slot}` });
+      queued += await this.deps.outbox.enqueue({
+        workspaceId: workspace.id,
+        kind: OUTBOX.ask,
+        subjectId: promptKey,
+        recipient: channelRef,
+        dedupeKey: `ask:${slot}`,
+      });
       await this.deps.suggestions.recordAsk({ workspaceId: workspace.id, memberId: null, channelRef, promptKey, slot });
     }
     return queued;
@@ -259,7 +321,11 @@ function hashNote(note: string | null): string {
 export function dueMonth(dayOfMonth: number, minute: number, timeZone: string, now: Date): string | null {
   const local = localDateTime(now, timeZone);
   const daysInMonth = new Date(Date.UTC(local.year, local.month, 0)).getUTCDate();
-  const dueAt = zonedTimeToUtc({ year: local.year, month: local.month, day: Math.min(dayOfMonth, daysInMonth) }, minute, timeZone);
+  const dueAt = zonedTimeToUtc(
+    { year: local.year, month: local.month, day: Math.min(dayOfMonth, daysInMonth) },
+    minute,
+    timeZone,
+  );
   const late = now.getTime() - dueAt.getTime();
   return late >= 0 && late < 86400_000 ? `${local.year}-${String(local.month).padStart(2, "0")}` : null;
 }

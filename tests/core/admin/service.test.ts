@@ -6,10 +6,10 @@ import type { AdminCommand } from "../../../src/core/admin/commands.js";
 import type { AdminContext, AdminReply } from "../../../src/core/admin/service.js";
 import type { Actor } from "../../../src/core/identity/service.js";
 import type { Workspace } from "../../../src/core/shared/model.js";
-import { texts } from "../../../src/prompts/texts.js";
-import { suggestionTexts } from "../../../src/prompts/suggestionTexts.js";
 import { presenceTexts } from "../../../src/prompts/presenceTexts.js";
-import { memoryCore, type MemoryCore } from "../support/core.js";
+import { suggestionTexts } from "../../../src/prompts/suggestionTexts.js";
+import { texts } from "../../../src/prompts/texts.js";
+import { type MemoryCore, memoryCore } from "../support/core.js";
 
 type Kind = AdminCommand["kind"];
 
@@ -66,19 +66,41 @@ beforeEach(async () => {
   await m.workspaces.leader(ws, "UDORA");
   await m.presence.trackChannel(ws.id, "CHR");
   await m.presence.upsertSignals(
-    ["msg1", "msg2"].map((messageRef) => ({ workspaceId: ws.id, channelRef: "CHR", messageRef, day: "2026-11-24", week: "2026-W48", customer: true, tone: "positive" as const, classifier: "builtin", authorHash: messageRef })),
+    ["msg1", "msg2"].map((messageRef) => ({
+      workspaceId: ws.id,
+      channelRef: "CHR",
+      messageRef,
+      day: "2026-11-24",
+      week: "2026-W48",
+      customer: true,
+      tone: "positive" as const,
+      classifier: "builtin",
+      authorHash: messageRef,
+    })),
   );
   await m.suggestions.upsertAskSchedule(ws.id, "COLD", 1, 9 * 60);
   await m.presence.addDigestTarget(ws.id, "CLEADS");
 });
 
 async function actorFor(user: string, admin: boolean, language: "de" | "en" = "en"): Promise<Actor> {
-  const actor = await m.core.identity.resolve({ platform: "slack", team: "T1", user, profile: { language, displayName: user }, create: true, platformAdmin: admin });
+  const actor = await m.core.identity.resolve({
+    platform: "slack",
+    team: "T1",
+    user,
+    profile: { language, displayName: user },
+    create: true,
+    platformAdmin: admin,
+  });
   return actor;
 }
 
 function ctx(actor: Actor): AdminContext {
-  return { actor, mention: (id) => `<@${id}>`, profile: async (id) => ({ displayName: `Name ${id}`, timezone: "America/Chicago", language: "en" }), channel: (ref) => `<#${ref}>` };
+  return {
+    actor,
+    mention: (id) => `<@${id}>`,
+    profile: async (id) => ({ displayName: `Name ${id}`, timezone: "America/Chicago", language: "en" }),
+    channel: (ref) => `<#${ref}>`,
+  };
 }
 
 async function run(command: AdminCommand, language: "de" | "en" = "en"): Promise<AdminReply> {
@@ -128,14 +150,38 @@ describe("admin.run for an admin", () => {
     const admin = ctx(await actorFor("UADMIN", true));
     const before = state();
     expect(await m.core.admin.run(EXAMPLES.help, admin)).toEqual({ kind: "text", text: en.adminHelp });
-    expect(await m.core.admin.run(EXAMPLES.unknown, admin)).toEqual({ kind: "text", text: "I don't know `frobnicate`. Here is what I can do:", withHelp: true });
-    expect(await m.core.admin.run(EXAMPLES.usage, admin)).toEqual({ kind: "text", text: en.scheduleUsage, usage: "schedule" });
+    expect(await m.core.admin.run(EXAMPLES.unknown, admin)).toEqual({
+      kind: "text",
+      text: "I don't know `frobnicate`. Here is what I can do:",
+      withHelp: true,
+    });
+    expect(await m.core.admin.run(EXAMPLES.usage, admin)).toEqual({
+      kind: "text",
+      text: en.scheduleUsage,
+      usage: "schedule",
+    });
     expect(state()).toBe(before);
-    expect(await run({ kind: "usage", topic: "digest-time" }, "de")).toEqual({ kind: "text", text: presenceTexts("de").digestTimeUsage, usage: "digest-time" });
+    expect(await run({ kind: "usage", topic: "digest-time" }, "de")).toEqual({
+      kind: "text",
+      text: presenceTexts("de").digestTimeUsage,
+      usage: "digest-time",
+    });
   });
 
   it("every usage topic has its own text in both languages", async () => {
-    const topics = ["mentions", "schedule", "language", "timezone", "weekends", "channel", "ask-schedule", "presence", "digest-time", "industry", "terms"] as const;
+    const topics = [
+      "mentions",
+      "schedule",
+      "language",
+      "timezone",
+      "weekends",
+      "channel",
+      "ask-schedule",
+      "presence",
+      "digest-time",
+      "industry",
+      "terms",
+    ] as const;
     for (const language of ["de", "en"] as const) {
       const replies = await Promise.all(topics.map((topic) => run({ kind: "usage", topic }, language)));
       const shown = replies.map(textOf);
@@ -148,7 +194,12 @@ describe("admin.run for an admin", () => {
     const reply = await run(EXAMPLES["leaders-add"]);
     expect(textOf(reply)).toBe(en.leadersAdded("<@UBEN>, <@UCARA>"));
     const ben = (await m.workspaces.findMember(ws.id, "UBEN"))!;
-    expect(ben).toMatchObject({ isLeader: true, leaderSince: m.time.now(), displayName: "Name UBEN", timezone: "America/Chicago" });
+    expect(ben).toMatchObject({
+      isLeader: true,
+      leaderSince: m.time.now(),
+      displayName: "Name UBEN",
+      timezone: "America/Chicago",
+    });
     // Adding again keeps the original leaderSince.
     m.time.advance(3600_000);
     await run({ kind: "leaders-add", people: ["UBEN"] });
@@ -172,17 +223,28 @@ describe("admin.run for an admin", () => {
     expect(textOf(await run(EXAMPLES["admins-add"]))).toBe(en.adminsAdded("<@UEVE>"));
     expect((await workspaceNow()).admins).toEqual(["UFRED", "UEVE"]);
     expect(textOf(await run(EXAMPLES["admins-list"]))).toBe(en.adminsList("<@UFRED>, <@UEVE>"));
-    expect(textOf(await run({ kind: "admins-remove", people: ["UFRED", "UEVE"] }))).toBe(en.adminsRemoved("<@UFRED>, <@UEVE>"));
+    expect(textOf(await run({ kind: "admins-remove", people: ["UFRED", "UEVE"] }))).toBe(
+      en.adminsRemoved("<@UFRED>, <@UEVE>"),
+    );
     expect((await workspaceNow()).admins).toEqual([]);
     expect(textOf(await run(EXAMPLES["admins-list"]))).toBe(en.noAdmins);
   });
 
   it("schedule and weekends save the cadence and say what it now is", async () => {
-    expect(textOf(await run(EXAMPLES.schedule))).toBe("✅ Schedule saved: Weekly — one question, rotating, Friday at 16:30.");
+    expect(textOf(await run(EXAMPLES.schedule))).toBe(
+      "✅ Schedule saved: Weekly — one question, rotating, Friday at 16:30.",
+    );
     expect(await workspaceNow()).toMatchObject({ cadence: "weekly", weekday: 5, nudgeMinute: 990 });
     await run({ kind: "schedule", cadence: "workdays", minute: 8 * 60 });
-    expect(textOf(await run(EXAMPLES.weekends))).toBe(en.scheduleSaved(en.scheduleSummary(en.cadenceWorkdays, "", "08:00", true)));
-    expect(await workspaceNow()).toMatchObject({ cadence: "workdays", weekday: 5, nudgeMinute: 480, includeWeekends: true });
+    expect(textOf(await run(EXAMPLES.weekends))).toBe(
+      en.scheduleSaved(en.scheduleSummary(en.cadenceWorkdays, "", "08:00", true)),
+    );
+    expect(await workspaceNow()).toMatchObject({
+      cadence: "workdays",
+      weekday: 5,
+      nudgeMinute: 480,
+      includeWeekends: true,
+    });
   });
 
   it("language answers in the new language; timezone saves the default zone", async () => {
@@ -212,7 +274,9 @@ describe("admin.run for an admin", () => {
     const st = suggestionTexts("en");
     expect(textOf(await run(EXAMPLES["suggestions-channel"]))).toBe(st.channelSaved("<#CIDEAS>"));
     expect((await workspaceNow()).suggestionsChannel).toBe("CIDEAS");
-    expect(textOf(await run(EXAMPLES["ask-schedule"]))).toBe("✅ Every month on day 15 at 10:00, I'll ask <#CTEAM> for suggestions.");
+    expect(textOf(await run(EXAMPLES["ask-schedule"]))).toBe(
+      "✅ Every month on day 15 at 10:00, I'll ask <#CTEAM> for suggestions.",
+    );
     expect(textOf(await run(EXAMPLES["ask-schedule-off"]))).toBe(st.askScheduleRemoved("<#COLD>"));
     expect([...m.suggestions.schedules.values()]).toMatchObject([{ channelRef: "CTEAM", dayOfMonth: 15, minute: 600 }]);
   });
@@ -227,7 +291,9 @@ describe("admin.run for an admin", () => {
 
   it("digest-channel, digest-channel-remove and digest-time set where and when the digest goes", async () => {
     const pt = presenceTexts("en");
-    expect(textOf(await run({ kind: "digest-channel", channel: "CBOARD" }))).toBe(pt.digestChannelAdded("<#CBOARD>", "every Monday at 09:00"));
+    expect(textOf(await run({ kind: "digest-channel", channel: "CBOARD" }))).toBe(
+      pt.digestChannelAdded("<#CBOARD>", "every Monday at 09:00"),
+    );
     expect([...m.presence.digestTargetRows].sort()).toEqual([`${ws.id}|CBOARD`, `${ws.id}|CLEADS`]);
     expect(textOf(await run(EXAMPLES["digest-channel-remove"]))).toBe(pt.digestChannelRemoved("<#CLEADS>"));
     expect([...m.presence.digestTargetRows]).toEqual([`${ws.id}|CBOARD`]);
@@ -241,7 +307,10 @@ describe("admin.run for an admin", () => {
     expect(m.senders.presence.previews).toHaveLength(0);
     await reply.start();
     expect(m.senders.presence.previews).toHaveLength(1);
-    expect(m.senders.presence.previews[0]).toMatchObject({ userId: "UADMIN", report: { week: "2026-W47", language: "de" } });
+    expect(m.senders.presence.previews[0]).toMatchObject({
+      userId: "UADMIN",
+      report: { week: "2026-W47", language: "de" },
+    });
     expect(m.senders.presence.digests).toHaveLength(0);
   });
 
@@ -286,11 +355,23 @@ describe("admin.run for the workspace's vocabulary", () => {
 describe("admin.saveSettings", () => {
   it("saves valid fields, leaves invalid ones as they were, and refuses non-admins", async () => {
     const admin = await actorFor("UADMIN", true);
-    const result = await m.core.admin.saveSettings(admin, { cadence: "monthly", weekday: 9, minute: 7 * 60, language: "fr", includeWeekends: true });
-    expect(result).toMatchObject({ ok: true, workspace: { cadence: "weekly", weekday: 1, nudgeMinute: 420, language: "de", includeWeekends: true } });
+    const result = await m.core.admin.saveSettings(admin, {
+      cadence: "monthly",
+      weekday: 9,
+      minute: 7 * 60,
+      language: "fr",
+      includeWeekends: true,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      workspace: { cadence: "weekly", weekday: 1, nudgeMinute: 420, language: "de", includeWeekends: true },
+    });
     const anna = await actorFor("UANNA", false);
     const before = state();
-    expect(await m.core.admin.saveSettings(anna, { includeWeekends: false, cadence: "workdays" })).toEqual({ ok: false, reason: "not-admin" });
+    expect(await m.core.admin.saveSettings(anna, { includeWeekends: false, cadence: "workdays" })).toEqual({
+      ok: false,
+      reason: "not-admin",
+    });
     expect(state()).toBe(before);
   });
 });

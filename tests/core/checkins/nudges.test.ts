@@ -3,7 +3,7 @@
 // never send twice, and how answers, snoozes and skips are taken — only from the nudge's leader.
 import { beforeEach, describe, expect, it } from "vitest";
 import { DeliveryError } from "../../../src/core/shared/ports.js";
-import { memoryCore, type MemoryCore } from "../support/core.js";
+import { type MemoryCore, memoryCore } from "../support/core.js";
 import { FindingNudgeMessenger } from "../support/messengers.js";
 
 let m: MemoryCore;
@@ -12,7 +12,12 @@ beforeEach(() => {
   m = memoryCore({ now: "2026-11-23T08:00:00Z" }); // Monday 09:00 in Berlin
 });
 
-const slots = () => [...m.checkins.nudges.values()].map((n) => ({ member: m.workspaces.members.get(n.memberId)!.externalId, slot: n.slot, status: n.status }));
+const slots = () =>
+  [...m.checkins.nudges.values()].map((n) => ({
+    member: m.workspaces.members.get(n.memberId)!.externalId,
+    slot: n.slot,
+    status: n.status,
+  }));
 
 describe("planDue", () => {
   it("records each leader's occurrence once it is due in their own time zone, and only once", async () => {
@@ -45,7 +50,12 @@ describe("planDue", () => {
     const anna = await m.workspaces.leader(ws, "UANNA", { leaderSince: new Date("2026-11-20T00:00:00Z") });
     expect(await m.core.nudges.planDue(new Date("2026-11-23T07:59:00Z"))).toEqual({ planned: 0, missed: 0 });
     expect(await m.core.nudges.planDue(new Date("2026-11-23T08:00:00Z"))).toEqual({ planned: 1, missed: 0 });
-    expect([...m.checkins.nudges.values()][0]).toMatchObject({ memberId: anna.id, dueAt: new Date("2026-11-23T08:00:00Z"), week: "2026-W48", questions: ["ask"] });
+    expect([...m.checkins.nudges.values()][0]).toMatchObject({
+      memberId: anna.id,
+      dueAt: new Date("2026-11-23T08:00:00Z"),
+      week: "2026-W48",
+      questions: ["ask"],
+    });
   });
 
   it("asks on working days only, and on weekends when switched on", async () => {
@@ -71,7 +81,11 @@ describe("planDue", () => {
     expect(await m.core.nudges.planDue(new Date("2026-11-27T15:29:00Z"))).toEqual({ planned: 0, missed: 1 }); // last Friday's, long gone
     expect(await m.core.nudges.planDue(new Date("2026-11-27T15:30:00Z"))).toEqual({ planned: 1, missed: 0 });
     const friday = [...m.checkins.nudges.values()].find((n) => n.status === "pending")!;
-    expect(friday).toMatchObject({ slot: "week:2026-W48", questions: ["care", "presence", "importance", "ask", "contact"], dueAt: new Date("2026-11-27T15:30:00Z") });
+    expect(friday).toMatchObject({
+      slot: "week:2026-W48",
+      questions: ["care", "presence", "importance", "ask", "contact"],
+      dueAt: new Date("2026-11-27T15:30:00Z"),
+    });
   });
 
   it("skips paused leaders and occurrences from before someone became a leader", async () => {
@@ -105,7 +119,9 @@ describe("planDue", () => {
     expect(await m.core.nudges.planDue(new Date("2026-10-25T00:29:00Z"))).toMatchObject({ planned: 0 }); // Saturday's is missed, long ago
     expect(await m.core.nudges.planDue(new Date("2026-10-25T00:30:00Z"))).toEqual({ planned: 1, missed: 0 }); // 02:30 CEST
     expect(await m.core.nudges.planDue(new Date("2026-10-25T01:30:00Z"))).toEqual({ planned: 0, missed: 0 }); // 02:30 CET again
-    expect([...m.checkins.nudges.values()].filter((n) => n.status === "pending").map((n) => [n.slot, n.dueAt.toISOString()])).toEqual([["day:2026-10-25", "2026-10-25T00:30:00.000Z"]]);
+    expect(
+      [...m.checkins.nudges.values()].filter((n) => n.status === "pending").map((n) => [n.slot, n.dueAt.toISOString()]),
+    ).toEqual([["day:2026-10-25", "2026-10-25T00:30:00.000Z"]]);
   });
 
   it("sends at 03:30 on the spring night that skips 02:30", async () => {
@@ -141,8 +157,18 @@ describe("deliverDue", () => {
     const { nudge } = await oneDueNudge();
     expect(await m.core.nudges.tick()).toEqual({ planned: 0, missed: 0, sent: 1, retrying: 0, failed: 0 });
     expect(m.senders.nudges.sent).toHaveLength(1);
-    expect(m.senders.nudges.sent[0]).toMatchObject({ memberExternalId: "UANNA", view: { nudgeId: nudge.id, language: "en", questions: ["ask"], status: "sent", streak: 0 } });
-    expect(m.checkins.nudges.get(nudge.id)).toMatchObject({ status: "sent", attempts: 1, channelRef: "D-UANNA", messageRef: "ts-1", claimedUntil: null, sentAt: m.time.now() });
+    expect(m.senders.nudges.sent[0]).toMatchObject({
+      memberExternalId: "UANNA",
+      view: { nudgeId: nudge.id, language: "en", questions: ["ask"], status: "sent", streak: 0 },
+    });
+    expect(m.checkins.nudges.get(nudge.id)).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      channelRef: "D-UANNA",
+      messageRef: "ts-1",
+      claimedUntil: null,
+      sentAt: m.time.now(),
+    });
     expect(await m.core.nudges.tick()).toMatchObject({ sent: 0 });
     expect(m.senders.nudges.sent).toHaveLength(1);
   });
@@ -202,7 +228,10 @@ describe("deliverDue", () => {
     await m.workspaces.leader(ws, "29:anna");
     await m.core.nudges.planDue(m.time.now());
     expect(await m.core.nudges.deliverDue(m.time.now())).toEqual({ sent: 0, retrying: 0, failed: 1 });
-    expect([...m.checkins.nudges.values()][0]).toMatchObject({ status: "failed", lastError: "no messenger for this platform" });
+    expect([...m.checkins.nudges.values()][0]).toMatchObject({
+      status: "failed",
+      lastError: "no messenger for this platform",
+    });
   });
 
   it("nudge-now sends the current question to every unpaused leader at once", async () => {
@@ -226,13 +255,38 @@ describe("answer, snooze and skip", () => {
 
   it("stores a rating, and a second click on the same question updates it instead of adding one", async () => {
     const { anna, nudge } = await sentNudge();
-    const first = await m.core.nudges.answer({ nudgeId: nudge.id, platformUserId: "UANNA", question: "care", rating: 2 });
-    expect(first).toMatchObject({ ok: true, messageRef: "ts-1", view: { status: "answered", ratings: { care: 2 }, streak: 1 } });
-    const second = await m.core.nudges.answer({ nudgeId: nudge.id, platformUserId: "UANNA", question: "care", rating: 5, reflection: "Called two customers." });
-    expect(second).toMatchObject({ ok: true, view: { ratings: { care: 5 }, reflections: { care: "Called two customers." } } });
+    const first = await m.core.nudges.answer({
+      nudgeId: nudge.id,
+      platformUserId: "UANNA",
+      question: "care",
+      rating: 2,
+    });
+    expect(first).toMatchObject({
+      ok: true,
+      messageRef: "ts-1",
+      view: { status: "answered", ratings: { care: 2 }, streak: 1 },
+    });
+    const second = await m.core.nudges.answer({
+      nudgeId: nudge.id,
+      platformUserId: "UANNA",
+      question: "care",
+      rating: 5,
+      reflection: "Called two customers.",
+    });
+    expect(second).toMatchObject({
+      ok: true,
+      view: { ratings: { care: 5 }, reflections: { care: "Called two customers." } },
+    });
     const stored = [...m.checkins.checkIns.values()];
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ memberId: anna.id, question: "care", week: "2026-W48", rating: 5, reflection: "Called two customers.", nudgeId: nudge.id });
+    expect(stored[0]).toMatchObject({
+      memberId: anna.id,
+      question: "care",
+      week: "2026-W48",
+      rating: 5,
+      reflection: "Called two customers.",
+      nudgeId: nudge.id,
+    });
     expect(m.checkins.nudges.get(nudge.id)!.status).toBe("answered");
     // The message was re-rendered in place after each click, with the latest rating.
     expect(m.senders.nudges.updated.map((u) => u.view.ratings)).toEqual([{ care: 2 }, { care: 5 }]);
@@ -241,15 +295,21 @@ describe("answer, snooze and skip", () => {
 
   it("refuses anyone but the nudge's leader, a former leader, an unknown nudge and a question it did not ask", async () => {
     const { anna, nudge } = await sentNudge();
-    expect(await m.core.nudges.answer({ nudgeId: nudge.id, platformUserId: "UMALLORY", question: "care", rating: 1 })).toEqual({ ok: false, reason: "not-yours" });
+    expect(
+      await m.core.nudges.answer({ nudgeId: nudge.id, platformUserId: "UMALLORY", question: "care", rating: 1 }),
+    ).toEqual({ ok: false, reason: "not-yours" });
     expect(await m.core.nudges.snooze(nudge.id, "UMALLORY")).toEqual({ ok: false, reason: "not-yours" });
     expect(await m.core.nudges.skip(nudge.id, "UMALLORY")).toEqual({ ok: false, reason: "not-yours" });
-    expect(await m.core.nudges.answer({ nudgeId: "n-missing", platformUserId: "UANNA", question: "care", rating: 1 })).toEqual({ ok: false, reason: "not-found" });
+    expect(
+      await m.core.nudges.answer({ nudgeId: "n-missing", platformUserId: "UANNA", question: "care", rating: 1 }),
+    ).toEqual({ ok: false, reason: "not-found" });
     expect(m.checkins.checkIns.size).toBe(0);
     expect(m.checkins.nudges.get(nudge.id)!.status).toBe("sent");
 
     await m.workspaces.updateMember(anna.id, { isLeader: false });
-    expect(await m.core.nudges.answer({ nudgeId: nudge.id, platformUserId: "UANNA", question: "care", rating: 3 })).toEqual({ ok: false, reason: "not-leader" });
+    expect(
+      await m.core.nudges.answer({ nudgeId: nudge.id, platformUserId: "UANNA", question: "care", rating: 3 }),
+    ).toEqual({ ok: false, reason: "not-leader" });
     expect(m.checkins.checkIns.size).toBe(0);
   });
 
@@ -258,7 +318,9 @@ describe("answer, snooze and skip", () => {
     await m.workspaces.leader(ws, "UANNA");
     await m.core.nudges.tick();
     const nudge = [...m.checkins.nudges.values()][0]!;
-    expect(await m.core.nudges.answer({ nudgeId: nudge.id, platformUserId: "UANNA", question: "care", rating: 3 })).toEqual({ ok: false, reason: "not-found" });
+    expect(
+      await m.core.nudges.answer({ nudgeId: nudge.id, platformUserId: "UANNA", question: "care", rating: 3 }),
+    ).toEqual({ ok: false, reason: "not-found" });
     expect(m.checkins.checkIns.size).toBe(0);
   });
 
@@ -267,7 +329,10 @@ describe("answer, snooze and skip", () => {
     m.time.set("2026-11-23T10:15:00Z"); // 11:15 Berlin
     const snoozed = await m.core.nudges.snooze(nudge.id, "UANNA");
     expect(snoozed).toMatchObject({ ok: true, view: { status: "snoozed", snoozedUntil: "11:15" } });
-    expect(m.checkins.nudges.get(nudge.id)).toMatchObject({ status: "snoozed", nextAttemptAt: new Date("2026-11-24T10:15:00Z") });
+    expect(m.checkins.nudges.get(nudge.id)).toMatchObject({
+      status: "snoozed",
+      nextAttemptAt: new Date("2026-11-24T10:15:00Z"),
+    });
     m.time.set("2026-11-24T10:14:00Z");
     expect(await m.core.nudges.deliverDue(m.time.now())).toMatchObject({ sent: 0 });
     m.time.set("2026-11-24T10:15:00Z");
@@ -283,7 +348,12 @@ describe("answer, snooze and skip", () => {
     expect(await m.core.nudges.snooze(nudge.id, "UANNA")).toMatchObject({ ok: true });
     expect(await m.core.nudges.snooze(bens.id, "UBEN")).toMatchObject({ ok: true });
     // Anna pauses ("No nudges until …"); Ben is taken off the leaders.
-    await m.core.checkins.me((await m.workspaces.findMember(ws.id, "UANNA"))!, ws, { kind: "pause", days: 14 }, m.time.now());
+    await m.core.checkins.me(
+      (await m.workspaces.findMember(ws.id, "UANNA"))!,
+      ws,
+      { kind: "pause", days: 14 },
+      m.time.now(),
+    );
     await m.workspaces.updateMember(ben.id, { isLeader: false, leaderSince: null });
     const sentBefore = m.senders.nudges.sent.length;
     m.time.advance(86400_000);
@@ -298,6 +368,11 @@ describe("answer, snooze and skip", () => {
     expect(await m.core.nudges.skip(nudge.id, "UANNA")).toMatchObject({ ok: true, view: { status: "skipped" } });
     expect(m.checkins.nudges.get(nudge.id)!.status).toBe("skipped");
     const choice = await m.core.nudges.checkInFor((await m.workspaces.findMember(ws.id, anna.externalId))!, ws);
-    expect(choice).toEqual({ ok: true, nudgeId: null, week: "2026-W48", questions: ["care", "presence", "importance", "ask", "contact"] });
+    expect(choice).toEqual({
+      ok: true,
+      nudgeId: null,
+      week: "2026-W48",
+      questions: ["care", "presence", "importance", "ask", "contact"],
+    });
   });
 });

@@ -2,9 +2,9 @@
 // into week 1), the 12-week overview, and a leader's own pause and resume.
 import { beforeEach, describe, expect, it } from "vitest";
 import { CheckInService, checkReflection, streakFrom } from "../../../src/core/checkins/service.js";
+import type { Member, Workspace } from "../../../src/core/shared/model.js";
 import { MemoryCheckInStore } from "../support/checkins.js";
 import { MemoryWorkspaceStore } from "../support/workspaces.js";
-import type { Member, Workspace } from "../../../src/core/shared/model.js";
 
 let workspaces: MemoryWorkspaceStore;
 let store: MemoryCheckInStore;
@@ -88,10 +88,16 @@ describe("CheckInService.overview", () => {
 describe("CheckInService.me", () => {
   it("pauses a leader for the given days and resumes them", async () => {
     const now = new Date("2026-11-23T10:00:00Z");
-    expect(await service.me(anna, ws, { kind: "pause", days: 14 }, now)).toEqual({ kind: "paused", until: new Date("2026-12-07T10:00:00Z") });
+    expect(await service.me(anna, ws, { kind: "pause", days: 14 }, now)).toEqual({
+      kind: "paused",
+      until: new Date("2026-12-07T10:00:00Z"),
+    });
     expect(workspaces.members.get(anna.id)!.pausedUntil).toEqual(new Date("2026-12-07T10:00:00Z"));
     const paused = workspaces.members.get(anna.id)!;
-    expect(await service.me(paused, ws, { kind: "overview" }, now)).toMatchObject({ kind: "overview", pausedUntil: new Date("2026-12-07T10:00:00Z") });
+    expect(await service.me(paused, ws, { kind: "overview" }, now)).toMatchObject({
+      kind: "overview",
+      pausedUntil: new Date("2026-12-07T10:00:00Z"),
+    });
     expect(await service.me(paused, ws, { kind: "resume" }, now)).toEqual({ kind: "resumed" });
     expect(workspaces.members.get(anna.id)!.pausedUntil).toBeNull();
   });

@@ -46,11 +46,36 @@ describe("mirror figures", () => {
         responses: 3,
         invited: 3,
         selfSource: "self-rating",
-        questions: (["care", "presence", "importance", "ask", "contact"] as const).map((question) => ({ question, self, team, answered: 3, spread: null, gap: self - team, label: label(self, team), evidence: null })),
+        questions: (["care", "presence", "importance", "ask", "contact"] as const).map((question) => ({
+          question,
+          self,
+          team,
+          answered: 3,
+          spread: null,
+          gap: self - team,
+          label: label(self, team),
+          evidence: null,
+        })),
       };
-      return { id: leaderId + closedAt, workspaceId: "w", leaderId, status: "closed", openedAt: new Date(0), remindAt: new Date(0), closesAt: new Date(0), reminded: true, closedAt: new Date(closedAt), quarter: "2026-Q4", invited: 3, selfRatings: null, results };
+      return {
+        id: leaderId + closedAt,
+        workspaceId: "w",
+        leaderId,
+        status: "closed",
+        openedAt: new Date(0),
+        remindAt: new Date(0),
+        closesAt: new Date(0),
+        reminded: true,
+        closedAt: new Date(closedAt),
+        quarter: "2026-Q4",
+        invited: 3,
+        selfRatings: null,
+        results,
+      };
     };
-    expect(orgMirror("2026-Q4", [round("a", 5, 3), round("b", 3, 3), round("a", 4, 4, "2026-12-01T00:00:00Z")])).toBeNull();
+    expect(
+      orgMirror("2026-Q4", [round("a", 5, 3), round("b", 3, 3), round("a", 4, 4, "2026-12-01T00:00:00Z")]),
+    ).toBeNull();
     const org = orgMirror("2026-Q4", [round("a", 5, 3), round("b", 3, 3), round("c", 2, 4)]);
     expect(org?.leaders).toBe(3);
     expect(org?.questions[0]).toEqual({ question: "care", self: 3.33, team: 3.33, blindSpotShare: 1 / 3 });

@@ -38,7 +38,8 @@ describe("bounded work on bad input", () => {
     const classifier = createBuiltinClassifier({ industry: "legal-tax", terms: ["Stadtwerke Nord"] });
     const before = texts.map((t) => classifier.explain(t));
     // 60,000 distinct words, more than the cache keeps, in messages of 600 words
-    for (let m = 0; m < 100; m++) classifier.classifyMessage(Array.from({ length: 600 }, (_, k) => `wort${m}x${k}`).join(" "));
+    for (let m = 0; m < 100; m++)
+      classifier.classifyMessage(Array.from({ length: 600 }, (_, k) => `wort${m}x${k}`).join(" "));
     expect(texts.map((t) => classifier.explain(t))).toEqual(before);
     expect(texts.map((t) => classifier.classifyMessage(t))).toEqual(before.map((e) => e.verdict));
   });

@@ -5,8 +5,8 @@
 // family the intended way.
 import { describe, expect, it } from "vitest";
 import {
-  builtinClassifier,
   type BuiltinClassifier,
+  builtinClassifier,
   classifyMessage,
   createBuiltinClassifier,
 } from "../../../src/core/presence/builtinClassifier.js";
@@ -18,7 +18,11 @@ import { HAND_LABELLED } from "./handLabelled.js";
 function cues(text: string, classifier: BuiltinClassifier = builtinClassifier): string[] {
   return classifier.explain(text).notes.map((n) => n.feature);
 }
-function expectVerdict(text: string, verdict: PresenceVerdict, classifier: BuiltinClassifier = builtinClassifier): void {
+function expectVerdict(
+  text: string,
+  verdict: PresenceVerdict,
+  classifier: BuiltinClassifier = builtinClassifier,
+): void {
   expect(classifier.classifyMessage(text), text).toEqual(verdict);
 }
 const customer = (tone: Tone): PresenceVerdict => ({ customer: true, tone });
@@ -125,7 +129,11 @@ describe("tone carried by framing", () => {
     ["Die Gäste sind nicht das Problem, unser Check-in ist es.", "t+:defend", "positive"],
     ["Lasst uns erst verstehen, warum die Mieter die App nicht nutzen.", "t+:curiosity", "positive"],
     ["Können wir der Patientin einen früheren Termin anbieten?", "t+:accommodate", "positive"],
-    ["Die Kundin ist nach dem Einbruch völlig verunsichert, können wir ihr heute noch jemanden vorbeischicken?", "t+:care", "positive"],
+    [
+      "Die Kundin ist nach dem Einbruch völlig verunsichert, können wir ihr heute noch jemanden vorbeischicken?",
+      "t+:care",
+      "positive",
+    ],
     ["Typisch Mandant: alles am letzten Tag.", "t-:stereotype", "negative"],
     ["Angeblich hat der Kunde die Mahnung nie bekommen. Klar.", "t-:suspicion", "negative"],
     ["Der Kunde soll halt warten, wir haben Wichtigeres zu tun.", "t-:dismiss", "negative"],
@@ -144,7 +152,9 @@ describe("tone carried by framing", () => {
 
   it("respect, quoted praise and laughter are found", () => {
     expect(cues("Unsere Fahrgäste verdienen pünktliche Informationen.")).toContain("t+:respect");
-    expect(cues("Zitat aus der Umfrage: „Endlich ein Anbieter, der zurückruft, wenn er es verspricht.“")).toContain("t+:quote");
+    expect(cues("Zitat aus der Umfrage: „Endlich ein Anbieter, der zurückruft, wenn er es verspricht.“")).toContain(
+      "t+:quote",
+    );
     expect(cues("lol, a customer asked if we can deliver yesterday")).toContain("t-:laughter");
   });
 
@@ -185,12 +195,23 @@ describe("industry presets and workspace terms", () => {
 
   it("terms match case-insensitively on word boundaries, multi-word and inflected", () => {
     const workspace = createBuiltinClassifier({ terms: ["Stadtwerke Nord", "Acme", "HubSpot"] });
-    for (const text of ["Stadtwerke Nord hat die Abschlagszahlung angepasst.", "STADTWERKE NORD hat angerufen.", "Acme's rollout starts Monday.", "HubSpot hat die Verlängerung unterschrieben."]) {
-      expect(workspace.explain(text).notes.some((n) => n.text.endsWith("(workspace term)")), text).toBe(true);
+    for (const text of [
+      "Stadtwerke Nord hat die Abschlagszahlung angepasst.",
+      "STADTWERKE NORD hat angerufen.",
+      "Acme's rollout starts Monday.",
+      "HubSpot hat die Verlängerung unterschrieben.",
+    ]) {
+      expect(
+        workspace.explain(text).notes.some((n) => n.text.endsWith("(workspace term)")),
+        text,
+      ).toBe(true);
       expect(workspace.classifyMessage(text).customer, text).toBe(true);
     }
     for (const text of ["Acmetrics dashboards are slow today.", "Die Stadtwerke haben Nordwind als Lieferant."]) {
-      expect(workspace.explain(text).notes.some((n) => n.text.endsWith("(workspace term)")), text).toBe(false);
+      expect(
+        workspace.explain(text).notes.some((n) => n.text.endsWith("(workspace term)")),
+        text,
+      ).toBe(false);
     }
     // without the terms, the same names are nothing special
     expect(classifyMessage("STADTWERKE NORD hat angerufen.").customer).toBe(false);
@@ -199,16 +220,34 @@ describe("industry presets and workspace terms", () => {
   it("ten thousand account names", () => {
     const names = Array.from({ length: 10_000 }, (_, k) => `Kontor ${k} Logistik`);
     const workspace = createBuiltinClassifier({ terms: names });
-    expect(workspace.explain("Kontor 9876 Logistik hat heute bestellt.").notes.find((n) => n.text.endsWith("(workspace term)"))?.text).toBe("Kontor 9876 Logistik (workspace term)");
-    expect(workspace.explain("Kontor 12345 Logistik hat heute bestellt.").notes.some((n) => n.text.endsWith("(workspace term)"))).toBe(false);
+    expect(
+      workspace
+        .explain("Kontor 9876 Logistik hat heute bestellt.")
+        .notes.find((n) => n.text.endsWith("(workspace term)"))?.text,
+    ).toBe("Kontor 9876 Logistik (workspace term)");
+    expect(
+      workspace
+        .explain("Kontor 12345 Logistik hat heute bestellt.")
+        .notes.some((n) => n.text.endsWith("(workspace term)")),
+    ).toBe(false);
   });
 });
 
 describe("bad input", () => {
-  const valid = (v: PresenceVerdict): boolean => (v.customer ? ["positive", "neutral", "negative"].includes(v.tone!) : v.tone === null);
+  const valid = (v: PresenceVerdict): boolean =>
+    v.customer ? ["positive", "neutral", "negative"].includes(v.tone!) : v.tone === null;
   it("empty, 100 KB, emoji-only, mixed-language and binary-looking texts classify without throwing", () => {
     const binary = Array.from({ length: 4096 }, (_, k) => String.fromCharCode((k * 7919) % 65536)).join("");
-    for (const text of ["", "   \n\t ", "Der Kunde ".repeat(10_000), "🎉🙄💅😂".repeat(50), "Der customer ist sehr happy mit dem neuen Tarif, merci!", binary, "\u0000\u0001\u0002", "`".repeat(10_000)]) {
+    for (const text of [
+      "",
+      "   \n\t ",
+      "Der Kunde ".repeat(10_000),
+      "🎉🙄💅😂".repeat(50),
+      "Der customer ist sehr happy mit dem neuen Tarif, merci!",
+      binary,
+      "\u0000\u0001\u0002",
+      "`".repeat(10_000),
+    ]) {
       const v = classifyMessage(text);
       expect(valid(v), text.slice(0, 40)).toBe(true);
       expect(classifyMessage(text)).toEqual(v);
@@ -220,7 +259,9 @@ describe("bad input", () => {
 describe("the sentences labelled for the first classifier", () => {
   const verdicts = HAND_LABELLED.map(([text]) => classifyMessage(text));
   it("agree with the hand labels for at least 90 % of the sentences", () => {
-    const misses = HAND_LABELLED.filter(([, c, tone], k) => verdicts[k]!.customer !== c || verdicts[k]!.tone !== tone).map(([text]) => text);
+    const misses = HAND_LABELLED.filter(
+      ([, c, tone], k) => verdicts[k]!.customer !== c || verdicts[k]!.tone !== tone,
+    ).map(([text]) => text);
     expect(1 - misses.length / HAND_LABELLED.length, misses.join("\n")).toBeGreaterThanOrEqual(0.9);
   });
   it("keep every non-customer sentence (false friends, office chatter) out", () => {

@@ -1,18 +1,41 @@
 // Digest arithmetic against figures computed by hand.
 import { describe, expect, it } from "vitest";
 import { buildDigest, foldedChannels } from "../../../src/core/presence/digest.js";
-import { digestDue, weekBounds, weeksEndingWith } from "../../../src/core/presence/service.js";
 import type { WeekCounts } from "../../../src/core/presence/ports.js";
+import { digestDue, weekBounds, weeksEndingWith } from "../../../src/core/presence/service.js";
 import type { Workspace } from "../../../src/core/shared/model.js";
 
 const weeks = weeksEndingWith("2026-W48");
-const counts = (channelRef: string, week: string, messages: number, customer: number, positive: number, negative: number, authors: number): WeekCounts => ({
-  channelRef, week, messages, customer, positive, negative, authors,
+const counts = (
+  channelRef: string,
+  week: string,
+  messages: number,
+  customer: number,
+  positive: number,
+  negative: number,
+  authors: number,
+): WeekCounts => ({
+  channelRef,
+  week,
+  messages,
+  customer,
+  positive,
+  negative,
+  authors,
 });
 
 describe("buildDigest", () => {
   it("computes shares, change and trend per channel and folds small channels", () => {
-    expect(weeks).toEqual(["2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48"]);
+    expect(weeks).toEqual([
+      "2026-W41",
+      "2026-W42",
+      "2026-W43",
+      "2026-W44",
+      "2026-W45",
+      "2026-W46",
+      "2026-W47",
+      "2026-W48",
+    ]);
     const channelWeeks = [
       counts("CSUP", "2026-W47", 50, 10, 5, 1, 4), // 20 %
       counts("CSUP", "2026-W48", 40, 12, 6, 3, 5), // 30 %, +10 pts, positive 50 %, negative 25 %
@@ -48,12 +71,25 @@ describe("buildDigest", () => {
     expect(report.workspace.trend).toEqual([null, null, null, null, null, null, 0.2, null]);
     // The tone trend follows the same rules: W47 shown (5 appreciative, 4 factual, 1 disparaging
     // of 50 messages), W48 withheld like the share, never a zero.
-    expect(report.workspace.toneTrend).toEqual([null, null, null, null, null, null, { positive: 0.1, neutral: 0.08, negative: 0.02 }, null]);
+    expect(report.workspace.toneTrend).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      { positive: 0.1, neutral: 0.08, negative: 0.02 },
+      null,
+    ]);
     expect(report.leaders.answeredShare).toBeCloseTo(0.75);
   });
 
   it("shows the workspace line when the folded channels together are a large enough group", () => {
-    const channelWeeks = [counts("CSUP", "2026-W48", 40, 12, 6, 3, 5), counts("CA", "2026-W48", 5, 1, 1, 0, 2), counts("CB", "2026-W48", 6, 2, 0, 1, 2)];
+    const channelWeeks = [
+      counts("CSUP", "2026-W48", 40, 12, 6, 3, 5),
+      counts("CA", "2026-W48", 5, 1, 1, 0, 2),
+      counts("CB", "2026-W48", 6, 2, 0, 1, 2),
+    ];
     const report = buildDigest({
       language: "de",
       weeks,

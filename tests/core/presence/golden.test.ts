@@ -19,7 +19,9 @@ describe("golden outputs of the built-in classifier", () => {
 
   it("notices a changed verdict", () => {
     const { lines } = computeGolden();
-    const changed = lines.map((l, k) => (k === 5 ? l.replace(/\t(customer|no)\t/u, (_, v: string) => (v === "no" ? "\tcustomer\t" : "\tno\t")) : l));
+    const changed = lines.map((l, k) =>
+      k === 5 ? l.replace(/\t(customer|no)\t/u, (_, v: string) => (v === "no" ? "\tcustomer\t" : "\tno\t")) : l,
+    );
     expect(compareGolden(lines, changed, true)).toHaveLength(1);
   }, 60_000);
 });

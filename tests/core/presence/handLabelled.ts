@@ -317,7 +317,11 @@ export const HAND_LABELLED: readonly (readonly [string, boolean, Tone | null])[]
   ["Erkundet mal bitte, ob es eine bessere Logging-Lösung gibt.", false, null],
   ["Ich möchte mein Interesse an der Teamlead-Stelle bekunden.", false, null],
   ["Stammkunden bekommen ab Montag 10 % Rabatt.", true, "neutral"],
-  ["Die Kundin hat am Telefon geweint, weil ihr Paket seit drei Wochen fehlt. Das darf nie wieder passieren.", true, "positive"],
+  [
+    "Die Kundin hat am Telefon geweint, weil ihr Paket seit drei Wochen fehlt. Das darf nie wieder passieren.",
+    true,
+    "positive",
+  ],
   ["Nie wieder so einen Kunden, ehrlich.", true, "negative"],
   ["Wie wäre es, wenn wir die Release Notes aus Sicht der Nutzer schreiben?", true, "positive"],
   ["Die Entwickler beschweren sich über die langsame CI.", false, null],

@@ -13,7 +13,11 @@ import * as toneLexicon from "../../../src/core/presence/toneLexicon.js";
 describe("requiredLiterals", () => {
   it("finds the words every match contains", () => {
     expect(requiredLiterals(/ (?:foo|bar)(?= )/u)?.sort()).toEqual([" bar", " foo"]);
-    expect(requiredLiterals(/ (?:unser(?:e)? fehler|my bad)(?= )/u)?.sort()).toEqual([" my bad", " unser fehler", " unsere fehler"]);
+    expect(requiredLiterals(/ (?:unser(?:e)? fehler|my bad)(?= )/u)?.sort()).toEqual([
+      " my bad",
+      " unser fehler",
+      " unsere fehler",
+    ]);
     // an optional or repeated piece is skipped, the fixed word after it is required
     expect(requiredLiterals(/(?:\S+ ){0,2}(?:auf|an) uns/u)).toEqual(["an uns", "auf uns"]);
     expect(requiredLiterals(/typisch\p{L}*/u)).toEqual(["typisch"]);
@@ -44,7 +48,9 @@ describe("LiteralScan", () => {
   });
 
   it("never rules out a lexicon pattern that matches a corpus message", () => {
-    const patterns = [lexicon, namedLexicon, toneLexicon].flatMap((m) => Object.values(m).filter((v): v is RegExp => v instanceof RegExp && !v.global && !v.sticky));
+    const patterns = [lexicon, namedLexicon, toneLexicon].flatMap((m) =>
+      Object.values(m).filter((v): v is RegExp => v instanceof RegExp && !v.global && !v.sticky),
+    );
     expect(patterns.length).toBeGreaterThan(50);
     const scan = new LiteralScan(patterns);
     const missed: string[] = [];

@@ -6,7 +6,8 @@ import { TermMatcher } from "../../../src/core/presence/vocabulary.js";
 
 describe("parseTermsFile: one name per line", () => {
   it("reads names, skipping blank lines and comments, folding duplicates, unquoting", () => {
-    const text = '\uFEFFFahrgast\r\n\r\n# Großkunden\r\n"Müller, Schmidt & Partner"\r\nfahrgast\r\n  Stadtwerke   Nord  \r\n"Der ""Goldene"" Hirsch"\r\n';
+    const text =
+      '\uFEFFFahrgast\r\n\r\n# Großkunden\r\n"Müller, Schmidt & Partner"\r\nfahrgast\r\n  Stadtwerke   Nord  \r\n"Der ""Goldene"" Hirsch"\r\n';
     expect(parseTermsFile(text)).toEqual({
       terms: ["Fahrgast", "Müller, Schmidt & Partner", "Stadtwerke Nord", 'Der "Goldene" Hirsch'],
       format: "list",
@@ -17,7 +18,9 @@ describe("parseTermsFile: one name per line", () => {
   });
 
   it("reports malformed rows by line and keeps the rest", () => {
-    const text = ['Acme', '"Broken quote', "x".repeat(MAX_TERM_LENGTH + 1), "Bad\u0007Bell", "---", "Initech"].join("\n");
+    const text = ["Acme", '"Broken quote', "x".repeat(MAX_TERM_LENGTH + 1), "Bad\u0007Bell", "---", "Initech"].join(
+      "\n",
+    );
     const result = parseTermsFile(text);
     expect(result.terms).toEqual(["Acme", "Initech"]);
     expect(result.errors).toEqual([
@@ -45,7 +48,8 @@ describe("parseTermsFile: one name per line", () => {
 
 describe("parseTermsFile: CSV exports", () => {
   it("finds a name column by its header, with quotes, doubled quotes and line breaks inside fields", () => {
-    const text = 'Account Name,Owner,Notes\n"Hansen & Co, Kiel",Anna,"two\nlines"\nGlobex,Ben,"says ""hi"""\n,Cem,empty name\nGlobex,Dana,dup\n';
+    const text =
+      'Account Name,Owner,Notes\n"Hansen & Co, Kiel",Anna,"two\nlines"\nGlobex,Ben,"says ""hi"""\n,Cem,empty name\nGlobex,Dana,dup\n';
     const result = parseTermsFile(text);
     expect(result.format).toBe("csv");
     expect(result.column).toBe("account name");
@@ -64,11 +68,15 @@ describe("parseTermsFile: CSV exports", () => {
   it("stops at a quote that is never closed, keeping what came before", () => {
     const result = parseTermsFile('Name\nAcme\n"Open,\nInitech\n');
     expect(result.terms).toEqual(["Acme"]);
-    expect(result.errors).toEqual([{ line: 3, message: "a quote opened here is never closed; the rest of the file was not read" }]);
+    expect(result.errors).toEqual([
+      { line: 3, message: "a quote opened here is never closed; the rest of the file was not read" },
+    ]);
   });
 
   it("names the columns there are when the requested one is missing", () => {
-    expect(parseTermsFile("Name,City\nAcme,Bonn\n", { column: "Company" }).fatal).toBe('no column "Company" in the first line; it has "name", "city"');
+    expect(parseTermsFile("Name,City\nAcme,Bonn\n", { column: "Company" }).fatal).toBe(
+      'no column "Company" in the first line; it has "name", "city"',
+    );
   });
 });
 
@@ -87,7 +95,11 @@ describe("TermMatcher", () => {
     expect(matcher.size).toBe(3);
     const words = ["die", "stadtwerke", "nord", "und", "acme's", "team", "stadtwerke", "süd"];
     const found: [number, number, string][] = [];
-    matcher.scan(words, words.map(() => false), (from, to, term) => found.push([from, to, term]));
+    matcher.scan(
+      words,
+      words.map(() => false),
+      (from, to, term) => found.push([from, to, term]),
+    );
     expect(found).toEqual([
       [1, 2, "Stadtwerke Nord"],
       [4, 4, "Acme"],

@@ -2,13 +2,13 @@
 // at a time, retried with backoff, given up on, and taken over when its lease runs out —
 // looking first whether the sender that died had delivered it.
 import { beforeEach, describe, expect, it } from "vitest";
+import type { Workspace } from "../../../src/core/shared/model.js";
 import { Outbox, type OutboxEntry } from "../../../src/core/shared/outbox.js";
 import { DeliveryError, type MessageRef } from "../../../src/core/shared/ports.js";
 import { MAX_ATTEMPTS } from "../../../src/core/shared/retry.js";
-import { MemoryLogger, testClock, type TestClock } from "../support/basics.js";
+import { MemoryLogger, type TestClock, testClock } from "../support/basics.js";
 import { MemoryOutboxStore } from "../support/outbox.js";
 import { MemoryWorkspaceStore } from "../support/workspaces.js";
-import type { Workspace } from "../../../src/core/shared/model.js";
 
 const LEASE = 120_000;
 let time: TestClock;
@@ -42,7 +42,13 @@ beforeEach(async () => {
   });
 });
 
-const note = (key: string, recipient = "C1") => ({ workspaceId: ws.id, kind: "note", subjectId: key, recipient, dedupeKey: key });
+const note = (key: string, recipient = "C1") => ({
+  workspaceId: ws.id,
+  kind: "note",
+  subjectId: key,
+  recipient,
+  dedupeKey: key,
+});
 
 describe("Outbox", () => {
   it("queues one effect once and delivers it once, tagged with its entry id", async () => {
@@ -75,7 +81,11 @@ describe("Outbox", () => {
     expect(firstWait).toBeGreaterThanOrEqual(22_500);
     expect(firstWait).toBeLessThanOrEqual(37_500);
 
-    expect(await outbox.deliverDue(new Date(time.now().getTime() + 20_000))).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await outbox.deliverDue(new Date(time.now().getTime() + 20_000))).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+    });
     time.set(first.nextAttemptAt);
     expect(await outbox.deliverDue()).toEqual({ sent: 0, retrying: 1, failed: 0 });
     const second = store.byKey("k")!;
@@ -111,7 +121,9 @@ describe("Outbox", () => {
       failures.push(new DeliveryError("HTTP 503"));
       time.set(store.byKey("always-503")!.nextAttemptAt);
       const round = await outbox.deliverDue();
-      expect(round).toEqual(attempt < MAX_ATTEMPTS ? { sent: 0, retrying: 1, failed: 0 } : { sent: 0, retrying: 0, failed: 1 });
+      expect(round).toEqual(
+        attempt < MAX_ATTEMPTS ? { sent: 0, retrying: 1, failed: 0 } : { sent: 0, retrying: 0, failed: 1 },
+      );
     }
     expect(store.byKey("always-503")).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     time.advance(24 * 3600_000);
@@ -160,13 +172,20 @@ describe("Outbox", () => {
     time.advance(LEASE + 1000);
     const limited = new Outbox(store, time.clock, logger, LEASE);
     limited.handle("note", async (_entry, _workspace, once) => {
-      await once({ findSent: async () => Promise.reject(new DeliveryError("ratelimited", { retryAfterMs: 60_000 })) }, async () => {
-        delivered.push({ entry: "x", recipient: "x", tag: "x" });
-      });
+      await once(
+        { findSent: async () => Promise.reject(new DeliveryError("ratelimited", { retryAfterMs: 60_000 })) },
+        async () => {
+          delivered.push({ entry: "x", recipient: "x", tag: "x" });
+        },
+      );
     });
     expect(await limited.deliverDue()).toEqual({ sent: 0, retrying: 1, failed: 0 });
     const row = store.byKey("k")!;
-    expect(row).toMatchObject({ attempts: 0, status: "pending", nextAttemptAt: new Date(time.now().getTime() + 60_000) });
+    expect(row).toMatchObject({
+      attempts: 0,
+      status: "pending",
+      nextAttemptAt: new Date(time.now().getTime() + 60_000),
+    });
     expect(delivered).toEqual([]);
     // When it is due again it is still interrupted, so it looks again (and this time finds nothing and posts).
     time.set(new Date(row.nextAttemptAt.getTime() + 1));

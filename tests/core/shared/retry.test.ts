@@ -1,8 +1,8 @@
 // retryDecision: when a failed delivery is tried again. Jitter is random, so each case checks
 // the window the wait must fall in rather than one value.
 import { describe, expect, it } from "vitest";
-import { asDeliveryError, MAX_ATTEMPTS, retryDecision, runPool } from "../../../src/core/shared/retry.js";
 import { DeliveryError } from "../../../src/core/shared/ports.js";
+import { asDeliveryError, MAX_ATTEMPTS, retryDecision, runPool } from "../../../src/core/shared/retry.js";
 
 const now = new Date("2026-11-23T08:00:00Z");
 const waitOf = (decision: { nextAttemptAt: Date }) => decision.nextAttemptAt.getTime() - now.getTime();
@@ -25,7 +25,13 @@ describe("retryDecision", () => {
 
   it("backs off exponentially from 30 s on a 5xx, within ±25 %, capped at an hour", () => {
     const serverError = new DeliveryError("HTTP 503 Service Unavailable");
-    for (const [attempts, base] of [[1, 30_000], [2, 60_000], [3, 120_000], [5, 480_000], [7, 1_920_000]] as const) {
+    for (const [attempts, base] of [
+      [1, 30_000],
+      [2, 60_000],
+      [3, 120_000],
+      [5, 480_000],
+      [7, 1_920_000],
+    ] as const) {
       for (let i = 0; i < 20; i++) {
         const decision = retryDecision(serverError, attempts, now, 10);
         expect(decision.giveUp).toBe(false);
@@ -39,12 +45,17 @@ describe("retryDecision", () => {
   });
 
   it("gives up at once on a permanent error, and after the last attempt on any other", () => {
-    expect(retryDecision(new DeliveryError("channel_not_found", { permanent: true }), 1, now)).toMatchObject({ giveUp: true, reason: "channel_not_found" });
+    expect(retryDecision(new DeliveryError("channel_not_found", { permanent: true }), 1, now)).toMatchObject({
+      giveUp: true,
+      reason: "channel_not_found",
+    });
     expect(retryDecision(new DeliveryError("HTTP 500"), MAX_ATTEMPTS - 1, now).giveUp).toBe(false);
     expect(retryDecision(new DeliveryError("HTTP 500"), MAX_ATTEMPTS, now).giveUp).toBe(true);
     expect(retryDecision(new DeliveryError("HTTP 500"), 3, now, 3).giveUp).toBe(true);
     // Even a rate limit ends after the last attempt.
-    expect(retryDecision(new DeliveryError("ratelimited", { retryAfterMs: 1000 }), MAX_ATTEMPTS, now).giveUp).toBe(true);
+    expect(retryDecision(new DeliveryError("ratelimited", { retryAfterMs: 1000 }), MAX_ATTEMPTS, now).giveUp).toBe(
+      true,
+    );
   });
 
   it("treats anything that is not a DeliveryError as transient, and keeps reasons short", () => {

@@ -2,12 +2,12 @@
 // anonymous suggestion leaves behind (nothing naming its author, anywhere a port was handed
 // something), votes, answers that tell the author once, and prompts asked now or monthly.
 import { beforeEach, describe, expect, it } from "vitest";
-import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH } from "../../../src/core/suggestions/service.js";
 import type { Actor } from "../../../src/core/identity/service.js";
-import { DeliveryError } from "../../../src/core/shared/ports.js";
 import type { Workspace } from "../../../src/core/shared/model.js";
+import { DeliveryError } from "../../../src/core/shared/ports.js";
+import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH } from "../../../src/core/suggestions/service.js";
 import { everything } from "../support/basics.js";
-import { memoryCore, type MemoryCore } from "../support/core.js";
+import { type MemoryCore, memoryCore } from "../support/core.js";
 
 let m: MemoryCore;
 let ws: Workspace;
@@ -18,7 +18,14 @@ beforeEach(async () => {
 });
 
 const submit = (author: string, text: string, anonymous = false) =>
-  m.core.suggestions.submit({ workspace: ws, authorExternalId: author, authorProfile: { displayName: `Name of ${author}` }, anonymous, text, touchpoint: "service" });
+  m.core.suggestions.submit({
+    workspace: ws,
+    authorExternalId: author,
+    authorProfile: { displayName: `Name of ${author}` },
+    anonymous,
+    text,
+    touchpoint: "service",
+  });
 
 async function actor(user: string, roles: { isLeader?: boolean; isAdmin?: boolean } = {}): Promise<Actor> {
   const resolved = await m.core.identity.resolve({ platform: "slack", team: "T1", user, create: true });
@@ -28,13 +35,20 @@ async function actor(user: string, roles: { isLeader?: boolean; isAdmin?: boolea
 describe("submit", () => {
   it("stores a named suggestion with its author, queues its channel post and delivers it", async () => {
     const result = await submit("UANNA", "  Call back <!channel> within a day \u0007 ");
-    expect(result).toMatchObject({ ok: true, shared: true, suggestion: { number: 1, text: "Call back <!channel> within a day", authorExternalId: "UANNA", status: "new" } });
+    expect(result).toMatchObject({
+      ok: true,
+      shared: true,
+      suggestion: { number: 1, text: "Call back <!channel> within a day", authorExternalId: "UANNA", status: "new" },
+    });
     expect(m.workspaces.members.size).toBe(1);
     expect([...m.workspaces.members.values()][0]).toMatchObject({ externalId: "UANNA", displayName: "Name of UANNA" });
     await m.core.suggestions.deliverPending();
     expect(m.senders.suggestions.posts).toHaveLength(1);
     expect(m.senders.suggestions.posts[0]).toMatchObject({ channel: "CSUGGEST", view: { number: 1, language: "de" } });
-    expect((await m.core.suggestions.get(result.ok ? result.suggestion.id : ""))!).toMatchObject({ channelRef: "CSUGGEST", messageRef: "post-1" });
+    expect((await m.core.suggestions.get(result.ok ? result.suggestion.id : ""))!).toMatchObject({
+      channelRef: "CSUGGEST",
+      messageRef: "post-1",
+    });
   });
 
   it("refuses empty and too long texts before anything is stored or counted", async () => {
@@ -78,7 +92,8 @@ describe("the hourly rate limit", () => {
       return create(input);
     };
     await expect(submit("UANNA", "Lost")).rejects.toThrow("database is locked");
-    for (let i = 0; i < SUBMISSIONS_PER_HOUR; i++) expect(await submit("UANNA", `Idea ${i}`)).toMatchObject({ ok: true });
+    for (let i = 0; i < SUBMISSIONS_PER_HOUR; i++)
+      expect(await submit("UANNA", `Idea ${i}`)).toMatchObject({ ok: true });
     expect(await submit("UANNA", "Over")).toEqual({ ok: false, reason: "rate-limited" });
   });
 });
@@ -89,7 +104,12 @@ describe("anonymous suggestions", () => {
     await submit("UANNA", "Named idea");
     await m.core.suggestions.deliverPending();
     const anna = (await m.workspaces.findMember(ws.id, "UANNA"))!;
-    const marks = { suggestions: m.suggestions.received.length, workspaces: m.workspaces.writes.length, log: m.logger.lines.length, posts: m.senders.suggestions.posts.length };
+    const marks = {
+      suggestions: m.suggestions.received.length,
+      workspaces: m.workspaces.writes.length,
+      log: m.logger.lines.length,
+      posts: m.senders.suggestions.posts.length,
+    };
 
     const result = await submit("UANNA", "Secret idea", true);
     await m.core.suggestions.deliverPending();
@@ -117,7 +137,12 @@ describe("anonymous suggestions", () => {
   it("never tells an anonymous author about an answer", async () => {
     const result = await submit("UANNA", "Secret idea", true);
     const lead = await actor("ULEAD", { isLeader: true });
-    await m.core.suggestions.respond({ actor: lead, suggestionId: result.ok ? result.suggestion.id : "", status: "planned", note: "Next quarter" });
+    await m.core.suggestions.respond({
+      actor: lead,
+      suggestionId: result.ok ? result.suggestion.id : "",
+      status: "planned",
+      note: "Next quarter",
+    });
     expect([...m.outbox.rows.values()].map((r) => r.kind)).toEqual(["suggestion.post"]);
   });
 });
@@ -140,9 +165,13 @@ describe("votes and answers", () => {
     await m.core.suggestions.deliverPending();
     const id = result.ok ? result.suggestion.id : "";
     const lead = await actor("ULEAD", { isLeader: true });
-    const answer = (status: "planned" | "done", note: string | null) => m.core.suggestions.respond({ actor: lead, suggestionId: id, status, note });
+    const answer = (status: "planned" | "done", note: string | null) =>
+      m.core.suggestions.respond({ actor: lead, suggestionId: id, status, note });
 
-    expect(await answer("planned", "Next sprint")).toMatchObject({ ok: true, suggestion: { status: "planned", responseNote: "Next sprint", responderExternalId: "ULEAD" } });
+    expect(await answer("planned", "Next sprint")).toMatchObject({
+      ok: true,
+      suggestion: { status: "planned", responseNote: "Next sprint", responderExternalId: "ULEAD" },
+    });
     await m.core.suggestions.deliverPending();
     expect(await answer("planned", "Next sprint")).toMatchObject({ ok: true }); // the same answer again
     await m.core.suggestions.deliverPending();
@@ -163,7 +192,9 @@ describe("votes and answers", () => {
     expect(await m.core.suggestions.forAnswer(admin, id)).toMatchObject({ ok: true, suggestion: { id } });
     const elsewhere = { ...admin, workspace: { ...admin.workspace, id: "w-other" } };
     expect(await m.core.suggestions.forAnswer(elsewhere, id)).toEqual({ ok: false, reason: "not-found" });
-    expect(await m.core.suggestions.respond({ actor: elsewhere, suggestionId: id, status: "done", note: null })).toEqual({ ok: false, reason: "not-found" });
+    expect(
+      await m.core.suggestions.respond({ actor: elsewhere, suggestionId: id, status: "done", note: null }),
+    ).toEqual({ ok: false, reason: "not-found" });
   });
 });
 
@@ -171,11 +202,16 @@ describe("asking for suggestions", () => {
   it("posts a prompt now and records who asked; a failed post is reported and forgotten", async () => {
     const lead = await actor("ULEAD", { isLeader: true });
     expect(await m.core.suggestions.ask({ actor: lead, channel: "CTEAM" })).toEqual({ ok: true });
-    expect(m.senders.suggestions.prompts).toEqual([{ channel: "CTEAM", prompt: { language: "de", promptKey: expect.any(String), askedBy: "ULEAD" }, tag: undefined }]);
+    expect(m.senders.suggestions.prompts).toEqual([
+      { channel: "CTEAM", prompt: { language: "de", promptKey: expect.any(String), askedBy: "ULEAD" }, tag: undefined },
+    ]);
     expect([...m.suggestions.asks.values()]).toMatchObject([{ memberId: lead.member!.id, channelRef: "CTEAM" }]);
 
     m.senders.suggestions.failNext(new DeliveryError("not_in_channel", { permanent: true }));
-    expect(await m.core.suggestions.ask({ actor: lead, channel: "CPRIVATE" })).toEqual({ ok: false, reason: "not-posted" });
+    expect(await m.core.suggestions.ask({ actor: lead, channel: "CPRIVATE" })).toEqual({
+      ok: false,
+      reason: "not-posted",
+    });
     expect([...m.suggestions.asks.values()].map((a) => a.channelRef)).toEqual(["CTEAM"]);
   });
 
@@ -188,6 +224,8 @@ describe("asking for suggestions", () => {
     m.time.set("2027-02-28T15:00:00Z");
     expect(await m.core.suggestions.askScheduled(m.time.now())).toBe(0);
     await m.core.outbox.deliverDue();
-    expect(m.senders.suggestions.prompts).toMatchObject([{ channel: "CTEAM", prompt: { askedBy: null }, tag: expect.any(String) }]);
+    expect(m.senders.suggestions.prompts).toMatchObject([
+      { channel: "CTEAM", prompt: { askedBy: null }, tag: expect.any(String) },
+    ]);
   });
 });

@@ -1,7 +1,15 @@
 // CheckInStore in memory, with the database's rules: one nudge per (member, slot), one answer
 // per (member, question, week), and claims that only one caller can take until they run out.
+
+import type {
+  CheckInExportRow,
+  CheckInStore,
+  DeliveryTarget,
+  LeaderWithWorkspace,
+  NewNudge,
+  NudgePatch,
+} from "../../../src/core/checkins/ports.js";
 import type { CheckIn, Nudge } from "../../../src/core/shared/model.js";
-import type { CheckInExportRow, CheckInStore, DeliveryTarget, LeaderWithWorkspace, NewNudge, NudgePatch } from "../../../src/core/checkins/ports.js";
 import type { MemoryWorkspaceStore } from "./workspaces.js";
 
 /** A nudge row as the table keeps it, with the columns the domain type leaves out. */
@@ -23,8 +31,13 @@ export class MemoryCheckInStore implements CheckInStore {
   ) {}
 
   async listActiveLeaders(at: Date): Promise<LeaderWithWorkspace[]> {
-    const leaders = [...this.workspaces.members.values()].filter((m) => m.isLeader && (!m.pausedUntil || m.pausedUntil <= at));
-    return leaders.map((member) => ({ member: { ...member }, workspace: this.workspaces.workspaces.get(member.workspaceId)! }));
+    const leaders = [...this.workspaces.members.values()].filter(
+      (m) => m.isLeader && (!m.pausedUntil || m.pausedUntil <= at),
+    );
+    return leaders.map((member) => ({
+      member: { ...member },
+      workspace: this.workspaces.workspaces.get(member.workspaceId)!,
+    }));
   }
 
   async getTarget(memberId: string): Promise<DeliveryTarget | null> {
@@ -76,7 +89,9 @@ export class MemoryCheckInStore implements CheckInStore {
   }
 
   async nudgeIds(keys: { memberId: string; slot: string }[]): Promise<string[]> {
-    return [...this.nudges.values()].filter((n) => keys.some((k) => k.memberId === n.memberId && k.slot === n.slot)).map((n) => n.id);
+    return [...this.nudges.values()]
+      .filter((n) => keys.some((k) => k.memberId === n.memberId && k.slot === n.slot))
+      .map((n) => n.id);
   }
 
   async getNudge(id: string): Promise<Nudge | null> {
@@ -125,7 +140,9 @@ export class MemoryCheckInStore implements CheckInStore {
   }
 
   async listCheckIns(memberId: string, weeks: string[]): Promise<CheckIn[]> {
-    return [...this.checkIns.values()].filter((c) => c.memberId === memberId && weeks.includes(c.week)).map((c) => ({ ...c }));
+    return [...this.checkIns.values()]
+      .filter((c) => c.memberId === memberId && weeks.includes(c.week))
+      .map((c) => ({ ...c }));
   }
 
   async answeredWeeks(memberId: string, limit: number): Promise<string[]> {
@@ -152,7 +169,12 @@ export class MemoryCheckInStore implements CheckInStore {
   }
 
   /** Test setup: the member answered `question` in `week` (outside any nudge). */
-  answered(memberId: string, week: string, question: CheckIn["question"] = "care", rating: CheckIn["rating"] = 4): Promise<CheckIn> {
+  answered(
+    memberId: string,
+    week: string,
+    question: CheckIn["question"] = "care",
+    rating: CheckIn["rating"] = 4,
+  ): Promise<CheckIn> {
     return this.saveCheckIn({ memberId, question, week, rating });
   }
 }

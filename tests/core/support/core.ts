@@ -1,17 +1,18 @@
 // Everything a core test needs, wired like src/app.ts wires the real thing, but in memory.
-import { createCore, type Core } from "../../../src/core/index.js";
-import { MemoryDashboardStore } from "./dashboard.js";
-import { EmptyMirrorStore, RecordingMirrorMessenger } from "./mirror.js";
+
+import type { AddressStore, StoredAddress } from "../../../src/core/identity/ports.js";
+import { type Core, createCore } from "../../../src/core/index.js";
 import type { LlmFactory } from "../../../src/core/presence/workspaceClassifiers.js";
-import { testClock, MemoryLogger, type TestClock } from "./basics.js";
+import { createHasher } from "../../../src/core/shared/hash.js";
+import { MemoryLogger, type TestClock, testClock } from "./basics.js";
 import { MemoryCheckInStore } from "./checkins.js";
+import { MemoryDashboardStore } from "./dashboard.js";
 import { RecordingNudgeMessenger, RecordingPresenceMessenger, RecordingSuggestionMessenger } from "./messengers.js";
+import { EmptyMirrorStore, RecordingMirrorMessenger } from "./mirror.js";
 import { MemoryOutboxStore } from "./outbox.js";
 import { MemoryPresenceStore, MemoryVocabularyStore } from "./presence.js";
 import { MemorySuggestionStore } from "./suggestions.js";
 import { DEFAULT_SETTINGS, MemoryWorkspaceStore } from "./workspaces.js";
-import type { AddressStore, StoredAddress } from "../../../src/core/identity/ports.js";
-import { createHasher } from "../../../src/core/shared/hash.js";
 
 export class MemoryAddressStore implements AddressStore {
   readonly rows = new Map<string, StoredAddress>();
@@ -38,10 +39,20 @@ export interface MemoryCore {
   presence: MemoryPresenceStore;
   vocabulary: MemoryVocabularyStore;
   dashboard: MemoryDashboardStore;
-  senders: { nudges: RecordingNudgeMessenger; suggestions: RecordingSuggestionMessenger; presence: RecordingPresenceMessenger; mirror: RecordingMirrorMessenger };
+  senders: {
+    nudges: RecordingNudgeMessenger;
+    suggestions: RecordingSuggestionMessenger;
+    presence: RecordingPresenceMessenger;
+    mirror: RecordingMirrorMessenger;
+  };
 }
 
-export function memoryCore(options: { now: string; llm?: LlmFactory | null; admins?: string[]; graceMs?: number }): MemoryCore {
+export function memoryCore(options: {
+  now: string;
+  llm?: LlmFactory | null;
+  admins?: string[];
+  graceMs?: number;
+}): MemoryCore {
   const time = testClock(options.now);
   const logger = new MemoryLogger();
   const workspaces = new MemoryWorkspaceStore();
@@ -75,7 +86,12 @@ export function memoryCore(options: { now: string; llm?: LlmFactory | null; admi
     defaults: DEFAULT_SETTINGS,
     admins: options.admins ?? [],
   });
-  const senders = { nudges: new RecordingNudgeMessenger(), suggestions: new RecordingSuggestionMessenger(), presence: new RecordingPresenceMessenger(), mirror: new RecordingMirrorMessenger() };
+  const senders = {
+    nudges: new RecordingNudgeMessenger(),
+    suggestions: new RecordingSuggestionMessenger(),
+    presence: new RecordingPresenceMessenger(),
+    mirror: new RecordingMirrorMessenger(),
+  };
   core.registerPlatform("slack", senders);
   return { core, time, logger, workspaces, checkins, suggestions, outbox, presence, vocabulary, dashboard, senders };
 }

@@ -1,5 +1,10 @@
 // The dashboard's storage port in memory: viewers, one-time tokens and sessions by their hashes.
-import type { DashboardSession, DashboardStore, StoredToken, SuggestionRows } from "../../../src/core/dashboard/model.js";
+import type {
+  DashboardSession,
+  DashboardStore,
+  StoredToken,
+  SuggestionRows,
+} from "../../../src/core/dashboard/model.js";
 
 export class MemoryDashboardStore implements DashboardStore {
   readonly viewers = new Map<string, Set<string>>();
@@ -39,7 +44,8 @@ export class MemoryDashboardStore implements DashboardStore {
     return session && session.expiresAt > now ? session : null;
   }
   async endSessions(workspaceId: string, person: string): Promise<void> {
-    for (const [id, s] of this.sessions) if (s.workspaceId === workspaceId && s.person === person) this.sessions.delete(id);
+    for (const [id, s] of this.sessions)
+      if (s.workspaceId === workspaceId && s.person === person) this.sessions.delete(id);
   }
   async pruneExpired(now: Date): Promise<void> {
     for (const [id, t] of this.tokens) if (t.expiresAt <= now) this.tokens.delete(id);

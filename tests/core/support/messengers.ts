@@ -1,10 +1,10 @@
 // Platform senders that record what they were asked to deliver. `failNext` queues errors the
 // next calls throw (a DeliveryError for a 429 or a 5xx, say), so retries can be exercised.
 import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../../src/core/checkins/ports.js";
-import type { AskPromptView, SuggestionMessenger, SuggestionView } from "../../../src/core/suggestions/ports.js";
 import type { DigestReport, PresenceMessenger } from "../../../src/core/presence/ports.js";
 import type { Language, Workspace } from "../../../src/core/shared/model.js";
 import type { MessageRef } from "../../../src/core/shared/ports.js";
+import type { AskPromptView, SuggestionMessenger, SuggestionView } from "../../../src/core/suggestions/ports.js";
 
 class Failures {
   private readonly queue: Error[] = [];
@@ -71,7 +71,12 @@ export class RecordingSuggestionMessenger extends Failures implements Suggestion
     this.maybeFail();
     this.notices.push({ author, view, tag });
   }
-  async postAskPrompt(_workspace: Workspace, channel: string, prompt: AskPromptView, tag?: string): Promise<MessageRef> {
+  async postAskPrompt(
+    _workspace: Workspace,
+    channel: string,
+    prompt: AskPromptView,
+    tag?: string,
+  ): Promise<MessageRef> {
     this.maybeFail();
     this.prompts.push({ channel, prompt, tag });
     return { channelRef: channel, messageRef: `ask-${++this.count}` };

@@ -1,6 +1,7 @@
 // OutboxStore in memory: unique dedupe keys, claims by lease, the outcomes the Outbox records.
-import type { NewOutboxEntry, OutboxEntry, OutboxStore } from "../../../src/core/shared/outbox.js";
+
 import type { Workspace } from "../../../src/core/shared/model.js";
+import type { NewOutboxEntry, OutboxEntry, OutboxStore } from "../../../src/core/shared/outbox.js";
 
 export interface OutboxRow extends NewOutboxEntry {
   id: string;
@@ -24,7 +25,15 @@ export class MemoryOutboxStore implements OutboxStore {
     for (const entry of entries) {
       if ([...this.rows.values()].some((r) => r.dedupeKey === entry.dedupeKey)) continue; // the same effect, once
       const id = `o${++this.ids}`;
-      this.rows.set(id, { ...entry, id, status: "pending", attempts: 0, sentAt: null, lastError: null, claimedUntil: null });
+      this.rows.set(id, {
+        ...entry,
+        id,
+        status: "pending",
+        attempts: 0,
+        sentAt: null,
+        lastError: null,
+        claimedUntil: null,
+      });
       created++;
     }
     return created;
@@ -32,7 +41,9 @@ export class MemoryOutboxStore implements OutboxStore {
 
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
     const due = [...this.rows.values()]
-      .filter((r) => r.status === "pending" && r.nextAttemptAt <= now && (r.claimedUntil === null || r.claimedUntil < now))
+      .filter(
+        (r) => r.status === "pending" && r.nextAttemptAt <= now && (r.claimedUntil === null || r.claimedUntil < now),
+      )
       .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
       .slice(0, limit);
     return due.map((row) => {
@@ -44,11 +55,29 @@ export class MemoryOutboxStore implements OutboxStore {
   }
 
   async markSent(id: string, at: Date): Promise<void> {
-    Object.assign(this.row(id), { status: "sent", sentAt: at, claimedUntil: null, lastError: null, attempts: this.row(id).attempts + 1 });
+    Object.assign(this.row(id), {
+      status: "sent",
+      sentAt: at,
+      claimedUntil: null,
+      lastError: null,
+      attempts: this.row(id).attempts + 1,
+    });
   }
 
-  async markFailedAttempt(id: string, attempts: number, nextAttemptAt: Date, reason: string, giveUp: boolean): Promise<void> {
-    Object.assign(this.row(id), { attempts, nextAttemptAt, lastError: reason, claimedUntil: null, ...(giveUp ? { status: "failed" } : {}) });
+  async markFailedAttempt(
+    id: string,
+    attempts: number,
+    nextAttemptAt: Date,
+    reason: string,
+    giveUp: boolean,
+  ): Promise<void> {
+    Object.assign(this.row(id), {
+      attempts,
+      nextAttemptAt,
+      lastError: reason,
+      claimedUntil: null,
+      ...(giveUp ? { status: "failed" } : {}),
+    });
   }
 
   async postpone(id: string, nextAttemptAt: Date, reason: string): Promise<void> {

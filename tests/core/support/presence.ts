@@ -1,16 +1,37 @@
 // PresenceStore in memory: channels and their states, signals keyed by (workspace, channel,
 // message), handled event ids, digest targets and frozen leader figures. Leader and suggestion
 // figures of a week are whatever a test puts in `leaderWeeks` / `suggestionWeeks`.
+
+import type {
+  ChannelState,
+  LeaderWeekStats,
+  PresenceStore,
+  Signal,
+  SuggestionWeekStats,
+  WeekCounts,
+} from "../../../src/core/presence/ports.js";
+import {
+  EMPTY_VOCABULARY,
+  type VocabularyStore,
+  type WorkspaceVocabulary,
+} from "../../../src/core/presence/workspaceVocabulary.js";
 import type { Workspace } from "../../../src/core/shared/model.js";
-import type { ChannelState, LeaderWeekStats, PresenceStore, Signal, SuggestionWeekStats, WeekCounts } from "../../../src/core/presence/ports.js";
-import { EMPTY_VOCABULARY, type VocabularyStore, type WorkspaceVocabulary } from "../../../src/core/presence/workspaceVocabulary.js";
 
 const NO_LEADERS: LeaderWeekStats = { leaders: 0, nudged: 0, answered: 0, questions: [] };
 const NO_SUGGESTIONS: SuggestionWeekStats = { created: 0, answeredShare: null, top: [] };
 
 export class MemoryPresenceStore implements PresenceStore {
   readonly events = new Map<string, Date>();
-  readonly channels = new Map<string, { workspaceId: string; channelRef: string; groupRef: string | undefined; excluded: boolean; baselineAt: Date | null }>();
+  readonly channels = new Map<
+    string,
+    {
+      workspaceId: string;
+      channelRef: string;
+      groupRef: string | undefined;
+      excluded: boolean;
+      baselineAt: Date | null;
+    }
+  >();
   readonly signals = new Map<string, Signal>();
   readonly digestTargetRows = new Set<string>();
   readonly frozen = new Map<string, LeaderWeekStats>();
@@ -43,7 +64,9 @@ export class MemoryPresenceStore implements PresenceStore {
     return true;
   }
   async channelsOfGroup(workspaceId: string, groupRef: string): Promise<string[]> {
-    return [...this.channels.values()].filter((c) => c.workspaceId === workspaceId && c.groupRef === groupRef).map((c) => c.channelRef);
+    return [...this.channels.values()]
+      .filter((c) => c.workspaceId === workspaceId && c.groupRef === groupRef)
+      .map((c) => c.channelRef);
   }
   async setExcluded(workspaceId: string, channelRef: string, excluded: boolean): Promise<void> {
     const key = `${workspaceId}|${channelRef}`;
@@ -88,8 +111,12 @@ export class MemoryPresenceStore implements PresenceStore {
     return deleted;
   }
   async channelWeeks(workspaceId: string, weeks: string[]): Promise<WeekCounts[]> {
-    const refs = new Set([...this.signals.values()].filter((s) => s.workspaceId === workspaceId).map((s) => s.channelRef));
-    return [...refs].flatMap((ref) => weeks.map((week) => this.count(workspaceId, week, [ref], ref))).filter((c) => c.messages > 0);
+    const refs = new Set(
+      [...this.signals.values()].filter((s) => s.workspaceId === workspaceId).map((s) => s.channelRef),
+    );
+    return [...refs]
+      .flatMap((ref) => weeks.map((week) => this.count(workspaceId, week, [ref], ref)))
+      .filter((c) => c.messages > 0);
   }
   async combinedWeeks(workspaceId: string, weeks: string[], channelRefs?: string[]): Promise<WeekCounts[]> {
     return weeks.map((week) => this.count(workspaceId, week, channelRefs, "")).filter((c) => c.messages > 0);
@@ -129,7 +156,9 @@ export class MemoryPresenceStore implements PresenceStore {
   }
 
   private count(workspaceId: string, week: string, channelRefs: string[] | undefined, channelRef: string): WeekCounts {
-    const of = [...this.signals.values()].filter((s) => s.workspaceId === workspaceId && s.week === week && (!channelRefs || channelRefs.includes(s.channelRef)));
+    const of = [...this.signals.values()].filter(
+      (s) => s.workspaceId === workspaceId && s.week === week && (!channelRefs || channelRefs.includes(s.channelRef)),
+    );
     return {
       channelRef,
       week,
@@ -152,9 +181,19 @@ export class MemoryVocabularyStore implements VocabularyStore {
     const row = this.rows.get(workspaceId) ?? EMPTY_VOCABULARY;
     return { ...row, terms: [...row.terms] };
   }
-  async saveVocabulary(workspaceId: string, basedOn: number, next: Pick<WorkspaceVocabulary, "industry" | "terms">, at: Date): Promise<boolean> {
+  async saveVocabulary(
+    workspaceId: string,
+    basedOn: number,
+    next: Pick<WorkspaceVocabulary, "industry" | "terms">,
+    at: Date,
+  ): Promise<boolean> {
     if ((await this.vocabularyVersion(workspaceId)) !== basedOn) return false;
-    this.rows.set(workspaceId, { industry: next.industry, terms: [...next.terms], version: basedOn + 1, changedAt: at });
+    this.rows.set(workspaceId, {
+      industry: next.industry,
+      terms: [...next.terms],
+      version: basedOn + 1,
+      changedAt: at,
+    });
     return true;
   }
 }

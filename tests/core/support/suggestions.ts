@@ -1,8 +1,15 @@
 // SuggestionStore in memory. Every call's arguments are kept in `received`, so a test can show
 // that nothing naming an anonymous author ever reached storage.
-import type { MessageRef } from "../../../src/core/shared/ports.js";
+
 import type { Workspace } from "../../../src/core/shared/model.js";
-import type { ResponseStatus, Suggestion, SuggestionExportRow, SuggestionStore, Touchpoint } from "../../../src/core/suggestions/ports.js";
+import type { MessageRef } from "../../../src/core/shared/ports.js";
+import type {
+  ResponseStatus,
+  Suggestion,
+  SuggestionExportRow,
+  SuggestionStore,
+  Touchpoint,
+} from "../../../src/core/suggestions/ports.js";
 import type { MemoryWorkspaceStore } from "./workspaces.js";
 
 interface SuggestionRow {
@@ -35,7 +42,10 @@ export class MemorySuggestionStore implements SuggestionStore {
   readonly rows = new Map<string, SuggestionRow>();
   readonly votes = new Map<string, { active: boolean; lastActionId: string }>();
   readonly asks = new Map<string, AskRow>();
-  readonly schedules = new Map<string, { id: string; workspaceId: string; channelRef: string; dayOfMonth: number; minute: number }>();
+  readonly schedules = new Map<
+    string,
+    { id: string; workspaceId: string; channelRef: string; dayOfMonth: number; minute: number }
+  >();
   readonly received: { method: string; args: unknown[] }[] = [];
   private ids = 0;
 
@@ -44,9 +54,16 @@ export class MemorySuggestionStore implements SuggestionStore {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async createSuggestion(input: { workspaceId: string; text: string; touchpoint: Touchpoint; authorId: string | null }): Promise<Suggestion> {
+  async createSuggestion(input: {
+    workspaceId: string;
+    text: string;
+    touchpoint: Touchpoint;
+    authorId: string | null;
+  }): Promise<Suggestion> {
     this.received.push({ method: "createSuggestion", args: [input] });
-    const number = 1 + Math.max(0, ...[...this.rows.values()].filter((r) => r.workspaceId === input.workspaceId).map((r) => r.number));
+    const number =
+      1 +
+      Math.max(0, ...[...this.rows.values()].filter((r) => r.workspaceId === input.workspaceId).map((r) => r.number));
     const row: SuggestionRow = {
       ...input,
       id: `s${++this.ids}`,
@@ -81,21 +98,37 @@ export class MemorySuggestionStore implements SuggestionStore {
     else if (vote.lastActionId !== actionId) this.votes.set(key, { active: !vote.active, lastActionId: actionId });
   }
 
-  async respond(id: string, input: { status: ResponseStatus; note: string | null; responderId: string; at: Date }): Promise<boolean> {
+  async respond(
+    id: string,
+    input: { status: ResponseStatus; note: string | null; responderId: string; at: Date },
+  ): Promise<boolean> {
     this.received.push({ method: "respond", args: [id, input] });
     const row = this.rows.get(id);
     if (!row || (row.status === input.status && row.responseNote === input.note)) return false;
-    Object.assign(row, { status: input.status, responseNote: input.note, responderId: input.responderId, respondedAt: input.at });
+    Object.assign(row, {
+      status: input.status,
+      responseNote: input.note,
+      responderId: input.responderId,
+      respondedAt: input.at,
+    });
     return true;
   }
 
   async listSuggestions(workspaceId: string, order: "recent" | "top", limit: number): Promise<Suggestion[]> {
-    const all = await Promise.all([...this.rows.values()].filter((r) => r.workspaceId === workspaceId).map((r) => this.toSuggestion(r)));
+    const all = await Promise.all(
+      [...this.rows.values()].filter((r) => r.workspaceId === workspaceId).map((r) => this.toSuggestion(r)),
+    );
     all.sort((a, b) => (order === "top" ? b.votes - a.votes : 0) || b.number - a.number);
     return all.slice(0, limit);
   }
 
-  async recordAsk(input: { workspaceId: string; memberId: string | null; channelRef: string; promptKey: string; slot?: string }): Promise<string | null> {
+  async recordAsk(input: {
+    workspaceId: string;
+    memberId: string | null;
+    channelRef: string;
+    promptKey: string;
+    slot?: string;
+  }): Promise<string | null> {
     this.received.push({ method: "recordAsk", args: [input] });
     if (input.slot && [...this.asks.values()].some((a) => a.slot === input.slot)) return null;
     const id = `a${++this.ids}`;
@@ -108,20 +141,26 @@ export class MemorySuggestionStore implements SuggestionStore {
   }
 
   async upsertAskSchedule(workspaceId: string, channelRef: string, dayOfMonth: number, minute: number): Promise<void> {
-    const found = [...this.schedules.values()].find((s) => s.workspaceId === workspaceId && s.channelRef === channelRef);
+    const found = [...this.schedules.values()].find(
+      (s) => s.workspaceId === workspaceId && s.channelRef === channelRef,
+    );
     const id = found?.id ?? `sch${++this.ids}`;
     this.schedules.set(id, { id, workspaceId, channelRef, dayOfMonth, minute });
   }
 
   async deleteAskSchedule(workspaceId: string, channelRef: string): Promise<void> {
-    for (const [id, s] of this.schedules) if (s.workspaceId === workspaceId && s.channelRef === channelRef) this.schedules.delete(id);
+    for (const [id, s] of this.schedules)
+      if (s.workspaceId === workspaceId && s.channelRef === channelRef) this.schedules.delete(id);
   }
 
-  async listAskSchedules(): Promise<{ id: string; workspace: Workspace; channelRef: string; dayOfMonth: number; minute: number }[]> {
+  async listAskSchedules(): Promise<
+    { id: string; workspace: Workspace; channelRef: string; dayOfMonth: number; minute: number }[]
+  > {
     const out = [];
     for (const s of this.schedules.values()) {
       const workspace = await this.workspaces.getWorkspace(s.workspaceId);
-      if (workspace) out.push({ id: s.id, workspace, channelRef: s.channelRef, dayOfMonth: s.dayOfMonth, minute: s.minute });
+      if (workspace)
+        out.push({ id: s.id, workspace, channelRef: s.channelRef, dayOfMonth: s.dayOfMonth, minute: s.minute });
     }
     return out;
   }
@@ -149,7 +188,8 @@ export class MemorySuggestionStore implements SuggestionStore {
   }
 
   private async toSuggestion(row: SuggestionRow): Promise<Suggestion> {
-    const externalId = (memberId: string | null) => (memberId ? (this.workspaces.members.get(memberId)?.externalId ?? null) : null);
+    const externalId = (memberId: string | null) =>
+      memberId ? (this.workspaces.members.get(memberId)?.externalId ?? null) : null;
     const votes = [...this.votes].filter(([key, v]) => key.startsWith(`${row.id}|`) && v.active).length;
     return {
       id: row.id,

@@ -60,7 +60,18 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     const defined = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined));
     const member: Member = found
       ? { ...found, ...defined }
-      : { id: `m${++this.ids}`, workspaceId, externalId, displayName: null, timezone: null, language: null, isLeader: false, leaderSince: null, pausedUntil: null, ...defined };
+      : {
+          id: `m${++this.ids}`,
+          workspaceId,
+          externalId,
+          displayName: null,
+          timezone: null,
+          language: null,
+          isLeader: false,
+          leaderSince: null,
+          pausedUntil: null,
+          ...defined,
+        };
     this.members.set(member.id, member);
     return { ...member };
   }
@@ -71,7 +82,9 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
   }
 
   async findMembers(workspaceId: string, externalIds: readonly string[]): Promise<Member[]> {
-    return [...this.members.values()].filter((m) => m.workspaceId === workspaceId && externalIds.includes(m.externalId)).map((m) => ({ ...m }));
+    return [...this.members.values()]
+      .filter((m) => m.workspaceId === workspaceId && externalIds.includes(m.externalId))
+      .map((m) => ({ ...m }));
   }
 
   async updateMember(id: string, patch: MemberPatch): Promise<Member> {

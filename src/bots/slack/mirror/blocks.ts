@@ -1,16 +1,27 @@
 // Block Kit for the leader mirror (issue 12): pure functions from the core's neutral views to
 // Slack JSON. No I/O. Nothing here carries a rater id: the answer form knows only its round.
 import type { KnownBlock, PlainTextOption, View } from "@slack/types";
-import type { Language } from "../../../core/shared/model.js";
-import type { InviteView, MirrorResults, QuestionFigures, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
+import type {
+  InviteView,
+  MirrorResults,
+  QuestionFigures,
+  ResultsView,
+  SelfRatingView,
+} from "../../../core/mirror/ports.js";
 import type { MirrorOverview, RoundStatusView } from "../../../core/mirror/service.js";
+import type { Language } from "../../../core/shared/model.js";
 import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";
 import { escapeMrkdwn } from "../mrkdwn.js";
 
-export const MIRROR_ACTION = { openSelf: "mirror_self_open", openAnswer: "mirror_answer_open", openShare: "mirror_share_open", showMine: "mirror_show_mine" } as const;
+export const MIRROR_ACTION = {
+  openSelf: "mirror_self_open",
+  openAnswer: "mirror_answer_open",
+  openShare: "mirror_share_open",
+  showMine: "mirror_show_mine",
+} as const;
 export const MIRROR_CALLBACK = { self: "mirror_self", answer: "mirror_answer", share: "mirror_share" } as const;
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150), emoji: true });
@@ -48,7 +59,18 @@ export function selfRatingMessage(view: SelfRatingView) {
     text: t.selfTitle,
     blocks: [
       section(`*${t.selfTitle}*\n${text}`),
-      { type: "actions", elements: [{ type: "button", action_id: MIRROR_ACTION.openSelf, text: plain(t.selfButton), value: view.roundId, style: "primary" }] },
+      {
+        type: "actions",
+        elements: [
+          {
+            type: "button",
+            action_id: MIRROR_ACTION.openSelf,
+            text: plain(t.selfButton),
+            value: view.roundId,
+            style: "primary",
+          },
+        ],
+      },
     ] as KnownBlock[],
   };
 }
@@ -75,7 +97,18 @@ export function inviteMessage(view: InviteView, reminder: boolean) {
     text: t.inviteTitle(name),
     blocks: [
       section(`*${t.inviteTitle(name)}*\n${intro}`),
-      { type: "actions", elements: [{ type: "button", action_id: MIRROR_ACTION.openAnswer, text: plain(t.inviteButton), value: view.roundId, style: "primary" }] },
+      {
+        type: "actions",
+        elements: [
+          {
+            type: "button",
+            action_id: MIRROR_ACTION.openAnswer,
+            text: plain(t.inviteButton),
+            value: view.roundId,
+            style: "primary",
+          },
+        ],
+      },
     ] as KnownBlock[],
   };
 }
@@ -88,10 +121,13 @@ export function answerModal(roundId: string, name: string, language: Language): 
     type: "modal",
     callback_id: MIRROR_CALLBACK.answer,
     private_metadata: roundId,
-    title: plain((language === "de" ? "Spiegel" : "Mirror")),
+    title: plain(language === "de" ? "Spiegel" : "Mirror"),
     submit: plain(t.submit),
     close: plain(t.cancel),
-    blocks: [section(`*${escapeMrkdwn(t.inviteTitle(shown))}*`), ...questionInputs(t.thirdPerson(shown), language, true)],
+    blocks: [
+      section(`*${escapeMrkdwn(t.inviteTitle(shown))}*`),
+      ...questionInputs(t.thirdPerson(shown), language, true),
+    ],
   };
 }
 
@@ -100,7 +136,12 @@ function evidenceLine(q: QuestionFigures, language: Language): string | null {
   const e = q.evidence;
   if (!e) return null;
   if (e.kind === "presence") {
-    return t.presenceEvidence(percent(e.customerShare, language), e.positiveShare === null ? null : percent(e.positiveShare, language), e.negativeShare === null ? null : percent(e.negativeShare, language), e.channels);
+    return t.presenceEvidence(
+      percent(e.customerShare, language),
+      e.positiveShare === null ? null : percent(e.positiveShare, language),
+      e.negativeShare === null ? null : percent(e.negativeShare, language),
+      e.channels,
+    );
   }
   return t.askingEvidence(e.asks, e.teamSuggestions, e.days);
 }
@@ -108,7 +149,12 @@ function evidenceLine(q: QuestionFigures, language: Language): string | null {
 const signed = (n: number, language: Language) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${decimal(Math.abs(n), language)}`;
 
 /** One question's lines, the same in the leader's DM and in a shared post. */
-export function questionLines(q: QuestionFigures, language: Language, minResponses: number, options: { suggestions: boolean }): string {
+export function questionLines(
+  q: QuestionFigures,
+  language: Language,
+  minResponses: number,
+  options: { suggestions: boolean },
+): string {
   const t = mirrorTexts(language);
   const title = `*${QUESTION_LABEL[language][q.question]}* — ${t.firstPerson[q.question]}`;
   if (q.team === null) {
@@ -126,10 +172,17 @@ export function questionLines(q: QuestionFigures, language: Language, minRespons
 
 export function resultsText(view: ResultsView): string {
   const t = mirrorTexts(view.language);
-  return view.results ? `${t.resultsTitle}: ${t.resultsIntro(view.results.responses, view.results.invited)}` : t.withheld(view.minResponses);
+  return view.results
+    ? `${t.resultsTitle}: ${t.resultsIntro(view.results.responses, view.results.invited)}`
+    : t.withheld(view.minResponses);
 }
 
-function figuresBlocks(results: MirrorResults, language: Language, minResponses: number, suggestions: boolean): KnownBlock[] {
+function figuresBlocks(
+  results: MirrorResults,
+  language: Language,
+  minResponses: number,
+  suggestions: boolean,
+): KnownBlock[] {
   return results.questions.map((q) => section(questionLines(q, language, minResponses, { suggestions })));
 }
 
@@ -141,7 +194,10 @@ export function resultsBlocks(view: ResultsView): KnownBlock[] {
   if (r.selfSource === "check-ins") blocks.push(context(t.selfFromCheckIns));
   if (r.selfSource === "none") blocks.push(context(t.noSelf));
   blocks.push(...figuresBlocks(r, view.language, view.minResponses, true));
-  blocks.push({ type: "actions", elements: [{ type: "button", action_id: MIRROR_ACTION.openShare, text: plain(t.share), value: view.round.id }] });
+  blocks.push({
+    type: "actions",
+    elements: [{ type: "button", action_id: MIRROR_ACTION.openShare, text: plain(t.share), value: view.round.id }],
+  });
   return blocks;
 }
 
@@ -149,7 +205,12 @@ export function resultsBlocks(view: ResultsView): KnownBlock[] {
 export function sharedBlocks(view: ResultsView): KnownBlock[] {
   const t = mirrorTexts(view.language);
   const r = view.results!;
-  return [section(`*${t.sharedTitle(leaderName(view.leaderName, view.language))}*\n${t.resultsIntro(r.responses, r.invited)}`), ...figuresBlocks(r, view.language, view.minResponses, false)];
+  return [
+    section(
+      `*${t.sharedTitle(leaderName(view.leaderName, view.language))}*\n${t.resultsIntro(r.responses, r.invited)}`,
+    ),
+    ...figuresBlocks(r, view.language, view.minResponses, false),
+  ];
 }
 
 export function shareModal(roundId: string, language: Language): View {
@@ -161,12 +222,28 @@ export function shareModal(roundId: string, language: Language): View {
     title: plain(t.shareTitle),
     submit: plain(t.submit),
     close: plain(t.cancel),
-    blocks: [{ type: "input", block_id: "channel", label: plain(t.shareChannel), element: { type: "conversations_select", action_id: "value", filter: { include: ["public", "private"], exclude_bot_users: true } } }],
+    blocks: [
+      {
+        type: "input",
+        block_id: "channel",
+        label: plain(t.shareChannel),
+        element: {
+          type: "conversations_select",
+          action_id: "value",
+          filter: { include: ["public", "private"], exclude_bot_users: true },
+        },
+      },
+    ],
   };
 }
 
 export function statusText(status: RoundStatusView, language: Language, timeZone: string): string {
-  return mirrorTexts(language).openStatus(status.invited, status.answered, longDate(status.closesAt, language, timeZone), status.selfRated);
+  return mirrorTexts(language).openStatus(
+    status.invited,
+    status.answered,
+    longDate(status.closesAt, language, timeZone),
+    status.selfRated,
+  );
 }
 
 /**
@@ -174,7 +251,12 @@ export function statusText(status: RoundStatusView, language: Language, timeZone
  * check-in overview (tests/slack/cxMeStatements.wire.test.ts) and the mirror is read on request.
  */
 export function showMirrorButton(language: Language): KnownBlock {
-  return { type: "actions", elements: [{ type: "button", action_id: MIRROR_ACTION.showMine, text: plain(mirrorTexts(language).meShow), value: "me" }] } as KnownBlock;
+  return {
+    type: "actions",
+    elements: [
+      { type: "button", action_id: MIRROR_ACTION.showMine, text: plain(mirrorTexts(language).meShow), value: "me" },
+    ],
+  } as KnownBlock;
 }
 
 /** The mirror part of /cx-me and App Home: the last round and the team figure over the rounds. */
@@ -191,7 +273,10 @@ export function overviewMirrorBlocks(overview: MirrorOverview, language: Languag
   if (!latest.results) blocks.push(section(t.withheld(latest.minResponses)));
   else blocks.push(...figuresBlocks(latest.results, language, latest.minResponses, false));
   if (overview.trend.length > 1) {
-    const lines = QUESTION_KEYS.map((q) => `${QUESTION_LABEL[language][q]}: ${overview.trend.map((r) => decimal(r.team[q] ?? null, language)).join(" → ")}`);
+    const lines = QUESTION_KEYS.map(
+      (q) =>
+        `${QUESTION_LABEL[language][q]}: ${overview.trend.map((r) => decimal(r.team[q] ?? null, language)).join(" → ")}`,
+    );
     blocks.push(section(`*${t.meTrend}*\n${lines.join("\n")}`));
   }
   return blocks;

@@ -2,18 +2,34 @@
 // Handlers ack first and call the MirrorService, which owns every rule. The raters' path never
 // creates a member row and logs nothing about the person: the platform tells us who submits,
 // the service spends their invitation, and that is the only place the two meet.
-import type { App, BlockAction, ButtonAction, RespondFn, SlashCommand, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  RespondFn,
+  SlashCommand,
+  ViewStateValue,
+  ViewSubmitAction,
+} from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { isLanguage, languageFromLocale, type Language } from "../../../core/shared/model.js";
 import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js";
+import { isLanguage, type Language, languageFromLocale } from "../../../core/shared/model.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { texts } from "../../../prompts/texts.js";
 import { ephemeral, guarded } from "../commands.js";
-import { resolveActor, type Actor, type SlackDeps } from "../context.js";
+import { type Actor, resolveActor, type SlackDeps } from "../context.js";
 import { mention, mentionedChannels, mentionedUsers } from "../mrkdwn.js";
-import { answerModal, MIRROR_ACTION, overviewMirrorBlocks, MIRROR_CALLBACK, selfRatingModal, shareModal, statusText } from "./blocks.js";
+import {
+  answerModal,
+  MIRROR_ACTION,
+  MIRROR_CALLBACK,
+  overviewMirrorBlocks,
+  selfRatingModal,
+  shareModal,
+  statusText,
+} from "./blocks.js";
 
 type ButtonBody = BlockAction<ButtonAction>;
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -37,7 +53,10 @@ export async function checkSlackPerson(client: WebClient, teamId: string, userId
 }
 
 export function refusalText(refusal: StartRefusal, language: Language, timeZone: string): string {
-  return mirrorRefusalText(refusal, language, { person: mention, openRound: (status) => statusText(status, language, timeZone) });
+  return mirrorRefusalText(refusal, language, {
+    person: mention,
+    openRound: (status) => statusText(status, language, timeZone),
+  });
 }
 
 /** The five radio answers of a mirror form; null where one is missing. */
@@ -61,7 +80,10 @@ function missing(values: Values, language: Language): Record<string, string> {
 function formMeta(raw: string): { roundId: string; language: Language } {
   try {
     const data = JSON.parse(raw) as { roundId?: unknown; language?: unknown };
-    return { roundId: typeof data.roundId === "string" ? data.roundId : "", language: isLanguage(data.language) ? data.language : "en" };
+    return {
+      roundId: typeof data.roundId === "string" ? data.roundId : "",
+      language: isLanguage(data.language) ? data.language : "en",
+    };
   } catch {
     return { roundId: "", language: "en" };
   }
@@ -79,7 +101,10 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
   app.action<ButtonBody>(MIRROR_ACTION.openSelf, async ({ ack, body, action, client }) => {
     await ack();
     await afterAck(deps, client, body.user.id, async (language) => {
-      await client.views.open({ trigger_id: body.trigger_id, view: withMeta(selfRatingModal(action.value ?? "", language), action.value ?? "", language) });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: withMeta(selfRatingModal(action.value ?? "", language), action.value ?? "", language),
+      });
     });
   });
 
@@ -95,7 +120,14 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
         const text = form.reason === "closed" ? t.roundOver : form.reason === "already" ? t.already : t.notInvited;
         return void (await respond({ response_type: "ephemeral", replace_original: false, text }));
       }
-      await client.views.open({ trigger_id: body.trigger_id, view: withMeta(answerModal(form.view.roundId, form.view.leaderName, form.view.language), form.view.roundId, form.view.language) });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: withMeta(
+          answerModal(form.view.roundId, form.view.leaderName, form.view.language),
+          form.view.roundId,
+          form.view.language,
+        ),
+      });
     });
   });
 
@@ -110,7 +142,13 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
       const actor = await resolveActor(deps, teamId, body.user.id);
       const result = await mirror.answer({ actor, roundId: meta.roundId, answers: answersOf(values) });
       const t = mirrorTexts(meta.language);
-      const text = { ok: t.thanks, already: t.already, "not-invited": t.notInvited, closed: t.roundOver, incomplete: t.incomplete }[result];
+      const text = {
+        ok: t.thanks,
+        already: t.already,
+        "not-invited": t.notInvited,
+        closed: t.roundOver,
+        incomplete: t.incomplete,
+      }[result];
       await client.chat.postMessage({ channel: body.user.id, text });
     });
   });
@@ -126,7 +164,9 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
       const actor = await resolveActor(deps, teamId, body.user.id);
       const t = mirrorTexts(meta.language);
       const result = await mirror.selfRate(actor, meta.roundId, answersOf(values));
-      const text = { ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result];
+      const text = { ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[
+        result
+      ];
       await client.chat.postMessage({ channel: body.user.id, text });
     });
   });
@@ -140,7 +180,9 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
       const overview = await mirror.overview(actor);
       const timeZone = actor.member?.timezone ?? actor.workspace.timezone;
       const t = mirrorTexts(actor.language);
-      const blocks = overview ? overviewMirrorBlocks(overview, actor.language, timeZone) : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: t.notLeader } }];
+      const blocks = overview
+        ? overviewMirrorBlocks(overview, actor.language, timeZone)
+        : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: t.notLeader } }];
       await respond({ response_type: "ephemeral", replace_original: false, text: t.meSection, blocks });
     });
   });
@@ -148,7 +190,10 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
   app.action<ButtonBody>(MIRROR_ACTION.openShare, async ({ ack, body, action, client }) => {
     await ack();
     await afterAck(deps, client, body.user.id, async (language) => {
-      await client.views.open({ trigger_id: body.trigger_id, view: withMeta(shareModal(action.value ?? "", language), action.value ?? "", language) });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: withMeta(shareModal(action.value ?? "", language), action.value ?? "", language),
+      });
     });
   });
 
@@ -161,7 +206,10 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
       const actor = await resolveActor(deps, teamId, body.user.id);
       const t = mirrorTexts(meta.language);
       const result = channel ? await mirror.share({ actor, roundId: meta.roundId, channel }) : "not-yours";
-      await client.chat.postMessage({ channel: body.user.id, text: { ok: t.shareDone, "not-yours": t.notYours, nothing: t.shareNothing }[result] });
+      await client.chat.postMessage({
+        channel: body.user.id,
+        text: { ok: t.shareDone, "not-yours": t.notYours, nothing: t.shareNothing }[result],
+      });
     });
   });
 }
@@ -175,7 +223,12 @@ function withMeta<V extends { private_metadata?: string }>(view: V, roundId: str
  * Work after an interaction's ack, in the person's language where we know it; a failure is
  * logged without any payload or person and answered with a friendly DM.
  */
-async function afterAck(deps: SlackDeps, client: WebClient, userId: string, work: (language: Language) => Promise<void>): Promise<void> {
+async function afterAck(
+  deps: SlackDeps,
+  client: WebClient,
+  userId: string,
+  work: (language: Language) => Promise<void>,
+): Promise<void> {
   let language: Language = deps.core.defaults.language;
   try {
     await deps.afterAck.run(async () => {
@@ -189,7 +242,13 @@ async function afterAck(deps: SlackDeps, client: WebClient, userId: string, work
   }
 }
 
-async function mirrorCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
+async function mirrorCommand(
+  deps: SlackDeps,
+  actor: Actor,
+  command: SlashCommand,
+  respond: RespondFn,
+  client: WebClient,
+): Promise<void> {
   const mirror = deps.core.mirror;
   const language = actor.language;
   const t = mirrorTexts(language);
@@ -203,13 +262,20 @@ async function mirrorCommand(deps: SlackDeps, actor: Actor, command: SlashComman
       // The service refreshes a leader's name from this profile, so raters read the current one.
       const person = await deps.people.lookup(actor.userId).catch(() => null);
       const { isAdmin: _ignored, ...profile } = person ?? { isAdmin: false };
-      const result = await mirror.start({ actor, raters: mentionedUsers(command.text), check, ...(person ? { profile } : {}) });
+      const result = await mirror.start({
+        actor,
+        raters: mentionedUsers(command.text),
+        check,
+        ...(person ? { profile } : {}),
+      });
       if (!result.ok) return void (await respond(ephemeral(refusalText(result, language, timeZone))));
       return void (await respond(ephemeral(t.started(result.invited, longDate(result.closesAt, language, timeZone)))));
     }
     case "raters": {
       const result = await mirror.setRaters({ actor, raters: mentionedUsers(command.text), check });
-      return void (await respond(ephemeral(result.ok ? t.ratersSaved(result.count) : refusalText(result, language, timeZone))));
+      return void (await respond(
+        ephemeral(result.ok ? t.ratersSaved(result.count) : refusalText(result, language, timeZone)),
+      ));
     }
     case "channels": {
       const result = await mirror.setChannels(actor, mentionedChannels(command.text));
@@ -219,10 +285,11 @@ async function mirrorCommand(deps: SlackDeps, actor: Actor, command: SlashComman
     case "status": {
       const status = await mirror.status(actor);
       if (!status.ok) return void (await respond(ephemeral(t.notLeader)));
-      return void (await respond(ephemeral(status.open ? statusText(status.open, language, timeZone) : t.noRound("slack"), t.usage("slack"))));
+      return void (await respond(
+        ephemeral(status.open ? statusText(status.open, language, timeZone) : t.noRound("slack"), t.usage("slack")),
+      ));
     }
     default:
       return void (await respond(ephemeral(t.usage("slack"))));
   }
 }
-

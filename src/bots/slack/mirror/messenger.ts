@@ -2,11 +2,11 @@
 // their outbox entry so a crash mid-send is found again instead of sent twice. The tag is the
 // outbox entry's random id; nothing in a message or its metadata says who answered what.
 import type { WebClient } from "@slack/web-api";
-import type { Workspace } from "../../../core/shared/model.js";
-import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
-import type { MessageRef } from "../../../core/shared/ports.js";
 import { mirrorChartSpec } from "../../../charts/mirror.js";
 import { chartPng } from "../../../charts/render.js";
+import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
+import type { Workspace } from "../../../core/shared/model.js";
+import type { MessageRef } from "../../../core/shared/ports.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { findOutboxPost, outboxMetadata, toDeliveryError } from "../messenger.js";
 import { SLACK_CHART_SCALE } from "../presence.js";
@@ -39,7 +39,12 @@ export class SlackMirrorMessenger implements MirrorMessenger {
   }
 
   async sendResults(_workspace: Workspace, leaderId: string, view: ResultsView, tag: string): Promise<void> {
-    const res = await this.post({ channel: leaderId, text: resultsText(view), blocks: resultsBlocks(view), ...outboxMetadata(tag) });
+    const res = await this.post({
+      channel: leaderId,
+      text: resultsText(view),
+      blocks: resultsBlocks(view),
+      ...outboxMetadata(tag),
+    });
     await this.uploadChart(String(res.channel), String(res.ts), view);
   }
 

@@ -1,7 +1,8 @@
 // Adaptive Cards for the leader mirror (issue 12): pure functions from the core's neutral views.
 // The answer card's button carries the round and the reader's language — nothing about the person.
-import type { Language } from "../../../core/shared/model.js";
+
 import type { InviteView, QuestionFigures, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
+import type { Language } from "../../../core/shared/model.js";
 import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
@@ -10,10 +11,17 @@ import { escapeMarkdown } from "../markdown.js";
 
 export const MIRROR_VERB = { self: "mirror.self", answer: "mirror.answer" } as const;
 export type MirrorVerb = (typeof MIRROR_VERB)[keyof typeof MIRROR_VERB];
-export const isMirrorVerb = (verb: unknown): verb is MirrorVerb => verb === MIRROR_VERB.self || verb === MIRROR_VERB.answer;
+export const isMirrorVerb = (verb: unknown): verb is MirrorVerb =>
+  verb === MIRROR_VERB.self || verb === MIRROR_VERB.answer;
 
 type Json = Record<string, unknown>;
-const card = (body: Json[], actions: Json[] = []): Json => ({ type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", body, ...(actions.length ? { actions } : {}) });
+const card = (body: Json[], actions: Json[] = []): Json => ({
+  type: "AdaptiveCard",
+  $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+  version: "1.5",
+  body,
+  ...(actions.length ? { actions } : {}),
+});
 const text = (value: string, extra: Json = {}): Json => ({ type: "TextBlock", text: value, wrap: true, ...extra });
 
 export function leaderName(name: string, language: Language): string {
@@ -27,15 +35,34 @@ function choices(language: Language, withCantJudge: boolean): Json[] {
 }
 
 function questionInputs(questions: Record<string, string>, language: Language, withCantJudge: boolean): Json[] {
-  return QUESTION_KEYS.map((q) => ({ type: "Input.ChoiceSet", id: q, label: questions[q], isRequired: true, errorMessage: mirrorTexts(language).incomplete, style: "compact", placeholder: mirrorTexts(language).pick, choices: choices(language, withCantJudge) }));
+  return QUESTION_KEYS.map((q) => ({
+    type: "Input.ChoiceSet",
+    id: q,
+    label: questions[q],
+    isRequired: true,
+    errorMessage: mirrorTexts(language).incomplete,
+    style: "compact",
+    placeholder: mirrorTexts(language).pick,
+    choices: choices(language, withCantJudge),
+  }));
 }
 
-const execute = (title: string, verb: MirrorVerb, data: Json): Json => ({ type: "Action.Execute", title, verb, data: { verb, ...data }, style: "positive" });
+const execute = (title: string, verb: MirrorVerb, data: Json): Json => ({
+  type: "Action.Execute",
+  title,
+  verb,
+  data: { verb, ...data },
+  style: "positive",
+});
 
 export function selfRatingCard(view: SelfRatingView): Json {
   const t = mirrorTexts(view.language);
   return card(
-    [text(t.selfTitle, { weight: "Bolder", size: "Medium" }), text(t.selfIntro(view.invited, longDate(view.closesAt, view.language, view.timeZone))), ...questionInputs(t.firstPerson, view.language, false)],
+    [
+      text(t.selfTitle, { weight: "Bolder", size: "Medium" }),
+      text(t.selfIntro(view.invited, longDate(view.closesAt, view.language, view.timeZone))),
+      ...questionInputs(t.firstPerson, view.language, false),
+    ],
     [execute(t.submit, MIRROR_VERB.self, { roundId: view.roundId, language: view.language })],
   );
 }
@@ -46,7 +73,11 @@ export function inviteCard(view: InviteView, reminder: boolean): Json {
   const name = leaderName(view.leaderName, view.language);
   const closes = longDate(view.closesAt, view.language, view.timeZone);
   return card(
-    [text(t.inviteTitle(name), { weight: "Bolder", size: "Medium" }), text(reminder ? t.reminder(name, closes) : t.inviteIntro(name, closes)), ...questionInputs(t.thirdPerson(raw), view.language, true)],
+    [
+      text(t.inviteTitle(name), { weight: "Bolder", size: "Medium" }),
+      text(reminder ? t.reminder(name, closes) : t.inviteIntro(name, closes)),
+      ...questionInputs(t.thirdPerson(raw), view.language, true),
+    ],
     [execute(t.submit, MIRROR_VERB.answer, { roundId: view.roundId, language: view.language })],
   );
 }
@@ -59,27 +90,55 @@ const signed = (n: number, language: Language) => `${n > 0 ? "+" : n < 0 ? "−"
 
 function questionBlocks(q: QuestionFigures, language: Language, minResponses: number): Json[] {
   const t = mirrorTexts(language);
-  const blocks: Json[] = [text(`**${QUESTION_LABEL[language][q.question]}** — ${t.firstPerson[q.question]}`, { spacing: "Medium" })];
-  if (q.team === null) return [...blocks, text(`${t.self} ${decimal(q.self, language)} · ${t.tooFewForQuestion(minResponses)}`)];
+  const blocks: Json[] = [
+    text(`**${QUESTION_LABEL[language][q.question]}** — ${t.firstPerson[q.question]}`, { spacing: "Medium" }),
+  ];
+  if (q.team === null)
+    return [...blocks, text(`${t.self} ${decimal(q.self, language)} · ${t.tooFewForQuestion(minResponses)}`)];
   const figures = [`${t.self} ${decimal(q.self, language)}`, `${t.team} ${decimal(q.team, language)}`];
   if (q.spread !== null) figures.push(`${t.spread} ${decimal(q.spread, language)}`);
   if (q.gap !== null) figures.push(`${t.gap} ${signed(q.gap, language)}`);
   blocks.push(text(`${figures.join(" · ")}${q.label ? ` — ${t.label[q.label]}` : ""}`, { spacing: "None" }));
   const e = q.evidence;
-  if (e?.kind === "presence") blocks.push(text(t.presenceEvidence(percent(e.customerShare, language), e.positiveShare === null ? null : percent(e.positiveShare, language), e.negativeShare === null ? null : percent(e.negativeShare, language), e.channels), { isSubtle: true, spacing: "None" }));
-  if (e?.kind === "asking") blocks.push(text(t.askingEvidence(e.asks, e.teamSuggestions, e.days).replace("(in Slack: /cx-ask)", ""), { isSubtle: true, spacing: "None" }));
-  if (q.label === "blind-spot") blocks.push(text(`💡 **${t.tryThis}:** ${t.suggestion[q.question].replace(" (in Slack: /cx-ask)", "")}`, { spacing: "None" }));
+  if (e?.kind === "presence")
+    blocks.push(
+      text(
+        t.presenceEvidence(
+          percent(e.customerShare, language),
+          e.positiveShare === null ? null : percent(e.positiveShare, language),
+          e.negativeShare === null ? null : percent(e.negativeShare, language),
+          e.channels,
+        ),
+        { isSubtle: true, spacing: "None" },
+      ),
+    );
+  if (e?.kind === "asking")
+    blocks.push(
+      text(t.askingEvidence(e.asks, e.teamSuggestions, e.days).replace("(in Slack: /cx-ask)", ""), {
+        isSubtle: true,
+        spacing: "None",
+      }),
+    );
+  if (q.label === "blind-spot")
+    blocks.push(
+      text(`💡 **${t.tryThis}:** ${t.suggestion[q.question].replace(" (in Slack: /cx-ask)", "")}`, { spacing: "None" }),
+    );
   return blocks;
 }
 
 export function resultsCard(view: ResultsView): Json {
   const t = mirrorTexts(view.language);
-  if (!view.results) return card([text(t.resultsTitle, { weight: "Bolder", size: "Medium" }), text(t.withheld(view.minResponses))]);
+  if (!view.results)
+    return card([text(t.resultsTitle, { weight: "Bolder", size: "Medium" }), text(t.withheld(view.minResponses))]);
   const r = view.results;
   return card([
     text(t.resultsTitle, { weight: "Bolder", size: "Medium" }),
     text(t.resultsIntro(r.responses, r.invited)),
-    ...(r.selfSource === "check-ins" ? [text(t.selfFromCheckIns, { isSubtle: true })] : r.selfSource === "none" ? [text(t.noSelf, { isSubtle: true })] : []),
+    ...(r.selfSource === "check-ins"
+      ? [text(t.selfFromCheckIns, { isSubtle: true })]
+      : r.selfSource === "none"
+        ? [text(t.noSelf, { isSubtle: true })]
+        : []),
     ...r.questions.flatMap((q) => questionBlocks(q, view.language, view.minResponses)),
   ]);
 }

@@ -4,21 +4,21 @@
 // them (no member row is created or touched, so no @updatedAt moves when they answer).
 import { CardFactory, MessageFactory, TeamsInfo, type TurnContext } from "botbuilder";
 import type { Core } from "../../../core/index.js";
-import { isLanguage, type Language, type Workspace } from "../../../core/shared/model.js";
 import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
 import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js";
+import { isLanguage, type Language, type Workspace } from "../../../core/shared/model.js";
 import { DeliveryError } from "../../../core/shared/ports.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { idsOf, resolveVisitor, type TeamsActor } from "../actor.js";
 import type { CardOutcome } from "../cardActions.js";
-import { withDeliveryRetries } from "../delivery.js";
-import { inPersonalChat, type Proactive } from "../messenger.js";
-import { escapeMarkdown, teamsText } from "../markdown.js";
 import type { Replies } from "../commands.js";
+import { withDeliveryRetries } from "../delivery.js";
+import { escapeMarkdown, teamsText } from "../markdown.js";
+import { inPersonalChat, type Proactive } from "../messenger.js";
 import type { TeamsDeps } from "../turn.js";
-import { inviteCard, MIRROR_VERB, noticeCard, resultsCard, selfRatingCard, type MirrorVerb } from "./cards.js";
+import { inviteCard, MIRROR_VERB, type MirrorVerb, noticeCard, resultsCard, selfRatingCard } from "./cards.js";
 
 export { isMirrorVerb } from "./cards.js";
 
@@ -30,7 +30,12 @@ export class TeamsMirrorMessenger implements MirrorMessenger {
     private readonly deps: Proactive,
   ) {}
 
-  private async send(workspace: Workspace, externalId: string, card: Record<string, unknown>, what: string): Promise<void> {
+  private async send(
+    workspace: Workspace,
+    externalId: string,
+    card: Record<string, unknown>,
+    what: string,
+  ): Promise<void> {
     const member = await this.core.identity.find(workspace, externalId);
     if (!member) throw new DeliveryError("teams: this person has no personal chat with the app", { permanent: true });
     await inPersonalChat(this.deps, member, async (context) => {
@@ -51,7 +56,9 @@ export class TeamsMirrorMessenger implements MirrorMessenger {
     return this.send(workspace, leaderId, resultsCard(view), "mirror results");
   }
   async shareResults(): Promise<void> {
-    throw new DeliveryError("teams: sharing the mirror into a channel is not available in Teams yet", { permanent: true });
+    throw new DeliveryError("teams: sharing the mirror into a channel is not available in Teams yet", {
+      permanent: true,
+    });
   }
 }
 
@@ -66,7 +73,12 @@ function answersOf(data: Record<string, unknown>): Partial<Record<QuestionKey, n
  * A mirror card's button. Before any actor is resolved: an answer must not create or update the
  * rater's member row. The card is replaced by a short notice — never by the answers.
  */
-export async function handleMirrorAction(deps: TeamsDeps, context: TurnContext, verb: MirrorVerb, data: Record<string, unknown>): Promise<CardOutcome> {
+export async function handleMirrorAction(
+  deps: TeamsDeps,
+  context: TurnContext,
+  verb: MirrorVerb,
+  data: Record<string, unknown>,
+): Promise<CardOutcome> {
   const { core } = deps;
   const activity = context.activity;
   const language: Language = isLanguage(data.language) ? data.language : core.defaults.language;
@@ -76,15 +88,31 @@ export async function handleMirrorAction(deps: TeamsDeps, context: TurnContext, 
   const actor = await resolveVisitor(deps, activity);
   if (verb === MIRROR_VERB.answer) {
     const result = await core.mirror.answer({ actor, roundId, answers: answersOf(data) });
-    const message = { ok: t.thanks, already: t.already, "not-invited": t.notInvited, closed: t.roundOver, incomplete: t.incomplete }[result];
+    const message = {
+      ok: t.thanks,
+      already: t.already,
+      "not-invited": t.notInvited,
+      closed: t.roundOver,
+      incomplete: t.incomplete,
+    }[result];
     return { kind: "card", card: noticeCard(message), nudgeId: null };
   }
   const result = await core.mirror.selfRate(actor, roundId, answersOf(data));
-  return { kind: "card", card: noticeCard({ ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result]), nudgeId: null };
+  return {
+    kind: "card",
+    card: noticeCard(
+      { ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result],
+    ),
+    nudgeId: null,
+  };
 }
 
 /** People @mentioned in the command (not the bot, not channels); bots are told apart by their "28:" id. */
-async function mentioned(deps: TeamsDeps, context: TurnContext, actor: TeamsActor): Promise<{ ids: string[]; bots: string[]; names: Map<string, string> }> {
+async function mentioned(
+  deps: TeamsDeps,
+  context: TurnContext,
+  actor: TeamsActor,
+): Promise<{ ids: string[]; bots: string[]; names: Map<string, string> }> {
   const ids: string[] = [];
   const bots: string[] = [];
   const names = new Map<string, string>();
@@ -97,8 +125,16 @@ async function mentioned(deps: TeamsDeps, context: TurnContext, actor: TeamsActo
       names.set(person.id, person.name ?? "bot");
       continue;
     }
-    const aadObjectId = person.aadObjectId ?? (await TeamsInfo.getMember(context, person.id).then((m) => m.aadObjectId, () => undefined));
-    const key = await deps.core.identity.personKey(actor.workspace, idsOf({ id: person.id, aadObjectId: aadObjectId ?? null }));
+    const aadObjectId =
+      person.aadObjectId ??
+      (await TeamsInfo.getMember(context, person.id).then(
+        (m) => m.aadObjectId,
+        () => undefined,
+      ));
+    const key = await deps.core.identity.personKey(
+      actor.workspace,
+      idsOf({ id: person.id, aadObjectId: aadObjectId ?? null }),
+    );
     ids.push(key);
     names.set(key, person.name ?? key);
   }
@@ -106,7 +142,12 @@ async function mentioned(deps: TeamsDeps, context: TurnContext, actor: TeamsActo
 }
 
 /** In Teams a rater must have the app in their personal chat, or the invitation cannot reach them. */
-async function checkTeamsPerson(deps: TeamsDeps, workspace: Workspace, id: string, bots: string[]): Promise<PersonCheck> {
+async function checkTeamsPerson(
+  deps: TeamsDeps,
+  workspace: Workspace,
+  id: string,
+  bots: string[],
+): Promise<PersonCheck> {
   if (bots.includes(id)) return { ok: false, reason: "bot" };
   const member = await deps.core.identity.find(workspace, id);
   const conversation = member ? await deps.core.addresses.get(member) : null;
@@ -116,7 +157,13 @@ async function checkTeamsPerson(deps: TeamsDeps, workspace: Workspace, id: strin
 }
 
 /** `mirror`, `mirror start @…`, `mirror raters @…`, `mirror channels` (in a channel). `mirror schedule` is an admin command (../commands.ts). */
-export async function mirrorCommand(deps: TeamsDeps, context: TurnContext, actor: TeamsActor, words: string[], reply: Replies): Promise<void> {
+export async function mirrorCommand(
+  deps: TeamsDeps,
+  context: TurnContext,
+  actor: TeamsActor,
+  words: string[],
+  reply: Replies,
+): Promise<void> {
   const { core } = deps;
   const language = actor.language;
   const t = mirrorTexts(language);
@@ -129,7 +176,11 @@ export async function mirrorCommand(deps: TeamsDeps, context: TurnContext, actor
   switch (sub) {
     case "start": {
       const result = await core.mirror.start({ actor, raters, check });
-      return reply.text(teamsText(result.ok ? t.started(result.invited, longDate(result.closesAt, language, timeZone)) : refusal(result)));
+      return reply.text(
+        teamsText(
+          result.ok ? t.started(result.invited, longDate(result.closesAt, language, timeZone)) : refusal(result),
+        ),
+      );
     }
     case "raters": {
       const result = await core.mirror.setRaters({ actor, raters, check });
@@ -137,7 +188,10 @@ export async function mirrorCommand(deps: TeamsDeps, context: TurnContext, actor
     }
     case "channels": {
       // In Teams the channel is where the command is typed (like digest-channel).
-      const channel = context.activity.conversation?.conversationType === "channel" ? (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id : undefined;
+      const channel =
+        context.activity.conversation?.conversationType === "channel"
+          ? (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id
+          : undefined;
       const result = await core.mirror.setChannels(actor, channel ? [channel] : []);
       return reply.text(teamsText(result.ok ? t.channelsSaved(result.count) : t.notLeader));
     }
@@ -146,17 +200,29 @@ export async function mirrorCommand(deps: TeamsDeps, context: TurnContext, actor
       const status = await core.mirror.status(actor);
       if (!status.ok) return reply.text(teamsText(t.notLeader));
       const open = status.open;
-      return reply.text(teamsText(open ? t.openStatus(open.invited, open.answered, longDate(open.closesAt, language, timeZone), open.selfRated) : t.noRound("teams")));
+      return reply.text(
+        teamsText(
+          open
+            ? t.openStatus(open.invited, open.answered, longDate(open.closesAt, language, timeZone), open.selfRated)
+            : t.noRound("teams"),
+        ),
+      );
     }
     default:
       return reply.text(teamsText(t.usage("teams")));
   }
 }
 
-function refusalTextTeams(refusal: StartRefusal, language: Language, timeZone: string, names: Map<string, string>): string {
+function refusalTextTeams(
+  refusal: StartRefusal,
+  language: Language,
+  timeZone: string,
+  names: Map<string, string>,
+): string {
   const t = mirrorTexts(language);
   return mirrorRefusalText(refusal, language, {
     person: (id) => escapeMarkdown(names.get(id) ?? id),
-    openRound: (status) => t.openStatus(status.invited, status.answered, longDate(status.closesAt, language, timeZone), status.selfRated),
+    openRound: (status) =>
+      t.openStatus(status.invited, status.answered, longDate(status.closesAt, language, timeZone), status.selfRated),
   });
 }
