@@ -39,7 +39,9 @@ const config = (over: Partial<OpenAiConfig> = {}): OpenAiConfig => ({
   apiKey: "test-key",
   baseUrl: fake.baseUrl,
   model: "gpt-test",
-  timeoutMs: 300,
+  // Roomy, so that a loaded machine does not turn a slow answer into a retry; the timeout tests
+  // set their own.
+  timeoutMs: 5_000,
   batchSize: 25,
   ...over,
 });
@@ -138,7 +140,7 @@ describe("OpenAI classifier", () => {
 
   it("hang longer than the timeout → fallback after the timeout", async () => {
     fake.mode = "hang";
-    const { classifier, fallback, events } = setup({}, { maxRetries: 0 });
+    const { classifier, fallback, events } = setup({ timeoutMs: 300 }, { maxRetries: 0 });
     const started = Date.now();
     expect(await classifier.classify(TEXTS)).toEqual(EXPECTED);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -149,7 +151,7 @@ describe("OpenAI classifier", () => {
 
   it("headers sent but the body never finishes → fallback at the overall deadline", async () => {
     fake.mode = "stallBody";
-    const { classifier, events } = setup({}, { maxRetries: 0 });
+    const { classifier, events } = setup({ timeoutMs: 300 }, { maxRetries: 0 });
     const started = Date.now();
     expect(await classifier.classify(TEXTS)).toEqual(EXPECTED);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -207,7 +209,7 @@ describe("OpenAI classifier", () => {
     try {
       for (const mode of ["correct", "malformed", "http500", "hang"] as const) {
         fake.mode = mode;
-        const { classifier, events } = setup({}, { maxRetries: 0 });
+        const { classifier, events } = setup({ timeoutMs: 300 }, { maxRetries: 0 });
         await classifier.classify(TEXTS);
         for (const { reason } of events) for (const text of TEXTS) expect(reason).not.toContain(text.slice(0, 12));
       }
