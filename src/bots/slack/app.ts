@@ -5,19 +5,19 @@ import type { Express } from "express";
 import type { SlackConfig } from "../../config.js";
 import type { Core } from "../../core/index.js";
 import type { AppLogger } from "../../logger.js";
-import { registerActions } from "./actions.js";
 import { AfterAckQueue } from "./afterAck.js";
-import { registerCommands } from "./commands.js";
+import { registerActions } from "./checkins/actions.js";
+import { registerCommands } from "./checkins/commands.js";
+import { registerEvents } from "./checkins/home.js";
+import { SlackMessenger } from "./checkins/messenger.js";
+import { registerViews } from "./checkins/views.js";
 import { type ConnectionOptions, type DoorState, SlackConnection } from "./connection.js";
-import { registerEvents } from "./events.js";
-import { SlackMessenger } from "./messenger.js";
 import { registerMirror, SlackMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
 import { SlackPeople } from "./people.js";
-import { registerPresence, SlackPresenceMessenger } from "./presence.js";
+import { registerPresence, SlackPresenceMessenger } from "./presence/listeners.js";
 import { guardSlackRequests } from "./requestGuard.js";
 import { NotStoredError, StoreFirstReceiver } from "./storeFirstReceiver.js";
-import { registerSuggestions, SlackSuggestionMessenger } from "./suggestions.js";
-import { registerViews } from "./views.js";
+import { registerSuggestions, SlackSuggestionMessenger } from "./suggestions/listeners.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 

@@ -18,7 +18,7 @@ import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.
 import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { texts } from "../../../prompts/texts.js";
-import { ephemeral, guarded } from "../commands.js";
+import { ephemeral, guarded } from "../checkins/commands.js";
 import { type Actor, resolveActor, type SlackDeps } from "../context.js";
 import { mention, mentionedChannels, mentionedUsers } from "../mrkdwn.js";
 import {

@@ -8,8 +8,8 @@ import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from ".
 import type { Workspace } from "../../../core/shared/model.js";
 import type { MessageRef } from "../../../core/shared/ports.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
-import { findOutboxPost, outboxMetadata, toDeliveryError } from "../messenger.js";
-import { SLACK_CHART_SCALE } from "../presence.js";
+import { findOutboxPost, outboxMetadata, toDeliveryError } from "../checkins/messenger.js";
+import { SLACK_CHART_SCALE } from "../presence/listeners.js";
 import { inviteMessage, resultsBlocks, resultsText, selfRatingMessage, sharedBlocks } from "./blocks.js";
 
 export class SlackMirrorMessenger implements MirrorMessenger {

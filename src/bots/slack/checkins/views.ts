@@ -1,13 +1,13 @@
 // Modal submissions: the check-in/reflection form and the admin settings form.
 import type { App, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
-import type { CheckInRefusal } from "../../core/checkins/nudges.js";
-import { checkReflection, REFLECTION_MAX_LENGTH } from "../../core/checkins/service.js";
-import { isLanguage } from "../../core/shared/model.js";
-import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../core/shared/questions.js";
-import { parseTimeOfDay } from "../../core/shared/time.js";
-import { checkInRefusalText, texts } from "../../prompts/texts.js";
+import type { CheckInRefusal } from "../../../core/checkins/nudges.js";
+import { checkReflection, REFLECTION_MAX_LENGTH } from "../../../core/checkins/service.js";
+import { isLanguage } from "../../../core/shared/model.js";
+import { isQuestionKey, isRating, type QuestionKey, type Rating } from "../../../core/shared/questions.js";
+import { parseTimeOfDay } from "../../../core/shared/time.js";
+import { checkInRefusalText, texts } from "../../../prompts/texts.js";
+import { resolveActor, type SlackDeps } from "../context.js";
 import { CALLBACK, type CheckinModalMetadata } from "./blocks.js";
-import { resolveActor, type SlackDeps } from "./context.js";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 

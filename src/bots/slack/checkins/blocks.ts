@@ -1,13 +1,13 @@
 // Block Kit renderers: pure functions from core view data to Slack JSON. No I/O here.
 import type { Button, KnownBlock, PlainTextOption, View } from "@slack/types";
-import type { NudgeView } from "../../core/checkins/ports.js";
-import type { Overview } from "../../core/checkins/service.js";
-import type { Language, Workspace } from "../../core/shared/model.js";
-import { type QuestionKey, RATINGS, type Rating } from "../../core/shared/questions.js";
-import { formatMinuteOfDay } from "../../core/shared/time.js";
-import { ratingSparkline } from "../../prompts/format.js";
-import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
-import { texts } from "../../prompts/texts.js";
+import type { NudgeView } from "../../../core/checkins/ports.js";
+import type { Overview } from "../../../core/checkins/service.js";
+import type { Language, Workspace } from "../../../core/shared/model.js";
+import { type QuestionKey, RATINGS, type Rating } from "../../../core/shared/questions.js";
+import { formatMinuteOfDay } from "../../../core/shared/time.js";
+import { ratingSparkline } from "../../../prompts/format.js";
+import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../../prompts/questions.js";
+import { texts } from "../../../prompts/texts.js";
 
 export const ACTION = {
   rate: "rate", // suffixed with ":<rating>" so ids stay unique within a question's block

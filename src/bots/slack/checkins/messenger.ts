@@ -1,10 +1,10 @@
 // Delivers nudges as Slack DMs, maps Web API failures to retry decisions for the outbox, and
 // finds a post again by the message metadata it was tagged with (after a crash mid-send).
 import { ErrorCode, type WebClient } from "@slack/web-api";
-import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../core/checkins/ports.js";
-import type { Workspace } from "../../core/shared/model.js";
-import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
-import { texts } from "../../prompts/texts.js";
+import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../../core/checkins/ports.js";
+import type { Workspace } from "../../../core/shared/model.js";
+import { DeliveryError, type MessageRef } from "../../../core/shared/ports.js";
+import { texts } from "../../../prompts/texts.js";
 import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
 
 const NUDGE_METADATA = "kundennah_nudge";

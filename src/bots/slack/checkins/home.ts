@@ -1,11 +1,11 @@
 // Events API: the App Home tab shows the leader's own overview.
 import type { App } from "@slack/bolt";
-import { nextOccurrence } from "../../core/checkins/schedule.js";
-import { memberTimeZone } from "../../core/checkins/service.js";
-import { longDate, longDateTime } from "../../prompts/format.js";
+import { nextOccurrence } from "../../../core/checkins/schedule.js";
+import { memberTimeZone } from "../../../core/checkins/service.js";
+import { longDate, longDateTime } from "../../../prompts/format.js";
+import { resolveActor, type SlackDeps } from "../context.js";
+import { overviewMirrorBlocks } from "../mirror/blocks.js"; // leader mirror (issue 12)
 import { homeView } from "./blocks.js";
-import { resolveActor, type SlackDeps } from "./context.js";
-import { overviewMirrorBlocks } from "./mirror/blocks.js"; // leader mirror (issue 12)
 
 export function registerEvents(app: App, deps: SlackDeps): void {
   const { core } = deps;

@@ -1,17 +1,16 @@
 // Slash commands: /cx-admin, /cx-checkin, /cx-me. Each acks at once, then works.
 import type { App, RespondFn, SlashCommand } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { type AdminCommand, parseAdminCommand } from "../../core/admin/commands.js";
-import { parseMeCommand } from "../../core/checkins/commands.js";
-import { memberTimeZone } from "../../core/checkins/service.js";
-import type { Member, Nudge } from "../../core/shared/model.js";
-import { dashboardTexts } from "../../prompts/dashboardTexts.js";
-import { longDate } from "../../prompts/format.js";
-import { presenceTexts } from "../../prompts/presenceTexts.js";
-import { checkInRefusalText, texts } from "../../prompts/texts.js";
-import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
-import { type Actor, afterAckWork, memberOf, type SlackDeps } from "./context.js";
-import { showMirrorButton } from "./mirror/blocks.js"; // leader mirror (issue 12)
+import { type AdminCommand, parseAdminCommand } from "../../../core/admin/commands.js";
+import { parseMeCommand } from "../../../core/checkins/commands.js";
+import { memberTimeZone } from "../../../core/checkins/service.js";
+import type { Member, Nudge } from "../../../core/shared/model.js";
+import { dashboardTexts } from "../../../prompts/dashboardTexts.js";
+import { longDate } from "../../../prompts/format.js";
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
+import { checkInRefusalText, texts } from "../../../prompts/texts.js";
+import { type Actor, afterAckWork, memberOf, type SlackDeps } from "../context.js";
+import { showMirrorButton } from "../mirror/blocks.js"; // leader mirror (issue 12)
 import {
   channelMention,
   escapeMrkdwn,
@@ -19,7 +18,8 @@ import {
   mentionedChannels,
   mentionedUsers,
   unescapeSlackText,
-} from "./mrkdwn.js";
+} from "../mrkdwn.js";
+import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
 
 export const ephemeral = (text: string, extra?: string) => ({
   response_type: "ephemeral" as const,

@@ -1,12 +1,12 @@
 // Button clicks on nudges and the App Home. Ack first; the message is updated by the core
 // through the messenger, so Slack and Teams share one answer path.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { AnswerResult, CheckInRefusal } from "../../core/checkins/nudges.js";
-import { isQuestionKey, isRating } from "../../core/shared/questions.js";
-import { checkInRefusalText, texts } from "../../prompts/texts.js";
+import type { AnswerResult, CheckInRefusal } from "../../../core/checkins/nudges.js";
+import { isQuestionKey, isRating } from "../../../core/shared/questions.js";
+import { checkInRefusalText, texts } from "../../../prompts/texts.js";
+import { type Actor, afterAckWork, type SlackDeps } from "../context.js";
 import { ACTION, parseRateValue } from "./blocks.js";
 import { openCheckin } from "./commands.js";
-import { type Actor, afterAckWork, type SlackDeps } from "./context.js";
 
 type ButtonBody = BlockAction<ButtonAction>;
 

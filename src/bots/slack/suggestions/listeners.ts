@@ -2,22 +2,22 @@
 // Anonymous submissions never create or touch a member row: no memberOf() on that path.
 import type { App, BlockAction, ButtonAction, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { isLanguage, type Language, type Workspace } from "../../core/shared/model.js";
-import type { MessageRef } from "../../core/shared/ports.js";
+import { isLanguage, type Language, type Workspace } from "../../../core/shared/model.js";
+import type { MessageRef } from "../../../core/shared/ports.js";
 import {
   type AskPromptView,
   isResponseStatus,
   isTouchpoint,
   type SuggestionMessenger,
   type SuggestionView,
-} from "../../core/suggestions/ports.js";
-import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService } from "../../core/suggestions/service.js";
-import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import { texts } from "../../prompts/texts.js";
-import { guarded as guardedAction } from "./actions.js";
-import { ephemeral, guarded } from "./commands.js";
-import { resolveActor, type SlackDeps } from "./context.js";
-import { findOutboxPost, outboxMetadata, toDeliveryError } from "./messenger.js";
+} from "../../../core/suggestions/ports.js";
+import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService } from "../../../core/suggestions/service.js";
+import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
+import { texts } from "../../../prompts/texts.js";
+import { guarded as guardedAction } from "../checkins/actions.js";
+import { ephemeral, guarded } from "../checkins/commands.js";
+import { findOutboxPost, outboxMetadata, toDeliveryError } from "../checkins/messenger.js";
+import { resolveActor, type SlackDeps } from "../context.js";
 import {
   answerNotice,
   askPromptBlocks,
@@ -29,7 +29,7 @@ import {
   suggestionPostText,
   suggestModal,
   thanksView,
-} from "./suggestionBlocks.js";
+} from "./blocks.js";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 type ButtonBody = BlockAction<ButtonAction>;

@@ -2,17 +2,17 @@
 // channel posts the notice and reads a 4-week baseline, leaving forgets the channel.
 import type { App } from "@slack/bolt";
 import { ErrorCode, type WebClient } from "@slack/web-api";
-import { presenceTrendSpec } from "../../charts/presenceTrend.js";
-import { chartPng } from "../../charts/render.js";
-import { IngestBatcher } from "../../core/presence/batcher.js";
-import type { ChannelMessage, DigestReport, PresenceMessenger } from "../../core/presence/ports.js";
-import type { Workspace } from "../../core/shared/model.js";
-import type { MessageRef } from "../../core/shared/ports.js";
-import { presenceTexts } from "../../prompts/presenceTexts.js";
-import type { SlackDeps } from "./context.js";
-import { digestBlocks, digestText } from "./digestBlocks.js";
-import { findOutboxPost, outboxMetadata, toDeliveryError } from "./messenger.js";
-import { NotStoredError } from "./storeFirstReceiver.js";
+import { presenceTrendSpec } from "../../../charts/presenceTrend.js";
+import { chartPng } from "../../../charts/render.js";
+import { IngestBatcher } from "../../../core/presence/batcher.js";
+import type { ChannelMessage, DigestReport, PresenceMessenger } from "../../../core/presence/ports.js";
+import type { Workspace } from "../../../core/shared/model.js";
+import type { MessageRef } from "../../../core/shared/ports.js";
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
+import { findOutboxPost, outboxMetadata, toDeliveryError } from "../checkins/messenger.js";
+import type { SlackDeps } from "../context.js";
+import { NotStoredError } from "../storeFirstReceiver.js";
+import { digestBlocks, digestText } from "./blocks.js";
 
 /** Message subtypes that are people talking; everything else (joins, topics, bots) is skipped. */
 const CONVERSATION_SUBTYPES = new Set([undefined, "thread_broadcast", "file_share", "me_message"]);
