@@ -1,44 +1,38 @@
-// Events API: the App Home tab shows the leader's own overview.
-import type { App } from "@slack/bolt";
+// The App Home tab: the leader's own overview, the next nudge and (leader mirror) the last mirror.
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { nextOccurrence } from "../../../core/checkins/schedule.js";
 import { memberTimeZone } from "../../../core/checkins/service.js";
 import { longDate, longDateTime } from "../../../prompts/format.js";
-import { resolveActor, type SlackDeps } from "../context.js";
+import type { SlackDeps } from "../context.js";
+import { guarded } from "../guarded.js";
 import { overviewMirrorBlocks } from "../mirror/blocks.js"; // leader mirror (issue 12)
 import { homeView } from "./blocks.js";
 
-export function registerEvents(app: App, deps: SlackDeps): void {
-  const { core } = deps;
-  app.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home") return;
-    try {
-      await deps.afterAck.run(() => publishHome());
-    } catch (error) {
-      core.logger.error(
-        { event: "app_home_opened", reason: (error as Error).message },
-        "publishing the App Home failed",
-      );
-    }
+type HomeOpened = SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs;
 
-    async function publishHome() {
-      const actor = await resolveActor(deps, body.team_id, event.user, { create: true });
-      const { member } = actor;
-      const now = core.clock();
-      const timeZone = memberTimeZone(member, actor.workspace);
-      const overview = await core.checkins.overview(member, actor.workspace, now);
-      const paused =
-        member.pausedUntil && member.pausedUntil > now ? longDate(member.pausedUntil, actor.language, timeZone) : null;
-      const next = member.isLeader && !paused ? nextOccurrence(actor.workspace, timeZone, now) : null;
-      const view = homeView(
-        overview,
-        actor.language,
-        paused,
-        next ? longDateTime(next.dueAt, actor.language, timeZone) : null,
-      );
-      // Leader mirror (issue 12): the last mirror and its trend; the service gives it to leaders only.
-      const mirror = await core.mirror.overview(actor);
-      if (mirror) view.blocks.push({ type: "divider" }, ...overviewMirrorBlocks(mirror, actor.language, timeZone));
-      await client.views.publish({ user_id: event.user, view });
-    }
+/** Publishes the home tab when it is opened. Nobody asked a question: a failure is only logged. */
+export async function publishHome(deps: SlackDeps, { event, body, client }: HomeOpened): Promise<void> {
+  if (event.tab !== "home") return;
+  const { core } = deps;
+  const who = { teamId: body.team_id, userId: event.user, create: true as const };
+  const failure = { log: { event: "app_home_opened" }, message: "publishing the App Home failed", reply: null };
+  await guarded(deps, who, failure, async (actor) => {
+    const { member } = actor;
+    const now = core.clock();
+    const timeZone = memberTimeZone(member, actor.workspace);
+    const overview = await core.checkins.overview(member, actor.workspace, now);
+    const paused =
+      member.pausedUntil && member.pausedUntil > now ? longDate(member.pausedUntil, actor.language, timeZone) : null;
+    const next = member.isLeader && !paused ? nextOccurrence(actor.workspace, timeZone, now) : null;
+    const view = homeView(
+      overview,
+      actor.language,
+      paused,
+      next ? longDateTime(next.dueAt, actor.language, timeZone) : null,
+    );
+    // Leader mirror (issue 12): the last mirror and its trend; the service gives it to leaders only.
+    const mirror = await core.mirror.overview(actor);
+    if (mirror) view.blocks.push({ type: "divider" }, ...overviewMirrorBlocks(mirror, actor.language, timeZone));
+    await client.views.publish({ user_id: event.user, view });
   });
 }

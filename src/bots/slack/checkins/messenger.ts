@@ -1,109 +1,16 @@
-// Delivers nudges as Slack DMs, maps Web API failures to retry decisions for the outbox, and
-// finds a post again by the message metadata it was tagged with (after a crash mid-send).
-import { ErrorCode, type WebClient } from "@slack/web-api";
+// Delivers nudges as Slack DMs (and their reminders in the nudge's thread), and finds a nudge
+// again by the message metadata it was tagged with (after a crash mid-send).
+import type { WebClient } from "@slack/web-api";
 import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../../core/checkins/ports.js";
 import type { Workspace } from "../../../core/shared/model.js";
-import { DeliveryError, type MessageRef } from "../../../core/shared/ports.js";
+import type { MessageRef } from "../../../core/shared/ports.js";
 import { texts } from "../../../prompts/texts.js";
+import { findOutboxPost, findTagged, outboxMetadata, toDeliveryError } from "../delivery.js";
 import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
 
 const NUDGE_METADATA = "kundennah_nudge";
-const OUTBOX_METADATA = "kundennah_outbox";
-/** Pages of conversation history a lookup reads at most (200 messages each). */
-const LOOKUP_PAGES = 5;
-const USER_ID = /^[UW][A-Z0-9]+$/;
 
-type Metadata = { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
-
-/** Tags a post with the outbox entry it delivers; none for posts outside the outbox. */
-export function outboxMetadata(tag: string | undefined) {
-  return tag ? { metadata: { event_type: OUTBOX_METADATA, event_payload: { outbox_id: tag } } } : {};
-}
-
-/** The post tagged for outbox entry `tag` since `since`, in a channel or in the DM with a person (a user id). */
-export function findOutboxPost(
-  client: WebClient,
-  conversation: string,
-  tag: string,
-  since: Date,
-): Promise<MessageRef | null> {
-  return findTagged(
-    client,
-    conversation,
-    since,
-    (m) => m?.event_type === OUTBOX_METADATA && m.event_payload?.outbox_id === tag,
-  );
-}
-
-/**
- * Reads the conversation's history since `since`, newest first, for a message whose metadata
- * matches. Failures come out as DeliveryErrors; so does giving up after LOOKUP_PAGES pages
- * (the caller then cannot tell, and sends).
- */
-async function findTagged(
-  client: WebClient,
-  conversation: string,
-  since: Date,
-  matches: (metadata: Metadata) => boolean,
-): Promise<MessageRef | null> {
-  try {
-    const channel = USER_ID.test(conversation)
-      ? (await client.conversations.open({ users: conversation })).channel?.id
-      : conversation;
-    if (!channel) return null;
-    let cursor: string | undefined;
-    for (let page = 0; page < LOOKUP_PAGES; page++) {
-      const history = await client.conversations.history({
-        channel,
-        oldest: String(since.getTime() / 1000),
-        limit: 200,
-        include_all_metadata: true,
-        ...(cursor ? { cursor } : {}),
-      });
-      const sent = history.messages?.find((m) => matches(m.metadata as Metadata));
-      if (sent?.ts) return { channelRef: channel, messageRef: sent.ts };
-      cursor = history.response_metadata?.next_cursor || undefined;
-      if (!cursor) return null;
-    }
-  } catch (error) {
-    throw toDeliveryError(error);
-  }
-  throw new DeliveryError(`slack: no tagged message among the latest ${LOOKUP_PAGES * 200} of the conversation`);
-}
-
-/** Errors that will not go away by trying again: the person or the app is gone. */
-const PERMANENT = new Set([
-  "user_not_found",
-  "users_not_found",
-  "account_inactive",
-  "channel_not_found",
-  "cannot_dm_bot",
-  "invalid_auth",
-  "not_authed",
-  "token_revoked",
-  "missing_scope",
-]);
-
-export function toDeliveryError(error: unknown): DeliveryError {
-  const e = error as {
-    code?: string;
-    retryAfter?: number;
-    data?: { error?: string };
-    statusCode?: number;
-    message?: string;
-  };
-  if (e.code === ErrorCode.RateLimitedError) {
-    return new DeliveryError("slack: rate limited", { retryAfterMs: (e.retryAfter ?? 30) * 1000 });
-  }
-  if (e.code === ErrorCode.PlatformError) {
-    const reason = e.data?.error ?? "unknown";
-    return new DeliveryError(`slack: ${reason}`, { permanent: PERMANENT.has(reason) });
-  }
-  if (e.code === ErrorCode.HTTPError) return new DeliveryError(`slack: HTTP ${e.statusCode ?? "error"}`);
-  return new DeliveryError(`slack: ${e.message ?? String(error)}`);
-}
-
-export class SlackMessenger implements NudgeMessenger {
+export class SlackNudgeMessenger implements NudgeMessenger {
   constructor(private readonly client: WebClient) {}
 
   async sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef> {
