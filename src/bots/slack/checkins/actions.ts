@@ -42,7 +42,8 @@ export async function reflect(context: PersonContext, { action, body, client }: 
   await openCheckin(context, client, body.trigger_id, shown.nudge);
 }
 
-/** The App Home's check-in button (no response_url there: a refusal goes to the person's DM). */
+/** The App Home's check-in button. The Home is no conversation: a refusal goes to the person's DM. */
 export function homeCheckin(context: PersonContext, { body, client }: ButtonArgs) {
-  return openCheckin(context, client, body.trigger_id);
+  const toDm: Reply = (text) => client.chat.postMessage({ channel: context.actor.userId, text });
+  return openCheckin({ ...context, reply: toDm }, client, body.trigger_id);
 }
