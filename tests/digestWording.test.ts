@@ -2,7 +2,7 @@
 // (how the team speaks about customers) with a legend, and a withheld figure says why where it
 // would be — a small workspace's digest has no bare dash.
 import { describe, expect, it } from "vitest";
-import { digestBlocks } from "../src/bots/slack/digestBlocks.js";
+import { digestBlocks } from "../src/bots/slack/presence/blocks.js";
 import { digestCard } from "../src/bots/teams/digestCard.js";
 import type { ChannelFigures, DigestReport } from "../src/core/presence/ports.js";
 

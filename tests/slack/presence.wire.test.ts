@@ -2,7 +2,7 @@
 // the join notice and 4-week baseline, exclusion, and the weekly digest — without any message
 // text at rest or in logs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SLACK_CHART_SCALE } from "../../src/bots/slack/presence.js";
+import { SLACK_CHART_SCALE } from "../../src/bots/slack/delivery.js";
 import { PRESENCE_TREND_SIZE } from "../../src/charts/presenceTrend.js";
 import { classifyMessage } from "../../src/core/presence/builtinClassifier.js";
 import { type Harness, startHarness } from "../helpers/harness.js";

@@ -1,25 +1,22 @@
 // The Slack door: a Bolt app on our Express server (HTTP mode) or on Socket Mode, with its
-// listeners registered by kind and its messenger handed to the core.
+// listeners registered job by job and their messengers handed to the core.
 import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { Express } from "express";
 import type { SlackConfig } from "../../config.js";
 import type { Core } from "../../core/index.js";
 import type { AppLogger } from "../../logger.js";
-import { registerActions } from "./actions.js";
+import * as admin from "./admin/index.js";
 import { AfterAckQueue } from "./afterAck.js";
-import { registerCommands } from "./commands.js";
+import * as checkins from "./checkins/index.js";
 import { type ConnectionOptions, type DoorState, SlackConnection } from "./connection.js";
-import { registerEvents } from "./events.js";
-import { SlackMessenger } from "./messenger.js";
-import { registerMirror, SlackMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
+import * as mirror from "./mirror/index.js"; // leader mirror (issue 12)
 import { SlackPeople } from "./people.js";
-import { registerPresence, SlackPresenceMessenger } from "./presence.js";
+import * as presence from "./presence/index.js";
 import { guardSlackRequests } from "./requestGuard.js";
 import { NotStoredError, StoreFirstReceiver } from "./storeFirstReceiver.js";
-import { registerSuggestions, SlackSuggestionMessenger } from "./suggestions.js";
-import { registerViews } from "./views.js";
+import * as suggestions from "./suggestions/index.js";
 
-export const SLACK_EVENTS_PATH = "/slack/events";
+const SLACK_EVENTS_PATH = "/slack/events";
 
 export interface SlackDoor {
   app: App;
@@ -94,13 +91,8 @@ export async function createSlackDoor(
       });
 
   const deps = { core, people: new SlackPeople(app.client), afterAck: new AfterAckQueue() };
-  registerCommands(app, deps);
-  registerActions(app, deps);
-  registerViews(app, deps);
-  registerEvents(app, deps);
-  registerSuggestions(app, deps);
-  registerPresence(app, deps);
-  registerMirror(app, deps); // leader mirror (issue 12)
+  // Each job registers its own listeners (src/bots/slack/<job>/index.ts).
+  for (const job of [checkins, suggestions, presence, admin, mirror]) job.register(app, deps);
   app.error(async (error) => {
     if (error instanceof NotStoredError) throw error; // logged by its listener; the receiver answers 503
     logger.error(
@@ -109,12 +101,12 @@ export async function createSlackDoor(
     );
   });
   core.registerPlatform("slack", {
-    nudges: new SlackMessenger(app.client),
-    suggestions: new SlackSuggestionMessenger(app.client),
-    presence: new SlackPresenceMessenger(app.client, (reason) =>
+    nudges: new checkins.SlackNudgeMessenger(app.client),
+    suggestions: new suggestions.SlackSuggestionMessenger(app.client),
+    presence: new presence.SlackPresenceMessenger(app.client, (reason) =>
       logger.warn({ reason }, "the digest chart could not be uploaded; the digest itself was posted"),
     ),
-    mirror: new SlackMirrorMessenger(app.client, (reason) =>
+    mirror: new mirror.SlackMirrorMessenger(app.client, (reason) =>
       logger.warn({ reason }, "the mirror chart could not be uploaded; the figures were posted"),
     ),
   });

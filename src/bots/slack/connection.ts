@@ -27,7 +27,7 @@ function platformError(error: unknown): string | null {
   return e.code === "slack_webapi_platform_error" ? (e.data?.error ?? null) : null;
 }
 
-export function refusedTokenError(code: string): ConfigError {
+function refusedTokenError(code: string): ConfigError {
   const hint =
     code === "account_inactive" || code === "token_revoked"
       ? "the app was uninstalled or its token revoked; reinstall it (Install App) and copy the new Bot User OAuth Token (xoxb-…)"

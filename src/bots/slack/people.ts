@@ -4,7 +4,7 @@ import type { WebClient } from "@slack/web-api";
 import { languageFromLocale, type Profile } from "../../core/shared/model.js";
 import { isValidTimeZone } from "../../core/shared/time.js";
 
-export interface SlackPerson extends Profile {
+interface SlackPerson extends Profile {
   isAdmin: boolean;
 }
 

@@ -149,7 +149,7 @@ function evidenceLine(q: QuestionFigures, language: Language): string | null {
 const signed = (n: number, language: Language) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${decimal(Math.abs(n), language)}`;
 
 /** One question's lines, the same in the leader's DM and in a shared post. */
-export function questionLines(
+function questionLines(
   q: QuestionFigures,
   language: Language,
   minResponses: number,

@@ -1,41 +1,23 @@
 // The leader mirror in Slack (issue 12): /cx-mirror, the self-rating and answer forms, sharing.
-// Handlers ack first and call the MirrorService, which owns every rule. The raters' path never
+// Handlers (guarded: ack first) call the MirrorService, which owns every rule. The raters' path never
 // creates a member row and logs nothing about the person: the platform tells us who submits,
 // the service spends their invitation, and that is the only place the two meet.
-import type {
-  App,
-  BlockAction,
-  ButtonAction,
-  RespondFn,
-  SlashCommand,
-  ViewStateValue,
-  ViewSubmitAction,
-} from "@slack/bolt";
+import type { ViewOutput, ViewStateValue } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js";
 import { isLanguage, type Language, languageFromLocale } from "../../../core/shared/model.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
-import { texts } from "../../../prompts/texts.js";
-import { ephemeral, guarded } from "../commands.js";
-import { type Actor, resolveActor, type SlackDeps } from "../context.js";
+import type { ButtonArgs, CommandArgs, Context, FormReading } from "../guarded.js";
 import { mention, mentionedChannels, mentionedUsers } from "../mrkdwn.js";
-import {
-  answerModal,
-  MIRROR_ACTION,
-  MIRROR_CALLBACK,
-  overviewMirrorBlocks,
-  selfRatingModal,
-  shareModal,
-  statusText,
-} from "./blocks.js";
+import { ephemeral } from "../replies.js";
+import { answerModal, overviewMirrorBlocks, selfRatingModal, shareModal, statusText } from "./blocks.js";
 
-type ButtonBody = BlockAction<ButtonAction>;
 type Values = Record<string, Record<string, ViewStateValue>>;
 
 /** Whether a named person can be asked: in this workspace, not a bot, still here. */
-export async function checkSlackPerson(client: WebClient, teamId: string, userId: string): Promise<PersonCheck> {
+async function checkSlackPerson(client: WebClient, teamId: string, userId: string): Promise<PersonCheck> {
   if (userId === "USLACKBOT") return { ok: false, reason: "bot" };
   try {
     const res = await client.users.info({ user: userId, include_locale: true });
@@ -52,7 +34,7 @@ export async function checkSlackPerson(client: WebClient, teamId: string, userId
   }
 }
 
-export function refusalText(refusal: StartRefusal, language: Language, timeZone: string): string {
+function refusalText(refusal: StartRefusal, language: Language, timeZone: string): string {
   return mirrorRefusalText(refusal, language, {
     person: mention,
     openRound: (status) => statusText(status, language, timeZone),
@@ -89,129 +71,87 @@ function formMeta(raw: string): { roundId: string; language: Language } {
   }
 }
 
-export function registerMirrorListeners(app: App, deps: SlackDeps): void {
-  const { core } = deps;
-  const mirror = core.mirror;
-
-  app.command("/cx-mirror", async ({ ack, command, respond, client }) => {
-    await ack();
-    await guarded(deps, command, respond, (actor) => mirrorCommand(deps, actor, command, respond, client));
+/** The self-rating form of a round. */
+export async function openSelfForm({ actor }: Context, { action, body, client }: ButtonArgs) {
+  const roundId = action.value ?? "";
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: withMeta(selfRatingModal(roundId, actor.language), roundId, actor.language),
   });
+}
 
-  app.action<ButtonBody>(MIRROR_ACTION.openSelf, async ({ ack, body, action, client }) => {
-    await ack();
-    await afterAck(deps, client, body.user.id, async (language) => {
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: withMeta(selfRatingModal(action.value ?? "", language), action.value ?? "", language),
-      });
-    });
+/** A rater's answer form; the service says whether they are invited. */
+export async function openAnswerForm({ deps, actor, reply }: Context, { action, body, client }: ButtonArgs) {
+  const form = await deps.core.mirror.answerForm(actor, action.value ?? "");
+  const t = mirrorTexts(actor.language);
+  if (!form.ok)
+    return void (await reply(
+      form.reason === "closed" ? t.roundOver : form.reason === "already" ? t.already : t.notInvited,
+    ));
+  const { roundId, leaderName, language } = form.view;
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: withMeta(answerModal(roundId, leaderName, language), roundId, language),
   });
+}
 
-  app.action<ButtonBody>(MIRROR_ACTION.openAnswer, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
-    await afterAck(deps, client, body.user.id, async (language) => {
-      // A rater's path never creates a member row: the actor is resolved without `create`.
-      const actor = await resolveActor(deps, workspaceId, body.user.id);
-      const form = await mirror.answerForm(actor, action.value ?? "");
-      const t = mirrorTexts(language);
-      if (!form.ok) {
-        const text = form.reason === "closed" ? t.roundOver : form.reason === "already" ? t.already : t.notInvited;
-        return void (await respond({ response_type: "ephemeral", replace_original: false, text }));
-      }
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: withMeta(
-          answerModal(form.view.roundId, form.view.leaderName, form.view.language),
-          form.view.roundId,
-          form.view.language,
-        ),
-      });
-    });
-  });
+type Rating = { roundId: string; language: Language; answers: Partial<Record<QuestionKey, number>> };
 
-  app.view<ViewSubmitAction>(MIRROR_CALLBACK.answer, async ({ ack, body, view, client }) => {
-    const meta = formMeta(view.private_metadata);
-    const values = view.state.values as Values;
-    const errors = missing(values, meta.language);
-    if (Object.keys(errors).length) return void (await ack({ response_action: "errors", errors }));
-    await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
-    await afterAck(deps, client, body.user.id, async () => {
-      const actor = await resolveActor(deps, teamId, body.user.id);
-      const result = await mirror.answer({ actor, roundId: meta.roundId, answers: answersOf(values) });
-      const t = mirrorTexts(meta.language);
-      const text = {
-        ok: t.thanks,
-        already: t.already,
-        "not-invited": t.notInvited,
-        closed: t.roundOver,
-        incomplete: t.incomplete,
-      }[result];
-      await client.chat.postMessage({ channel: body.user.id, text });
-    });
-  });
+/** A submitted answer or self-rating form: all five answers, or which are missing. */
+export function readRating(view: ViewOutput): FormReading<Rating> {
+  const meta = formMeta(view.private_metadata);
+  const values = view.state.values as Values;
+  const errors = missing(values, meta.language);
+  if (Object.keys(errors).length) return { errors };
+  return { input: { ...meta, answers: answersOf(values) } };
+}
 
-  app.view<ViewSubmitAction>(MIRROR_CALLBACK.self, async ({ ack, body, view, client }) => {
-    const meta = formMeta(view.private_metadata);
-    const values = view.state.values as Values;
-    const errors = missing(values, meta.language);
-    if (Object.keys(errors).length) return void (await ack({ response_action: "errors", errors }));
-    await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
-    await afterAck(deps, client, body.user.id, async () => {
-      const actor = await resolveActor(deps, teamId, body.user.id);
-      const t = mirrorTexts(meta.language);
-      const result = await mirror.selfRate(actor, meta.roundId, answersOf(values));
-      const text = { ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[
-        result
-      ];
-      await client.chat.postMessage({ channel: body.user.id, text });
-    });
-  });
+export async function saveAnswer({ deps, actor, reply }: Context, { roundId, language, answers }: Rating) {
+  const result = await deps.core.mirror.answer({ actor, roundId, answers });
+  const t = mirrorTexts(language);
+  await reply(
+    { ok: t.thanks, already: t.already, "not-invited": t.notInvited, closed: t.roundOver, incomplete: t.incomplete }[
+      result
+    ],
+  );
+}
 
-  // /cx-me's "Show my mirror": the last round and the trend, read only when asked for.
-  app.action<ButtonBody>(MIRROR_ACTION.showMine, async ({ ack, body, respond, client }) => {
-    await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
-    await afterAck(deps, client, body.user.id, async () => {
-      const actor = await resolveActor(deps, teamId, body.user.id);
-      const overview = await mirror.overview(actor);
-      const timeZone = actor.member?.timezone ?? actor.workspace.timezone;
-      const t = mirrorTexts(actor.language);
-      const blocks = overview
-        ? overviewMirrorBlocks(overview, actor.language, timeZone)
-        : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: t.notLeader } }];
-      await respond({ response_type: "ephemeral", replace_original: false, text: t.meSection, blocks });
-    });
-  });
+export async function saveSelfRating({ deps, actor, reply }: Context, { roundId, language, answers }: Rating) {
+  const result = await deps.core.mirror.selfRate(actor, roundId, answers);
+  const t = mirrorTexts(language);
+  await reply({ ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result]);
+}
 
-  app.action<ButtonBody>(MIRROR_ACTION.openShare, async ({ ack, body, action, client }) => {
-    await ack();
-    await afterAck(deps, client, body.user.id, async (language) => {
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: withMeta(shareModal(action.value ?? "", language), action.value ?? "", language),
-      });
-    });
-  });
+/** /cx-me's "Show my mirror": the last round and the trend, read only when asked for. */
+export async function showMine({ deps, actor }: Context, { respond }: ButtonArgs) {
+  const overview = await deps.core.mirror.overview(actor);
+  const timeZone = actor.member?.timezone ?? actor.workspace.timezone;
+  const t = mirrorTexts(actor.language);
+  const blocks = overview
+    ? overviewMirrorBlocks(overview, actor.language, timeZone)
+    : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: t.notLeader } }];
+  await respond({ response_type: "ephemeral", replace_original: false, text: t.meSection, blocks });
+}
 
-  app.view<ViewSubmitAction>(MIRROR_CALLBACK.share, async ({ ack, body, view, client }) => {
-    const meta = formMeta(view.private_metadata);
-    const channel = (view.state.values as Values).channel?.value?.selected_conversation;
-    await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
-    await afterAck(deps, client, body.user.id, async () => {
-      const actor = await resolveActor(deps, teamId, body.user.id);
-      const t = mirrorTexts(meta.language);
-      const result = channel ? await mirror.share({ actor, roundId: meta.roundId, channel }) : "not-yours";
-      await client.chat.postMessage({
-        channel: body.user.id,
-        text: { ok: t.shareDone, "not-yours": t.notYours, nothing: t.shareNothing }[result],
-      });
-    });
+export async function openShareForm({ actor }: Context, { action, body, client }: ButtonArgs) {
+  const roundId = action.value ?? "";
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: withMeta(shareModal(roundId, actor.language), roundId, actor.language),
   });
+}
+
+type Sharing = { roundId: string; language: Language; channel: string | null | undefined };
+
+export function readSharing(view: ViewOutput): FormReading<Sharing> {
+  const channel = (view.state.values as Values).channel?.value?.selected_conversation;
+  return { input: { ...formMeta(view.private_metadata), channel } };
+}
+
+export async function share({ deps, actor, reply }: Context, { roundId, language, channel }: Sharing) {
+  const result = channel ? await deps.core.mirror.share({ actor, roundId, channel }) : "not-yours";
+  const t = mirrorTexts(language);
+  await reply({ ok: t.shareDone, "not-yours": t.notYours, nothing: t.shareNothing }[result]);
 }
 
 /** The modal carries its round and the reader's language in private_metadata (JSON). */
@@ -219,35 +159,10 @@ function withMeta<V extends { private_metadata?: string }>(view: V, roundId: str
   return { ...view, private_metadata: JSON.stringify({ roundId, language }) };
 }
 
-/**
- * Work after an interaction's ack, in the person's language where we know it; a failure is
- * logged without any payload or person and answered with a friendly DM.
- */
-async function afterAck(
-  deps: SlackDeps,
-  client: WebClient,
-  userId: string,
-  work: (language: Language) => Promise<void>,
-): Promise<void> {
-  let language: Language = deps.core.defaults.language;
-  try {
-    await deps.afterAck.run(async () => {
-      const person = await deps.people.lookup(userId).catch(() => null);
-      language = person?.language ?? language;
-      await work(language);
-    });
-  } catch (error) {
-    deps.core.logger.error({ feature: "mirror", reason: (error as Error).message }, "a mirror interaction failed");
-    await client.chat.postMessage({ channel: userId, text: texts(language).genericError }).catch(() => undefined);
-  }
-}
-
-async function mirrorCommand(
-  deps: SlackDeps,
-  actor: Actor,
-  command: SlashCommand,
-  respond: RespondFn,
-  client: WebClient,
+/** /cx-mirror: start a round, name raters or channels, see the open round's status. */
+export async function mirrorCommand(
+  { deps, actor }: Context,
+  { command, respond, client }: CommandArgs,
 ): Promise<void> {
   const mirror = deps.core.mirror;
   const language = actor.language;

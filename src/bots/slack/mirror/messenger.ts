@@ -3,13 +3,11 @@
 // outbox entry's random id; nothing in a message or its metadata says who answered what.
 import type { WebClient } from "@slack/web-api";
 import { mirrorChartSpec } from "../../../charts/mirror.js";
-import { chartPng } from "../../../charts/render.js";
 import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
 import type { Workspace } from "../../../core/shared/model.js";
 import type { MessageRef } from "../../../core/shared/ports.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
-import { findOutboxPost, outboxMetadata, toDeliveryError } from "../messenger.js";
-import { SLACK_CHART_SCALE } from "../presence.js";
+import { findOutboxPost, outboxMetadata, toDeliveryError, uploadChart } from "../delivery.js";
 import { inviteMessage, resultsBlocks, resultsText, selfRatingMessage, sharedBlocks } from "./blocks.js";
 
 export class SlackMirrorMessenger implements MirrorMessenger {
@@ -57,21 +55,20 @@ export class SlackMirrorMessenger implements MirrorMessenger {
     return findOutboxPost(this.client, conversation, tag, since);
   }
 
-  /** Self vs team as an image in the message's thread. Best effort: the figures are already posted. */
-  private async uploadChart(channelId: string, threadTs: string, view: ResultsView): Promise<void> {
-    if (!view.results) return;
-    const title = mirrorTexts(view.language).chartTitle;
-    try {
-      await this.client.filesUploadV2({
-        channel_id: channelId,
-        thread_ts: threadTs,
-        file: await chartPng(mirrorChartSpec(view.results, view.language), SLACK_CHART_SCALE),
+  /** Self vs team as an image in the message's thread (best effort, see uploadChart). */
+  private async uploadChart(channel: string, threadTs: string, view: ResultsView): Promise<void> {
+    const { results } = view;
+    if (!results) return;
+    await uploadChart(
+      this.client,
+      {
+        channel,
+        threadTs,
+        spec: () => mirrorChartSpec(results, view.language),
         filename: "mirror.png",
-        title,
-        alt_text: title,
-      });
-    } catch (error) {
-      this.onChartError((error as Error).message);
-    }
+        title: mirrorTexts(view.language).chartTitle,
+      },
+      this.onChartError,
+    );
   }
 }

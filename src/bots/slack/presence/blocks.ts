@@ -1,13 +1,13 @@
 // Block Kit for the weekly HR/CX digest. Numbers are formatted for the reader's locale.
 import type { KnownBlock } from "@slack/types";
-import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
-import type { Language } from "../../core/shared/model.js";
-import { figureLines, leaderLines, suggestionsLine } from "../../prompts/digestLines.js";
-import { percent, sparkline } from "../../prompts/format.js";
-import { orgMirrorLines } from "../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
-import { presenceTexts } from "../../prompts/presenceTexts.js";
-import { digestVocabularyLine } from "../../prompts/vocabularyTexts.js";
-import { escapeMrkdwn } from "./mrkdwn.js";
+import type { ChannelFigures, DigestReport } from "../../../core/presence/ports.js";
+import type { Language } from "../../../core/shared/model.js";
+import { figureLines, leaderLines, suggestionsLine } from "../../../prompts/digestLines.js";
+import { percent, sparkline } from "../../../prompts/format.js";
+import { orgMirrorLines } from "../../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
+import { digestVocabularyLine } from "../../../prompts/vocabularyTexts.js";
+import { escapeMrkdwn } from "../mrkdwn.js";
 
 export { percent };
 

@@ -1,13 +1,12 @@
-// Delivers nudges as Slack DMs, maps Web API failures to retry decisions for the outbox, and
-// finds a post again by the message metadata it was tagged with (after a crash mid-send).
-import { ErrorCode, type WebClient } from "@slack/web-api";
-import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../core/checkins/ports.js";
-import type { Workspace } from "../../core/shared/model.js";
-import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
-import { texts } from "../../prompts/texts.js";
-import { nudgeBlocks, nudgeFallbackText } from "./blocks.js";
+// What every Slack sender shares: Web API failures classified as DeliveryErrors (so the outbox
+// knows whether to retry), posts tagged with their outbox entry and found again by that tag
+// after a crash mid-send, and charts uploaded into a post's thread.
 
-const NUDGE_METADATA = "kundennah_nudge";
+import { ErrorCode, type WebClient } from "@slack/web-api";
+import type { TopLevelSpec } from "vega-lite";
+import { chartPng } from "../../charts/render.js";
+import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
+
 const OUTBOX_METADATA = "kundennah_outbox";
 /** Pages of conversation history a lookup reads at most (200 messages each). */
 const LOOKUP_PAGES = 5;
@@ -40,7 +39,7 @@ export function findOutboxPost(
  * matches. Failures come out as DeliveryErrors; so does giving up after LOOKUP_PAGES pages
  * (the caller then cannot tell, and sends).
  */
-async function findTagged(
+export async function findTagged(
   client: WebClient,
   conversation: string,
   since: Date,
@@ -103,71 +102,29 @@ export function toDeliveryError(error: unknown): DeliveryError {
   return new DeliveryError(`slack: ${e.message ?? String(error)}`);
 }
 
-export class SlackMessenger implements NudgeMessenger {
-  constructor(private readonly client: WebClient) {}
+/** Slack shows an uploaded image at up to its width: twice the chart's size keeps it sharp on dense screens. */
+export const SLACK_CHART_SCALE = 2;
 
-  async sendNudge(target: DeliveryTarget, view: NudgeView): Promise<MessageRef> {
-    try {
-      // Posting to a user id delivers into the app's DM with that person (the Messages tab).
-      const res = await this.client.chat.postMessage({
-        channel: target.member.externalId,
-        text: nudgeFallbackText(view),
-        blocks: nudgeBlocks(view),
-        // Tags the message so findSentNudge can recognise it after a crash.
-        metadata: { event_type: NUDGE_METADATA, event_payload: { nudge_id: view.nudgeId } },
-      });
-      return { channelRef: String(res.channel), messageRef: String(res.ts) };
-    } catch (error) {
-      throw toDeliveryError(error);
-    }
-  }
-
-  findSentNudge(target: DeliveryTarget, nudgeId: string, since: Date): Promise<MessageRef | null> {
-    // A minute earlier, in case Slack's clock and ours disagree a little.
-    return findTagged(
-      this.client,
-      target.member.externalId,
-      new Date(since.getTime() - 60_000),
-      (m) => m?.event_type === NUDGE_METADATA && m.event_payload?.nudge_id === nudgeId,
-    );
-  }
-
-  /**
-   * The reminder is a reply in the nudge's thread, also shown in the DM (reply_broadcast). An
-   * edit of the nudge would notify nobody (Slack does not notify about chat.update), and a fresh
-   * DM with the whole card would stack a second set of buttons under the first. A broadcast
-   * reply notifies like a new message, is one short line, and opens onto the nudge itself, whose
-   * buttons still work: the reminder points at the question instead of repeating it.
-   */
-  async sendReminder(_target: DeliveryTarget, nudge: MessageRef, view: ReminderView, tag: string): Promise<MessageRef> {
-    try {
-      const res = await this.client.chat.postMessage({
-        channel: nudge.channelRef,
-        thread_ts: nudge.messageRef,
-        reply_broadcast: true,
-        text: texts(view.language).reminder(view.sameWeek),
-        ...outboxMetadata(tag),
-      });
-      return { channelRef: String(res.channel), messageRef: String(res.ts) };
-    } catch (error) {
-      throw toDeliveryError(error);
-    }
-  }
-
-  findSent(_workspace: Workspace, conversation: string, tag: string, since: Date): Promise<MessageRef | null> {
-    return findOutboxPost(this.client, conversation, tag, since);
-  }
-
-  async updateNudge(_target: DeliveryTarget, ref: MessageRef, view: NudgeView): Promise<void> {
-    try {
-      await this.client.chat.update({
-        channel: ref.channelRef,
-        ts: ref.messageRef,
-        text: nudgeFallbackText(view),
-        blocks: nudgeBlocks(view),
-      });
-    } catch (error) {
-      throw toDeliveryError(error);
-    }
+/**
+ * A chart as an image in a post's thread, so the two stay together. Best effort: the post is
+ * already delivered, and retrying the whole delivery for a chart would post it twice; a failure
+ * goes to `onError`.
+ */
+export async function uploadChart(
+  client: WebClient,
+  chart: { channel: string; threadTs: string; spec: () => TopLevelSpec; filename: string; title: string },
+  onError: (reason: string) => void,
+): Promise<void> {
+  try {
+    await client.filesUploadV2({
+      channel_id: chart.channel,
+      thread_ts: chart.threadTs,
+      file: await chartPng(chart.spec(), SLACK_CHART_SCALE),
+      filename: chart.filename,
+      title: chart.title,
+      alt_text: chart.title,
+    });
+  } catch (error) {
+    onError((error as Error).message);
   }
 }

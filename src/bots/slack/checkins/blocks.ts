@@ -1,13 +1,12 @@
 // Block Kit renderers: pure functions from core view data to Slack JSON. No I/O here.
 import type { Button, KnownBlock, PlainTextOption, View } from "@slack/types";
-import type { NudgeView } from "../../core/checkins/ports.js";
-import type { Overview } from "../../core/checkins/service.js";
-import type { Language, Workspace } from "../../core/shared/model.js";
-import { type QuestionKey, RATINGS, type Rating } from "../../core/shared/questions.js";
-import { formatMinuteOfDay } from "../../core/shared/time.js";
-import { ratingSparkline } from "../../prompts/format.js";
-import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
-import { texts } from "../../prompts/texts.js";
+import type { NudgeView } from "../../../core/checkins/ports.js";
+import type { Overview } from "../../../core/checkins/service.js";
+import type { Language } from "../../../core/shared/model.js";
+import { type QuestionKey, RATINGS, type Rating } from "../../../core/shared/questions.js";
+import { ratingSparkline } from "../../../prompts/format.js";
+import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../../prompts/questions.js";
+import { texts } from "../../../prompts/texts.js";
 
 export const ACTION = {
   rate: "rate", // suffixed with ":<rating>" so ids stay unique within a question's block
@@ -17,13 +16,13 @@ export const ACTION = {
   homeCheckin: "home_checkin",
 } as const;
 
-export const CALLBACK = { checkin: "checkin_modal", settings: "settings_modal" } as const;
+export const CALLBACK = { checkin: "checkin_modal" } as const;
 
 const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
 const md = (text: string) => ({ type: "mrkdwn" as const, text });
 
 /** Button payload for a rating; parsed back by parseRateValue. */
-export function rateValue(nudgeId: string, question: QuestionKey, rating: Rating): string {
+function rateValue(nudgeId: string, question: QuestionKey, rating: Rating): string {
   return `${nudgeId}|${question}|${rating}`;
 }
 
@@ -88,7 +87,7 @@ export function nudgeBlocks(view: NudgeView): KnownBlock[] {
   return blocks;
 }
 
-export interface CheckinModalInput {
+interface CheckinModalInput {
   language: Language;
   nudgeId: string | null;
   questions: QuestionKey[];
@@ -203,64 +202,4 @@ export function homeView(
   if (nextNudge) blocks.push({ type: "context", elements: [md(t.homeNext(nextNudge))] });
   blocks.push({ type: "divider" }, ...overviewBlocks(overview, language, pausedUntil));
   return { type: "home", blocks };
-}
-
-export function settingsModal(workspace: Workspace, language: Language): View {
-  const t = texts(language);
-  const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
-  const cadences = [
-    option(t.cadenceWeekly, "weekly"),
-    option(t.cadenceWorkdays, "workdays"),
-    option(t.cadenceWeeklyAll, "weekly-all"),
-  ];
-  const weekdays = t.weekdays.map((day, i) => option(day, String(i + 1)));
-  const languages = [option("Deutsch", "de"), option("English", "en")];
-  const weekendOption = option(t.settingsWeekendsOption, "on");
-  const select = (blockId: string, label: string, options: PlainTextOption[], value: string): KnownBlock => ({
-    type: "input",
-    block_id: blockId,
-    label: plain(label),
-    element: {
-      type: "static_select",
-      action_id: "value",
-      options,
-      initial_option: options.find((o) => o.value === value) ?? options[0]!,
-    },
-  });
-  return {
-    type: "modal",
-    callback_id: CALLBACK.settings,
-    title: plain(t.settingsTitle.slice(0, 24)),
-    submit: plain(t.save),
-    close: plain(t.cancel),
-    blocks: [
-      select("cadence", t.settingsCadence, cadences, workspace.cadence),
-      select("weekday", t.settingsWeekday, weekdays, String(workspace.weekday)),
-      {
-        type: "input",
-        block_id: "time",
-        label: plain(t.settingsTime),
-        element: { type: "timepicker", action_id: "value", initial_time: formatMinuteOfDay(workspace.nudgeMinute) },
-      },
-      select("language", t.settingsLanguage, languages, workspace.language),
-      {
-        type: "input",
-        block_id: "weekends",
-        optional: true,
-        label: plain(t.settingsWeekends),
-        element: {
-          type: "checkboxes",
-          action_id: "value",
-          options: [weekendOption],
-          ...(workspace.includeWeekends ? { initial_options: [weekendOption] } : {}),
-        },
-      },
-    ],
-  };
-}
-
-export function textBlocks(text: string, extra?: string): KnownBlock[] {
-  const blocks: KnownBlock[] = [{ type: "section", text: md(text) }];
-  if (extra) blocks.push({ type: "section", text: md(extra) });
-  return blocks;
 }

@@ -1,16 +1,16 @@
 // Block Kit for the suggestion box: the form, the channel post, the author's answer, the list
 // and the /cx-ask prompt. Every piece of user text goes through escapeMrkdwn.
 import type { KnownBlock, PlainTextOption, View } from "@slack/types";
-import type { Language } from "../../core/shared/model.js";
+import type { Language } from "../../../core/shared/model.js";
 import {
   type AskPromptView,
   RESPONSE_STATUSES,
   type Suggestion,
   type SuggestionView,
   TOUCHPOINTS,
-} from "../../core/suggestions/ports.js";
-import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import { escapeMrkdwn, mention } from "./mrkdwn.js";
+} from "../../../core/suggestions/ports.js";
+import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
+import { escapeMrkdwn, mention } from "../mrkdwn.js";
 
 export const SUGGEST_ACTION = {
   vote: "suggestion_vote",
