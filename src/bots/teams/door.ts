@@ -10,11 +10,11 @@ import { readJsonBody } from "../../http/bodyLimit.js";
 import type { AppLogger } from "../../logger.js";
 import { admit, createAdapter, type TeamsAdapter } from "./auth.js";
 import { ChannelReferences } from "./channels.js";
+import { newMessagesOnly, TeamsMessenger } from "./checkins/messenger.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withDeliveryRetries } from "./delivery.js";
-import { newMessagesOnly, TeamsMessenger } from "./messenger.js";
 import { TeamsMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
-import { TeamsPresence, TeamsPresenceMessenger } from "./presence.js";
-import { TeamsSuggestionMessenger } from "./suggestions.js";
+import { TeamsPresence, TeamsPresenceMessenger } from "./presence/presence.js";
+import { TeamsSuggestionMessenger } from "./suggestions/suggestions.js";
 import { handleTurn, type TeamsDeps } from "./turn.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";

@@ -4,17 +4,23 @@ import { ActivityTypes, CardFactory, type ConversationReference, MessageFactory,
 import type { Core } from "../../core/index.js";
 import { texts } from "../../prompts/texts.js";
 import { resolveActor, resolveVisitor, type TeamsActor, tenantOf } from "./actor.js";
-import { type CardOutcome, handleCardAction } from "./cardActions.js";
-import { ADAPTIVE_CARD } from "./cards.js";
+import { commandText, type Replies, runCommand } from "./admin/commands.js";
 import { type ChannelReferences, isSharedConversation, mentionsBot } from "./channels.js";
-import { commandText, type Replies, runCommand } from "./commands.js";
+import { type CardOutcome, handleCardAction } from "./checkins/cardActions.js";
+import { ADAPTIVE_CARD } from "./checkins/cards.js";
 import { isInstallation, isUninstallation, rememberConversation } from "./conversations.js";
 import { type RetryPolicy, withDeliveryRetries } from "./delivery.js";
 import { teamsText } from "./markdown.js";
 import { handleMirrorAction, isMirrorVerb } from "./mirror/index.js"; // leader mirror (issue 12)
-import type { TeamsPresence } from "./presence.js";
-import { isSuggestionVerb } from "./suggestionCards.js";
-import { handleSuggestionAction, listCommand, onFetchTask, onSubmitAction, suggestCommand } from "./suggestions.js";
+import type { TeamsPresence } from "./presence/presence.js";
+import { isSuggestionVerb } from "./suggestions/cards.js";
+import {
+  handleSuggestionAction,
+  listCommand,
+  onFetchTask,
+  onSubmitAction,
+  suggestCommand,
+} from "./suggestions/suggestions.js";
 
 export interface TeamsDeps {
   core: Core;

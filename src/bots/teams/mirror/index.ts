@@ -12,11 +12,11 @@ import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.
 import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { idsOf, resolveVisitor, type TeamsActor } from "../actor.js";
-import type { CardOutcome } from "../cardActions.js";
-import type { Replies } from "../commands.js";
+import type { Replies } from "../admin/commands.js";
+import type { CardOutcome } from "../checkins/cardActions.js";
+import { inPersonalChat, type Proactive } from "../checkins/messenger.js";
 import { withDeliveryRetries } from "../delivery.js";
 import { escapeMarkdown, teamsText } from "../markdown.js";
-import { inPersonalChat, type Proactive } from "../messenger.js";
 import type { TeamsDeps } from "../turn.js";
 import { inviteCard, MIRROR_VERB, type MirrorVerb, noticeCard, resultsCard, selfRatingCard } from "./cards.js";
 

@@ -3,15 +3,15 @@
 // with an Action.Submit fallback for clients without it (the answer arrives as a message with
 // `value`, and the card is updated through the connector instead).
 
-import type { NudgeView } from "../../core/checkins/ports.js";
-import type { Overview } from "../../core/checkins/service.js";
-import { REFLECTION_MAX_LENGTH } from "../../core/checkins/service.js";
-import type { Language } from "../../core/shared/model.js";
-import { type QuestionKey, RATINGS } from "../../core/shared/questions.js";
-import { ratingSparkline } from "../../prompts/format.js";
-import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
-import { texts } from "../../prompts/texts.js";
-import { teamsText } from "./markdown.js";
+import type { NudgeView } from "../../../core/checkins/ports.js";
+import type { Overview } from "../../../core/checkins/service.js";
+import { REFLECTION_MAX_LENGTH } from "../../../core/checkins/service.js";
+import type { Language } from "../../../core/shared/model.js";
+import { type QuestionKey, RATINGS } from "../../../core/shared/questions.js";
+import { ratingSparkline } from "../../../prompts/format.js";
+import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../../prompts/questions.js";
+import { texts } from "../../../prompts/texts.js";
+import { teamsText } from "../markdown.js";
 
 export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 

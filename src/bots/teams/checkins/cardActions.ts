@@ -2,14 +2,14 @@
 // serves Action.Execute invokes and Action.Submit messages; both end in the core, which stores
 // the answer idempotently (a second submit changes the row) and updates the nudge card.
 
-import type { AnswerResult, CheckInRefusal } from "../../core/checkins/nudges.js";
-import { checkReflection } from "../../core/checkins/service.js";
-import type { Core } from "../../core/index.js";
-import { isQuestionKey, isRating } from "../../core/shared/questions.js";
-import { checkInRefusalText, texts } from "../../prompts/texts.js";
-import type { TeamsActor } from "./actor.js";
+import type { AnswerResult, CheckInRefusal } from "../../../core/checkins/nudges.js";
+import { checkReflection } from "../../../core/checkins/service.js";
+import type { Core } from "../../../core/index.js";
+import { isQuestionKey, isRating } from "../../../core/shared/questions.js";
+import { checkInRefusalText, texts } from "../../../prompts/texts.js";
+import type { TeamsActor } from "../actor.js";
+import { teamsText } from "../markdown.js";
 import { type CheckinCardModel, checkinCard, parseActionData, reflectionInputId } from "./cards.js";
-import { teamsText } from "./markdown.js";
 
 /**
  * `messageRef`: the nudge message the core keeps up to date itself, when the card is a nudge's

@@ -5,20 +5,20 @@
 // it forgets the channels. There is no history baseline in Teams: reading past messages would
 // need Microsoft Graph application permissions this app does not ask for.
 import { type Activity, CardFactory, MessageFactory } from "botbuilder";
-import { presenceTrendSpec } from "../../charts/presenceTrend.js";
-import { chartPng } from "../../charts/render.js";
-import type { Core } from "../../core/index.js";
-import type { DigestReport, PresenceMessenger } from "../../core/presence/ports.js";
-import type { Language, Workspace } from "../../core/shared/model.js";
-import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
-import { presenceTexts } from "../../prompts/presenceTexts.js";
-import { tenantOf } from "./actor.js";
-import { type ChannelPoster, channelRefOf, inChannel, isFromBot, teamOf } from "./channels.js";
-import { isInstallation, isUninstallation } from "./conversations.js";
-import { withDeliveryRetries } from "./delivery.js";
+import { presenceTrendSpec } from "../../../charts/presenceTrend.js";
+import { chartPng } from "../../../charts/render.js";
+import type { Core } from "../../../core/index.js";
+import type { DigestReport, PresenceMessenger } from "../../../core/presence/ports.js";
+import type { Language, Workspace } from "../../../core/shared/model.js";
+import { DeliveryError, type MessageRef } from "../../../core/shared/ports.js";
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
+import { tenantOf } from "../actor.js";
+import { type ChannelPoster, channelRefOf, inChannel, isFromBot, teamOf } from "../channels.js";
+import { inPersonalChat, type Proactive } from "../checkins/messenger.js";
+import { isInstallation, isUninstallation } from "../conversations.js";
+import { withDeliveryRetries } from "../delivery.js";
+import { plainText, teamsText } from "../markdown.js";
 import { digestCard } from "./digestCard.js";
-import { plainText, teamsText } from "./markdown.js";
-import { inPersonalChat, type Proactive } from "./messenger.js";
 
 /**
  * No findSent: the Bot Connector cannot read sent activities back (it has no GET for a

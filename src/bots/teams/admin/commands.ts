@@ -2,26 +2,26 @@
 // leaders add/remove/list, schedule …, weekends, language, timezone, nudge-now. Parsing and
 // execution live in the core; this file turns Teams input into core calls and replies.
 import { type Activity, type Mention, TeamsInfo, TurnContext } from "botbuilder";
-import type { AdminCommand } from "../../core/admin/commands.js";
-import { parseAdminCommand } from "../../core/admin/commands.js";
-import type { AdminReply } from "../../core/admin/service.js";
-import { scheduleSummary } from "../../core/admin/service.js";
-import { parseMeCommand } from "../../core/checkins/commands.js";
-import { memberTimeZone } from "../../core/checkins/service.js";
-import { dashboardTexts } from "../../prompts/dashboardTexts.js";
-import { longDate } from "../../prompts/format.js";
-import { presenceTexts } from "../../prompts/presenceTexts.js";
-import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import { checkInRefusalText, texts } from "../../prompts/texts.js";
-import { vocabularyTexts } from "../../prompts/vocabularyTexts.js";
-import { idsOf, type TeamsActor } from "./actor.js";
-import { currentModel } from "./cardActions.js";
-import { checkinCard, overviewCard } from "./cards.js";
-import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
-import { escapeMarkdown, inertCode, plainText, teamsText } from "./markdown.js";
-import { mirrorCommand } from "./mirror/index.js"; // leader mirror (issue 12)
-import { askCommand } from "./suggestions.js";
-import type { TeamsDeps } from "./turn.js";
+import type { AdminCommand } from "../../../core/admin/commands.js";
+import { parseAdminCommand } from "../../../core/admin/commands.js";
+import type { AdminReply } from "../../../core/admin/service.js";
+import { scheduleSummary } from "../../../core/admin/service.js";
+import { parseMeCommand } from "../../../core/checkins/commands.js";
+import { memberTimeZone } from "../../../core/checkins/service.js";
+import { dashboardTexts } from "../../../prompts/dashboardTexts.js";
+import { longDate } from "../../../prompts/format.js";
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
+import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
+import { checkInRefusalText, texts } from "../../../prompts/texts.js";
+import { vocabularyTexts } from "../../../prompts/vocabularyTexts.js";
+import { idsOf, type TeamsActor } from "../actor.js";
+import { channelRefOf, isSharedConversation, mentionedChannels } from "../channels.js";
+import { currentModel } from "../checkins/cardActions.js";
+import { checkinCard, overviewCard } from "../checkins/cards.js";
+import { escapeMarkdown, inertCode, plainText, teamsText } from "../markdown.js";
+import { mirrorCommand } from "../mirror/index.js"; // leader mirror (issue 12)
+import { askCommand } from "../suggestions/suggestions.js";
+import type { TeamsDeps } from "../turn.js";
 
 export interface Replies {
   text(text: string): Promise<void>;

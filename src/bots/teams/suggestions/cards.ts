@@ -2,7 +2,7 @@
 // a message-action dialog with Action.Submit), the channel post, the answer form, the author's
 // notice, the list and the `ask` prompt. User text goes through escapeCardText everywhere; no
 // card or button carries who submitted.
-import type { Language } from "../../core/shared/model.js";
+import type { Language } from "../../../core/shared/model.js";
 import {
   type AskPromptView,
   isTouchpoint,
@@ -10,11 +10,11 @@ import {
   type Suggestion,
   type SuggestionView,
   TOUCHPOINTS,
-} from "../../core/suggestions/ports.js";
-import { RESPONSE_NOTE_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from "../../core/suggestions/service.js";
-import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import { card } from "./cards.js";
-import { escapeCardText, teamsText } from "./markdown.js";
+} from "../../../core/suggestions/ports.js";
+import { RESPONSE_NOTE_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from "../../../core/suggestions/service.js";
+import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
+import { card } from "../checkins/cards.js";
+import { escapeCardText, teamsText } from "../markdown.js";
 
 type Json = Record<string, unknown>;
 

@@ -3,33 +3,34 @@
 // core uses to post, update and notify. Submitting and opening the form go through a Visitor,
 // which reads but never creates or touches a member row: an anonymous submitter leaves no trace.
 import { type Activity, ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
-import type { Core } from "../../core/index.js";
-import { isLanguage, type Language, type Workspace } from "../../core/shared/model.js";
-import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
+import type { Core } from "../../../core/index.js";
+import { isLanguage, type Language, type Workspace } from "../../../core/shared/model.js";
+import { DeliveryError, type MessageRef } from "../../../core/shared/ports.js";
 import {
   type AskPromptView,
   isResponseStatus,
   isTouchpoint,
   type SuggestionMessenger,
   type SuggestionView,
-} from "../../core/suggestions/ports.js";
+} from "../../../core/suggestions/ports.js";
 import {
   SUBMISSIONS_PER_HOUR,
   SUGGESTION_MAX_LENGTH,
   type SubmitResult,
   SuggestionService,
-} from "../../core/suggestions/service.js";
-import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import { texts } from "../../prompts/texts.js";
-import { profileOf, resolveActor, resolveVisitor, type TeamsActor, type Visitor } from "./actor.js";
-import type { CardOutcome } from "./cardActions.js";
-import { ADAPTIVE_CARD } from "./cards.js";
-import { type ChannelPoster, channelRefOf, inChannel } from "./channels.js";
-import type { Replies } from "./commands.js";
-import { rememberConversation } from "./conversations.js";
-import { withDeliveryRetries } from "./delivery.js";
-import { plainText, teamsText } from "./markdown.js";
-import { inPersonalChat, type Proactive } from "./messenger.js";
+} from "../../../core/suggestions/service.js";
+import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
+import { texts } from "../../../prompts/texts.js";
+import { profileOf, resolveActor, resolveVisitor, type TeamsActor, type Visitor } from "../actor.js";
+import type { Replies } from "../admin/commands.js";
+import { type ChannelPoster, channelRefOf, inChannel } from "../channels.js";
+import type { CardOutcome } from "../checkins/cardActions.js";
+import { ADAPTIVE_CARD } from "../checkins/cards.js";
+import { inPersonalChat, type Proactive } from "../checkins/messenger.js";
+import { rememberConversation } from "../conversations.js";
+import { withDeliveryRetries } from "../delivery.js";
+import { plainText, teamsText } from "../markdown.js";
+import type { TeamsDeps } from "../turn.js";
 import {
   type AuthorMention,
   answerNoticeCard,
@@ -41,8 +42,7 @@ import {
   suggestFormCard,
   suggestionPostCard,
   thanksCard,
-} from "./suggestionCards.js";
-import type { TeamsDeps } from "./turn.js";
+} from "./cards.js";
 
 type Json = Record<string, unknown>;
 const attachment = (card: Json) => MessageFactory.attachment(CardFactory.adaptiveCard(card));

@@ -2,16 +2,16 @@
 // reference, and always through withDeliveryRetries. A 403/404 switches the reference off, so
 // later nudges fail at once (permanently) instead of knocking on a closed door.
 import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
-import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../core/checkins/ports.js";
-import type { AddressBook } from "../../core/identity/addresses.js";
-import type { Member } from "../../core/shared/model.js";
-import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
-import { texts } from "../../prompts/texts.js";
-import type { TeamsAdapter } from "./auth.js";
+import type { DeliveryTarget, NudgeMessenger, NudgeView, ReminderView } from "../../../core/checkins/ports.js";
+import type { AddressBook } from "../../../core/identity/addresses.js";
+import type { Member } from "../../../core/shared/model.js";
+import { DeliveryError, type MessageRef } from "../../../core/shared/ports.js";
+import { texts } from "../../../prompts/texts.js";
+import type { TeamsAdapter } from "../auth.js";
+import { parseReference } from "../conversations.js";
+import { ConversationGoneError, type RetryPolicy, withDeliveryRetries } from "../delivery.js";
+import { teamsText } from "../markdown.js";
 import { checkinCard } from "./cards.js";
-import { parseReference } from "./conversations.js";
-import { ConversationGoneError, type RetryPolicy, withDeliveryRetries } from "./delivery.js";
-import { teamsText } from "./markdown.js";
 
 export interface Proactive {
   adapter: TeamsAdapter;
