@@ -6,9 +6,9 @@ import type { Core } from "../../core/index.js";
 import type { Workspace } from "../../core/shared/model.js";
 import { DeliveryError } from "../../core/shared/ports.js";
 import type { TeamsAdapter } from "./auth.js";
-import { newMessagesOnly } from "./checkins/messenger.js";
 import { parseReference } from "./conversations.js";
 import { ConversationGoneError } from "./delivery.js";
+import { newMessagesOnly } from "./proactive.js";
 
 /** The public-cloud Bot Connector for Teams, used only when no activity has told us better. */
 export const GLOBAL_TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/";

@@ -11,9 +11,8 @@ import { type QuestionKey, RATINGS } from "../../../core/shared/questions.js";
 import { ratingSparkline } from "../../../prompts/format.js";
 import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../../prompts/questions.js";
 import { texts } from "../../../prompts/texts.js";
+import { card } from "../adaptiveCard.js";
 import { teamsText } from "../markdown.js";
-
-export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 
 export type CardVerb = "rate" | "snooze" | "skip";
 
@@ -58,16 +57,6 @@ const textBlock = (text: string, extra: Json = {}): Json => ({
   wrap: true,
   ...extra,
 });
-
-export function card(body: Json[]): Json {
-  return {
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    type: "AdaptiveCard",
-    version: "1.5",
-    body,
-    msteams: { width: "Full" },
-  };
-}
 
 /** The nudge: per question the 1–5 scale and a reflection field; snooze and skip until answered. */
 export function checkinCard(model: CheckinCardModel): Json {

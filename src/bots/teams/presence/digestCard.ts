@@ -9,7 +9,7 @@ import { sparkline } from "../../../prompts/format.js";
 import { orgMirrorLines } from "../../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
 import { presenceTexts } from "../../../prompts/presenceTexts.js";
 import { digestVocabularyLine } from "../../../prompts/vocabularyTexts.js";
-import { card } from "../checkins/cards.js";
+import { card } from "../adaptiveCard.js";
 import { escapeCardText, teamsText } from "../markdown.js";
 import { trendChartElement } from "./digestChart.js";
 

@@ -13,7 +13,7 @@ import {
 } from "../../../core/suggestions/ports.js";
 import { RESPONSE_NOTE_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from "../../../core/suggestions/service.js";
 import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
-import { card } from "../checkins/cards.js";
+import { card } from "../adaptiveCard.js";
 import { escapeCardText, teamsText } from "../markdown.js";
 
 type Json = Record<string, unknown>;
@@ -27,10 +27,6 @@ export const SUGGESTION_VERB = {
   cancel: "suggestion.cancel",
 } as const;
 export type SuggestionVerb = (typeof SUGGESTION_VERB)[keyof typeof SUGGESTION_VERB];
-
-export function isSuggestionVerb(value: unknown): value is SuggestionVerb {
-  return typeof value === "string" && (Object.values(SUGGESTION_VERB) as string[]).includes(value);
-}
 
 const textBlock = (text: string, extra: Json = {}): Json => ({
   type: "TextBlock",
