@@ -22,7 +22,7 @@ import { routeTable, type TeamsDeps } from "./routes.js";
 import { suggestionRoutes, TeamsSuggestionMessenger } from "./suggestions/index.js";
 import { handleTurn } from "./turn.js";
 
-export const TEAMS_MESSAGES_PATH = "/api/messages";
+const TEAMS_MESSAGES_PATH = "/api/messages";
 
 export interface TeamsDoor {
   mode: TeamsConfig["mode"];

@@ -20,7 +20,7 @@ export type CardVerb = "rate" | "snooze" | "skip";
  * What every button carries back (nudgeId null for a check-in outside a nudge). No week: the
  * server chooses it, so a crafted payload cannot write into another week.
  */
-export interface CardActionData {
+interface CardActionData {
   verb: CardVerb;
   nudgeId: string | null;
   question?: QuestionKey;
@@ -116,8 +116,6 @@ export function checkinCard(model: CheckinCardModel): Json {
   }
   return card(body);
 }
-
-/** Ratings as a row of bars, one per week: ▁ for 1 … █ for 5, · where unanswered. */
 
 /** `me`: the leader's own trend per question, as a card only they receive. */
 export function overviewCard(overview: Overview, language: Language, pausedUntil: string | null): Json {

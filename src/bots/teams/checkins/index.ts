@@ -4,6 +4,7 @@ import { texts } from "../../../prompts/texts.js";
 import { teamsText } from "../markdown.js";
 import type { CardRoute, CommandRoute, Routes } from "../routes.js";
 import { handleCardAction } from "./cardActions.js";
+import type { CardVerb } from "./cards.js";
 import { checkinCommand, meCommand } from "./commands.js";
 
 export { TeamsMessenger } from "./messenger.js";
@@ -31,7 +32,7 @@ const pauseOrResume: CommandRoute = {
 };
 
 export const checkinRoutes: Routes = {
-  cards: { rate: answer, snooze: answer, skip: answer },
+  cards: { rate: answer, snooze: answer, skip: answer } satisfies Record<CardVerb, CardRoute>,
   otherCard: answer,
   commands: {
     checkin,

@@ -22,7 +22,7 @@ const card = (body: Json[], actions: Json[] = []): Json => ({
 });
 const text = (value: string, extra: Json = {}): Json => ({ type: "TextBlock", text: value, wrap: true, ...extra });
 
-export function leaderName(name: string, language: Language): string {
+function leaderName(name: string, language: Language): string {
   return escapeMarkdown(name.trim() || (language === "de" ? "deine Führungskraft" : "your leader"));
 }
 

@@ -28,7 +28,7 @@ function figuresBlock(label: string, f: ChannelFigures, report: DigestReport, na
   return textBlock([`**${label}** \`${sparkline(f.trend)}\``, first, ...rest].join("\n\n"), { spacing: "Small" });
 }
 
-export interface DigestCardOptions {
+interface DigestCardOptions {
   preview?: boolean;
   /** A channel's display name when known (null otherwise: it is then numbered). */
   channelName?: (channelRef: string) => string | null;

@@ -26,7 +26,7 @@ export const SUGGESTION_VERB = {
   respond: "suggestion.respond",
   cancel: "suggestion.cancel",
 } as const;
-export type SuggestionVerb = (typeof SUGGESTION_VERB)[keyof typeof SUGGESTION_VERB];
+type SuggestionVerb = (typeof SUGGESTION_VERB)[keyof typeof SUGGESTION_VERB];
 
 const textBlock = (text: string, extra: Json = {}): Json => ({
   type: "TextBlock",
@@ -55,7 +55,7 @@ function execute(title: string, verb: SuggestionVerb, data: Json = {}, style?: "
   };
 }
 
-export interface SuggestFormState {
+interface SuggestFormState {
   text: string;
   touchpoint?: string;
   anonymous?: boolean;

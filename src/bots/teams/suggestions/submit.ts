@@ -18,7 +18,7 @@ import { SUGGESTION_VERB, suggestFormCard } from "./cards.js";
 
 type Json = Record<string, unknown>;
 
-export type SubmitOutcome = { ok: true; thanks: string } | { ok: false; form: Json };
+type SubmitOutcome = { ok: true; thanks: string } | { ok: false; form: Json };
 
 /** Validates and submits what the form sent; on a problem the form comes back with it. */
 export async function submit(
