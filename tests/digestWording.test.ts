@@ -3,7 +3,7 @@
 // would be — a small workspace's digest has no bare dash.
 import { describe, expect, it } from "vitest";
 import { digestBlocks } from "../src/bots/slack/presence/blocks.js";
-import { digestCard } from "../src/bots/teams/digestCard.js";
+import { digestCard } from "../src/bots/teams/presence/digestCard.js";
 import type { ChannelFigures, DigestReport } from "../src/core/presence/ports.js";
 
 const WEEKS = ["2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48"];

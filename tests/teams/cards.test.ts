@@ -1,6 +1,6 @@
 // Renderers and markdown: pure functions, checked structurally.
 import { describe, expect, it } from "vitest";
-import { checkinCard } from "../../src/bots/teams/cards.js";
+import { checkinCard } from "../../src/bots/teams/checkins/cards.js";
 import { parseRetryAfter } from "../../src/bots/teams/delivery.js";
 import { escapeMarkdown, teamsText } from "../../src/bots/teams/markdown.js";
 import { texts } from "../../src/prompts/texts.js";

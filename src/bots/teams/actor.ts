@@ -13,7 +13,7 @@ export interface TeamsActor extends Actor {
 }
 
 /** What resolving a person needs from the door: the core, and whether this is local mode. */
-export interface ActorDeps {
+interface ActorDeps {
   core: Core;
   /** Local mode (Agents Playground): everyone may administrate while nobody is named admin. */
   localMode: boolean;

@@ -44,9 +44,7 @@ export function createAdapter(config: TeamsConfig): { adapter: TeamsAdapter; app
   return { adapter, appId: config.mode === "azure" ? config.appId : "" };
 }
 
-export type Admission =
-  | { ok: true; auth: AuthenticateRequestResult }
-  | { ok: false; status: 401 | 403; reason: string };
+type Admission = { ok: true; auth: AuthenticateRequestResult } | { ok: false; status: 401 | 403; reason: string };
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
@@ -59,7 +57,7 @@ const PROXY_HEADER =
   /^(forwarded|via|x-forwarded(-.+)?|x-real-ip|x-client-ip|client-ip|true-client-ip|cf-connecting-ip|fastly-client-ip|akamai-client-ip|x-cluster-client-ip|x-original-forwarded-for|x-arr-clientip|x-azure-clientip|x-azure-socketip|x-envoy-external-address)$/;
 
 /** A request that went through a proxy is not local, even if the proxy runs on this machine. */
-export function isLocalRequest(req: Request): boolean {
+function isLocalRequest(req: Request): boolean {
   return (
     LOOPBACK.test(req.socket.remoteAddress ?? "") && !Object.keys(req.headers).some((name) => PROXY_HEADER.test(name))
   );

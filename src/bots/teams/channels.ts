@@ -8,17 +8,17 @@ import { DeliveryError } from "../../core/shared/ports.js";
 import type { TeamsAdapter } from "./auth.js";
 import { parseReference } from "./conversations.js";
 import { ConversationGoneError } from "./delivery.js";
-import { newMessagesOnly } from "./messenger.js";
+import { newMessagesOnly } from "./proactive.js";
 
 /** The public-cloud Bot Connector for Teams, used only when no activity has told us better. */
-export const GLOBAL_TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
+const GLOBAL_TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
 
 /** "19:abc@thread.tacv2;messageid=123" → "19:abc@thread.tacv2". */
 export function channelRefOf(activity: Partial<Activity>): string {
   return (activity.conversation?.id ?? "").split(";messageid=")[0]!;
 }
 
-export function conversationTypeOf(activity: Partial<Activity>): string {
+function conversationTypeOf(activity: Partial<Activity>): string {
   return activity.conversation?.conversationType ?? "personal";
 }
 

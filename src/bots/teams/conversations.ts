@@ -22,7 +22,7 @@ export function isUninstallation(activity: Partial<Activity>): boolean {
 }
 
 /** A reference for new messages in this conversation (not replies to the activity at hand). */
-export function referenceOf(activity: Partial<Activity>): Partial<ConversationReference> {
+function referenceOf(activity: Partial<Activity>): Partial<ConversationReference> {
   const reference = TurnContext.getConversationReference(activity);
   delete reference.activityId;
   return reference;

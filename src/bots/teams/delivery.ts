@@ -20,14 +20,14 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 4, baseDelayMs: 500
 const TRANSIENT = new Set([412, 429, 502, 504]);
 const GONE = new Set([403, 404]);
 
-export interface ConnectorFailure {
+interface ConnectorFailure {
   status: number | null;
   retryAfterMs: number | null;
   code: string | null;
 }
 
 /** Status, Retry-After and error code from whatever the connector client threw. */
-export function describeFailure(error: unknown): ConnectorFailure {
+function describeFailure(error: unknown): ConnectorFailure {
   const e = error as {
     statusCode?: number;
     status?: number;

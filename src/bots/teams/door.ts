@@ -1,6 +1,7 @@
-// The Teams door: /api/messages on our Express server, the Bot Framework adapter behind it, and
-// the messenger the core uses for nudges. botbuilder is imported only under src/bots/teams, so
-// moving to the Microsoft 365 Agents SDK stays a change of this folder.
+// The Teams door: /api/messages on our Express server, the Bot Framework adapter behind it, the
+// route table every job folder contributes to, and the messengers the core sends through.
+// botbuilder is imported only under src/bots/teams, so moving to the Microsoft 365 Agents SDK
+// stays a change of this folder.
 
 import type { Activity, ConversationReference, TurnContext } from "botbuilder";
 import type { Express } from "express";
@@ -8,16 +9,20 @@ import type { TeamsConfig } from "../../config.js";
 import type { Core } from "../../core/index.js";
 import { readJsonBody } from "../../http/bodyLimit.js";
 import type { AppLogger } from "../../logger.js";
+import { adminRoutes } from "./admin/index.js";
 import { admit, createAdapter, type TeamsAdapter } from "./auth.js";
 import { ChannelReferences } from "./channels.js";
+import { checkinRoutes, TeamsMessenger } from "./checkins/index.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withDeliveryRetries } from "./delivery.js";
-import { newMessagesOnly, TeamsMessenger } from "./messenger.js";
-import { TeamsMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
-import { TeamsPresence, TeamsPresenceMessenger } from "./presence.js";
-import { TeamsSuggestionMessenger } from "./suggestions.js";
-import { handleTurn, type TeamsDeps } from "./turn.js";
+import { installationRoutes } from "./installation.js";
+import { mirrorRoutes, TeamsMirrorMessenger } from "./mirror/index.js"; // leader mirror (issue 12)
+import { presenceRoutes, TeamsPresenceMessenger } from "./presence/index.js";
+import { newMessagesOnly } from "./proactive.js";
+import { routeTable, type TeamsDeps } from "./routes.js";
+import { suggestionRoutes, TeamsSuggestionMessenger } from "./suggestions/index.js";
+import { handleTurn } from "./turn.js";
 
-export const TEAMS_MESSAGES_PATH = "/api/messages";
+const TEAMS_MESSAGES_PATH = "/api/messages";
 
 export interface TeamsDoor {
   mode: TeamsConfig["mode"];
@@ -63,7 +68,6 @@ export function createTeamsDoor(
   const proactive = { adapter, appId, addresses: core.addresses, retryPolicy, channels };
   const deps: TeamsDeps = {
     channels,
-    presence: new TeamsPresence(core, proactive),
     core,
     retryPolicy,
     localMode: config.mode === "local",
@@ -82,6 +86,14 @@ export function createTeamsDoor(
       });
     },
   };
+  const routes = routeTable(
+    installationRoutes,
+    checkinRoutes,
+    suggestionRoutes,
+    presenceRoutes(core, proactive),
+    mirrorRoutes, // leader mirror (issue 12)
+    adminRoutes,
+  );
   core.registerPlatform("teams", {
     nudges: new TeamsMessenger(proactive),
     suggestions: new TeamsSuggestionMessenger(core, proactive),
@@ -112,7 +124,7 @@ export function createTeamsDoor(
       return;
     }
     try {
-      const invoke = await adapter.run(admission.auth, activity, (context) => handleTurn(deps, context));
+      const invoke = await adapter.run(admission.auth, activity, (context) => handleTurn(deps, routes, context));
       res.status(invoke?.status ?? 200);
       if (invoke?.body !== undefined) res.json(invoke.body);
       else res.end();

@@ -11,8 +11,6 @@ import { escapeMarkdown } from "../markdown.js";
 
 export const MIRROR_VERB = { self: "mirror.self", answer: "mirror.answer" } as const;
 export type MirrorVerb = (typeof MIRROR_VERB)[keyof typeof MIRROR_VERB];
-export const isMirrorVerb = (verb: unknown): verb is MirrorVerb =>
-  verb === MIRROR_VERB.self || verb === MIRROR_VERB.answer;
 
 type Json = Record<string, unknown>;
 const card = (body: Json[], actions: Json[] = []): Json => ({
@@ -24,7 +22,7 @@ const card = (body: Json[], actions: Json[] = []): Json => ({
 });
 const text = (value: string, extra: Json = {}): Json => ({ type: "TextBlock", text: value, wrap: true, ...extra });
 
-export function leaderName(name: string, language: Language): string {
+function leaderName(name: string, language: Language): string {
   return escapeMarkdown(name.trim() || (language === "de" ? "deine Führungskraft" : "your leader"));
 }
 

@@ -11,16 +11,12 @@ import { DeliveryError } from "../../../core/shared/ports.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
-import { idsOf, resolveVisitor, type TeamsActor } from "../actor.js";
-import type { CardOutcome } from "../cardActions.js";
-import type { Replies } from "../commands.js";
+import { idsOf, type TeamsActor } from "../actor.js";
 import { withDeliveryRetries } from "../delivery.js";
 import { escapeMarkdown, teamsText } from "../markdown.js";
-import { inPersonalChat, type Proactive } from "../messenger.js";
-import type { TeamsDeps } from "../turn.js";
+import { inPersonalChat, type Proactive } from "../proactive.js";
+import type { CardRoute, Command, CommandRoute, Routes, TeamsDeps, Turn } from "../routes.js";
 import { inviteCard, MIRROR_VERB, type MirrorVerb, noticeCard, resultsCard, selfRatingCard } from "./cards.js";
-
-export { isMirrorVerb } from "./cards.js";
 
 const attachment = (card: Record<string, unknown>) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
@@ -70,40 +66,36 @@ function answersOf(data: Record<string, unknown>): Partial<Record<QuestionKey, n
 }
 
 /**
- * A mirror card's button. Before any actor is resolved: an answer must not create or update the
- * rater's member row. The card is replaced by a short notice — never by the answers.
+ * A mirror card's button, for a Visitor: an answer must not create or update the rater's member
+ * row. The card is replaced by a short notice — never by the answers.
  */
-export async function handleMirrorAction(
-  deps: TeamsDeps,
-  context: TurnContext,
-  verb: MirrorVerb,
-  data: Record<string, unknown>,
-): Promise<CardOutcome> {
-  const { core } = deps;
-  const activity = context.activity;
-  const language: Language = isLanguage(data.language) ? data.language : core.defaults.language;
-  const t = mirrorTexts(language);
-  const roundId = typeof data.roundId === "string" ? data.roundId : "";
-  // Resolved without `create`: nothing about the rater is written.
-  const actor = await resolveVisitor(deps, activity);
-  if (verb === MIRROR_VERB.answer) {
-    const result = await core.mirror.answer({ actor, roundId, answers: answersOf(data) });
-    const message = {
-      ok: t.thanks,
-      already: t.already,
-      "not-invited": t.notInvited,
-      closed: t.roundOver,
-      incomplete: t.incomplete,
-    }[result];
-    return { kind: "card", card: noticeCard(message), nudgeId: null };
-  }
-  const result = await core.mirror.selfRate(actor, roundId, answersOf(data));
+function mirrorAction(verb: MirrorVerb): CardRoute {
   return {
-    kind: "card",
-    card: noticeCard(
-      { ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result],
-    ),
-    nudgeId: null,
+    who: "visitor",
+    async handle(turn, actor, { data }) {
+      const { core } = turn.deps;
+      const language: Language = isLanguage(data.language) ? data.language : core.defaults.language;
+      const t = mirrorTexts(language);
+      const roundId = typeof data.roundId === "string" ? data.roundId : "";
+      if (verb === MIRROR_VERB.answer) {
+        const result = await core.mirror.answer({ actor, roundId, answers: answersOf(data) });
+        const message = {
+          ok: t.thanks,
+          already: t.already,
+          "not-invited": t.notInvited,
+          closed: t.roundOver,
+          incomplete: t.incomplete,
+        }[result];
+        return { kind: "card", card: noticeCard(message) };
+      }
+      const result = await core.mirror.selfRate(actor, roundId, answersOf(data));
+      return {
+        kind: "card",
+        card: noticeCard(
+          { ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result],
+        ),
+      };
+    },
   };
 }
 
@@ -156,14 +148,10 @@ async function checkTeamsPerson(
   return { ok: true, language: member.language };
 }
 
-/** `mirror`, `mirror start @…`, `mirror raters @…`, `mirror channels` (in a channel). `mirror schedule` is an admin command (../commands.ts). */
-export async function mirrorCommand(
-  deps: TeamsDeps,
-  context: TurnContext,
-  actor: TeamsActor,
-  words: string[],
-  reply: Replies,
-): Promise<void> {
+/** `mirror`, `mirror start @…`, `mirror raters @…`, `mirror channels` (in a channel). */
+async function mirrorCommand(turn: Turn, actor: TeamsActor, command: Command): Promise<void> {
+  const { deps, context, reply } = turn;
+  const { words } = command;
   const { core } = deps;
   const language = actor.language;
   const t = mirrorTexts(language);
@@ -226,3 +214,15 @@ function refusalTextTeams(
       t.openStatus(status.invited, status.answered, longDate(status.closesAt, language, timeZone), status.selfRated),
   });
 }
+
+const mirror: CommandRoute = {
+  who: "member",
+  handle: mirrorCommand,
+  // `mirror schedule quarterly|off` is an admin command: the admin service parses and permits it.
+  declines: (command) => (command.words[1] ?? "").toLowerCase() === "schedule",
+};
+
+export const mirrorRoutes: Routes = {
+  cards: { [MIRROR_VERB.self]: mirrorAction(MIRROR_VERB.self), [MIRROR_VERB.answer]: mirrorAction(MIRROR_VERB.answer) },
+  commands: { mirror, spiegel: mirror },
+};

@@ -3,17 +3,16 @@
 // with an Action.Submit fallback for clients without it (the answer arrives as a message with
 // `value`, and the card is updated through the connector instead).
 
-import type { NudgeView } from "../../core/checkins/ports.js";
-import type { Overview } from "../../core/checkins/service.js";
-import { REFLECTION_MAX_LENGTH } from "../../core/checkins/service.js";
-import type { Language } from "../../core/shared/model.js";
-import { type QuestionKey, RATINGS } from "../../core/shared/questions.js";
-import { ratingSparkline } from "../../prompts/format.js";
-import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../prompts/questions.js";
-import { texts } from "../../prompts/texts.js";
-import { teamsText } from "./markdown.js";
-
-export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+import type { NudgeView } from "../../../core/checkins/ports.js";
+import type { Overview } from "../../../core/checkins/service.js";
+import { REFLECTION_MAX_LENGTH } from "../../../core/checkins/service.js";
+import type { Language } from "../../../core/shared/model.js";
+import { type QuestionKey, RATINGS } from "../../../core/shared/questions.js";
+import { ratingSparkline } from "../../../prompts/format.js";
+import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../../prompts/questions.js";
+import { texts } from "../../../prompts/texts.js";
+import { card } from "../adaptiveCard.js";
+import { teamsText } from "../markdown.js";
 
 export type CardVerb = "rate" | "snooze" | "skip";
 
@@ -21,7 +20,7 @@ export type CardVerb = "rate" | "snooze" | "skip";
  * What every button carries back (nudgeId null for a check-in outside a nudge). No week: the
  * server chooses it, so a crafted payload cannot write into another week.
  */
-export interface CardActionData {
+interface CardActionData {
   verb: CardVerb;
   nudgeId: string | null;
   question?: QuestionKey;
@@ -58,16 +57,6 @@ const textBlock = (text: string, extra: Json = {}): Json => ({
   wrap: true,
   ...extra,
 });
-
-export function card(body: Json[]): Json {
-  return {
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    type: "AdaptiveCard",
-    version: "1.5",
-    body,
-    msteams: { width: "Full" },
-  };
-}
 
 /** The nudge: per question the 1–5 scale and a reflection field; snooze and skip until answered. */
 export function checkinCard(model: CheckinCardModel): Json {
@@ -127,8 +116,6 @@ export function checkinCard(model: CheckinCardModel): Json {
   }
   return card(body);
 }
-
-/** Ratings as a row of bars, one per week: ▁ for 1 … █ for 5, · where unanswered. */
 
 /** `me`: the leader's own trend per question, as a card only they receive. */
 export function overviewCard(overview: Overview, language: Language, pausedUntil: string | null): Json {

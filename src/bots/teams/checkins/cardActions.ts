@@ -2,22 +2,15 @@
 // serves Action.Execute invokes and Action.Submit messages; both end in the core, which stores
 // the answer idempotently (a second submit changes the row) and updates the nudge card.
 
-import type { AnswerResult, CheckInRefusal } from "../../core/checkins/nudges.js";
-import { checkReflection } from "../../core/checkins/service.js";
-import type { Core } from "../../core/index.js";
-import { isQuestionKey, isRating } from "../../core/shared/questions.js";
-import { checkInRefusalText, texts } from "../../prompts/texts.js";
-import type { TeamsActor } from "./actor.js";
+import type { AnswerResult, CheckInRefusal } from "../../../core/checkins/nudges.js";
+import { checkReflection } from "../../../core/checkins/service.js";
+import type { Core } from "../../../core/index.js";
+import { isQuestionKey, isRating } from "../../../core/shared/questions.js";
+import { checkInRefusalText, texts } from "../../../prompts/texts.js";
+import type { TeamsActor } from "../actor.js";
+import { teamsText } from "../markdown.js";
+import type { CardOutcome } from "../routes.js";
 import { type CheckinCardModel, checkinCard, parseActionData, reflectionInputId } from "./cards.js";
-import { teamsText } from "./markdown.js";
-
-/**
- * `messageRef`: the nudge message the core keeps up to date itself, when the card is a nudge's
- * (a door must not update that message a second time).
- */
-export type CardOutcome =
-  | { kind: "card"; card: Record<string, unknown>; nudgeId: string | null; messageRef?: string | null }
-  | { kind: "text"; text: string };
 
 /** `returnsCard`: the caller answers with the card (Action.Execute), so the core need not update it too. */
 export async function handleCardAction(
@@ -37,7 +30,7 @@ export async function handleCardAction(
       data.verb === "snooze"
         ? await core.nudges.snooze(data.nudgeId, actor.userId, refresh)
         : await core.nudges.skip(data.nudgeId, actor.userId, refresh);
-    return fromResult(actor, result, data.nudgeId);
+    return fromResult(actor, result);
   }
 
   const { question, rating } = data;
@@ -53,7 +46,7 @@ export async function handleCardAction(
       reflections: { ...shown.model.reflections, [question]: String(typed) },
       error: t.reflectionTooLong(reflection.maxLength),
     };
-    return { kind: "card", card: checkinCard(withTyped), nudgeId: data.nudgeId, messageRef: shown.messageRef };
+    return { kind: "card", card: checkinCard(withTyped), messageRef: shown.messageRef };
   }
 
   if (data.nudgeId) {
@@ -61,7 +54,7 @@ export async function handleCardAction(
       { nudgeId: data.nudgeId, platformUserId: actor.userId, question, rating, reflection: reflection.value },
       refresh,
     );
-    return fromResult(actor, result, data.nudgeId, data.inputs);
+    return fromResult(actor, result, data.inputs);
   }
   // A `checkin` outside any nudge: the core picks the week, whatever the card data says.
   const result = await core.nudges.checkIn(actor.member, actor.workspace, {
@@ -72,7 +65,7 @@ export async function handleCardAction(
   if (!result.ok) return refused(actor, result);
   const shown = await currentModel(core, actor, result.nudgeId);
   return shown.ok
-    ? { kind: "card", card: checkinCard(shown.model), nudgeId: result.nudgeId, messageRef: shown.messageRef }
+    ? { kind: "card", card: checkinCard(shown.model), messageRef: shown.messageRef }
     : { kind: "text", text: teamsText(t.checkinSaved) };
 }
 
@@ -80,12 +73,7 @@ function refused(actor: TeamsActor, refusal: CheckInRefusal): CardOutcome {
   return { kind: "text", text: teamsText(checkInRefusalText(texts(actor.language), refusal.reason)) };
 }
 
-function fromResult(
-  actor: TeamsActor,
-  result: AnswerResult,
-  nudgeId: string,
-  inputs: Record<string, unknown> = {},
-): CardOutcome {
+function fromResult(actor: TeamsActor, result: AnswerResult, inputs: Record<string, unknown> = {}): CardOutcome {
   if (!result.ok) return refused(actor, result);
   const model = result.view;
   // Reflections typed next to questions not rated yet stay in their fields instead of being wiped
@@ -99,7 +87,6 @@ function fromResult(
   return {
     kind: "card",
     card: checkinCard({ ...model, reflections: { ...model.reflections, ...typed } }),
-    nudgeId,
     messageRef: result.messageRef,
   };
 }

@@ -3,15 +3,15 @@
 // Teams draws itself, with the PNG (a data: URI) for clients that cannot. Numbers are formatted
 // for the reader's locale. The card stays under Teams' 28 KB message limit: channel lines are
 // capped, and the PNG fallback is the first to go.
-import type { ChannelFigures, DigestReport } from "../../core/presence/ports.js";
-import { figureLines, leaderLines, suggestionsLine } from "../../prompts/digestLines.js";
-import { sparkline } from "../../prompts/format.js";
-import { orgMirrorLines } from "../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
-import { presenceTexts } from "../../prompts/presenceTexts.js";
-import { digestVocabularyLine } from "../../prompts/vocabularyTexts.js";
-import { card } from "./cards.js";
+import type { ChannelFigures, DigestReport } from "../../../core/presence/ports.js";
+import { figureLines, leaderLines, suggestionsLine } from "../../../prompts/digestLines.js";
+import { sparkline } from "../../../prompts/format.js";
+import { orgMirrorLines } from "../../../prompts/mirrorDigest.js"; // leader mirror (issue 12)
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
+import { digestVocabularyLine } from "../../../prompts/vocabularyTexts.js";
+import { card } from "../adaptiveCard.js";
+import { escapeCardText, teamsText } from "../markdown.js";
 import { trendChartElement } from "./digestChart.js";
-import { escapeCardText, teamsText } from "./markdown.js";
 
 type Json = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ function figuresBlock(label: string, f: ChannelFigures, report: DigestReport, na
   return textBlock([`**${label}** \`${sparkline(f.trend)}\``, first, ...rest].join("\n\n"), { spacing: "Small" });
 }
 
-export interface DigestCardOptions {
+interface DigestCardOptions {
   preview?: boolean;
   /** A channel's display name when known (null otherwise: it is then numbered). */
   channelName?: (channelRef: string) => string | null;

@@ -2,7 +2,7 @@
 // a message-action dialog with Action.Submit), the channel post, the answer form, the author's
 // notice, the list and the `ask` prompt. User text goes through escapeCardText everywhere; no
 // card or button carries who submitted.
-import type { Language } from "../../core/shared/model.js";
+import type { Language } from "../../../core/shared/model.js";
 import {
   type AskPromptView,
   isTouchpoint,
@@ -10,11 +10,11 @@ import {
   type Suggestion,
   type SuggestionView,
   TOUCHPOINTS,
-} from "../../core/suggestions/ports.js";
-import { RESPONSE_NOTE_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from "../../core/suggestions/service.js";
-import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import { card } from "./cards.js";
-import { escapeCardText, teamsText } from "./markdown.js";
+} from "../../../core/suggestions/ports.js";
+import { RESPONSE_NOTE_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from "../../../core/suggestions/service.js";
+import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
+import { card } from "../adaptiveCard.js";
+import { escapeCardText, teamsText } from "../markdown.js";
 
 type Json = Record<string, unknown>;
 
@@ -26,11 +26,7 @@ export const SUGGESTION_VERB = {
   respond: "suggestion.respond",
   cancel: "suggestion.cancel",
 } as const;
-export type SuggestionVerb = (typeof SUGGESTION_VERB)[keyof typeof SUGGESTION_VERB];
-
-export function isSuggestionVerb(value: unknown): value is SuggestionVerb {
-  return typeof value === "string" && (Object.values(SUGGESTION_VERB) as string[]).includes(value);
-}
+type SuggestionVerb = (typeof SUGGESTION_VERB)[keyof typeof SUGGESTION_VERB];
 
 const textBlock = (text: string, extra: Json = {}): Json => ({
   type: "TextBlock",
@@ -59,7 +55,7 @@ function execute(title: string, verb: SuggestionVerb, data: Json = {}, style?: "
   };
 }
 
-export interface SuggestFormState {
+interface SuggestFormState {
   text: string;
   touchpoint?: string;
   anonymous?: boolean;

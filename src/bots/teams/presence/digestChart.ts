@@ -2,10 +2,10 @@
 // follows the reader's theme and costs a few hundred bytes), with the same chart as PNG for
 // clients that cannot draw it. Same data as the Vega-Lite spec: share of all messages per week,
 // stacked by tone; a week with too few people is a grey column labelled so, never a zero.
-import { type PresenceTrendView, TONE_ORDER } from "../../charts/presenceTrend.js";
-import type { Tone } from "../../core/presence/classifier.js";
-import type { Language } from "../../core/shared/model.js";
-import { presenceTexts } from "../../prompts/presenceTexts.js";
+import { type PresenceTrendView, TONE_ORDER } from "../../../charts/presenceTrend.js";
+import type { Tone } from "../../../core/presence/classifier.js";
+import type { Language } from "../../../core/shared/model.js";
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
 
 type Json = Record<string, unknown>;
 

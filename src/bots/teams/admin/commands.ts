@@ -1,42 +1,20 @@
-// Text commands in the personal chat: checkin, me, pause 2w, resume, help — and for admins
-// leaders add/remove/list, schedule …, weekends, language, timezone, nudge-now. Parsing and
-// execution live in the core; this file turns Teams input into core calls and replies.
-import { type Activity, type Mention, TeamsInfo, TurnContext } from "botbuilder";
-import type { AdminCommand } from "../../core/admin/commands.js";
-import { parseAdminCommand } from "../../core/admin/commands.js";
-import type { AdminReply } from "../../core/admin/service.js";
-import { scheduleSummary } from "../../core/admin/service.js";
-import { parseMeCommand } from "../../core/checkins/commands.js";
-import { memberTimeZone } from "../../core/checkins/service.js";
-import { dashboardTexts } from "../../prompts/dashboardTexts.js";
-import { longDate } from "../../prompts/format.js";
-import { presenceTexts } from "../../prompts/presenceTexts.js";
-import { suggestionTexts } from "../../prompts/suggestionTexts.js";
-import { checkInRefusalText, texts } from "../../prompts/texts.js";
-import { vocabularyTexts } from "../../prompts/vocabularyTexts.js";
-import { idsOf, type TeamsActor } from "./actor.js";
-import { currentModel } from "./cardActions.js";
-import { checkinCard, overviewCard } from "./cards.js";
-import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
-import { escapeMarkdown, inertCode, plainText, teamsText } from "./markdown.js";
-import { mirrorCommand } from "./mirror/index.js"; // leader mirror (issue 12)
-import { askCommand } from "./suggestions.js";
-import type { TeamsDeps } from "./turn.js";
-
-export interface Replies {
-  text(text: string): Promise<void>;
-  card(card: Record<string, unknown>): Promise<void>;
-}
-
-/** The words of a message without the bot's @mention; other mentions become "@Name". */
-export function commandText(activity: Partial<Activity>): string {
-  const withoutBot = TurnContext.removeRecipientMention(activity) ?? activity.text ?? "";
-  return withoutBot
-    .replace(/<at>(.*?)<\/at>/gi, "@$1")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .trim();
-}
+// Admin text commands (leaders add/remove/list, schedule …, weekends, language, timezone,
+// nudge-now, presence, dashboard …) and `help`. Parsing, permissions and execution live in the
+// core; this file turns Teams input into core calls and replies.
+import { type Mention, TeamsInfo, TurnContext } from "botbuilder";
+import type { AdminCommand } from "../../../core/admin/commands.js";
+import { parseAdminCommand } from "../../../core/admin/commands.js";
+import type { AdminReply } from "../../../core/admin/service.js";
+import { scheduleSummary } from "../../../core/admin/service.js";
+import { dashboardTexts } from "../../../prompts/dashboardTexts.js";
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
+import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
+import { texts } from "../../../prompts/texts.js";
+import { vocabularyTexts } from "../../../prompts/vocabularyTexts.js";
+import { idsOf, type TeamsActor } from "../actor.js";
+import { channelRefOf, isSharedConversation, mentionedChannels } from "../channels.js";
+import { escapeMarkdown, inertCode, plainText, teamsText } from "../markdown.js";
+import type { Command, Replies, TeamsDeps, Turn } from "../routes.js";
 
 const ME_WORDS = new Set(["me", "mich", "myself"]);
 
@@ -67,53 +45,18 @@ async function mentionedPeople(deps: TeamsDeps, context: TurnContext, actor: Tea
   return names;
 }
 
-export async function runCommand(
-  deps: TeamsDeps,
-  context: TurnContext,
-  actor: TeamsActor,
-  reply: Replies,
-): Promise<void> {
+/** `help`, or an empty message: what everyone can type, plus the leader's and the admin's commands. */
+export function helpCommand(turn: Turn, actor: TeamsActor): Promise<void> {
+  return turn.reply.text(helpText(actor, actor.isAdmin));
+}
+
+/** Everything no other route claims: the core parses it as an admin command (or finds it unknown). */
+export async function adminCommand(turn: Turn, actor: TeamsActor, command: Command): Promise<void> {
+  const { deps, context, reply } = turn;
   const { core } = deps;
   const t = texts(actor.language);
-  const text = commandText(context.activity);
-  const words = text.split(/\s+/).filter(Boolean);
-  const verb = (words[0] ?? "help").toLowerCase();
-  const admin = actor.isAdmin;
-  const help = helpText(actor, admin);
-
-  switch (verb) {
-    case "help":
-    case "hilfe":
-      return reply.text(help);
-    case "mirror": // leader mirror (issue 12)
-    case "spiegel":
-      // `mirror schedule quarterly|off` is an admin command: the admin service parses and permits it below.
-      if ((words[1] ?? "").toLowerCase() !== "schedule") return mirrorCommand(deps, context, actor, words, reply);
-      break;
-    case "ask":
-    case "fragen":
-      return askCommand(deps, context, actor, reply);
-    case "checkin":
-    case "check-in": {
-      // Personal answers stay in the personal chat; admin commands also work in a team or group chat.
-      if (!actor.personal) return reply.text(teamsText(t.teamsPersonalOnly));
-      const shown = await currentModel(core, actor, null);
-      if (!shown.ok) return reply.text(teamsText(checkInRefusalText(t, shown.reason)));
-      return reply.card(
-        checkinCard({ ...shown.model, status: Object.keys(shown.model.ratings).length ? "answered" : "sent" }),
-      );
-    }
-    case "me":
-    case "ich":
-      if (!actor.personal) return reply.text(teamsText(t.teamsPersonalOnly));
-      return meCommand(deps, actor, words.slice(1).join(" "), reply);
-    case "pause":
-    case "pausieren":
-    case "resume":
-    case "fortsetzen":
-      if (!actor.personal) return reply.text(teamsText(t.teamsPersonalOnly));
-      return meCommand(deps, actor, text, reply);
-  }
+  const { text, words, verb } = command;
+  const help = helpText(actor, actor.isAdmin);
 
   const names = await mentionedPeople(deps, context, actor, words);
   // Channels: a channel @mention, else the team channel (or group chat) the command is typed in.
@@ -258,28 +201,4 @@ async function nudgeNow(
     const report = await permitted.start();
     await deps.sayProactively(reference, teamsText(t.nudgeNowDone(report.sent, report.retrying + report.failed)));
   }, "nudge-now");
-}
-
-async function meCommand(deps: TeamsDeps, actor: TeamsActor, args: string, reply: Replies): Promise<void> {
-  const t = texts(actor.language);
-  const timeZone = memberTimeZone(actor.member, actor.workspace);
-  const outcome = await deps.core.checkins.me(actor.member, actor.workspace, parseMeCommand(args), deps.core.clock());
-  switch (outcome.kind) {
-    case "usage":
-      return reply.text(teamsText(t.pauseUsage));
-    case "resumed":
-      return reply.text(teamsText(t.resumed));
-    case "not-leader":
-      return reply.text(teamsText(t.notALeader));
-    case "paused":
-      return reply.text(teamsText(t.paused(longDate(outcome.until, actor.language, timeZone))));
-    case "overview":
-      return reply.card(
-        overviewCard(
-          outcome.overview,
-          actor.language,
-          outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone),
-        ),
-      );
-  }
 }

@@ -1,0 +1,47 @@
+// The leader's own commands in the personal chat: `checkin` (this week's card), `me` (their
+// trend), `pause 2w` and `resume`. The core decides; this file renders its answer.
+import { parseMeCommand } from "../../../core/checkins/commands.js";
+import { memberTimeZone } from "../../../core/checkins/service.js";
+import { longDate } from "../../../prompts/format.js";
+import { checkInRefusalText, texts } from "../../../prompts/texts.js";
+import type { TeamsActor } from "../actor.js";
+import { teamsText } from "../markdown.js";
+import type { Turn } from "../routes.js";
+import { currentModel } from "./cardActions.js";
+import { checkinCard, overviewCard } from "./cards.js";
+
+/** `checkin`: the card as the core offers it now (this week's nudge if there is one), or why not. */
+export async function checkinCommand(turn: Turn, actor: TeamsActor): Promise<void> {
+  const shown = await currentModel(turn.deps.core, actor, null);
+  if (!shown.ok) return turn.reply.text(teamsText(checkInRefusalText(texts(actor.language), shown.reason)));
+  return turn.reply.card(
+    checkinCard({ ...shown.model, status: Object.keys(shown.model.ratings).length ? "answered" : "sent" }),
+  );
+}
+
+/** `me [pause 2w | resume]` (args after `me`) and `pause 2w` / `resume` (the whole text). */
+export async function meCommand(turn: Turn, actor: TeamsActor, args: string): Promise<void> {
+  const { core } = turn.deps;
+  const { reply } = turn;
+  const t = texts(actor.language);
+  const timeZone = memberTimeZone(actor.member, actor.workspace);
+  const outcome = await core.checkins.me(actor.member, actor.workspace, parseMeCommand(args), core.clock());
+  switch (outcome.kind) {
+    case "usage":
+      return reply.text(teamsText(t.pauseUsage));
+    case "resumed":
+      return reply.text(teamsText(t.resumed));
+    case "not-leader":
+      return reply.text(teamsText(t.notALeader));
+    case "paused":
+      return reply.text(teamsText(t.paused(longDate(outcome.until, actor.language, timeZone))));
+    case "overview":
+      return reply.card(
+        overviewCard(
+          outcome.overview,
+          actor.language,
+          outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone),
+        ),
+      );
+  }
+}

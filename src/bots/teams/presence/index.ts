@@ -1,0 +1,53 @@
+// Customer presence in Teams: what happens in team channels and group chats without addressing
+// the bot (messages, edits, deletes, the bot being added or removed), and the messenger the core
+// posts notices, digests and previews through.
+import type { Activity } from "botbuilder";
+import type { Core } from "../../../core/index.js";
+import type { ChannelPoster } from "../channels.js";
+import { type Listener, Redeliver, type Routes } from "../routes.js";
+import { TeamsPresence } from "./measuring.js";
+
+export { TeamsPresenceMessenger } from "./messenger.js";
+
+type Measure = (activity: Partial<Activity>) => Promise<void>;
+
+export function presenceRoutes(core: Core, poster: ChannelPoster): Routes {
+  const presence = new TeamsPresence(core, poster);
+
+  /**
+   * Measuring never talks back into a channel: a failure is logged (without any text) and answered
+   * with an error status, so Teams delivers the activity again.
+   */
+  const measuring =
+    (what: string, measure: Measure): Listener =>
+    async ({ context }) => {
+      try {
+        await measure(context.activity);
+      } catch (error) {
+        core.logger.error({ activity: what, reason: (error as Error).message }, "measuring customer presence failed");
+        throw new Redeliver((error as Error).message);
+      }
+    };
+
+  /** The bot added to or removed from a team or group chat: a failure is logged and that is all. */
+  const quietly =
+    (what: string, measure: Measure): Listener =>
+    async ({ context }) => {
+      try {
+        await measure(context.activity);
+      } catch (error) {
+        core.logger.error({ activity: what, reason: (error as Error).message }, "measuring customer presence failed");
+      }
+    };
+
+  const membership = quietly("conversationUpdate", (activity) => presence.conversationUpdate(activity));
+  return {
+    overheard: measuring("message", (activity) => presence.message(activity)),
+    activities: {
+      messageUpdate: { shared: measuring("messageUpdate", (activity) => presence.update(activity)) },
+      messageDelete: { shared: measuring("messageDelete", (activity) => presence.remove(activity)) },
+      conversationUpdate: { shared: membership },
+      installationUpdate: { shared: membership },
+    },
+  };
+}
