@@ -18,7 +18,7 @@
 //    room, "Frau Sommer aus der Buchhaltung" [ff:*].
 import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
-import { LiteralScan } from "./literalScan.js";
+import { TokenLiteralScan } from "./literalScan.js";
 import * as namedLexiconModule from "./namedLexicon.js";
 import { isCapitalised, type Msg, sentenceOf } from "./text.js";
 import {
@@ -449,7 +449,7 @@ const GENERIC_HINT = / (?:us|uns|here|hier) /u;
 
 /** Which of the patterns run over msg.flat can match it: scanned once per message (each
  * pattern still runs, and decides, wherever it can match). */
-const FLAT_SCAN = new LiteralScan([
+const FLAT_SCAN = new TokenLiteralScan([
   RUNS_AS_HINT,
   L.CUSTOMER_PHRASE,
   DEAL_HINT,
@@ -477,7 +477,7 @@ export interface CustomerFindings {
  */
 export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyContext, ev: Evidence): CustomerFindings {
   const found: CustomerFindings = { words: 0, disparagingWords: 0, appreciativeWords: 0 };
-  FLAT_SCAN.scan(msg.flat);
+  FLAT_SCAN.scan(msg.facts);
   vocab.terms.scan(msg.w, msg.punct, (from, to, term) => {
     for (let k = from; k <= to; k++) msg.customer[k] = msg.person[k] = true;
     found.words++;

@@ -7,7 +7,12 @@
 //
 // Linear in the text (each character is one table lookup in a complete automaton) and
 // allocation-free per scan: a generation stamp per pattern instead of a fresh set.
+//
+// TokenLiteralScan answers the same question for a token text (a message's tokens joined by
+// single spaces) without reading the text at all: what a token contributes is worked out once
+// per word and kept on its WordFacts, so a message costs one OR per token.
 import { requiredLiterals } from "./regexLiterals.js";
+import type { WordFacts } from "./wordFacts.js";
 
 /** Literals are cut to this many characters: a prefix of a required literal is required too,
  * and shorter literals keep the automaton small. */
@@ -21,7 +26,7 @@ export class LiteralScan {
   constructor(private readonly patterns: readonly RegExp[]) {}
 
   private automaton(): Automaton {
-    return (this.built ??= new Automaton(this.patterns));
+    return (this.built ??= new Automaton(this.patterns, requiredLiterals));
   }
 
   /** Reads `text`; may() then answers for it until the next scan. */
@@ -32,6 +37,117 @@ export class LiteralScan {
   /** Can `re` match the last scanned text? (false means it certainly cannot) */
   may(re: RegExp): boolean {
     return this.automaton().may(re);
+  }
+}
+
+/**
+ * The piece of a literal that must lie within one token of a token text, with the spaces that
+ * bound it: " na toll" needs a token that is exactly "na" or one that starts with "toll", and
+ * the longer of " na " and " toll" is kept. Searched for in " token ", a piece occurs exactly
+ * where the token can hold it. null when the literal is only spaces.
+ */
+export function tokenPiece(literal: string): string | null {
+  const parts = literal.split(" ");
+  let best: string | null = null;
+  for (let k = 0; k < parts.length; k++) {
+    if (parts[k] === "") continue;
+    const piece = `${k > 0 ? " " : ""}${parts[k]}${k + 1 < parts.length ? " " : ""}`;
+    if (best === null || piece.length > best.length) best = piece;
+  }
+  return best;
+}
+
+function tokenPieces(re: RegExp): string[] | null {
+  const literals = requiredLiterals(re);
+  if (!literals) return null;
+  const pieces: string[] = [];
+  for (const literal of literals) {
+    const piece = tokenPiece(literal);
+    if (piece === null) return null;
+    pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** Bits per element of WordFacts.literalMasks: 30 keeps every element a small integer. */
+const BITS = 30;
+/** Elements of WordFacts.literalMasks handed out so far, to the scans in creation order. */
+let slotsTaken = 0;
+
+/**
+ * For patterns run over a token text — a message's lower-cased tokens joined by single spaces,
+ * with a space at both ends (msg.flat and its sentences) — which can match it. Every literal a
+ * pattern requires has a piece that lies within a single token (tokenPiece), so a pattern none
+ * of whose pieces occurs in any token cannot match. Which pieces a word holds is worked out on
+ * the word's first sight and kept on its facts; a scan is an OR per token.
+ */
+export class TokenLiteralScan {
+  private built: Automaton | null = null;
+  /** This scan's elements of WordFacts.literalMasks. */
+  private readonly slot: number;
+  private readonly width: number;
+  /** The OR of the masks of the last scanned tokens. */
+  private readonly seen: Int32Array;
+  /** Masks of the stand-in words (scan's `replacement`). */
+  private readonly standIns = new Map<string, Int32Array>();
+
+  constructor(private readonly patterns: readonly RegExp[]) {
+    this.width = Math.ceil(patterns.length / BITS);
+    this.slot = slotsTaken;
+    slotsTaken += this.width;
+    this.seen = new Int32Array(this.width);
+  }
+
+  private automaton(): Automaton {
+    return (this.built ??= new Automaton(this.patterns, tokenPieces));
+  }
+
+  /**
+   * Reads the token text of `facts` (one per token); where `replaced[i]` is set, token i reads
+   * `replacement` instead. may() then answers for that text and its sentences until the next
+   * scan.
+   */
+  scan(facts: readonly WordFacts[], replaced?: readonly boolean[], replacement = ""): void {
+    const seen = this.seen;
+    const slot = this.slot;
+    seen.fill(0);
+    let standIn: Int32Array | null = null;
+    for (let i = 0; i < facts.length; i++) {
+      if (replaced?.[i]) {
+        standIn ??= this.standIn(replacement);
+        for (let k = 0; k < seen.length; k++) seen[k]! |= standIn[k]!;
+        continue;
+      }
+      const f = facts[i]!;
+      if (f.literalMasks[slot] === undefined) this.fill(f);
+      for (let k = 0; k < seen.length; k++) seen[k]! |= f.literalMasks[slot + k]!;
+    }
+  }
+
+  /** Can `re` match the last scanned text or one of its sentences? (false: it certainly cannot) */
+  may(re: RegExp): boolean {
+    const a = this.automaton();
+    const id = a.idOf(re);
+    return a.always[id] === 1 || (this.seen[(id / BITS) | 0]! & (1 << (id % BITS))) !== 0;
+  }
+
+  private masksOf(word: string): Int32Array {
+    const a = this.automaton();
+    a.scan(` ${word} `);
+    const masks = new Int32Array(this.width);
+    for (let id = 0; id < this.patterns.length; id++) if (a.hit(id)) masks[(id / BITS) | 0]! |= 1 << (id % BITS);
+    return masks;
+  }
+
+  private fill(f: WordFacts): void {
+    const masks = this.masksOf(f.word);
+    for (let k = 0; k < this.width; k++) f.literalMasks[this.slot + k] = masks[k]!;
+  }
+
+  private standIn(word: string): Int32Array {
+    let masks = this.standIns.get(word);
+    if (!masks) this.standIns.set(word, (masks = this.masksOf(word)));
+    return masks;
   }
 }
 
@@ -47,10 +163,10 @@ class Automaton {
   private readonly ids = new Map<RegExp, number>();
   /** stamp[id] === generation: a literal of pattern id was seen in the last scanned text. */
   private readonly stamp: Uint32Array;
-  private readonly always: Uint8Array;
+  readonly always: Uint8Array;
   private generation = 0;
 
-  constructor(patterns: readonly RegExp[]) {
+  constructor(patterns: readonly RegExp[], literalsOf: (re: RegExp) => string[] | null) {
     this.stamp = new Uint32Array(patterns.length);
     this.always = new Uint8Array(patterns.length);
     // the trie of all literals
@@ -60,7 +176,7 @@ class Automaton {
     patterns.forEach((re, id) => {
       if (this.ids.has(re)) throw new Error(`pattern listed twice: ${re.source.slice(0, 40)}`);
       this.ids.set(re, id);
-      const literals = requiredLiterals(re);
+      const literals = literalsOf(re);
       if (!literals) {
         this.always[id] = 1;
         return;
@@ -134,10 +250,20 @@ class Automaton {
     }
   }
 
-  /** Can `re` match the last scanned text? (false means it certainly cannot) */
-  may(re: RegExp): boolean {
+  idOf(re: RegExp): number {
     const id = this.ids.get(re);
     if (id === undefined) throw new Error(`pattern not in this scan: ${re.source.slice(0, 40)}`);
-    return this.always[id] === 1 || this.stamp[id] === this.generation;
+    return id;
+  }
+
+  /** Did a literal of pattern `id` occur in the last scanned text? */
+  hit(id: number): boolean {
+    return this.stamp[id] === this.generation;
+  }
+
+  /** Can `re` match the last scanned text? (false means it certainly cannot) */
+  may(re: RegExp): boolean {
+    const id = this.idOf(re);
+    return this.always[id] === 1 || this.hit(id);
   }
 }

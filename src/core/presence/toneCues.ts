@@ -12,7 +12,7 @@
 //  - phrases, metrics moving the right way, emoji (lexicon.ts).
 import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
-import { LiteralScan } from "./literalScan.js";
+import { LiteralScan, TokenLiteralScan } from "./literalScan.js";
 import { clauseEnd, clauseStart, customerInClause, isCapitalised, type Msg } from "./text.js";
 import * as toneLexiconModule from "./toneLexicon.js";
 import { F_COMMON, F_HYPHEN, type WordFacts } from "./wordFacts.js";
@@ -362,7 +362,7 @@ export function findToneCues(
   if (appreciativeWords) ev.add("tone +", "t+:word", "appreciative customer compound", appreciativeWords);
   wordCues(msg, ev);
   const text = personText(msg);
-  FLAT_SCAN.scan(text.flat);
+  FLAT_SCAN.scan(msg.facts, msg.person, "<c>");
   framingCues(msg, prepared, text, ev);
   sentenceCues(msg, text, ev);
 }
@@ -572,7 +572,7 @@ const FRAMING: readonly [RegExp, "tone +" | "tone -", string][] = [
 
 /** Which patterns can match the person text (its sentences are pieces of it) and the
  * prepared text of the message being classified: scanned once per message. */
-const FLAT_SCAN = new LiteralScan([
+const FLAT_SCAN = new TokenLiteralScan([
   ...FRAMING.map(([re]) => re),
   QUOTE_CONTEXT,
   T.PROBLEM,

@@ -46,6 +46,8 @@ export interface WordFacts {
   /** The model's weights for this word, for `weightsModel` (linearModel.ts). */
   weights: Float64Array | null | undefined;
   weightsModel: unknown;
+  /** Which pattern pieces of each TokenLiteralScan the word holds (literalScan.ts). */
+  literalMasks: number[];
   /** Repeat count within one emitWords call, valid while seenStamp is that call's stamp. */
   seen: number;
   seenStamp: number;
@@ -77,6 +79,7 @@ function compute(word: string): WordFacts {
     toneEmoji: undefined,
     weights: undefined,
     weightsModel: undefined,
+    literalMasks: [],
     seen: 0,
     seenStamp: 0,
   };
