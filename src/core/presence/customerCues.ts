@@ -18,7 +18,7 @@
 //    room, "Frau Sommer aus der Buchhaltung" [ff:*].
 import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
-import { LiteralScan } from "./literalScan.js";
+import { TokenLiteralScan } from "./literalScan.js";
 import * as namedLexiconModule from "./namedLexicon.js";
 import { isCapitalised, type Msg, sentenceOf } from "./text.js";
 import {
@@ -446,10 +446,12 @@ function isPersonWord(msg: Msg, i: number): boolean {
 /** Cheap tests before the deal and "wer bei uns ..." patterns: words every match contains. */
 const DEAL_HINT = /deal|auftrag|renewal|contract|agreement|vertrag/u;
 const GENERIC_HINT = / (?:us|uns|here|hier) /u;
+/** The account patterns all need this word. */
+const ACCOUNT_HINT = /account/u;
 
 /** Which of the patterns run over msg.flat can match it: scanned once per message (each
  * pattern still runs, and decides, wherever it can match). */
-const FLAT_SCAN = new LiteralScan([
+const FLAT_SCAN = new TokenLiteralScan([
   RUNS_AS_HINT,
   L.CUSTOMER_PHRASE,
   DEAL_HINT,
@@ -457,6 +459,9 @@ const FLAT_SCAN = new LiteralScan([
   GENERIC_HINT,
   N.GENERIC_CUSTOMER,
   N.STAFF_CONTEXT,
+  ACCOUNT_HINT,
+  L.SUPPLIER_CONTEXT,
+  L.BUSINESS_CONTEXT,
 ]);
 
 // ---------------------------------------------------------------------------------------
@@ -477,7 +482,7 @@ export interface CustomerFindings {
  */
 export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyContext, ev: Evidence): CustomerFindings {
   const found: CustomerFindings = { words: 0, disparagingWords: 0, appreciativeWords: 0 };
-  FLAT_SCAN.scan(msg.flat);
+  FLAT_SCAN.scan(msg.facts);
   vocab.terms.scan(msg.w, msg.punct, (from, to, term) => {
     for (let k = from; k <= to; k++) msg.customer[k] = msg.person[k] = true;
     found.words++;
@@ -515,30 +520,34 @@ export function findCustomerCues(msg: Msg, prepared: string, vocab: VocabularyCo
   if (service > 0) ev.add("customer", "c:service", "", Math.min(service, 3));
   if (person >= 0) ev.add("customer", "c:person", msg.raw[person]!);
 
-  const flat = msg.flat;
-  const phrase = FLAT_SCAN.may(L.CUSTOMER_PHRASE) ? L.CUSTOMER_PHRASE.exec(flat) : null;
+  // the flat text is made only when a pattern can match it
+  const phrase = FLAT_SCAN.may(L.CUSTOMER_PHRASE) ? L.CUSTOMER_PHRASE.exec(msg.flat) : null;
   if (phrase) ev.add("customer", "c:phrase", phrase[0].trim());
   const deal =
-    FLAT_SCAN.may(DEAL_HINT) && DEAL_HINT.test(flat) && FLAT_SCAN.may(L.DEAL_EVENT) ? L.DEAL_EVENT.exec(flat) : null;
+    FLAT_SCAN.may(DEAL_HINT) && DEAL_HINT.test(msg.flat) && FLAT_SCAN.may(L.DEAL_EVENT)
+      ? L.DEAL_EVENT.exec(msg.flat)
+      : null;
   if (deal) ev.add("customer", "c:deal", deal[0].trim());
-  if (flat.includes("account")) {
-    const account = L.SALES_ACCOUNT.exec(flat);
+  if (FLAT_SCAN.may(ACCOUNT_HINT) && ACCOUNT_HINT.test(msg.flat)) {
+    const account = L.SALES_ACCOUNT.exec(msg.flat);
     if (account) ev.add("customer", "c:account", account[0].trim());
     const named = L.NAMED_ACCOUNT.exec(prepared);
     if (named && !L.TECH_ACCOUNT_NAMES.has(named[1]!.toLowerCase())) ev.add("customer", "c:account", named[0].trim());
   }
   const company = namedCues(msg, prepared, ev);
   if (company) {
-    if (L.SUPPLIER_CONTEXT.test(flat))
+    const flat = msg.flat;
+    if (FLAT_SCAN.may(L.SUPPLIER_CONTEXT) && L.SUPPLIER_CONTEXT.test(flat))
       ev.add("false friend", "ff:supplier", () => L.SUPPLIER_CONTEXT.exec(flat)![0].trim());
-    else if (L.BUSINESS_CONTEXT.test(flat)) ev.add("customer", "c:company", company);
+    else if (FLAT_SCAN.may(L.BUSINESS_CONTEXT) && L.BUSINESS_CONTEXT.test(flat))
+      ev.add("customer", "c:company", company);
   }
   const generic =
-    FLAT_SCAN.may(GENERIC_HINT) && GENERIC_HINT.test(flat) && FLAT_SCAN.may(N.GENERIC_CUSTOMER)
-      ? N.GENERIC_CUSTOMER.exec(flat)
+    FLAT_SCAN.may(GENERIC_HINT) && GENERIC_HINT.test(msg.flat) && FLAT_SCAN.may(N.GENERIC_CUSTOMER)
+      ? N.GENERIC_CUSTOMER.exec(msg.flat)
       : null;
   if (generic) ev.add("customer", "c:generic", generic[0].trim());
-  if (FLAT_SCAN.may(N.STAFF_CONTEXT) && N.STAFF_CONTEXT.test(flat))
-    ev.add("false friend", "ff:staff", () => N.STAFF_CONTEXT.exec(flat)![0].trim());
+  if (FLAT_SCAN.may(N.STAFF_CONTEXT) && N.STAFF_CONTEXT.test(msg.flat))
+    ev.add("false friend", "ff:staff", () => N.STAFF_CONTEXT.exec(msg.flat)![0].trim());
   return found;
 }

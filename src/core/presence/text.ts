@@ -6,7 +6,7 @@
 //  tokenize: words (hyphenated compounds stay one token), emoji and punctuation, each
 //  lower-cased, with sentence numbers, in parallel arrays so a message allocates little.
 // Every step is one left-to-right pass: time grows linearly with the text.
-import { factsOf, startMessage, type WordFacts } from "./wordFacts.js";
+import { factsOf, hashStep, startMessage, tokenAt, type WordFacts } from "./wordFacts.js";
 
 /** Messages longer than this are classified on their first MAX_CHARS characters: nobody writes
  * more in a chat message, and it bounds the work for pasted logs or binary junk. */
@@ -47,10 +47,14 @@ const C_LT = 2;
 const C_BACKTICK = 4;
 const C_SLASH = 8;
 const C_NEWLINE = 16;
-const C_DOT = 32; // needed by MAYBE_FILE_RE
+const C_FILE = 32; // "." before the first letter of a file extension: needed by MAYBE_FILE_RE
 const C_SPACE_DASH = 64; // " -" or " –"
-const C_GENDER = 128; // one of : * _ / or "In": needed by MAYBE_GENDER_RE
+const C_GENDER = 128; // "i" after one of : * _ / -, or "In": needed by MAYBE_GENDER_RE
 const C_IDENTIFIER = 256; // "_" or a lower-case letter before an upper-case one
+const C_URL = 512; // "tp" or "w.": needed by "http" and "www."
+
+/** First letters of the extensions in MAYBE_FILE_RE (ts js mjs py json sql yaml go rb csv md env…). */
+const EXTENSION_START = new Set([..."tjmpsygrce"].map((c) => c.charCodeAt(0)));
 
 function isLowerAscii(c: number): boolean {
   return c >= 97 && c <= 122;
@@ -59,25 +63,33 @@ function isUpperAscii(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-// Letter case of a UTF-16 code unit beyond ASCII, by \p{Ll}/\p{Lu}, filled on first sight (a
-// fixed property of the character). Surrogates count as both: an astral letter may be either.
+// Letter case of a character beyond ASCII, by \p{Ll}/\p{Lu}, filled on first sight (a fixed
+// property of the character): for UTF-16 code units in a table, for characters beyond (emoji,
+// a few scripts) in a map. A lone surrogate is no letter, as for a /u pattern.
 const LOWER = 1;
 const UPPER = 2;
 const CASE_UNKNOWN = 255;
 const CASE = new Uint8Array(65536).fill(CASE_UNKNOWN);
+const ASTRAL_CASE = new Map<number, number>();
 const IS_LOWER = /^\p{Ll}$/u;
 const IS_UPPER = /^\p{Lu}$/u;
+
+function caseOf(ch: string): number {
+  return (IS_LOWER.test(ch) ? LOWER : 0) | (IS_UPPER.test(ch) ? UPPER : 0);
+}
 
 function letterCase(c: number): number {
   if (c < 128) return isLowerAscii(c) ? LOWER : isUpperAscii(c) ? UPPER : 0;
   let k = CASE[c]!;
-  if (k === CASE_UNKNOWN) {
-    if (c >= 0xd800 && c <= 0xdfff) k = LOWER | UPPER;
-    else {
-      const ch = String.fromCharCode(c);
-      k = (IS_LOWER.test(ch) ? LOWER : 0) | (IS_UPPER.test(ch) ? UPPER : 0);
-    }
-    CASE[c] = k;
+  if (k === CASE_UNKNOWN) CASE[c] = k = c >= 0xd800 && c <= 0xdfff ? 0 : caseOf(String.fromCharCode(c));
+  return k;
+}
+
+function astralCase(cp: number): number {
+  let k = ASTRAL_CASE.get(cp);
+  if (k === undefined) {
+    if (ASTRAL_CASE.size >= 10_000) ASTRAL_CASE.clear();
+    ASTRAL_CASE.set(cp, (k = caseOf(String.fromCodePoint(cp))));
   }
   return k;
 }
@@ -85,26 +97,37 @@ function letterCase(c: number): number {
 function charFlags(t: string): number {
   let f = 0;
   let prev = 0;
+  let prevCase = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
+    let k: number;
     if (c < 128) {
       if (c === 60) f |= C_LT;
       else if (c === 96) f |= C_BACKTICK;
-      else if (c === 47) f |= C_SLASH | C_GENDER;
+      else if (c === 47) f |= C_SLASH;
       else if (c === 10) f |= C_NEWLINE;
-      else if (c === 46) f |= C_DOT;
-      else if (c === 95) f |= C_GENDER | C_IDENTIFIER;
-      else if (c === 58 || c === 42) f |= C_GENDER;
+      else if (c === 95) f |= C_IDENTIFIER;
       else if (c === 45 && prev === 32) f |= C_SPACE_DASH;
-      else if (c === 110 && prev === 73) f |= C_GENDER; // "In"
-      // \p{Ll}\p{Lu}, a lower-case letter before an upper-case one
-      if (isUpperAscii(c) && letterCase(prev) & LOWER) f |= C_IDENTIFIER;
+      else if (c === 105 && (prev === 58 || prev === 42 || prev === 95 || prev === 47 || prev === 45)) f |= C_GENDER;
+      else if (c === 110 && prev === 73)
+        f |= C_GENDER; // "In"
+      else if ((c === 112 && prev === 116) || (c === 46 && prev === 119)) f |= C_URL;
+      else if (prev === 46 && EXTENSION_START.has(c)) f |= C_FILE;
+      k = isLowerAscii(c) ? LOWER : isUpperAscii(c) ? UPPER : 0;
     } else {
       if (c === 0x2019 || c === 0x2018 || c === 0xb4) f |= C_QUOTE;
       else if (c === 0x2013 && prev === 32) f |= C_SPACE_DASH;
-      if (letterCase(c) & UPPER && letterCase(prev) & LOWER) f |= C_IDENTIFIER;
+      const low = c >= 0xd800 && c <= 0xdbff && i + 1 < t.length ? t.charCodeAt(i + 1) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        // a surrogate pair is one character
+        k = astralCase((c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+        i++;
+      } else k = letterCase(c);
     }
-    prev = c;
+    // \p{Ll}\p{Lu}, a lower-case letter before an upper-case one
+    if (k & UPPER && prevCase & LOWER) f |= C_IDENTIFIER;
+    prev = t.charCodeAt(i);
+    prevCase = k;
   }
   return f;
 }
@@ -122,9 +145,9 @@ export function prepare(text: string, known?: KnownWords): string {
   if (u !== t) f = charFlags((t = u));
   if (f & C_BACKTICK && t.includes("`")) u = t.replace(BACKTICK_RE, " codeident ");
   if (u !== t) f = charFlags((t = u));
-  if (t.includes("http") || t.includes("www.")) u = t.replace(URL_RE, " url ");
+  if (f & C_URL && (t.includes("http") || t.includes("www."))) u = t.replace(URL_RE, " url ");
   if (u !== t) f = charFlags((t = u));
-  if (f & C_DOT && MAYBE_FILE_RE.test(t)) u = t.replace(FILE_RE, " codeident ");
+  if (f & C_FILE && MAYBE_FILE_RE.test(t)) u = t.replace(FILE_RE, " codeident ");
   if (u !== t) f = charFlags((t = u));
   if (f & C_SLASH && t.includes("/")) u = t.replace(PATH_RE, " codeident ");
   if (u !== t) f = charFlags((t = u));
@@ -174,22 +197,36 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** One message, tokenised. Parallel arrays keep per-call allocation small. */
-export interface Msg {
-  raw: string[];
-  w: string[];
-  punct: boolean[];
+export class Msg {
+  readonly raw: string[] = [];
+  readonly w: string[] = [];
+  readonly punct: boolean[] = [];
   /** Sentence number of each token. */
-  sent: number[];
-  /** Set by customer detection: the token names a customer or a customer thing (Kundenfeedback). */
-  customer: boolean[];
-  /** Set by customer detection: the token names customers as people (Kunden, Fahrgäste, Acme). */
-  person: boolean[];
-  /** Set by tone detection: a tone word under negation ("nicht zufrieden", "keine Idioten"). */
-  negated: boolean[];
-  /** The lower-cased tokens joined by single spaces, with a space at both ends. */
-  flat: string;
+  readonly sent: number[] = [];
   /** What is known about each lower-cased token by itself (one lookup per token). */
-  facts: WordFacts[];
+  readonly facts: WordFacts[] = [];
+  /** Set by customer detection: the token names a customer or a customer thing (Kundenfeedback). */
+  customer: boolean[] = [];
+  /** Set by customer detection: the token names customers as people (Kunden, Fahrgäste, Acme). */
+  person: boolean[] = [];
+  /** Set by tone detection: a tone word under negation ("nicht zufrieden", "keine Idioten"). */
+  negated: boolean[] = [];
+  private flatText: string | null = null;
+
+  /** Adds a token as written, with the facts of its lower-cased word. */
+  push(raw: string, facts: WordFacts, punct: boolean, sentence: number): void {
+    this.raw.push(raw);
+    this.w.push(facts.word);
+    this.facts.push(facts);
+    this.punct.push(punct);
+    this.sent.push(sentence);
+  }
+
+  /** The lower-cased tokens joined by single spaces, with a space at both ends; made when
+   * first asked for (most messages need no pattern run over it). */
+  get flat(): string {
+    return (this.flatText ??= ` ${this.w.join(" ")} `);
+  }
 }
 
 const PUNCT = new Set([
@@ -243,81 +280,77 @@ function charClass(code: number): number {
 function pictographAt(text: string, i: number): number {
   const cp = text.codePointAt(i)!;
   const len = cp > 0xffff ? 2 : 1;
-  return PICTOGRAPH.test(text.slice(i, i + len)) ? len : 0;
+  return isPictograph(cp) ? len : 0;
+}
+
+/** Is the code point an emoji? Cached per code point (a fixed property of the character). */
+const PICTOGRAPHS = new Map<number, boolean>();
+function isPictograph(cp: number): boolean {
+  let yes = PICTOGRAPHS.get(cp);
+  if (yes === undefined) {
+    if (PICTOGRAPHS.size >= 10_000) PICTOGRAPHS.clear();
+    PICTOGRAPHS.set(cp, (yes = PICTOGRAPH.test(String.fromCodePoint(cp))));
+  }
+  return yes;
 }
 
 export function tokenize(prepared: string): Msg {
-  const raw: string[] = [];
-  const w: string[] = [];
-  const punct: boolean[] = [];
-  const sent: number[] = [];
+  const msg = new Msg();
   let s = 0;
   startMessage();
   const n = prepared.length;
   let i = 0;
   while (i < n) {
-    const k = charClass(prepared.charCodeAt(i));
+    const c0 = prepared.charCodeAt(i);
+    const k = charClass(c0);
     if (k === WORD) {
       // a word: letters and digits, joined by ' - & . when a letter or digit follows
       const start = i;
+      let h = hashStep(0, c0);
       i++;
       for (;;) {
-        while (i < n && charClass(prepared.charCodeAt(i)) === WORD) i++;
-        const c = prepared.charCodeAt(i);
+        let c = 0;
+        while (i < n && charClass((c = prepared.charCodeAt(i))) === WORD) {
+          h = hashStep(h, c);
+          i++;
+        }
         if (
           i + 1 < n &&
           (c === 39 || c === 45 || c === 38 || c === 46) &&
           charClass(prepared.charCodeAt(i + 1)) === WORD
-        )
+        ) {
+          h = hashStep(h, c);
           i++;
-        else break;
+        } else break;
       }
-      const r = prepared.slice(start, i);
-      raw.push(r);
-      w.push(r.toLowerCase());
-      punct.push(false);
-      sent.push(s);
+      const t = tokenAt(prepared, start, i, h);
+      msg.push(t.raw, t.facts, false, s);
       continue;
     }
     if (k === PUNCTUATION) {
-      const r = prepared[i]!;
+      const t = tokenAt(prepared, i, i + 1, hashStep(0, c0));
       i++;
       // the full stop of "Mr.", "Dr.", "Nr." neither ends a sentence nor separates a name
-      if (r === "." && raw.length > 0 && ABBREVIATIONS.has(raw[raw.length - 1]!)) continue;
-      raw.push(r);
-      w.push(r);
-      punct.push(true);
-      sent.push(s);
-      if (SENTENCE_END.has(r)) s++;
+      if (c0 === 46 && msg.raw.length > 0 && ABBREVIATIONS.has(msg.raw[msg.raw.length - 1]!)) continue;
+      msg.push(t.raw, t.facts, true, s);
+      if (SENTENCE_END.has(t.raw)) s++;
       continue;
     }
-    const code = prepared.charCodeAt(i);
-    const emoji = code >= 0xa9 ? pictographAt(prepared, i) : 0;
+    const emoji = c0 >= 0xa9 ? pictographAt(prepared, i) : 0;
     if (emoji > 0) {
+      // as written, not lower-cased: a few pictographs are letters with a case (Ⓜ)
       const r = prepared.slice(i, i + emoji);
-      raw.push(r);
-      w.push(r);
-      punct.push(false);
-      sent.push(s);
+      msg.push(r, factsOf(r), false, s);
       i += emoji;
       continue;
     }
     i++;
   }
-  const count = raw.length;
-  const facts = new Array<WordFacts>(count);
-  for (let k = 0; k < count; k++) facts[k] = factsOf(w[k]!);
-  return {
-    raw,
-    w,
-    punct,
-    sent,
-    customer: falses(count),
-    person: falses(count),
-    negated: falses(count),
-    flat: ` ${w.join(" ")} `,
-    facts,
-  };
+  const count = msg.raw.length;
+  msg.customer = falses(count);
+  msg.person = falses(count);
+  msg.negated = falses(count);
+  return msg;
 }
 
 function falses(n: number): boolean[] {

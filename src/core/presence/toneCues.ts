@@ -12,7 +12,7 @@
 //  - phrases, metrics moving the right way, emoji (lexicon.ts).
 import type { Evidence } from "./evidence.js";
 import * as lexiconModule from "./lexicon.js";
-import { LiteralScan } from "./literalScan.js";
+import { LiteralScan, TokenLiteralScan } from "./literalScan.js";
 import { clauseEnd, clauseStart, customerInClause, isCapitalised, type Msg } from "./text.js";
 import * as toneLexiconModule from "./toneLexicon.js";
 import { F_COMMON, F_HYPHEN, type WordFacts } from "./wordFacts.js";
@@ -275,31 +275,49 @@ const QUOTE_CONTEXT =
 
 /** The message and its sentences as flat text with every customer-as-person word replaced by
  * "<c>": the framing patterns say " <c> sind nicht das problem " once for Kunden, Fahrgäste,
- * policyholders and a workspace's account names. */
-function personText(msg: Msg): { flat: string; sentences: string[] } {
-  const n = msg.w.length;
-  if (n === 0) return { flat: " ", sentences: [] };
-  // one join (a flat string, no chain of concatenations for the patterns to flatten first);
-  // each sentence is a slice of it, " w1 w2 . " with the spaces around
-  let toks: readonly string[] = msg.w;
-  let flat = msg.flat;
-  if (msg.person.includes(true)) {
+ * policyholders and a workspace's account names. The strings are made when a pattern that can
+ * match them (FLAT_SCAN) first asks: most messages need none. */
+class PersonText {
+  readonly sentenceCount: number;
+  private flatText: string | null = null;
+  private sentences: string[] | null = null;
+
+  constructor(private readonly msg: Msg) {
+    const n = msg.w.length;
+    // sentence numbers start at 0 and go up by one
+    this.sentenceCount = n === 0 ? 0 : msg.sent[n - 1]! + 1;
+  }
+
+  get flat(): string {
+    if (this.flatText !== null) return this.flatText;
+    const msg = this.msg;
+    if (!msg.person.includes(true)) return (this.flatText = msg.flat);
+    // one join (a flat string, no chain of concatenations for the patterns to flatten first)
     const replaced = msg.w.slice();
-    for (let i = 0; i < n; i++) if (msg.person[i]) replaced[i] = "<c>";
-    toks = replaced;
-    flat = ` ${replaced.join(" ")} `;
+    for (let i = 0; i < replaced.length; i++) if (msg.person[i]) replaced[i] = "<c>";
+    return (this.flatText = ` ${replaced.join(" ")} `);
   }
-  const sentences: string[] = [];
-  let from = 0; // offset of the space before the sentence's first token
-  let at = 1; // offset of token i
-  for (let i = 0; i < n; i++) {
-    at += toks[i]!.length + 1; // now the offset after the space that follows token i
-    if (i + 1 === n || msg.sent[i + 1] !== msg.sent[i]) {
-      sentences.push(flat.slice(from, at));
-      from = at - 1;
+
+  /** Sentence s, " w1 w2 . " with the spaces around: a slice of the flat text. */
+  sentence(s: number): string {
+    if (this.sentenceCount === 1) return this.flat;
+    if (this.sentences === null) {
+      const msg = this.msg;
+      const flat = this.flat;
+      const sentences: string[] = [];
+      let from = 0; // offset of the space before the sentence's first token
+      let at = 1; // offset of token i
+      for (let i = 0; i < msg.w.length; i++) {
+        at += (msg.person[i] ? 3 : msg.w[i]!.length) + 1; // now the offset after the space that follows token i
+        if (i + 1 === msg.w.length || msg.sent[i + 1] !== msg.sent[i]) {
+          sentences.push(flat.slice(from, at));
+          from = at - 1;
+        }
+      }
+      this.sentences = sentences;
     }
+    return this.sentences[s]!;
   }
-  return { flat, sentences };
 }
 
 /** Praise in a clause that names the team and no customer ("stolz aufs Team"). */
@@ -315,31 +333,32 @@ function praisesTeam(msg: Msg, i: number): boolean {
 /** Sentence patterns run on the whole message first; only a hit is looked for sentence by
  * sentence (most messages are one sentence, and most patterns miss). */
 class SentenceGate {
-  private readonly known = new Map<RegExp, boolean>();
-  constructor(
-    private readonly flat: string,
-    private readonly sentences: number,
-  ) {}
+  private known: Map<RegExp, boolean> | null = null;
+  constructor(private readonly text: PersonText) {}
 
-  test(re: RegExp, sentence: string): boolean {
+  test(re: RegExp, s: number): boolean {
     if (!FLAT_SCAN.may(re)) return false;
+    this.known ??= new Map();
     let any = this.known.get(re);
-    if (any === undefined) this.known.set(re, (any = re.test(this.flat)));
-    return any && (this.sentences === 1 || re.test(sentence));
+    if (any === undefined) this.known.set(re, (any = re.test(this.text.flat)));
+    return any && (this.text.sentenceCount === 1 || re.test(this.text.sentence(s)));
   }
 }
 
-/** Word tokens per sentence, and the index of each sentence's first word. */
-function wordsPerSentence(msg: Msg, nSent: number): { count: Int32Array; first: Int32Array } {
+/** Per sentence: its word tokens, the index of its first word, and whether its last token is a
+ * full stop. */
+function sentenceShapes(msg: Msg, nSent: number): { count: Int32Array; first: Int32Array; fullStop: Uint8Array } {
   const count = new Int32Array(nSent);
   const first = new Int32Array(nSent).fill(-1);
+  const fullStop = new Uint8Array(nSent);
   for (let i = 0; i < msg.w.length; i++) {
-    if (msg.punct[i]) continue;
     const s = msg.sent[i]!;
+    fullStop[s] = msg.w[i] === "." ? 1 : 0;
+    if (msg.punct[i]) continue;
     if (count[s] === 0) first[s] = i;
     count[s]!++;
   }
-  return { count, first };
+  return { count, first, fullStop };
 }
 
 /** A one-word sentence that counts or echoes an earlier word ("Eleven.", "Neun.", "Two. Pixels."). */
@@ -361,8 +380,8 @@ export function findToneCues(
   if (disparagingWords) ev.add("tone -", "t-:insult", "disparaging customer compound", disparagingWords);
   if (appreciativeWords) ev.add("tone +", "t+:word", "appreciative customer compound", appreciativeWords);
   wordCues(msg, ev);
-  const text = personText(msg);
-  FLAT_SCAN.scan(text.flat);
+  const text = new PersonText(msg);
+  FLAT_SCAN.scan(msg.facts, msg.person, "<c>");
   framingCues(msg, prepared, text, ev);
   sentenceCues(msg, text, ev);
 }
@@ -535,11 +554,10 @@ function selfSubject(msg: Msg, i: number): boolean {
 
 /** Framing over the whole message: ownership, defending, curiosity, respect; suspicion,
  * dismissal, stereotypes, resignation, irony, punishment, blame; quotes. */
-function framingCues(msg: Msg, prepared: string, text: { flat: string }, ev: Evidence): void {
-  const flat = text.flat;
+function framingCues(msg: Msg, prepared: string, text: PersonText, ev: Evidence): void {
   for (const [re, family, feature] of FRAMING) {
     if (!FLAT_SCAN.may(re)) continue;
-    const m = re.exec(flat);
+    const m = re.exec(text.flat);
     if (m) ev.add(family, feature, m[0].trim());
   }
   PREPARED_SCAN.scan(prepared);
@@ -550,9 +568,9 @@ function framingCues(msg: Msg, prepared: string, text: { flat: string }, ev: Evi
   const scare = PREPARED_SCAN.may(SCARE_QUOTE) ? SCARE_QUOTE.exec(prepared) : null;
   if (scare) ev.add("tone -", "t-:scare_quote", scare[0].trim());
   const quote = PREPARED_SCAN.may(LONG_QUOTE) ? LONG_QUOTE.exec(prepared) : null;
-  if (quote && FLAT_SCAN.may(QUOTE_CONTEXT) && QUOTE_CONTEXT.test(flat)) ev.add("tone +", "t+:quote", quote[0]);
-  if (msg.w.length > 0 && FLAT_SCAN.may(T.PROBLEM) && T.PROBLEM.test(flat))
-    ev.add("tone -", "n:problem", () => T.PROBLEM.exec(flat)![0].trim());
+  if (quote && FLAT_SCAN.may(QUOTE_CONTEXT) && QUOTE_CONTEXT.test(text.flat)) ev.add("tone +", "t+:quote", quote[0]);
+  if (msg.w.length > 0 && FLAT_SCAN.may(T.PROBLEM) && T.PROBLEM.test(text.flat))
+    ev.add("tone -", "n:problem", () => T.PROBLEM.exec(text.flat)![0].trim());
 }
 
 const FRAMING: readonly [RegExp, "tone +" | "tone -", string][] = [
@@ -572,7 +590,7 @@ const FRAMING: readonly [RegExp, "tone +" | "tone -", string][] = [
 
 /** Which patterns can match the person text (its sentences are pieces of it) and the
  * prepared text of the message being classified: scanned once per message. */
-const FLAT_SCAN = new LiteralScan([
+const FLAT_SCAN = new TokenLiteralScan([
   ...FRAMING.map(([re]) => re),
   QUOTE_CONTEXT,
   T.PROBLEM,
@@ -594,55 +612,57 @@ const PREPARED_SCAN = new LiteralScan([L.NEGATIVE_EMOTICON, L.POSITIVE_EMOTICON,
 
 /** Cues that belong to one sentence: sarcasm, proposals that give the customer something, care
  * for their state, customer metrics moving the right way, clipped or echoing sentences. */
-function sentenceCues(msg: Msg, text: { flat: string; sentences: string[] }, ev: Evidence): void {
-  const flat = text.flat;
-  const nSent = text.sentences.length;
+function sentenceCues(msg: Msg, text: PersonText, ev: Evidence): void {
+  const nSent = text.sentenceCount;
   const customerSentence = new Array<boolean>(nSent).fill(false);
   for (let i = 0; i < msg.w.length; i++) if (msg.customer[i]) customerSentence[msg.sent[i]!] = true;
-  const gate = new SentenceGate(flat, nSent);
-  const badEvent = nSent > 1 && FLAT_SCAN.may(L.BAD_EVENT) && L.BAD_EVENT.test(flat);
+  const gate = new SentenceGate(text);
+  const badEvent = nSent > 1 && FLAT_SCAN.may(L.BAD_EVENT) && L.BAD_EVENT.test(text.flat);
   let disparaged = ev.count("t-:insult") + ev.count("t-:adj") + ev.count("t-:emoji") > 0;
-  const words = wordsPerSentence(msg, nSent);
+  const shapes = sentenceShapes(msg, nSent);
   let staccato = 0;
   let longestStaccato = 0;
   let emphatic = false;
   for (let s = 0; s < nSent; s++) {
-    const sentence = text.sentences[s]!;
     // "Two. Pixels." / "Nie. Niemals.": clipped one- or two-word sentences in a row
-    const clipped = words.count[s]! >= 1 && words.count[s]! <= 2 && sentence.endsWith(" . ");
+    const clipped = shapes.count[s]! >= 1 && shapes.count[s]! <= 2 && shapes.fullStop[s] === 1;
     if (clipped) longestStaccato = Math.max(longestStaccato, ++staccato);
     else staccato = 0;
-    if (clipped && s > 0 && words.count[s] === 1 && emphaticWord(msg, words.first[s]!)) emphatic = true;
-    if (gate.test(L.NEG_PHRASE_STRONG, sentence)) {
+    if (clipped && s > 0 && shapes.count[s] === 1 && emphaticWord(msg, shapes.first[s]!)) emphatic = true;
+    if (gate.test(L.NEG_PHRASE_STRONG, s)) {
       disparaged = true;
-      ev.add("tone -", "t-:phrase", () => L.NEG_PHRASE_STRONG.exec(sentence)![0].trim());
+      ev.add("tone -", "t-:phrase", () => L.NEG_PHRASE_STRONG.exec(text.sentence(s))![0].trim());
     }
     // "Na toll, ..."; a lone "Great." after bad news
     if (
-      gate.test(SARCASM, sentence) ||
-      (nSent > 1 && FLAT_SCAN.may(L.LONE_PRAISE) && L.LONE_PRAISE.test(sentence) && (disparaged || badEvent))
+      gate.test(SARCASM, s) ||
+      (nSent > 1 && FLAT_SCAN.may(L.LONE_PRAISE) && L.LONE_PRAISE.test(text.sentence(s)) && (disparaged || badEvent))
     ) {
-      ev.add("tone -", "t-:sarcasm", () => (SARCASM.exec(sentence)?.[0] ?? sentence).trim());
+      ev.add("tone -", "t-:sarcasm", () => (SARCASM.exec(text.sentence(s))?.[0] ?? text.sentence(s)).trim());
       continue;
     }
     // a proposal that gives the customer something ("Können wir ihr ... ermöglichen?")
-    const proposal = gate.test(T.PROPOSAL_ANY, sentence) ? T.PROPOSAL_ANY.exec(sentence) : null;
+    const proposal = gate.test(T.PROPOSAL_ANY, s) ? T.PROPOSAL_ANY.exec(text.sentence(s)) : null;
     if (
       proposal &&
-      gate.test(T.BENEFIT, sentence) &&
-      (customerSentence[s] || (FLAT_SCAN.may(T.BENEFICIARY) && T.BENEFICIARY.test(sentence)))
+      gate.test(T.BENEFIT, s) &&
+      (customerSentence[s] || (FLAT_SCAN.may(T.BENEFICIARY) && T.BENEFICIARY.test(text.sentence(s))))
     ) {
-      ev.add("tone +", "t+:accommodate", () => `${proposal[0].trim()} … ${T.BENEFIT.exec(sentence)![0].trim()}`);
+      ev.add(
+        "tone +",
+        "t+:accommodate",
+        () => `${proposal[0].trim()} … ${T.BENEFIT.exec(text.sentence(s))![0].trim()}`,
+      );
     }
-    if (gate.test(T.EMPATHY_STATE, sentence) && (proposal || customerSentence[s])) {
-      ev.add("tone +", "t+:care", () => T.EMPATHY_STATE.exec(sentence)![0].trim());
+    if (gate.test(T.EMPATHY_STATE, s) && (proposal || customerSentence[s])) {
+      ev.add("tone +", "t+:care", () => T.EMPATHY_STATE.exec(text.sentence(s))![0].trim());
     }
-    if (gate.test(L.BAD_METRIC_ABSENT, sentence))
-      ev.add("tone +", "t+:metric", () => L.BAD_METRIC_ABSENT.exec(sentence)![0].trim());
-    else if (gate.test(L.BAD_METRIC, sentence) && FLAT_SCAN.may(L.DECREASE) && L.DECREASE.test(sentence))
-      ev.add("tone +", "t+:metric", () => L.DECREASE.exec(sentence)![0].trim());
-    if (gate.test(L.GOOD_METRIC, sentence) && FLAT_SCAN.may(L.INCREASE) && L.INCREASE.test(sentence))
-      ev.add("tone +", "t+:metric", () => L.INCREASE.exec(sentence)![0].trim());
+    if (gate.test(L.BAD_METRIC_ABSENT, s))
+      ev.add("tone +", "t+:metric", () => L.BAD_METRIC_ABSENT.exec(text.sentence(s))![0].trim());
+    else if (gate.test(L.BAD_METRIC, s) && FLAT_SCAN.may(L.DECREASE) && L.DECREASE.test(text.sentence(s)))
+      ev.add("tone +", "t+:metric", () => L.DECREASE.exec(text.sentence(s))![0].trim());
+    if (gate.test(L.GOOD_METRIC, s) && FLAT_SCAN.may(L.INCREASE) && L.INCREASE.test(text.sentence(s)))
+      ev.add("tone +", "t+:metric", () => L.INCREASE.exec(text.sentence(s))![0].trim());
   }
   if (longestStaccato >= 2 || emphatic) ev.add("tone -", "t-:staccato", "clipped or echoing sentences");
 }

@@ -46,6 +46,8 @@ export interface WordFacts {
   /** The model's weights for this word, for `weightsModel` (linearModel.ts). */
   weights: Float64Array | null | undefined;
   weightsModel: unknown;
+  /** Which pattern pieces of each TokenLiteralScan the word holds (literalScan.ts). */
+  literalMasks: number[];
   /** Repeat count within one emitWords call, valid while seenStamp is that call's stamp. */
   seen: number;
   seenStamp: number;
@@ -77,6 +79,7 @@ function compute(word: string): WordFacts {
     toneEmoji: undefined,
     weights: undefined,
     weightsModel: undefined,
+    literalMasks: [],
     seen: 0,
     seenStamp: 0,
   };
@@ -89,7 +92,54 @@ export function factsOf(word: string): WordFacts {
   return f;
 }
 
-/** Called before a message is tokenised: the only point where the cache may be emptied. */
+// Tokens as written ("Kunden", "KUNDEN", "kunden"), found by their characters in the text: a
+// token seen before costs no substring, no lower-casing and no string hashing, only a compare
+// of its characters. An open-addressing table, half full at most.
+/** A token as written, and the facts of its lower-cased word. */
+export interface Token {
+  readonly raw: string;
+  readonly facts: WordFacts;
+}
+const TABLE_SIZE = 1 << 17;
+const MAX_TOKENS = TABLE_SIZE >> 1;
+const tokenHashes = new Int32Array(TABLE_SIZE);
+const tokenEntries = new Array<Token | undefined>(TABLE_SIZE).fill(undefined);
+let tokenCount = 0;
+
+/** The hash tokenAt expects: call with 0, then with each character code of the token in turn. */
+export function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+
+/** The token text.slice(start, end), whose hash (hashStep over its characters) is `hash`. */
+export function tokenAt(text: string, start: number, end: number, hash: number): Token {
+  const len = end - start;
+  let at = hash & (TABLE_SIZE - 1);
+  for (;;) {
+    const e = tokenEntries[at];
+    if (e === undefined) break;
+    if (tokenHashes[at] === hash && e.raw.length === len && sameChars(e.raw, text, start)) return e;
+    at = (at + 1) & (TABLE_SIZE - 1);
+  }
+  const raw = text.slice(start, end);
+  const e: Token = { raw, facts: factsOf(raw.toLowerCase()) };
+  tokenHashes[at] = hash;
+  tokenEntries[at] = e;
+  tokenCount++;
+  return e;
+}
+
+function sameChars(raw: string, text: string, start: number): boolean {
+  for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** Called before a message is tokenised: the only point where the caches may be emptied. The
+ * tokens go with the words, so that one word has one facts object within a message. */
 export function startMessage(): void {
-  if (cache.size >= MAX_WORDS) cache.clear();
+  if (cache.size >= MAX_WORDS || tokenCount >= MAX_TOKENS) {
+    cache.clear();
+    tokenEntries.fill(undefined);
+    tokenCount = 0;
+  }
 }
