@@ -41,8 +41,8 @@ const CLAIM_LEASE_MS = 2 * 60_000;
  * a 429 holds back only its own conversation (or method), never the other lanes.
  */
 const CONCURRENCY = 16;
-/** A rate-limited nudge is waited for within the tick up to this far into it; later, the next ticks take it. */
-const WAIT_BUDGET_MS = 40_000;
+/** The longest Retry-After a tick waits for; a longer one goes to a later tick. */
+const MAX_WAIT_MS = 30_000;
 
 export interface DeliveryReport {
   sent: number;
@@ -149,7 +149,7 @@ export class NudgeService {
         batchSize: CLAIM_BATCH,
         claimLeaseMs: options.claimLeaseMs ?? CLAIM_LEASE_MS,
         ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
-        waitBudgetMs: WAIT_BUDGET_MS,
+        maxWaitMs: MAX_WAIT_MS,
         ...(stillLeading ? { stillLeading } : {}),
       },
       now,

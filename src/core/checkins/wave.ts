@@ -42,10 +42,10 @@ export interface NudgeWaveOptions {
   claimLeaseMs: number;
   maxAttempts?: number;
   /**
-   * How long into the pass a rate-limited nudge may still be waited for; later ones are
-   * recorded with their next attempt time for a later tick. Keeps a tick within its minute.
+   * The longest Retry-After waited for within the pass; a longer one is recorded with its next
+   * attempt time for a later tick (a tick that runs long only delays the next one: they never overlap).
    */
-  waitBudgetMs: number;
+  maxWaitMs: number;
   /** Asked before each claim: false once the scheduler lease went elsewhere (the pass stops claiming). */
   stillLeading?: () => Promise<boolean>;
 }
@@ -81,7 +81,6 @@ export class NudgeWave {
   private readonly ready: Job[] = [];
   private readonly holds = new RateLimitHolds();
   private readonly report: WaveReport = { sent: 0, retrying: 0, failed: 0, waitedMs: 0 };
-  private readonly startedAt: number;
   private exhausted = false;
   private claiming: Promise<void> | null = null;
   private inFlight = 0;
@@ -94,9 +93,7 @@ export class NudgeWave {
     private readonly options: NudgeWaveOptions,
     private readonly now: Date,
     private readonly onlyIds?: string[],
-  ) {
-    this.startedAt = options.timer.now();
-  }
+  ) {}
 
   async run(): Promise<WaveReport> {
     await Promise.all(Array.from({ length: this.options.concurrency }, () => this.lane()));
@@ -307,12 +304,12 @@ export class NudgeWave {
   }
 
   /**
-   * A rate-limited nudge waits in this pass when its wait ends within the pass's budget and
-   * leaves half of its claim for the send (the claim is what keeps other senders off it).
+   * A rate-limited nudge waits in this pass when the wait is short enough and leaves half of its
+   * claim for the send (the claim is what keeps other senders off it).
    */
   private canWaitUntil(job: Job, until: number): boolean {
-    const { waitBudgetMs, claimLeaseMs } = this.options;
-    return until <= this.startedAt + waitBudgetMs && until <= job.claimedAt + claimLeaseMs / 2;
+    const { maxWaitMs, claimLeaseMs, timer } = this.options;
+    return until - timer.now() <= maxWaitMs && until <= job.claimedAt + claimLeaseMs / 2;
   }
 
   /** Gives a job back unattempted, due again in `waitMs`. */
