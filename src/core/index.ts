@@ -24,6 +24,7 @@ import type { Platform, WorkspaceSettings } from "./shared/model.js";
 import { Outbox, type OutboxStore } from "./shared/outbox.js";
 import { PlatformRegistry } from "./shared/platforms.js";
 import type { Clock, Logger } from "./shared/ports.js";
+import type { Timer } from "./shared/rateLimits.js";
 import type { SuggestionMessenger, SuggestionStore } from "./suggestions/ports.js";
 import { SuggestionService } from "./suggestions/service.js";
 
@@ -60,6 +61,8 @@ export interface CoreOptions {
   nudgeGraceMs: number;
   /** How long a claimed nudge or outbox message stays with its sender (defaults: 2 minutes). */
   claimLeaseMs?: number;
+  /** Real time for waiting out a Retry-After within a tick (default: the process's; tests simulate it). */
+  timer?: Timer;
   /** Settings a new workspace starts with. */
   defaults: WorkspaceSettings;
   /** Platform user ids with admin rights in addition to the platform's own admins. */
@@ -130,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger,
     graceMs: options.nudgeGraceMs,
     ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
+    ...(options.timer ? { timer: options.timer } : {}),
   });
   const suggestions = new SuggestionService({
     workspaces,
@@ -220,7 +224,7 @@ export function createCore(options: CoreOptions): Core {
     dashboard,
     tick: async (stillLeading = async () => true) => {
       const now = options.clock();
-      const report: Record<string, number> = { ...(await nudges.tick()) };
+      const report: Record<string, number> = { ...(await nudges.tick(stillLeading)) };
       if (!(await stillLeading())) return report;
       report.digests = await presence.scheduleDigests(now);
       report.prompts = await suggestions.askScheduled(now);

@@ -4,14 +4,17 @@
 import type {
   CheckInExportRow,
   CheckInStore,
+  ClaimedNudge,
   DeliveryTarget,
   LeaderWithWorkspace,
   NewNudge,
+  NudgeOutcome,
   NudgePatch,
 } from "../core/checkins/ports.js";
 import type { CheckIn, Nudge, NudgeStatus, Platform } from "../core/shared/model.js";
 import { isQuestionKey, type QuestionKey, type Rating } from "../core/shared/questions.js";
 import type { Db } from "./database.js";
+import { Prisma } from "./generated/client.js";
 import { byIdPages, PAGE_SIZE } from "./paging.js";
 import { isUniqueViolation } from "./uniqueViolation.js";
 import { toMember, toWorkspace } from "./workspaceStore.js";
@@ -103,7 +106,7 @@ export class PrismaCheckInStore implements CheckInStore {
     return rows.map((r) => r.id);
   }
 
-  async claimDueNudges(now: Date, limit: number, leaseMs: number, onlyIds?: string[]): Promise<Nudge[]> {
+  async claimDueNudges(now: Date, limit: number, leaseMs: number, onlyIds?: string[]): Promise<ClaimedNudge[]> {
     const free = { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
     const due = {
       status: { in: ["pending", "snoozed"] },
@@ -117,17 +120,21 @@ export class PrismaCheckInStore implements CheckInStore {
       take: limit,
       select: { id: true, claimedUntil: true },
     });
-    const claimed: Nudge[] = [];
-    const claimedUntil = new Date(now.getTime() + leaseMs);
-    for (const candidate of candidates) {
-      // The conditional update is the lock: only one caller can move claimedUntil forward.
-      const { count } = await this.db.nudge.updateMany({ where: { ...due, id: candidate.id }, data: { claimedUntil } });
-      if (count !== 1) continue;
-      const nudge = toNudge(await this.db.nudge.findUniqueOrThrow({ where: { id: candidate.id } }));
+    if (candidates.length === 0) return [];
+    // The conditional update is the lock: only one caller can move a row's claimedUntil forward,
+    // and only the rows it moved come back (with their leader and workspace, in the same read).
+    const rows = await this.db.nudge.updateManyAndReturn({
+      where: { ...due, id: { in: candidates.map((c) => c.id) } },
+      data: { claimedUntil: new Date(now.getTime() + leaseMs) },
+      include: { member: { include: { workspace: true } } },
+    });
+    const before = new Map(candidates.map((c) => [c.id, c.claimedUntil]));
+    return rows.map((row) => ({
+      ...toNudge(row),
       // Every outcome clears claimedUntil; one still set means its sender never finished.
-      claimed.push({ ...nudge, interrupted: candidate.claimedUntil !== null });
-    }
-    return claimed;
+      interrupted: before.get(row.id) !== null,
+      target: { member: toMember(row.member), workspace: toWorkspace(row.member.workspace) },
+    }));
   }
 
   async getNudge(id: string): Promise<Nudge | null> {
@@ -145,6 +152,39 @@ export class PrismaCheckInStore implements CheckInStore {
 
   async updateNudge(id: string, patch: NudgePatch): Promise<Nudge> {
     return toNudge(await this.db.nudge.update({ where: { id }, data: patch }));
+  }
+
+  async recordNudges(outcomes: NudgeOutcome[]): Promise<void> {
+    // Chunked so a long queue of outcomes stays within SQL parameter limits.
+    for (let i = 0; i < outcomes.length; i += 500) await this.recordChunk(outcomes.slice(i, i + 500));
+  }
+
+  private async recordChunk(outcomes: NudgeOutcome[]): Promise<void> {
+    // Outcomes that write the same values (all but where each message went) share one
+    // UPDATE; the message references of sent nudges go in one more, keyed by id.
+    const groups = new Map<string, { patch: NudgePatch; ids: string[] }>();
+    const refs: { id: string; channelRef: string; messageRef: string }[] = [];
+    for (const { id, patch } of outcomes) {
+      const { channelRef, messageRef, ...shared } = patch;
+      if (channelRef != null && messageRef != null) refs.push({ id, channelRef, messageRef });
+      const key = JSON.stringify(shared);
+      const group = groups.get(key) ?? { patch: shared, ids: [] as string[] };
+      group.ids.push(id);
+      groups.set(key, group);
+    }
+    const caseOf = (column: "channelRef" | "messageRef") =>
+      Prisma.join(
+        refs.map((r) => Prisma.sql`WHEN ${r.id} THEN ${r[column]}`),
+        " ",
+      );
+    const statements: Prisma.PrismaPromise<unknown>[] = [];
+    if (refs.length)
+      statements.push(this.db.$executeRaw`UPDATE "Nudge"
+        SET "channelRef" = CASE "id" ${caseOf("channelRef")} END, "messageRef" = CASE "id" ${caseOf("messageRef")} END
+        WHERE "id" IN (${Prisma.join(refs.map((r) => r.id))})`);
+    for (const { patch, ids } of groups.values())
+      statements.push(this.db.nudge.updateMany({ where: { id: { in: ids } }, data: patch }));
+    await (statements.length === 1 ? statements[0] : this.db.$transaction(statements));
   }
 
   async saveCheckIn(input: Parameters<CheckInStore["saveCheckIn"]>[0]): Promise<CheckIn> {
@@ -169,6 +209,12 @@ export class PrismaCheckInStore implements CheckInStore {
 
   async listCheckIns(memberId: string, weeks: string[]): Promise<CheckIn[]> {
     const rows = await this.db.checkIn.findMany({ where: { memberId, week: { in: weeks } } });
+    return rows.map(toCheckIn);
+  }
+
+  async listCheckInsOf(memberIds: string[], weeks: string[]): Promise<CheckIn[]> {
+    if (memberIds.length === 0) return [];
+    const rows = await this.db.checkIn.findMany({ where: { memberId: { in: memberIds }, week: { in: weeks } } });
     return rows.map(toCheckIn);
   }
 

@@ -10,6 +10,15 @@ export class PrismaOutboxStore implements OutboxStore {
   constructor(private readonly db: Db) {}
 
   async enqueue(entries: (NewOutboxEntry & { createdAt: Date; nextAttemptAt: Date })[]): Promise<number> {
+    if (entries.length > 1) {
+      // Many at once (the reminders of a batch of nudges) in one statement; should one of them
+      // be queued already, one by one below.
+      try {
+        return (await this.db.outboxMessage.createMany({ data: entries })).count;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
     let created = 0;
     for (const entry of entries) {
       try {

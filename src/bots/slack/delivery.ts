@@ -5,7 +5,7 @@
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import type { TopLevelSpec } from "vega-lite";
 import { chartPng } from "../../charts/render.js";
-import { DeliveryError, type MessageRef } from "../../core/shared/ports.js";
+import { DeliveryError, type MessageRef, type RateLimitScope } from "../../core/shared/ports.js";
 
 const OUTBOX_METADATA = "kundennah_outbox";
 /** Pages of conversation history a lookup reads at most (200 messages each). */
@@ -65,7 +65,9 @@ export async function findTagged(
       if (!cursor) return null;
     }
   } catch (error) {
-    throw toDeliveryError(error);
+    // conversations.open and .history are limited per method and workspace (Slack's tiers),
+    // unlike chat.postMessage's limit per channel: a 429 here holds back the other lookups.
+    throw toDeliveryError(error, "method");
   }
   throw new DeliveryError(`slack: no tagged message among the latest ${LOOKUP_PAGES * 200} of the conversation`);
 }
@@ -83,7 +85,8 @@ const PERMANENT = new Set([
   "missing_scope",
 ]);
 
-export function toDeliveryError(error: unknown): DeliveryError {
+/** `limitedPer`: what a 429 of this call holds back (chat.postMessage: the one channel). */
+export function toDeliveryError(error: unknown, limitedPer: RateLimitScope = "conversation"): DeliveryError {
   const e = error as {
     code?: string;
     retryAfter?: number;
@@ -92,7 +95,7 @@ export function toDeliveryError(error: unknown): DeliveryError {
     message?: string;
   };
   if (e.code === ErrorCode.RateLimitedError) {
-    return new DeliveryError("slack: rate limited", { retryAfterMs: (e.retryAfter ?? 30) * 1000 });
+    return new DeliveryError("slack: rate limited", { retryAfterMs: (e.retryAfter ?? 30) * 1000, limitedPer });
   }
   if (e.code === ErrorCode.PlatformError) {
     const reason = e.data?.error ?? "unknown";

@@ -2,16 +2,17 @@
 // each nudge before sending it (outbox), deliver with backoff, and handle the answers.
 
 import type { WorkspaceStore } from "../identity/ports.js";
-import type { Member, Nudge, Workspace } from "../shared/model.js";
+import type { CheckIn, Member, Nudge, Workspace } from "../shared/model.js";
 import type { PlatformRegistry } from "../shared/platforms.js";
-import type { Clock, Logger, MessageRef } from "../shared/ports.js";
+import type { Clock, Logger } from "../shared/ports.js";
 import type { QuestionKey, Rating } from "../shared/questions.js";
-import { laterOf, retryDecision, runPool } from "../shared/retry.js";
+import { realTimer, type Timer } from "../shared/rateLimits.js";
 import { addDays, formatMinuteOfDay, localDateTime, zonedTimeToUtc } from "../shared/time.js";
 import type { CheckInStore, DeliveryTarget, NewNudge, NudgeMessenger, NudgeView } from "./ports.js";
 import type { NudgeReminders } from "./reminders.js";
 import { currentQuestions, latestOccurrence } from "./schedule.js";
 import { CheckInService, memberTimeZone } from "./service.js";
+import { NudgeWave, type WaveReport } from "./wave.js";
 
 export interface NudgeServiceOptions {
   store: CheckInStore;
@@ -29,10 +30,19 @@ export interface NudgeServiceOptions {
   claimLeaseMs?: number;
   /** The one reminder of an unanswered nudge, queued before its first send. */
   reminders?: NudgeReminders;
+  /** Real time for waiting out a Retry-After inside a tick (tests pass their own). */
+  timer?: Timer;
 }
 
 const CLAIM_BATCH = 200;
 const CLAIM_LEASE_MS = 2 * 60_000;
+/**
+ * Sends in flight. Every nudge goes to its own DM, so Slack's per-channel limit does not bind;
+ * a 429 holds back only its own conversation (or method), never the other lanes.
+ */
+const CONCURRENCY = 16;
+/** The longest Retry-After a tick waits for; a longer one goes to a later tick. */
+const MAX_WAIT_MS = 30_000;
 
 export interface DeliveryReport {
   sent: number;
@@ -75,12 +85,17 @@ export class NudgeService {
     this.checkins = new CheckInService(options.store, options.members);
   }
 
-  /** One clock tick: record what became due, then deliver everything that is due. */
-  async tick(): Promise<{ planned: number; missed: number } & DeliveryReport> {
+  /**
+   * One clock tick: record what became due, then deliver everything that is due in one pass.
+   * `nudgeWaitMs`: how long the pass sat waiting for a Retry-After with nothing else to send.
+   */
+  async tick(
+    stillLeading?: () => Promise<boolean>,
+  ): Promise<{ planned: number; missed: number; nudgeWaitMs: number } & DeliveryReport> {
     const now = this.options.clock();
     const plan = await this.planDue(now);
-    const report = await this.deliverDue(now);
-    return { ...plan, ...report };
+    const { waitedMs, ...report } = await this.wave(now, undefined, stillLeading);
+    return { ...plan, ...report, nudgeWaitMs: Math.round(waitedMs) };
   }
 
   /** Writes a nudge row for every leader whose latest occurrence has none yet. */
@@ -113,25 +128,33 @@ export class NudgeService {
     return { planned: fresh.length - missed, missed };
   }
 
-  /** Delivers due nudges in batches until none is left; each nudge is claimed before sending. */
+  /** Delivers due nudges until none is left; each nudge is claimed before sending (wave.ts). */
   async deliverDue(now: Date, onlyIds?: string[]): Promise<DeliveryReport> {
-    const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
-    for (;;) {
-      // Each batch is claimed at the current time, so a long tick never hands out claims that
-      // have already run out (which would let another sender take the same nudge).
-      const at = laterOf(now, this.options.clock());
-      const batch = await this.options.store.claimDueNudges(
-        at,
-        CLAIM_BATCH,
-        this.options.claimLeaseMs ?? CLAIM_LEASE_MS,
-        onlyIds,
-      );
-      if (batch.length === 0) return report;
-      await runPool(batch, this.options.concurrency ?? 16, async (nudge) => {
-        const outcome = await this.deliver(nudge, at);
-        if (outcome) report[outcome]++;
-      });
-    }
+    const { waitedMs: _, ...report } = await this.wave(now, onlyIds);
+    return report;
+  }
+
+  private wave(now: Date, onlyIds?: string[], stillLeading?: () => Promise<boolean>): Promise<WaveReport> {
+    const { options } = this;
+    return new NudgeWave(
+      {
+        store: options.store,
+        messengers: options.messengers,
+        ...(options.reminders ? { reminders: options.reminders } : {}),
+        clock: options.clock,
+        timer: options.timer ?? realTimer,
+        logger: options.logger,
+        view: (nudge, target, answers, at) => this.viewFor(nudge, target, at, answers),
+        concurrency: options.concurrency ?? CONCURRENCY,
+        batchSize: CLAIM_BATCH,
+        claimLeaseMs: options.claimLeaseMs ?? CLAIM_LEASE_MS,
+        ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+        maxWaitMs: MAX_WAIT_MS,
+        ...(stillLeading ? { stillLeading } : {}),
+      },
+      now,
+      onlyIds,
+    ).run();
   }
 
   /** `/cx-admin nudge-now`: the current question(s) to every active leader of a workspace, now. */
@@ -151,83 +174,13 @@ export class NudgeService {
     return { leaders: leaders.length, ...(await this.deliverDue(now, ids)) };
   }
 
-  /** null: the nudge was withdrawn unsent (its leader paused or is no leader any more). */
-  private async deliver(nudge: Nudge, now: Date): Promise<keyof DeliveryReport | null> {
-    const { store, logger } = this.options;
-    const target = await store.getTarget(nudge.memberId);
-    const messenger = target && this.options.messengers.find(target.workspace.platform);
-    if (!target || !messenger) {
-      await store.updateNudge(nudge.id, {
-        status: "failed",
-        lastError: "no messenger for this platform",
-        claimedUntil: null,
-      });
-      logger.warn({ nudgeId: nudge.id }, "nudge dropped: its platform is not configured");
-      return "failed";
-    }
-    // A snoozed or retried nudge can come due after its leader paused ("no nudges until …") or
-    // was taken off the leaders; planDue no longer asks them, so neither may this older nudge.
-    const { member } = target;
-    if (!member.isLeader || (member.pausedUntil && member.pausedUntil > now)) {
-      await store.updateNudge(nudge.id, { status: "missed", claimedUntil: null });
-      logger.info({ nudgeId: nudge.id }, "nudge withdrawn: its leader paused or is no leader any more");
-      return null;
-    }
-    const attempts = nudge.attempts + 1;
-    try {
-      // Only a first send queues it: a snoozed nudge coming back is the leader's own reminder.
-      if (nudge.status === "pending") await this.options.reminders?.queue(nudge, target);
-      const earlier = nudge.interrupted ? await this.findSent(messenger, target, nudge) : null;
-      if (earlier)
-        logger.info(
-          { nudgeId: nudge.id },
-          "an interrupted send had been delivered; recording it instead of sending again",
-        );
-      const ref =
-        earlier ?? (await messenger.sendNudge(target, { ...(await this.viewFor(nudge, target, now)), status: "sent" }));
-      await store.updateNudge(nudge.id, {
-        status: "sent",
-        attempts,
-        sentAt: now,
-        ...ref,
-        lastError: null,
-        claimedUntil: null,
-      });
-      return "sent";
-    } catch (error) {
-      const { giveUp, nextAttemptAt, reason } = retryDecision(error, attempts, now, this.options.maxAttempts);
-      await store.updateNudge(nudge.id, {
-        status: giveUp ? "failed" : nudge.status,
-        attempts,
-        nextAttemptAt,
-        lastError: reason,
-        claimedUntil: null,
-      });
-      logger.warn({ nudgeId: nudge.id, attempts, giveUp, nextAttemptAt, reason }, "nudge delivery failed");
-      return giveUp ? "failed" : "retrying";
-    }
-  }
-
-  /** Whether an interrupted send was delivered after all; if the platform cannot tell, send (a double beats a loss). */
-  private async findSent(messenger: NudgeMessenger, target: DeliveryTarget, nudge: Nudge): Promise<MessageRef | null> {
-    if (!messenger.findSentNudge) return null;
-    try {
-      return await messenger.findSentNudge(target, nudge.id, nudge.nextAttemptAt);
-    } catch (error) {
-      this.options.logger.warn(
-        { nudgeId: nudge.id, reason: (error as Error).message },
-        "could not check whether an interrupted nudge was delivered; sending it",
-      );
-      return null;
-    }
-  }
-
-  private async viewFor(nudge: Nudge, target: DeliveryTarget, now: Date): Promise<NudgeView> {
-    const checkIns = await this.options.store.listCheckIns(target.member.id, [nudge.week]);
+  /** `answers`: the leader's check-ins when already loaded (a batch about to go out); others are ignored. */
+  private async viewFor(nudge: Nudge, target: DeliveryTarget, now: Date, answers?: CheckIn[]): Promise<NudgeView> {
+    const checkIns = answers ?? (await this.options.store.listCheckIns(target.member.id, [nudge.week]));
     const ratings: Partial<Record<QuestionKey, Rating>> = {};
     const reflections: Partial<Record<QuestionKey, string>> = {};
     for (const c of checkIns) {
-      if (!nudge.questions.includes(c.question)) continue;
+      if (c.memberId !== target.member.id || c.week !== nudge.week || !nudge.questions.includes(c.question)) continue;
       ratings[c.question] = c.rating;
       if (c.reflection) reflections[c.question] = c.reflection;
     }

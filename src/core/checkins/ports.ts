@@ -52,14 +52,17 @@ export interface CheckInStore {
   /** Inserts nudges whose (member, slot) is new; existing ones are left untouched. Returns how many were inserted. */
   createNudges(nudges: NewNudge[]): Promise<number>;
   /**
-   * Atomically takes up to `limit` due nudges (pending or snoozed) for `leaseMs`; other callers
-   * skip them meanwhile. `onlyIds` narrows the choice to those nudges.
+   * Atomically takes up to `limit` due nudges (pending or snoozed) for `leaseMs`, each with its
+   * leader and workspace (one read for the batch); other callers skip them meanwhile.
+   * `onlyIds` narrows the choice to those nudges.
    */
-  claimDueNudges(now: Date, limit: number, leaseMs: number, onlyIds?: string[]): Promise<Nudge[]>;
+  claimDueNudges(now: Date, limit: number, leaseMs: number, onlyIds?: string[]): Promise<ClaimedNudge[]>;
   nudgeIds(keys: { memberId: string; slot: string }[]): Promise<string[]>;
   getNudge(id: string): Promise<Nudge | null>;
   latestNudge(memberId: string): Promise<Nudge | null>;
   updateNudge(id: string, patch: NudgePatch): Promise<Nudge>;
+  /** The outcomes of many sends at once, in as few statements as the database allows. */
+  recordNudges(outcomes: NudgeOutcome[]): Promise<void>;
 
   /** Creates or updates the member's answer to `question` for `week` (never a second row). */
   saveCheckIn(input: {
@@ -71,6 +74,8 @@ export interface CheckInStore {
     nudgeId?: string | null;
   }): Promise<CheckIn>;
   listCheckIns(memberId: string, weeks: string[]): Promise<CheckIn[]>;
+  /** The answers of many members in some weeks, in one read (a batch of nudges about to go out). */
+  listCheckInsOf(memberIds: string[], weeks: string[]): Promise<CheckIn[]>;
   /** Distinct weeks (newest first) in which the member answered anything. */
   answeredWeeks(memberId: string, limit: number): Promise<string[]>;
   exportCheckIns(): AsyncIterable<CheckInExportRow>;
@@ -94,6 +99,15 @@ export interface NudgeView {
 export interface DeliveryTarget {
   workspace: Workspace;
   member: Member;
+}
+
+/** A nudge taken for sending, with whom it goes to (null when the member row is gone). */
+export type ClaimedNudge = Nudge & { target: DeliveryTarget | null };
+
+/** What became of one claimed nudge; every outcome also gives the claim back. */
+export interface NudgeOutcome {
+  id: string;
+  patch: NudgePatch;
 }
 
 /** What a nudge's one reminder says (see reminders.ts). */

@@ -48,19 +48,22 @@ export class NudgeReminders {
   }
 
   /**
-   * Queues the reminder of a nudge about to be sent for the first time. Called before the send,
-   * so a crash right after it cannot lose the reminder; queuing again (a retry) is a no-op.
+   * Queues the reminders of nudges about to be sent for the first time, in one write. Called
+   * before the sends, so a crash right after them cannot lose a reminder; queuing again (a
+   * retry) is a no-op.
    */
-  async queue(nudge: Nudge, target: DeliveryTarget): Promise<void> {
-    const notBefore = reminderTime(nudge.dueAt, target.workspace, memberTimeZone(target.member, target.workspace));
-    await this.deps.outbox.enqueue({
-      workspaceId: target.workspace.id,
-      kind: REMINDER_KIND,
-      subjectId: nudge.id,
-      recipient: target.member.externalId,
-      dedupeKey: dedupeKey(nudge.id),
-      notBefore,
-    });
+  async queue(nudges: { nudge: Nudge; target: DeliveryTarget }[]): Promise<void> {
+    if (nudges.length === 0) return;
+    await this.deps.outbox.enqueue(
+      ...nudges.map(({ nudge, target }) => ({
+        workspaceId: target.workspace.id,
+        kind: REMINDER_KIND,
+        subjectId: nudge.id,
+        recipient: target.member.externalId,
+        dedupeKey: dedupeKey(nudge.id),
+        notBefore: reminderTime(nudge.dueAt, target.workspace, memberTimeZone(target.member, target.workspace)),
+      })),
+    );
   }
 
   /** A snoozed nudge returns by itself; its reminder (sent or not) is not to come (again). */

@@ -15,11 +15,23 @@ export interface LeaseStore {
   release(name: string, holder: string): Promise<void>;
 }
 
+/**
+ * What a platform's rate limit applies to: the one conversation the send went to (Slack's
+ * chat.postMessage per channel, the Teams connector per conversation), or the method itself
+ * in that workspace (Slack's tiered methods such as conversations.history).
+ */
+export type RateLimitScope = "conversation" | "method";
+
 /** A failed delivery, classified so the outbox knows whether and when to try again. */
 export class DeliveryError extends Error {
   constructor(
     message: string,
-    readonly options: { permanent?: boolean; retryAfterMs?: number } = {},
+    readonly options: {
+      permanent?: boolean;
+      retryAfterMs?: number;
+      /** With retryAfterMs: what has to wait; "conversation" when absent. */
+      limitedPer?: RateLimitScope;
+    } = {},
   ) {
     super(message);
     this.name = "DeliveryError";

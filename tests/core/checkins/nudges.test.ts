@@ -155,7 +155,14 @@ describe("deliverDue", () => {
 
   it("sends a due nudge once, records where, and a second tick sends nothing", async () => {
     const { nudge } = await oneDueNudge();
-    expect(await m.core.nudges.tick()).toEqual({ planned: 0, missed: 0, sent: 1, retrying: 0, failed: 0 });
+    expect(await m.core.nudges.tick()).toEqual({
+      planned: 0,
+      missed: 0,
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+      nudgeWaitMs: 0,
+    });
     expect(m.senders.nudges.sent).toHaveLength(1);
     expect(m.senders.nudges.sent[0]).toMatchObject({
       memberExternalId: "UANNA",
@@ -200,27 +207,35 @@ describe("deliverDue", () => {
     expect(m.checkins.nudges.get(nudge.id)).toMatchObject({ status: "sent", messageRef: "ts-earlier" });
   });
 
-  it("retries a rate-limited send after Retry-After, and gives up on a permanent failure", async () => {
+  it("waits out a short Retry-After within the tick, leaves a long one to later ticks, and gives up on a permanent failure", async () => {
     const { ws, nudge } = await oneDueNudge();
     m.senders.nudges.failNext(new DeliveryError("ratelimited", { retryAfterMs: 30_000 }));
-    expect(await m.core.nudges.deliverDue(m.time.now())).toEqual({ sent: 0, retrying: 1, failed: 0 });
-    const row = m.checkins.nudges.get(nudge.id)!;
-    expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "ratelimited", claimedUntil: null });
-    const wait = row.nextAttemptAt.getTime() - m.time.now().getTime();
-    expect(wait).toBeGreaterThanOrEqual(30_000);
-    expect(wait).toBeLessThanOrEqual(31_000);
-    // Not before it is allowed; then it goes out.
-    expect(await m.core.nudges.deliverDue(new Date(m.time.now().getTime() + 29_000))).toMatchObject({ sent: 0 });
-    m.time.advance(31_000);
-    expect(await m.core.nudges.deliverDue(m.time.now())).toMatchObject({ sent: 1 });
+    expect(await m.core.nudges.deliverDue(m.time.now())).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(m.timer.slept).toEqual([30_000]);
     expect(m.checkins.nudges.get(nudge.id)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
 
+    // Longer than a tick may wait: recorded, claim given back, due again after Retry-After.
     const ben = await m.workspaces.leader(ws, "UBEN");
+    await m.core.nudges.planDue(m.time.now());
+    m.senders.nudges.failNext(new DeliveryError("ratelimited", { retryAfterMs: 120_000 }));
+    expect(await m.core.nudges.deliverDue(m.time.now())).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    const bens = () => [...m.checkins.nudges.values()].find((n) => n.memberId === ben.id)!;
+    expect(bens()).toMatchObject({ status: "pending", attempts: 1, lastError: "ratelimited", claimedUntil: null });
+    const wait = bens().nextAttemptAt.getTime() - m.time.now().getTime();
+    expect(wait).toBeGreaterThanOrEqual(120_000);
+    expect(wait).toBeLessThanOrEqual(121_000);
+    // Not before it is allowed; then it goes out.
+    expect(await m.core.nudges.deliverDue(new Date(m.time.now().getTime() + 119_000))).toMatchObject({ sent: 0 });
+    m.time.advance(121_000);
+    expect(await m.core.nudges.deliverDue(m.time.now())).toMatchObject({ sent: 1 });
+    expect(bens()).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+
+    const cleo = await m.workspaces.leader(ws, "UCLEO");
     await m.core.nudges.planDue(m.time.now());
     m.senders.nudges.failNext(new DeliveryError("channel_not_found", { permanent: true }));
     expect(await m.core.nudges.deliverDue(m.time.now())).toEqual({ sent: 0, retrying: 0, failed: 1 });
-    const bens = [...m.checkins.nudges.values()].find((n) => n.memberId === ben.id)!;
-    expect(bens).toMatchObject({ status: "failed", attempts: 1, lastError: "channel_not_found" });
+    const cleos = [...m.checkins.nudges.values()].find((n) => n.memberId === cleo.id)!;
+    expect(cleos).toMatchObject({ status: "failed", attempts: 1, lastError: "channel_not_found" });
   });
 
   it("marks a nudge failed when no door for its platform is running", async () => {

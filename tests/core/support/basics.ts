@@ -1,5 +1,6 @@
 // A settable clock and a logger that keeps what it was told, for the core's unit tests.
 import type { Clock, Logger } from "../../../src/core/shared/ports.js";
+import type { Timer } from "../../../src/core/shared/rateLimits.js";
 
 export interface TestClock {
   clock: Clock;
@@ -18,6 +19,30 @@ export function testClock(start: string | Date): TestClock {
     },
     advance: (ms) => {
       current = new Date(current.getTime() + ms);
+    },
+  };
+}
+
+/**
+ * Simulated real time for waits inside a tick: a sleep returns at once (on the next turn of
+ * the event loop) with the time moved on to when it would have ended, and the test clock with
+ * it. Concurrent sleeps end at the latest of their wake times, so time never runs short.
+ * `slept` lists every wait asked for, in ms.
+ */
+export function testTimer(time?: TestClock): Timer & { slept: number[] } {
+  let current = 0;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => current,
+    sleep: async (ms) => {
+      slept.push(ms);
+      const wake = current + Math.max(0, ms);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (wake > current) {
+        time?.advance(wake - current);
+        current = wake;
+      }
     },
   };
 }

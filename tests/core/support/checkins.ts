@@ -4,9 +4,11 @@
 import type {
   CheckInExportRow,
   CheckInStore,
+  ClaimedNudge,
   DeliveryTarget,
   LeaderWithWorkspace,
   NewNudge,
+  NudgeOutcome,
   NudgePatch,
 } from "../../../src/core/checkins/ports.js";
 import type { CheckIn, Nudge } from "../../../src/core/shared/model.js";
@@ -22,6 +24,9 @@ export interface NudgeRow extends Nudge {
 export class MemoryCheckInStore implements CheckInStore {
   readonly nudges = new Map<string, NudgeRow>();
   readonly checkIns = new Map<string, CheckIn>();
+  /** How many nudges each claim took, and how many outcomes each write recorded, in order. */
+  readonly claims: number[] = [];
+  readonly writes: number[] = [];
   private ids = 0;
 
   constructor(
@@ -73,19 +78,27 @@ export class MemoryCheckInStore implements CheckInStore {
     return created;
   }
 
-  async claimDueNudges(now: Date, limit: number, leaseMs: number, onlyIds?: string[]): Promise<Nudge[]> {
+  async claimDueNudges(now: Date, limit: number, leaseMs: number, onlyIds?: string[]): Promise<ClaimedNudge[]> {
     const due = [...this.nudges.values()]
       .filter((n) => (n.status === "pending" || n.status === "snoozed") && n.nextAttemptAt <= now)
       .filter((n) => n.claimedUntil === null || n.claimedUntil < now)
       .filter((n) => !onlyIds || onlyIds.includes(n.id))
       .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
       .slice(0, limit);
-    return due.map((row) => {
+    const claimed: ClaimedNudge[] = [];
+    for (const row of due) {
       // A claim still set means the last sender never reported an outcome.
       const interrupted = row.claimedUntil !== null;
       row.claimedUntil = new Date(now.getTime() + leaseMs);
-      return { ...toNudge(row), interrupted };
-    });
+      claimed.push({ ...toNudge(row), interrupted, target: await this.getTarget(row.memberId) });
+    }
+    this.claims.push(claimed.length);
+    return claimed;
+  }
+
+  async recordNudges(outcomes: NudgeOutcome[]): Promise<void> {
+    for (const { id, patch } of outcomes) await this.updateNudge(id, patch);
+    this.writes.push(outcomes.length);
   }
 
   async nudgeIds(keys: { memberId: string; slot: string }[]): Promise<string[]> {
@@ -142,6 +155,12 @@ export class MemoryCheckInStore implements CheckInStore {
   async listCheckIns(memberId: string, weeks: string[]): Promise<CheckIn[]> {
     return [...this.checkIns.values()]
       .filter((c) => c.memberId === memberId && weeks.includes(c.week))
+      .map((c) => ({ ...c }));
+  }
+
+  async listCheckInsOf(memberIds: string[], weeks: string[]): Promise<CheckIn[]> {
+    return [...this.checkIns.values()]
+      .filter((c) => memberIds.includes(c.memberId) && weeks.includes(c.week))
       .map((c) => ({ ...c }));
   }
 

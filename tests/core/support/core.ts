@@ -4,7 +4,7 @@ import type { AddressStore, StoredAddress } from "../../../src/core/identity/por
 import { type Core, createCore } from "../../../src/core/index.js";
 import type { LlmFactory } from "../../../src/core/presence/workspaceClassifiers.js";
 import { createHasher } from "../../../src/core/shared/hash.js";
-import { MemoryLogger, type TestClock, testClock } from "./basics.js";
+import { MemoryLogger, type TestClock, testClock, testTimer } from "./basics.js";
 import { MemoryCheckInStore } from "./checkins.js";
 import { MemoryDashboardStore } from "./dashboard.js";
 import { RecordingNudgeMessenger, RecordingPresenceMessenger, RecordingSuggestionMessenger } from "./messengers.js";
@@ -31,6 +31,8 @@ export class MemoryAddressStore implements AddressStore {
 export interface MemoryCore {
   core: Core;
   time: TestClock;
+  /** Simulated real time for waits inside a tick (Retry-After); moves `time` along. */
+  timer: ReturnType<typeof testTimer>;
   logger: MemoryLogger;
   workspaces: MemoryWorkspaceStore;
   checkins: MemoryCheckInStore;
@@ -54,6 +56,7 @@ export function memoryCore(options: {
   graceMs?: number;
 }): MemoryCore {
   const time = testClock(options.now);
+  const timer = testTimer(time);
   const logger = new MemoryLogger();
   const workspaces = new MemoryWorkspaceStore();
   const checkins = new MemoryCheckInStore(workspaces, time.clock);
@@ -81,6 +84,7 @@ export function memoryCore(options: {
     scrubDeleted: async () => true,
     hash: createHasher("memory-core-test"),
     clock: time.clock,
+    timer,
     logger,
     nudgeGraceMs: options.graceMs ?? 6 * 3600_000,
     defaults: DEFAULT_SETTINGS,
@@ -93,5 +97,18 @@ export function memoryCore(options: {
     mirror: new RecordingMirrorMessenger(),
   };
   core.registerPlatform("slack", senders);
-  return { core, time, logger, workspaces, checkins, suggestions, outbox, presence, vocabulary, dashboard, senders };
+  return {
+    core,
+    time,
+    timer,
+    logger,
+    workspaces,
+    checkins,
+    suggestions,
+    outbox,
+    presence,
+    vocabulary,
+    dashboard,
+    senders,
+  };
 }
