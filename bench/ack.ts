@@ -10,6 +10,7 @@ import http from "node:http";
 import { FORM, sign, slashCommand } from "../tests/helpers/slackRequests.js";
 import {
   BOT_TOKEN,
+  cpuMsOf,
   heading,
   intFlag,
   machine,
@@ -80,8 +81,11 @@ main(async () => {
       "our server to finish its after-ack work",
       50,
     );
+  /** Measures `n` requests; cpuMs is the server's CPU time for them, our after-ack work included. */
   const phase = async (target: "ours" | "bare", n: number, paced = false) => {
-    const url = `${target === "ours" ? ours.url : bare.url}/slack/events`;
+    const server = target === "ours" ? ours : bare;
+    const url = `${server.url}/slack/events`;
+    const cpuBefore = cpuMsOf(server.pid);
     const res = paced
       ? await runPaced(url, commands(n), rate, concurrency, agents[target])
       : await runLoad(url, commands(n), concurrency, agents[target]);
@@ -90,7 +94,7 @@ main(async () => {
       expectedResponses += n;
       await drain();
     }
-    return res;
+    return { ...res, cpuMs: cpuMsOf(server.pid) - cpuBefore };
   };
 
   note(`warm-up: ${warmup} requests to each server`);
@@ -101,17 +105,21 @@ main(async () => {
   // same load from the rest of the machine; the target holds only if every round meets it.
   const lat = { ours: [] as number[], bare: [] as number[] };
   const wall = { ours: 0, bare: 0 };
+  const cpu = { ours: 0, bare: 0 };
   const roundRows: (string | number)[][] = [
-    ["round", "requests", "ours p50", "ours p99", "bare p50", "bare p99", "p99 ratio"],
+    ["round", "requests", "ours p50", "ours p99", "bare p50", "bare p99", "p99 ratio", "CPU ms/req ours", "bare"],
   ];
   const roundRatios: number[] = [];
   const per = Math.ceil(total / rounds);
   for (let r = 0; r < rounds; r++) {
     const n = Math.min(per, total - r * per);
     const round = { ours: [] as number[], bare: [] as number[] };
+    const roundCpu = { ours: 0, bare: 0 };
     for (const target of r % 2 === 0 ? (["ours", "bare"] as const) : (["bare", "ours"] as const)) {
       const res = await phase(target, n);
       round[target] = res.latencies;
+      roundCpu[target] = res.cpuMs / n;
+      cpu[target] += res.cpuMs;
       lat[target].push(...res.latencies);
       wall[target] += res.elapsedMs;
     }
@@ -126,6 +134,8 @@ main(async () => {
       rb.p50,
       rb.p99,
       ro.p99 / rb.p99,
+      roundCpu.ours,
+      roundCpu.bare,
     ]);
   }
   console.log("\n  per round (ms)");
@@ -139,6 +149,9 @@ main(async () => {
     ["bare Bolt (baseline)", b.n, b.p50, b.p90, b.p99, b.max, (b.n / wall.bare) * 1000],
     ["ratio ours / bare", "", o.p50 / b.p50, o.p90 / b.p90, o.p99 / b.p99, o.max / b.max, wall.bare / wall.ours],
   ]);
+  note(
+    `server CPU per request: ours ${(cpu.ours / o.n).toFixed(2)} ms (after-ack work included), bare Bolt ${(cpu.bare / b.n).toFixed(2)} ms`,
+  );
   const met = roundRatios.filter((ratio) => ratio <= ACK_TARGET).length;
   verdict(
     met === rounds,
@@ -179,6 +192,8 @@ main(async () => {
     ratioP50: o.p50 / b.p50,
     ratioP99: o.p99 / b.p99,
     roundRatiosP99: roundRatios,
+    oursCpuMsPerRequest: cpu.ours / o.n,
+    bareCpuMsPerRequest: cpu.bare / b.n,
     oursRps: (o.n / wall.ours) * 1000,
     bareRps: (b.n / wall.bare) * 1000,
     pacedRate: rate,

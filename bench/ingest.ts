@@ -14,6 +14,7 @@ import pg from "pg";
 import { JSON_TYPE, sign } from "../tests/helpers/slackRequests.js";
 import {
   BOT_TOKEN,
+  cpuMsOf,
   flag,
   heading,
   intFlag,
@@ -144,7 +145,9 @@ main(async () => {
   const bare = await startChild("bench/servers/bareBolt.mjs", env, { plain: true });
   const bareAgent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   await runLoad(`${bare.url}/slack/events`, events(warmup, 0), concurrency, bareAgent);
+  const bareCpuBefore = cpuMsOf(bare.pid);
   const bareRun = await runLoad(`${bare.url}/slack/events`, events(total, 0.01), concurrency, bareAgent);
+  const bareCpuMs = (cpuMsOf(bare.pid) - bareCpuBefore) / bareRun.latencies.length;
   if (bareRun.errors) throw new Error(`bare Bolt: ${bareRun.errors} failed (${bareRun.firstError})`);
   const bareRate = (bareRun.latencies.length / bareRun.elapsedMs) * 1000;
   await bare.stop();
@@ -171,7 +174,7 @@ main(async () => {
     "1.00",
     "-",
   ]);
-  const figures: Record<string, unknown> = { events: total, concurrency, bareRate };
+  const figures: Record<string, unknown> = { events: total, concurrency, bareRate, bareCpuMsPerRequest: bareCpuMs };
 
   for (const database of databases) {
     if (database === "postgresql" && !postgresAvailable()) {
@@ -206,11 +209,13 @@ main(async () => {
 
     const timeoutMs = intFlag("timeout-seconds", 300) * 1000;
     const t0 = performance.now();
+    const cpuBefore = cpuMsOf(ours.pid);
     const run = await runLoad(`${ours.url}/slack/events`, events(total, 0.01), concurrency, agent);
     const ackedMs = performance.now() - t0;
     if (run.errors) throw new Error(`${database}: ${run.errors} failed (${run.firstError})`);
     const stored = (await waitForRows(warmup + total, timeoutMs)) - warmup;
     const doneMs = performance.now() - t0;
+    const cpuMs = (cpuMsOf(ours.pid) - cpuBefore) / run.latencies.length;
     // Give stragglers a moment, then check that retried events were not counted twice.
     await new Promise((r) => setTimeout(r, 500));
     const final = (await counter.count()) - warmup;
@@ -233,7 +238,10 @@ main(async () => {
       note(
         `${database}: ${final} signals for ${total} unique events + ${run.latencies.length - total} retried deliveries: dedupe holds`,
       );
-    note(`${database}: ${Math.round(rate)} events/s end to end, ${(rate / bareRate).toFixed(2)} × bare Bolt`);
+    note(
+      `${database}: ${Math.round(rate)} events/s end to end, ${(rate / bareRate).toFixed(2)} × bare Bolt; server CPU ${cpuMs.toFixed(2)} ms per request (bare Bolt ${bareCpuMs.toFixed(2)} ms)`,
+    );
+    figures[`${database}CpuMsPerRequest`] = cpuMs;
     figures[`${database}Rate`] = rate;
     figures[`${database}AckedS`] = ackedMs / 1000;
     figures[`${database}StoredS`] = doneMs / 1000;

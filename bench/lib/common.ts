@@ -508,6 +508,18 @@ export function rssOf(pid: number): { rss: number; peak: number } {
   return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc (10 ms resolution).
+ * Unlike latency, what a request costs in CPU hardly changes when other work shares the cores.
+ */
+export function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** The process and all its descendants, with their command lines and RSS. */
 export function processTree(pid: number): { pid: number; cmd: string; rss: number; peak: number }[] {
   const children = new Map<number, number[]>();
