@@ -210,9 +210,24 @@ main(async () => {
     const timeoutMs = intFlag("timeout-seconds", 300) * 1000;
     const t0 = performance.now();
     const cpuBefore = cpuMsOf(ours.pid);
-    const run = await runLoad(`${ours.url}/slack/events`, events(total, 0.01), concurrency, agent);
+    const sent = events(total, 0.01);
+    const run = await runLoad(`${ours.url}/slack/events`, sent, concurrency, agent);
+    // What was answered 503 (not stored within Slack's 3 s) is delivered again, as Slack does:
+    // same body, a retry header; it counts in the time, and must not be counted twice.
+    let retried = 0;
+    for (let attempt = 1, again = run.unanswered; again.length > 0 && attempt <= 3; attempt++) {
+      retried += again.length;
+      const retries = again.map((i) => ({
+        body: sent[i]!.body,
+        headers: { ...sent[i]!.headers, "x-slack-retry-num": String(attempt), "x-slack-retry-reason": "http_error" },
+      }));
+      const res = await runLoad(`${ours.url}/slack/events`, retries, concurrency, agent);
+      run.errors -= again.length - res.errors;
+      again = res.unanswered.map((i) => again[i]!);
+    }
     const ackedMs = performance.now() - t0;
     if (run.errors) throw new Error(`${database}: ${run.errors} failed (${run.firstError})`);
+    if (retried) note(`${database}: ${retried} deliveries answered 503 (not stored within 2.5 s) were sent again`);
     const stored = (await waitForRows(warmup + total, timeoutMs)) - warmup;
     const doneMs = performance.now() - t0;
     const cpuMs = (cpuMsOf(ours.pid) - cpuBefore) / run.latencies.length;
@@ -242,6 +257,7 @@ main(async () => {
       `${database}: ${Math.round(rate)} events/s end to end, ${(rate / bareRate).toFixed(2)} × bare Bolt; server CPU ${cpuMs.toFixed(2)} ms per request (bare Bolt ${bareCpuMs.toFixed(2)} ms)`,
     );
     figures[`${database}CpuMsPerRequest`] = cpuMs;
+    figures[`${database}Retried`] = retried;
     figures[`${database}Rate`] = rate;
     figures[`${database}AckedS`] = ackedMs / 1000;
     figures[`${database}StoredS`] = doneMs / 1000;

@@ -369,6 +369,8 @@ export interface LoadResult {
   statuses: Record<number, number>;
   elapsedMs: number;
   firstError?: string;
+  /** The requests answered 503 (or not at all), by index: what Slack would deliver again. */
+  unanswered: number[];
 }
 
 /** Sends every request once, `concurrency` at a time over keep-alive connections. */
@@ -384,11 +386,13 @@ export async function runLoad(
   const statuses: Record<number, number> = {};
   let errors = 0;
   let firstError: string | undefined;
+  const unanswered: number[] = [];
   let next = 0;
   const started = performance.now();
   const lane = async () => {
     while (next < requests.length) {
-      const r = requests[next++]!;
+      const index = next++;
+      const r = requests[index]!;
       const t0 = performance.now();
       try {
         const res = await request(url, {
@@ -402,17 +406,19 @@ export async function runLoad(
         if (res.status !== 200) {
           errors++;
           firstError ??= `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
+          if (res.status === 503) unanswered.push(index);
         }
       } catch (error) {
         errors++;
         firstError ??= (error as Error).message;
+        unanswered.push(index);
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
   const elapsedMs = performance.now() - started;
   if (!sharedAgent) agent.destroy();
-  return { latencies, errors, statuses, elapsedMs, ...(firstError ? { firstError } : {}) };
+  return { latencies, errors, statuses, elapsedMs, unanswered, ...(firstError ? { firstError } : {}) };
 }
 
 /**
@@ -463,7 +469,14 @@ export async function runPaced(
     );
   }
   await Promise.all(pending);
-  return { latencies, errors, statuses, elapsedMs: performance.now() - started, ...(firstError ? { firstError } : {}) };
+  return {
+    latencies,
+    errors,
+    statuses,
+    elapsedMs: performance.now() - started,
+    unanswered: [],
+    ...(firstError ? { firstError } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------
