@@ -271,7 +271,8 @@ export async function startChild(
     stdio: ["ignore", options.stdout ? "inherit" : "ignore", "inherit", "ipc"],
   });
   const ready = await new Promise<{ url: string } & Record<string, unknown>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s`)), 60_000);
+    // Compiling the app through tsx takes seconds on a quiet machine, minutes on a loaded one.
+    const timer = setTimeout(() => reject(new Error(`${script} did not start within 180 s`)), 180_000);
     child.on("message", (m: { type?: string; url?: string }) => {
       if (m?.type === "ready") {
         clearTimeout(timer);
