@@ -350,6 +350,18 @@ export function request(
   url: string,
   options: { method: string; headers?: Record<string, string>; body?: string; agent?: http.Agent },
 ): Promise<{ status: number; body: string }> {
+  return requestOnce(url, options).catch((error: Error & { reusedSocket?: boolean }) => {
+    // A keep-alive socket the server closed (idle for 5 s) just as this request went out on it:
+    // the request never reached the server, so it is sent again (as Node's documentation advises).
+    if (error.reusedSocket) return requestOnce(url, options);
+    throw error;
+  });
+}
+
+function requestOnce(
+  url: string,
+  options: { method: string; headers?: Record<string, string>; body?: string; agent?: http.Agent },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method, headers: options.headers, agent: options.agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -357,7 +369,10 @@ export function request(
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
       res.on("error", reject);
     });
-    req.on("error", reject);
+    req.on("error", (error: Error & { code?: string; reusedSocket?: boolean }) => {
+      if (req.reusedSocket && error.code === "ECONNRESET") error.reusedSocket = true;
+      reject(error);
+    });
     if (options.body !== undefined) req.end(options.body);
     else req.end();
   });
