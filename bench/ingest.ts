@@ -3,7 +3,8 @@
 // signature check, dedupe, classification, signal write. A channel message is answered once its
 // signal is stored (so that Slack retries what could not be); the clock stops when the last
 // PresenceSignal row is in the database.
-// Baseline: the same requests against a bare Bolt app (acks only). Target: ≥ 1,000 events/s on SQLite.
+// Baseline: the same requests against a bare Bolt app (acks only), in the same run. Targets
+// (issue 15), as a share of bare Bolt's rate: SQLite ≥ 0.80, PostgreSQL ≥ 0.65.
 //   npm run bench -- ingest [--events 10000] [--concurrency 50] [--warmup 500] [--databases sqlite,postgresql]
 // 1 % of the events are sent twice with the same event_id (Slack's retries): they must not count.
 import http from "node:http";
@@ -13,6 +14,7 @@ import pg from "pg";
 import { JSON_TYPE, sign } from "../tests/helpers/slackRequests.js";
 import {
   BOT_TOKEN,
+  cpuMsOf,
   flag,
   heading,
   intFlag,
@@ -34,6 +36,9 @@ import {
   verdict,
 } from "./lib/common.js";
 import { messages } from "./lib/corpus.js";
+
+/** Issue 15: events/s end to end as a share of bare Bolt's acks/s in the same run. */
+const TARGETS: Record<string, number> = { sqlite: 0.8, postgresql: 0.65 };
 
 const CHANNELS = 50;
 const AUTHORS = 40;
@@ -140,13 +145,24 @@ main(async () => {
   const bare = await startChild("bench/servers/bareBolt.mjs", env, { plain: true });
   const bareAgent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   await runLoad(`${bare.url}/slack/events`, events(warmup, 0), concurrency, bareAgent);
+  const bareCpuBefore = cpuMsOf(bare.pid);
   const bareRun = await runLoad(`${bare.url}/slack/events`, events(total, 0.01), concurrency, bareAgent);
+  const bareCpuMs = (cpuMsOf(bare.pid) - bareCpuBefore) / bareRun.latencies.length;
   if (bareRun.errors) throw new Error(`bare Bolt: ${bareRun.errors} failed (${bareRun.firstError})`);
   const bareRate = (bareRun.latencies.length / bareRun.elapsedMs) * 1000;
   await bare.stop();
 
   const rows: (string | number)[][] = [
-    ["server / database", "events", "acked in s", "ack p99 ms", "all stored in s", "events/s", "vs bare Bolt"],
+    [
+      "server / database",
+      "events",
+      "acked in s",
+      "ack p99 ms",
+      "all stored in s",
+      "events/s",
+      "vs bare Bolt",
+      "target",
+    ],
   ];
   rows.push([
     "bare Bolt (ack only)",
@@ -156,8 +172,9 @@ main(async () => {
     "-",
     bareRate,
     "1.00",
+    "-",
   ]);
-  const figures: Record<string, unknown> = { events: total, concurrency, bareRate };
+  const figures: Record<string, unknown> = { events: total, concurrency, bareRate, bareCpuMsPerRequest: bareCpuMs };
 
   for (const database of databases) {
     if (database === "postgresql" && !postgresAvailable()) {
@@ -168,7 +185,7 @@ main(async () => {
     const url = database === "sqlite" ? `file:${dir}/kundennah.db` : scratchPostgres("ingest");
     const ours = await startChild("bench/servers/kundennah.ts", { ...env, DATABASE_URL: url });
     const counter = database === "sqlite" ? sqliteCounter(`${dir}/kundennah.db`) : await postgresCounter(url);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+    let agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
     const waitForRows = async (expected: number, timeoutMs: number) => {
       const started = performance.now();
       for (;;) {
@@ -184,14 +201,36 @@ main(async () => {
     const warm = await runLoad(`${ours.url}/slack/events`, events(warmup, 0), concurrency, agent);
     if (warm.errors) note(`${database}: ${warm.errors} warm-up requests answered ${warm.firstError}`);
     await waitForRows(warmup, 120_000);
+    // Fresh connections for the measured run: the server closes keep-alive sockets idle for 5 s,
+    // and on a loaded machine the wait above can take that long; reusing one the server is
+    // closing fails with "socket hang up".
+    agent.destroy();
+    agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
     const timeoutMs = intFlag("timeout-seconds", 300) * 1000;
     const t0 = performance.now();
-    const run = await runLoad(`${ours.url}/slack/events`, events(total, 0.01), concurrency, agent);
+    const cpuBefore = cpuMsOf(ours.pid);
+    const sent = events(total, 0.01);
+    const run = await runLoad(`${ours.url}/slack/events`, sent, concurrency, agent);
+    // What was answered 503 (not stored within Slack's 3 s) is delivered again, as Slack does:
+    // same body, a retry header; it counts in the time, and must not be counted twice.
+    let retried = 0;
+    for (let attempt = 1, again = run.unanswered; again.length > 0 && attempt <= 3; attempt++) {
+      retried += again.length;
+      const retries = again.map((i) => ({
+        body: sent[i]!.body,
+        headers: { ...sent[i]!.headers, "x-slack-retry-num": String(attempt), "x-slack-retry-reason": "http_error" },
+      }));
+      const res = await runLoad(`${ours.url}/slack/events`, retries, concurrency, agent);
+      run.errors -= again.length - res.errors;
+      again = res.unanswered.map((i) => again[i]!);
+    }
     const ackedMs = performance.now() - t0;
     if (run.errors) throw new Error(`${database}: ${run.errors} failed (${run.firstError})`);
+    if (retried) note(`${database}: ${retried} deliveries answered 503 (not stored within 2.5 s) were sent again`);
     const stored = (await waitForRows(warmup + total, timeoutMs)) - warmup;
     const doneMs = performance.now() - t0;
+    const cpuMs = (cpuMsOf(ours.pid) - cpuBefore) / run.latencies.length;
     // Give stragglers a moment, then check that retried events were not counted twice.
     await new Promise((r) => setTimeout(r, 500));
     const final = (await counter.count()) - warmup;
@@ -204,6 +243,7 @@ main(async () => {
       doneMs / 1000,
       rate,
       (rate / bareRate).toFixed(2),
+      `≥ ${(TARGETS[database] ?? 0).toFixed(2)}`,
     ]);
     if (stored < total)
       note(`${database}: only ${stored} of ${total} signals after ${timeoutMs / 1000} s — the rate shown is for those`);
@@ -213,6 +253,11 @@ main(async () => {
       note(
         `${database}: ${final} signals for ${total} unique events + ${run.latencies.length - total} retried deliveries: dedupe holds`,
       );
+    note(
+      `${database}: ${Math.round(rate)} events/s end to end, ${(rate / bareRate).toFixed(2)} × bare Bolt; server CPU ${cpuMs.toFixed(2)} ms per request (bare Bolt ${bareCpuMs.toFixed(2)} ms)`,
+    );
+    figures[`${database}CpuMsPerRequest`] = cpuMs;
+    figures[`${database}Retried`] = retried;
     figures[`${database}Rate`] = rate;
     figures[`${database}AckedS`] = ackedMs / 1000;
     figures[`${database}StoredS`] = doneMs / 1000;
@@ -221,10 +266,15 @@ main(async () => {
     await ours.stop();
   }
   table(rows);
-  if (typeof figures.sqliteRate === "number")
+  for (const database of databases) {
+    const rate = figures[`${database}Rate`];
+    if (typeof rate !== "number") continue;
+    const target = TARGETS[database] ?? 0;
+    figures[`${database}Ratio`] = rate / bareRate;
     verdict(
-      figures.sqliteRate >= 1000,
-      `SQLite: ${Math.round(figures.sqliteRate)} events/s end to end (target ≥ 1,000)`,
+      rate / bareRate >= target,
+      `${database}: ${Math.round(rate)} events/s end to end, ${(rate / bareRate).toFixed(2)} × bare Bolt's ${Math.round(bareRate)} acks/s (target ≥ ${target.toFixed(2)})`,
     );
+  }
   result("ingest", figures);
 });

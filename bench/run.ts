@@ -23,12 +23,12 @@ const BENCHMARKS: Record<string, Benchmark> = {
     },
   },
   ack: {
-    what: "1. ack latency of signed /cx-me at concurrency 50 vs bare Bolt",
+    what: "1. ack latency of signed /cx-me at concurrency 50 vs bare Bolt, 5 interleaved rounds",
     flags: {
       requests: "requests per round (5000)",
       concurrency: "requests in flight (50)",
       warmup: "warm-up requests (1000)",
-      rounds: "rounds per server (2)",
+      rounds: "interleaved rounds, each with its own ratio (5)",
       rate: "requests/s of the paced phase (100)",
       "paced-seconds": "length of the paced phase (10)",
     },

@@ -271,7 +271,8 @@ export async function startChild(
     stdio: ["ignore", options.stdout ? "inherit" : "ignore", "inherit", "ipc"],
   });
   const ready = await new Promise<{ url: string } & Record<string, unknown>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s`)), 60_000);
+    // Compiling the app through tsx takes seconds on a quiet machine, minutes on a loaded one.
+    const timer = setTimeout(() => reject(new Error(`${script} did not start within 180 s`)), 180_000);
     child.on("message", (m: { type?: string; url?: string }) => {
       if (m?.type === "ready") {
         clearTimeout(timer);
@@ -349,6 +350,18 @@ export function request(
   url: string,
   options: { method: string; headers?: Record<string, string>; body?: string; agent?: http.Agent },
 ): Promise<{ status: number; body: string }> {
+  return requestOnce(url, options).catch((error: Error & { reusedSocket?: boolean }) => {
+    // A keep-alive socket the server closed (idle for 5 s) just as this request went out on it:
+    // the request never reached the server, so it is sent again (as Node's documentation advises).
+    if (error.reusedSocket) return requestOnce(url, options);
+    throw error;
+  });
+}
+
+function requestOnce(
+  url: string,
+  options: { method: string; headers?: Record<string, string>; body?: string; agent?: http.Agent },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method, headers: options.headers, agent: options.agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -356,7 +369,10 @@ export function request(
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
       res.on("error", reject);
     });
-    req.on("error", reject);
+    req.on("error", (error: Error & { code?: string; reusedSocket?: boolean }) => {
+      if (req.reusedSocket && error.code === "ECONNRESET") error.reusedSocket = true;
+      reject(error);
+    });
     if (options.body !== undefined) req.end(options.body);
     else req.end();
   });
@@ -369,6 +385,8 @@ export interface LoadResult {
   statuses: Record<number, number>;
   elapsedMs: number;
   firstError?: string;
+  /** The requests answered 503 (or not at all), by index: what Slack would deliver again. */
+  unanswered: number[];
 }
 
 /** Sends every request once, `concurrency` at a time over keep-alive connections. */
@@ -384,11 +402,13 @@ export async function runLoad(
   const statuses: Record<number, number> = {};
   let errors = 0;
   let firstError: string | undefined;
+  const unanswered: number[] = [];
   let next = 0;
   const started = performance.now();
   const lane = async () => {
     while (next < requests.length) {
-      const r = requests[next++]!;
+      const index = next++;
+      const r = requests[index]!;
       const t0 = performance.now();
       try {
         const res = await request(url, {
@@ -402,17 +422,19 @@ export async function runLoad(
         if (res.status !== 200) {
           errors++;
           firstError ??= `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
+          if (res.status === 503) unanswered.push(index);
         }
       } catch (error) {
         errors++;
         firstError ??= (error as Error).message;
+        unanswered.push(index);
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
   const elapsedMs = performance.now() - started;
   if (!sharedAgent) agent.destroy();
-  return { latencies, errors, statuses, elapsedMs, ...(firstError ? { firstError } : {}) };
+  return { latencies, errors, statuses, elapsedMs, unanswered, ...(firstError ? { firstError } : {}) };
 }
 
 /**
@@ -463,7 +485,14 @@ export async function runPaced(
     );
   }
   await Promise.all(pending);
-  return { latencies, errors, statuses, elapsedMs: performance.now() - started, ...(firstError ? { firstError } : {}) };
+  return {
+    latencies,
+    errors,
+    statuses,
+    elapsedMs: performance.now() - started,
+    unanswered: [],
+    ...(firstError ? { firstError } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -507,6 +536,18 @@ export function rssOf(pid: number): { rss: number; peak: number } {
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? NaN);
   return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
+
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc (10 ms resolution).
+ * Unlike latency, what a request costs in CPU hardly changes when other work shares the cores.
+ */
+export function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** The process and all its descendants, with their command lines and RSS. */
 export function processTree(pid: number): { pid: number; cmd: string; rss: number; peak: number }[] {

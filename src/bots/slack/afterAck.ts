@@ -15,8 +15,10 @@ export class AfterAckQueue {
       return await work();
     } finally {
       const next = this.waiting.shift();
-      if (next)
-        next(); // hand the slot over directly
+      // The slot goes to the next job only after the event loop has read what arrived
+      // meanwhile: handed over at once, a backlog of jobs would run back to back while new
+      // requests wait for their ack.
+      if (next) setImmediate(next);
       else this.running--;
     }
   }

@@ -11,6 +11,8 @@ import type { CheckInStore } from "./ports.js";
 
 export const REFLECTION_MAX_LENGTH = 2000;
 export const OVERVIEW_WEEKS = 12;
+/** The overview reads this many weeks (this one and 60 before it), so a streak shows up to 61. */
+const STREAK_WINDOW_WEEKS = 61;
 
 export type ReflectionCheck = { ok: true; value: string | null } | { ok: false; maxLength: number };
 
@@ -118,10 +120,14 @@ export class CheckInService {
     return streakFrom(weeks, isoWeek(local), isoWeek(addDays(local, -7)));
   }
 
+  /** The overview and its streak from one read: the answers of the streak's window, the overview's weeks among them. */
   async overview(member: Member, workspace: Workspace, now: Date): Promise<Overview> {
     const local = localDateTime(now, memberTimeZone(member, workspace));
-    const weeks = recentWeeks(local, OVERVIEW_WEEKS);
-    const checkIns = await this.store.listCheckIns(member.id, weeks);
+    const window = recentWeeks(local, STREAK_WINDOW_WEEKS);
+    const answered = await this.store.listCheckIns(member.id, window);
+    const weeks = window.slice(-OVERVIEW_WEEKS);
+    const shown = new Set(weeks);
+    const checkIns = answered.filter((c) => shown.has(c.week));
     const byKey = new Map<string, CheckIn>(checkIns.map((c) => [`${c.question}|${c.week}`, c]));
     const trends = QUESTION_KEYS.map((question) => {
       const ratings = weeks.map((week) => byKey.get(`${question}|${week}`)?.rating ?? null);
@@ -129,6 +135,11 @@ export class CheckInService {
       const average = given.length ? given.reduce((a, b) => a + b, 0) / given.length : null;
       return { question, ratings, average };
     });
-    return { weeks, trends, streak: await this.streak(member, workspace, now), answers: checkIns.length };
+    const streak = streakFrom(
+      answered.map((c) => c.week),
+      isoWeek(local),
+      isoWeek(addDays(local, -7)),
+    );
+    return { weeks, trends, streak, answers: checkIns.length };
   }
 }

@@ -64,14 +64,20 @@ export interface SuggestionWeekStats {
 
 export type ChannelState = "tracked" | "excluded" | "unknown";
 
+/** What a batch of messages needs to know before anything is stored. */
+export interface IngestState {
+  /** Which of the (keyed) event ids were handled already: the platform's retries. */
+  known: Set<string>;
+  /** The state of each channel ("unknown" for a channel never tracked). */
+  channels: Map<string, ChannelState>;
+}
+
 export interface PresenceStore {
-  /** Which of these (keyed) event ids were handled already: the platform's retries. */
-  knownEvents(eventIds: string[]): Promise<Set<string>>;
+  /** The batch's known events and its channels' states, in one read (never cached: an exclusion on another replica counts at once). */
+  ingestState(workspaceId: string, eventIds: string[], channelRefs: string[]): Promise<IngestState>;
   /** Records (keyed) event ids as handled, once what they carried is stored. */
   recordEvents(eventIds: string[], at: Date): Promise<void>;
   pruneEvents(before: Date): Promise<void>;
-  /** The state of each of these channels ("unknown" for a channel never tracked). */
-  channelStates(workspaceId: string, channelRefs: string[]): Promise<Map<string, ChannelState>>;
   /** Starts measuring a channel; returns false when it was already tracked. */
   trackChannel(workspaceId: string, channelRef: string, groupRef?: string): Promise<boolean>;
   /** Channels tracked as part of a group (a Teams team). */

@@ -111,10 +111,11 @@ export class PresenceService {
   async ingest(workspace: Workspace, messages: ChannelMessage[]): Promise<number> {
     const { store, clock } = this.options;
     const eventKeys = new Map(messages.flatMap((m) => (m.eventId ? [[m, this.keys.event(m.eventId)] as const] : [])));
-    const [known, states] = await Promise.all([
-      store.knownEvents([...new Set(eventKeys.values())]),
-      store.channelStates(workspace.id, [...new Set(messages.map((m) => m.channelRef))]),
-    ]);
+    const { known, channels: states } = await store.ingestState(
+      workspace.id,
+      [...new Set(eventKeys.values())],
+      [...new Set(messages.map((m) => m.channelRef))],
+    );
     const fresh: ChannelMessage[] = [];
     const handled = new Set<string>(); // the same event twice in one batch counts once too
     for (const message of messages) {

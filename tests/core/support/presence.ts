@@ -4,6 +4,7 @@
 
 import type {
   ChannelState,
+  IngestState,
   LeaderWeekStats,
   PresenceStore,
   Signal,
@@ -40,8 +41,11 @@ export class MemoryPresenceStore implements PresenceStore {
 
   constructor(private readonly workspaces: { getWorkspace(id: string): Promise<Workspace | null> }) {}
 
-  async knownEvents(eventIds: string[]): Promise<Set<string>> {
-    return new Set(eventIds.filter((id) => this.events.has(id)));
+  async ingestState(workspaceId: string, eventIds: string[], channelRefs: string[]): Promise<IngestState> {
+    return {
+      known: new Set(eventIds.filter((id) => this.events.has(id))),
+      channels: await this.channelStates(workspaceId, channelRefs),
+    };
   }
   async recordEvents(eventIds: string[], at: Date): Promise<void> {
     for (const id of eventIds) if (!this.events.has(id)) this.events.set(id, at);
