@@ -206,9 +206,10 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
     const { figures, weeks, view } = await pageFigures(page, workspace);
     const html = madeOnce(figures, `${page}:${session.language}`, () => {
       const f = frame(workspace, session.language, weeks);
-      return pageHtml(view(session.language), f, `${f.base}${page}/`);
+      return Buffer.from(pageHtml(view(session.language), f, `${f.base}${page}/`));
     });
-    noStore(res).type("html").send(html);
+    // Bytes, so express adds no charset of its own: say it here.
+    noStore(res).type("text/html; charset=utf-8").send(html);
   });
 
   app.get("/dashboard/w/:workspace/presence/channel/:channel", async (req, res) => {
@@ -243,7 +244,7 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
     const { figures, view } = await pageFigures(page, workspace);
     const csv = madeOnce(figures, `${page}/${req.params.section}.csv:${session.language}`, () => {
       const section = view(session.language).sections.find((s) => s.id === req.params.section);
-      return section ? tableCsv(section.table) : null;
+      return section ? Buffer.from(tableCsv(section.table)) : null;
     });
     if (csv === null) return notFound(res, session.language);
     sendCsv(res, `${page}-${req.params.section}.csv`, csv);
@@ -271,24 +272,24 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
 }
 
 /**
- * What is made from one set of figures, made once per page and language. The presence figures
- * of 1,000 channels cost far more to lay out as a page than to send; they stay one object for
- * as long as DashboardFigures reuses them, and what is made of them goes with them.
+ * What is made from one set of figures, made once per page and language, as the bytes sent. The
+ * presence figures of 1,000 channels cost far more to lay out as a page than to send; they stay
+ * one object for as long as DashboardFigures reuses them, and what is made of them goes with them.
  */
-const made = new WeakMap<object, Map<string, string>>();
+const made = new WeakMap<object, Map<string, Buffer>>();
 
 /** Nothing is kept for what does not exist (null): an address cannot make the cache grow. */
-function madeOnce<T extends string | null>(figures: object, key: string, make: () => T): T {
+function madeOnce<T extends Buffer | null>(figures: object, key: string, make: () => T): T {
   let byKey = made.get(figures);
   if (!byKey) made.set(figures, (byKey = new Map()));
   const kept = byKey.get(key);
   if (kept !== undefined) return kept as T;
-  const text = make();
-  if (text !== null) byKey.set(key, text);
-  return text;
+  const bytes = make();
+  if (bytes !== null) byKey.set(key, bytes);
+  return bytes;
 }
 
-function sendCsv(res: Response, filename: string, body: string): void {
+function sendCsv(res: Response, filename: string, body: string | Buffer): void {
   res
     .set({
       "Cache-Control": "no-store",
