@@ -82,7 +82,11 @@ const BENCHMARKS: Record<string, Benchmark> = {
   },
   dashboard: {
     what: "8. dashboard page with 1,000 channels and 1M signals over 26 weeks, and its chart",
-    flags: { signals: "presence signals (1M)", requests: "requests per page after 3 warm-ups (40)" },
+    flags: {
+      signals: "presence signals (1M)",
+      requests: "requests per page after 3 warm-ups (40)",
+      database: "sqlite or postgresql (sqlite)",
+    },
   },
 };
 /** Flags every benchmark understands (bench/lib/common.ts). */

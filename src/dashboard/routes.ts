@@ -157,24 +157,27 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
     return null;
   }
 
-  async function view(
+  /**
+   * A page's figures, and how to lay them out. The presence figures are one object for as long
+   * as DashboardFigures reuses them, so what is made from them can be reused with them (madeOnce).
+   */
+  async function pageFigures(
     page: PageKey,
     workspace: Workspace,
-    language: Language,
-  ): Promise<{ view: PageView; weeks: string[] }> {
+  ): Promise<{ figures: object; weeks: string[]; view: (language: Language) => PageView }> {
     const figures = core.dashboard.figures;
     switch (page) {
       case "presence": {
         const data = await figures.presence(workspace);
-        return { view: presenceView(data, language), weeks: data.weeks };
+        return { figures: data, weeks: data.weeks, view: (language) => presenceView(data, language) };
       }
       case "leaders": {
         const data = await figures.leaders(workspace);
-        return { view: leadersView(data, language), weeks: data.weeks };
+        return { figures: data, weeks: data.weeks, view: (language) => leadersView(data, language) };
       }
       case "suggestions": {
         const data = await figures.suggestions(workspace);
-        return { view: suggestionsView(data, language), weeks: data.weeks };
+        return { figures: data, weeks: data.weeks, view: (language) => suggestionsView(data, language) };
       }
     }
   }
@@ -200,16 +203,13 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
     const { session, workspace } = found;
     const page = req.params.page as PageKey;
     if (!PAGES.has(page)) return notFound(res, session.language);
-    const { view: shown, weeks } = await view(page, workspace, session.language);
-    noStore(res)
-      .type("html")
-      .send(
-        pageHtml(
-          shown,
-          frame(workspace, session.language, weeks),
-          `${frame(workspace, session.language, weeks).base}${page}/`,
-        ),
-      );
+    const { figures, weeks, view } = await pageFigures(page, workspace);
+    const html = madeOnce(figures, `${page}:${session.language}`, () => {
+      const f = frame(workspace, session.language, weeks);
+      return Buffer.from(pageHtml(view(session.language), f, `${f.base}${page}/`));
+    });
+    // Bytes, so express adds no charset of its own: say it here.
+    noStore(res).type("text/html; charset=utf-8").send(html);
   });
 
   app.get("/dashboard/w/:workspace/presence/channel/:channel", async (req, res) => {
@@ -241,10 +241,13 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
     const { session, workspace } = found;
     const page = req.params.page as PageKey;
     if (!PAGES.has(page)) return notFound(res, session.language);
-    const { view: shown } = await view(page, workspace, session.language);
-    const section = shown.sections.find((s) => s.id === req.params.section);
-    if (!section) return notFound(res, session.language);
-    sendCsv(res, `${page}-${section.id}.csv`, tableCsv(section.table));
+    const { figures, view } = await pageFigures(page, workspace);
+    const csv = madeOnce(figures, `${page}/${req.params.section}.csv:${session.language}`, () => {
+      const section = view(session.language).sections.find((s) => s.id === req.params.section);
+      return section ? Buffer.from(tableCsv(section.table)) : null;
+    });
+    if (csv === null) return notFound(res, session.language);
+    sendCsv(res, `${page}-${req.params.section}.csv`, csv);
   });
 
   app.get(["/dashboard", "/dashboard/"], async (req, res) => {
@@ -268,7 +271,25 @@ export function registerDashboard(app: Express, deps: DashboardDeps): void {
   });
 }
 
-function sendCsv(res: Response, filename: string, body: string): void {
+/**
+ * What is made from one set of figures, made once per page and language, as the bytes sent. The
+ * presence figures of 1,000 channels cost far more to lay out as a page than to send; they stay
+ * one object for as long as DashboardFigures reuses them, and what is made of them goes with them.
+ */
+const made = new WeakMap<object, Map<string, Buffer>>();
+
+/** Nothing is kept for what does not exist (null): an address cannot make the cache grow. */
+function madeOnce<T extends Buffer | null>(figures: object, key: string, make: () => T): T {
+  let byKey = made.get(figures);
+  if (!byKey) made.set(figures, (byKey = new Map()));
+  const kept = byKey.get(key);
+  if (kept !== undefined) return kept as T;
+  const bytes = make();
+  if (bytes !== null) byKey.set(key, bytes);
+  return bytes;
+}
+
+function sendCsv(res: Response, filename: string, body: string | Buffer): void {
   res
     .set({
       "Cache-Control": "no-store",

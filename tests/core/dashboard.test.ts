@@ -1,12 +1,12 @@
 // The dashboard's rules without a server: links are single-use and expire, sessions end, the
-// presence figures are the digest's and are reused for a minute, CSV cannot smuggle formulas,
-// and vega-interpreter is served as a classic script.
+// presence figures are the digest's, reused for a minute and shown while they are refreshed,
+// CSV cannot smuggle formulas, and vega-interpreter is served as a classic script.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DashboardAccess, LINK_TTL_MS, SESSION_TTL_MS, sha256 } from "../../src/core/dashboard/access.js";
-import { DashboardFigures, median } from "../../src/core/dashboard/figures.js";
+import { DashboardFigures, median, PRESENCE_CACHE_MS, PRESENCE_STALE_MS } from "../../src/core/dashboard/figures.js";
 import type { DashboardStore } from "../../src/core/dashboard/model.js";
 import type { Actor } from "../../src/core/identity/service.js";
 import type { PresenceStore } from "../../src/core/presence/ports.js";
@@ -89,20 +89,23 @@ describe("DashboardAccess", () => {
 });
 
 describe("DashboardFigures", () => {
-  it("computes the presence figures through the digest's code once a minute per workspace", async () => {
-    let calls = 0;
-    let weeksAsked: string[] = [];
+  /** A PresenceService whose figures say which computation they came from, or fail when told to. */
+  function countingPresence() {
+    const state = { calls: 0, weeksAsked: [] as string[], fail: false, release: null as null | (() => void) };
+    let gate: Promise<void> | null = null;
     const presence = {
       minAuthors: 3,
       figures: async (_w: Workspace, weeks: string[]) => {
-        calls++;
-        weeksAsked = weeks;
+        const call = ++state.calls;
+        state.weeksAsked = weeks;
+        if (gate) await gate;
+        if (state.fail) throw new Error("database gone");
         return {
           channels: [],
           other: null,
           workspace: {
             channelRef: null,
-            messages: 0,
+            messages: call,
             customerShare: null,
             positiveShare: null,
             negativeShare: null,
@@ -113,26 +116,79 @@ describe("DashboardFigures", () => {
         };
       },
     } as unknown as PresenceService;
-    let tick = 0;
-    const figures = new DashboardFigures({
+    /** The next computations wait until `release()`. */
+    const hold = () => {
+      gate = new Promise<void>((resolve) => {
+        state.release = () => {
+          gate = null;
+          resolve();
+        };
+      });
+    };
+    return { presence, state, hold };
+  }
+
+  function figuresWith(presence: PresenceService, clock: { tick: number }) {
+    return new DashboardFigures({
       presence,
       presenceStore: {} as PresenceStore,
       store: {} as DashboardStore,
       clock: () => new Date("2026-11-30T10:00:00Z"),
-      monotonic: () => tick,
+      monotonic: () => clock.tick,
     });
+  }
+
+  it("computes the presence figures through the digest's code once a minute per workspace", async () => {
+    const { presence, state, hold } = countingPresence();
+    const clock = { tick: 0 };
+    const figures = figuresWith(presence, clock);
     const [a, b] = await Promise.all([figures.presence(workspace), figures.presence(workspace)]);
-    expect(calls).toBe(1);
+    expect(state.calls).toBe(1);
     expect(a).toBe(b);
-    expect(weeksAsked).toHaveLength(26);
-    expect(weeksAsked.at(-1)).toBe("2026-W48");
-    expect(weeksAsked[0]).toBe("2026-W23");
-    tick = 59_999;
-    await figures.presence(workspace);
-    expect(calls).toBe(1);
-    tick = 60_000;
-    await figures.presence(workspace);
-    expect(calls).toBe(2);
+    expect(state.weeksAsked).toHaveLength(26);
+    expect(state.weeksAsked.at(-1)).toBe("2026-W48");
+    expect(state.weeksAsked[0]).toBe("2026-W23");
+    clock.tick = PRESENCE_CACHE_MS - 1;
+    expect(await figures.presence(workspace)).toBe(a);
+    expect(state.calls).toBe(1);
+
+    // A minute on, the page still answers at once with the figures it has, while new ones are
+    // computed behind it (one computation, however many pages ask meanwhile).
+    clock.tick = PRESENCE_CACHE_MS;
+    hold();
+    expect(await figures.presence(workspace)).toBe(a);
+    expect(await figures.presence(workspace)).toBe(a);
+    expect(state.calls).toBe(2);
+    state.release!();
+    await new Promise((resolve) => setImmediate(resolve));
+    const refreshed = await figures.presence(workspace);
+    expect(refreshed).not.toBe(a);
+    expect(refreshed.workspace.messages).toBe(2);
+    expect(state.calls).toBe(2);
+  });
+
+  it("never shows presence figures older than PRESENCE_STALE_MS, and keeps no failed computation", async () => {
+    const { presence, state } = countingPresence();
+    const clock = { tick: 0 };
+    const figures = figuresWith(presence, clock);
+    expect((await figures.presence(workspace)).workspace.messages).toBe(1);
+
+    // Left alone for longer: the page waits for new figures.
+    clock.tick = PRESENCE_STALE_MS;
+    const second = await figures.presence(workspace);
+    expect(second.workspace.messages).toBe(2);
+
+    // A refresh that fails keeps the figures shown, until they are too old to show.
+    clock.tick += PRESENCE_CACHE_MS;
+    state.fail = true;
+    expect(await figures.presence(workspace)).toBe(second);
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.tick += PRESENCE_STALE_MS;
+    await expect(figures.presence(workspace)).rejects.toThrow("database gone");
+    // Nothing was kept from the failure: the next page computes again, and succeeds.
+    state.fail = false;
+    const calls = state.calls;
+    expect((await figures.presence(workspace)).workspace.messages).toBe(calls + 1);
   });
 
   it("takes the median of an even and an odd count", () => {

@@ -62,15 +62,30 @@ export function median(values: number[]): number | null {
 }
 
 /**
- * How long a workspace's presence figures are reused. Computing them reads every signal of 26
- * weeks (a second or more at a million signals); a dashboard is clicked through in minutes, and
- * the weeks it shows are complete, so what changes in a minute is only a late edit or delete.
+ * How long a workspace's presence figures are reused as they are. Computing them reads every
+ * signal of 26 weeks (a second or more of CPU at a million signals); a dashboard is clicked
+ * through in minutes, and the weeks it shows are complete, so what changes in a minute is only
+ * a late edit or delete, an exclusion or the retention limit.
  */
 export const PRESENCE_CACHE_MS = 60_000;
+/**
+ * Older figures, up to this age, are still shown once while new ones are computed behind them:
+ * after the first page nobody waits for the computation. Older still (a dashboard left alone),
+ * the page waits for new figures, so what is shown is never more than this old.
+ */
+export const PRESENCE_STALE_MS = 10 * 60_000;
+
+interface CachedPresence {
+  /** When `figures` were computed (the end of the computation, so a slow one does not age early). */
+  at: number;
+  figures: PresencePage | null;
+  /** The computation under way, if any: one at a time per workspace and week. */
+  computing: Promise<PresencePage> | null;
+}
 
 export class DashboardFigures {
-  /** Per workspace and newest week: the figures, or the computation already under way (one at a time). */
-  private readonly presenceCache = new Map<string, { at: number; figures: Promise<PresencePage> }>();
+  /** Per workspace and newest week. */
+  private readonly presenceCache = new Map<string, CachedPresence>();
 
   constructor(
     private readonly deps: {
@@ -81,6 +96,7 @@ export class DashboardFigures {
       /** Milliseconds on a clock that only moves forward (the cache's age); performance.now by default. */
       monotonic?: () => number;
       cacheMs?: number;
+      staleMs?: number;
     },
   ) {}
 
@@ -90,25 +106,48 @@ export class DashboardFigures {
     return weeksEndingWith(lastWeek, DASHBOARD_WEEKS);
   }
 
+  private now(): number {
+    return (this.deps.monotonic ?? (() => performance.now()))();
+  }
+
   async presence(workspace: Workspace): Promise<PresencePage> {
     const weeks = this.weeks(workspace);
     const key = `${workspace.id}:${weeks[weeks.length - 1]}`;
-    const now = (this.deps.monotonic ?? (() => performance.now()))();
+    const now = this.now();
+    const freshMs = this.deps.cacheMs ?? PRESENCE_CACHE_MS;
+    const staleMs = this.deps.staleMs ?? PRESENCE_STALE_MS;
+    for (const [k, old] of this.presenceCache)
+      if (now - old.at >= staleMs && !old.computing) this.presenceCache.delete(k);
     const cached = this.presenceCache.get(key);
-    if (cached && now - cached.at < (this.deps.cacheMs ?? PRESENCE_CACHE_MS)) return cached.figures;
-    const entry = { at: now, figures: Promise.resolve(null as unknown as PresencePage) };
-    // The figures are as old as their computation's end, not its start (a slow one would age early).
-    const figures = this.deps.presence.figures(workspace, weeks).then((f): PresencePage => {
-      entry.at = (this.deps.monotonic ?? (() => performance.now()))();
-      return { weeks, minAuthors: this.deps.presence.minAuthors, ...f };
-    });
-    entry.figures = figures;
+    if (cached?.figures && now - cached.at < freshMs) return cached.figures;
+    if (cached?.figures && now - cached.at < staleMs) {
+      // A failed refresh keeps the figures shown; the page after PRESENCE_STALE_MS waits and sees the failure.
+      if (!cached.computing) this.compute(key, workspace, weeks).catch(() => undefined);
+      return cached.figures;
+    }
+    return cached?.computing ?? this.compute(key, workspace, weeks);
+  }
+
+  /** New figures for `key`, through the digest's own code (PresenceService.figures). */
+  private compute(key: string, workspace: Workspace, weeks: string[]): Promise<PresencePage> {
+    const entry: CachedPresence = this.presenceCache.get(key) ?? { at: this.now(), figures: null, computing: null };
     this.presenceCache.set(key, entry);
-    // A failure is not kept: the next page view tries again.
-    figures.catch(() => this.presenceCache.delete(key));
-    for (const [k, entry] of this.presenceCache)
-      if (now - entry.at >= (this.deps.cacheMs ?? PRESENCE_CACHE_MS)) this.presenceCache.delete(k);
-    return figures;
+    const computing = this.deps.presence.figures(workspace, weeks).then(
+      (f): PresencePage => {
+        entry.figures = { weeks, minAuthors: this.deps.presence.minAuthors, ...f };
+        entry.at = this.now();
+        entry.computing = null;
+        return entry.figures;
+      },
+      (error: unknown) => {
+        entry.computing = null;
+        // Nothing to show instead: the next page view tries again.
+        if (!entry.figures) this.presenceCache.delete(key);
+        throw error;
+      },
+    );
+    entry.computing = computing;
+    return computing;
   }
 
   /**
