@@ -181,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
       clock: options.clock,
     }),
   };
+  presence.onSignalsRemoved((workspaceId) => dashboard.figures.forget(workspaceId));
   const mirror = new MirrorService({
     mirror: options.mirrorStore,
     workspaces,

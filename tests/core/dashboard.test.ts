@@ -191,6 +191,20 @@ describe("DashboardFigures", () => {
     expect((await figures.presence(workspace)).workspace.messages).toBe(calls + 1);
   });
 
+  it("drops a workspace's figures when told its signals were removed (an exclusion), and only that workspace's", async () => {
+    const { presence, state } = countingPresence();
+    const clock = { tick: 0 };
+    const figures = figuresWith(presence, clock);
+    const first = await figures.presence(workspace);
+    figures.forget("another-workspace");
+    expect(await figures.presence(workspace)).toBe(first);
+    figures.forget(workspace.id);
+    const after = await figures.presence(workspace);
+    expect(after).not.toBe(first);
+    expect(after.workspace.messages).toBe(2);
+    expect(state.calls).toBe(2);
+  });
+
   it("takes the median of an even and an odd count", () => {
     expect(median([])).toBeNull();
     expect(median([5, 1, 3])).toBe(3);

@@ -100,6 +100,14 @@ export class DashboardFigures {
     },
   ) {}
 
+  /**
+   * Drops a workspace's kept figures: after an exclusion or a channel left, this replica's next
+   * page waits for figures without that channel (other replicas: within PRESENCE_STALE_MS).
+   */
+  forget(workspaceId: string): void {
+    for (const key of this.presenceCache.keys()) if (key.startsWith(`${workspaceId}:`)) this.presenceCache.delete(key);
+  }
+
   /** The last DASHBOARD_WEEKS complete weeks, oldest first: the newest is the week the latest digest reports. */
   weeks(workspace: Workspace): string[] {
     const lastWeek = isoWeek(addDays(localDateTime(this.deps.clock(), workspace.timezone), -7));

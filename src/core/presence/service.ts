@@ -67,6 +67,9 @@ export class PresenceService {
   /** Leader mirror (issue 12): the organisation's mirror for a week's digest; set by the core. */
   orgMirror: ((workspace: Workspace, week: string, weekEnd: Date) => Promise<OrgMirror | null>) | null = null;
 
+  /** Told when a channel's signals are deleted, so figures kept elsewhere (the dashboard's) are dropped at once. */
+  private readonly signalsRemoved: ((workspaceId: string) => void)[] = [];
+
   constructor(private readonly options: PresenceOptions) {
     options.outbox.handle(DIGEST_OUTBOX, async (entry, workspace, once) => {
       const messenger = this.messenger(workspace);
@@ -189,6 +192,7 @@ export class PresenceService {
   /** The bot left or was removed: stop measuring and forget the channel's signals. */
   async left(workspace: Workspace, channelRef: string): Promise<void> {
     await this.options.store.forgetChannel(workspace.id, channelRef);
+    for (const listener of this.signalsRemoved) listener(workspace.id);
     // Invited again later, the channel is told again.
     await this.options.outbox.forget(noticeKey(workspace, channelRef));
   }
@@ -202,7 +206,13 @@ export class PresenceService {
 
   async exclude(workspace: Workspace, channelRef: string): Promise<number> {
     await this.options.store.setExcluded(workspace.id, channelRef, true);
-    return this.options.store.deleteChannelSignals(workspace.id, channelRef);
+    const deleted = await this.options.store.deleteChannelSignals(workspace.id, channelRef);
+    for (const listener of this.signalsRemoved) listener(workspace.id);
+    return deleted;
+  }
+
+  onSignalsRemoved(listener: (workspaceId: string) => void): void {
+    this.signalsRemoved.push(listener);
   }
 
   async include(workspace: Workspace, channelRef: string): Promise<void> {

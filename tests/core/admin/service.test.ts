@@ -1,7 +1,7 @@
 // AdminService.run for every command kind of src/core/admin/commands.ts, against in-memory
 // ports: what each one changes, what it answers (in the admin's language), and that a
 // non-admin is refused every one of them with nothing changed anywhere.
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { AdminCommand } from "../../../src/core/admin/commands.js";
 import type { AdminContext, AdminReply } from "../../../src/core/admin/service.js";
 import type { Actor } from "../../../src/core/identity/service.js";
@@ -282,8 +282,11 @@ describe("admin.run for an admin", () => {
   });
 
   it("channel-exclude stops measuring and deletes the channel's signals; channel-include resumes", async () => {
+    const forget = vi.spyOn(m.core.dashboard.figures, "forget");
     expect(textOf(await run(EXAMPLES["channel-exclude"]))).toBe(presenceTexts("en").excluded("<#CHR>", 2));
     expect(m.presence.signals.size).toBe(0);
+    // The dashboard's kept figures go with the signals, not a few minutes later.
+    expect(forget).toHaveBeenCalledWith(ws.id);
     expect(await m.presence.channelStates(ws.id, ["CHR"])).toEqual(new Map([["CHR", "excluded"]]));
     expect(textOf(await run(EXAMPLES["channel-include"]))).toBe(presenceTexts("en").included("<#CHR>"));
     expect(await m.presence.channelStates(ws.id, ["CHR"])).toEqual(new Map([["CHR", "tracked"]]));
