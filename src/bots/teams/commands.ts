@@ -10,6 +10,7 @@ import { parseMeCommand } from "../../core/checkins/commands.js";
 import { memberTimeZone } from "../../core/checkins/service.js";
 import { dashboardTexts } from "../../prompts/dashboardTexts.js";
 import { longDate } from "../../prompts/format.js";
+import { mirrorTexts } from "../../prompts/mirrorTexts.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
@@ -19,7 +20,7 @@ import { currentModel } from "./cardActions.js";
 import { checkinCard, overviewCard } from "./cards.js";
 import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
 import { escapeMarkdown, inertCode, plainText, teamsText } from "./markdown.js";
-import { mirrorCommand } from "./mirror/index.js"; // leader mirror (issue 12)
+import { mirrorCommand, withShowMirror } from "./mirror/index.js"; // leader mirror (issue 12)
 import { askCommand } from "./suggestions.js";
 import type { TeamsDeps } from "./turn.js";
 
@@ -230,7 +231,7 @@ function helpText(actor: TeamsActor, admin: boolean): string {
   const st = suggestionTexts(actor.language);
   const pt = presenceTexts(actor.language);
   const parts = [t.teamsHelp, st.teamsSuggestHint];
-  if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint);
+  if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint, mirrorTexts(actor.language).teamsHelpHint);
   if (admin)
     parts.push(
       t.teamsAdminHelp,
@@ -273,13 +274,14 @@ async function meCommand(deps: TeamsDeps, actor: TeamsActor, args: string, reply
       return reply.text(teamsText(t.notALeader));
     case "paused":
       return reply.text(teamsText(t.paused(longDate(outcome.until, actor.language, timeZone))));
-    case "overview":
-      return reply.card(
-        overviewCard(
-          outcome.overview,
-          actor.language,
-          outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone),
-        ),
+    case "overview": {
+      const card = overviewCard(
+        outcome.overview,
+        actor.language,
+        outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone),
       );
+      // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for `me`).
+      return reply.card(actor.isLeader ? withShowMirror(card, actor.language) : card);
+    }
   }
 }

@@ -16,7 +16,7 @@ import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js"
 import { isLanguage, type Language, languageFromLocale } from "../../../core/shared/model.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
-import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorRefusalText, mirrorShareText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { texts } from "../../../prompts/texts.js";
 import { ephemeral, guarded } from "../commands.js";
 import { type Actor, resolveActor, type SlackDeps } from "../context.js";
@@ -204,12 +204,8 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     await afterAck(deps, client, body.user.id, async () => {
       const actor = await resolveActor(deps, teamId, body.user.id);
-      const t = mirrorTexts(meta.language);
       const result = channel ? await mirror.share({ actor, roundId: meta.roundId, channel }) : "not-yours";
-      await client.chat.postMessage({
-        channel: body.user.id,
-        text: { ok: t.shareDone, "not-yours": t.notYours, nothing: t.shareNothing }[result],
-      });
+      await client.chat.postMessage({ channel: body.user.id, text: mirrorShareText(result, actor.language) });
     });
   });
 }

@@ -10,7 +10,7 @@ import type { MessageRef } from "../../../core/shared/ports.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { findOutboxPost, outboxMetadata, toDeliveryError } from "../messenger.js";
 import { SLACK_CHART_SCALE } from "../presence.js";
-import { inviteMessage, resultsBlocks, resultsText, selfRatingMessage, sharedBlocks } from "./blocks.js";
+import { inviteMessage, resultsBlocks, resultsText, selfRatingMessage, sharedBlocks, sharedText } from "./blocks.js";
 
 export class SlackMirrorMessenger implements MirrorMessenger {
   constructor(
@@ -49,7 +49,7 @@ export class SlackMirrorMessenger implements MirrorMessenger {
   }
 
   async shareResults(_workspace: Workspace, channelRef: string, view: ResultsView): Promise<void> {
-    const res = await this.post({ channel: channelRef, text: resultsText(view), blocks: sharedBlocks(view) });
+    const res = await this.post({ channel: channelRef, text: sharedText(view), blocks: sharedBlocks(view) });
     await this.uploadChart(String(res.channel), String(res.ts), view);
   }
 

@@ -3,6 +3,8 @@
 // core sends through. The raters' path resolves who is answering without writing anything about
 // them (no member row is created or touched, so no @updatedAt moves when they answer).
 import { CardFactory, MessageFactory, TeamsInfo, type TurnContext } from "botbuilder";
+import { mirrorChartSpec } from "../../../charts/mirror.js";
+import { chartPng } from "../../../charts/render.js";
 import type { Core } from "../../../core/index.js";
 import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
 import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js";
@@ -10,24 +12,35 @@ import { isLanguage, type Language, type Workspace } from "../../../core/shared/
 import { DeliveryError } from "../../../core/shared/ports.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
-import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
-import { idsOf, resolveVisitor, type TeamsActor } from "../actor.js";
+import { mirrorRefusalText, mirrorShareText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
+import { idsOf, resolveVisitor, type TeamsActor, type Visitor } from "../actor.js";
 import type { CardOutcome } from "../cardActions.js";
+import { type ChannelPoster, channelRefOf, inChannel, isSharedConversation } from "../channels.js";
 import type { Replies } from "../commands.js";
 import { withDeliveryRetries } from "../delivery.js";
 import { escapeMarkdown, teamsText } from "../markdown.js";
 import { inPersonalChat, type Proactive } from "../messenger.js";
 import type { TeamsDeps } from "../turn.js";
-import { inviteCard, MIRROR_VERB, type MirrorVerb, noticeCard, resultsCard, selfRatingCard } from "./cards.js";
+import {
+  inviteCard,
+  MIRROR_VERB,
+  type MirrorVerb,
+  noticeCard,
+  overviewMirrorCard,
+  resultsCard,
+  selfRatingCard,
+  sharedCard,
+} from "./cards.js";
 
-export { isMirrorVerb } from "./cards.js";
+export { isMirrorVerb, withShowMirror } from "./cards.js";
 
 const attachment = (card: Record<string, unknown>) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
 export class TeamsMirrorMessenger implements MirrorMessenger {
   constructor(
     private readonly core: Core,
-    private readonly deps: Proactive,
+    private readonly deps: Proactive & ChannelPoster,
   ) {}
 
   private async send(
@@ -52,13 +65,30 @@ export class TeamsMirrorMessenger implements MirrorMessenger {
   sendReminder(workspace: Workspace, raterId: string, view: InviteView): Promise<void> {
     return this.send(workspace, raterId, inviteCard(view, true), "mirror reminder");
   }
-  sendResults(workspace: Workspace, leaderId: string, view: ResultsView): Promise<void> {
-    return this.send(workspace, leaderId, resultsCard(view), "mirror results");
+  async sendResults(workspace: Workspace, leaderId: string, view: ResultsView): Promise<void> {
+    const card = resultsCard(view, { chartPng: await mirrorPng(this.core, view) });
+    return this.send(workspace, leaderId, card, "mirror results");
   }
-  async shareResults(): Promise<void> {
-    throw new DeliveryError("teams: sharing the mirror into a channel is not available in Teams yet", {
-      permanent: true,
+  /** Into a team channel or group chat of the leader's (the service checked which). */
+  async shareResults(workspace: Workspace, channelRef: string, view: ResultsView): Promise<void> {
+    const card = sharedCard(view, await mirrorPng(this.core, view));
+    await inChannel(this.deps, workspace, channelRef, async (context) => {
+      await withDeliveryRetries("mirror share", () => context.sendActivity(attachment(card)), this.deps.retryPolicy);
     });
+  }
+}
+
+/** The chart as PNG for the card's fallback; a chart that fails to render costs only the fallback. */
+async function mirrorPng(core: Core, view: ResultsView): Promise<Buffer | null> {
+  if (!view.results) return null;
+  try {
+    return await chartPng(mirrorChartSpec(view.results, view.language));
+  } catch (error) {
+    core.logger.warn(
+      { reason: (error as Error).message },
+      "the mirror chart could not be rendered; the card has Teams' own chart only",
+    );
+    return null;
   }
 }
 
@@ -86,6 +116,16 @@ export async function handleMirrorAction(
   const roundId = typeof data.roundId === "string" ? data.roundId : "";
   // Resolved without `create`: nothing about the rater is written.
   const actor = await resolveVisitor(deps, activity);
+  if (verb === MIRROR_VERB.showMine) {
+    const overview = await core.mirror.overview(actor);
+    const timeZone = actor.member?.timezone ?? actor.workspace.timezone;
+    const shown = overview
+      ? overviewMirrorCard(overview, actor.language, timeZone)
+      : noticeCard(teamsText(mirrorTexts(actor.language).notLeader));
+    return { kind: "card", card: shown, nudgeId: null };
+  }
+  if (verb === MIRROR_VERB.shareForm || verb === MIRROR_VERB.share)
+    return shareAction(deps, actor, verb, roundId, typeof data.channel === "string" ? data.channel : "");
   if (verb === MIRROR_VERB.answer) {
     const result = await core.mirror.answer({ actor, roundId, answers: answersOf(data) });
     const message = {
@@ -105,6 +145,37 @@ export async function handleMirrorAction(
     ),
     nudgeId: null,
   };
+}
+
+/**
+ * "Share with my team" on the results card: the card comes back with the leader's team channels
+ * to pick from; the pick posts the same aggregate there, and the card says so. Anyone but the
+ * round's leader (a forged card), a running or withheld round, or a channel that is not one of
+ * the leader's is refused in the clicker's language, and nothing is posted.
+ */
+async function shareAction(
+  deps: TeamsDeps,
+  actor: Visitor,
+  verb: MirrorVerb,
+  roundId: string,
+  channel: string,
+): Promise<CardOutcome> {
+  const { core } = deps;
+  const options = await core.mirror.shareOptions(actor, roundId);
+  if (!options.ok)
+    return { kind: "card", card: noticeCard(mirrorShareText(options.reason, actor.language)), nudgeId: null };
+  const { view } = options;
+  const chartPng = await mirrorPng(core, view);
+  const choices = options.channels.map((ref, i) => ({
+    title: deps.channels.nameOf(ref) ?? presenceTexts(view.language).teamsChannelLabel(i + 1),
+    value: ref,
+  }));
+  if (verb === MIRROR_VERB.shareForm)
+    return { kind: "card", card: resultsCard(view, { chartPng, shareChoices: choices }), nudgeId: null };
+  const result = await core.mirror.share({ actor, roundId, channel, teamChannelsOnly: true });
+  const notice = teamsText(mirrorShareText(result, view.language));
+  const card = resultsCard(view, { chartPng, notice, ...(result === "ok" ? {} : { shareChoices: choices }) });
+  return { kind: "card", card, nudgeId: null };
 }
 
 /** People @mentioned in the command (not the bot, not channels); bots are told apart by their "28:" id. */
@@ -187,11 +258,9 @@ export async function mirrorCommand(
       return reply.text(teamsText(result.ok ? t.ratersSaved(result.count) : refusal(result)));
     }
     case "channels": {
-      // In Teams the channel is where the command is typed (like digest-channel).
-      const channel =
-        context.activity.conversation?.conversationType === "channel"
-          ? (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id
-          : undefined;
+      // In Teams the channel (or group chat) is where the command is typed, like digest-channel;
+      // its presence signals are kept under the same reference.
+      const channel = isSharedConversation(context.activity) ? channelRefOf(context.activity) : undefined;
       const result = await core.mirror.setChannels(actor, channel ? [channel] : []);
       return reply.text(teamsText(result.ok ? t.channelsSaved(result.count) : t.notLeader));
     }
