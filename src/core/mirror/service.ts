@@ -597,7 +597,6 @@ export class MirrorService {
     if (!shareable.ok) return shareable.reason;
     const { leader, round } = shareable;
     const { workspace } = input.actor;
-    if (!input.channel) return "not-team-channel";
     if (input.teamChannelsOnly) {
       const { channels } = await this.options.mirror.getLeaderSettings(leader.id);
       if (!channels.includes(input.channel)) return "not-team-channel";

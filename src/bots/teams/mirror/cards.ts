@@ -249,7 +249,8 @@ export function withShowMirror(overview: Json, language: Language): Json {
   };
 }
 
-function statusText(status: RoundStatusView, language: Language, timeZone: string): string {
+/** A running round's status, as `mirror` and `me` show it. */
+export function statusText(status: RoundStatusView, language: Language, timeZone: string): string {
   return mirrorTexts(language).openStatus(
     status.invited,
     status.answered,

@@ -31,6 +31,7 @@ import {
   resultsCard,
   selfRatingCard,
   sharedCard,
+  statusText,
 } from "./cards.js";
 
 export { isMirrorVerb, withShowMirror } from "./cards.js";
@@ -269,13 +270,7 @@ export async function mirrorCommand(
       const status = await core.mirror.status(actor);
       if (!status.ok) return reply.text(teamsText(t.notLeader));
       const open = status.open;
-      return reply.text(
-        teamsText(
-          open
-            ? t.openStatus(open.invited, open.answered, longDate(open.closesAt, language, timeZone), open.selfRated)
-            : t.noRound("teams"),
-        ),
-      );
+      return reply.text(teamsText(open ? statusText(open, language, timeZone) : t.noRound("teams")));
     }
     default:
       return reply.text(teamsText(t.usage("teams")));
@@ -288,10 +283,8 @@ function refusalTextTeams(
   timeZone: string,
   names: Map<string, string>,
 ): string {
-  const t = mirrorTexts(language);
   return mirrorRefusalText(refusal, language, {
     person: (id) => escapeMarkdown(names.get(id) ?? id),
-    openRound: (status) =>
-      t.openStatus(status.invited, status.answered, longDate(status.closesAt, language, timeZone), status.selfRated),
+    openRound: (status) => statusText(status, language, timeZone),
   });
 }
