@@ -8,7 +8,7 @@ import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js"
 import { isLanguage, type Language, languageFromLocale } from "../../../core/shared/model.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
-import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorRefusalText, mirrorShareText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import type { ButtonArgs, CommandArgs, Context, FormReading } from "../guarded.js";
 import { mention, mentionedChannels, mentionedUsers } from "../mrkdwn.js";
 import { ephemeral } from "../replies.js";
@@ -148,10 +148,9 @@ export function readSharing(view: ViewOutput): FormReading<Sharing> {
   return { input: { ...formMeta(view.private_metadata), channel } };
 }
 
-export async function share({ deps, actor, reply }: Context, { roundId, language, channel }: Sharing) {
+export async function share({ deps, actor, reply }: Context, { roundId, channel }: Sharing) {
   const result = channel ? await deps.core.mirror.share({ actor, roundId, channel }) : "not-yours";
-  const t = mirrorTexts(language);
-  await reply({ ok: t.shareDone, "not-yours": t.notYours, nothing: t.shareNothing }[result]);
+  await reply(mirrorShareText(result, actor.language));
 }
 
 /** The modal carries its round and the reader's language in private_metadata (JSON). */
