@@ -141,11 +141,12 @@ export async function openShareForm({ actor }: Context, { action, body, client }
   });
 }
 
-type Sharing = { roundId: string; language: Language; channel: string | null | undefined };
+type Sharing = { roundId: string; channel: string | null | undefined };
 
+/** The share form: its round and the picked channel (the answer is in the clicker's language). */
 export function readSharing(view: ViewOutput): FormReading<Sharing> {
   const channel = (view.state.values as Values).channel?.value?.selected_conversation;
-  return { input: { ...formMeta(view.private_metadata), channel } };
+  return { input: { roundId: formMeta(view.private_metadata).roundId, channel } };
 }
 
 export async function share({ deps, actor, reply }: Context, { roundId, channel }: Sharing) {

@@ -1,7 +1,8 @@
-// The leader mirror in Teams (issue 12): `mirror …` commands, the self-rating and answer cards
-// (Action.Execute, with the Action.Submit fallback the other cards have), and the messenger the
-// core sends through. The raters' path resolves who is answering without writing anything about
-// them (no member row is created or touched, so no @updatedAt moves when they answer).
+// The leader mirror in Teams (issue 12): `mirror …` commands, the card buttons — self-rating,
+// answer, Share with my team, `me`'s Show my mirror (Action.Execute, with the Action.Submit
+// fallback the other cards have) — and the messenger the core sends through. Every button is a
+// Visitor route: who clicks is resolved without writing anything about them (no member row is
+// created or touched, so no @updatedAt moves when a rater answers); the service decides.
 import { CardFactory, MessageFactory, TeamsInfo, type TurnContext } from "botbuilder";
 import { mirrorChartSpec } from "../../../charts/mirror.js";
 import { chartPng } from "../../../charts/render.js";
