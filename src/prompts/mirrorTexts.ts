@@ -4,7 +4,7 @@
 // Commands are written once with a placeholder; each door fills in its own wording.
 
 import type { MirrorLabel } from "../core/mirror/ports.js";
-import type { RoundStatusView, StartRefusal } from "../core/mirror/service.js";
+import type { RoundStatusView, ShareRefusal, StartRefusal } from "../core/mirror/service.js";
 import type { Language, Platform } from "../core/shared/model.js";
 import type { QuestionKey } from "../core/shared/questions.js";
 
@@ -130,7 +130,15 @@ const en = {
   shareChannel: "Channel",
   shareDone: "Shared — the figures are posted in the channel.",
   shareNothing: "There is nothing to share from this round.",
+  shareOpen: "This round is still running — you can share it once it has closed and you have seen the results.",
+  shareNotTeamChannel:
+    "You can share only into your team's channels. Type `@Kundennah mirror channels` in the channel first, then share again.",
+  shareNoChannels:
+    "I don't know your team's channel yet. Type `@Kundennah mirror channels` in it (its customer presence then counts as your conversation evidence, too) and share again.",
+  shareSend: "Post in this channel",
   sharedTitle: (name: string) => `🪞 ${name}'s mirror — how the team sees it`,
+  sharedIntro: (responses: number, invited: number) =>
+    `${responses} of ${invited} people answered. Self is the leader's own view, Team the average of the answers (1–5).`,
   // /cx-me and App Home
   meSection: "Mirror",
   meShow: "🪞 Show my mirror",
@@ -138,6 +146,9 @@ const en = {
   meNone: (platform: Platform) =>
     `No mirror yet. Ask your team how they see you: \`${mirrorCommand(platform, "start @ben @carla @dan")}\`.`,
   meTrend: "Team figure across rounds",
+  /** The mirror's line in Teams' `help`, for leaders. */
+  teamsHelpHint:
+    "`mirror` — your leader mirror: how the people you ask see your customer focus, next to your own view (`mirror start @Ben @Carla @Dan`; `mirror help`). `me` shows your last mirror.",
   // Admin
   scheduleSet: (on: boolean): string =>
     on
@@ -250,13 +261,24 @@ const de: MirrorTexts = {
   shareChannel: "Kanal",
   shareDone: "Geteilt – die Zahlen stehen im Kanal.",
   shareNothing: "Aus dieser Runde gibt es nichts zu teilen.",
+  shareOpen:
+    "Diese Runde läuft noch – teilen kannst du sie, sobald sie beendet ist und du die Ergebnisse gesehen hast.",
+  shareNotTeamChannel:
+    "Teilen kannst du nur in die Kanäle deines Teams. Schreib zuerst `@Kundennah mirror channels` in den Kanal und teile dann noch einmal.",
+  shareNoChannels:
+    "Ich kenne den Kanal deines Teams noch nicht. Schreib dort `@Kundennah mirror channels` (seine Kundenpräsenz zählt dann auch als dein Gesprächsbefund) und teile noch einmal.",
+  shareSend: "In diesem Kanal posten",
   sharedTitle: (name) => `🪞 ${genitiveDe(name)} Spiegel – wie das Team es sieht`,
+  sharedIntro: (responses, invited) =>
+    `${responses} von ${invited} Personen haben geantwortet. Selbst ist die eigene Sicht der Führungskraft, Team der Durchschnitt der Antworten (1–5).`,
   meSection: "Spiegel",
   meShow: "🪞 Meinen Spiegel zeigen",
   meLast: (date) => `Letzte Runde, beendet am ${date}:`,
   meNone: (platform) =>
     `Noch kein Spiegel. Frag dein Team, wie es dich erlebt: \`${mirrorCommand(platform, "start @ben @carla @dan")}\`.`,
   meTrend: "Team-Wert über die Runden",
+  teamsHelpHint:
+    "`mirror` — dein Führungsspiegel: wie die Gefragten deine Kundenorientierung erleben, neben deiner eigenen Sicht (`mirror start @Ben @Carla @Dan`; `mirror help`). `me` zeigt deinen letzten Spiegel.",
   scheduleSet: (on) =>
     on
       ? "Vierteljährlicher Spiegel an: Zu Beginn jedes Quartals bekommt jede Führungskraft mit Personenliste eine Runde."
@@ -294,4 +316,16 @@ export function mirrorRefusalText(
     case "open":
       return render.openRound(refusal.status);
   }
+}
+
+/** What a leader reads after "Share with my team", shared or why not. */
+export function mirrorShareText(result: "ok" | ShareRefusal, language: Language): string {
+  const t = mirrorTexts(language);
+  return {
+    ok: t.shareDone,
+    "not-yours": t.notYours,
+    open: t.shareOpen,
+    nothing: t.shareNothing,
+    "not-team-channel": t.shareNotTeamChannel,
+  }[result];
 }

@@ -39,7 +39,8 @@ const en = {
   meAverage: (avg: string) => `avg ${avg}`,
   meNoAnswers: "no answers yet",
   mePaused: (until: string) => `⏸️ Nudges paused until ${until}. Resume with \`/cx-me resume\`.`,
-  meHelp: "`/cx-me` your trend · `/cx-me pause 2w` pause nudges · `/cx-me resume` · `/cx-checkin` answer now",
+  meHelp:
+    "`/cx-me` your trend · `/cx-me pause 2w` pause nudges · `/cx-me resume` · `/cx-checkin` answer now · `/cx-mirror` your leader mirror (how the people you ask see you)",
   paused: (until: string) => `⏸️ Paused. No nudges until ${until}. \`/cx-me resume\` brings them back earlier.`,
   resumed: "▶️ Welcome back — your nudges are on again.",
   pauseUsage: "Tell me how long, for example `/cx-me pause 2w` (days: `10d`, weeks: `3w`, at most 26 weeks).",
@@ -67,6 +68,7 @@ const en = {
     "`/cx-admin ask-schedule #team 1 10:00` — ask a channel for suggestions every month (`off` to stop)",
     "`/cx-admin dashboard` — your personal dashboard link · `/cx-admin viewers add @hr` · `viewers remove` · `viewers list` — who else may look",
     "`/cx-admin reminders on|off` — one gentle reminder the next working day for an unanswered nudge (default on)",
+    "`/cx-admin mirror schedule quarterly|off` — a leader mirror round for every leader with a raters list at the start of each quarter",
     '`/cx-admin presence industry transport` — the industry whose customer words count (`none` to clear) · `/cx-admin presence terms add Fahrgast, "Stadtwerke Nord"` · `terms remove …` · `terms list`',
   ].join("\n"),
   unknownAdminCommand: (text: string) => `I don't know \`${text}\`. Here is what I can do:`,
@@ -143,6 +145,7 @@ const en = {
     "`schedule weekly-all fri 16:00` — all five questions once a week",
     "`weekends on|off` · `language de|en` · `timezone Europe/Berlin`",
     "`reminders on|off` — one gentle reminder the next working day for an unanswered nudge (default on)",
+    "`mirror schedule quarterly|off` — a leader mirror round for every leader with a raters list at the start of each quarter",
     "`nudge-now` — send the current nudges right away to test the setup",
   ].join("\n"),
   teamsSettings: (summary: string) =>
@@ -189,7 +192,7 @@ const de: Texts = {
   meNoAnswers: "noch keine Antworten",
   mePaused: (until) => `⏸️ Impulse pausiert bis ${until}. Weiter mit \`/cx-me resume\`.`,
   meHelp:
-    "`/cx-me` dein Verlauf · `/cx-me pause 2w` Impulse pausieren · `/cx-me resume` · `/cx-checkin` jetzt antworten",
+    "`/cx-me` dein Verlauf · `/cx-me pause 2w` Impulse pausieren · `/cx-me resume` · `/cx-checkin` jetzt antworten · `/cx-mirror` dein Führungsspiegel (wie die Gefragten dich erleben)",
   paused: (until) => `⏸️ Pausiert. Keine Impulse bis ${until}. Mit \`/cx-me resume\` geht es früher weiter.`,
   resumed: "▶️ Willkommen zurück — deine Impulse sind wieder aktiv.",
   pauseUsage: "Sag mir, wie lange, z. B. `/cx-me pause 2w` (Tage: `10d`, Wochen: `3w`, höchstens 26 Wochen).",
@@ -217,6 +220,7 @@ const de: Texts = {
     "`/cx-admin ask-schedule #team 1 10:00` — einen Kanal jeden Monat nach Vorschlägen fragen (`off` zum Beenden)",
     "`/cx-admin dashboard` – dein persönlicher Dashboard-Link · `/cx-admin viewers add @hr` · `viewers remove` · `viewers list` – wer sonst hineinschauen darf",
     "`/cx-admin reminders on|off` — eine freundliche Erinnerung am nächsten Arbeitstag, wenn ein Impuls unbeantwortet blieb (Standard: an)",
+    "`/cx-admin mirror schedule quarterly|off` — zu Beginn jedes Quartals eine Spiegel-Runde für jede Führungskraft mit Personenliste",
     '`/cx-admin presence industry transport` — die Branche, deren Kundenwörter zählen (`none` zum Löschen) · `/cx-admin presence terms add Fahrgast, "Stadtwerke Nord"` · `terms remove …` · `terms list`',
   ].join("\n"),
   unknownAdminCommand: (text) => `\`${text}\` kenne ich nicht. Das kann ich:`,
@@ -292,6 +296,7 @@ const de: Texts = {
     "`schedule weekly-all fri 16:00` — alle fünf Fragen einmal pro Woche",
     "`weekends on|off` · `language de|en` · `timezone Europe/Berlin`",
     "`reminders on|off` — eine freundliche Erinnerung am nächsten Arbeitstag, wenn ein Impuls unbeantwortet blieb (Standard: an)",
+    "`mirror schedule quarterly|off` — zu Beginn jedes Quartals eine Spiegel-Runde für jede Führungskraft mit Personenliste",
     "`nudge-now` — die aktuellen Impulse sofort senden, um die Einrichtung zu testen",
   ].join("\n"),
   teamsSettings: (summary) =>

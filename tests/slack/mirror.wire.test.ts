@@ -375,6 +375,7 @@ describe("the last mirror in /cx-me and the App Home", () => {
     await command("/cx-me", "", "UANNA", "me");
     const me = await wait(() => h.slack.responses.find((r) => r.path === "/response/me")?.body);
     expect(JSON.stringify(me.blocks)).toContain("mirror_show_mine");
+    expect(JSON.stringify(me.blocks)).toContain("`/cx-mirror` your leader mirror"); // its help line
     await click("UANNA", "mirror_show_mine", "me");
     const shown = await wait(() => h.slack.responses.find((r) => r.path === "/response/UANNA-mirror_show_mine")?.body);
     const text = JSON.stringify(shown.blocks);
@@ -457,5 +458,51 @@ describe("a round below the minimum", () => {
     ]);
     expect(h.rows(`SELECT * FROM MirrorInvite WHERE roundId = '${round.id}'`)).toEqual([]);
     expect(h.slack.callsOf("files.completeUploadExternal")).toHaveLength(2); // Anna's DM and her shared post, none for Bruno
+  });
+});
+
+describe("the trend across rounds, and help", () => {
+  it("after Anna's second round, the App Home shows the team figure across both rounds", async () => {
+    await command("/cx-mirror", "start <@UCARLA|carla> <@UDAN|dan> <@UEVE|eve>", "UANNA", "second");
+    expect(await replyTo("second")).toContain("3 people are asked");
+    const round = String(h.rows(`SELECT id FROM MirrorRound WHERE status = 'open'`)[0]!.id);
+    for (const user of ["UCARLA", "UDAN", "UEVE"])
+      await submit(user, "mirror_answer", round, { care: 4, presence: 4, importance: 5, ask: 4, contact: 3 });
+    await wait(
+      () => h.rows(`SELECT COUNT(*) AS n FROM MirrorInvite WHERE answered = TRUE AND roundId = '${round}'`)[0]!.n === 3,
+    );
+    h.clock.advance(10 * DAY);
+    await tick();
+    await wait(() => dmsTo("UANNA").filter((c) => String(c.args.text).startsWith("🪞 Your mirror"))[1]);
+    const published = h.slack.callsOf("views.publish").length;
+    await post(
+      h.eventsUrl,
+      sign(
+        eventCallback({
+          type: "app_home_opened",
+          user: "UANNA",
+          channel: "DANNA",
+          tab: "home",
+          event_ts: "1700000000.000300",
+        }),
+        JSON_TYPE,
+      ),
+    );
+    const home = await wait(() =>
+      h.slack
+        .callsOf("views.publish")
+        .slice(published)
+        .find((c) => c.args.user_id === "UANNA"),
+    );
+    const text = JSON.stringify(home.args.view);
+    expect(text).toContain("Team figure across rounds");
+    // Round 1 (the step-by-step round): 3, 4.33, 4, 2.67, – (too few could judge contact); round 2: 4, 4, 5, 4, 3.
+    for (const line of ["Care: 3 → 4", "Presence: 4.3 → 4", "Importance: 4 → 5", "Asking: 2.7 → 4", "Contact: – → 3"])
+      expect(text).toContain(line);
+  });
+
+  it("/cx-admin help names the quarterly mirror", async () => {
+    await command("/cx-admin", "help", "UADMIN", "admin-help");
+    expect(await replyTo("admin-help")).toContain("`/cx-admin mirror schedule quarterly|off`");
   });
 });

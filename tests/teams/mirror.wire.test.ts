@@ -1,20 +1,25 @@
 // The leader mirror in Teams over the wire (issue 12): `mirror start` with @mentions → a
 // self-rating card for the leader and an answer card per rater in their language → answers as
 // Action.Execute invokes (and one Action.Submit fallback) → the clock closes the round → the
-// leader's card equals the hand-computed figures; a round with two answers shows nothing and
-// keeps nothing. The steps build on each other (their names say so).
+// leader's card equals the hand-computed figures and carries the chart → "Share with my team"
+// posts the same aggregate into the leader's team channel (forged shares are refused) → `me`
+// shows the last mirror and, after a second round, the trend; a round with two answers shows
+// nothing and keeps nothing. The steps build on each other (their names say so).
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConnectorCall, FakeTeamsConnector } from "../helpers/fakeTeamsConnector.js";
 import { type Harness, startHarness } from "../helpers/harness.js";
+import { pngSize } from "../helpers/png.js";
 import { changedTables, snapshotTables } from "../helpers/tables.js";
 import {
+  channelCommand,
   conversationIdOf,
   executeAction,
   install,
   message,
   postActivity,
   submitAction,
+  type TeamsChannel,
   type TeamsPerson,
 } from "../helpers/teamsActivities.js";
 
@@ -66,6 +71,34 @@ const answer = (person: TeamsPerson, roundId: string, values: Record<string, num
     }),
   );
 const noticeOf = (res: { body: Record<string, unknown> | null }) => JSON.stringify(res.body);
+/** The card an Action.Execute invoke answered with. */
+const invokeCard = (res: { body: Record<string, unknown> | null }) =>
+  (res.body as { value: Record<string, unknown> }).value;
+const TEAM_A: TeamsChannel = { id: "19:team-a@thread.tacv2", teamId: "19:team-a-general@thread.tacv2", name: "Team A" };
+const OTHER: TeamsChannel = { id: "19:elsewhere@thread.tacv2", teamId: "19:elsewhere@thread.tacv2", name: "Elsewhere" };
+const postsIn = (channel: TeamsChannel) =>
+  connector.messages().filter((c) => c.conversationId === channel.id && Array.isArray(c.body.attachments));
+/** Every element of a card, nested ones included. */
+function elements(card: Record<string, unknown>): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === "object") {
+      const v = value as Record<string, unknown>;
+      if (typeof v.type === "string") out.push(v);
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(card.body);
+  return out;
+}
+const chartOf = (card: Record<string, unknown>) =>
+  elements(card).find((e) => e.type === "Chart.VerticalBar.Grouped") as
+    | { data: { legend: string; values: { x: string; y: number }[] }[]; fallback: { url: string } | "drop" }
+    | undefined;
+const answerRound = async (roundId: string, answers: Record<string, number>[]) => {
+  for (const [i, p] of [BEN, CARLA, DAN].entries()) await answer(p, roundId, answers[i]!, p === BEN ? "de" : "en");
+};
 
 beforeAll(async () => {
   h = await startHarness({ now: "2026-11-23T08:00:00Z", teams: true, env: { KUNDENNAH_ADMINS: "aad-admin" } });
@@ -200,6 +233,172 @@ describe("the mirror in Teams, step by step", () => {
         .filter((c) => JSON.stringify(c).includes("people answered")),
     ).toHaveLength(1);
   });
+
+  it("step 5: the results card carries Teams' own chart with the PNG as its fallback, under 28 KB", async () => {
+    const call = cardsTo(ANNA).find((c) => JSON.stringify(c.body).includes("3 of 3 people answered"))!;
+    expect(Buffer.byteLength(JSON.stringify(call.body))).toBeLessThan(28_000);
+    const chart = chartOf(cardOf(call))!;
+    // The same figures as the text: self and team per question.
+    expect(chart.data).toEqual([
+      {
+        legend: "Self",
+        color: "categoricalMarigold",
+        values: [
+          { x: "Care", y: 4 },
+          { x: "Presence", y: 2 },
+          { x: "Importance", y: 4 },
+          { x: "Asking", y: 3 },
+          { x: "Contact", y: 5 },
+        ],
+      },
+      {
+        legend: "Team",
+        color: "categoricalBlue",
+        values: [
+          { x: "Care", y: 4 },
+          { x: "Presence", y: 4 },
+          { x: "Importance", y: 2.33 },
+          { x: "Asking", y: 3 },
+          { x: "Contact", y: 4.67 },
+        ],
+      },
+    ]);
+    const fallback = chart.fallback as { url: string };
+    expect(fallback.url).toMatch(/^data:image\/png;base64,/);
+    expect(pngSize(Buffer.from(fallback.url.split(",")[1]!, "base64"))).toEqual({ width: 560, height: 300 });
+    const share = (cardOf(call).actions as { verb: string; data: Record<string, unknown> }[])[0]!;
+    expect(share).toMatchObject({ verb: "mirror.shareForm", data: { roundId, language: "en" } });
+  });
+
+  it("step 6: Share with my team → the leader picks one of their team channels and the same aggregate is posted there; forged shares are refused", async () => {
+    const shareForm = (person: TeamsPerson) =>
+      post(
+        executeAction(connector.url, person, "mirror.shareForm", { verb: "mirror.shareForm", roundId, language: "en" }),
+      );
+    const share = (person: TeamsPerson, channel: string) =>
+      post(
+        executeAction(connector.url, person, "mirror.share", {
+          verb: "mirror.share",
+          roundId,
+          language: "en",
+          channel,
+        }),
+      );
+    // No team channel named yet: the card says how to name one, and keeps the figures.
+    const none = invokeCard(await shareForm(ANNA));
+    expect(JSON.stringify(none)).toContain("I don't know your team's channel yet");
+    expect(JSON.stringify(none)).toContain("Self 4 · Team 2.3 · Gap +1.7");
+    await post(channelCommand(connector.url, ANNA, TEAM_A, "mirror channels"));
+    await wait(() =>
+      connector
+        .messages()
+        .find((c) => c.conversationId.startsWith(TEAM_A.id) && String(c.body.text).includes("this channel")),
+    );
+    const form = invokeCard(await shareForm(ANNA));
+    const choice = elements(form).find((e) => e.type === "Input.ChoiceSet" && e.id === "channel")!;
+    expect(choice.choices).toEqual([{ title: "Team A", value: TEAM_A.id }]);
+    expect((form.actions as { verb: string }[]).map((a) => a.verb)).toEqual(["mirror.share"]);
+
+    // Someone else — another leader, or someone who leads nobody — cannot share Anna's round.
+    for (const forger of [BRUNO, STRANGER])
+      expect(noticeOf(await share(forger, TEAM_A.id))).toContain("This card belongs to someone else's mirror round");
+    // Anna herself cannot post it into a channel that is not one of her team's.
+    expect(noticeOf(await share(ANNA, OTHER.id))).toContain("You can share only into your team's channels");
+    expect(postsIn(TEAM_A)).toEqual([]);
+    expect(postsIn(OTHER)).toEqual([]);
+
+    const done = invokeCard(await share(ANNA, TEAM_A.id));
+    expect(JSON.stringify(done)).toContain("Shared — the figures are posted in the channel.");
+    expect(JSON.stringify(done)).toContain("Self 4 · Team 2.3 · Gap +1.7"); // the leader keeps their results
+    const posted = postsIn(TEAM_A);
+    expect(posted).toHaveLength(1);
+    const shared = cardOf(posted[0]!);
+    const text = JSON.stringify(shared);
+    expect(text).toContain("Anna's mirror — how the team sees it");
+    expect(text).toContain("3 of 3 people answered. Self is the leader's own view");
+    expect(text).toContain("Self 4 · Team 2.3 · Gap +1.7 — ⚠️ Blind spot");
+    // The aggregate only: no suggestion addressed to the leader, no one who was asked, no share button.
+    expect(text).not.toContain("Try this");
+    for (const rater of [BEN, CARLA, DAN]) {
+      expect(text).not.toContain(rater.name);
+      expect(text).not.toContain(rater.aadObjectId!);
+    }
+    expect(shared.actions).toBeUndefined();
+    expect(chartOf(shared)!.data[1]!.values.map((v) => v.y)).toEqual([4, 4, 2.33, 3, 4.67]);
+    expect(Buffer.byteLength(JSON.stringify(posted[0]!.body))).toBeLessThan(28_000);
+  });
+
+  it("step 7: `me` offers the last mirror behind a button; it shows the leader's round, and refuses someone who is not a leader", async () => {
+    await say(ANNA, "me");
+    const me = await wait(() =>
+      cardsTo(ANNA)
+        .map(cardOf)
+        .find((c) => JSON.stringify(c).includes("mirror.showMine")),
+    );
+    const button = (me.actions as { verb: string; data: Record<string, unknown> }[]).find(
+      (a) => a.verb === "mirror.showMine",
+    )!;
+    const shown = invokeCard(await post(executeAction(connector.url, ANNA, button.verb, button.data)));
+    const text = JSON.stringify(shown);
+    expect(text).toContain("🪞 Mirror");
+    expect(text).toContain("Last round, closed 3 December 2026:");
+    expect(text).toContain("Self 4 · Team 2.3 · Gap +1.7 — ⚠️ Blind spot");
+    expect(chartOf(shown)).toBeDefined();
+    // A person who is not a leader gets no button, and a forged click only the friendly answer.
+    await say(STRANGER, "me");
+    await wait(() =>
+      connector
+        .messages()
+        .filter((c) => c.conversationId === conversationIdOf(STRANGER))
+        .at(-1),
+    );
+    expect(
+      JSON.stringify(connector.messages().filter((c) => c.conversationId === conversationIdOf(STRANGER))),
+    ).not.toContain("mirror.showMine");
+    const refused = await post(executeAction(connector.url, STRANGER, "mirror.showMine", button.data));
+    expect(noticeOf(refused)).toContain("The mirror is for leaders");
+  });
+
+  it("step 8: after a second round, `me` shows the team figure across both rounds", async () => {
+    await say(ANNA, "mirror start @Ben @Carla @Dan", [BEN, CARLA, DAN]);
+    await wait(() => textsTo(ANNA).filter((t) => t.includes("3 people are asked, anonymously"))[1]);
+    const second = String(h.rows(`SELECT id FROM MirrorRound WHERE status = 'open'`)[0]!.id);
+    await answerRound(second, [
+      { care: 5, presence: 5, importance: 4, ask: 4, contact: 5 },
+      { care: 5, presence: 4, importance: 4, ask: 4, contact: 5 },
+      { care: 5, presence: 4, importance: 4, ask: 4, contact: 4 },
+    ]);
+    h.clock.advance(10 * DAY);
+    await h.app.core.tick();
+    await wait(() =>
+      cardsTo(ANNA)
+        .map(cardOf)
+        .filter((c) => JSON.stringify(c).includes("3 of 3 people answered"))
+        .at(1),
+    );
+    const shown = invokeCard(
+      await post(executeAction(connector.url, ANNA, "mirror.showMine", { verb: "mirror.showMine", language: "en" })),
+    );
+    const trend = elements(shown).find((e) => e.type === "FactSet") as { facts: { title: string; value: string }[] };
+    expect(JSON.stringify(shown)).toContain("Team figure across rounds");
+    // Round 1: care 4, presence 4, importance 2.33, ask 3, contact 4.67; round 2: 5, 4.33, 4, 4, 4.67.
+    expect(trend.facts).toEqual([
+      { title: "Care", value: "4 → 5" },
+      { title: "Presence", value: "4 → 4.3" },
+      { title: "Importance", value: "2.3 → 4" },
+      { title: "Asking", value: "3 → 4" },
+      { title: "Contact", value: "4.7 → 4.7" },
+    ]);
+  });
+
+  it("step 9: `help` mentions the mirror to a leader, and the quarterly schedule to an admin", async () => {
+    await say(ANNA, "help");
+    const help = await wait(() => textsTo(ANNA).find((t) => t.includes("What you can type here")));
+    expect(help).toContain("`mirror` — your leader mirror");
+    await say(ADMIN, "help");
+    const adminHelp = await wait(() => textsTo(ADMIN).find((t) => t.includes("Admin commands")));
+    expect(adminHelp).toContain("`mirror schedule quarterly|off`");
+  });
 });
 
 describe("a Teams round below the minimum", () => {
@@ -207,6 +406,10 @@ describe("a Teams round below the minimum", () => {
     await say(BRUNO, "mirror start @Ben @Carla @Dan", [BEN, CARLA, DAN]);
     await wait(() => textsTo(BRUNO).find((t) => t.includes("3 people are asked")));
     const round = String(h.rows(`SELECT id FROM MirrorRound WHERE status = 'open'`)[0]!.id);
+    const share = () =>
+      post(executeAction(connector.url, BRUNO, "mirror.shareForm", { verb: "mirror.shareForm", roundId: round }));
+    // A forged share of a running round is refused in words.
+    expect(noticeOf(await share())).toContain("This round is still running");
     await answer(CARLA, round, { care: 5, presence: 5, importance: 5, ask: 5, contact: 5 });
     await answer(DAN, round, { care: 1, presence: 1, importance: 1, ask: 1, contact: 1 });
     h.clock.advance(10 * DAY);
@@ -221,5 +424,8 @@ describe("a Teams round below the minimum", () => {
       { status: "withheld", tally: null, results: null },
     ]);
     expect(h.rows(`SELECT * FROM MirrorInvite WHERE roundId = '${round}'`)).toEqual([]);
+    // Nothing was shown, so nothing can be shared.
+    expect((card.actions as unknown[] | undefined) ?? []).toEqual([]);
+    expect(noticeOf(await share())).toContain("There is nothing to share from this round");
   });
 });

@@ -18,6 +18,9 @@ describe("the Teams route table", () => {
     expect(table.cards.get("rate")).toBe(checkinRoutes.cards?.rate);
     expect(table.cards.get("suggestion.vote")).toBe(suggestionRoutes.cards?.["suggestion.vote"]);
     expect(table.cards.get("mirror.answer")).toBe(mirrorRoutes.cards?.["mirror.answer"]);
+    // Every mirror button reads who clicks without writing about them; the service checks the leader.
+    for (const verb of ["mirror.self", "mirror.answer", "mirror.shareForm", "mirror.share", "mirror.showMine"])
+      expect(table.cards.get(verb)?.who, verb).toBe("visitor");
     expect(table.commands.get("vorschläge")?.who).toBe("visitor");
     expect(table.commands.get("checkin")?.personalOnly).toBe(true);
     expect(table.invokes.get("composeExtension/submitAction")?.who).toBe("visitor");

@@ -70,6 +70,9 @@ export interface RoundStatusView {
   selfRated: boolean;
 }
 
+/** Why a round cannot be shared: someone else's, still running, withheld, or (Teams) not a team channel of the leader's. */
+export type ShareRefusal = "not-yours" | "open" | "nothing" | "not-team-channel";
+
 export type AnswerResult = "ok" | "not-invited" | "already" | "closed" | "incomplete";
 
 export interface MirrorOverview {
@@ -563,16 +566,56 @@ export class MirrorService {
     };
   }
 
-  /** "Share with my team": the same aggregate into a channel the leader chose. Only the leader, only a shown round. */
-  async share(input: { actor: Actor; roundId: string; channel: string }): Promise<"ok" | "not-yours" | "nothing"> {
-    const leader = this.leaderOf(input.actor);
+  /**
+   * The leader's own round, once it can be shared: only the leader, only a closed round that
+   * showed figures. Where the leader may share it (their team channels) comes with it, for a
+   * door whose form must list the places itself (Teams).
+   */
+  async shareOptions(
+    actor: Actor,
+    roundId: string,
+  ): Promise<{ ok: true; view: ResultsView; channels: string[] } | { ok: false; reason: ShareRefusal }> {
+    const shareable = await this.shareable(actor, roundId);
+    if (!shareable.ok) return shareable;
+    const { leader, round } = shareable;
+    const { channels } = await this.options.mirror.getLeaderSettings(leader.id);
+    return { ok: true, view: this.resultsView(actor.workspace, leader, round), channels };
+  }
+
+  /**
+   * "Share with my team": the same aggregate into a channel the leader chose. `teamChannelsOnly`:
+   * the door's picker cannot vouch for the channel (a Teams card's choice can be forged), so
+   * only the leader's own team channels (`mirror channels`) are accepted.
+   */
+  async share(input: {
+    actor: Actor;
+    roundId: string;
+    channel: string;
+    teamChannelsOnly?: boolean;
+  }): Promise<"ok" | ShareRefusal> {
+    const shareable = await this.shareable(input.actor, input.roundId);
+    if (!shareable.ok) return shareable.reason;
+    const { leader, round } = shareable;
     const { workspace } = input.actor;
-    if (!leader) return "not-yours";
-    const round = await this.options.mirror.getRound(input.roundId);
-    if (!round || round.leaderId !== leader.id) return "not-yours";
-    if (round.status !== "closed" || !round.results) return "nothing";
+    if (input.teamChannelsOnly) {
+      const { channels } = await this.options.mirror.getLeaderSettings(leader.id);
+      if (!channels.includes(input.channel)) return "not-team-channel";
+    }
     await this.messenger(workspace).shareResults(workspace, input.channel, this.resultsView(workspace, leader, round));
     return "ok";
+  }
+
+  private async shareable(
+    actor: Actor,
+    roundId: string,
+  ): Promise<{ ok: true; leader: Member; round: MirrorRound } | { ok: false; reason: ShareRefusal }> {
+    const leader = this.leaderOf(actor);
+    if (!leader) return { ok: false, reason: "not-yours" };
+    const round = await this.options.mirror.getRound(roundId);
+    if (!round || round.leaderId !== leader.id) return { ok: false, reason: "not-yours" };
+    if (round.status === "open") return { ok: false, reason: "open" };
+    if (round.status !== "closed" || !round.results) return { ok: false, reason: "nothing" };
+    return { ok: true, leader, round };
   }
 
   /** `/cx-admin mirror schedule quarterly|off`, parsed by core/admin/commands.ts; the admin service checks the right. */

@@ -201,14 +201,17 @@ export function resultsBlocks(view: ResultsView): KnownBlock[] {
   return blocks;
 }
 
+/** A shared post's notification text: addressed to the team, not to the leader. */
+export function sharedText(view: ResultsView): string {
+  return mirrorTexts(view.language).sharedTitle(leaderName(view.leaderName, view.language));
+}
+
 /** What the team sees when the leader shares: the same aggregate, no suggestions addressed to the leader. */
 export function sharedBlocks(view: ResultsView): KnownBlock[] {
   const t = mirrorTexts(view.language);
   const r = view.results!;
   return [
-    section(
-      `*${t.sharedTitle(leaderName(view.leaderName, view.language))}*\n${t.resultsIntro(r.responses, r.invited)}`,
-    ),
+    section(`*${t.sharedTitle(leaderName(view.leaderName, view.language))}*\n${t.sharedIntro(r.responses, r.invited)}`),
     ...figuresBlocks(r, view.language, view.minResponses, false),
   ];
 }

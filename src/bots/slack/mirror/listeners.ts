@@ -8,7 +8,7 @@ import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js"
 import { isLanguage, type Language, languageFromLocale } from "../../../core/shared/model.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
-import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorRefusalText, mirrorShareText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import type { ButtonArgs, CommandArgs, Context, FormReading } from "../guarded.js";
 import { mention, mentionedChannels, mentionedUsers } from "../mrkdwn.js";
 import { ephemeral } from "../replies.js";
@@ -141,17 +141,17 @@ export async function openShareForm({ actor }: Context, { action, body, client }
   });
 }
 
-type Sharing = { roundId: string; language: Language; channel: string | null | undefined };
+type Sharing = { roundId: string; channel: string | null | undefined };
 
+/** The share form: its round and the picked channel (the answer is in the clicker's language). */
 export function readSharing(view: ViewOutput): FormReading<Sharing> {
   const channel = (view.state.values as Values).channel?.value?.selected_conversation;
-  return { input: { ...formMeta(view.private_metadata), channel } };
+  return { input: { roundId: formMeta(view.private_metadata).roundId, channel } };
 }
 
-export async function share({ deps, actor, reply }: Context, { roundId, language, channel }: Sharing) {
+export async function share({ deps, actor, reply }: Context, { roundId, channel }: Sharing) {
   const result = channel ? await deps.core.mirror.share({ actor, roundId, channel }) : "not-yours";
-  const t = mirrorTexts(language);
-  await reply({ ok: t.shareDone, "not-yours": t.notYours, nothing: t.shareNothing }[result]);
+  await reply(mirrorShareText(result, actor.language));
 }
 
 /** The modal carries its round and the reader's language in private_metadata (JSON). */

@@ -8,7 +8,7 @@ import type { Workspace } from "../../../core/shared/model.js";
 import type { MessageRef } from "../../../core/shared/ports.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { findOutboxPost, outboxMetadata, toDeliveryError, uploadChart } from "../delivery.js";
-import { inviteMessage, resultsBlocks, resultsText, selfRatingMessage, sharedBlocks } from "./blocks.js";
+import { inviteMessage, resultsBlocks, resultsText, selfRatingMessage, sharedBlocks, sharedText } from "./blocks.js";
 
 export class SlackMirrorMessenger implements MirrorMessenger {
   constructor(
@@ -47,7 +47,7 @@ export class SlackMirrorMessenger implements MirrorMessenger {
   }
 
   async shareResults(_workspace: Workspace, channelRef: string, view: ResultsView): Promise<void> {
-    const res = await this.post({ channel: channelRef, text: resultsText(view), blocks: sharedBlocks(view) });
+    const res = await this.post({ channel: channelRef, text: sharedText(view), blocks: sharedBlocks(view) });
     await this.uploadChart(String(res.channel), String(res.ts), view);
   }
 

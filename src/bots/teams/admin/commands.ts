@@ -7,6 +7,7 @@ import { parseAdminCommand } from "../../../core/admin/commands.js";
 import type { AdminReply } from "../../../core/admin/service.js";
 import { scheduleSummary } from "../../../core/admin/service.js";
 import { dashboardTexts } from "../../../prompts/dashboardTexts.js";
+import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { presenceTexts } from "../../../prompts/presenceTexts.js";
 import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
 import { texts } from "../../../prompts/texts.js";
@@ -173,7 +174,7 @@ function helpText(actor: TeamsActor, admin: boolean): string {
   const st = suggestionTexts(actor.language);
   const pt = presenceTexts(actor.language);
   const parts = [t.teamsHelp, st.teamsSuggestHint];
-  if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint);
+  if (admin || actor.member.isLeader) parts.push(st.teamsLeaderHint, mirrorTexts(actor.language).teamsHelpHint);
   if (admin)
     parts.push(
       t.teamsAdminHelp,

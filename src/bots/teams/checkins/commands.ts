@@ -6,6 +6,7 @@ import { longDate } from "../../../prompts/format.js";
 import { checkInRefusalText, texts } from "../../../prompts/texts.js";
 import type { TeamsActor } from "../actor.js";
 import { teamsText } from "../markdown.js";
+import { withShowMirror } from "../mirror/index.js";
 import type { Turn } from "../routes.js";
 import { currentModel } from "./cardActions.js";
 import { checkinCard, overviewCard } from "./cards.js";
@@ -35,13 +36,14 @@ export async function meCommand(turn: Turn, actor: TeamsActor, args: string): Pr
       return reply.text(teamsText(t.notALeader));
     case "paused":
       return reply.text(teamsText(t.paused(longDate(outcome.until, actor.language, timeZone))));
-    case "overview":
-      return reply.card(
-        overviewCard(
-          outcome.overview,
-          actor.language,
-          outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone),
-        ),
+    case "overview": {
+      const card = overviewCard(
+        outcome.overview,
+        actor.language,
+        outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone),
       );
+      // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for `me`).
+      return reply.card(actor.isLeader ? withShowMirror(card, actor.language) : card);
+    }
   }
 }

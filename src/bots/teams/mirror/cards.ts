@@ -1,15 +1,32 @@
 // Adaptive Cards for the leader mirror (issue 12): pure functions from the core's neutral views.
 // The answer card's button carries the round and the reader's language — nothing about the person.
 
-import type { InviteView, QuestionFigures, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
+import type {
+  InviteView,
+  MirrorResults,
+  QuestionFigures,
+  ResultsView,
+  SelfRatingView,
+} from "../../../core/mirror/ports.js";
+import type { MirrorOverview, RoundStatusView } from "../../../core/mirror/service.js";
 import type { Language } from "../../../core/shared/model.js";
 import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";
 import { escapeMarkdown } from "../markdown.js";
+import { MAX_CARD_BYTES } from "../presence/digestCard.js";
+import { mirrorChartElement } from "./chart.js";
 
-export const MIRROR_VERB = { self: "mirror.self", answer: "mirror.answer" } as const;
+export const MIRROR_VERB = {
+  self: "mirror.self",
+  answer: "mirror.answer",
+  /** "Share with my team": the results card comes back with the channels to pick from. */
+  shareForm: "mirror.shareForm",
+  share: "mirror.share",
+  /** `me`'s "Show my mirror": the last round and the trend, read only when asked for. */
+  showMine: "mirror.showMine",
+} as const;
 export type MirrorVerb = (typeof MIRROR_VERB)[keyof typeof MIRROR_VERB];
 
 type Json = Record<string, unknown>;
@@ -45,12 +62,12 @@ function questionInputs(questions: Record<string, string>, language: Language, w
   }));
 }
 
-const execute = (title: string, verb: MirrorVerb, data: Json): Json => ({
+const execute = (title: string, verb: MirrorVerb, data: Json, style = "positive"): Json => ({
   type: "Action.Execute",
   title,
   verb,
   data: { verb, ...data },
-  style: "positive",
+  style,
 });
 
 export function selfRatingCard(view: SelfRatingView): Json {
@@ -86,7 +103,13 @@ export function noticeCard(message: string): Json {
 
 const signed = (n: number, language: Language) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${decimal(Math.abs(n), language)}`;
 
-function questionBlocks(q: QuestionFigures, language: Language, minResponses: number): Json[] {
+/** One question's lines, the same in the leader's card and in a shared post (which has no suggestions). */
+function questionBlocks(
+  q: QuestionFigures,
+  language: Language,
+  minResponses: number,
+  options: { suggestions: boolean },
+): Json[] {
   const t = mirrorTexts(language);
   const blocks: Json[] = [
     text(`**${QUESTION_LABEL[language][q.question]}** — ${t.firstPerson[q.question]}`, { spacing: "Medium" }),
@@ -117,26 +140,147 @@ function questionBlocks(q: QuestionFigures, language: Language, minResponses: nu
         spacing: "None",
       }),
     );
-  if (q.label === "blind-spot")
+  if (options.suggestions && q.label === "blind-spot")
     blocks.push(
       text(`💡 **${t.tryThis}:** ${t.suggestion[q.question].replace(" (in Slack: /cx-ask)", "")}`, { spacing: "None" }),
     );
   return blocks;
 }
 
-export function resultsCard(view: ResultsView): Json {
+function figuresBlocks(results: MirrorResults, language: Language, minResponses: number, suggestions: boolean): Json[] {
+  return results.questions.flatMap((q) => questionBlocks(q, language, minResponses, { suggestions }));
+}
+
+/** The chart, spaced from the figures above it; nothing when there is nothing to draw. */
+function chartBlocks(results: MirrorResults, language: Language, png: Buffer | null): Json[] {
+  const chart = mirrorChartElement(results, language, png);
+  return chart ? [{ ...chart, spacing: "Medium" }] : [];
+}
+
+/** Teams refuses messages over ~28 KB: the PNG fallback is the first to go (the chart Teams draws stays). */
+function withinLimit(build: (png: Buffer | null) => Json, png: Buffer | null): Json {
+  const built = build(png);
+  return png && Buffer.byteLength(JSON.stringify(built)) > MAX_CARD_BYTES ? build(null) : built;
+}
+
+export interface ResultsCardOptions {
+  /** The chart as PNG (src/charts/mirror.ts), shown where Teams cannot draw the chart itself. */
+  chartPng?: Buffer | null;
+  /** After "Share with my team": the leader's team channels to pick from (none: how to add one). */
+  shareChoices?: { title: string; value: string }[];
+  /** A line under the figures: what became of a share. */
+  notice?: string;
+}
+
+/** The leader's results: figures, chart, suggestions, and the way to share them. */
+export function resultsCard(view: ResultsView, options: ResultsCardOptions = {}): Json {
   const t = mirrorTexts(view.language);
   if (!view.results)
     return card([text(t.resultsTitle, { weight: "Bolder", size: "Medium" }), text(t.withheld(view.minResponses))]);
   const r = view.results;
-  return card([
-    text(t.resultsTitle, { weight: "Bolder", size: "Medium" }),
-    text(t.resultsIntro(r.responses, r.invited)),
-    ...(r.selfSource === "check-ins"
-      ? [text(t.selfFromCheckIns, { isSubtle: true })]
-      : r.selfSource === "none"
-        ? [text(t.noSelf, { isSubtle: true })]
-        : []),
-    ...r.questions.flatMap((q) => questionBlocks(q, view.language, view.minResponses)),
-  ]);
+  const data = { roundId: view.round.id, language: view.language };
+  const choices = options.shareChoices;
+  return withinLimit(
+    (png) =>
+      card(
+        [
+          text(t.resultsTitle, { weight: "Bolder", size: "Medium" }),
+          text(t.resultsIntro(r.responses, r.invited)),
+          ...(r.selfSource === "check-ins"
+            ? [text(t.selfFromCheckIns, { isSubtle: true })]
+            : r.selfSource === "none"
+              ? [text(t.noSelf, { isSubtle: true })]
+              : []),
+          ...figuresBlocks(r, view.language, view.minResponses, true),
+          ...chartBlocks(r, view.language, png),
+          ...(options.notice ? [text(options.notice, { weight: "Bolder", spacing: "Medium" })] : []),
+          ...(choices?.length
+            ? [
+                {
+                  type: "Input.ChoiceSet",
+                  id: "channel",
+                  label: t.shareChannel,
+                  isRequired: true,
+                  errorMessage: t.pick,
+                  style: "compact",
+                  placeholder: t.pick,
+                  choices,
+                  spacing: "Medium",
+                },
+              ]
+            : choices
+              ? [text(t.shareNoChannels, { spacing: "Medium" })]
+              : []),
+        ],
+        [
+          choices?.length
+            ? execute(t.shareSend, MIRROR_VERB.share, data)
+            : execute(t.share, MIRROR_VERB.shareForm, data, "default"),
+        ],
+      ),
+    options.chartPng ?? null,
+  );
+}
+
+/** What the team sees when the leader shares: the same aggregate, no suggestions addressed to the leader. */
+export function sharedCard(view: ResultsView, chartPng: Buffer | null): Json {
+  const t = mirrorTexts(view.language);
+  const r = view.results!;
+  return withinLimit(
+    (png) =>
+      card([
+        text(t.sharedTitle(leaderName(view.leaderName, view.language)), { weight: "Bolder", size: "Medium" }),
+        text(t.sharedIntro(r.responses, r.invited)),
+        ...figuresBlocks(r, view.language, view.minResponses, false),
+        ...chartBlocks(r, view.language, png),
+      ]),
+    chartPng,
+  );
+}
+
+/** `me`'s way to the mirror: a button, so `me` itself reads nothing more than the check-in overview. */
+export function withShowMirror(overview: Json, language: Language): Json {
+  const actions = (overview.actions as Json[] | undefined) ?? [];
+  return {
+    ...overview,
+    actions: [...actions, execute(mirrorTexts(language).meShow, MIRROR_VERB.showMine, { language }, "default")],
+  };
+}
+
+/** A running round's status, as `mirror` and `me` show it. */
+export function statusText(status: RoundStatusView, language: Language, timeZone: string): string {
+  return mirrorTexts(language).openStatus(
+    status.invited,
+    status.answered,
+    longDate(status.closesAt, language, timeZone),
+    status.selfRated,
+  );
+}
+
+/** The mirror part of `me`: a running round, the last round, and the team figure over the rounds. */
+export function overviewMirrorCard(overview: MirrorOverview, language: Language, timeZone: string): Json {
+  const t = mirrorTexts(language);
+  const body: Json[] = [text(`🪞 ${t.meSection}`, { weight: "Bolder", size: "Medium" })];
+  if (overview.open) body.push(text(statusText(overview.open, language, timeZone)));
+  const latest = overview.latest;
+  if (!latest) {
+    if (!overview.open) body.push(text(t.meNone("teams")));
+    return card(body);
+  }
+  body.push(text(t.meLast(longDate(latest.round.closedAt, language, timeZone))));
+  if (!latest.results) body.push(text(t.withheld(latest.minResponses)));
+  else
+    body.push(
+      ...figuresBlocks(latest.results, language, latest.minResponses, false),
+      ...chartBlocks(latest.results, language, null),
+    );
+  if (overview.trend.length > 1)
+    body.push(text(`**${t.meTrend}**`, { spacing: "Medium" }), {
+      type: "FactSet",
+      facts: QUESTION_KEYS.map((q) => ({
+        title: QUESTION_LABEL[language][q],
+        value: overview.trend.map((r) => decimal(r.team[q] ?? null, language)).join(" → "),
+      })),
+    });
+  return card(body);
 }

@@ -1,8 +1,11 @@
-// The leader mirror in Teams (issue 12): `mirror …` commands, the self-rating and answer cards
-// (Action.Execute, with the Action.Submit fallback the other cards have), and the messenger the
-// core sends through. The raters' path resolves who is answering without writing anything about
-// them (no member row is created or touched, so no @updatedAt moves when they answer).
+// The leader mirror in Teams (issue 12): `mirror …` commands, the card buttons — self-rating,
+// answer, Share with my team, `me`'s Show my mirror (Action.Execute, with the Action.Submit
+// fallback the other cards have) — and the messenger the core sends through. Every button is a
+// Visitor route: who clicks is resolved without writing anything about them (no member row is
+// created or touched, so no @updatedAt moves when a rater answers); the service decides.
 import { CardFactory, MessageFactory, TeamsInfo, type TurnContext } from "botbuilder";
+import { mirrorChartSpec } from "../../../charts/mirror.js";
+import { chartPng } from "../../../charts/render.js";
 import type { Core } from "../../../core/index.js";
 import type { InviteView, MirrorMessenger, ResultsView, SelfRatingView } from "../../../core/mirror/ports.js";
 import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js";
@@ -10,20 +13,34 @@ import { isLanguage, type Language, type Workspace } from "../../../core/shared/
 import { DeliveryError } from "../../../core/shared/ports.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
-import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorRefusalText, mirrorShareText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { presenceTexts } from "../../../prompts/presenceTexts.js";
 import { idsOf, type TeamsActor } from "../actor.js";
+import { type ChannelPoster, channelRefOf, inChannel, isSharedConversation } from "../channels.js";
 import { withDeliveryRetries } from "../delivery.js";
 import { escapeMarkdown, teamsText } from "../markdown.js";
 import { inPersonalChat, type Proactive } from "../proactive.js";
 import type { CardRoute, Command, CommandRoute, Routes, TeamsDeps, Turn } from "../routes.js";
-import { inviteCard, MIRROR_VERB, type MirrorVerb, noticeCard, resultsCard, selfRatingCard } from "./cards.js";
+import {
+  inviteCard,
+  MIRROR_VERB,
+  type MirrorVerb,
+  noticeCard,
+  overviewMirrorCard,
+  resultsCard,
+  selfRatingCard,
+  sharedCard,
+  statusText,
+} from "./cards.js";
+
+export { withShowMirror } from "./cards.js";
 
 const attachment = (card: Record<string, unknown>) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
 export class TeamsMirrorMessenger implements MirrorMessenger {
   constructor(
     private readonly core: Core,
-    private readonly deps: Proactive,
+    private readonly deps: Proactive & ChannelPoster,
   ) {}
 
   private async send(
@@ -48,13 +65,30 @@ export class TeamsMirrorMessenger implements MirrorMessenger {
   sendReminder(workspace: Workspace, raterId: string, view: InviteView): Promise<void> {
     return this.send(workspace, raterId, inviteCard(view, true), "mirror reminder");
   }
-  sendResults(workspace: Workspace, leaderId: string, view: ResultsView): Promise<void> {
-    return this.send(workspace, leaderId, resultsCard(view), "mirror results");
+  async sendResults(workspace: Workspace, leaderId: string, view: ResultsView): Promise<void> {
+    const card = resultsCard(view, { chartPng: await mirrorPng(this.core, view) });
+    return this.send(workspace, leaderId, card, "mirror results");
   }
-  async shareResults(): Promise<void> {
-    throw new DeliveryError("teams: sharing the mirror into a channel is not available in Teams yet", {
-      permanent: true,
+  /** Into a team channel or group chat of the leader's (the service checked which). */
+  async shareResults(workspace: Workspace, channelRef: string, view: ResultsView): Promise<void> {
+    const card = sharedCard(view, await mirrorPng(this.core, view));
+    await inChannel(this.deps, workspace, channelRef, async (context) => {
+      await withDeliveryRetries("mirror share", () => context.sendActivity(attachment(card)), this.deps.retryPolicy);
     });
+  }
+}
+
+/** The chart as PNG for the card's fallback; a chart that fails to render costs only the fallback. */
+async function mirrorPng(core: Core, view: ResultsView): Promise<Buffer | null> {
+  if (!view.results) return null;
+  try {
+    return await chartPng(mirrorChartSpec(view.results, view.language));
+  } catch (error) {
+    core.logger.warn(
+      { reason: (error as Error).message },
+      "the mirror chart could not be rendered; the card has Teams' own chart only",
+    );
+    return null;
   }
 }
 
@@ -94,6 +128,56 @@ function mirrorAction(verb: MirrorVerb): CardRoute {
         card: noticeCard(
           { ok: t.selfSaved, "not-yours": t.notYours, closed: t.roundOver, incomplete: t.selfIncomplete }[result],
         ),
+      };
+    },
+  };
+}
+
+/**
+ * `me`'s "Show my mirror": the last round and the trend, read only when asked for. A Visitor
+ * like the raters: reading writes nothing about the clicker; the service says whether they lead.
+ */
+const showMine: CardRoute = {
+  who: "visitor",
+  async handle(turn, actor) {
+    const overview = await turn.deps.core.mirror.overview(actor);
+    const timeZone = actor.member?.timezone ?? actor.workspace.timezone;
+    const card = overview
+      ? overviewMirrorCard(overview, actor.language, timeZone)
+      : noticeCard(teamsText(mirrorTexts(actor.language).notLeader));
+    return { kind: "card", card };
+  },
+};
+
+/**
+ * "Share with my team" on the results card: `shareForm` brings the card back with the leader's
+ * team channels to pick from; `share` posts the same aggregate into the pick, and the card says
+ * so. A Visitor, as the card's other buttons: the service checks that the clicker is the round's
+ * leader (a card can be forged), that the round showed figures and that the channel is one of
+ * the leader's; a refusal is told in the clicker's language, and nothing is posted.
+ */
+function shareAction(verb: typeof MIRROR_VERB.shareForm | typeof MIRROR_VERB.share): CardRoute {
+  return {
+    who: "visitor",
+    async handle(turn, actor, { data }) {
+      const { core, channels } = turn.deps;
+      const roundId = typeof data.roundId === "string" ? data.roundId : "";
+      const options = await core.mirror.shareOptions(actor, roundId);
+      if (!options.ok) return { kind: "card", card: noticeCard(mirrorShareText(options.reason, actor.language)) };
+      const { view } = options;
+      const chartPng = await mirrorPng(core, view);
+      const choices = options.channels.map((ref, i) => ({
+        title: channels.nameOf(ref) ?? presenceTexts(view.language).teamsChannelLabel(i + 1),
+        value: ref,
+      }));
+      if (verb === MIRROR_VERB.shareForm)
+        return { kind: "card", card: resultsCard(view, { chartPng, shareChoices: choices }) };
+      const channel = typeof data.channel === "string" ? data.channel : "";
+      const result = await core.mirror.share({ actor, roundId, channel, teamChannelsOnly: true });
+      const notice = teamsText(mirrorShareText(result, view.language));
+      return {
+        kind: "card",
+        card: resultsCard(view, { chartPng, notice, ...(result === "ok" ? {} : { shareChoices: choices }) }),
       };
     },
   };
@@ -175,11 +259,9 @@ async function mirrorCommand(turn: Turn, actor: TeamsActor, command: Command): P
       return reply.text(teamsText(result.ok ? t.ratersSaved(result.count) : refusal(result)));
     }
     case "channels": {
-      // In Teams the channel is where the command is typed (like digest-channel).
-      const channel =
-        context.activity.conversation?.conversationType === "channel"
-          ? (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id
-          : undefined;
+      // In Teams the channel (or group chat) is where the command is typed, like digest-channel;
+      // its presence signals are kept under the same reference.
+      const channel = isSharedConversation(context.activity) ? channelRefOf(context.activity) : undefined;
       const result = await core.mirror.setChannels(actor, channel ? [channel] : []);
       return reply.text(teamsText(result.ok ? t.channelsSaved(result.count) : t.notLeader));
     }
@@ -188,13 +270,7 @@ async function mirrorCommand(turn: Turn, actor: TeamsActor, command: Command): P
       const status = await core.mirror.status(actor);
       if (!status.ok) return reply.text(teamsText(t.notLeader));
       const open = status.open;
-      return reply.text(
-        teamsText(
-          open
-            ? t.openStatus(open.invited, open.answered, longDate(open.closesAt, language, timeZone), open.selfRated)
-            : t.noRound("teams"),
-        ),
-      );
+      return reply.text(teamsText(open ? statusText(open, language, timeZone) : t.noRound("teams")));
     }
     default:
       return reply.text(teamsText(t.usage("teams")));
@@ -207,11 +283,9 @@ function refusalTextTeams(
   timeZone: string,
   names: Map<string, string>,
 ): string {
-  const t = mirrorTexts(language);
   return mirrorRefusalText(refusal, language, {
     person: (id) => escapeMarkdown(names.get(id) ?? id),
-    openRound: (status) =>
-      t.openStatus(status.invited, status.answered, longDate(status.closesAt, language, timeZone), status.selfRated),
+    openRound: (status) => statusText(status, language, timeZone),
   });
 }
 
@@ -223,6 +297,12 @@ const mirror: CommandRoute = {
 };
 
 export const mirrorRoutes: Routes = {
-  cards: { [MIRROR_VERB.self]: mirrorAction(MIRROR_VERB.self), [MIRROR_VERB.answer]: mirrorAction(MIRROR_VERB.answer) },
+  cards: {
+    [MIRROR_VERB.self]: mirrorAction(MIRROR_VERB.self),
+    [MIRROR_VERB.answer]: mirrorAction(MIRROR_VERB.answer),
+    [MIRROR_VERB.shareForm]: shareAction(MIRROR_VERB.shareForm),
+    [MIRROR_VERB.share]: shareAction(MIRROR_VERB.share),
+    [MIRROR_VERB.showMine]: showMine,
+  },
   commands: { mirror, spiegel: mirror },
 };
