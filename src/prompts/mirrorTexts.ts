@@ -185,7 +185,7 @@ const de: MirrorTexts = {
   submit: "Senden",
   cancel: "Abbrechen",
   notLeader:
-    "Der Spiegel ist für Führungskräfte: Er zeigt, wie das Team ihre Kundenorientierung erlebt. Ein Admin kann dich mit `/cx-admin leaders add` als Führungskraft eintragen.",
+    "Der Spiegel ist für Führungskräfte: Er zeigt, wie das Team ihre Kundenorientierung erlebt. Ein Admin kann dich mit `{cmd:admin leaders add}` als Führungskraft eintragen.",
   usage: (platform) =>
     `Nenne mindestens drei Personen, die mit dir arbeiten: \`${mirrorCommand(platform, "start @ben @carla @dan")}\`. Außerdem: \`${mirrorCommand(platform, "raters @…")}\` (die Liste für geplante Runden), \`${mirrorCommand(platform, "channels #team")}\` (die Kanäle deines Teams), \`${mirrorCommand(platform)}\` (Stand).`,
   tooFew: (min) =>

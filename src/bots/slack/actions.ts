@@ -7,6 +7,7 @@ import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { ACTION, parseRateValue } from "./blocks.js";
 import { openCheckin } from "./commands.js";
 import { type Actor, afterAckWork, type SlackDeps } from "./context.js";
+import { slackText } from "./mrkdwn.js";
 
 type ButtonBody = BlockAction<ButtonAction>;
 
@@ -62,14 +63,19 @@ export function registerActions(app: App, deps: SlackDeps): void {
       respond,
       (actor) =>
         openCheckin(deps, actor, client, body.trigger_id, (text) =>
-          client.chat.postMessage({ channel: actor.userId, text }),
+          client.chat.postMessage({ channel: actor.userId, text: slackText(text) }),
         ),
       { create: true },
     );
   });
 }
 
-const privately = (text: string) => ({ response_type: "ephemeral" as const, replace_original: false, text });
+/** A private reply of our copy, in mrkdwn. */
+const privately = (text: string) => ({
+  response_type: "ephemeral" as const,
+  replace_original: false,
+  text: slackText(text),
+});
 
 /** Tells the clicker privately why nothing happened; a successful answer needs no reply. */
 async function refusal(

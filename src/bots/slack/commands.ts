@@ -6,9 +6,10 @@ import { parseMeCommand } from "../../core/checkins/commands.js";
 import { memberTimeZone } from "../../core/checkins/service.js";
 import type { Member, Nudge } from "../../core/shared/model.js";
 import { dashboardTexts } from "../../prompts/dashboardTexts.js";
-import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
+import { meView } from "../../views/me.js";
+import { nudgeNowDone, nudgeNowStart } from "../../views/nudgeNow.js";
 import { checkinModal, overviewBlocks, settingsModal, textBlocks } from "./blocks.js";
 import { type Actor, afterAckWork, memberOf, type SlackDeps } from "./context.js";
 import { showMirrorButton } from "./mirror/blocks.js"; // leader mirror (issue 12)
@@ -18,12 +19,14 @@ import {
   mention,
   mentionedChannels,
   mentionedUsers,
+  slackText,
   unescapeSlackText,
 } from "./mrkdwn.js";
 
+/** A private reply of our copy (neutral markup; names and user text already in Slack's syntax). */
 export const ephemeral = (text: string, extra?: string) => ({
   response_type: "ephemeral" as const,
-  text,
+  text: slackText(text),
   blocks: textBlocks(text, extra),
 });
 
@@ -113,10 +116,11 @@ async function adminCommand(
       return void (await respond(ephemeral(presenceTexts(actor.language).digestPreviewSent)));
     }
     case "nudge-now": {
-      if (reply.leaders === 0) return void (await respond(ephemeral(t.nudgeNowNone)));
-      await respond(ephemeral(t.nudgeNowStarted(reply.leaders)));
+      const start = nudgeNowStart(reply.leaders, actor.language);
+      await respond(ephemeral(start.text));
+      if (start.kind === "none") return;
       const report = await reply.start();
-      return void (await respond(ephemeral(t.nudgeNowDone(report.sent, report.retrying + report.failed))));
+      return void (await respond(ephemeral(nudgeNowDone(report, actor.language))));
     }
   }
 }
@@ -160,27 +164,15 @@ export async function openCheckin(
 }
 
 async function meCommand(deps: SlackDeps, actor: Actor, command: SlashCommand, respond: RespondFn) {
-  const t = texts(actor.language);
   const member: Member = await memberOf(deps, actor);
   const timeZone = memberTimeZone(member, actor.workspace);
   const outcome = await deps.core.checkins.me(member, actor.workspace, parseMeCommand(command.text), deps.core.clock());
-  switch (outcome.kind) {
-    case "usage":
-      return void (await respond(ephemeral(t.pauseUsage)));
-    case "resumed":
-      return void (await respond(ephemeral(t.resumed)));
-    case "not-leader":
-      return void (await respond(ephemeral(t.notALeader)));
-    case "paused":
-      return void (await respond(ephemeral(t.paused(longDate(outcome.until, actor.language, timeZone)))));
-    case "overview": {
-      const paused = outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone);
-      // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for /cx-me).
-      return void (await respond({
-        response_type: "ephemeral",
-        text: t.meTitle,
-        blocks: [...overviewBlocks(outcome.overview, actor.language, paused), showMirrorButton(actor.language)],
-      }));
-    }
-  }
+  const view = meView(outcome, actor.language, timeZone);
+  if (view.kind === "text") return void (await respond(ephemeral(view.text)));
+  // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for /cx-me).
+  await respond({
+    response_type: "ephemeral",
+    text: view.overview.title,
+    blocks: [...overviewBlocks(view.overview, actor.language), showMirrorButton(actor.language)],
+  });
 }

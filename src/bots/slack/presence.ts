@@ -12,6 +12,7 @@ import { presenceTexts } from "../../prompts/presenceTexts.js";
 import type { SlackDeps } from "./context.js";
 import { digestBlocks, digestText } from "./digestBlocks.js";
 import { findOutboxPost, outboxMetadata, toDeliveryError } from "./messenger.js";
+import { slackText } from "./mrkdwn.js";
 import { NotStoredError } from "./storeFirstReceiver.js";
 
 /** Message subtypes that are people talking; everything else (joins, topics, bots) is skipped. */
@@ -53,7 +54,7 @@ export class SlackPresenceMessenger implements PresenceMessenger {
     try {
       await this.client.chat.postMessage({
         channel: channelRef,
-        text: presenceTexts(language).notice(minAuthors),
+        text: slackText(presenceTexts(language).notice(minAuthors)),
         ...outboxMetadata(tag),
       });
     } catch (error) {

@@ -11,9 +11,10 @@ import {
   type SuggestionMessenger,
   type SuggestionView,
 } from "../../core/suggestions/ports.js";
-import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService } from "../../core/suggestions/service.js";
+import { SuggestionService } from "../../core/suggestions/service.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { texts } from "../../prompts/texts.js";
+import { submitRefusalText } from "../../views/suggestionSubmit.js";
 import { guarded as guardedAction } from "./actions.js";
 import { ephemeral, guarded } from "./commands.js";
 import { resolveActor, type SlackDeps } from "./context.js";
@@ -160,7 +161,7 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
     if (invalid)
       return void (await ack({
         response_action: "errors",
-        errors: { text: invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH) },
+        errors: { text: submitRefusalText(invalid, language) },
       }));
 
     try {
@@ -174,15 +175,11 @@ export function registerSuggestions(app: App, deps: SlackDeps): void {
         text,
         touchpoint: isTouchpoint(touchpoint) ? touchpoint : "other",
       });
-      if (!result.ok) {
-        const message =
-          result.reason === "rate-limited"
-            ? t.rateLimited(SUBMISSIONS_PER_HOUR)
-            : result.reason === "empty"
-              ? t.empty
-              : t.tooLong(SUGGESTION_MAX_LENGTH);
-        return void (await ack({ response_action: "errors", errors: { text: message } }));
-      }
+      if (!result.ok)
+        return void (await ack({
+          response_action: "errors",
+          errors: { text: submitRefusalText(result.reason, language) },
+        }));
       const thanks = result.shared ? t.thanksShared(result.suggestion.number) : t.thanksSaved(result.suggestion.number);
       await ack({ response_action: "update", view: thanksView(language, thanks) });
       await core.suggestions.deliverPending();

@@ -8,6 +8,7 @@ import { parseTimeOfDay } from "../../core/shared/time.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { CALLBACK, type CheckinModalMetadata } from "./blocks.js";
 import { resolveActor, type SlackDeps } from "./context.js";
+import { slackText } from "./mrkdwn.js";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 
@@ -69,7 +70,10 @@ export function registerViews(app: App, deps: SlackDeps): void {
       // and an answer the core did not take is not lost without a word.
       const reply = texts(actor.language);
       if (refused)
-        await client.chat.postMessage({ channel: actor.userId, text: checkInRefusalText(reply, refused.reason) });
+        await client.chat.postMessage({
+          channel: actor.userId,
+          text: slackText(checkInRefusalText(reply, refused.reason)),
+        });
       else if (!meta.nudgeId) await client.chat.postMessage({ channel: actor.userId, text: reply.checkinSaved });
     }
   });

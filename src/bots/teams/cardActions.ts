@@ -8,6 +8,7 @@ import type { Core } from "../../core/index.js";
 import { isQuestionKey, isRating } from "../../core/shared/questions.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import type { TeamsActor } from "./actor.js";
+import type { AdaptiveCard } from "./adaptiveCard.js";
 import { type CheckinCardModel, checkinCard, parseActionData, reflectionInputId } from "./cards.js";
 import { teamsText } from "./markdown.js";
 
@@ -16,7 +17,7 @@ import { teamsText } from "./markdown.js";
  * (a door must not update that message a second time).
  */
 export type CardOutcome =
-  | { kind: "card"; card: Record<string, unknown>; nudgeId: string | null; messageRef?: string | null }
+  | { kind: "card"; card: AdaptiveCard; nudgeId: string | null; messageRef?: string | null }
   | { kind: "text"; text: string };
 
 /** `returnsCard`: the caller answers with the card (Action.Execute), so the core need not update it too. */

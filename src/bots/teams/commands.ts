@@ -9,12 +9,14 @@ import { scheduleSummary } from "../../core/admin/service.js";
 import { parseMeCommand } from "../../core/checkins/commands.js";
 import { memberTimeZone } from "../../core/checkins/service.js";
 import { dashboardTexts } from "../../prompts/dashboardTexts.js";
-import { longDate } from "../../prompts/format.js";
 import { presenceTexts } from "../../prompts/presenceTexts.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { checkInRefusalText, texts } from "../../prompts/texts.js";
 import { vocabularyTexts } from "../../prompts/vocabularyTexts.js";
+import { meView } from "../../views/me.js";
+import { nudgeNowDone, nudgeNowStart } from "../../views/nudgeNow.js";
 import { idsOf, type TeamsActor } from "./actor.js";
+import type { AdaptiveCard } from "./adaptiveCard.js";
 import { currentModel } from "./cardActions.js";
 import { checkinCard, overviewCard } from "./cards.js";
 import { channelRefOf, isSharedConversation, mentionedChannels } from "./channels.js";
@@ -25,7 +27,7 @@ import type { TeamsDeps } from "./turn.js";
 
 export interface Replies {
   text(text: string): Promise<void>;
-  card(card: Record<string, unknown>): Promise<void>;
+  card(card: AdaptiveCard): Promise<void>;
 }
 
 /** The words of a message without the bot's @mention; other mentions become "@Name". */
@@ -236,8 +238,8 @@ function helpText(actor: TeamsActor, admin: boolean): string {
       t.teamsAdminHelp,
       st.teamsAdminHint,
       pt.teamsAdminHint,
-      vocabularyTexts(actor.language).teamsHint,
-      dashboardTexts(actor.language).teamsHelp,
+      vocabularyTexts(actor.language).help,
+      dashboardTexts(actor.language).help,
     );
   return teamsText(parts.join("\n\n"));
 }
@@ -250,36 +252,19 @@ async function nudgeNow(
   permitted: AdminReply & { kind: "nudge-now" },
   reply: Replies,
 ): Promise<void> {
-  const t = texts(actor.language);
-  if (permitted.leaders === 0) return reply.text(teamsText(t.nudgeNowNone));
-  await reply.text(teamsText(t.nudgeNowStarted(permitted.leaders)));
+  const start = nudgeNowStart(permitted.leaders, actor.language);
+  await reply.text(teamsText(start.text));
+  if (start.kind === "none") return;
   const reference = TurnContext.getConversationReference(context.activity);
   deps.background(async () => {
     const report = await permitted.start();
-    await deps.sayProactively(reference, teamsText(t.nudgeNowDone(report.sent, report.retrying + report.failed)));
+    await deps.sayProactively(reference, teamsText(nudgeNowDone(report, actor.language)));
   }, "nudge-now");
 }
 
 async function meCommand(deps: TeamsDeps, actor: TeamsActor, args: string, reply: Replies): Promise<void> {
-  const t = texts(actor.language);
   const timeZone = memberTimeZone(actor.member, actor.workspace);
   const outcome = await deps.core.checkins.me(actor.member, actor.workspace, parseMeCommand(args), deps.core.clock());
-  switch (outcome.kind) {
-    case "usage":
-      return reply.text(teamsText(t.pauseUsage));
-    case "resumed":
-      return reply.text(teamsText(t.resumed));
-    case "not-leader":
-      return reply.text(teamsText(t.notALeader));
-    case "paused":
-      return reply.text(teamsText(t.paused(longDate(outcome.until, actor.language, timeZone))));
-    case "overview":
-      return reply.card(
-        overviewCard(
-          outcome.overview,
-          actor.language,
-          outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone),
-        ),
-      );
-  }
+  const view = meView(outcome, actor.language, timeZone);
+  return view.kind === "text" ? reply.text(teamsText(view.text)) : reply.card(overviewCard(view.overview));
 }

@@ -13,15 +13,12 @@ import {
   type SuggestionMessenger,
   type SuggestionView,
 } from "../../core/suggestions/ports.js";
-import {
-  SUBMISSIONS_PER_HOUR,
-  SUGGESTION_MAX_LENGTH,
-  type SubmitResult,
-  SuggestionService,
-} from "../../core/suggestions/service.js";
+import { type SubmitResult, SuggestionService } from "../../core/suggestions/service.js";
 import { suggestionTexts } from "../../prompts/suggestionTexts.js";
 import { texts } from "../../prompts/texts.js";
+import { submitRefusalText } from "../../views/suggestionSubmit.js";
 import { profileOf, resolveActor, resolveVisitor, type TeamsActor, type Visitor } from "./actor.js";
+import type { AdaptiveCard } from "./adaptiveCard.js";
 import type { CardOutcome } from "./cardActions.js";
 import { ADAPTIVE_CARD } from "./cards.js";
 import { type ChannelPoster, channelRefOf, inChannel } from "./channels.js";
@@ -45,7 +42,7 @@ import {
 import type { TeamsDeps } from "./turn.js";
 
 type Json = Record<string, unknown>;
-const attachment = (card: Json) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+const attachment = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
 async function authorOf(
   core: Core,
@@ -57,7 +54,7 @@ async function authorOf(
   return { id: authorExternalId, name: member?.displayName || "?" };
 }
 
-export async function postCardFor(core: Core, workspace: Workspace, view: SuggestionView): Promise<Json> {
+export async function postCardFor(core: Core, workspace: Workspace, view: SuggestionView): Promise<AdaptiveCard> {
   return suggestionPostCard(view, await authorOf(core, workspace, view.authorExternalId));
 }
 
@@ -138,7 +135,7 @@ export async function listCommand(core: Core, visitor: Visitor, reply: Replies):
   await reply.card(listCard(visitor.language, await core.suggestions.browse(visitor.workspace)));
 }
 
-type SubmitOutcome = { ok: true; thanks: string } | { ok: false; form: Json };
+type SubmitOutcome = { ok: true; thanks: string } | { ok: false; form: AdaptiveCard };
 
 /** Validates and submits what the form sent; on a problem the form comes back with it. */
 async function submit(
@@ -159,7 +156,7 @@ async function submit(
     form: suggestFormCard(language, { text, touchpoint, anonymous, error }, options),
   });
   const invalid = SuggestionService.checkText(text);
-  if (invalid) return again(invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH));
+  if (invalid) return again(submitRefusalText(invalid, language));
 
   let result: SubmitResult;
   try {
@@ -179,14 +176,7 @@ async function submit(
     );
     return again(texts(language).genericError);
   }
-  if (!result.ok)
-    return again(
-      result.reason === "rate-limited"
-        ? t.rateLimited(SUBMISSIONS_PER_HOUR)
-        : result.reason === "empty"
-          ? t.empty
-          : t.tooLong(SUGGESTION_MAX_LENGTH),
-    );
+  if (!result.ok) return again(submitRefusalText(result.reason, language));
   if (!anonymous && visitor.personal) {
     // A named author is told about answers in this chat.
     const member = await core.identity.find(visitor.workspace, visitor.userId);
@@ -291,7 +281,7 @@ export async function onSubmitAction(deps: TeamsDeps, context: TurnContext): Pro
   await invokeBody(context, taskContinue(language, outcome.form));
 }
 
-function taskContinue(language: Language, card: Json): Json {
+function taskContinue(language: Language, card: AdaptiveCard): Json {
   return {
     task: {
       type: "continue",
@@ -323,7 +313,7 @@ export async function askCommand(
   if (!asked.ok)
     return reply.text(
       teamsText(
-        { "not-allowed": t.teamsAskNotLeader, "no-channel": t.teamsAskInChannel, "not-posted": t.teamsAskFailed }[
+        { "not-allowed": t.askNotLeader, "no-channel": t.teamsAskInChannel, "not-posted": t.teamsAskFailed }[
           asked.reason
         ],
       ),

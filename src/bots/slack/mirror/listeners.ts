@@ -20,7 +20,7 @@ import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js"
 import { texts } from "../../../prompts/texts.js";
 import { ephemeral, guarded } from "../commands.js";
 import { type Actor, resolveActor, type SlackDeps } from "../context.js";
-import { mention, mentionedChannels, mentionedUsers } from "../mrkdwn.js";
+import { mention, mentionedChannels, mentionedUsers, slackText } from "../mrkdwn.js";
 import {
   answerModal,
   MIRROR_ACTION,
@@ -182,7 +182,7 @@ export function registerMirrorListeners(app: App, deps: SlackDeps): void {
       const t = mirrorTexts(actor.language);
       const blocks = overview
         ? overviewMirrorBlocks(overview, actor.language, timeZone)
-        : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: t.notLeader } }];
+        : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: slackText(t.notLeader) } }];
       await respond({ response_type: "ephemeral", replace_original: false, text: t.meSection, blocks });
     });
   });

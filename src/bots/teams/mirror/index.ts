@@ -12,6 +12,7 @@ import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.
 import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { idsOf, resolveVisitor, type TeamsActor } from "../actor.js";
+import type { AdaptiveCard } from "../adaptiveCard.js";
 import type { CardOutcome } from "../cardActions.js";
 import type { Replies } from "../commands.js";
 import { withDeliveryRetries } from "../delivery.js";
@@ -22,7 +23,7 @@ import { inviteCard, MIRROR_VERB, type MirrorVerb, noticeCard, resultsCard, self
 
 export { isMirrorVerb } from "./cards.js";
 
-const attachment = (card: Record<string, unknown>) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+const attachment = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
 export class TeamsMirrorMessenger implements MirrorMessenger {
   constructor(
@@ -30,12 +31,7 @@ export class TeamsMirrorMessenger implements MirrorMessenger {
     private readonly deps: Proactive,
   ) {}
 
-  private async send(
-    workspace: Workspace,
-    externalId: string,
-    card: Record<string, unknown>,
-    what: string,
-  ): Promise<void> {
+  private async send(workspace: Workspace, externalId: string, card: AdaptiveCard, what: string): Promise<void> {
     const member = await this.core.identity.find(workspace, externalId);
     if (!member) throw new DeliveryError("teams: this person has no personal chat with the app", { permanent: true });
     await inPersonalChat(this.deps, member, async (context) => {
