@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { slackText } from "../../src/bots/slack/mrkdwn.js";
 import { teamsText } from "../../src/bots/teams/markdown.js";
 import { dashboardTexts } from "../../src/prompts/dashboardTexts.js";
+import { mirrorTexts } from "../../src/prompts/mirrorTexts.js";
 import { presenceTexts } from "../../src/prompts/presenceTexts.js";
 import { suggestionTexts } from "../../src/prompts/suggestionTexts.js";
 import { TEXTS } from "../../src/prompts/texts.js";
@@ -50,6 +51,7 @@ describe("neutral copy", () => {
         suggestionTexts(language),
         presenceTexts(language),
         vocabularyTexts(language),
+        mirrorTexts(language),
         // The dashboard's pages name both platforms' commands on purpose; its chat texts do not.
         { help: dashboardTexts(language).help, noViewers: dashboardTexts(language).noViewers },
       ].flatMap(strings);

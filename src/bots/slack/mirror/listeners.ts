@@ -255,7 +255,7 @@ async function mirrorCommand(
   const timeZone = actor.member?.timezone ?? actor.workspace.timezone;
   const words = command.text.trim().split(/\s+/).filter(Boolean);
   const verb = (words[0] ?? "").toLowerCase();
-  if (verb === "help") return void (await respond(ephemeral(t.usage("slack"))));
+  if (verb === "help") return void (await respond(ephemeral(t.usage)));
   const check = (id: string) => checkSlackPerson(client, command.team_id, id);
   switch (verb) {
     case "start": {
@@ -286,10 +286,10 @@ async function mirrorCommand(
       const status = await mirror.status(actor);
       if (!status.ok) return void (await respond(ephemeral(t.notLeader)));
       return void (await respond(
-        ephemeral(status.open ? statusText(status.open, language, timeZone) : t.noRound("slack"), t.usage("slack")),
+        ephemeral(status.open ? statusText(status.open, language, timeZone) : t.noRound, t.usage),
       ));
     }
     default:
-      return void (await respond(ephemeral(t.usage("slack"))));
+      return void (await respond(ephemeral(t.usage)));
   }
 }

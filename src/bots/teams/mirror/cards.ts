@@ -17,7 +17,7 @@ import {
   type TextBlock,
   textBlock,
 } from "../adaptiveCard.js";
-import { escapeMarkdown } from "../markdown.js";
+import { escapeMarkdown, teamsText } from "../markdown.js";
 
 export const MIRROR_VERB = { self: "mirror.self", answer: "mirror.answer" } as const;
 export type MirrorVerb = (typeof MIRROR_VERB)[keyof typeof MIRROR_VERB];
@@ -123,15 +123,13 @@ function questionBlocks(q: QuestionFigures, language: Language, minResponses: nu
     );
   if (e?.kind === "asking")
     blocks.push(
-      text(t.askingEvidence(e.asks, e.teamSuggestions, e.days).replace("(in Slack: /cx-ask)", ""), {
+      text(t.askingEvidence(e.asks, e.teamSuggestions, e.days), {
         isSubtle: true,
         spacing: "None",
       }),
     );
   if (q.label === "blind-spot")
-    blocks.push(
-      text(`💡 **${t.tryThis}:** ${t.suggestion[q.question].replace(" (in Slack: /cx-ask)", "")}`, { spacing: "None" }),
-    );
+    blocks.push(text(`💡 **${t.tryThis}:** ${teamsText(t.suggestion[q.question])}`, { spacing: "None" }));
   return blocks;
 }
 

@@ -200,12 +200,12 @@ export async function mirrorCommand(
         teamsText(
           open
             ? t.openStatus(open.invited, open.answered, longDate(open.closesAt, language, timeZone), open.selfRated)
-            : t.noRound("teams"),
+            : t.noRound,
         ),
       );
     }
     default:
-      return reply.text(teamsText(t.usage("teams")));
+      return reply.text(teamsText(t.usage));
   }
 }
 
