@@ -7,34 +7,43 @@ import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";
-import { escapeMarkdown } from "../markdown.js";
+import {
+  type ActionData,
+  type AdaptiveCard,
+  card as adaptiveCard,
+  type CardElement,
+  type ExecuteAction,
+  type InputChoiceSet,
+  type TextBlock,
+  textBlock,
+} from "../adaptiveCard.js";
+import { escapeMarkdown, teamsText } from "../markdown.js";
 
 export const MIRROR_VERB = { self: "mirror.self", answer: "mirror.answer" } as const;
 export type MirrorVerb = (typeof MIRROR_VERB)[keyof typeof MIRROR_VERB];
 
-type Json = Record<string, unknown>;
-const card = (body: Json[], actions: Json[] = []): Json => ({
-  type: "AdaptiveCard",
-  $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-  version: "1.5",
-  body,
-  ...(actions.length ? { actions } : {}),
-});
-const text = (value: string, extra: Json = {}): Json => ({ type: "TextBlock", text: value, wrap: true, ...extra });
+/** The mirror's cards keep Teams' default width: forms and figures read better narrow. */
+const card = (body: CardElement[], actions: ExecuteAction[] = []): AdaptiveCard =>
+  adaptiveCard(body, actions.length ? { actions } : {});
+const text = (value: string, extra: Omit<TextBlock, "type" | "text"> = {}): TextBlock => textBlock(value, extra);
 
 function leaderName(name: string, language: Language): string {
   return escapeMarkdown(name.trim() || (language === "de" ? "deine Führungskraft" : "your leader"));
 }
 
-function choices(language: Language, withCantJudge: boolean): Json[] {
+function choices(language: Language, withCantJudge: boolean): InputChoiceSet["choices"] {
   const t = mirrorTexts(language);
   const ratings = ([1, 2, 3, 4, 5] as const).map((r) => ({ title: t.rateLabels[r], value: String(r) }));
   return withCantJudge ? [...ratings, { title: t.cantJudge, value: "0" }] : ratings;
 }
 
-function questionInputs(questions: Record<string, string>, language: Language, withCantJudge: boolean): Json[] {
+function questionInputs(
+  questions: Record<string, string>,
+  language: Language,
+  withCantJudge: boolean,
+): InputChoiceSet[] {
   return QUESTION_KEYS.map((q) => ({
-    type: "Input.ChoiceSet",
+    type: "Input.ChoiceSet" as const,
     id: q,
     label: questions[q],
     isRequired: true,
@@ -45,7 +54,7 @@ function questionInputs(questions: Record<string, string>, language: Language, w
   }));
 }
 
-const execute = (title: string, verb: MirrorVerb, data: Json): Json => ({
+const execute = (title: string, verb: MirrorVerb, data: ActionData): ExecuteAction => ({
   type: "Action.Execute",
   title,
   verb,
@@ -53,7 +62,7 @@ const execute = (title: string, verb: MirrorVerb, data: Json): Json => ({
   style: "positive",
 });
 
-export function selfRatingCard(view: SelfRatingView): Json {
+export function selfRatingCard(view: SelfRatingView): AdaptiveCard {
   const t = mirrorTexts(view.language);
   return card(
     [
@@ -65,7 +74,7 @@ export function selfRatingCard(view: SelfRatingView): Json {
   );
 }
 
-export function inviteCard(view: InviteView, reminder: boolean): Json {
+export function inviteCard(view: InviteView, reminder: boolean): AdaptiveCard {
   const t = mirrorTexts(view.language);
   const raw = view.leaderName.trim() || (view.language === "de" ? "deine Führungskraft" : "your leader");
   const name = leaderName(view.leaderName, view.language);
@@ -80,15 +89,15 @@ export function inviteCard(view: InviteView, reminder: boolean): Json {
   );
 }
 
-export function noticeCard(message: string): Json {
+export function noticeCard(message: string): AdaptiveCard {
   return card([text(message)]);
 }
 
 const signed = (n: number, language: Language) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${decimal(Math.abs(n), language)}`;
 
-function questionBlocks(q: QuestionFigures, language: Language, minResponses: number): Json[] {
+function questionBlocks(q: QuestionFigures, language: Language, minResponses: number): TextBlock[] {
   const t = mirrorTexts(language);
-  const blocks: Json[] = [
+  const blocks: TextBlock[] = [
     text(`**${QUESTION_LABEL[language][q.question]}** — ${t.firstPerson[q.question]}`, { spacing: "Medium" }),
   ];
   if (q.team === null)
@@ -112,19 +121,17 @@ function questionBlocks(q: QuestionFigures, language: Language, minResponses: nu
     );
   if (e?.kind === "asking")
     blocks.push(
-      text(t.askingEvidence(e.asks, e.teamSuggestions, e.days).replace("(in Slack: /cx-ask)", ""), {
+      text(t.askingEvidence(e.asks, e.teamSuggestions, e.days), {
         isSubtle: true,
         spacing: "None",
       }),
     );
   if (q.label === "blind-spot")
-    blocks.push(
-      text(`💡 **${t.tryThis}:** ${t.suggestion[q.question].replace(" (in Slack: /cx-ask)", "")}`, { spacing: "None" }),
-    );
+    blocks.push(text(`💡 **${t.tryThis}:** ${teamsText(t.suggestion[q.question])}`, { spacing: "None" }));
   return blocks;
 }
 
-export function resultsCard(view: ResultsView): Json {
+export function resultsCard(view: ResultsView): AdaptiveCard {
   const t = mirrorTexts(view.language);
   if (!view.results)
     return card([text(t.resultsTitle, { weight: "Bolder", size: "Medium" }), text(t.withheld(view.minResponses))]);

@@ -12,13 +12,14 @@ import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.
 import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { idsOf, type TeamsActor } from "../actor.js";
+import type { AdaptiveCard } from "../adaptiveCard.js";
 import { withDeliveryRetries } from "../delivery.js";
 import { escapeMarkdown, teamsText } from "../markdown.js";
 import { inPersonalChat, type Proactive } from "../proactive.js";
 import type { CardRoute, Command, CommandRoute, Routes, TeamsDeps, Turn } from "../routes.js";
 import { inviteCard, MIRROR_VERB, type MirrorVerb, noticeCard, resultsCard, selfRatingCard } from "./cards.js";
 
-const attachment = (card: Record<string, unknown>) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+const attachment = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
 export class TeamsMirrorMessenger implements MirrorMessenger {
   constructor(
@@ -26,12 +27,7 @@ export class TeamsMirrorMessenger implements MirrorMessenger {
     private readonly deps: Proactive,
   ) {}
 
-  private async send(
-    workspace: Workspace,
-    externalId: string,
-    card: Record<string, unknown>,
-    what: string,
-  ): Promise<void> {
+  private async send(workspace: Workspace, externalId: string, card: AdaptiveCard, what: string): Promise<void> {
     const member = await this.core.identity.find(workspace, externalId);
     if (!member) throw new DeliveryError("teams: this person has no personal chat with the app", { permanent: true });
     await inPersonalChat(this.deps, member, async (context) => {
@@ -192,12 +188,12 @@ async function mirrorCommand(turn: Turn, actor: TeamsActor, command: Command): P
         teamsText(
           open
             ? t.openStatus(open.invited, open.answered, longDate(open.closesAt, language, timeZone), open.selfRated)
-            : t.noRound("teams"),
+            : t.noRound,
         ),
       );
     }
     default:
-      return reply.text(teamsText(t.usage("teams")));
+      return reply.text(teamsText(t.usage));
   }
 }
 
