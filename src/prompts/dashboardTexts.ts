@@ -4,22 +4,22 @@ import type { Language } from "../core/shared/model.js";
 const en = {
   // Chat
   viewersAdded: (names: string) =>
-    `✅ Dashboard viewers now: ${names}. They can look at the dashboard (\`/cx-admin dashboard\`), not change settings.`,
+    `✅ Dashboard viewers now: ${names}. They can look at the dashboard (\`{cmd:admin dashboard}\`), not change settings.`,
   viewersRemoved: (names: string) => `No longer dashboard viewers: ${names}. Their open dashboard sessions have ended.`,
   viewersList: (names: string, count: number) =>
-    `*Dashboard viewers (${count}):* ${names} — plus every Kundennah admin.`,
+    `**Dashboard viewers (${count}):** ${names} — plus every Kundennah admin.`,
   noViewers:
-    "No dashboard viewers yet; admins can always open the dashboard. Add some with `/cx-admin viewers add @hr`.",
-  notViewer: "Sorry, the dashboard is for Kundennah admins and the viewers they named (`/cx-admin viewers add`).",
+    "No dashboard viewers yet; admins can always open the dashboard. Add some with `{cmd:admin viewers add @hr}`.",
+  notViewer: "Sorry, the dashboard is for Kundennah admins and the viewers they named (`{cmd:admin viewers add}`).",
   linkLabel: "Open your dashboard",
   /** `link` is already in the platform's link syntax. */
   link: (link: string, minutes: number) =>
     `📊 Your personal dashboard link: ${link}\nIt works once and for ${minutes} minutes; opening it starts a session of 8 hours in that browser. Don't forward it.`,
+  help: "`{cmd:admin dashboard}` — your personal dashboard link · `{cmd:admin viewers add @hr}` · `{cmd:admin viewers remove @hr}` · `{cmd:admin viewers list}` — who else may look",
+  // Teams only: there a link is handed out in the personal chat alone, never in a team channel.
   teamsSentToPersonal: "📊 I sent you a personal dashboard link in our personal chat.",
   teamsOpenPersonal:
     "I can only send the dashboard link in our personal chat: open Kundennah from the app bar and type `dashboard` there.",
-  teamsHelp:
-    "`dashboard` — your personal dashboard link · `viewers add @HR` · `viewers remove @HR` · `viewers list` — who else may look",
 
   // Pages
   title: "Kundennah dashboard",
@@ -123,22 +123,21 @@ export type DashboardTexts = typeof en;
 
 const de: DashboardTexts = {
   viewersAdded: (names) =>
-    `✅ Dashboard-Betrachter jetzt: ${names}. Sie können das Dashboard ansehen (\`/cx-admin dashboard\`), aber keine Einstellungen ändern.`,
+    `✅ Dashboard-Betrachter jetzt: ${names}. Sie können das Dashboard ansehen (\`{cmd:admin dashboard}\`), aber keine Einstellungen ändern.`,
   viewersRemoved: (names) =>
     `Nicht mehr Dashboard-Betrachter: ${names}. Ihre offenen Dashboard-Sitzungen sind beendet.`,
-  viewersList: (names, count) => `*Dashboard-Betrachter (${count}):* ${names} – dazu alle Kundennah-Admins.`,
+  viewersList: (names, count) => `**Dashboard-Betrachter (${count}):** ${names} – dazu alle Kundennah-Admins.`,
   noViewers:
-    "Noch keine Dashboard-Betrachter; Admins können das Dashboard immer öffnen. Füge welche hinzu mit `/cx-admin viewers add @hr`.",
+    "Noch keine Dashboard-Betrachter; Admins können das Dashboard immer öffnen. Füge welche hinzu mit `{cmd:admin viewers add @hr}`.",
   notViewer:
-    "Das Dashboard ist leider nur für Kundennah-Admins und die von ihnen benannten Betrachter (`/cx-admin viewers add`).",
+    "Das Dashboard ist leider nur für Kundennah-Admins und die von ihnen benannten Betrachter (`{cmd:admin viewers add}`).",
   linkLabel: "Dein Dashboard öffnen",
   link: (link, minutes) =>
     `📊 Dein persönlicher Dashboard-Link: ${link}\nEr funktioniert einmal und ${minutes} Minuten lang; beim Öffnen beginnt in diesem Browser eine Sitzung von 8 Stunden. Bitte nicht weiterleiten.`,
+  help: "`{cmd:admin dashboard}` – dein persönlicher Dashboard-Link · `{cmd:admin viewers add @hr}` · `{cmd:admin viewers remove @hr}` · `{cmd:admin viewers list}` – wer sonst hineinschauen darf",
   teamsSentToPersonal: "📊 Ich habe dir einen persönlichen Dashboard-Link in unseren persönlichen Chat geschickt.",
   teamsOpenPersonal:
     "Den Dashboard-Link schicke ich nur im persönlichen Chat: Öffne Kundennah in der App-Leiste und schreib dort `dashboard`.",
-  teamsHelp:
-    "`dashboard` – dein persönlicher Dashboard-Link · `viewers add @HR` · `viewers remove @HR` · `viewers list` – wer sonst hineinschauen darf",
 
   title: "Kundennah-Dashboard",
   nav: { presence: "Kundenpräsenz", leaders: "Führungskräfte", suggestions: "Vorschläge" },

@@ -1,5 +1,5 @@
-// The digest's figures as sentences, shared by the Slack and Teams digests (each lays them out
-// and converts the *bold* of Slack's mrkdwn as it needs). Two rules live here:
+// The digest's figures as sentences in neutral markup (src/views/copy.ts), shared by the Slack
+// and Teams digests through the digest's view model (src/views/digest.ts). Two rules live here:
 // - tone is always named for what it measures (how the team speaks about customers), and
 // - a figure that is withheld says why, where it would have been — never a bare dash.
 

@@ -1,18 +1,12 @@
 // Texts of the leader mirror (issue 12), English and German (`de` is typed against `en`).
 // The raters' questions speak about the leader by name and without pronouns: we do not know
 // (and do not ask) anyone's gender, and "Anna … ihr" would be wrong for half the leaders.
-// Commands are written once with a placeholder; each door fills in its own wording.
+// Commands are neutral placeholders (src/views/copy.ts) that each door words its own way.
 
 import type { MirrorLabel } from "../core/mirror/ports.js";
 import type { RoundStatusView, ShareRefusal, StartRefusal } from "../core/mirror/service.js";
-import type { Language, Platform } from "../core/shared/model.js";
+import type { Language } from "../core/shared/model.js";
 import type { QuestionKey } from "../core/shared/questions.js";
-
-/** "/cx-mirror start" in Slack, "mirror start" in Teams. */
-export const mirrorCommand = (platform: Platform, rest = "") =>
-  `${platform === "slack" ? "/cx-mirror" : "mirror"}${rest ? ` ${rest}` : ""}`;
-export const adminMirrorCommand = (platform: Platform, rest: string) =>
-  `${platform === "slack" ? "/cx-admin mirror" : "mirror"} ${rest}`;
 
 /** German genitive of a name: "Annas", but "Hans'" and "Felix'". */
 function genitiveDe(name: string): string {
@@ -43,7 +37,7 @@ const en = {
       "Once a week, share a customer's words (a quote, a review, a support ticket) in your team channel and ask what we can learn from it.",
     importance:
       "With your next decision, say out loud what it changes for customers — and if it changes nothing for them, say why it is still worth doing.",
-    ask: "Ask your team for customer ideas this week (in Slack: /cx-ask) and answer every suggestion within seven days, including the ones you decline.",
+    ask: "Ask your team for customer ideas this week (`{cmd:ask}`) and answer every suggestion within seven days, including the ones you decline.",
     contact:
       "Join a customer call, a support shift or a customer visit this month, and tell your team afterwards what you heard.",
   } as Record<QuestionKey, string>,
@@ -58,8 +52,7 @@ const en = {
   // Starting
   notLeader:
     "The mirror is for leaders: it shows a leader how their team sees their customer focus. Ask a Kundennah admin to add you as a leader.",
-  usage: (platform: Platform) =>
-    `Name at least three people who work with you: \`${mirrorCommand(platform, "start @ben @carla @dan")}\`. Also: \`${mirrorCommand(platform, "raters @…")}\` (the list for scheduled rounds), \`${mirrorCommand(platform, "channels #team")}\` (your team's channels), \`${mirrorCommand(platform)}\` (status).`,
+  usage: `Name at least three people who work with you: \`{cmd:mirror start @ben @carla @dan}\`. Also: \`{cmd:mirror raters @…}\` (the list for scheduled rounds), \`{cmd:mirror channels #team}\` (your team's channels), \`{cmd:mirror}\` (status).`,
   tooFew: (min: number) =>
     `Please name at least ${min} people — with fewer, an answer could be traced back to the person who gave it. Nothing was started.`,
   tooMany: (max: number) => `At most ${max} people per round, please. Nothing was started.`,
@@ -74,8 +67,7 @@ const en = {
     `🪞 Your mirror round has started: ${invited} people are asked, anonymously, until ${closes}. Please rate yourself on the same five questions — the card is in your direct messages. You'll get the results when the round closes.`,
   openStatus: (invited: number, answered: number, closes: string, selfRated: boolean) =>
     `🪞 A mirror round is already running: ${answered} of ${invited} have answered so far; it closes on ${closes}.${selfRated ? "" : " You haven't rated yourself yet — the card is in your direct messages."}`,
-  noRound: (platform: Platform) =>
-    `No mirror round is running. Start one with \`${mirrorCommand(platform, "start @ben @carla @dan")}\`.`,
+  noRound: `No mirror round is running. Start one with \`{cmd:mirror start @ben @carla @dan}\`.`,
   ratersSaved: (n: number) => `Saved: ${n} people will be asked when an admin's quarterly mirror starts.`,
   channelsSaved: (n: number) =>
     n === 0
@@ -143,8 +135,7 @@ const en = {
   meSection: "Mirror",
   meShow: "🪞 Show my mirror",
   meLast: (date: string) => `Last round, closed ${date}:`,
-  meNone: (platform: Platform) =>
-    `No mirror yet. Ask your team how they see you: \`${mirrorCommand(platform, "start @ben @carla @dan")}\`.`,
+  meNone: `No mirror yet. Ask your team how they see you: \`{cmd:mirror start @ben @carla @dan}\`.`,
   meTrend: "Team figure across rounds",
   /** The mirror's line in Teams' `help`, for leaders. */
   teamsHelpHint:
@@ -154,8 +145,7 @@ const en = {
     on
       ? "Quarterly mirror on: at the start of each quarter, every leader with a raters list gets a round."
       : "Quarterly mirror off.",
-  scheduleUsage: (platform: Platform) =>
-    `Use \`${adminMirrorCommand(platform, "schedule quarterly")}\` or \`${adminMirrorCommand(platform, "schedule off")}\`.`,
+  scheduleUsage: `Use \`{cmd:admin mirror schedule quarterly}\` or \`{cmd:admin mirror schedule off}\`.`,
   // Digest
   orgTitle: (quarter: string, leaders: number) => `🪞 Organisation mirror ${quarter} (${leaders} leaders)`,
   orgLine: (question: string, self: string, team: string, share: string) =>
@@ -186,7 +176,7 @@ const de: MirrorTexts = {
       "Teile einmal pro Woche eine Kundenstimme (ein Zitat, eine Bewertung, ein Support-Ticket) im Teamkanal und frag, was wir daraus lernen.",
     importance:
       "Sag bei deiner nächsten Entscheidung ausdrücklich, was sie für die Kunden ändert – und wenn sie nichts für sie ändert, warum sie sich trotzdem lohnt.",
-    ask: "Bitte dein Team diese Woche um Kundenideen (in Slack: /cx-ask) und beantworte jeden Vorschlag innerhalb von sieben Tagen, auch die abgelehnten.",
+    ask: "Bitte dein Team diese Woche um Kundenideen (`{cmd:ask}`) und beantworte jeden Vorschlag innerhalb von sieben Tagen, auch die abgelehnten.",
     contact:
       "Nimm diesen Monat an einem Kundengespräch, einer Support-Schicht oder einem Kundenbesuch teil und erzähl deinem Team danach, was du gehört hast.",
   },
@@ -196,9 +186,8 @@ const de: MirrorTexts = {
   submit: "Senden",
   cancel: "Abbrechen",
   notLeader:
-    "Der Spiegel ist für Führungskräfte: Er zeigt, wie das Team ihre Kundenorientierung erlebt. Ein Admin kann dich mit `/cx-admin leaders add` als Führungskraft eintragen.",
-  usage: (platform) =>
-    `Nenne mindestens drei Personen, die mit dir arbeiten: \`${mirrorCommand(platform, "start @ben @carla @dan")}\`. Außerdem: \`${mirrorCommand(platform, "raters @…")}\` (die Liste für geplante Runden), \`${mirrorCommand(platform, "channels #team")}\` (die Kanäle deines Teams), \`${mirrorCommand(platform)}\` (Stand).`,
+    "Der Spiegel ist für Führungskräfte: Er zeigt, wie das Team ihre Kundenorientierung erlebt. Ein Admin kann dich mit `{cmd:admin leaders add}` als Führungskraft eintragen.",
+  usage: `Nenne mindestens drei Personen, die mit dir arbeiten: \`{cmd:mirror start @ben @carla @dan}\`. Außerdem: \`{cmd:mirror raters @…}\` (die Liste für geplante Runden), \`{cmd:mirror channels #team}\` (die Kanäle deines Teams), \`{cmd:mirror}\` (Stand).`,
   tooFew: (min) =>
     `Bitte nenne mindestens ${min} Personen – bei weniger ließe sich eine Antwort der Person zuordnen, die sie gegeben hat. Es wurde nichts gestartet.`,
   tooMany: (max) => `Höchstens ${max} Personen pro Runde, bitte. Es wurde nichts gestartet.`,
@@ -211,8 +200,7 @@ const de: MirrorTexts = {
     `🪞 Deine Spiegel-Runde läuft: ${invited} Personen werden anonym gefragt, bis ${closes}. Bitte schätz dich selbst zu denselben fünf Fragen ein – die Karte ist in deinen Direktnachrichten. Die Ergebnisse bekommst du, wenn die Runde endet.`,
   openStatus: (invited, answered, closes, selfRated) =>
     `🪞 Es läuft schon eine Spiegel-Runde: ${answered} von ${invited} haben bisher geantwortet; sie endet am ${closes}.${selfRated ? "" : " Deine Selbsteinschätzung fehlt noch – die Karte ist in deinen Direktnachrichten."}`,
-  noRound: (platform) =>
-    `Es läuft keine Spiegel-Runde. Starte eine mit \`${mirrorCommand(platform, "start @ben @carla @dan")}\`.`,
+  noRound: `Es läuft keine Spiegel-Runde. Starte eine mit \`{cmd:mirror start @ben @carla @dan}\`.`,
   ratersSaved: (n) => `Gespeichert: ${n} Personen werden gefragt, wenn der vierteljährliche Spiegel startet.`,
   channelsSaved: (n) =>
     n === 0
@@ -274,8 +262,7 @@ const de: MirrorTexts = {
   meSection: "Spiegel",
   meShow: "🪞 Meinen Spiegel zeigen",
   meLast: (date) => `Letzte Runde, beendet am ${date}:`,
-  meNone: (platform) =>
-    `Noch kein Spiegel. Frag dein Team, wie es dich erlebt: \`${mirrorCommand(platform, "start @ben @carla @dan")}\`.`,
+  meNone: `Noch kein Spiegel. Frag dein Team, wie es dich erlebt: \`{cmd:mirror start @ben @carla @dan}\`.`,
   meTrend: "Team-Wert über die Runden",
   teamsHelpHint:
     "`mirror` — dein Führungsspiegel: wie die Gefragten deine Kundenorientierung erleben, neben deiner eigenen Sicht (`mirror start @Ben @Carla @Dan`; `mirror help`). `me` zeigt deinen letzten Spiegel.",
@@ -283,8 +270,7 @@ const de: MirrorTexts = {
     on
       ? "Vierteljährlicher Spiegel an: Zu Beginn jedes Quartals bekommt jede Führungskraft mit Personenliste eine Runde."
       : "Vierteljährlicher Spiegel aus.",
-  scheduleUsage: (platform) =>
-    `Bitte \`${adminMirrorCommand(platform, "schedule quarterly")}\` oder \`${adminMirrorCommand(platform, "schedule off")}\`.`,
+  scheduleUsage: `Bitte \`{cmd:admin mirror schedule quarterly}\` oder \`{cmd:admin mirror schedule off}\`.`,
   orgTitle: (quarter, leaders) => `🪞 Spiegel der Organisation ${quarter} (${leaders} Führungskräfte)`,
   orgLine: (question, self, team, share) =>
     `${question}: selbst ${self} · Team ${team} · blinder Fleck bei ${share} der Führungskräfte`,

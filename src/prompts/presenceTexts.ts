@@ -8,22 +8,22 @@ const weekNumber = (isoWeek: string) => Number(isoWeek.slice(isoWeek.indexOf("W"
 
 const en = {
   notice: (minAuthors: number) =>
-    `👋 Hi, I'm *Kundennah*. In this channel I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off with \`/cx-admin channel exclude #this-channel\`, or simply remove me from the channel.`,
+    `👋 Hi, I'm **Kundennah**. In this channel I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off with \`{cmd:admin channel exclude #this-channel}\`, or simply remove me from the channel.`,
   excluded: (channel: string, deleted: number) =>
     `✅ ${channel} is no longer measured; ${deleted} stored signal(s) were deleted.`,
   included: (channel: string) => `✅ ${channel} is measured again from now on.`,
   digestChannelAdded: (channel: string, when: string) =>
-    `✅ The weekly digest goes to ${channel} ${when}. Preview it now with \`/cx-admin digest-now\`.`,
+    `✅ The weekly digest goes to ${channel} ${when}. Preview it now with \`{cmd:admin digest-now}\`.`,
   digestChannelRemoved: (channel: string) => `${channel} no longer receives the weekly digest.`,
   digestTimeSaved: (when: string) => `✅ The weekly digest goes out ${when}.`,
   digestWhen: (day: string, time: string) => `every ${day} at ${time}`,
   llmOn:
-    "✅ The LLM classifier is on. Channel message text is now sent to the configured OpenAI-compatible service for classification (never stored). `/cx-admin presence llm off` switches it off.",
+    "✅ The LLM classifier is on. Channel message text is now sent to the configured OpenAI-compatible service for classification (never stored). `{cmd:admin presence llm off}` switches it off.",
   llmOff: "✅ The LLM classifier is off; the built-in classifier runs on this server only.",
   llmNotConfigured: "The LLM classifier needs `OPENAI_API_KEY` in the bot's configuration first.",
   presenceUsage:
-    "Use `/cx-admin channel exclude #channel`, `/cx-admin channel include #channel`, `/cx-admin presence llm on|off`, `/cx-admin presence industry …` or `/cx-admin presence terms add|remove|list …`.",
-  digestTimeUsage: "For example `/cx-admin digest-time mon 09:00`.",
+    "Use `{cmd:admin channel exclude #channel}`, `{cmd:admin channel include #channel}`, `{cmd:admin presence llm on|off}`, `{cmd:admin presence industry …}` or `{cmd:admin presence terms add|remove|list …}`.",
+  digestTimeUsage: "For example `{cmd:admin digest-time mon 09:00}`.",
   digestPreviewSent: "📬 I sent you a preview of last week's digest as a direct message.",
 
   digestTitle: (week: string) => `Customer presence — week ${week}`,
@@ -33,7 +33,7 @@ const en = {
   workspaceLabel: "Whole workspace",
   otherChannels: "Other channels",
   line: (messages: string, share: string, change: string) =>
-    `${messages} messages · *${share}* about customers ${change}`.trimEnd(),
+    `${messages} messages · **${share}** about customers ${change}`.trimEnd(),
   /** The tone of the messages about customers, named for what it measures (the whole workspace). */
   toneLine: (appreciative: string, factual: string, disparaging: string) =>
     `How the team speaks about customers: appreciative ${appreciative} · factual ${factual} · disparaging ${disparaging}`,
@@ -75,15 +75,17 @@ const en = {
   /** Tone is how the team speaks about customers, not how customers feel. */
   toneTitle: "How the team speaks about customers",
   tones: { positive: "appreciative", neutral: "factual", negative: "disparaging" } as Record<Tone, string>,
+  // Teams only: channel commands are typed in the channel itself, mentioning the bot, and
+  // channels without a known name are numbered.
   teamsNotice: (minAuthors: number) =>
-    `👋 Hi, I'm *Kundennah*. Here I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off by typing \`@Kundennah channel exclude\` in the channel, or simply remove me.`,
+    `👋 Hi, I'm **Kundennah**. Here I count how often customers come up and in what tone — I never store the messages themselves, and figures are reported per channel and week only when at least ${minAuthors} people wrote. An admin can switch this off by typing \`@Kundennah channel exclude\` in the channel, or simply remove me.`,
   teamsChannelUsage:
     "Type `@Kundennah digest-channel` in the team channel that should receive the weekly digest (`digest-channel remove` to stop).",
   teamsPresenceUsage:
     "In the channel itself, type `@Kundennah channel exclude` or `@Kundennah channel include`; anywhere: `presence llm on|off`, `presence industry …`, `presence terms add|remove|list …`.",
   teamsChannelLabel: (n: number) => `Channel ${n}`,
   teamsAdminHint: [
-    "*Customer presence* (in a team channel, mentioning me):",
+    "**Customer presence** (in a team channel, mentioning me):",
     "`digest-channel` — the weekly digest goes to this channel · `digest-time mon 09:00` · `digest-now` — a private preview",
     "`channel exclude` / `channel include` — stop or resume measuring this channel · `presence llm on|off`",
   ].join("\n"),
@@ -93,22 +95,22 @@ export type PresenceTexts = typeof en;
 
 const de: PresenceTexts = {
   notice: (minAuthors: number) =>
-    `👋 Hallo, ich bin *Kundennah*. In diesem Kanal zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das mit \`/cx-admin channel exclude #dieser-kanal\` ausschalten, oder ihr entfernt mich einfach aus dem Kanal.`,
+    `👋 Hallo, ich bin **Kundennah**. In diesem Kanal zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das mit \`{cmd:admin channel exclude #dieser-kanal}\` ausschalten, oder ihr entfernt mich einfach aus dem Kanal.`,
   excluded: (channel, deleted) =>
     `✅ ${channel} wird nicht mehr gemessen; ${deleted} gespeicherte Signal(e) wurden gelöscht.`,
   included: (channel) => `✅ ${channel} wird ab jetzt wieder gemessen.`,
   digestChannelAdded: (channel, when) =>
-    `✅ Der Wochenbericht geht ${when} an ${channel}. Vorschau jetzt mit \`/cx-admin digest-now\`.`,
+    `✅ Der Wochenbericht geht ${when} an ${channel}. Vorschau jetzt mit \`{cmd:admin digest-now}\`.`,
   digestChannelRemoved: (channel) => `${channel} erhält den Wochenbericht nicht mehr.`,
   digestTimeSaved: (when) => `✅ Der Wochenbericht geht ${when} raus.`,
   digestWhen: (day, time) => `jeden ${day} um ${time} Uhr`,
   llmOn:
-    "✅ Der LLM-Klassifikator ist an. Kanalnachrichten werden jetzt zur Einordnung an den konfigurierten OpenAI-kompatiblen Dienst gesendet (nie gespeichert). `/cx-admin presence llm off` schaltet ihn aus.",
+    "✅ Der LLM-Klassifikator ist an. Kanalnachrichten werden jetzt zur Einordnung an den konfigurierten OpenAI-kompatiblen Dienst gesendet (nie gespeichert). `{cmd:admin presence llm off}` schaltet ihn aus.",
   llmOff: "✅ Der LLM-Klassifikator ist aus; der eingebaute Klassifikator läuft nur auf diesem Server.",
   llmNotConfigured: "Der LLM-Klassifikator braucht zuerst `OPENAI_API_KEY` in der Konfiguration des Bots.",
   presenceUsage:
-    "Nutze `/cx-admin channel exclude #kanal`, `/cx-admin channel include #kanal`, `/cx-admin presence llm on|off`, `/cx-admin presence industry …` oder `/cx-admin presence terms add|remove|list …`.",
-  digestTimeUsage: "Zum Beispiel `/cx-admin digest-time mon 09:00`.",
+    "Nutze `{cmd:admin channel exclude #kanal}`, `{cmd:admin channel include #kanal}`, `{cmd:admin presence llm on|off}`, `{cmd:admin presence industry …}` oder `{cmd:admin presence terms add|remove|list …}`.",
+  digestTimeUsage: "Zum Beispiel `{cmd:admin digest-time mon 09:00}`.",
   digestPreviewSent: "📬 Ich habe dir eine Vorschau des Berichts der letzten Woche als Direktnachricht geschickt.",
 
   digestTitle: (week) => `Kundenpräsenz — Woche ${week}`,
@@ -117,7 +119,7 @@ const de: PresenceTexts = {
   previewNote: "Vorschau — nur du siehst das.",
   workspaceLabel: "Gesamter Workspace",
   otherChannels: "Weitere Kanäle",
-  line: (messages, share, change) => `${messages} Nachrichten · *${share}* über Kunden ${change}`.trimEnd(),
+  line: (messages, share, change) => `${messages} Nachrichten · **${share}** über Kunden ${change}`.trimEnd(),
   toneLine: (appreciative, factual, disparaging) =>
     `Ton gegenüber Kunden: wertschätzend ${appreciative} · sachlich ${factual} · abwertend ${disparaging}`,
   toneShort: (appreciative, factual, disparaging) =>
@@ -157,15 +159,17 @@ const de: PresenceTexts = {
   chartAxisPercent: "Anteil aller Nachrichten (%)",
   toneTitle: "Wie das Team über Kunden spricht",
   tones: { positive: "wertschätzend", neutral: "sachlich", negative: "abwertend" },
+  // Teams only: channel commands are typed in the channel itself, mentioning the bot, and
+  // channels without a known name are numbered.
   teamsNotice: (minAuthors: number) =>
-    `👋 Hallo, ich bin *Kundennah*. Hier zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das ausschalten, indem er im Kanal \`@Kundennah channel exclude\` schreibt, oder ihr entfernt mich einfach.`,
+    `👋 Hallo, ich bin **Kundennah**. Hier zähle ich, wie oft Kunden zur Sprache kommen und in welchem Ton — die Nachrichten selbst speichere ich nie, und Zahlen gibt es pro Kanal und Woche nur, wenn mindestens ${minAuthors} Personen geschrieben haben. Ein Admin kann das ausschalten, indem er im Kanal \`@Kundennah channel exclude\` schreibt, oder ihr entfernt mich einfach.`,
   teamsChannelUsage:
     "Schreib `@Kundennah digest-channel` in den Teamkanal, der den Wochenbericht erhalten soll (`digest-channel remove` zum Beenden).",
   teamsPresenceUsage:
     "Schreib im Kanal selbst `@Kundennah channel exclude` oder `@Kundennah channel include`; überall: `presence llm on|off`, `presence industry …`, `presence terms add|remove|list …`.",
   teamsChannelLabel: (n) => `Kanal ${n}`,
   teamsAdminHint: [
-    "*Kundenpräsenz* (in einem Teamkanal, mit Erwähnung von mir):",
+    "**Kundenpräsenz** (in einem Teamkanal, mit Erwähnung von mir):",
     "`digest-channel` — der Wochenbericht geht in diesen Kanal · `digest-time mon 09:00` · `digest-now` — eine private Vorschau",
     "`channel exclude` / `channel include` — diesen Kanal nicht mehr / wieder messen · `presence llm on|off`",
   ].join("\n"),

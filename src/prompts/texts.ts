@@ -3,6 +3,8 @@
 
 import type { CheckInRefusal } from "../core/checkins/nudges.js";
 import type { Language } from "../core/shared/model.js";
+import { dashboardTexts } from "./dashboardTexts.js";
+import { vocabularyTexts } from "./vocabularyTexts.js";
 
 const en = {
   nudgeTitle: "Your customer-focus check-in",
@@ -12,7 +14,7 @@ const en = {
   addReflection: "Add a reflection",
   snooze: "Snooze until tomorrow",
   skip: "Skip",
-  answered: (rating: number, label: string) => `✅ Your answer: *${rating} – ${label}*`,
+  answered: (rating: number, label: string) => `✅ Your answer: **${rating} – ${label}**`,
   changeHint: "Changed your mind? Just click another rating.",
   streak: (weeks: number) =>
     weeks <= 1 ? "🌱 First week of your streak — see you next time." : `🔥 Streak: ${weeks} weeks in a row`,
@@ -21,7 +23,7 @@ const en = {
   notYourNudge: "This check-in belongs to someone else.",
   nudgeGone: "This check-in is no longer available.",
   checkinLeadersOnly:
-    "Check-ins are for leaders, and you are not on the leaders list. An admin can add you with `/cx-admin leaders add`.",
+    "Check-ins are for leaders, and you are not on the leaders list. An admin can add you with `{cmd:admin leaders add}`.",
 
   reflectionTitle: "Reflection",
   checkinTitle: "Check-in",
@@ -35,17 +37,17 @@ const en = {
   checkinSaved: "✅ Saved. Thank you for taking the minute.",
 
   meTitle: "Your customer focus — last 12 weeks",
-  meEmpty: "No check-ins yet. Answer your next nudge, or start now with `/cx-checkin`.",
+  meEmpty: "No check-ins yet. Answer your next nudge, or start now with `{cmd:checkin}`.",
   meAverage: (avg: string) => `avg ${avg}`,
   meNoAnswers: "no answers yet",
-  mePaused: (until: string) => `⏸️ Nudges paused until ${until}. Resume with \`/cx-me resume\`.`,
+  mePaused: (until: string) => `⏸️ Nudges paused until ${until}. Resume with \`{cmd:me resume}\`.`,
   meHelp:
-    "`/cx-me` your trend · `/cx-me pause 2w` pause nudges · `/cx-me resume` · `/cx-checkin` answer now · `/cx-mirror` your leader mirror (how the people you ask see you)",
-  paused: (until: string) => `⏸️ Paused. No nudges until ${until}. \`/cx-me resume\` brings them back earlier.`,
+    "`{cmd:me}` your trend · `{cmd:me pause 2w}` pause nudges · `{cmd:me resume}` · `{cmd:checkin}` answer now · `{cmd:mirror}` your leader mirror (how the people you ask see you)",
+  paused: (until: string) => `⏸️ Paused. No nudges until ${until}. \`{cmd:me resume}\` brings them back earlier.`,
   resumed: "▶️ Welcome back — your nudges are on again.",
-  pauseUsage: "Tell me how long, for example `/cx-me pause 2w` (days: `10d`, weeks: `3w`, at most 26 weeks).",
+  pauseUsage: "Tell me how long, for example `{cmd:me pause 2w}` (days: `10d`, weeks: `3w`, at most 26 weeks).",
   notALeader:
-    "You are not on the leaders list yet, so there is nothing to pause. An admin can add you with `/cx-admin leaders add`.",
+    "You are not on the leaders list yet, so there is nothing to pause. An admin can add you with `{cmd:admin leaders add}`.",
 
   homeTitle: "Kundennah",
   homeIntro:
@@ -54,46 +56,46 @@ const en = {
 
   notAdmin: "Sorry, only workspace admins and the admins named in the Kundennah configuration can do that.",
   adminHelp: [
-    "*Kundennah admin commands*",
-    "`/cx-admin leaders add @anna @ben` — nudge these people",
-    "`/cx-admin leaders remove @ben` · `/cx-admin leaders list`",
-    "`/cx-admin admins add @carla` · `admins remove @carla` · `admins list` — more Kundennah admins",
-    "`/cx-admin schedule weekly mon 09:00` — one question a week, rotating (default)",
-    "`/cx-admin schedule workdays 08:30` — Monday care … Friday contact",
-    "`/cx-admin schedule weekly-all fri 16:00` — all five questions once a week",
-    "`/cx-admin weekends on|off` · `/cx-admin language de|en` · `/cx-admin timezone Europe/Berlin`",
-    "`/cx-admin settings` — the same in a form",
-    "`/cx-admin nudge-now` — send the current nudges right away to test the setup",
-    "`/cx-admin suggestions-channel #customer-ideas` — where suggestions are shared",
-    "`/cx-admin ask-schedule #team 1 10:00` — ask a channel for suggestions every month (`off` to stop)",
-    "`/cx-admin dashboard` — your personal dashboard link · `/cx-admin viewers add @hr` · `viewers remove` · `viewers list` — who else may look",
-    "`/cx-admin reminders on|off` — one gentle reminder the next working day for an unanswered nudge (default on)",
-    "`/cx-admin mirror schedule quarterly|off` — a leader mirror round for every leader with a raters list at the start of each quarter",
-    '`/cx-admin presence industry transport` — the industry whose customer words count (`none` to clear) · `/cx-admin presence terms add Fahrgast, "Stadtwerke Nord"` · `terms remove …` · `terms list`',
+    "**Kundennah admin commands**",
+    "`{cmd:admin leaders add @anna @ben}` — nudge these people",
+    "`{cmd:admin leaders remove @ben}` · `{cmd:admin leaders list}`",
+    "`{cmd:admin admins add @carla}` · `admins remove @carla` · `admins list` — more Kundennah admins",
+    "`{cmd:admin schedule weekly mon 09:00}` — one question a week, rotating (default)",
+    "`{cmd:admin schedule workdays 08:30}` — Monday care … Friday contact",
+    "`{cmd:admin schedule weekly-all fri 16:00}` — all five questions once a week",
+    "`{cmd:admin weekends on|off}` · `{cmd:admin language de|en}` · `{cmd:admin timezone Europe/Berlin}`",
+    "`{cmd:admin settings}` — the same in a form",
+    "`{cmd:admin nudge-now}` — send the current nudges right away to test the setup",
+    "`{cmd:admin suggestions-channel #customer-ideas}` — where suggestions are shared",
+    "`{cmd:admin ask-schedule #team 1 10:00}` — ask a channel for suggestions every month (`off` to stop)",
+    dashboardTexts("en").help,
+    "`{cmd:admin reminders on|off}` — one gentle reminder the next working day for an unanswered nudge (default on)",
+    "`{cmd:admin mirror schedule quarterly|off}` — a leader mirror round for every leader with a raters list at the start of each quarter",
+    vocabularyTexts("en").help,
   ].join("\n"),
   unknownAdminCommand: (text: string) => `I don't know \`${text}\`. Here is what I can do:`,
-  mentionUsage: "Mention the people, for example `/cx-admin leaders add @anna @ben`.",
+  mentionUsage: "Mention the people, for example `{cmd:admin leaders add @anna @ben}`.",
   leadersAdded: (names: string) =>
     `✅ Added as leaders: ${names}. They will get their first nudge at the next scheduled time.`,
   leadersRemoved: (names: string) => `Removed from the leaders: ${names}.`,
-  leadersList: (names: string, count: number) => `*Leaders (${count}):* ${names}`,
-  noLeaders: "No leaders yet. Add some with `/cx-admin leaders add @anna @ben`.",
+  leadersList: (names: string, count: number) => `**Leaders (${count}):** ${names}`,
+  noLeaders: "No leaders yet. Add some with `{cmd:admin leaders add @anna @ben}`.",
   adminsAdded: (names: string) => `✅ Now also Kundennah admins: ${names}.`,
   adminsRemoved: (names: string) =>
     `No longer Kundennah admins: ${names} (workspace admins and KUNDENNAH_ADMINS stay admins).`,
   adminsList: (names: string) =>
-    `*Kundennah admins named here:* ${names} — plus the workspace's own admins and KUNDENNAH_ADMINS.`,
+    `**Kundennah admins named here:** ${names} — plus the workspace's own admins and KUNDENNAH_ADMINS.`,
   noAdmins:
-    "No extra admins named here; the workspace's own admins and KUNDENNAH_ADMINS are admins. Add some with `/cx-admin admins add @anna`.",
+    "No extra admins named here; the workspace's own admins and KUNDENNAH_ADMINS are admins. Add some with `{cmd:admin admins add @anna}`.",
   scheduleUsage:
-    "Examples: `/cx-admin schedule weekly mon 09:00`, `/cx-admin schedule workdays 08:30`, `/cx-admin schedule weekly-all fri 16:00`.",
+    "Examples: `{cmd:admin schedule weekly mon 09:00}`, `{cmd:admin schedule workdays 08:30}`, `{cmd:admin schedule weekly-all fri 16:00}`.",
   scheduleSaved: (summary: string) => `✅ Schedule saved: ${summary}.`,
-  languageUsage: "Use `/cx-admin language de` or `/cx-admin language en`.",
+  languageUsage: "Use `{cmd:admin language de}` or `{cmd:admin language en}`.",
   languageSaved: "✅ Default language: English.",
-  timezoneUsage: "Use an IANA time zone, for example `/cx-admin timezone Europe/Berlin`.",
+  timezoneUsage: "Use an IANA time zone, for example `{cmd:admin timezone Europe/Berlin}`.",
   timezoneSaved: (tz: string) => `✅ Default time zone for people without one in their profile: ${tz}.`,
-  weekendsUsage: "Use `/cx-admin weekends on` or `/cx-admin weekends off`.",
-  remindersUsage: "Use `/cx-admin reminders on` or `/cx-admin reminders off`.",
+  weekendsUsage: "Use `{cmd:admin weekends on}` or `{cmd:admin weekends off}`.",
+  remindersUsage: "Use `{cmd:admin reminders on}` or `{cmd:admin reminders off}`.",
   remindersOn:
     "✅ Reminders are on: a nudge left unanswered gets one gentle reminder the next working day at the same time — never more.",
   remindersOff: "✅ Reminders are off: each nudge is sent once, without a reminder.",
@@ -105,7 +107,7 @@ const en = {
     failed === 0
       ? `✅ Sent ${sent} nudge(s).`
       : `Sent ${sent} nudge(s); ${failed} could not be delivered and will be retried.`,
-  nudgeNowNone: "There are no active leaders to nudge. Add some with `/cx-admin leaders add @anna`.",
+  nudgeNowNone: "There are no active leaders to nudge. Add some with `{cmd:admin leaders add @anna}`.",
 
   settingsTitle: "Kundennah settings",
   settingsCadence: "Rhythm",
@@ -125,19 +127,22 @@ const en = {
   genericError: "Something went wrong on my side, sorry. Please try again in a minute.",
   weeks: "weeks",
 
+  // Teams only: the welcome on install, the local try-out, and the `help` of a bot you type to
+  // (Slack has slash commands and their own hints instead). The admin help differs in meaning:
+  // channel settings are typed in the channel itself, there is no settings form, `me` adds yourself.
   teamsWelcome:
-    "👋 Hi, I'm *Kundennah*. Once an admin adds you as a leader, I'll send you one short customer-focus question on a schedule, right here. Your answers are yours — nobody else sees individual ratings. Type `help` to see what I can do.",
+    "👋 Hi, I'm **Kundennah**. Once an admin adds you as a leader, I'll send you one short customer-focus question on a schedule, right here. Your answers are yours — nobody else sees individual ratings. Type `help` to see what I can do.",
   teamsLocalHint:
     "🧪 Local try-out (no Azure account, not authenticated): everyone here is an admin. Try `leaders add me`, then `nudge-now`.",
   teamsHelp: [
-    "*What you can type here*",
+    "**What you can type here**",
     "`checkin` — answer the current question now",
     "`me` — your last 12 weeks per question, privately",
     "`pause 2w` — pause your nudges (days `10d`, weeks `3w`, at most 26 weeks) · `resume`",
     "`help` — this list",
   ].join("\n"),
   teamsAdminHelp: [
-    "*Admin commands*",
+    "**Admin commands**",
     "`leaders add @Anna @Ben` — nudge these people (`leaders add me` adds yourself)",
     "`leaders remove @Ben` · `leaders list`",
     "`schedule weekly mon 09:00` — one question a week, rotating (default)",
@@ -164,7 +169,7 @@ const de: Texts = {
   addReflection: "Gedanken notieren",
   snooze: "Morgen erinnern",
   skip: "Überspringen",
-  answered: (rating, label) => `✅ Deine Antwort: *${rating} – ${label}*`,
+  answered: (rating, label) => `✅ Deine Antwort: **${rating} – ${label}**`,
   changeHint: "Anders entschieden? Klick einfach eine andere Bewertung.",
   streak: (weeks) =>
     weeks <= 1 ? "🌱 Erste Woche deiner Serie — bis zum nächsten Mal." : `🔥 Serie: ${weeks} Wochen in Folge`,
@@ -173,7 +178,7 @@ const de: Texts = {
   notYourNudge: "Dieser Check-in gehört jemand anderem.",
   nudgeGone: "Dieser Check-in ist nicht mehr verfügbar.",
   checkinLeadersOnly:
-    "Check-ins sind für Führungskräfte, und du stehst nicht auf der Liste der Führungskräfte. Ein Admin kann dich mit `/cx-admin leaders add` hinzufügen.",
+    "Check-ins sind für Führungskräfte, und du stehst nicht auf der Liste der Führungskräfte. Ein Admin kann dich mit `{cmd:admin leaders add}` hinzufügen.",
 
   reflectionTitle: "Gedanken",
   checkinTitle: "Check-in",
@@ -187,17 +192,17 @@ const de: Texts = {
   checkinSaved: "✅ Gespeichert. Danke, dass du dir die Minute genommen hast.",
 
   meTitle: "Dein Kundenfokus — die letzten 12 Wochen",
-  meEmpty: "Noch keine Check-ins. Beantworte den nächsten Impuls oder starte jetzt mit `/cx-checkin`.",
+  meEmpty: "Noch keine Check-ins. Beantworte den nächsten Impuls oder starte jetzt mit `{cmd:checkin}`.",
   meAverage: (avg) => `Ø ${avg}`,
   meNoAnswers: "noch keine Antworten",
-  mePaused: (until) => `⏸️ Impulse pausiert bis ${until}. Weiter mit \`/cx-me resume\`.`,
+  mePaused: (until) => `⏸️ Impulse pausiert bis ${until}. Weiter mit \`{cmd:me resume}\`.`,
   meHelp:
-    "`/cx-me` dein Verlauf · `/cx-me pause 2w` Impulse pausieren · `/cx-me resume` · `/cx-checkin` jetzt antworten · `/cx-mirror` dein Führungsspiegel (wie die Gefragten dich erleben)",
-  paused: (until) => `⏸️ Pausiert. Keine Impulse bis ${until}. Mit \`/cx-me resume\` geht es früher weiter.`,
+    "`{cmd:me}` dein Verlauf · `{cmd:me pause 2w}` Impulse pausieren · `{cmd:me resume}` · `{cmd:checkin}` jetzt antworten · `{cmd:mirror}` dein Führungsspiegel (wie die Gefragten dich erleben)",
+  paused: (until) => `⏸️ Pausiert. Keine Impulse bis ${until}. Mit \`{cmd:me resume}\` geht es früher weiter.`,
   resumed: "▶️ Willkommen zurück — deine Impulse sind wieder aktiv.",
-  pauseUsage: "Sag mir, wie lange, z. B. `/cx-me pause 2w` (Tage: `10d`, Wochen: `3w`, höchstens 26 Wochen).",
+  pauseUsage: "Sag mir, wie lange, z. B. `{cmd:me pause 2w}` (Tage: `10d`, Wochen: `3w`, höchstens 26 Wochen).",
   notALeader:
-    "Du stehst noch nicht auf der Liste der Führungskräfte, es gibt also nichts zu pausieren. Ein Admin kann dich mit `/cx-admin leaders add` hinzufügen.",
+    "Du stehst noch nicht auf der Liste der Führungskräfte, es gibt also nichts zu pausieren. Ein Admin kann dich mit `{cmd:admin leaders add}` hinzufügen.",
 
   homeTitle: "Kundennah",
   homeIntro:
@@ -206,46 +211,46 @@ const de: Texts = {
 
   notAdmin: "Das dürfen leider nur Workspace-Admins und die in der Kundennah-Konfiguration genannten Admins.",
   adminHelp: [
-    "*Kundennah-Admin-Befehle*",
-    "`/cx-admin leaders add @anna @ben` — diese Personen erhalten Impulse",
-    "`/cx-admin leaders remove @ben` · `/cx-admin leaders list`",
-    "`/cx-admin admins add @carla` · `admins remove @carla` · `admins list` — weitere Kundennah-Admins",
-    "`/cx-admin schedule weekly mon 09:00` — eine Frage pro Woche, rotierend (Standard)",
-    "`/cx-admin schedule workdays 08:30` — Montag Kundenwohl … Freitag Kundenkontakt",
-    "`/cx-admin schedule weekly-all fri 16:00` — alle fünf Fragen einmal pro Woche",
-    "`/cx-admin weekends on|off` · `/cx-admin language de|en` · `/cx-admin timezone Europe/Berlin`",
-    "`/cx-admin settings` — dasselbe als Formular",
-    "`/cx-admin nudge-now` — die aktuellen Impulse sofort senden, um die Einrichtung zu testen",
-    "`/cx-admin suggestions-channel #kundenideen` — wo Vorschläge geteilt werden",
-    "`/cx-admin ask-schedule #team 1 10:00` — einen Kanal jeden Monat nach Vorschlägen fragen (`off` zum Beenden)",
-    "`/cx-admin dashboard` – dein persönlicher Dashboard-Link · `/cx-admin viewers add @hr` · `viewers remove` · `viewers list` – wer sonst hineinschauen darf",
-    "`/cx-admin reminders on|off` — eine freundliche Erinnerung am nächsten Arbeitstag, wenn ein Impuls unbeantwortet blieb (Standard: an)",
-    "`/cx-admin mirror schedule quarterly|off` — zu Beginn jedes Quartals eine Spiegel-Runde für jede Führungskraft mit Personenliste",
-    '`/cx-admin presence industry transport` — die Branche, deren Kundenwörter zählen (`none` zum Löschen) · `/cx-admin presence terms add Fahrgast, "Stadtwerke Nord"` · `terms remove …` · `terms list`',
+    "**Kundennah-Admin-Befehle**",
+    "`{cmd:admin leaders add @anna @ben}` — diese Personen erhalten Impulse",
+    "`{cmd:admin leaders remove @ben}` · `{cmd:admin leaders list}`",
+    "`{cmd:admin admins add @carla}` · `admins remove @carla` · `admins list` — weitere Kundennah-Admins",
+    "`{cmd:admin schedule weekly mon 09:00}` — eine Frage pro Woche, rotierend (Standard)",
+    "`{cmd:admin schedule workdays 08:30}` — Montag Kundenwohl … Freitag Kundenkontakt",
+    "`{cmd:admin schedule weekly-all fri 16:00}` — alle fünf Fragen einmal pro Woche",
+    "`{cmd:admin weekends on|off}` · `{cmd:admin language de|en}` · `{cmd:admin timezone Europe/Berlin}`",
+    "`{cmd:admin settings}` — dasselbe als Formular",
+    "`{cmd:admin nudge-now}` — die aktuellen Impulse sofort senden, um die Einrichtung zu testen",
+    "`{cmd:admin suggestions-channel #kundenideen}` — wo Vorschläge geteilt werden",
+    "`{cmd:admin ask-schedule #team 1 10:00}` — einen Kanal jeden Monat nach Vorschlägen fragen (`off` zum Beenden)",
+    dashboardTexts("de").help,
+    "`{cmd:admin reminders on|off}` — eine freundliche Erinnerung am nächsten Arbeitstag, wenn ein Impuls unbeantwortet blieb (Standard: an)",
+    "`{cmd:admin mirror schedule quarterly|off}` — zu Beginn jedes Quartals eine Spiegel-Runde für jede Führungskraft mit Personenliste",
+    vocabularyTexts("de").help,
   ].join("\n"),
   unknownAdminCommand: (text) => `\`${text}\` kenne ich nicht. Das kann ich:`,
-  mentionUsage: "Erwähne die Personen, z. B. `/cx-admin leaders add @anna @ben`.",
+  mentionUsage: "Erwähne die Personen, z. B. `{cmd:admin leaders add @anna @ben}`.",
   leadersAdded: (names) =>
     `✅ Als Führungskräfte hinzugefügt: ${names}. Sie erhalten ihren ersten Impuls zum nächsten geplanten Zeitpunkt.`,
   leadersRemoved: (names) => `Aus den Führungskräften entfernt: ${names}.`,
-  leadersList: (names, count) => `*Führungskräfte (${count}):* ${names}`,
-  noLeaders: "Noch keine Führungskräfte. Füge welche mit `/cx-admin leaders add @anna @ben` hinzu.",
+  leadersList: (names, count) => `**Führungskräfte (${count}):** ${names}`,
+  noLeaders: "Noch keine Führungskräfte. Füge welche mit `{cmd:admin leaders add @anna @ben}` hinzu.",
   adminsAdded: (names) => `✅ Jetzt auch Kundennah-Admins: ${names}.`,
   adminsRemoved: (names) =>
     `Keine Kundennah-Admins mehr: ${names} (Workspace-Admins und KUNDENNAH_ADMINS bleiben Admins).`,
   adminsList: (names) =>
-    `*Hier benannte Kundennah-Admins:* ${names} — dazu die Admins des Workspace und KUNDENNAH_ADMINS.`,
+    `**Hier benannte Kundennah-Admins:** ${names} — dazu die Admins des Workspace und KUNDENNAH_ADMINS.`,
   noAdmins:
-    "Keine zusätzlichen Admins benannt; die Admins des Workspace und KUNDENNAH_ADMINS sind Admins. Füge welche mit `/cx-admin admins add @anna` hinzu.",
+    "Keine zusätzlichen Admins benannt; die Admins des Workspace und KUNDENNAH_ADMINS sind Admins. Füge welche mit `{cmd:admin admins add @anna}` hinzu.",
   scheduleUsage:
-    "Beispiele: `/cx-admin schedule weekly mon 09:00`, `/cx-admin schedule workdays 08:30`, `/cx-admin schedule weekly-all fri 16:00`.",
+    "Beispiele: `{cmd:admin schedule weekly mon 09:00}`, `{cmd:admin schedule workdays 08:30}`, `{cmd:admin schedule weekly-all fri 16:00}`.",
   scheduleSaved: (summary) => `✅ Rhythmus gespeichert: ${summary}.`,
-  languageUsage: "Nutze `/cx-admin language de` oder `/cx-admin language en`.",
+  languageUsage: "Nutze `{cmd:admin language de}` oder `{cmd:admin language en}`.",
   languageSaved: "✅ Standardsprache: Deutsch.",
-  timezoneUsage: "Nutze eine IANA-Zeitzone, z. B. `/cx-admin timezone Europe/Berlin`.",
+  timezoneUsage: "Nutze eine IANA-Zeitzone, z. B. `{cmd:admin timezone Europe/Berlin}`.",
   timezoneSaved: (tz) => `✅ Standard-Zeitzone für Personen ohne Zeitzone im Profil: ${tz}.`,
-  weekendsUsage: "Nutze `/cx-admin weekends on` oder `/cx-admin weekends off`.",
-  remindersUsage: "Nutze `/cx-admin reminders on` oder `/cx-admin reminders off`.",
+  weekendsUsage: "Nutze `{cmd:admin weekends on}` oder `{cmd:admin weekends off}`.",
+  remindersUsage: "Nutze `{cmd:admin reminders on}` oder `{cmd:admin reminders off}`.",
   remindersOn:
     "✅ Erinnerungen sind an: Ein unbeantworteter Impuls bekommt am nächsten Arbeitstag zur selben Zeit eine freundliche Erinnerung — nie mehr als eine.",
   remindersOff: "✅ Erinnerungen sind aus: Jeder Impuls kommt einmal, ohne Erinnerung.",
@@ -256,7 +261,7 @@ const de: Texts = {
     failed === 0
       ? `✅ ${sent} Impuls(e) gesendet.`
       : `${sent} Impuls(e) gesendet; ${failed} konnten nicht zugestellt werden und werden erneut versucht.`,
-  nudgeNowNone: "Es gibt keine aktiven Führungskräfte. Füge welche mit `/cx-admin leaders add @anna` hinzu.",
+  nudgeNowNone: "Es gibt keine aktiven Führungskräfte. Füge welche mit `{cmd:admin leaders add @anna}` hinzu.",
 
   settingsTitle: "Kundennah-Einstellungen",
   settingsCadence: "Rhythmus",
@@ -277,18 +282,18 @@ const de: Texts = {
   weeks: "Wochen",
 
   teamsWelcome:
-    "👋 Hallo, ich bin *Kundennah*. Sobald ein Admin dich als Führungskraft hinzufügt, schicke ich dir hier regelmäßig eine kurze Frage zum Kundenfokus. Deine Antworten gehören dir — niemand sonst sieht einzelne Bewertungen. Schreib `help`, um zu sehen, was ich kann.",
+    "👋 Hallo, ich bin **Kundennah**. Sobald ein Admin dich als Führungskraft hinzufügt, schicke ich dir hier regelmäßig eine kurze Frage zum Kundenfokus. Deine Antworten gehören dir — niemand sonst sieht einzelne Bewertungen. Schreib `help`, um zu sehen, was ich kann.",
   teamsLocalHint:
     "🧪 Lokaler Testbetrieb (ohne Azure-Konto, nicht authentifiziert): hier ist jede Person Admin. Probier `leaders add me`, dann `nudge-now`.",
   teamsHelp: [
-    "*Was du hier schreiben kannst*",
+    "**Was du hier schreiben kannst**",
     "`checkin` — die aktuelle Frage jetzt beantworten",
     "`me` — deine letzten 12 Wochen pro Frage, nur für dich",
     "`pause 2w` — Impulse pausieren (Tage `10d`, Wochen `3w`, höchstens 26 Wochen) · `resume`",
     "`help` — diese Liste",
   ].join("\n"),
   teamsAdminHelp: [
-    "*Admin-Befehle*",
+    "**Admin-Befehle**",
     "`leaders add @Anna @Ben` — diese Personen erhalten Impulse (`leaders add me` fügt dich selbst hinzu)",
     "`leaders remove @Ben` · `leaders list`",
     "`schedule weekly mon 09:00` — eine Frage pro Woche, rotierend (Standard)",

@@ -54,15 +54,15 @@ const presetList =
 const en = {
   industryName: (preset: IndustryPreset) => INDUSTRY_EN[preset],
   industrySet: (preset: IndustryPreset) =>
-    `✅ Industry preset: *${INDUSTRY_EN[preset]}*. These words count as customers in new messages from now on. \`/cx-admin presence industry none\` switches it off.`,
+    `✅ Industry preset: **${INDUSTRY_EN[preset]}**. These words count as customers in new messages from now on. \`{cmd:admin presence industry none}\` switches it off.`,
   industryCleared:
     "✅ No industry preset any more: new messages are classified with the general customer words and your own terms.",
   industryUnknown: (name: string) => `I don't know the industry “${name}”. Choose one of ${presetList}, or \`none\`.`,
-  industryUsage: `Choose the industry whose customer words count: \`/cx-admin presence industry transport\` — one of ${presetList}; \`/cx-admin presence industry none\` switches it off.`,
+  industryUsage: `Choose the industry whose customer words count: \`{cmd:admin presence industry transport}\` — one of ${presetList}; \`{cmd:admin presence industry none}\` switches it off.`,
   termsUsage:
-    'Your own customer words and account names: `/cx-admin presence terms add Fahrgast, "Stadtwerke Nord"` · `/cx-admin presence terms remove Fahrgast` · `/cx-admin presence terms list`. Names with a comma go in double quotes. For thousands of names from a CRM export: `npx kundennah terms import accounts.csv --workspace …`.',
+    'Your own customer words and account names: `{cmd:admin presence terms add Fahrgast, "Stadtwerke Nord"}` · `{cmd:admin presence terms remove Fahrgast}` · `{cmd:admin presence terms list}`. Names with a comma go in double quotes. For thousands of names from a CRM export: `npx kundennah terms import accounts.csv --workspace …`.',
   termsEmpty: (verb: "add" | "remove") =>
-    `Which terms should I ${verb}? For example \`/cx-admin presence terms ${verb} Fahrgast, "Stadtwerke Nord"\`.`,
+    `Which terms should I ${verb}? For example \`{cmd:admin presence terms ${verb} Fahrgast, "Stadtwerke Nord"}\`.`,
   termsUnclosedQuote:
     'A double quote is never closed. Put each name with a comma in quotes, like `"Müller, Schmidt & Partner"`.',
   termsTooManyInCommand: (n: number, max: number) =>
@@ -94,10 +94,10 @@ const en = {
       .join(" "),
   vocabularyList: (industry: IndustryPreset | null, terms: string[], total: number) =>
     [
-      `*Industry preset:* ${industry ? INDUSTRY_EN[industry] : "none"}`,
+      `**Industry preset:** ${industry ? INDUSTRY_EN[industry] : "none"}`,
       total === 0
-        ? "*Own terms:* none yet — `/cx-admin presence terms add …`"
-        : `*Own terms (${count(total, "en")}):* ${quoted(terms)}${total > terms.length ? ` …and ${count(total - terms.length, "en")} more` : ""}`,
+        ? "**Own terms:** none yet — `{cmd:admin presence terms add …}`"
+        : `**Own terms (${count(total, "en")}):** ${quoted(terms)}${total > terms.length ? ` …and ${count(total - terms.length, "en")} more` : ""}`,
     ].join("\n"),
 
   /** The digest's line: which vocabulary the figures were classified with. */
@@ -109,8 +109,8 @@ const en = {
     const base = `Vocabulary: ${industry || terms ? parts.join(" + ") : "the general customer words (no industry preset, no own terms)"}`;
     return changedOn ? `${base} — changed on ${changedOn}; it applies to messages from then on.` : `${base}.`;
   },
-  teamsHint:
-    '`presence industry transport` (or `none`) — the industry whose customer words count · `presence terms add Fahrgast, "Stadtwerke Nord"` · `presence terms remove …` · `presence terms list`',
+  /** The vocabulary's line in the admin help. */
+  help: '`{cmd:admin presence industry transport}` (or `none`) — the industry whose customer words count · `{cmd:admin presence terms add Fahrgast, "Stadtwerke Nord"}` · `{cmd:admin presence terms remove …}` · `{cmd:admin presence terms list}`',
 };
 
 export type VocabularyTexts = typeof en;
@@ -118,15 +118,15 @@ export type VocabularyTexts = typeof en;
 const de: VocabularyTexts = {
   industryName: (preset) => INDUSTRY_DE[preset],
   industrySet: (preset) =>
-    `✅ Branchen-Voreinstellung: *${INDUSTRY_DE[preset]}*. Diese Wörter zählen ab jetzt in neuen Nachrichten als Kunden. \`/cx-admin presence industry none\` schaltet sie aus.`,
+    `✅ Branchen-Voreinstellung: **${INDUSTRY_DE[preset]}**. Diese Wörter zählen ab jetzt in neuen Nachrichten als Kunden. \`{cmd:admin presence industry none}\` schaltet sie aus.`,
   industryCleared:
     "✅ Keine Branchen-Voreinstellung mehr: Neue Nachrichten werden mit den allgemeinen Kundenwörtern und euren eigenen Begriffen eingeordnet.",
   industryUnknown: (name) => `Die Branche „${name}“ kenne ich nicht. Wähle eine von ${presetList} oder \`none\`.`,
-  industryUsage: `Wähle die Branche, deren Kundenwörter zählen: \`/cx-admin presence industry transport\` — eine von ${presetList}; \`/cx-admin presence industry none\` schaltet sie aus.`,
+  industryUsage: `Wähle die Branche, deren Kundenwörter zählen: \`{cmd:admin presence industry transport}\` — eine von ${presetList}; \`{cmd:admin presence industry none}\` schaltet sie aus.`,
   termsUsage:
-    'Eure eigenen Kundenwörter und Kundennamen: `/cx-admin presence terms add Fahrgast, "Stadtwerke Nord"` · `/cx-admin presence terms remove Fahrgast` · `/cx-admin presence terms list`. Namen mit Komma in doppelte Anführungszeichen. Für Tausende Namen aus einem CRM-Export: `npx kundennah terms import accounts.csv --workspace …`.',
+    'Eure eigenen Kundenwörter und Kundennamen: `{cmd:admin presence terms add Fahrgast, "Stadtwerke Nord"}` · `{cmd:admin presence terms remove Fahrgast}` · `{cmd:admin presence terms list}`. Namen mit Komma in doppelte Anführungszeichen. Für Tausende Namen aus einem CRM-Export: `npx kundennah terms import accounts.csv --workspace …`.',
   termsEmpty: (verb) =>
-    `Welche Begriffe soll ich ${verb === "add" ? "hinzufügen" : "entfernen"}? Zum Beispiel \`/cx-admin presence terms ${verb} Fahrgast, "Stadtwerke Nord"\`.`,
+    `Welche Begriffe soll ich ${verb === "add" ? "hinzufügen" : "entfernen"}? Zum Beispiel \`{cmd:admin presence terms ${verb} Fahrgast, "Stadtwerke Nord"}\`.`,
   termsUnclosedQuote:
     'Ein doppeltes Anführungszeichen wird nie geschlossen. Setze jeden Namen mit Komma in Anführungszeichen, etwa `"Müller, Schmidt & Partner"`.',
   termsTooManyInCommand: (n, max) =>
@@ -158,10 +158,10 @@ const de: VocabularyTexts = {
       .join(" "),
   vocabularyList: (industry, terms, total) =>
     [
-      `*Branchen-Voreinstellung:* ${industry ? INDUSTRY_DE[industry] : "keine"}`,
+      `**Branchen-Voreinstellung:** ${industry ? INDUSTRY_DE[industry] : "keine"}`,
       total === 0
-        ? "*Eigene Begriffe:* noch keine — `/cx-admin presence terms add …`"
-        : `*Eigene Begriffe (${count(total, "de")}):* ${quoted(terms)}${total > terms.length ? ` … und ${count(total - terms.length, "de")} weitere` : ""}`,
+        ? "**Eigene Begriffe:** noch keine — `{cmd:admin presence terms add …}`"
+        : `**Eigene Begriffe (${count(total, "de")}):** ${quoted(terms)}${total > terms.length ? ` … und ${count(total - terms.length, "de")} weitere` : ""}`,
     ].join("\n"),
   digestVocabulary: (industry, terms, changedOn) => {
     const parts = [
@@ -173,8 +173,7 @@ const de: VocabularyTexts = {
     const base = `Vokabular: ${industry || terms ? parts.join(" + ") : "die allgemeinen Kundenwörter (keine Branche, keine eigenen Begriffe)"}`;
     return changedOn ? `${base} — geändert am ${changedOn}; gilt für Nachrichten ab dann.` : `${base}.`;
   },
-  teamsHint:
-    '`presence industry transport` (oder `none`) — die Branche, deren Kundenwörter zählen · `presence terms add Fahrgast, "Stadtwerke Nord"` · `presence terms remove …` · `presence terms list`',
+  help: '`{cmd:admin presence industry transport}` (oder `none`) — die Branche, deren Kundenwörter zählen · `{cmd:admin presence terms add Fahrgast, "Stadtwerke Nord"}` · `{cmd:admin presence terms remove …}` · `{cmd:admin presence terms list}`',
 };
 
 const TEXTS: Record<Language, VocabularyTexts> = { en, de };

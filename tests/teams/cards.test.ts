@@ -6,11 +6,13 @@ import { escapeMarkdown, teamsText } from "../../src/bots/teams/markdown.js";
 import { texts } from "../../src/prompts/texts.js";
 
 describe("Teams markdown", () => {
-  it("turns Slack-style shared texts into Teams wording", () => {
+  it("renders neutral copy in Teams wording", () => {
     expect(teamsText(texts("en").answered(4, "Mostly"))).toBe("✅ Your answer: **4 – Mostly**");
     expect(teamsText(texts("en").paused("1 May"))).toContain("`resume` brings them back");
     expect(teamsText(texts("de").mentionUsage)).toBe("Erwähne die Personen, z. B. `leaders add @anna @ben`.");
-    expect(teamsText("`/cx-me` *a* `*b*`")).toBe("`me` **a** `*b*`");
+    expect(teamsText("`{cmd:me}` **a** `{cmd:me pause 2w}` `{cmd:suggest}` `{cmd:admin mirror schedule off}`")).toBe(
+      "`me` **a** `pause 2w` `suggest` `mirror schedule off`",
+    );
   });
 
   it("makes user text inert", () => {

@@ -3,6 +3,7 @@
 // share into) fits with its PNG fallback; a fallback that would not fit is dropped while the
 // chart Teams draws itself stays.
 import { describe, expect, it } from "vitest";
+import type { AdaptiveCard } from "../../src/bots/teams/adaptiveCard.js";
 import { resultsCard, sharedCard } from "../../src/bots/teams/mirror/cards.js";
 import { MAX_CARD_BYTES } from "../../src/bots/teams/presence/digestCard.js";
 import { mirrorChartSpec } from "../../src/charts/mirror.js";
@@ -42,7 +43,7 @@ const choices = Array.from({ length: 20 }, (_, i) => ({
   value: `19:${"a".repeat(32)}${i}@thread.tacv2`,
 }));
 const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card));
-const fallbackOf = (card: Record<string, unknown>) =>
+const fallbackOf = (card: AdaptiveCard) =>
   (card.body as { type: string; fallback?: unknown }[]).find((e) => e.type === "Chart.VerticalBar.Grouped")?.fallback;
 
 describe("the Teams mirror cards and the 28 KB limit", () => {

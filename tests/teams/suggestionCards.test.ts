@@ -49,7 +49,7 @@ const report = (channels: number, language: "de" | "en" = "en"): DigestReport =>
 const trendPng = (r: DigestReport) =>
   chartPng(presenceTrendSpec({ weeks: r.weeks, tones: r.workspace.toneTrend }, r.language));
 type Json = Record<string, unknown>;
-const chartIn = (card: Json) => (card.body as Json[]).find((e) => e.type === "Chart.VerticalBar.Grouped");
+const chartIn = (card: object) => ((card as Json).body as Json[]).find((e) => e.type === "Chart.VerticalBar.Grouped");
 const fallbackPng = (chart: Json | undefined) =>
   Buffer.from(String((chart?.fallback as Json | undefined)?.url).replace("data:image/png;base64,", ""), "base64");
 

@@ -15,7 +15,7 @@ import type {
 import type { Language, Member } from "../../core/shared/model.js";
 import { texts } from "../../prompts/texts.js";
 import { type Actor, resolveActor, type SlackDeps } from "./context.js";
-import { ephemeral, privately } from "./replies.js";
+import { ephemeral, inDm, privately } from "./replies.js";
 
 /** Tells the person something privately: the way back depends on where they asked. */
 export type Reply = (text: string) => Promise<unknown>;
@@ -109,7 +109,7 @@ export function guardedAction<Create extends boolean = false>(
     const { body, client } = args;
     const reply: Reply = body.response_url
       ? (text) => args.respond(privately(text))
-      : (text) => client.chat.postMessage({ channel: body.user.id, text });
+      : (text) => client.chat.postMessage(inDm(body.user.id, text));
     await guarded(
       deps,
       { teamId: teamOf(body), userId: body.user.id, create: (options.create ?? false) as Create },
@@ -141,7 +141,7 @@ export function guardedView<Input, Create extends boolean = false>(
     if ("errors" in reading) return void (await args.ack({ response_action: "errors", errors: reading.errors }));
     await args.ack();
     if ("nothing" in reading) return;
-    const reply: Reply = (text) => client.chat.postMessage({ channel: body.user.id, text });
+    const reply: Reply = (text) => client.chat.postMessage(inDm(body.user.id, text));
     await guarded(
       deps,
       { teamId: teamOf(body), userId: body.user.id, create: (options.create ?? false) as Create },

@@ -1,5 +1,22 @@
-// Slack mrkdwn needs &, < and > escaped in anything a person typed, or "<!channel>" and
-// "<https://evil|bank>" become a ping or a disguised link.
+// Slack mrkdwn: our neutral copy (src/views/copy.ts) rendered for Slack, and the escaping that
+// anything a person typed needs (&, < and >), or "<!channel>" and "<https://evil|bank>" become a
+// ping or a disguised link.
+import { type Command, renderCopy } from "../../views/copy.js";
+
+const SLACK = {
+  bold: (text: string) => `*${text}*`,
+  command: ({ name, args }: Command) => `/cx-${name}${args ? ` ${args}` : ""}`,
+};
+
+/**
+ * A shared (trusted) text in Slack's mrkdwn: *bold*, /cx-… slash commands. Names and escaped user
+ * text inside it are left as they are, except that "**x**" there would turn bold: nothing it
+ * writes can ping anyone or make a link.
+ */
+export function slackText(text: string): string {
+  return renderCopy(text, SLACK);
+}
+
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -1,24 +1,21 @@
-// Teams renders a markdown subset in messages and card TextBlocks. Our texts are written once,
-// Slack-style (*bold*, `code`, /cx-… slash commands), so they are reworded here for Teams;
-// whatever a person typed is escaped so it cannot turn into a link, a mention or formatting.
+// Teams renders a markdown subset in messages and card TextBlocks. Our copy is written once in
+// neutral markup (src/views/copy.ts), which is Teams' own markdown except for the commands: those
+// become the words a person types to the bot here. Whatever a person typed is escaped so it
+// cannot turn into a link, a mention or formatting.
+import { type Command, renderCopy } from "../../views/copy.js";
 
-/** Slack slash commands in shared texts → the words a person types to the bot in Teams. */
-const COMMAND_WORDING: [RegExp, string][] = [
-  [/\/cx-admin /g, ""],
-  [/\/cx-me (pause|resume)/g, "$1"],
-  [/\/cx-me\b/g, "me"],
-  [/\/cx-checkin\b/g, "checkin"],
-];
+/** A command as typed to the bot in Teams: no slash commands, and admin commands are plain words. */
+function teamsCommand({ name, args }: Command): string {
+  if (name === "admin") return args;
+  if (name === "me" && /^(pause|resume)\b/.test(args)) return args;
+  return args ? `${name} ${args}` : name;
+}
+
+const TEAMS = { bold: (text: string) => `**${text}**`, command: teamsCommand };
 
 /** A shared (trusted) text, ready for a Teams message or TextBlock. */
 export function teamsText(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of COMMAND_WORDING) out = out.replace(pattern, replacement);
-  // *bold* → **bold**, but leave `code spans` alone.
-  return out
-    .split(/(`[^`]*`)/)
-    .map((part) => (part.startsWith("`") ? part : part.replace(/(^|[^*\w])\*([^*\n]+)\*(?!\w)/g, "$1**$2**")))
-    .join("");
+  return renderCopy(text, TEAMS);
 }
 
 /** User-provided text (a name, a command word) made inert for Teams markdown. */

@@ -5,6 +5,7 @@
 import type { ConversationReference, TurnContext } from "botbuilder";
 import type { Core } from "../../core/index.js";
 import type { TeamsActor, Visitor } from "./actor.js";
+import type { AdaptiveCard } from "./adaptiveCard.js";
 import type { ChannelReferences } from "./channels.js";
 import type { RetryPolicy } from "./delivery.js";
 
@@ -26,7 +27,7 @@ export interface TeamsDeps {
 /** Answers into the conversation the activity came from (retried like every connector call). */
 export interface Replies {
   text(text: string): Promise<void>;
-  card(card: Json): Promise<void>;
+  card(card: AdaptiveCard): Promise<void>;
 }
 
 /** One inbound activity, as a handler sees it. */
@@ -52,7 +53,7 @@ export interface Command {
  * anew when an Action.Submit names no card message to update; without it the card is sent.
  */
 export type CardOutcome =
-  | { kind: "card"; card: Json; messageRef?: string | null; savedText?: string }
+  | { kind: "card"; card: AdaptiveCard; messageRef?: string | null; savedText?: string }
   | { kind: "text"; text: string };
 
 /**

@@ -164,7 +164,7 @@ export class AdminService {
           "digest-time": pt.digestTimeUsage,
           industry: vocabularyTexts(ctx.actor.language).industryUsage,
           terms: vocabularyTexts(ctx.actor.language).termsUsage,
-          mirror: mirrorTexts(ctx.actor.language).scheduleUsage(workspace.platform),
+          mirror: mirrorTexts(ctx.actor.language).scheduleUsage,
         }[command.topic];
         return { kind: "text", text: usage, usage: command.topic };
       }

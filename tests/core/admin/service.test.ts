@@ -214,7 +214,7 @@ describe("admin.run for an admin", () => {
   });
 
   it("leaders-list names the leaders, or says there are none", async () => {
-    expect(textOf(await run(EXAMPLES["leaders-list"]))).toBe("*Leaders (1):* <@UDORA>");
+    expect(textOf(await run(EXAMPLES["leaders-list"]))).toBe("**Leaders (1):** <@UDORA>");
     await run(EXAMPLES["leaders-remove"]);
     expect(textOf(await run(EXAMPLES["leaders-list"]))).toBe(en.noLeaders);
   });

@@ -4,6 +4,7 @@ import { type AdminCommand, parseAdminCommand } from "../../../core/admin/comman
 import { dashboardTexts } from "../../../prompts/dashboardTexts.js";
 import { presenceTexts } from "../../../prompts/presenceTexts.js";
 import { texts } from "../../../prompts/texts.js";
+import { nudgeNowDone, nudgeNowStart } from "../../../views/nudgeNow.js";
 import type { CommandArgs, Context } from "../guarded.js";
 import {
   channelMention,
@@ -54,10 +55,11 @@ export async function adminCommand({ deps, actor }: Context, { command, respond,
       return void (await respond(ephemeral(presenceTexts(actor.language).digestPreviewSent)));
     }
     case "nudge-now": {
-      if (reply.leaders === 0) return void (await respond(ephemeral(t.nudgeNowNone)));
-      await respond(ephemeral(t.nudgeNowStarted(reply.leaders)));
+      const start = nudgeNowStart(reply.leaders, actor.language);
+      await respond(ephemeral(start.text));
+      if (start.kind === "none") return;
       const report = await reply.start();
-      return void (await respond(ephemeral(t.nudgeNowDone(report.sent, report.retrying + report.failed))));
+      return void (await respond(ephemeral(nudgeNowDone(report, actor.language))));
     }
   }
 }

@@ -5,6 +5,7 @@ import { isQuestionKey, isRating } from "../../../core/shared/questions.js";
 import { checkInRefusalText, texts } from "../../../prompts/texts.js";
 import type { Actor } from "../context.js";
 import type { ButtonArgs, Context, PersonContext, Reply } from "../guarded.js";
+import { inDm } from "../replies.js";
 import { parseRateValue } from "./blocks.js";
 import { openCheckin } from "./views.js";
 
@@ -44,6 +45,6 @@ export async function reflect(context: PersonContext, { action, body, client }: 
 
 /** The App Home's check-in button. The Home is no conversation: a refusal goes to the person's DM. */
 export function homeCheckin(context: PersonContext, { body, client }: ButtonArgs) {
-  const toDm: Reply = (text) => client.chat.postMessage({ channel: context.actor.userId, text });
+  const toDm: Reply = (text) => client.chat.postMessage(inDm(context.actor.userId, text));
   return openCheckin({ ...context, reply: toDm }, client, body.trigger_id);
 }

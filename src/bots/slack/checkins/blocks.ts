@@ -4,9 +4,10 @@ import type { NudgeView } from "../../../core/checkins/ports.js";
 import type { Overview } from "../../../core/checkins/service.js";
 import type { Language } from "../../../core/shared/model.js";
 import { type QuestionKey, RATINGS, type Rating } from "../../../core/shared/questions.js";
-import { ratingSparkline } from "../../../prompts/format.js";
-import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../../prompts/questions.js";
+import { QUESTION_TEXT, RATING_LABEL } from "../../../prompts/questions.js";
 import { texts } from "../../../prompts/texts.js";
+import { type OverviewView, overviewView } from "../../../views/me.js";
+import { slackText } from "../mrkdwn.js";
 
 export const ACTION = {
   rate: "rate", // suffixed with ":<rating>" so ids stay unique within a question's block
@@ -19,7 +20,8 @@ export const ACTION = {
 export const CALLBACK = { checkin: "checkin_modal" } as const;
 
 const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
-const md = (text: string) => ({ type: "mrkdwn" as const, text });
+/** Our copy (neutral markup) as mrkdwn; nothing a person typed goes through here. */
+const md = (text: string) => ({ type: "mrkdwn" as const, text: slackText(text) });
 
 /** Button payload for a rating; parsed back by parseRateValue. */
 function rateValue(nudgeId: string, question: QuestionKey, rating: Rating): string {
@@ -156,29 +158,17 @@ export function checkinModal(input: CheckinModalInput): View {
   };
 }
 
-export function overviewBlocks(overview: Overview, language: Language, pausedUntil: string | null): KnownBlock[] {
-  const t = texts(language);
-  const blocks: KnownBlock[] = [{ type: "header", text: plain(t.meTitle) }];
-  if (pausedUntil) blocks.push({ type: "section", text: md(t.mePaused(pausedUntil)) });
-  if (overview.answers === 0) {
-    blocks.push({ type: "section", text: md(t.meEmpty) });
-  } else {
-    const lines = overview.trends.map((trend) => {
-      const average =
-        trend.average === null
-          ? t.meNoAnswers
-          : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }));
-      return `*${QUESTION_LABEL[language][trend.question]}*  \`${ratingSparkline(trend.ratings)}\`  ${average}`;
-    });
+/** The leader's trend, with the /cx-me commands under it: Slack hides them behind a slash. */
+export function overviewBlocks(view: OverviewView, language: Language): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: "header", text: plain(view.title) }];
+  if (view.paused) blocks.push({ type: "section", text: md(view.paused) });
+  if (view.empty) blocks.push({ type: "section", text: md(view.empty) });
+  if (view.rows.length > 0) {
+    const lines = view.rows.map((row) => `*${row.label}*  \`${row.sparkline}\`  ${row.average}`);
     blocks.push({ type: "section", text: md(lines.join("\n")) });
-    blocks.push({
-      type: "context",
-      elements: [
-        md(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`),
-      ],
-    });
   }
-  blocks.push({ type: "context", elements: [md(t.meHelp)] });
+  if (view.footer) blocks.push({ type: "context", elements: [md(view.footer)] });
+  blocks.push({ type: "context", elements: [md(texts(language).meHelp)] });
   return blocks;
 }
 
@@ -200,6 +190,6 @@ export function homeView(
     },
   ];
   if (nextNudge) blocks.push({ type: "context", elements: [md(t.homeNext(nextNudge))] });
-  blocks.push({ type: "divider" }, ...overviewBlocks(overview, language, pausedUntil));
+  blocks.push({ type: "divider" }, ...overviewBlocks(overviewView(overview, language, pausedUntil), language));
   return { type: "home", blocks };
 }

@@ -2,8 +2,7 @@
 // (the check-in form outside a nudge).
 import { parseMeCommand } from "../../../core/checkins/commands.js";
 import { memberTimeZone } from "../../../core/checkins/service.js";
-import { longDate } from "../../../prompts/format.js";
-import { texts } from "../../../prompts/texts.js";
+import { meView } from "../../../views/me.js";
 import type { CommandArgs, PersonContext } from "../guarded.js";
 import { showMirrorButton } from "../mirror/blocks.js"; // leader mirror (issue 12)
 import { ephemeral } from "../replies.js";
@@ -11,29 +10,17 @@ import { overviewBlocks } from "./blocks.js";
 import { openCheckin } from "./views.js";
 
 export async function meCommand({ deps, actor }: PersonContext, { command, respond }: CommandArgs) {
-  const t = texts(actor.language);
   const { member } = actor;
   const timeZone = memberTimeZone(member, actor.workspace);
   const outcome = await deps.core.checkins.me(member, actor.workspace, parseMeCommand(command.text), deps.core.clock());
-  switch (outcome.kind) {
-    case "usage":
-      return void (await respond(ephemeral(t.pauseUsage)));
-    case "resumed":
-      return void (await respond(ephemeral(t.resumed)));
-    case "not-leader":
-      return void (await respond(ephemeral(t.notALeader)));
-    case "paused":
-      return void (await respond(ephemeral(t.paused(longDate(outcome.until, actor.language, timeZone)))));
-    case "overview": {
-      const paused = outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone);
-      // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for /cx-me).
-      return void (await respond({
-        response_type: "ephemeral",
-        text: t.meTitle,
-        blocks: [...overviewBlocks(outcome.overview, actor.language, paused), showMirrorButton(actor.language)],
-      }));
-    }
-  }
+  const view = meView(outcome, actor.language, timeZone);
+  if (view.kind === "text") return void (await respond(ephemeral(view.text)));
+  // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for /cx-me).
+  await respond({
+    response_type: "ephemeral",
+    text: view.overview.title,
+    blocks: [...overviewBlocks(view.overview, actor.language), showMirrorButton(actor.language)],
+  });
 }
 
 /** The form for what the core offers now; a refusal (not a leader, say) is the ephemeral reply. */

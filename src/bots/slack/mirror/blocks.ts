@@ -14,7 +14,7 @@ import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";
-import { escapeMrkdwn } from "../mrkdwn.js";
+import { escapeMrkdwn, slackText } from "../mrkdwn.js";
 
 export const MIRROR_ACTION = {
   openSelf: "mirror_self_open",
@@ -166,7 +166,8 @@ function questionLines(
   const lines = [title, `${figures.join(" · ")}${q.label ? ` — ${t.label[q.label]}` : ""}`];
   const evidence = evidenceLine(q, language);
   if (evidence) lines.push(`_${evidence}_`);
-  if (options.suggestions && q.label === "blind-spot") lines.push(`💡 *${t.tryThis}:* ${t.suggestion[q.question]}`);
+  if (options.suggestions && q.label === "blind-spot")
+    lines.push(`💡 *${t.tryThis}:* ${slackText(t.suggestion[q.question])}`);
   return lines.join("\n");
 }
 
@@ -268,7 +269,7 @@ export function overviewMirrorBlocks(overview: MirrorOverview, language: Languag
   const blocks: KnownBlock[] = [{ type: "header", text: plain(`🪞 ${t.meSection}`) }];
   if (overview.open) blocks.push(section(statusText(overview.open, language, timeZone)));
   if (!overview.latest) {
-    if (!overview.open) blocks.push(section(t.meNone("slack")));
+    if (!overview.open) blocks.push(section(slackText(t.meNone)));
     return blocks;
   }
   const latest = overview.latest;

@@ -10,7 +10,7 @@ import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.
 import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorShareText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import type { ButtonArgs, CommandArgs, Context, FormReading } from "../guarded.js";
-import { mention, mentionedChannels, mentionedUsers } from "../mrkdwn.js";
+import { mention, mentionedChannels, mentionedUsers, slackText } from "../mrkdwn.js";
 import { ephemeral } from "../replies.js";
 import { answerModal, overviewMirrorBlocks, selfRatingModal, shareModal, statusText } from "./blocks.js";
 
@@ -129,7 +129,7 @@ export async function showMine({ deps, actor }: Context, { respond }: ButtonArgs
   const t = mirrorTexts(actor.language);
   const blocks = overview
     ? overviewMirrorBlocks(overview, actor.language, timeZone)
-    : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: t.notLeader } }];
+    : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: slackText(t.notLeader) } }];
   await respond({ response_type: "ephemeral", replace_original: false, text: t.meSection, blocks });
 }
 
@@ -170,7 +170,7 @@ export async function mirrorCommand(
   const timeZone = actor.member?.timezone ?? actor.workspace.timezone;
   const words = command.text.trim().split(/\s+/).filter(Boolean);
   const verb = (words[0] ?? "").toLowerCase();
-  if (verb === "help") return void (await respond(ephemeral(t.usage("slack"))));
+  if (verb === "help") return void (await respond(ephemeral(t.usage)));
   const check = (id: string) => checkSlackPerson(client, command.team_id, id);
   switch (verb) {
     case "start": {
@@ -201,10 +201,10 @@ export async function mirrorCommand(
       const status = await mirror.status(actor);
       if (!status.ok) return void (await respond(ephemeral(t.notLeader)));
       return void (await respond(
-        ephemeral(status.open ? statusText(status.open, language, timeZone) : t.noRound("slack"), t.usage("slack")),
+        ephemeral(status.open ? statusText(status.open, language, timeZone) : t.noRound, t.usage),
       ));
     }
     default:
-      return void (await respond(ephemeral(t.usage("slack"))));
+      return void (await respond(ephemeral(t.usage)));
   }
 }

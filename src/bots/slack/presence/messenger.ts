@@ -7,6 +7,7 @@ import type { Workspace } from "../../../core/shared/model.js";
 import type { MessageRef } from "../../../core/shared/ports.js";
 import { presenceTexts } from "../../../prompts/presenceTexts.js";
 import { findOutboxPost, outboxMetadata, toDeliveryError, uploadChart } from "../delivery.js";
+import { slackText } from "../mrkdwn.js";
 import { digestBlocks, digestText } from "./blocks.js";
 
 export class SlackPresenceMessenger implements PresenceMessenger {
@@ -25,7 +26,7 @@ export class SlackPresenceMessenger implements PresenceMessenger {
     try {
       await this.client.chat.postMessage({
         channel: channelRef,
-        text: presenceTexts(language).notice(minAuthors),
+        text: slackText(presenceTexts(language).notice(minAuthors)),
         ...outboxMetadata(tag),
       });
     } catch (error) {

@@ -10,7 +10,7 @@ import {
   TOUCHPOINTS,
 } from "../../../core/suggestions/ports.js";
 import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
-import { escapeMrkdwn, mention } from "../mrkdwn.js";
+import { escapeMrkdwn, mention, slackText } from "../mrkdwn.js";
 
 export const SUGGEST_ACTION = {
   vote: "suggestion_vote",
@@ -85,7 +85,7 @@ export function thanksView(language: Language, text: string): View {
     callback_id: "suggestion_thanks",
     title: plain(t.modalTitle),
     close: plain(t.close),
-    blocks: [{ type: "section", text: md(text) }],
+    blocks: [{ type: "section", text: md(slackText(text)) }],
   };
 }
 
@@ -99,7 +99,9 @@ export function suggestionPostBlocks(view: SuggestionView): KnownBlock[] {
   if (view.status !== "new") {
     blocks.push({
       type: "context",
-      elements: [md(t.statusLine(t.status[view.status], view.responseNote && escapeMrkdwn(view.responseNote)))],
+      elements: [
+        md(slackText(t.statusLine(t.status[view.status], view.responseNote && escapeMrkdwn(view.responseNote)))),
+      ],
     });
   }
   blocks.push({
@@ -120,7 +122,9 @@ export function suggestionPostBlocks(view: SuggestionView): KnownBlock[] {
 
 export function answerNotice(view: SuggestionView): { text: string; blocks: KnownBlock[] } {
   const t = suggestionTexts(view.language);
-  const text = t.answered(view.number, t.status[view.status], view.responseNote && escapeMrkdwn(view.responseNote));
+  const text = slackText(
+    t.answered(view.number, t.status[view.status], view.responseNote && escapeMrkdwn(view.responseNote)),
+  );
   return {
     text,
     blocks: [
@@ -176,7 +180,7 @@ export function respondModal(language: Language, suggestion: Suggestion): View {
 
 export function listBlocks(language: Language, lists: { recent: Suggestion[]; top: Suggestion[] }): KnownBlock[] {
   const t = suggestionTexts(language);
-  if (lists.recent.length === 0) return [{ type: "section", text: md(t.listEmpty) }];
+  if (lists.recent.length === 0) return [{ type: "section", text: md(slackText(t.listEmpty)) }];
   const line = (s: Suggestion) =>
     t.listLine(
       s.number,
@@ -197,7 +201,7 @@ export function listBlocks(language: Language, lists: { recent: Suggestion[]; to
 export function askPromptBlocks(prompt: AskPromptView): { text: string; blocks: KnownBlock[] } {
   const t = suggestionTexts(prompt.language);
   const question = t.prompts[prompt.promptKey] ?? t.prompts.marketing!;
-  const intro = prompt.askedBy ? t.askBy(mention(prompt.askedBy)) : t.askScheduled;
+  const intro = slackText(prompt.askedBy ? t.askBy(mention(prompt.askedBy)) : t.askScheduled);
   return {
     text: question,
     blocks: [

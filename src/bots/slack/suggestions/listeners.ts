@@ -3,9 +3,10 @@
 import type { ViewOutput, ViewStateValue } from "@slack/bolt";
 import { isLanguage, type Language } from "../../../core/shared/model.js";
 import { isResponseStatus, isTouchpoint, type ResponseStatus } from "../../../core/suggestions/ports.js";
-import { SUBMISSIONS_PER_HOUR, SUGGESTION_MAX_LENGTH, SuggestionService } from "../../../core/suggestions/service.js";
+import { SuggestionService } from "../../../core/suggestions/service.js";
 import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
 import { texts } from "../../../prompts/texts.js";
+import { submitRefusalText } from "../../../views/suggestionSubmit.js";
 import type { SlackDeps } from "../context.js";
 import {
   type ButtonArgs,
@@ -74,7 +75,7 @@ export async function submitSuggestion(deps: SlackDeps, { ack, body, view }: Vie
   if (invalid)
     return void (await ack({
       response_action: "errors",
-      errors: { text: invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH) },
+      errors: { text: submitRefusalText(invalid, language) },
     }));
 
   try {
@@ -86,15 +87,11 @@ export async function submitSuggestion(deps: SlackDeps, { ack, body, view }: Vie
       text,
       touchpoint: isTouchpoint(touchpoint) ? touchpoint : "other",
     });
-    if (!result.ok) {
-      const message =
-        result.reason === "rate-limited"
-          ? t.rateLimited(SUBMISSIONS_PER_HOUR)
-          : result.reason === "empty"
-            ? t.empty
-            : t.tooLong(SUGGESTION_MAX_LENGTH);
-      return void (await ack({ response_action: "errors", errors: { text: message } }));
-    }
+    if (!result.ok)
+      return void (await ack({
+        response_action: "errors",
+        errors: { text: submitRefusalText(result.reason, language) },
+      }));
     const thanks = result.shared ? t.thanksShared(result.suggestion.number) : t.thanksSaved(result.suggestion.number);
     await ack({ response_action: "update", view: thanksView(language, thanks) });
     await core.suggestions.deliverPending();

@@ -12,6 +12,7 @@ import { presenceTexts } from "../../../prompts/presenceTexts.js";
 import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
 import { texts } from "../../../prompts/texts.js";
 import { vocabularyTexts } from "../../../prompts/vocabularyTexts.js";
+import { nudgeNowDone, nudgeNowStart } from "../../../views/nudgeNow.js";
 import { idsOf, type TeamsActor } from "../actor.js";
 import { channelRefOf, isSharedConversation, mentionedChannels } from "../channels.js";
 import { escapeMarkdown, inertCode, plainText, teamsText } from "../markdown.js";
@@ -180,8 +181,8 @@ function helpText(actor: TeamsActor, admin: boolean): string {
       t.teamsAdminHelp,
       st.teamsAdminHint,
       pt.teamsAdminHint,
-      vocabularyTexts(actor.language).teamsHint,
-      dashboardTexts(actor.language).teamsHelp,
+      vocabularyTexts(actor.language).help,
+      dashboardTexts(actor.language).help,
     );
   return teamsText(parts.join("\n\n"));
 }
@@ -194,12 +195,12 @@ async function nudgeNow(
   permitted: AdminReply & { kind: "nudge-now" },
   reply: Replies,
 ): Promise<void> {
-  const t = texts(actor.language);
-  if (permitted.leaders === 0) return reply.text(teamsText(t.nudgeNowNone));
-  await reply.text(teamsText(t.nudgeNowStarted(permitted.leaders)));
+  const start = nudgeNowStart(permitted.leaders, actor.language);
+  await reply.text(teamsText(start.text));
+  if (start.kind === "none") return;
   const reference = TurnContext.getConversationReference(context.activity);
   deps.background(async () => {
     const report = await permitted.start();
-    await deps.sayProactively(reference, teamsText(t.nudgeNowDone(report.sent, report.retrying + report.failed)));
+    await deps.sayProactively(reference, teamsText(nudgeNowDone(report, actor.language)));
   }, "nudge-now");
 }

@@ -4,14 +4,20 @@
 // `value`, and the card is updated through the connector instead).
 
 import type { NudgeView } from "../../../core/checkins/ports.js";
-import type { Overview } from "../../../core/checkins/service.js";
 import { REFLECTION_MAX_LENGTH } from "../../../core/checkins/service.js";
-import type { Language } from "../../../core/shared/model.js";
 import { type QuestionKey, RATINGS } from "../../../core/shared/questions.js";
-import { ratingSparkline } from "../../../prompts/format.js";
-import { QUESTION_LABEL, QUESTION_TEXT, RATING_LABEL } from "../../../prompts/questions.js";
+import { QUESTION_TEXT, RATING_LABEL } from "../../../prompts/questions.js";
 import { texts } from "../../../prompts/texts.js";
-import { card } from "../adaptiveCard.js";
+import type { OverviewView } from "../../../views/me.js";
+import {
+  type AdaptiveCard,
+  type CardElement,
+  card,
+  type ExecuteAction,
+  execute,
+  textBlock as rawTextBlock,
+  type TextBlock,
+} from "../adaptiveCard.js";
 import { teamsText } from "../markdown.js";
 
 export type CardVerb = "rate" | "snooze" | "skip";
@@ -35,34 +41,21 @@ export interface CheckinCardModel extends Omit<NudgeView, "nudgeId"> {
   error?: string;
 }
 
-type Json = Record<string, unknown>;
-
 export const reflectionInputId = (question: QuestionKey) => `reflection_${question}`;
 
-function action(title: string, data: CardActionData, style?: "positive"): Json {
-  const payload = { ...data };
-  return {
-    type: "Action.Execute",
-    title,
-    verb: data.verb,
-    data: payload,
-    ...(style ? { style } : {}),
-    fallback: { type: "Action.Submit", title, data: payload },
-  };
+function action(title: string, data: CardActionData, style?: "positive"): ExecuteAction {
+  return execute(title, data.verb, { ...data }, style);
 }
 
-const textBlock = (text: string, extra: Json = {}): Json => ({
-  type: "TextBlock",
-  text: teamsText(text),
-  wrap: true,
-  ...extra,
-});
+/** Our copy (neutral markup) as a TextBlock. */
+const textBlock = (text: string, extra: Omit<TextBlock, "type" | "text"> = {}): TextBlock =>
+  rawTextBlock(teamsText(text), extra);
 
 /** The nudge: per question the 1–5 scale and a reflection field; snooze and skip until answered. */
-export function checkinCard(model: CheckinCardModel): Json {
+export function checkinCard(model: CheckinCardModel): AdaptiveCard {
   const t = texts(model.language);
   const lang = model.language;
-  const body: Json[] = [textBlock(t.nudgeTitle, { size: "Medium", weight: "Bolder" })];
+  const body: CardElement[] = [textBlock(t.nudgeTitle, { size: "Medium", weight: "Bolder" })];
   if (model.status === "snoozed") return card([...body, textBlock(t.snoozed(model.snoozedUntil ?? ""))]);
   if (model.status === "skipped") return card([...body, textBlock(t.skipped)]);
 
@@ -118,27 +111,16 @@ export function checkinCard(model: CheckinCardModel): Json {
 }
 
 /** `me`: the leader's own trend per question, as a card only they receive. */
-export function overviewCard(overview: Overview, language: Language, pausedUntil: string | null): Json {
-  const t = texts(language);
-  const body: Json[] = [textBlock(t.meTitle, { size: "Medium", weight: "Bolder" })];
-  if (pausedUntil) body.push(textBlock(t.mePaused(pausedUntil)));
-  if (overview.answers === 0) {
-    body.push(textBlock(t.meEmpty));
-  } else {
+export function overviewCard(view: OverviewView): AdaptiveCard {
+  const body: CardElement[] = [textBlock(view.title, { size: "Medium", weight: "Bolder" })];
+  if (view.paused) body.push(textBlock(view.paused));
+  if (view.empty) body.push(textBlock(view.empty));
+  if (view.rows.length > 0)
     body.push({
       type: "FactSet",
-      facts: overview.trends.map((trend) => ({
-        title: QUESTION_LABEL[language][trend.question],
-        value: `${ratingSparkline(trend.ratings)}  ${trend.average === null ? t.meNoAnswers : t.meAverage(trend.average.toLocaleString(language, { maximumFractionDigits: 1 }))}`,
-      })),
+      facts: view.rows.map((row) => ({ title: row.label, value: `${row.sparkline}  ${row.average}` })),
     });
-    body.push(
-      textBlock(`${overview.weeks[0]} → ${overview.weeks[overview.weeks.length - 1]} · ${t.streak(overview.streak)}`, {
-        isSubtle: true,
-        size: "Small",
-      }),
-    );
-  }
+  if (view.footer) body.push(textBlock(view.footer, { isSubtle: true, size: "Small" }));
   return card(body);
 }
 

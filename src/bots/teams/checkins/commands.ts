@@ -2,8 +2,8 @@
 // trend), `pause 2w` and `resume`. The core decides; this file renders its answer.
 import { parseMeCommand } from "../../../core/checkins/commands.js";
 import { memberTimeZone } from "../../../core/checkins/service.js";
-import { longDate } from "../../../prompts/format.js";
 import { checkInRefusalText, texts } from "../../../prompts/texts.js";
+import { meView } from "../../../views/me.js";
 import type { TeamsActor } from "../actor.js";
 import { teamsText } from "../markdown.js";
 import { withShowMirror } from "../mirror/index.js";
@@ -24,26 +24,11 @@ export async function checkinCommand(turn: Turn, actor: TeamsActor): Promise<voi
 export async function meCommand(turn: Turn, actor: TeamsActor, args: string): Promise<void> {
   const { core } = turn.deps;
   const { reply } = turn;
-  const t = texts(actor.language);
   const timeZone = memberTimeZone(actor.member, actor.workspace);
   const outcome = await core.checkins.me(actor.member, actor.workspace, parseMeCommand(args), core.clock());
-  switch (outcome.kind) {
-    case "usage":
-      return reply.text(teamsText(t.pauseUsage));
-    case "resumed":
-      return reply.text(teamsText(t.resumed));
-    case "not-leader":
-      return reply.text(teamsText(t.notALeader));
-    case "paused":
-      return reply.text(teamsText(t.paused(longDate(outcome.until, actor.language, timeZone))));
-    case "overview": {
-      const card = overviewCard(
-        outcome.overview,
-        actor.language,
-        outcome.pausedUntil && longDate(outcome.pausedUntil, actor.language, timeZone),
-      );
-      // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for `me`).
-      return reply.card(actor.isLeader ? withShowMirror(card, actor.language) : card);
-    }
-  }
+  const view = meView(outcome, actor.language, timeZone);
+  if (view.kind === "text") return reply.text(teamsText(view.text));
+  const card = overviewCard(view.overview);
+  // Leader mirror (issue 12): a button to the last mirror, read on request (no statement more for `me`).
+  return reply.card(actor.isLeader ? withShowMirror(card, actor.language) : card);
 }

@@ -14,7 +14,17 @@ import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";
-import { escapeMarkdown } from "../markdown.js";
+import {
+  type ActionData,
+  type AdaptiveCard,
+  card as adaptiveCard,
+  type CardElement,
+  type ExecuteAction,
+  type InputChoiceSet,
+  type TextBlock,
+  textBlock,
+} from "../adaptiveCard.js";
+import { escapeMarkdown, teamsText } from "../markdown.js";
 import { MAX_CARD_BYTES } from "../presence/digestCard.js";
 import { mirrorChartElement } from "./chart.js";
 
@@ -29,29 +39,28 @@ export const MIRROR_VERB = {
 } as const;
 export type MirrorVerb = (typeof MIRROR_VERB)[keyof typeof MIRROR_VERB];
 
-type Json = Record<string, unknown>;
-const card = (body: Json[], actions: Json[] = []): Json => ({
-  type: "AdaptiveCard",
-  $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-  version: "1.5",
-  body,
-  ...(actions.length ? { actions } : {}),
-});
-const text = (value: string, extra: Json = {}): Json => ({ type: "TextBlock", text: value, wrap: true, ...extra });
+/** The mirror's cards keep Teams' default width: forms and figures read better narrow. */
+const card = (body: CardElement[], actions: ExecuteAction[] = []): AdaptiveCard =>
+  adaptiveCard(body, actions.length ? { actions } : {});
+const text = (value: string, extra: Omit<TextBlock, "type" | "text"> = {}): TextBlock => textBlock(value, extra);
 
 function leaderName(name: string, language: Language): string {
   return escapeMarkdown(name.trim() || (language === "de" ? "deine Führungskraft" : "your leader"));
 }
 
-function choices(language: Language, withCantJudge: boolean): Json[] {
+function choices(language: Language, withCantJudge: boolean): InputChoiceSet["choices"] {
   const t = mirrorTexts(language);
   const ratings = ([1, 2, 3, 4, 5] as const).map((r) => ({ title: t.rateLabels[r], value: String(r) }));
   return withCantJudge ? [...ratings, { title: t.cantJudge, value: "0" }] : ratings;
 }
 
-function questionInputs(questions: Record<string, string>, language: Language, withCantJudge: boolean): Json[] {
+function questionInputs(
+  questions: Record<string, string>,
+  language: Language,
+  withCantJudge: boolean,
+): InputChoiceSet[] {
   return QUESTION_KEYS.map((q) => ({
-    type: "Input.ChoiceSet",
+    type: "Input.ChoiceSet" as const,
     id: q,
     label: questions[q],
     isRequired: true,
@@ -62,15 +71,20 @@ function questionInputs(questions: Record<string, string>, language: Language, w
   }));
 }
 
-const execute = (title: string, verb: MirrorVerb, data: Json, style = "positive"): Json => ({
+const execute = (
+  title: string,
+  verb: MirrorVerb,
+  data: ActionData,
+  style: "positive" | undefined = "positive",
+): ExecuteAction => ({
   type: "Action.Execute",
   title,
   verb,
   data: { verb, ...data },
-  style,
+  ...(style ? { style } : {}),
 });
 
-export function selfRatingCard(view: SelfRatingView): Json {
+export function selfRatingCard(view: SelfRatingView): AdaptiveCard {
   const t = mirrorTexts(view.language);
   return card(
     [
@@ -82,7 +96,7 @@ export function selfRatingCard(view: SelfRatingView): Json {
   );
 }
 
-export function inviteCard(view: InviteView, reminder: boolean): Json {
+export function inviteCard(view: InviteView, reminder: boolean): AdaptiveCard {
   const t = mirrorTexts(view.language);
   const raw = view.leaderName.trim() || (view.language === "de" ? "deine Führungskraft" : "your leader");
   const name = leaderName(view.leaderName, view.language);
@@ -97,7 +111,7 @@ export function inviteCard(view: InviteView, reminder: boolean): Json {
   );
 }
 
-export function noticeCard(message: string): Json {
+export function noticeCard(message: string): AdaptiveCard {
   return card([text(message)]);
 }
 
@@ -109,9 +123,9 @@ function questionBlocks(
   language: Language,
   minResponses: number,
   options: { suggestions: boolean },
-): Json[] {
+): TextBlock[] {
   const t = mirrorTexts(language);
-  const blocks: Json[] = [
+  const blocks: TextBlock[] = [
     text(`**${QUESTION_LABEL[language][q.question]}** — ${t.firstPerson[q.question]}`, { spacing: "Medium" }),
   ];
   if (q.team === null)
@@ -135,32 +149,50 @@ function questionBlocks(
     );
   if (e?.kind === "asking")
     blocks.push(
-      text(t.askingEvidence(e.asks, e.teamSuggestions, e.days).replace("(in Slack: /cx-ask)", ""), {
+      text(teamsText(t.askingEvidence(e.asks, e.teamSuggestions, e.days)), {
         isSubtle: true,
         spacing: "None",
       }),
     );
   if (options.suggestions && q.label === "blind-spot")
-    blocks.push(
-      text(`💡 **${t.tryThis}:** ${t.suggestion[q.question].replace(" (in Slack: /cx-ask)", "")}`, { spacing: "None" }),
-    );
+    blocks.push(text(`💡 **${t.tryThis}:** ${teamsText(t.suggestion[q.question])}`, { spacing: "None" }));
   return blocks;
 }
 
-function figuresBlocks(results: MirrorResults, language: Language, minResponses: number, suggestions: boolean): Json[] {
+function figuresBlocks(
+  results: MirrorResults,
+  language: Language,
+  minResponses: number,
+  suggestions: boolean,
+): TextBlock[] {
   return results.questions.flatMap((q) => questionBlocks(q, language, minResponses, { suggestions }));
 }
 
 /** The chart, spaced from the figures above it; nothing when there is nothing to draw. */
-function chartBlocks(results: MirrorResults, language: Language, png: Buffer | null): Json[] {
+function chartBlocks(results: MirrorResults, language: Language, png: Buffer | null): CardElement[] {
   const chart = mirrorChartElement(results, language, png);
   return chart ? [{ ...chart, spacing: "Medium" }] : [];
 }
 
 /** Teams refuses messages over ~28 KB: the PNG fallback is the first to go (the chart Teams draws stays). */
-function withinLimit(build: (png: Buffer | null) => Json, png: Buffer | null): Json {
+function withinLimit(build: (png: Buffer | null) => AdaptiveCard, png: Buffer | null): AdaptiveCard {
   const built = build(png);
   return png && Buffer.byteLength(JSON.stringify(built)) > MAX_CARD_BYTES ? build(null) : built;
+}
+
+/** The leader's team channels to post the mirror in. */
+function shareChannelInput(label: string, pick: string, choices: InputChoiceSet["choices"]): InputChoiceSet {
+  return {
+    type: "Input.ChoiceSet",
+    id: "channel",
+    label,
+    isRequired: true,
+    errorMessage: pick,
+    style: "compact",
+    placeholder: pick,
+    choices,
+    spacing: "Medium",
+  };
 }
 
 export interface ResultsCardOptions {
@@ -173,7 +205,7 @@ export interface ResultsCardOptions {
 }
 
 /** The leader's results: figures, chart, suggestions, and the way to share them. */
-export function resultsCard(view: ResultsView, options: ResultsCardOptions = {}): Json {
+export function resultsCard(view: ResultsView, options: ResultsCardOptions = {}): AdaptiveCard {
   const t = mirrorTexts(view.language);
   if (!view.results)
     return card([text(t.resultsTitle, { weight: "Bolder", size: "Medium" }), text(t.withheld(view.minResponses))]);
@@ -195,19 +227,7 @@ export function resultsCard(view: ResultsView, options: ResultsCardOptions = {})
           ...chartBlocks(r, view.language, png),
           ...(options.notice ? [text(options.notice, { weight: "Bolder", spacing: "Medium" })] : []),
           ...(choices?.length
-            ? [
-                {
-                  type: "Input.ChoiceSet",
-                  id: "channel",
-                  label: t.shareChannel,
-                  isRequired: true,
-                  errorMessage: t.pick,
-                  style: "compact",
-                  placeholder: t.pick,
-                  choices,
-                  spacing: "Medium",
-                },
-              ]
+            ? [shareChannelInput(t.shareChannel, t.pick, choices)]
             : choices
               ? [text(t.shareNoChannels, { spacing: "Medium" })]
               : []),
@@ -215,7 +235,7 @@ export function resultsCard(view: ResultsView, options: ResultsCardOptions = {})
         [
           choices?.length
             ? execute(t.shareSend, MIRROR_VERB.share, data)
-            : execute(t.share, MIRROR_VERB.shareForm, data, "default"),
+            : execute(t.share, MIRROR_VERB.shareForm, data, undefined),
         ],
       ),
     options.chartPng ?? null,
@@ -223,7 +243,7 @@ export function resultsCard(view: ResultsView, options: ResultsCardOptions = {})
 }
 
 /** What the team sees when the leader shares: the same aggregate, no suggestions addressed to the leader. */
-export function sharedCard(view: ResultsView, chartPng: Buffer | null): Json {
+export function sharedCard(view: ResultsView, chartPng: Buffer | null): AdaptiveCard {
   const t = mirrorTexts(view.language);
   const r = view.results!;
   return withinLimit(
@@ -239,11 +259,13 @@ export function sharedCard(view: ResultsView, chartPng: Buffer | null): Json {
 }
 
 /** `me`'s way to the mirror: a button, so `me` itself reads nothing more than the check-in overview. */
-export function withShowMirror(overview: Json, language: Language): Json {
-  const actions = (overview.actions as Json[] | undefined) ?? [];
+export function withShowMirror(overview: AdaptiveCard, language: Language): AdaptiveCard {
   return {
     ...overview,
-    actions: [...actions, execute(mirrorTexts(language).meShow, MIRROR_VERB.showMine, { language }, "default")],
+    actions: [
+      ...(overview.actions ?? []),
+      execute(mirrorTexts(language).meShow, MIRROR_VERB.showMine, { language }, undefined),
+    ],
   };
 }
 
@@ -258,13 +280,13 @@ export function statusText(status: RoundStatusView, language: Language, timeZone
 }
 
 /** The mirror part of `me`: a running round, the last round, and the team figure over the rounds. */
-export function overviewMirrorCard(overview: MirrorOverview, language: Language, timeZone: string): Json {
+export function overviewMirrorCard(overview: MirrorOverview, language: Language, timeZone: string): AdaptiveCard {
   const t = mirrorTexts(language);
-  const body: Json[] = [text(`🪞 ${t.meSection}`, { weight: "Bolder", size: "Medium" })];
+  const body: CardElement[] = [text(`🪞 ${t.meSection}`, { weight: "Bolder", size: "Medium" })];
   if (overview.open) body.push(text(statusText(overview.open, language, timeZone)));
   const latest = overview.latest;
   if (!latest) {
-    if (!overview.open) body.push(text(t.meNone("teams")));
+    if (!overview.open) body.push(text(teamsText(t.meNone)));
     return card(body);
   }
   body.push(text(t.meLast(longDate(latest.round.closedAt, language, timeZone))));
@@ -276,7 +298,7 @@ export function overviewMirrorCard(overview: MirrorOverview, language: Language,
     );
   if (overview.trend.length > 1)
     body.push(text(`**${t.meTrend}**`, { spacing: "Medium" }), {
-      type: "FactSet",
+      type: "FactSet" as const,
       facts: QUESTION_KEYS.map((q) => ({
         title: QUESTION_LABEL[language][q],
         value: overview.trend.map((r) => decimal(r.team[q] ?? null, language)).join(" → "),

@@ -6,15 +6,18 @@ import type { MirrorResults } from "../../../core/mirror/ports.js";
 import type { Language } from "../../../core/shared/model.js";
 import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";
-
-type Json = Record<string, unknown>;
+import type { VerticalBarChart } from "../adaptiveCard.js";
 
 /** Teams chart colour names nearest the PNG's Okabe–Ito orange (self) and blue (team). */
 const SELF_COLOUR = "categoricalMarigold";
 const TEAM_COLOUR = "categoricalBlue";
 
 /** `png`: the fallback image; without it a client that cannot draw charts shows none. Null: nothing to draw. */
-export function mirrorChartElement(results: MirrorResults, language: Language, png: Buffer | null): Json | null {
+export function mirrorChartElement(
+  results: MirrorResults,
+  language: Language,
+  png: Buffer | null,
+): VerticalBarChart | null {
   const t = mirrorTexts(language);
   const x = (q: MirrorResults["questions"][number]) =>
     q.team === null ? `${QUESTION_LABEL[language][q.question]} (–)` : QUESTION_LABEL[language][q.question];

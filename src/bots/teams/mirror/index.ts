@@ -16,6 +16,7 @@ import { longDate } from "../../../prompts/format.js";
 import { mirrorRefusalText, mirrorShareText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { presenceTexts } from "../../../prompts/presenceTexts.js";
 import { idsOf, type TeamsActor } from "../actor.js";
+import type { AdaptiveCard } from "../adaptiveCard.js";
 import { type ChannelPoster, channelRefOf, inChannel, isSharedConversation } from "../channels.js";
 import { withDeliveryRetries } from "../delivery.js";
 import { escapeMarkdown, teamsText } from "../markdown.js";
@@ -35,7 +36,7 @@ import {
 
 export { withShowMirror } from "./cards.js";
 
-const attachment = (card: Record<string, unknown>) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+const attachment = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
 export class TeamsMirrorMessenger implements MirrorMessenger {
   constructor(
@@ -43,12 +44,7 @@ export class TeamsMirrorMessenger implements MirrorMessenger {
     private readonly deps: Proactive & ChannelPoster,
   ) {}
 
-  private async send(
-    workspace: Workspace,
-    externalId: string,
-    card: Record<string, unknown>,
-    what: string,
-  ): Promise<void> {
+  private async send(workspace: Workspace, externalId: string, card: AdaptiveCard, what: string): Promise<void> {
     const member = await this.core.identity.find(workspace, externalId);
     if (!member) throw new DeliveryError("teams: this person has no personal chat with the app", { permanent: true });
     await inPersonalChat(this.deps, member, async (context) => {
@@ -270,10 +266,10 @@ async function mirrorCommand(turn: Turn, actor: TeamsActor, command: Command): P
       const status = await core.mirror.status(actor);
       if (!status.ok) return reply.text(teamsText(t.notLeader));
       const open = status.open;
-      return reply.text(teamsText(open ? statusText(open, language, timeZone) : t.noRound("teams")));
+      return reply.text(teamsText(open ? statusText(open, language, timeZone) : t.noRound));
     }
     default:
-      return reply.text(teamsText(t.usage("teams")));
+      return reply.text(teamsText(t.usage));
   }
 }
 

@@ -6,8 +6,7 @@ import { type PresenceTrendView, TONE_ORDER } from "../../../charts/presenceTren
 import type { Tone } from "../../../core/presence/classifier.js";
 import type { Language } from "../../../core/shared/model.js";
 import { presenceTexts } from "../../../prompts/presenceTexts.js";
-
-type Json = Record<string, unknown>;
+import type { VerticalBarChart } from "../adaptiveCard.js";
 
 /** Teams chart colour names nearest the PNG's Okabe–Ito colours: blue-green and sky blue against marigold. */
 const TONE_COLOUR: Record<Tone, string> = {
@@ -19,7 +18,7 @@ const TONE_COLOUR: Record<Tone, string> = {
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
 /** `png`: the fallback image; without it a client that cannot draw charts shows none. */
-export function trendChartElement(view: PresenceTrendView, language: Language, png: Buffer | null): Json {
+export function trendChartElement(view: PresenceTrendView, language: Language, png: Buffer | null): VerticalBarChart {
   const t = presenceTexts(language);
   const title = t.chartTitle(view.weeks.length, view.weeks[view.weeks.length - 1] ?? "");
   const weeks = view.weeks.map((week, i) => ({ x: t.chartWeek(week), tones: view.tones[i] ?? null }));

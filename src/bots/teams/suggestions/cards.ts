@@ -13,10 +13,17 @@ import {
 } from "../../../core/suggestions/ports.js";
 import { RESPONSE_NOTE_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from "../../../core/suggestions/service.js";
 import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
-import { card } from "../adaptiveCard.js";
+import {
+  type ActionData,
+  type AdaptiveCard,
+  type CardElement,
+  card,
+  type ExecuteAction,
+  execute as executeAction,
+  textBlock as rawTextBlock,
+  type TextBlock,
+} from "../adaptiveCard.js";
 import { escapeCardText, teamsText } from "../markdown.js";
-
-type Json = Record<string, unknown>;
 
 export const SUGGESTION_VERB = {
   open: "suggestion.open",
@@ -28,31 +35,20 @@ export const SUGGESTION_VERB = {
 } as const;
 type SuggestionVerb = (typeof SUGGESTION_VERB)[keyof typeof SUGGESTION_VERB];
 
-const textBlock = (text: string, extra: Json = {}): Json => ({
-  type: "TextBlock",
-  text: teamsText(text),
-  wrap: true,
-  ...extra,
-});
+type TextOptions = Omit<TextBlock, "type" | "text">;
+/** Our copy (neutral markup) as a TextBlock. */
+const textBlock = (text: string, extra: TextOptions = {}): TextBlock => rawTextBlock(teamsText(text), extra);
 /** User text: escaped, never reworded. */
-const userBlock = (text: string, extra: Json = {}): Json => ({
-  type: "TextBlock",
-  text: escapeCardText(text),
-  wrap: true,
-  ...extra,
-});
+const userBlock = (text: string, extra: TextOptions = {}): TextBlock => rawTextBlock(escapeCardText(text), extra);
 
 /** Action.Execute with an Action.Submit fallback, both carrying `data` (and the verb) only. */
-function execute(title: string, verb: SuggestionVerb, data: Json = {}, style?: "positive" | "destructive"): Json {
-  const payload = { verb, ...data };
-  return {
-    type: "Action.Execute",
-    title,
-    verb,
-    data: payload,
-    ...(style ? { style } : {}),
-    fallback: { type: "Action.Submit", title, data: payload },
-  };
+function execute(
+  title: string,
+  verb: SuggestionVerb,
+  data: ActionData = {},
+  style?: "positive" | "destructive",
+): ExecuteAction {
+  return executeAction(title, verb, { verb, ...data }, style);
 }
 
 interface SuggestFormState {
@@ -66,9 +62,13 @@ interface SuggestFormState {
  * The suggestion form. `dialog`: inside a message-action task module (Action.Submit, which Teams
  * turns into composeExtension/submitAction); otherwise a chat card with Action.Execute.
  */
-export function suggestFormCard(language: Language, state: SuggestFormState, options: { dialog?: boolean } = {}): Json {
+export function suggestFormCard(
+  language: Language,
+  state: SuggestFormState,
+  options: { dialog?: boolean } = {},
+): AdaptiveCard {
   const t = suggestionTexts(language);
-  const body: Json[] = [
+  const body: CardElement[] = [
     textBlock(t.modalTitle, { size: "Medium", weight: "Bolder" }),
     {
       type: "Input.Text",
@@ -100,14 +100,14 @@ export function suggestFormCard(language: Language, state: SuggestFormState, opt
   if (state.error) body.push(textBlock(`⚠️ ${state.error}`, { color: "Attention" }));
   // Only the language travels with the form: never who is submitting.
   const submit = options.dialog
-    ? { type: "Action.Submit", title: t.submit, data: { verb: SUGGESTION_VERB.submit, language } }
+    ? { type: "Action.Submit" as const, title: t.submit, data: { verb: SUGGESTION_VERB.submit, language } }
     : execute(t.submit, SUGGESTION_VERB.submit, { language }, "positive");
   body.push({ type: "ActionSet", actions: [submit] });
   return card(body);
 }
 
 /** After a submit: the form turns into a thank-you. */
-export function thanksCard(text: string): Json {
+export function thanksCard(text: string): AdaptiveCard {
   return card([textBlock(text)]);
 }
 
@@ -119,28 +119,25 @@ export interface AuthorMention {
 
 const mentionText = (author: AuthorMention) => `<at>${author.name.replace(/[<>\\[\]*_`]/g, "")}</at>`;
 
-export function suggestionPostCard(view: SuggestionView, author: AuthorMention | null): Json {
+export function suggestionPostCard(view: SuggestionView, author: AuthorMention | null): AdaptiveCard {
   const t = suggestionTexts(view.language);
   const who = author ? mentionText(author) : `_${t.anonymous}_`;
-  const body: Json[] = [
+  const body: CardElement[] = [
     textBlock(t.postTitle(view.number), { size: "Medium", weight: "Bolder" }),
     // The header line holds our own text plus the mention tag; the mention must not be reworded.
-    {
-      type: "TextBlock",
-      text: `${teamsText(t.touchpoint[view.touchpoint])} · ${teamsText(t.by(who))}`,
-      wrap: true,
+    rawTextBlock(`${teamsText(t.touchpoint[view.touchpoint])} · ${teamsText(t.by(who))}`, {
       isSubtle: true,
       spacing: "None",
-    },
+    }),
     userBlock(view.text),
   ];
   if (view.status !== "new") {
-    body.push({
-      type: "TextBlock",
-      // The note is escaped after rewording, so teamsText cannot touch what the leader typed.
-      text: `${teamsText(t.statusLine(t.status[view.status], null))}${view.responseNote ? ` — ${escapeCardText(view.responseNote)}` : ""}`,
-      wrap: true,
-    });
+    body.push(
+      // The note is escaped after rendering, so teamsText cannot touch what the leader typed.
+      rawTextBlock(
+        `${teamsText(t.statusLine(t.status[view.status], null))}${view.responseNote ? ` — ${escapeCardText(view.responseNote)}` : ""}`,
+      ),
+    );
   }
   body.push({
     type: "ActionSet",
@@ -152,7 +149,7 @@ export function suggestionPostCard(view: SuggestionView, author: AuthorMention |
   const result = card(body);
   if (author) {
     result.msteams = {
-      ...(result.msteams as Json),
+      ...result.msteams,
       entities: [{ type: "mention", text: mentionText(author), mentioned: { id: author.id, name: author.name } }],
     };
   }
@@ -160,9 +157,9 @@ export function suggestionPostCard(view: SuggestionView, author: AuthorMention |
 }
 
 /** A leader's answer: status and a short note, in place of the post for the one answering. */
-export function respondFormCard(language: Language, suggestion: Suggestion, error?: string): Json {
+export function respondFormCard(language: Language, suggestion: Suggestion, error?: string): AdaptiveCard {
   const t = suggestionTexts(language);
-  const body: Json[] = [
+  const body: CardElement[] = [
     textBlock(t.respondTitle, { size: "Medium", weight: "Bolder" }),
     textBlock(t.postTitle(suggestion.number), { weight: "Bolder" }),
     userBlock(suggestion.text.slice(0, 2500)),
@@ -195,7 +192,7 @@ export function respondFormCard(language: Language, suggestion: Suggestion, erro
 }
 
 /** The author's notice in their personal chat. */
-export function answerNoticeCard(view: SuggestionView): Json {
+export function answerNoticeCard(view: SuggestionView): AdaptiveCard {
   const t = suggestionTexts(view.language);
   return card([
     textBlock(t.answered(view.number, t.status[view.status], null)),
@@ -204,27 +201,27 @@ export function answerNoticeCard(view: SuggestionView): Json {
   ]);
 }
 
-export function listCard(language: Language, lists: { recent: Suggestion[]; top: Suggestion[] }): Json {
+export function listCard(language: Language, lists: { recent: Suggestion[]; top: Suggestion[] }): AdaptiveCard {
   const t = suggestionTexts(language);
-  const body: Json[] = [textBlock(t.listTitle, { size: "Medium", weight: "Bolder" })];
-  if (lists.recent.length === 0) return card([...body, textBlock(t.teamsListEmpty)]);
+  const body: CardElement[] = [textBlock(t.listTitle, { size: "Medium", weight: "Bolder" })];
+  if (lists.recent.length === 0) return card([...body, textBlock(t.listEmpty)]);
   const line = (s: Suggestion) =>
     `${teamsText(t.listLine(s.number, t.touchpoint[s.touchpoint], s.votes, t.status[s.status], "")).replace(/ — $/, "")} — ${escapeCardText(s.text.slice(0, 140).replace(/\s+/g, " "))}`;
   body.push(
     textBlock(t.listRecent, { weight: "Bolder" }),
-    ...lists.recent.map((s) => ({ type: "TextBlock", text: line(s), wrap: true, spacing: "Small" })),
+    ...lists.recent.map((s) => rawTextBlock(line(s), { spacing: "Small" })),
   );
   if (lists.top.length > 0) {
     body.push(
       textBlock(t.listTop, { weight: "Bolder" }),
-      ...lists.top.map((s) => ({ type: "TextBlock", text: line(s), wrap: true, spacing: "Small" })),
+      ...lists.top.map((s) => rawTextBlock(line(s), { spacing: "Small" })),
     );
   }
   return card(body);
 }
 
 /** The `ask` prompt in a channel, with a button that opens the form for whoever clicks it. */
-export function askPromptCard(prompt: AskPromptView, askerName: string | null): Json {
+export function askPromptCard(prompt: AskPromptView, askerName: string | null): AdaptiveCard {
   const t = suggestionTexts(prompt.language);
   const question = t.prompts[prompt.promptKey] ?? t.prompts.marketing!;
   const head = prompt.askedBy ? t.askBy(askerName ? askerName.replace(/[<>\\[\]*_`]/g, "") : "") : t.askScheduled;

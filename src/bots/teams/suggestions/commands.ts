@@ -30,7 +30,7 @@ export async function askCommand(turn: Turn, actor: TeamsActor): Promise<void> {
   if (!asked.ok)
     return turn.reply.text(
       teamsText(
-        { "not-allowed": t.teamsAskNotLeader, "no-channel": t.teamsAskInChannel, "not-posted": t.teamsAskFailed }[
+        { "not-allowed": t.askNotLeader, "no-channel": t.teamsAskInChannel, "not-posted": t.teamsAskFailed }[
           asked.reason
         ],
       ),

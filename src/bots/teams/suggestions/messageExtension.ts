@@ -4,7 +4,7 @@
 import type { Language } from "../../../core/shared/model.js";
 import { isLanguage } from "../../../core/shared/model.js";
 import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
-import { ADAPTIVE_CARD } from "../adaptiveCard.js";
+import { ADAPTIVE_CARD, type AdaptiveCard } from "../adaptiveCard.js";
 import { plainText } from "../markdown.js";
 import type { InvokeRoute } from "../routes.js";
 import { suggestFormCard } from "./cards.js";
@@ -18,7 +18,7 @@ interface MessageActionValue {
   messagePayload?: { body?: { content?: string; contentType?: string } };
 }
 
-function taskContinue(language: Language, card: Json): Json {
+function taskContinue(language: Language, card: AdaptiveCard): Json {
   return {
     task: {
       type: "continue",

@@ -5,13 +5,13 @@ import type { Core } from "../../../core/index.js";
 import type { Workspace } from "../../../core/shared/model.js";
 import { DeliveryError, type MessageRef } from "../../../core/shared/ports.js";
 import type { AskPromptView, SuggestionMessenger, SuggestionView } from "../../../core/suggestions/ports.js";
+import type { AdaptiveCard } from "../adaptiveCard.js";
 import { type ChannelPoster, inChannel } from "../channels.js";
 import { withDeliveryRetries } from "../delivery.js";
 import { inPersonalChat, type Proactive } from "../proactive.js";
 import { type AuthorMention, answerNoticeCard, askPromptCard, suggestionPostCard } from "./cards.js";
 
-type Json = Record<string, unknown>;
-const attachment = (card: Json) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+const attachment = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
 async function authorOf(
   core: Core,
@@ -23,7 +23,7 @@ async function authorOf(
   return { id: authorExternalId, name: member?.displayName || "?" };
 }
 
-export async function postCardFor(core: Core, workspace: Workspace, view: SuggestionView): Promise<Json> {
+export async function postCardFor(core: Core, workspace: Workspace, view: SuggestionView): Promise<AdaptiveCard> {
   return suggestionPostCard(view, await authorOf(core, workspace, view.authorExternalId));
 }
 

@@ -2,15 +2,12 @@
 // Visitor: nothing about them is written unless they sign it (an anonymous one leaves no trace).
 import { isLanguage } from "../../../core/shared/model.js";
 import { isTouchpoint } from "../../../core/suggestions/ports.js";
-import {
-  SUBMISSIONS_PER_HOUR,
-  SUGGESTION_MAX_LENGTH,
-  type SubmitResult,
-  SuggestionService,
-} from "../../../core/suggestions/service.js";
+import { type SubmitResult, SuggestionService } from "../../../core/suggestions/service.js";
 import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
 import { texts } from "../../../prompts/texts.js";
+import { submitRefusalText } from "../../../views/suggestionSubmit.js";
 import { profileOf, type Visitor } from "../actor.js";
+import type { AdaptiveCard } from "../adaptiveCard.js";
 import { rememberConversation } from "../conversations.js";
 import { teamsText } from "../markdown.js";
 import type { Turn } from "../routes.js";
@@ -18,7 +15,7 @@ import { SUGGESTION_VERB, suggestFormCard } from "./cards.js";
 
 type Json = Record<string, unknown>;
 
-type SubmitOutcome = { ok: true; thanks: string } | { ok: false; form: Json };
+type SubmitOutcome = { ok: true; thanks: string } | { ok: false; form: AdaptiveCard };
 
 /** Validates and submits what the form sent; on a problem the form comes back with it. */
 export async function submit(
@@ -40,7 +37,7 @@ export async function submit(
     form: suggestFormCard(language, { text, touchpoint, anonymous, error }, options),
   });
   const invalid = SuggestionService.checkText(text);
-  if (invalid) return again(invalid === "empty" ? t.empty : t.tooLong(SUGGESTION_MAX_LENGTH));
+  if (invalid) return again(submitRefusalText(invalid, language));
 
   let result: SubmitResult;
   try {
@@ -60,14 +57,7 @@ export async function submit(
     );
     return again(texts(language).genericError);
   }
-  if (!result.ok)
-    return again(
-      result.reason === "rate-limited"
-        ? t.rateLimited(SUBMISSIONS_PER_HOUR)
-        : result.reason === "empty"
-          ? t.empty
-          : t.tooLong(SUGGESTION_MAX_LENGTH),
-    );
+  if (!result.ok) return again(submitRefusalText(result.reason, language));
   if (!anonymous && visitor.personal) {
     // A named author is told about answers in this chat.
     const member = await core.identity.find(visitor.workspace, visitor.userId);
