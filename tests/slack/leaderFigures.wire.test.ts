@@ -97,6 +97,10 @@ beforeAll(async () => {
   await replyTo("digest-channel");
   await command("/cx-admin", "nudge-now", "UADMIN", "nudge");
   await h.slack.waitFor(() => LEADERS.every((id) => dmsTo(id).length === 1));
+  // The wave records what it sent in batches, a moment after the DMs are out.
+  await h.slack.waitFor(
+    () => (rows(`SELECT COUNT(*) AS n FROM Nudge WHERE sentAt IS NOT NULL`)[0] as { n: number }).n === LEADERS.length,
+  );
 });
 
 afterAll(async () => {
