@@ -7,6 +7,7 @@ import type { MirrorLabel } from "../core/mirror/ports.js";
 import type { RoundStatusView, ShareRefusal, StartRefusal } from "../core/mirror/service.js";
 import type { Language } from "../core/shared/model.js";
 import type { QuestionKey } from "../core/shared/questions.js";
+import { longDate } from "./format.js";
 
 /** German genitive of a name: "Annas", but "Hans'" and "Felix'". */
 function genitiveDe(name: string): string {
@@ -314,4 +315,14 @@ export function mirrorShareText(result: "ok" | ShareRefusal, language: Language)
     nothing: t.shareNothing,
     "not-team-channel": t.shareNotTeamChannel,
   }[result];
+}
+
+/** A running round's status, as the mirror command, `/cx-me` and the App Home show it. */
+export function mirrorStatusText(status: RoundStatusView, language: Language, timeZone: string): string {
+  return mirrorTexts(language).openStatus(
+    status.invited,
+    status.answered,
+    longDate(status.closesAt, language, timeZone),
+    status.selfRated,
+  );
 }

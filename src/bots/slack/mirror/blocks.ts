@@ -8,11 +8,11 @@ import type {
   ResultsView,
   SelfRatingView,
 } from "../../../core/mirror/ports.js";
-import type { MirrorOverview, RoundStatusView } from "../../../core/mirror/service.js";
+import type { MirrorOverview } from "../../../core/mirror/service.js";
 import type { Language } from "../../../core/shared/model.js";
 import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
-import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorStatusText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";
 import { escapeMrkdwn, slackText } from "../mrkdwn.js";
 
@@ -241,15 +241,6 @@ export function shareModal(roundId: string, language: Language): View {
   };
 }
 
-export function statusText(status: RoundStatusView, language: Language, timeZone: string): string {
-  return mirrorTexts(language).openStatus(
-    status.invited,
-    status.answered,
-    longDate(status.closesAt, language, timeZone),
-    status.selfRated,
-  );
-}
-
 /**
  * /cx-me's way to the mirror: a button, so the command itself reads nothing more than the
  * check-in overview (tests/slack/cxMeStatements.wire.test.ts) and the mirror is read on request.
@@ -267,7 +258,7 @@ export function showMirrorButton(language: Language): KnownBlock {
 export function overviewMirrorBlocks(overview: MirrorOverview, language: Language, timeZone: string): KnownBlock[] {
   const t = mirrorTexts(language);
   const blocks: KnownBlock[] = [{ type: "header", text: plain(`🪞 ${t.meSection}`) }];
-  if (overview.open) blocks.push(section(statusText(overview.open, language, timeZone)));
+  if (overview.open) blocks.push(section(mirrorStatusText(overview.open, language, timeZone)));
   if (!overview.latest) {
     if (!overview.open) blocks.push(section(slackText(t.meNone)));
     return blocks;

@@ -8,11 +8,11 @@ import type { PersonCheck, StartRefusal } from "../../../core/mirror/service.js"
 import { isLanguage, type Language, languageFromLocale } from "../../../core/shared/model.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
-import { mirrorRefusalText, mirrorShareText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorRefusalText, mirrorShareText, mirrorStatusText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import type { ButtonArgs, CommandArgs, Context, FormReading } from "../guarded.js";
 import { mention, mentionedChannels, mentionedUsers, slackText } from "../mrkdwn.js";
 import { ephemeral } from "../replies.js";
-import { answerModal, overviewMirrorBlocks, selfRatingModal, shareModal, statusText } from "./blocks.js";
+import { answerModal, overviewMirrorBlocks, selfRatingModal, shareModal } from "./blocks.js";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 
@@ -37,7 +37,7 @@ async function checkSlackPerson(client: WebClient, teamId: string, userId: strin
 function refusalText(refusal: StartRefusal, language: Language, timeZone: string): string {
   return mirrorRefusalText(refusal, language, {
     person: mention,
-    openRound: (status) => statusText(status, language, timeZone),
+    openRound: (status) => mirrorStatusText(status, language, timeZone),
   });
 }
 
@@ -201,7 +201,7 @@ export async function mirrorCommand(
       const status = await mirror.status(actor);
       if (!status.ok) return void (await respond(ephemeral(t.notLeader)));
       return void (await respond(
-        ephemeral(status.open ? statusText(status.open, language, timeZone) : t.noRound, t.usage),
+        ephemeral(status.open ? mirrorStatusText(status.open, language, timeZone) : t.noRound, t.usage),
       ));
     }
     default:

@@ -8,11 +8,11 @@ import type {
   ResultsView,
   SelfRatingView,
 } from "../../../core/mirror/ports.js";
-import type { MirrorOverview, RoundStatusView } from "../../../core/mirror/service.js";
+import type { MirrorOverview } from "../../../core/mirror/service.js";
 import type { Language } from "../../../core/shared/model.js";
 import { QUESTION_KEYS } from "../../../core/shared/questions.js";
 import { decimal, longDate, percent } from "../../../prompts/format.js";
-import { mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorStatusText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { QUESTION_LABEL } from "../../../prompts/questions.js";
 import {
   type ActionData,
@@ -269,21 +269,11 @@ export function withShowMirror(overview: AdaptiveCard, language: Language): Adap
   };
 }
 
-/** A running round's status, as `mirror` and `me` show it. */
-export function statusText(status: RoundStatusView, language: Language, timeZone: string): string {
-  return mirrorTexts(language).openStatus(
-    status.invited,
-    status.answered,
-    longDate(status.closesAt, language, timeZone),
-    status.selfRated,
-  );
-}
-
 /** The mirror part of `me`: a running round, the last round, and the team figure over the rounds. */
 export function overviewMirrorCard(overview: MirrorOverview, language: Language, timeZone: string): AdaptiveCard {
   const t = mirrorTexts(language);
   const body: CardElement[] = [text(`🪞 ${t.meSection}`, { weight: "Bolder", size: "Medium" })];
-  if (overview.open) body.push(text(statusText(overview.open, language, timeZone)));
+  if (overview.open) body.push(text(mirrorStatusText(overview.open, language, timeZone)));
   const latest = overview.latest;
   if (!latest) {
     if (!overview.open) body.push(text(teamsText(t.meNone)));

@@ -13,7 +13,7 @@ import { isLanguage, type Language, type Workspace } from "../../../core/shared/
 import { DeliveryError } from "../../../core/shared/ports.js";
 import { QUESTION_KEYS, type QuestionKey } from "../../../core/shared/questions.js";
 import { longDate } from "../../../prompts/format.js";
-import { mirrorRefusalText, mirrorShareText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
+import { mirrorRefusalText, mirrorShareText, mirrorStatusText, mirrorTexts } from "../../../prompts/mirrorTexts.js";
 import { presenceTexts } from "../../../prompts/presenceTexts.js";
 import { idsOf, type TeamsActor } from "../actor.js";
 import type { AdaptiveCard } from "../adaptiveCard.js";
@@ -31,7 +31,6 @@ import {
   resultsCard,
   selfRatingCard,
   sharedCard,
-  statusText,
 } from "./cards.js";
 
 export { withShowMirror } from "./cards.js";
@@ -266,7 +265,7 @@ async function mirrorCommand(turn: Turn, actor: TeamsActor, command: Command): P
       const status = await core.mirror.status(actor);
       if (!status.ok) return reply.text(teamsText(t.notLeader));
       const open = status.open;
-      return reply.text(teamsText(open ? statusText(open, language, timeZone) : t.noRound));
+      return reply.text(teamsText(open ? mirrorStatusText(open, language, timeZone) : t.noRound));
     }
     default:
       return reply.text(teamsText(t.usage));
@@ -281,7 +280,7 @@ function refusalTextTeams(
 ): string {
   return mirrorRefusalText(refusal, language, {
     person: (id) => escapeMarkdown(names.get(id) ?? id),
-    openRound: (status) => statusText(status, language, timeZone),
+    openRound: (status) => mirrorStatusText(status, language, timeZone),
   });
 }
 
