@@ -9,6 +9,7 @@ import {
   type SuggestionView,
   TOUCHPOINTS,
 } from "../../../core/suggestions/ports.js";
+import { RESPONSE_NOTE_MAX_LENGTH } from "../../../core/suggestions/service.js";
 import { suggestionTexts } from "../../../prompts/suggestionTexts.js";
 import { escapeMrkdwn, mention, slackText } from "../mrkdwn.js";
 
@@ -170,7 +171,7 @@ export function respondModal(language: Language, suggestion: Suggestion): View {
           type: "plain_text_input",
           action_id: "value",
           multiline: true,
-          max_length: 1000,
+          max_length: RESPONSE_NOTE_MAX_LENGTH,
           ...(suggestion.responseNote ? { initial_value: suggestion.responseNote } : {}),
         },
       },
