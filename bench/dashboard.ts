@@ -7,7 +7,7 @@
 // through psql) before the app starts; the app is the real one (startApp). With --profile, the
 // first (cold) page and the timed presence pages are each profiled in this process (server and
 // client share it) and summed up by bench/lib/profileTop.ts; the profiles go to bench/profiles/.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
 import path from "node:path";
@@ -40,7 +40,7 @@ import {
   timeRuns,
   verdict,
 } from "./lib/common.js";
-import { STAMP, seedSignalsSqlite, signalRows } from "./lib/seed.js";
+import { copySignalsPostgres, STAMP, seedSignalsSqlite, signalRows } from "./lib/seed.js";
 
 const CHANNELS = 1000;
 const NOW = "2026-11-30T10:00:00Z";
@@ -76,35 +76,7 @@ function seedSqlite(file: string, signals: number, workspaceId: string): void {
 }
 
 async function seedPostgres(url: string, signals: number, workspaceId: string): Promise<void> {
-  const psql = spawn(
-    "psql",
-    [
-      url,
-      "-v",
-      "ON_ERROR_STOP=1",
-      "-q",
-      "-c",
-      `COPY "PresenceSignal" ("id","workspaceId","channelRef","messageRef","day","week","customer","tone","classifier","authorHash","createdAt","updatedAt") FROM STDIN WITH (FORMAT csv)`,
-    ],
-    { stdio: ["pipe", "inherit", "inherit"] },
-  );
-  const done = new Promise<void>((resolve, reject) =>
-    psql.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY exited with ${code}`)))),
-  );
-  let buffer: string[] = [];
-  const flush = async () => {
-    if (!psql.stdin.write(buffer.join(""))) await new Promise((r) => psql.stdin.once("drain", r));
-    buffer = [];
-  };
-  for (const r of allRows(signals, workspaceId)) {
-    buffer.push(
-      `${r.id},${r.workspaceId},${r.channelRef},${r.messageRef},${r.day},${r.week},${r.customer ? "t" : "f"},${r.tone ?? ""},${r.classifier},${r.authorHash},${STAMP},${STAMP}\n`,
-    );
-    if (buffer.length >= 10_000) await flush();
-  }
-  await flush();
-  psql.stdin.end();
-  await done;
+  await copySignalsPostgres(url, allRows(signals, workspaceId), STAMP);
   spawnSync("psql", [url, "-q", "-c", `VACUUM ANALYZE "PresenceSignal"`], { stdio: "inherit" });
 }
 

@@ -1,12 +1,3 @@
-// 4. Digest computation: core.presence.report(workspace, week) — the store's GROUP BY queries —
-// for 1,000 channels with every signal in the reported week, at growing sizes (1M → 10M
-// signals). It must grow no faster than linearly: time/size is printed relative to the smallest
-// size (default 1M, 2M, 5M on SQLite; 10M with --sizes). Baseline: the cheapest possible pass over the same rows (SELECT COUNT(*) on the
-// (workspaceId, week) index), timed on the same data.
-//   npm run bench -- digest [--sizes 1M,2M,5M,10M] [--pg-sizes 1M,2M] [--databases sqlite,postgresql] [--repeats 3]
-// Signals are seeded directly into PresenceSignal (better-sqlite3 prepared statement in big
-// transactions; COPY through psql for PostgreSQL), growing one database from size to size.
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -40,7 +31,7 @@ import {
   tempDir,
   verdict,
 } from "./lib/common.js";
-import { signalRows } from "./lib/seed.js";
+import { copySignalsPostgres, signalRows } from "./lib/seed.js";
 
 const CHANNELS = 1000;
 const WEEK = "2026-W47";
@@ -123,41 +114,12 @@ async function postgresTarget(): Promise<Target> {
   const { opened, workspace } = await openTarget(url, "postgresql");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const esc = (v: string | null) => (v === null ? "" : v);
   return {
     name: "PostgreSQL",
     opened,
     workspace,
     seed: async (from, to) => {
-      const psql = spawn(
-        "psql",
-        [
-          url,
-          "-v",
-          "ON_ERROR_STOP=1",
-          "-q",
-          "-c",
-          `COPY "PresenceSignal" ("id","workspaceId","channelRef","messageRef","day","week","customer","tone","classifier","authorHash","createdAt","updatedAt") FROM STDIN WITH (FORMAT csv)`,
-        ],
-        { stdio: ["pipe", "inherit", "inherit"] },
-      );
-      const done = new Promise<void>((resolve, reject) =>
-        psql.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY exited with ${code}`)))),
-      );
-      let buffer: string[] = [];
-      const flush = async () => {
-        if (!psql.stdin.write(buffer.join(""))) await new Promise((r) => psql.stdin.once("drain", r));
-        buffer = [];
-      };
-      for (const r of signalRows(from, to, workspace.id, WEEK, DAYS, CHANNELS)) {
-        buffer.push(
-          `${r.id},${r.workspaceId},${r.channelRef},${r.messageRef},${r.day},${r.week},${r.customer ? "t" : "f"},${esc(r.tone)},${r.classifier},${r.authorHash},${STAMP},${STAMP}\n`,
-        );
-        if (buffer.length >= 10_000) await flush();
-      }
-      await flush();
-      psql.stdin.end();
-      await done;
+      await copySignalsPostgres(url, signalRows(from, to, workspace.id, WEEK, DAYS, CHANNELS), STAMP);
       await client.query(`VACUUM ANALYZE "PresenceSignal"`);
     },
     scan: async () =>

@@ -1,4 +1,5 @@
 // Bulk seeding straight into the tables (no Prisma): presence signals and leaders.
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
 import { rng } from "./common.js";
@@ -74,4 +75,39 @@ export function seedLeadersSqlite(raw: Database.Database, workspaceId: string, c
     for (let i = 0; i < count; i++)
       insert.run(`mbench${String(i).padStart(8, "0")}`, workspaceId, `U${String(i).padStart(8, "0")}`, `Leader ${i}`);
   })();
+}
+
+type SignalRow = ReturnType<typeof signalRows> extends Generator<infer R> ? R : never;
+
+/** Streams signal rows into PostgreSQL with `psql … COPY FROM STDIN` (CSV), 10,000 lines a write. */
+export async function copySignalsPostgres(url: string, rows: Iterable<SignalRow>, stamp = STAMP): Promise<void> {
+  const psql = spawn(
+    "psql",
+    [
+      url,
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-q",
+      "-c",
+      `COPY "PresenceSignal" ("id","workspaceId","channelRef","messageRef","day","week","customer","tone","classifier","authorHash","createdAt","updatedAt") FROM STDIN WITH (FORMAT csv)`,
+    ],
+    { stdio: ["pipe", "inherit", "inherit"] },
+  );
+  const done = new Promise<void>((resolve, reject) =>
+    psql.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY exited with ${code}`)))),
+  );
+  let buffer: string[] = [];
+  const flush = async () => {
+    if (!psql.stdin.write(buffer.join(""))) await new Promise((r) => psql.stdin.once("drain", r));
+    buffer = [];
+  };
+  for (const r of rows) {
+    buffer.push(
+      `${r.id},${r.workspaceId},${r.channelRef},${r.messageRef},${r.day},${r.week},${r.customer ? "t" : "f"},${r.tone ?? ""},${r.classifier},${r.authorHash},${stamp},${stamp}\n`,
+    );
+    if (buffer.length >= 10_000) await flush();
+  }
+  await flush();
+  psql.stdin.end();
+  await done;
 }
