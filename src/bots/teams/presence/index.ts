@@ -15,32 +15,22 @@ export function presenceRoutes(core: Core, poster: ChannelPoster): Routes {
   const presence = new TeamsPresence(core, poster);
 
   /**
-   * Measuring never talks back into a channel: a failure is logged (without any text) and answered
-   * with an error status, so Teams delivers the activity again.
+   * Measuring never talks back into a channel: a failure is logged (without any text). A message,
+   * edit or delete is then answered with an error status, so Teams delivers it again; the bot
+   * added to or removed from a team or group chat is only logged.
    */
   const measuring =
-    (what: string, measure: Measure): Listener =>
+    (what: string, measure: Measure, onFailure: "redeliver" | "log" = "redeliver"): Listener =>
     async ({ context }) => {
       try {
         await measure(context.activity);
       } catch (error) {
         core.logger.error({ activity: what, reason: (error as Error).message }, "measuring customer presence failed");
-        throw new Redeliver((error as Error).message);
+        if (onFailure === "redeliver") throw new Redeliver((error as Error).message);
       }
     };
 
-  /** The bot added to or removed from a team or group chat: a failure is logged and that is all. */
-  const quietly =
-    (what: string, measure: Measure): Listener =>
-    async ({ context }) => {
-      try {
-        await measure(context.activity);
-      } catch (error) {
-        core.logger.error({ activity: what, reason: (error as Error).message }, "measuring customer presence failed");
-      }
-    };
-
-  const membership = quietly("conversationUpdate", (activity) => presence.conversationUpdate(activity));
+  const membership = measuring("conversationUpdate", (activity) => presence.conversationUpdate(activity), "log");
   return {
     overheard: measuring("message", (activity) => presence.message(activity)),
     activities: {
