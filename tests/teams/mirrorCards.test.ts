@@ -3,9 +3,8 @@
 // share into) fits with its PNG fallback; a fallback that would not fit is dropped while the
 // chart Teams draws itself stays.
 import { describe, expect, it } from "vitest";
-import type { AdaptiveCard } from "../../src/bots/teams/adaptiveCard.js";
+import { type AdaptiveCard, MAX_CARD_BYTES } from "../../src/bots/teams/adaptiveCard.js";
 import { resultsCard, sharedCard } from "../../src/bots/teams/mirror/cards.js";
-import { MAX_CARD_BYTES } from "../../src/bots/teams/presence/digestCard.js";
 import { mirrorChartSpec } from "../../src/charts/mirror.js";
 import { chartPng } from "../../src/charts/render.js";
 import type { QuestionFigures, ResultsView } from "../../src/core/mirror/ports.js";

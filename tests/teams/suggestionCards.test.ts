@@ -2,8 +2,9 @@
 // along on an anonymous post, the digest's trend is Teams' own chart with the PNG as fallback,
 // and a digest with very many channels stays under Teams' card limit.
 import { beforeAll, describe, expect, it } from "vitest";
+import { MAX_CARD_BYTES } from "../../src/bots/teams/adaptiveCard.js";
 import { escapeCardText, plainText, unescapeCardText } from "../../src/bots/teams/markdown.js";
-import { digestCard, MAX_CARD_BYTES } from "../../src/bots/teams/presence/digestCard.js";
+import { digestCard } from "../../src/bots/teams/presence/digestCard.js";
 import { suggestionPostCard } from "../../src/bots/teams/suggestions/cards.js";
 import { PRESENCE_TREND_SIZE, presenceTrendSpec } from "../../src/charts/presenceTrend.js";
 import { chartPng } from "../../src/charts/render.js";

@@ -164,3 +164,15 @@ export function execute(
     fallback: { type: "Action.Submit", title, data },
   };
 }
+
+/** Teams refuses messages over ~28 KB; leave room for the activity around the card. */
+export const MAX_CARD_BYTES = 26_000;
+
+/**
+ * A card built with its chart's PNG fallback, or built again without it when that would pass
+ * MAX_CARD_BYTES: the PNG is the first to go, the chart Teams draws itself stays.
+ */
+export function withinCardLimit(build: (png: Buffer | null) => AdaptiveCard, png: Buffer | null): AdaptiveCard {
+  const built = build(png);
+  return png && Buffer.byteLength(JSON.stringify(built)) > MAX_CARD_BYTES ? build(null) : built;
+}

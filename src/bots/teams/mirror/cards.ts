@@ -23,9 +23,9 @@ import {
   type InputChoiceSet,
   type TextBlock,
   textBlock,
+  withinCardLimit,
 } from "../adaptiveCard.js";
 import { escapeMarkdown, teamsText } from "../markdown.js";
-import { MAX_CARD_BYTES } from "../presence/digestCard.js";
 import { mirrorChartElement } from "./chart.js";
 
 export const MIRROR_VERB = {
@@ -174,12 +174,6 @@ function chartBlocks(results: MirrorResults, language: Language, png: Buffer | n
   return chart ? [{ ...chart, spacing: "Medium" }] : [];
 }
 
-/** Teams refuses messages over ~28 KB: the PNG fallback is the first to go (the chart Teams draws stays). */
-function withinLimit(build: (png: Buffer | null) => AdaptiveCard, png: Buffer | null): AdaptiveCard {
-  const built = build(png);
-  return png && Buffer.byteLength(JSON.stringify(built)) > MAX_CARD_BYTES ? build(null) : built;
-}
-
 /** The leader's team channels to post the mirror in. */
 function shareChannelInput(label: string, pick: string, choices: InputChoiceSet["choices"]): InputChoiceSet {
   return {
@@ -212,7 +206,7 @@ export function resultsCard(view: ResultsView, options: ResultsCardOptions = {})
   const r = view.results;
   const data = { roundId: view.round.id, language: view.language };
   const choices = options.shareChoices;
-  return withinLimit(
+  return withinCardLimit(
     (png) =>
       card(
         [
@@ -246,7 +240,7 @@ export function resultsCard(view: ResultsView, options: ResultsCardOptions = {})
 export function sharedCard(view: ResultsView, chartPng: Buffer | null): AdaptiveCard {
   const t = mirrorTexts(view.language);
   const r = view.results!;
-  return withinLimit(
+  return withinCardLimit(
     (png) =>
       card([
         text(t.sharedTitle(leaderName(view.leaderName, view.language)), { weight: "Bolder", size: "Medium" }),

@@ -6,13 +6,11 @@
 import type { DigestReport } from "../../../core/presence/ports.js";
 import { presenceTexts } from "../../../prompts/presenceTexts.js";
 import { type DigestView, digestView, type FiguresView } from "../../../views/digest.js";
-import { type AdaptiveCard, type CardElement, card, textBlock } from "../adaptiveCard.js";
+import { type AdaptiveCard, type CardElement, card, textBlock, withinCardLimit } from "../adaptiveCard.js";
 import { escapeCardText, teamsText } from "../markdown.js";
 import { trendChartElement } from "./digestChart.js";
 
 const MAX_CHANNEL_LINES = 30;
-/** Teams refuses messages over ~28 KB; leave room for the activity around the card. */
-export const MAX_CARD_BYTES = 26_000;
 
 interface DigestCardOptions {
   preview?: boolean;
@@ -30,6 +28,13 @@ function label(f: FiguresView, view: DigestView, options: DigestCardOptions, lan
 }
 
 export function digestCard(report: DigestReport, options: DigestCardOptions = {}): AdaptiveCard {
+  return withinCardLimit(
+    (png) => buildDigestCard(report, { ...options, chartPng: png ?? undefined }),
+    options.chartPng ?? null,
+  );
+}
+
+function buildDigestCard(report: DigestReport, options: DigestCardOptions): AdaptiveCard {
   const { language } = report;
   const view = digestView(report, { preview: options.preview, maxChannels: MAX_CHANNEL_LINES });
   const figures = (f: FiguresView): CardElement => {
@@ -83,8 +88,5 @@ export function digestCard(report: DigestReport, options: DigestCardOptions = {}
     body.push(textBlock(`**${view.orgMirror.title}**`, { spacing: "Medium" }));
     for (const line of view.orgMirror.lines) body.push(textBlock(line, { spacing: "None" }));
   }
-  const result = card(body);
-  if (options.chartPng && Buffer.byteLength(JSON.stringify(result)) > MAX_CARD_BYTES)
-    return digestCard(report, { ...options, chartPng: undefined });
-  return result;
+  return card(body);
 }
